@@ -1,0 +1,113 @@
+//! Extractors that load the signed-in user (once per request) and enforce permissions.
+
+use std::marker::PhantomData;
+
+use actix_session::SessionExt;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use super::policy::Permission;
+use super::{CurrentUser, PartnerScope, store};
+use crate::error::AppError;
+use crate::web::AppState;
+
+pub const SESSION_TOKEN: &str = "sid";
+pub const SESSION_USER: &str = "uid";
+pub const SESSION_ROLES: &str = "roles";
+
+/// The user of this request, if any, cached in the request's extensions.
+#[derive(Clone)]
+struct Loaded(Option<CurrentUser>);
+
+/// The signed-in user, if there is one, without requiring it.
+pub async fn maybe_user(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
+    if let Some(Loaded(user)) = req.extensions().get::<Loaded>() {
+        return Ok(user.clone());
+    }
+    let session = req.get_session();
+    let token = session.get::<String>(SESSION_TOKEN).ok().flatten();
+    let user = match token {
+        None => None,
+        Some(token) => {
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or(AppError::internal("no state"))?;
+            let mut conn = state.pool.get().await?;
+            let user = store::resume_session(&mut conn, &token, state.clock.now()).await?;
+            match &user {
+                None => session.purge(),
+                // Keep the role claims in the cookie in step with the database.
+                Some(u) => {
+                    if session
+                        .get::<Vec<super::Role>>(SESSION_ROLES)
+                        .ok()
+                        .flatten()
+                        .as_ref()
+                        != Some(&u.roles)
+                    {
+                        let _ = session.insert(SESSION_ROLES, &u.roles);
+                    }
+                }
+            }
+            user
+        }
+    };
+    req.extensions_mut().insert(Loaded(user.clone()));
+    Ok(user)
+}
+
+/// The cached user, without touching the database (for error pages).
+pub fn cached_user(req: &HttpRequest) -> Option<CurrentUser> {
+    req.extensions().get::<Loaded>().and_then(|l| l.0.clone())
+}
+
+/// Any signed-in user; anonymous requests are sent to the sign-in page.
+pub struct SignedIn(pub CurrentUser);
+
+impl FromRequest for SignedIn {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match maybe_user(&req).await? {
+                Some(user) => Ok(SignedIn(user)),
+                None => Err(AppError::SignInRequired.into()),
+            }
+        })
+    }
+}
+
+/// A signed-in user holding permission `P`; others get 403.
+pub struct Need<P: Permission> {
+    pub user: CurrentUser,
+    _perm: PhantomData<P>,
+}
+
+impl<P: Permission> Need<P> {
+    /// The partner this user acts for. Permissions of partner staff always have one.
+    pub fn partner(&self) -> Result<PartnerScope, AppError> {
+        self.user.partner_scope().ok_or(AppError::Forbidden)
+    }
+}
+
+impl<P: Permission + 'static> FromRequest for Need<P> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let user = maybe_user(&req).await?.ok_or(AppError::SignInRequired)?;
+            if !user.can(P::PERM) {
+                return Err(AppError::Forbidden.into());
+            }
+            Ok(Need {
+                user,
+                _perm: PhantomData,
+            })
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! Sign-in and sign-out pages.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::extract::{SESSION_ROLES, SESSION_TOKEN, SESSION_USER};
+use super::{SignedIn, password, rules, store};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::web::preferences::language_cookie;
+use crate::web::render::safe_next;
+use crate::web::{AppState, CsrfForm, PageContext, csrf, redirect, render, render_status};
+
+#[derive(Template)]
+#[template(path = "auth/sign_in.html")]
+pub struct SignInPage {
+    pub ctx: PageContext,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn sign_in_page(
+    ctx: PageContext,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    if ctx.user.is_some() {
+        return Ok(redirect("/"));
+    }
+    let next = safe_next(query.next.as_deref()).to_string();
+    let ctx = ctx.crumb("signin-title", None);
+    render(&SignInPage {
+        ctx,
+        email: String::new(),
+        next,
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// Longest e-mail address (RFC 5321) and a generous password limit: hashing is costly, so
+/// megabyte "passwords" are refused before it.
+const MAX_EMAIL: usize = 254;
+const MAX_PASSWORD: usize = 1024;
+
+pub async fn sign_in(
+    state: web::Data<AppState>,
+    session: Session,
+    ctx: PageContext,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> Result<HttpResponse, AppError> {
+    let email = form.email.trim().to_lowercase();
+    let next = safe_next(form.next.as_deref()).to_string();
+    let now = state.clock.now();
+    let mut conn = state.pool.get().await?;
+    let refuse = |ctx: PageContext, status: StatusCode, error: String| {
+        render_status(
+            status,
+            &SignInPage {
+                ctx,
+                email: form.email.clone(),
+                next: next.clone(),
+                error: Some(error),
+            },
+        )
+    };
+    if email.len() > MAX_EMAIL || form.password.len() > MAX_PASSWORD {
+        let text = ctx.t("signin-failed");
+        return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
+    }
+    if let Some(until) =
+        rules::locked_until(store::lock_state(&mut conn, &email).await?.as_ref(), now)
+    {
+        let minutes = ((until - now).num_seconds() + 59) / 60;
+        let text = ctx.t1("signin-locked", "minutes", &minutes.to_string());
+        return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, text);
+    }
+    let user = store::user_by_email(&mut conn, &email)
+        .await?
+        .filter(|u| u.disabled_at.is_none());
+    let password = form.password.clone();
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    // Hashing takes tens of milliseconds of CPU: keep it off the request threads.
+    let ok = web::block(move || password::verify(&password, stored.as_deref()))
+        .await
+        .map_err(AppError::internal)?;
+    let Some(user) = user.filter(|_| ok) else {
+        let after = store::record_failure(&mut conn, &email, now).await?;
+        let text = match rules::locked_until(Some(&after), now) {
+            Some(_) => ctx.t1(
+                "signin-locked",
+                "minutes",
+                &rules::LOCKOUT.num_minutes().to_string(),
+            ),
+            None => ctx.t("signin-failed"),
+        };
+        return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
+    };
+    store::clear_failures(&mut conn, &email).await?;
+    let token = store::open_session(&mut conn, user.id, now).await?;
+    // A new session id at sign-in: whatever id the browser had before is worthless now.
+    session.renew();
+    session.clear();
+    session
+        .insert(SESSION_TOKEN, &token)
+        .map_err(AppError::internal)?;
+    session
+        .insert(SESSION_USER, user.id)
+        .map_err(AppError::internal)?;
+    let _ = session.insert(SESSION_ROLES, Vec::<super::Role>::new());
+    csrf::rotate(&session);
+    let mut res = redirect(&next);
+    if let Some(lang) = user.language.as_deref().and_then(Lang::from_code) {
+        res.add_cookie(&language_cookie(lang, state.settings.secure_cookies()))
+            .map_err(AppError::internal)?;
+    }
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct EmptyForm {}
+
+pub async fn sign_out(
+    state: web::Data<AppState>,
+    session: Session,
+    _user: SignedIn,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    if let Ok(Some(token)) = session.get::<String>(SESSION_TOKEN) {
+        let mut conn = state.pool.get().await?;
+        store::end_session(&mut conn, &token, state.clock.now()).await?;
+    }
+    session.purge();
+    Ok(redirect("/signin"))
+}

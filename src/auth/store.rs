@@ -1,0 +1,244 @@
+//! Database side of signing in: accounts, server-side sessions and the lockout counters.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::rules::{self, Throttle};
+use super::{CurrentUser, Role, UserKind, ViewMode};
+use crate::db::schema::{sign_in_throttle, user_roles, user_sessions, users};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub kind: String,
+    pub partner_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub language: Option<String>,
+    pub view_mode: String,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = user_sessions)]
+struct SessionRow {
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+}
+
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub async fn user_by_email(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+) -> Result<Option<UserRow>, AppError> {
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+async fn roles_of(conn: &mut AsyncPgConnection, user_id: Uuid) -> Result<Vec<Role>, AppError> {
+    let codes: Vec<String> = user_roles::table
+        .filter(user_roles::user_id.eq(user_id))
+        .select(user_roles::role)
+        .load(conn)
+        .await?;
+    let mut roles: Vec<Role> = codes.iter().filter_map(|c| Role::from_code(c)).collect();
+    roles.sort();
+    Ok(roles)
+}
+
+/// Starts a session and returns the token for the cookie (only its hash is stored).
+pub async fn open_session(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let token = hex::encode(rand::random::<[u8; 32]>());
+    diesel::insert_into(user_sessions::table)
+        .values((
+            user_sessions::token_hash.eq(token_hash(&token)),
+            user_sessions::user_id.eq(user_id),
+            user_sessions::created_at.eq(now),
+            user_sessions::last_seen_at.eq(now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(token)
+}
+
+pub async fn end_session(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::update(user_sessions::table.find(token_hash(token)))
+        .filter(user_sessions::ended_at.is_null())
+        .set(user_sessions::ended_at.eq(now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The user behind a session token, if the session is still valid at `now`. An idle, expired
+/// or disabled user's session is ended here, so it cannot be revived.
+pub async fn resume_session(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<CurrentUser>, AppError> {
+    let hash = token_hash(token);
+    let found: Option<(SessionRow, UserRow)> = user_sessions::table
+        .inner_join(users::table)
+        .filter(user_sessions::token_hash.eq(&hash))
+        .filter(user_sessions::ended_at.is_null())
+        .select((SessionRow::as_select(), UserRow::as_select()))
+        .first(conn)
+        .await
+        .optional()?;
+    let Some((session, user)) = found else {
+        return Ok(None);
+    };
+    let state = rules::session_state(session.created_at, session.last_seen_at, now);
+    if state != rules::SessionState::Active || user.disabled_at.is_some() {
+        end_session(conn, token, now).await?;
+        return Ok(None);
+    }
+    if now - session.last_seen_at >= rules::LAST_SEEN_GRANULARITY {
+        diesel::update(user_sessions::table.find(&hash))
+            .set(user_sessions::last_seen_at.eq(now))
+            .execute(conn)
+            .await?;
+    }
+    let roles = roles_of(conn, user.id).await?;
+    Ok(Some(current_user(user, roles)))
+}
+
+fn current_user(row: UserRow, roles: Vec<Role>) -> CurrentUser {
+    CurrentUser {
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        kind: UserKind::from_code(&row.kind).unwrap_or(UserKind::Customer),
+        partner_id: row.partner_id,
+        customer_id: row.customer_id,
+        roles,
+        language: row.language,
+        view_mode: ViewMode::from_code(&row.view_mode).unwrap_or(ViewMode::Workspaces),
+    }
+}
+
+pub async fn lock_state(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+) -> Result<Option<Throttle>, AppError> {
+    let row: Option<(DateTime<Utc>, i32, Option<DateTime<Utc>>)> = sign_in_throttle::table
+        .find(email)
+        .select((
+            sign_in_throttle::window_started_at,
+            sign_in_throttle::failures,
+            sign_in_throttle::locked_until,
+        ))
+        .first(conn)
+        .await
+        .optional()?;
+    Ok(
+        row.map(|(window_started_at, failures, locked_until)| Throttle {
+            window_started_at,
+            failures,
+            locked_until,
+        }),
+    )
+}
+
+/// Counts one failure. The row is locked while it is read and written, so parallel failures
+/// from several processes are all counted.
+pub async fn record_failure(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<Throttle, AppError> {
+    let email = email.to_string();
+    conn.transaction::<_, AppError, _>(async move |conn| {
+        diesel::insert_into(sign_in_throttle::table)
+            .values((
+                sign_in_throttle::email.eq(&email),
+                sign_in_throttle::window_started_at.eq(now),
+                sign_in_throttle::failures.eq(0),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+        let current: (DateTime<Utc>, i32, Option<DateTime<Utc>>) = sign_in_throttle::table
+            .find(&email)
+            .select((
+                sign_in_throttle::window_started_at,
+                sign_in_throttle::failures,
+                sign_in_throttle::locked_until,
+            ))
+            .for_update()
+            .first(conn)
+            .await?;
+        let before = Throttle {
+            window_started_at: current.0,
+            failures: current.1,
+            locked_until: current.2,
+        };
+        // A brand-new row has no failures yet: treat it like no record at all.
+        let before = (before.failures > 0 || before.locked_until.is_some()).then_some(before);
+        let next = rules::after_failure(before.as_ref(), now);
+        diesel::update(sign_in_throttle::table.find(&email))
+            .set((
+                sign_in_throttle::window_started_at.eq(next.window_started_at),
+                sign_in_throttle::failures.eq(next.failures),
+                sign_in_throttle::locked_until.eq(next.locked_until),
+            ))
+            .execute(conn)
+            .await?;
+        Ok(next)
+    })
+    .await
+}
+
+pub async fn clear_failures(conn: &mut AsyncPgConnection, email: &str) -> Result<(), AppError> {
+    diesel::delete(sign_in_throttle::table.find(email))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_view_mode(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    mode: ViewMode,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(user_id))
+        .set(users::view_mode.eq(mode.code()))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_language(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    code: &str,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(user_id))
+        .set(users::language.eq(code))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

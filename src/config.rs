@@ -1,0 +1,179 @@
+//! Settings read once from the environment. A bad value is a one-line error, never a panic.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use actix_web::cookie::Key;
+use base64::Engine;
+
+use crate::error::StartupError;
+
+/// Bytes of key material actix-session needs to sign and encrypt the session cookie.
+const SESSION_KEY_BYTES: usize = 64;
+
+#[derive(Clone)]
+pub struct Settings {
+    /// `None` means: run a private PostgreSQL cluster in the data directory.
+    pub database_url: Option<String>,
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub session_key: Key,
+    /// Where users reach the dashboard; decides whether cookies are marked Secure.
+    pub public_url: url::Url,
+}
+
+impl std::fmt::Debug for Settings {
+    // Hand-written so the session key and database password never reach a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("database_url", &self.database_url.as_ref().map(|_| "<set>"))
+            .field("addr", &self.addr)
+            .field("data_dir", &self.data_dir)
+            .field("public_url", &self.public_url.as_str())
+            .finish()
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Settings, StartupError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads settings through `get`, so tests can supply their own environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, StartupError> {
+        let addr_text = get("CSPDESK_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let addr: SocketAddr = addr_text.parse().map_err(|_| {
+            StartupError::Config(format!(
+                "CSPDESK_ADDR must be host:port such as 127.0.0.1:8080, got {addr_text:?}"
+            ))
+        })?;
+        let data_dir = PathBuf::from(get("CSPDESK_DATA").unwrap_or_else(|| "./var".into()));
+        let public_url = parse_public_url(get("CSPDESK_PUBLIC_URL"), addr)?;
+        let session_key = match get("CSPDESK_SESSION_KEY") {
+            Some(text) => decode_key(&text)?,
+            None => load_or_create_key(&data_dir)?,
+        };
+        Ok(Settings {
+            database_url: get("DATABASE_URL"),
+            addr,
+            data_dir,
+            session_key,
+            public_url,
+        })
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+fn parse_public_url(value: Option<String>, addr: SocketAddr) -> Result<url::Url, StartupError> {
+    let text = value.unwrap_or_else(|| format!("http://{addr}/"));
+    match url::Url::parse(&text) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(u),
+        _ => Err(StartupError::Config(format!(
+            "CSPDESK_PUBLIC_URL must be an http:// or https:// address, got {text:?}"
+        ))),
+    }
+}
+
+fn decode_key(text: &str) -> Result<Key, StartupError> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|_| StartupError::Config("CSPDESK_SESSION_KEY must be base64".into()))?;
+    if bytes.len() < SESSION_KEY_BYTES {
+        return Err(StartupError::Config(format!(
+            "CSPDESK_SESSION_KEY must decode to at least {SESSION_KEY_BYTES} bytes, got {}",
+            bytes.len()
+        )));
+    }
+    Ok(Key::from(&bytes))
+}
+
+/// The session key survives restarts (so users stay signed in) without ever being a constant
+/// in the code: it is generated on first start and kept, readable only by its owner.
+fn load_or_create_key(data_dir: &Path) -> Result<Key, StartupError> {
+    let path = data_dir.join("session.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return decode_key(&text).map_err(|_| {
+            StartupError::Config(format!(
+                "{} is damaged; delete it to make a new one",
+                path.display()
+            ))
+        });
+    }
+    std::fs::create_dir_all(data_dir).map_err(|e| StartupError::io(data_dir, e))?;
+    let mut bytes = [0u8; SESSION_KEY_BYTES];
+    rand::fill(&mut bytes);
+    let text = base64::engine::general_purpose::STANDARD.encode(bytes);
+    write_private(&path, &text)?;
+    Ok(Key::from(&bytes))
+}
+
+/// Writes a file only its owner can read.
+pub fn write_private(path: &Path, text: &str) -> Result<(), StartupError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| StartupError::io(path, e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| StartupError::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, StartupError> {
+        let map: std::collections::HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    const KEY: &str =
+        "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==";
+
+    #[test]
+    fn a_bad_address_is_a_one_line_error() {
+        let err =
+            settings(&[("CSPDESK_ADDR", "nonsense"), ("CSPDESK_SESSION_KEY", KEY)]).unwrap_err();
+        assert!(err.to_string().contains("CSPDESK_ADDR"));
+        assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
+    fn a_short_session_key_is_refused() {
+        let err = settings(&[("CSPDESK_SESSION_KEY", "c2hvcnQ=")]).unwrap_err();
+        assert!(err.to_string().contains("at least 64 bytes"));
+    }
+
+    #[test]
+    fn https_public_url_makes_cookies_secure() {
+        let s = settings(&[
+            ("CSPDESK_SESSION_KEY", KEY),
+            ("CSPDESK_PUBLIC_URL", "https://desk.example"),
+        ])
+        .unwrap();
+        assert!(s.secure_cookies());
+        let s = settings(&[("CSPDESK_SESSION_KEY", KEY)]).unwrap();
+        assert!(!s.secure_cookies());
+        assert_eq!(s.addr.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn a_generated_session_key_is_kept_for_the_next_start() {
+        let dir = std::env::temp_dir().join(format!("cspdesk-key-{}", uuid::Uuid::new_v4()));
+        let dir_text = dir.to_str().unwrap();
+        let first = settings(&[("CSPDESK_DATA", dir_text)]).unwrap();
+        let second = settings(&[("CSPDESK_DATA", dir_text)]).unwrap();
+        assert_eq!(first.session_key.master(), second.session_key.master());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

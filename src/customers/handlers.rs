@@ -1,0 +1,181 @@
+//! Customers list, "Add customer" and the customer detail page.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::forms::{MAX_SEARCH, NewCustomerForm};
+use super::queries::{self, InsertOutcome};
+use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
+use crate::auth::{Need, Perm, perm};
+use crate::error::AppError;
+use crate::markets;
+use crate::money::Currency;
+use crate::web::flash::{self, FlashKind};
+use crate::web::forms::FieldErrors;
+use crate::web::pagination::Pager;
+use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
+
+pub const PER_PAGE: i64 = 25;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/customers", web::get().to(list))
+        .route("/customers", web::post().to(create))
+        .route("/customers/new", web::get().to(new_form))
+        .route("/customers/{tenant}", web::get().to(software_tab))
+        .route("/customers/{tenant}/orders", web::get().to(orders_tab));
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    page: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let q = query.q.as_deref().unwrap_or("").trim().to_string();
+    let ctx = ctx.crumb("nav-customers", None);
+    let can_add = need.user.can(Perm::CustomersCreate);
+    if q.chars().count() > MAX_SEARCH {
+        let search_error =
+            Some(ctx.t1("customers-search-too-long", "max", &MAX_SEARCH.to_string()));
+        let pager = Pager::new(None, 0, PER_PAGE);
+        let q: String = q.chars().take(MAX_SEARCH).collect();
+        return render(&CustomersPage {
+            ctx,
+            q,
+            search_error,
+            rows: vec![],
+            pager,
+            can_add,
+        });
+    }
+    let mut conn = state.pool.get().await?;
+    let total = queries::count(&mut conn, &scope, &q).await?;
+    let pager = Pager::new(query.page.as_deref(), total, PER_PAGE);
+    let rows = queries::search(&mut conn, &scope, &q, pager.offset(), PER_PAGE).await?;
+    render(&CustomersPage {
+        ctx,
+        q,
+        search_error: None,
+        rows,
+        pager,
+        can_add,
+    })
+}
+
+fn form_page(ctx: PageContext, form: NewCustomerForm, errors: FieldErrors) -> NewCustomerPage {
+    let ctx = ctx
+        .crumb("nav-customers", Some("/customers"))
+        .crumb("customer-add", None);
+    NewCustomerPage {
+        ctx,
+        form,
+        errors,
+        markets: markets::COUNTRIES,
+        currencies: Currency::ALL.iter().map(|c| c.code()).collect(),
+    }
+}
+
+pub async fn new_form(
+    _need: Need<perm::CustomersCreate>,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let form = NewCustomerForm {
+        currency: "USD".into(),
+        market: "US".into(),
+        ..Default::default()
+    };
+    render(&form_page(ctx, form, FieldErrors::default()))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Need<perm::CustomersCreate>,
+    ctx: PageContext,
+    CsrfForm(form): CsrfForm<NewCustomerForm>,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let valid = match form.validate() {
+        Ok(v) => v,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(ctx, form, errors),
+            );
+        }
+    };
+    let mut conn = state.pool.get().await?;
+    match queries::insert(&mut conn, &scope, &valid, state.clock.now()).await? {
+        InsertOutcome::Created(customer) => {
+            flash::push(
+                &session,
+                FlashKind::Success,
+                "customer-added",
+                &[("name", customer.company_name.clone())],
+            );
+            Ok(redirect(&format!("/customers/{}", customer.id)))
+        }
+        InsertOutcome::DomainTaken => {
+            let mut errors = FieldErrors::default();
+            errors.add("primary_domain", "customer-error-domain-taken");
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(ctx, form, errors),
+            )
+        }
+    }
+}
+
+async fn detail(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    tenant: &str,
+    tab: Tab,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    // A malformed GUID names no customer: 404, like any customer we cannot show.
+    let id = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
+    let mut conn = state.pool.get().await?;
+    let customer = queries::find(&mut conn, &scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ctx = ctx
+        .crumb("nav-customers", Some("/customers"))
+        .crumb_text(&customer.company_name, None);
+    let can_add_products = need.user.can(Perm::OrdersPlace);
+    render(&CustomerPage {
+        ctx,
+        customer,
+        tab,
+        can_add_products,
+    })
+}
+
+pub async fn software_tab(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    tenant: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    detail(state, need, ctx, &tenant, Tab::Software).await
+}
+
+pub async fn orders_tab(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    tenant: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    detail(state, need, ctx, &tenant, Tab::Orders).await
+}

@@ -1,0 +1,26 @@
+//! Customers (tenants) of a partner: the searchable list, adding one, and the detail page
+//! with its Software and Order history tabs.
+
+pub mod forms;
+pub mod handlers;
+pub mod queries;
+pub mod views;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::customers;
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = customers)]
+pub struct Customer {
+    /// The tenant GUID.
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub company_name: String,
+    pub primary_domain: String,
+    pub market: String,
+    pub currency: String,
+    pub created_at: DateTime<Utc>,
+}

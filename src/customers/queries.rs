@@ -1,0 +1,122 @@
+//! Customer queries. Each takes a `PartnerScope`: one partner never reads another's customers.
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::Customer;
+use super::forms::ValidCustomer;
+use crate::auth::PartnerScope;
+use crate::db::schema::customers;
+use crate::error::AppError;
+
+/// Escapes LIKE wildcards so a search for "50%" means the text "50%".
+fn like_pattern(q: &str) -> String {
+    let escaped = q
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+type Filter = Box<dyn BoxableExpression<customers::table, diesel::pg::Pg, SqlType = Bool>>;
+
+/// Company name or domain containing `q`, or a tenant GUID equal to (or starting with) it.
+fn matches(scope: &PartnerScope, q: &str) -> Filter {
+    let own = customers::partner_id.eq(scope.partner_id());
+    if q.is_empty() {
+        return Box::new(own);
+    }
+    let pattern = like_pattern(q);
+    let guid_prefix = format!("{}%", q.to_ascii_lowercase().replace(['%', '_', '\\'], ""));
+    let text_match = customers::company_name
+        .ilike(pattern.clone())
+        .or(customers::primary_domain.ilike(pattern))
+        .or(sql::<Text>("customers.id::text").like(guid_prefix));
+    match Uuid::parse_str(q) {
+        Ok(id) => Box::new(own.and(customers::id.eq(id))),
+        Err(_) => Box::new(own.and(text_match)),
+    }
+}
+
+pub async fn count(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    q: &str,
+) -> Result<i64, AppError> {
+    Ok(customers::table
+        .filter(matches(scope, q))
+        .count()
+        .get_result(conn)
+        .await?)
+}
+
+pub async fn search(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    q: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Customer>, AppError> {
+    Ok(customers::table
+        .filter(matches(scope, q))
+        .order((sql::<Text>("lower(customers.company_name)"), customers::id))
+        .offset(offset)
+        .limit(limit)
+        .select(Customer::as_select())
+        .load(conn)
+        .await?)
+}
+
+/// `None` both when the customer does not exist and when it belongs to another partner.
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    id: Uuid,
+) -> Result<Option<Customer>, AppError> {
+    Ok(customers::table
+        .filter(customers::partner_id.eq(scope.partner_id()))
+        .filter(customers::id.eq(id))
+        .select(Customer::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+pub enum InsertOutcome {
+    Created(Customer),
+    DomainTaken,
+}
+
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    new: &ValidCustomer,
+    now: DateTime<Utc>,
+) -> Result<InsertOutcome, AppError> {
+    let result = diesel::insert_into(customers::table)
+        .values((
+            customers::id.eq(Uuid::new_v4()),
+            customers::partner_id.eq(scope.partner_id()),
+            customers::company_name.eq(&new.company_name),
+            customers::primary_domain.eq(&new.primary_domain),
+            customers::market.eq(&new.market),
+            customers::currency.eq(new.currency.code()),
+            customers::created_at.eq(now),
+        ))
+        .returning(Customer::as_returning())
+        .get_result(conn)
+        .await;
+    use diesel::result::{DatabaseErrorKind, Error};
+    match result {
+        Ok(c) => Ok(InsertOutcome::Created(c)),
+        // The unique index decides, so two people adding the same domain at once cannot both win.
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Ok(InsertOutcome::DomainTaken)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,60 @@
+//! Page structs of the customers feature.
+
+use askama::Template;
+
+use super::Customer;
+use super::forms::NewCustomerForm;
+use crate::web::PageContext;
+use crate::web::forms::FieldErrors;
+use crate::web::pagination::Pager;
+
+#[derive(Template)]
+#[template(path = "customers/list.html")]
+pub struct CustomersPage {
+    pub ctx: PageContext,
+    pub q: String,
+    pub search_error: Option<String>,
+    pub rows: Vec<Customer>,
+    pub pager: Pager,
+    pub can_add: bool,
+}
+
+impl CustomersPage {
+    /// Link to page `n` of the same search.
+    pub fn page_href(&self, n: &i64) -> String {
+        let query = serde_urlencoded::to_string([("q", self.q.as_str()), ("page", &n.to_string())])
+            .unwrap_or_default();
+        format!("/customers?{query}")
+    }
+}
+
+#[derive(Template)]
+#[template(path = "customers/new.html")]
+pub struct NewCustomerPage {
+    pub ctx: PageContext,
+    pub form: NewCustomerForm,
+    pub errors: FieldErrors,
+    pub markets: &'static [&'static str],
+    pub currencies: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Software,
+    Orders,
+}
+
+#[derive(Template)]
+#[template(path = "customers/detail.html")]
+pub struct CustomerPage {
+    pub ctx: PageContext,
+    pub customer: Customer,
+    pub tab: Tab,
+    pub can_add_products: bool,
+}
+
+impl CustomerPage {
+    pub fn is_software(&self) -> bool {
+        self.tab == Tab::Software
+    }
+}

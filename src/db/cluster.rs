@@ -1,0 +1,348 @@
+//! A private PostgreSQL cluster, run from the machine's PostgreSQL server binaries when no
+//! DATABASE_URL is given. Its data lives in `<data dir>/postgres` and survives restarts.
+//!
+//! PostgreSQL refuses to run as root, so when we are root the server runs as an unprivileged
+//! system account (created on first use). It listens only on 127.0.0.1, on a port that is free
+//! at start-up, with a generated password: a taken port or another local user cannot get in.
+
+use std::fs::File;
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use crate::config::write_private;
+use crate::error::StartupError;
+
+/// The account the server runs as when we are root.
+const OS_USER: &str = "cspdesk";
+/// The database superuser created by initdb.
+const DB_USER: &str = "cspdesk";
+
+pub struct ClusterOptions {
+    /// Trade durability for speed (fsync off): for throw-away test clusters only.
+    pub ephemeral: bool,
+}
+
+pub struct LocalCluster {
+    bin: PathBuf,
+    dir: PathBuf,
+    owner: Option<(u32, u32)>,
+    port: u16,
+    password: String,
+    running: bool,
+    // Held for the cluster's lifetime: one cspdesk process per data directory.
+    _lock: File,
+}
+
+impl LocalCluster {
+    pub fn start(data_dir: &Path, options: ClusterOptions) -> Result<LocalCluster, StartupError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StartupError::io(data_dir, e))?;
+        let data_dir = data_dir
+            .canonicalize()
+            .map_err(|e| StartupError::io(data_dir, e))?;
+        let lock = lock_data_dir(&data_dir)?;
+        let bin = find_server_binaries()?;
+        let owner = server_account()?;
+        let dir = data_dir.join("postgres");
+        let password = load_or_create_password(&data_dir, &dir)?;
+        let mut cluster = LocalCluster {
+            bin,
+            dir,
+            owner,
+            port: 0,
+            password,
+            running: false,
+            _lock: lock,
+        };
+        cluster.prepare_directory(&data_dir)?;
+        if !cluster.dir.join("PG_VERSION").exists() {
+            cluster.init(&data_dir)?;
+        }
+        cluster.stop_leftover();
+        cluster.start_on_free_port(&options)?;
+        Ok(cluster)
+    }
+
+    /// Connection URL for database `name` on this cluster.
+    pub fn url(&self, name: &str) -> String {
+        format!(
+            "postgres://{DB_USER}:{}@127.0.0.1:{}/{name}",
+            self.password, self.port
+        )
+    }
+
+    pub fn stop(&mut self) {
+        if self.running {
+            self.running = false;
+            let dir = self.dir.display().to_string();
+            match self.pg(
+                "pg_ctl",
+                &["stop", "-D", &dir, "-m", "fast", "-w", "-t", "60"],
+            ) {
+                Ok(out) if out.status.success() => log::info!("private PostgreSQL stopped"),
+                Ok(out) => log::warn!("stopping PostgreSQL: {}", stderr_line(&out)),
+                Err(e) => log::warn!("stopping PostgreSQL: {e}"),
+            }
+        }
+    }
+
+    fn prepare_directory(&self, data_dir: &Path) -> Result<(), StartupError> {
+        if !self.dir.exists() {
+            std::fs::create_dir(&self.dir).map_err(|e| StartupError::io(&self.dir, e))?;
+        }
+        std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| StartupError::io(&self.dir, e))?;
+        if let Some((uid, gid)) = self.owner {
+            std::os::unix::fs::chown(&self.dir, Some(uid), Some(gid))
+                .map_err(|e| StartupError::io(&self.dir, e))?;
+            self.check_reachable(data_dir)?;
+        }
+        Ok(())
+    }
+
+    /// The server account must be able to walk down to its data directory.
+    fn check_reachable(&self, data_dir: &Path) -> Result<(), StartupError> {
+        let ok = self
+            .pg("test", &["-x", &data_dir.display().to_string()])?
+            .status
+            .success();
+        if ok {
+            return Ok(());
+        }
+        Err(StartupError::Other(format!(
+            "PostgreSQL runs as the unprivileged user {OS_USER}, which cannot reach {}; \
+             set CSPDESK_DATA to a directory it can reach (for example /var/lib/cspdesk)",
+            data_dir.display()
+        )))
+    }
+
+    fn init(&self, data_dir: &Path) -> Result<(), StartupError> {
+        log::info!(
+            "creating a private PostgreSQL cluster in {}",
+            self.dir.display()
+        );
+        let pwfile = data_dir.join("postgres.initpw");
+        write_private(&pwfile, &self.password)?;
+        if let Some((uid, gid)) = self.owner {
+            std::os::unix::fs::chown(&pwfile, Some(uid), Some(gid))
+                .map_err(|e| StartupError::io(&pwfile, e))?;
+        }
+        let out = self.pg(
+            "initdb",
+            &[
+                "-D",
+                &self.dir.display().to_string(),
+                "-U",
+                DB_USER,
+                "--auth=scram-sha-256",
+                &format!("--pwfile={}", pwfile.display()),
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ],
+        );
+        let _ = std::fs::remove_file(&pwfile);
+        let out = out?;
+        if !out.status.success() {
+            return Err(StartupError::Database(format!(
+                "initdb failed: {}",
+                stderr_line(&out)
+            )));
+        }
+        Ok(())
+    }
+
+    /// A server left running by a process that was killed is stopped before we start ours.
+    fn stop_leftover(&self) {
+        if self.dir.join("postmaster.pid").exists() {
+            let dir = self.dir.display().to_string();
+            let _ = self.pg("pg_ctl", &["stop", "-D", &dir, "-m", "fast", "-w"]);
+        }
+    }
+
+    fn start_on_free_port(&mut self, options: &ClusterOptions) -> Result<(), StartupError> {
+        let mut last_error = String::new();
+        // A port found free can be taken before the server binds it; try a few.
+        for _ in 0..5 {
+            self.port = free_port()?;
+            let out = self.pg("pg_ctl", &self.start_args(options))?;
+            if out.status.success() {
+                self.running = true;
+                log::info!("private PostgreSQL listening on 127.0.0.1:{}", self.port);
+                return Ok(());
+            }
+            last_error = self.last_log_line().unwrap_or_else(|| stderr_line(&out));
+        }
+        Err(StartupError::Database(format!(
+            "PostgreSQL did not start: {last_error}"
+        )))
+    }
+
+    fn start_args(&self, options: &ClusterOptions) -> Vec<String> {
+        let mut server = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300",
+            self.port
+        );
+        if options.ephemeral {
+            server.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        }
+        let dir = self.dir.display().to_string();
+        let log = self.dir.join("server.log").display().to_string();
+        [
+            "start", "-D", &dir, "-l", &log, "-w", "-t", "60", "-o", &server,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    fn last_log_line(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.dir.join("server.log")).ok()?;
+        text.lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(str::to_string)
+    }
+
+    /// Runs a server program, as the unprivileged account when we are root.
+    fn pg(
+        &self,
+        program: &str,
+        args: &[impl AsRef<std::ffi::OsStr>],
+    ) -> Result<Output, StartupError> {
+        let path = if program == "test" {
+            PathBuf::from("test")
+        } else {
+            self.bin.join(program)
+        };
+        let mut cmd = Command::new(&path);
+        cmd.args(args).stdin(Stdio::null()).env("LC_ALL", "C.UTF-8");
+        if let Some((uid, gid)) = self.owner {
+            cmd.uid(uid).gid(gid).current_dir("/");
+        }
+        cmd.output()
+            .map_err(|e| StartupError::Other(format!("running {}: {e}", path.display())))
+    }
+}
+
+impl Drop for LocalCluster {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn lock_data_dir(data_dir: &Path) -> Result<File, StartupError> {
+    use std::os::fd::AsRawFd;
+    let path = data_dir.join("postgres.lock");
+    let file = File::create(&path).map_err(|e| StartupError::io(&path, e))?;
+    // SAFETY: flock on a file descriptor we own; no memory is involved.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc != 0 {
+        return Err(StartupError::Other(format!(
+            "another cspdesk process is using the data directory {}",
+            data_dir.display()
+        )));
+    }
+    Ok(file)
+}
+
+/// `CSPDESK_PG_BIN`, else the newest `/usr/lib/postgresql/<version>/bin` (Debian's layout).
+fn find_server_binaries() -> Result<PathBuf, StartupError> {
+    if let Ok(dir) = std::env::var("CSPDESK_PG_BIN") {
+        return Ok(PathBuf::from(dir));
+    }
+    let newest = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            Some((
+                e.file_name().to_str()?.parse::<u32>().ok()?,
+                e.path().join("bin"),
+            ))
+        })
+        .filter(|(_, bin)| bin.join("pg_ctl").exists())
+        .max_by_key(|(version, _)| *version);
+    newest.map(|(_, bin)| bin).ok_or_else(|| {
+        StartupError::Other(
+            "PostgreSQL server binaries not found: install the postgresql package or set DATABASE_URL"
+                .into(),
+        )
+    })
+}
+
+/// `None` when we are not root (the server runs as us); else the unprivileged account's ids.
+fn server_account() -> Result<Option<(u32, u32)>, StartupError> {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Ok(None);
+    }
+    if id(OS_USER, "-u").is_none() {
+        log::info!("creating the system account {OS_USER} to run PostgreSQL");
+        let status = Command::new("useradd")
+            .args([
+                "--system",
+                "--user-group",
+                "--no-create-home",
+                "--home-dir",
+                "/nonexistent",
+            ])
+            .args(["--shell", "/usr/sbin/nologin", OS_USER])
+            .status();
+        if !matches!(status, Ok(s) if s.success()) {
+            return Err(StartupError::Other(format!(
+                "could not create the system account {OS_USER}"
+            )));
+        }
+    }
+    match (id(OS_USER, "-u"), id(OS_USER, "-g")) {
+        (Some(uid), Some(gid)) => Ok(Some((uid, gid))),
+        _ => Err(StartupError::Other(format!(
+            "could not look up the system account {OS_USER}"
+        ))),
+    }
+}
+
+fn id(user: &str, flag: &str) -> Option<u32> {
+    let out = Command::new("id")
+        .args([flag, user])
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8(out.stdout).ok()?.trim().parse().ok()
+}
+
+fn load_or_create_password(data_dir: &Path, cluster_dir: &Path) -> Result<String, StartupError> {
+    let path = data_dir.join("postgres.password");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return Ok(text.trim().to_string());
+    }
+    if cluster_dir.join("PG_VERSION").exists() {
+        return Err(StartupError::Other(format!(
+            "{} is missing; the cluster in {} cannot be opened without it",
+            path.display(),
+            cluster_dir.display()
+        )));
+    }
+    let password = hex::encode(rand::random::<[u8; 24]>());
+    write_private(&path, &password)?;
+    Ok(password)
+}
+
+fn free_port() -> Result<u16, StartupError> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| StartupError::Other(format!("no free port on 127.0.0.1: {e}")))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| StartupError::Other(e.to_string()))
+}
+
+fn stderr_line(out: &Output) -> String {
+    let text = String::from_utf8_lossy(&out.stderr);
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}

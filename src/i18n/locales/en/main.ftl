@@ -1,0 +1,118 @@
+# English catalog. Official labels follow the source documents (SPEC.md "Official labels").
+
+app-name = CSP Desk
+skip-to-content = Skip to content
+nav-label = Main menu
+breadcrumbs-label = Breadcrumbs
+nav-home = Home
+nav-customers = Customers
+nav-billing = Billing
+nav-support = Support
+nav-account = Account settings
+tile-customers = Find a customer, add products and manage their software.
+tile-billing = Monthly invoices and credits.
+tile-support = Report a problem and follow your support requests.
+tile-account = Your profile, roles and preferences.
+home-welcome = Welcome, { $name }
+home-current-hint = Choose a workspace from the menu on the left.
+view-workspaces = Workspaces view
+view-current = Current view
+language = Language
+language-apply = Change language
+language-en = English
+language-tr = Türkçe
+gear-label = Settings
+sign-out = Sign out
+
+signin-title = Sign in
+signin-email = Email
+signin-password = Password
+signin-submit = Sign in
+signin-failed = The email address or password is not correct.
+signin-locked = Too many failed sign-in attempts for this account. Try again in { $minutes } minutes.
+
+profile-title = My profile
+profile-name = Name
+profile-email = Email
+profile-roles = Your roles
+profile-language = Language
+profile-view = Dashboard layout
+
+role-admin-agent = Admin agent
+role-global-admin = Global admin
+role-sales-agent = Sales agent
+role-helpdesk-agent = Helpdesk agent
+role-billing-admin = Billing admin
+role-account-admin = Account admin
+role-referral-admin = Referral admin
+role-marketing-admin = Marketing content admin
+role-customer-global-admin = Global admin (customer)
+role-customer-user = User (customer)
+role-support-engineer = Support engineer
+
+billing-empty = There are no invoices yet. An invoice opens with the first order placed in a month.
+support-empty = You have no support requests.
+
+customers-search-label = Search customers
+customers-search-placeholder = Company name, domain or tenant ID
+customers-search-submit = Search
+customers-search-too-long = The search text is too long: use at most { $max } characters.
+customers-none = There are no customers yet.
+customers-no-match = No customer matches your search.
+customers-count = { $count ->
+    [one] 1 customer
+   *[other] { $count } customers
+}
+customer-add = Add customer
+customer-add-submit = Add customer
+customer-added = { $name } was added.
+customer-company-name = Company name
+customer-domain = Primary domain
+customer-tenant-id = Tenant ID
+customer-market = Market
+customer-market-iso = Market (ISO country code)
+customer-currency = Billing currency
+customer-error-name-required = Enter the company name.
+customer-error-name-invalid = The company name must be at most 200 characters, without control characters.
+customer-error-domain-invalid = Enter a domain name such as contoso.com.
+customer-error-domain-taken = This domain already belongs to a customer.
+customer-error-market-invalid = Choose a market from the list.
+customer-error-currency-invalid = Choose a currency from the list.
+customer-tabs-label = Customer details
+add-products = Add products
+tab-software = Software
+tab-order-history = Order history
+software-empty = No software has been bought for this customer yet.
+orders-empty = This customer has no orders yet.
+
+form-has-errors = Please correct the fields marked below.
+form-cancel = Cancel
+
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+pager-position = Page { $page } of { $pages }
+
+error-go-home = Go to the home page
+error-400-title = Bad request
+error-400-message = The request could not be understood. Go back and try again.
+error-403-title = Not allowed
+error-403-message = You do not have permission for this page or action. If the page was open for a long time, reload it and try again.
+error-404-title = Not found
+error-404-message = There is nothing here, or you do not have access to it.
+error-405-title = Not allowed
+error-405-message = This address does not accept that kind of request.
+error-409-title = Conflict
+error-409-message = Someone else changed this at the same time. Reload the page and try again.
+error-410-title = No longer available
+error-410-message = This is no longer available.
+error-413-title = Too large
+error-413-message = What you sent is larger than allowed.
+error-422-title = Please check your input
+error-422-message = Some of what you entered could not be accepted.
+error-429-title = Too many requests
+error-429-message = Too many attempts. Wait a few minutes and try again.
+error-500-title = Something went wrong
+error-500-message = An unexpected error happened on our side and was logged. Try again later.
+error-503-title = Temporarily unavailable
+error-503-message = The service cannot reach its database right now. Try again in a moment.

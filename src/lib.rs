@@ -1,0 +1,119 @@
+//! CSP Desk: a self-hostable dashboard for cloud resellers selling software subscriptions.
+
+pub mod account;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod customers;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod home;
+pub mod i18n;
+pub mod markets;
+pub mod money;
+pub mod seed;
+pub mod web;
+pub mod workspaces;
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_session::SessionMiddleware;
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::SameSite;
+use actix_web::dev::{Server, ServiceRequest};
+use actix_web::middleware::{DefaultHeaders, Logger};
+use actix_web::{HttpServer, web as aw};
+
+use clock::Clock;
+use config::Settings;
+use db::DbPool;
+use error::{AppError, StartupError};
+use web::AppState;
+
+/// A built, listening dashboard. `run` serves until the process is asked to stop.
+pub struct App {
+    server: Server,
+    addr: SocketAddr,
+}
+
+/// Content-Security-Policy: no inline script or style, nothing from other origins.
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+impl App {
+    pub fn build(
+        settings: Settings,
+        pool: DbPool,
+        clock: Arc<dyn Clock>,
+        workers: Option<usize>,
+    ) -> Result<App, StartupError> {
+        let listener = TcpListener::bind(settings.addr)
+            .map_err(|e| StartupError::Other(format!("cannot listen on {}: {e}", settings.addr)))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| StartupError::Other(e.to_string()))?;
+        let key = settings.session_key.clone();
+        let secure = settings.secure_cookies();
+        let state = aw::Data::new(AppState {
+            pool,
+            clock,
+            settings,
+        });
+        let mut server = HttpServer::new(move || {
+            actix_web::App::new()
+                .app_data(state.clone())
+                .wrap(web::error_pages::handlers())
+                .wrap(
+                    SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                        .cookie_name("cspdesk_session".into())
+                        .cookie_http_only(true)
+                        .cookie_same_site(SameSite::Lax)
+                        .cookie_secure(secure)
+                        .build(),
+                )
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("X-Frame-Options", "DENY"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("Content-Security-Policy", CSP)),
+                )
+                .wrap(
+                    Logger::new("%{method}xi %{path}xi %s %b %Dms")
+                        .custom_request_replace("method", |r: &ServiceRequest| {
+                            r.method().to_string()
+                        })
+                        .custom_request_replace("path", |r: &ServiceRequest| r.path().to_string()),
+                )
+                .configure(web::routes::configure)
+                .default_service(aw::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
+        })
+        .listen(listener)
+        .map_err(|e| StartupError::Other(e.to_string()))?;
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        Ok(App {
+            server: server.run(),
+            addr,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run(self) -> Result<(), StartupError> {
+        self.server
+            .await
+            .map_err(|e| StartupError::Other(e.to_string()))
+    }
+}

@@ -1,0 +1,33 @@
+//! Per-field validation messages for forms that are re-rendered with what the user typed.
+
+use crate::i18n::Lang;
+
+#[derive(Default, Debug)]
+pub struct FieldErrors(Vec<(&'static str, &'static str)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message_key: &'static str) {
+        self.0.push((field, message_key));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|(f, _)| *f == field)
+    }
+
+    /// The message for `field` in `lang`, or an empty string when the field is fine.
+    pub fn text(&self, field: &str, lang: &Lang) -> String {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, key)| lang.t(key))
+            .unwrap_or_default()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(_, k)| *k)
+    }
+}

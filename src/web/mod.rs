@@ -1,0 +1,30 @@
+//! What every page shares: application state, the page context, rendering, CSRF tokens,
+//! flash messages, error pages, navigation and static files.
+
+pub mod context;
+pub mod csrf;
+pub mod error_pages;
+pub mod flash;
+pub mod forms;
+pub mod nav;
+pub mod pagination;
+pub mod preferences;
+pub mod render;
+pub mod routes;
+pub mod static_files;
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::DbPool;
+
+pub use context::{Page, PageContext};
+pub use csrf::CsrfForm;
+pub use render::{redirect, render, render_status};
+
+pub struct AppState {
+    pub pool: DbPool,
+    pub clock: Arc<dyn Clock>,
+    pub settings: Settings,
+}

@@ -1,0 +1,63 @@
+//! Page-numbered lists: which rows to fetch and the links to neighbouring pages.
+
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub per_page: i64,
+}
+
+impl Pager {
+    /// `requested` is whatever the URL said; nonsense means the first page.
+    pub fn new(requested: Option<&str>, total: i64, per_page: i64) -> Pager {
+        let pages = ((total + per_page - 1) / per_page).max(1);
+        let page = requested
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .clamp(1, pages);
+        Pager {
+            page,
+            pages,
+            total,
+            per_page,
+        }
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.per_page
+    }
+
+    pub fn has_prev(&self) -> bool {
+        self.page > 1
+    }
+
+    /// "Page 2 of 7" in the page's language.
+    pub fn position(&self, lang: &crate::i18n::Lang) -> String {
+        lang.t_args(
+            "pager-position",
+            &[
+                ("page", self.page.to_string()),
+                ("pages", self.pages.to_string()),
+            ],
+        )
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page < self.pages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pager;
+
+    #[test]
+    fn pages_are_clamped_to_what_exists() {
+        let p = Pager::new(Some("9"), 51, 25);
+        assert_eq!((p.page, p.pages, p.offset()), (3, 3, 50));
+        let p = Pager::new(Some("-4"), 0, 25);
+        assert_eq!((p.page, p.pages, p.offset()), (1, 1, 0));
+        let p = Pager::new(Some("x"), 30, 25);
+        assert!(!p.has_prev() && p.has_next());
+    }
+}

@@ -1,0 +1,81 @@
+//! Every route, the access it requires, and where it is registered. The permission-matrix test
+//! walks this list for every role; keep it in step with `configure`.
+
+use actix_web::web;
+
+use crate::auth::Perm;
+use crate::{account, auth, customers, health, home, workspaces};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    SignedIn,
+    Needs(Perm),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RouteDoc {
+    pub method: &'static str,
+    /// `{tenant}` stands for a customer's tenant GUID.
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const fn r(method: &'static str, path: &'static str, access: Access) -> RouteDoc {
+    RouteDoc {
+        method,
+        path,
+        access,
+    }
+}
+
+pub const ROUTES: &[RouteDoc] = &[
+    r("GET", "/healthz", Access::Public),
+    r("GET", "/signin", Access::Public),
+    r("POST", "/signin", Access::Public),
+    r("POST", "/preferences/language", Access::Public),
+    r("POST", "/signout", Access::SignedIn),
+    r("POST", "/preferences/view", Access::SignedIn),
+    r("GET", "/", Access::SignedIn),
+    r("GET", "/account", Access::SignedIn),
+    r("GET", "/customers", Access::Needs(Perm::CustomersRead)),
+    r(
+        "GET",
+        "/customers/new",
+        Access::Needs(Perm::CustomersCreate),
+    ),
+    r("POST", "/customers", Access::Needs(Perm::CustomersCreate)),
+    r(
+        "GET",
+        "/customers/{tenant}",
+        Access::Needs(Perm::CustomersRead),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/orders",
+        Access::Needs(Perm::CustomersRead),
+    ),
+    r("GET", "/billing", Access::Needs(Perm::BillingRead)),
+    r("GET", "/support", Access::Needs(Perm::SupportFile)),
+];
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/static/{name}", web::get().to(super::static_files::serve))
+        .route("/signin", web::get().to(auth::handlers::sign_in_page))
+        .route("/signin", web::post().to(auth::handlers::sign_in))
+        .route("/signout", web::post().to(auth::handlers::sign_out))
+        .route(
+            "/preferences/language",
+            web::post().to(super::preferences::set_language),
+        )
+        .route(
+            "/preferences/view",
+            web::post().to(super::preferences::set_view),
+        )
+        .route("/", web::get().to(home::home))
+        .route("/account", web::get().to(account::profile))
+        .route("/billing", web::get().to(workspaces::billing))
+        .route("/support", web::get().to(workspaces::support))
+        .configure(customers::handlers::configure);
+}
