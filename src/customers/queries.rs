@@ -30,16 +30,19 @@ fn matches(scope: &PartnerScope, q: &str) -> Filter {
     if q.is_empty() {
         return Box::new(own);
     }
+    if let Ok(id) = Uuid::parse_str(q) {
+        return Box::new(own.and(customers::id.eq(id)));
+    }
     let pattern = like_pattern(q);
-    let guid_prefix = format!("{}%", q.to_ascii_lowercase().replace(['%', '_', '\\'], ""));
     let text_match = customers::company_name
         .ilike(pattern.clone())
-        .or(customers::primary_domain.ilike(pattern))
-        .or(sql::<Text>("customers.id::text").like(guid_prefix));
-    match Uuid::parse_str(q) {
-        Ok(id) => Box::new(own.and(customers::id.eq(id))),
-        Err(_) => Box::new(own.and(text_match)),
+        .or(customers::primary_domain.ilike(pattern));
+    // Part of a GUID (hex digits and dashes) may also be the start of a tenant ID.
+    if q.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
+        let prefix = format!("{}%", q.to_ascii_lowercase());
+        return Box::new(own.and(text_match.or(sql::<Text>("customers.id::text").like(prefix))));
     }
+    Box::new(own.and(text_match))
 }
 
 pub async fn count(

@@ -62,9 +62,12 @@ impl Lang {
 
     /// Whether the catalog of this language itself defines `key` (no fallback).
     pub fn has(self, key: &str) -> bool {
-        LOCALES
-            .lookup_single_language::<&str>(self.id(), key, None)
-            .is_ok()
+        // A message that needs arguments reports a resolver error, not a missing message;
+        // the error type is not exported, so its text tells the two apart.
+        match LOCALES.lookup_single_language::<&str>(self.id(), key, None) {
+            Ok(_) => true,
+            Err(e) => !e.to_string().starts_with("Couldn't retrieve message"),
+        }
     }
 }
 

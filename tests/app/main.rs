@@ -1,0 +1,9 @@
+//! Integration tests: the real app, a real PostgreSQL, a real headless Chromium.
+
+mod browser_flows;
+mod customers;
+mod layout;
+mod permissions;
+mod quality;
+mod sign_in;
+mod support;

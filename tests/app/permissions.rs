@@ -1,0 +1,148 @@
+//! The permission matrix, generated from the policy table: every route × every kind of user
+//! × own tenant / another partner's tenant.
+
+use cspdesk::auth::{Perm, Role};
+use cspdesk::web::routes::{Access, ROUTES, RouteDoc};
+
+use crate::support::{TestApp, Visitor, tenant_id};
+
+/// One demo identity per role, plus anonymous (None).
+const IDENTITIES: &[(Option<&str>, &[Role])] = &[
+    (None, &[]),
+    (
+        Some("admin.agent@contoso-partner.test"),
+        &[Role::AdminAgent],
+    ),
+    (
+        Some("global.admin@contoso-partner.test"),
+        &[Role::GlobalAdmin],
+    ),
+    (
+        Some("sales.agent@contoso-partner.test"),
+        &[Role::SalesAgent],
+    ),
+    (
+        Some("helpdesk.agent@contoso-partner.test"),
+        &[Role::HelpdeskAgent],
+    ),
+    (
+        Some("billing.admin@contoso-partner.test"),
+        &[Role::BillingAdmin],
+    ),
+    (
+        Some("account.admin@contoso-partner.test"),
+        &[Role::AccountAdmin],
+    ),
+    (
+        Some("referral.admin@contoso-partner.test"),
+        &[Role::ReferralAdmin],
+    ),
+    (
+        Some("marketing.admin@contoso-partner.test"),
+        &[Role::MarketingAdmin],
+    ),
+    (Some("admin@northwind.test"), &[Role::CustomerGlobalAdmin]),
+    (Some("user@northwind.test"), &[Role::CustomerUser]),
+    (Some("support@cspdesk.test"), &[Role::SupportEngineer]),
+];
+
+fn holds(roles: &[Role], perm: Perm) -> bool {
+    perm.roles().iter().any(|r| roles.contains(r))
+}
+
+/// What a route should answer: (status, for own tenant; status, for another partner's).
+fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
+    let ok = if route.method == "GET" { 200 } else { 303 };
+    let allowed = match route.access {
+        Access::Public => return public_expectation(route, signed_in),
+        Access::SignedIn if !signed_in => return (303, 303),
+        Access::SignedIn => true,
+        Access::Needs(_) if !signed_in => return (303, 303),
+        Access::Needs(perm) => holds(roles, perm),
+    };
+    match (allowed, route.path.contains("{tenant}")) {
+        (false, _) => (403, 403),
+        (true, true) => (ok, 404),
+        (true, false) => (ok, ok),
+    }
+}
+
+fn public_expectation(route: &RouteDoc, signed_in: bool) -> (u16, u16) {
+    match (route.method, route.path) {
+        // A signed-in user is sent on from the sign-in page.
+        ("GET", "/signin") if signed_in => (303, 303),
+        // The matrix posts a wrong password: the form comes back with its message.
+        ("POST", "/signin") => (422, 422),
+        ("GET", _) => (200, 200),
+        _ => (303, 303),
+    }
+}
+
+/// A valid form for each POST route, so "allowed" means the action succeeds.
+fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
+    match path {
+        "/customers" => vec![
+            ("company_name", format!("Matrix {n}")),
+            ("primary_domain", format!("matrix{n}.test")),
+            ("market", "US".into()),
+            ("currency", "USD".into()),
+        ],
+        "/signin" => vec![
+            ("email", format!("nobody{n}@example.test")),
+            ("password", "wrong".into()),
+        ],
+        "/preferences/view" => vec![("view", "workspaces".into())],
+        "/preferences/language" => vec![("lang", "en".into())],
+        _ => vec![],
+    }
+}
+
+async fn call(v: &Visitor, route: &RouteDoc, path: &str, n: usize) -> u16 {
+    if route.method == "GET" {
+        return v.get(path).await.status;
+    }
+    let form = form_for(route.path, n);
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    v.post(path, &fields).await.status
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_role_as_the_policy_says() {
+    let app = TestApp::spawn().await;
+    let own = tenant_id(&app, "northwind.test").await.to_string();
+    let other = tenant_id(&app, "lamna.test").await.to_string();
+    // Sign-out ends the session, so it goes last.
+    let mut routes: Vec<&RouteDoc> = ROUTES.iter().collect();
+    routes.sort_by_key(|r| r.path == "/signout");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (email, roles) in IDENTITIES {
+        let v = match email {
+            Some(e) => app.signed_in(e).await,
+            None => app.visitor(),
+        };
+        for route in &routes {
+            let (want_own, want_other) = expected(route, email.is_some(), roles);
+            for (tenant, want) in [(&own, want_own), (&other, want_other)] {
+                n += 1;
+                let path = route.path.replace("{tenant}", tenant);
+                let got = call(&v, route, &path, n).await;
+                if got != want {
+                    failures.push(format!(
+                        "{} {path} as {email:?}: got {got}, want {want}",
+                        route.method
+                    ));
+                }
+                if !route.path.contains("{tenant}") {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,176 @@
+//! Checks on the code base itself: the generated schema, the catalogs and the templates.
+
+use std::path::Path;
+
+use cspdesk::i18n::Lang;
+
+fn catalog_keys(lang: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/i18n/locales")
+        .join(lang);
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if let (true, Some((key, _))) = (starts_message, line.split_once(" =")) {
+                keys.push(key.trim().to_string());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_english_message_has_a_turkish_translation() {
+    let keys = catalog_keys("en");
+    assert!(keys.len() > 50, "the English catalog was read");
+    let missing: Vec<&String> = keys.iter().filter(|k| !Lang::Tr.has(k)).collect();
+    assert!(missing.is_empty(), "missing in tr: {missing:?}");
+    let extra: Vec<String> = catalog_keys("tr")
+        .into_iter()
+        .filter(|k| !keys.contains(k))
+        .collect();
+    assert!(extra.is_empty(), "only in tr: {extra:?}");
+}
+
+#[test]
+fn every_message_key_used_in_code_and_templates_exists() {
+    let keys = catalog_keys("en");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    for dir in ["src", "templates"] {
+        for file in walk(&root.join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for key in quoted_keys(&text) {
+                if !keys.contains(&key) {
+                    missing.push(format!("{}: {key}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "unknown message keys:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Keys passed to the translation helpers as literals: `t("key")`, `t1("key", ..)`.
+fn quoted_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for call in [
+        ".t(\"",
+        ".t1(\"",
+        ".crumb(\"",
+        "_key: \"",
+        "FlashKind::Success, \"",
+        "FlashKind::Error, \"",
+    ] {
+        for (i, _) in text.match_indices(call) {
+            let rest = &text[i + call.len()..];
+            if let Some(end) = rest.find('"') {
+                keys.push(rest[..end].to_string());
+            }
+        }
+    }
+    keys
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Text a user could read that is not looked up in a catalog: anything left between tags
+/// once template expressions are removed, and literal texts of readable attributes.
+#[test]
+fn templates_contain_no_text_outside_the_catalogs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut found = Vec::new();
+    for file in walk(&root) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let stripped = strip(&strip(&strip(&text, "{%", "%}"), "{{", "}}"), "{#", "#}");
+        for attr in ["placeholder=\"", "title=\"", "aria-label=\"", "alt=\""] {
+            for (i, _) in stripped.match_indices(attr) {
+                let rest = &stripped[i + attr.len()..];
+                let value = &rest[..rest.find('"').unwrap_or(0)];
+                if value.chars().any(char::is_alphabetic) {
+                    found.push(format!("{}: {attr}{value}", file.display()));
+                }
+            }
+        }
+        let body = strip(&strip(&stripped, "<script", "</script>"), "<", ">");
+        let readable: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
+        if !readable.is_empty() {
+            found.push(format!("{}: {readable}", file.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "literal text in templates:\n{}",
+        found.join("\n")
+    );
+}
+
+fn strip(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + close.len()..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `src/db/schema.rs` must be exactly what `diesel print-schema` makes of the migrations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schema_rs_matches_the_migrations() {
+    let app = crate::support::TestApp::spawn().await;
+    let url = app.database_url();
+    let diesel = which_diesel();
+    let out = std::process::Command::new(&diesel)
+        .args(["print-schema", "--database-url", &url])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {diesel} (install diesel_cli): {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/db/schema.rs"))
+            .unwrap();
+    assert!(
+        generated == committed,
+        "src/db/schema.rs is stale: run `diesel print-schema > src/db/schema.rs`"
+    );
+}
+
+fn which_diesel() -> String {
+    if let Ok(path) = std::env::var("DIESEL") {
+        return path;
+    }
+    let home = std::env::var("CARGO_HOME")
+        .unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
+    let local = format!("{home}/bin/diesel");
+    if Path::new(&local).exists() {
+        local
+    } else {
+        "diesel".into()
+    }
+}

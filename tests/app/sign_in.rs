@@ -1,0 +1,189 @@
+use chrono::Duration;
+use cspdesk::db::schema::{user_roles, users};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use crate::support::{PASSWORD, TestApp};
+
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_user_signs_in_sees_their_name_and_signs_out() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let home = v.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.contains("Avery Admin-Agent"));
+    let out = v.post("/signout", &[]).await;
+    assert_eq!(
+        (out.status, out.location.as_deref()),
+        (303, Some("/signin"))
+    );
+    assert_eq!(v.get("/").await.location.as_deref(), Some("/signin"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_cookie_is_worthless_after_sign_out() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let stolen = v.cookie_header();
+    v.post("/signout", &[]).await;
+    let replay = app
+        .visitor()
+        .get_with("/customers", ("cookie", &stolen))
+        .await;
+    assert_eq!(
+        replay.status, 303,
+        "a replayed cookie must not reach a page"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_email_and_a_wrong_password_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let wrong = app.visitor().sign_in(ADMIN, "not-the-password").await;
+    let unknown = app
+        .visitor()
+        .sign_in("nobody@contoso-partner.test", PASSWORD)
+        .await;
+    assert_eq!(wrong.status, 422);
+    assert_eq!(unknown.status, 422);
+    let message = "The email address or password is not correct.";
+    assert!(wrong.contains(message) && unknown.contains(message));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_failures_lock_the_account_for_fifteen_minutes() {
+    let app = TestApp::spawn().await;
+    let v = app.visitor();
+    for _ in 0..5 {
+        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+    }
+    let locked = v.sign_in(ADMIN, PASSWORD).await;
+    assert_eq!(
+        locked.status, 429,
+        "even the right password is refused while locked"
+    );
+    assert!(locked.contains("Too many failed sign-in attempts"));
+    app.clock.advance(Duration::minutes(14));
+    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 429);
+    app.clock.advance(Duration::minutes(1));
+    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 303);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_session_ends_after_thirty_minutes() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(v.get("/").await.status, 200);
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(
+        v.get("/").await.status,
+        200,
+        "activity keeps the session alive"
+    );
+    app.clock.advance(Duration::minutes(30));
+    assert_eq!(v.get("/").await.location.as_deref(), Some("/signin"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_session_still_ends_after_twelve_hours() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    for _ in 0..28 {
+        app.clock.advance(Duration::minutes(25));
+        assert_eq!(v.get("/").await.status, 200);
+    }
+    app.clock.advance(Duration::minutes(25));
+    assert_eq!(
+        v.get("/").await.location.as_deref(),
+        Some("/signin"),
+        "11h40 + 25 min > 12 h"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disabled_user_is_signed_out_on_the_next_request() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    diesel::update(users::table.filter(users::email.eq(ADMIN)))
+        .set(users::disabled_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        v.get("/customers").await.location.as_deref(),
+        Some("/signin")
+    );
+    assert_eq!(
+        app.visitor().sign_in(ADMIN, PASSWORD).await.status,
+        422,
+        "and cannot sign in again"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_role_takes_effect_on_the_next_request() {
+    let app = TestApp::spawn().await;
+    let email = "helpdesk.agent@contoso-partner.test";
+    let v = app.signed_in(email).await;
+    assert_eq!(v.get("/customers/new").await.status, 403);
+    let id: uuid::Uuid = users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    diesel::insert_into(user_roles::table)
+        .values((
+            user_roles::user_id.eq(id),
+            user_roles::role.eq("admin_agent"),
+        ))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(v.get("/customers/new").await.status, 200);
+    diesel::delete(
+        user_roles::table
+            .filter(user_roles::user_id.eq(id))
+            .filter(user_roles::role.eq("admin_agent")),
+    )
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(v.get("/customers/new").await.status, 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csrf_token_from_before_sign_in_is_refused_after_it() {
+    let app = TestApp::spawn().await;
+    let v = app.visitor();
+    let before = v.csrf().await;
+    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 303);
+    let fields = [("csrf_token", before.as_str()), ("view", "current")];
+    assert_eq!(v.post_raw("/preferences/view", &fields).await.status, 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_cookie_is_http_only_and_same_site() {
+    let app = TestApp::spawn().await;
+    let res = app.visitor().sign_in(ADMIN, PASSWORD).await;
+    let cookie = res
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("cspdesk_session="))
+        .expect("a session cookie is set");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http in tests: {cookie}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_password_is_refused_without_hashing() {
+    let app = TestApp::spawn().await;
+    let huge = "x".repeat(5000);
+    assert_eq!(app.visitor().sign_in(ADMIN, &huge).await.status, 422);
+}

@@ -1,0 +1,120 @@
+//! One PostgreSQL server per test run, one template database migrated and seeded once, and a
+//! fresh database cloned from it for every test.
+//!
+//! With `CSPDESK_TEST_DATABASE_URL` (a superuser URL) tests use that server; otherwise they
+//! start a private cluster from the machine's PostgreSQL binaries, stopped when the run ends.
+
+use std::sync::{Mutex, OnceLock};
+
+use cspdesk::db::cluster::{ClusterOptions, LocalCluster};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use tokio::sync::OnceCell;
+
+static CLUSTER: Mutex<Option<LocalCluster>> = Mutex::new(None);
+static SERVER_URL: OnceLock<url::Url> = OnceLock::new();
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+/// Cloning a template fails if another clone of it is in progress; take turns.
+static CLONE_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn cluster_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("cspdesk-test-{}", std::process::id()))
+}
+
+extern "C" fn stop_cluster() {
+    if let Ok(mut guard) = CLUSTER.lock() {
+        if let Some(mut cluster) = guard.take() {
+            cluster.stop();
+        }
+    }
+    let _ = std::fs::remove_dir_all(cluster_dir());
+}
+
+fn server_url() -> &'static url::Url {
+    SERVER_URL.get_or_init(|| {
+        if let Ok(url) = std::env::var("CSPDESK_TEST_DATABASE_URL") {
+            return url.parse().expect("CSPDESK_TEST_DATABASE_URL is not a URL");
+        }
+        let cluster = LocalCluster::start(&cluster_dir(), ClusterOptions { ephemeral: true })
+            .unwrap_or_else(|e| panic!("cannot start a test PostgreSQL: {e}"));
+        let url = cluster.url("postgres").parse().expect("cluster URL");
+        *CLUSTER.lock().unwrap() = Some(cluster);
+        // SAFETY: registering a plain `extern "C"` function with no captured state.
+        unsafe { libc::atexit(stop_cluster) };
+        url
+    })
+}
+
+pub fn url_for(database: &str) -> String {
+    let mut url = server_url().clone();
+    url.set_path(database);
+    url.to_string()
+}
+
+async fn admin() -> AsyncPgConnection {
+    AsyncPgConnection::establish(&url_for("postgres"))
+        .await
+        .expect("connect to the test server")
+}
+
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("cspdesk_tpl_{}", std::process::id());
+            let mut conn = admin().await;
+            exec(
+                &mut conn,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            )
+            .await;
+            exec(&mut conn, &format!("CREATE DATABASE {name}")).await;
+            cspdesk::db::migrate::run(&url_for(&name))
+                .await
+                .expect("migrations apply");
+            let mut db = AsyncPgConnection::establish(&url_for(&name))
+                .await
+                .expect("connect to template");
+            cspdesk::seed::demo(&mut db, chrono::Utc::now())
+                .await
+                .expect("demo data");
+            name
+        })
+        .await
+}
+
+/// A new database with the schema and the demo data; its name.
+pub async fn fresh_database() -> String {
+    let template = template().await;
+    let name = format!("cspdesk_t_{}", uuid::Uuid::new_v4().simple());
+    let _turn = CLONE_LOCK.lock().await;
+    exec(
+        &mut admin().await,
+        &format!("CREATE DATABASE {name} TEMPLATE {template}"),
+    )
+    .await;
+    name
+}
+
+/// Drops a test database; runs from `Drop`, so it brings its own runtime.
+pub fn drop_database(name: String) {
+    let _ = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async {
+            exec(
+                &mut admin().await,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            )
+            .await
+        });
+    })
+    .join();
+}
+
+async fn exec(conn: &mut AsyncPgConnection, sql: &str) {
+    diesel::sql_query(sql)
+        .execute(conn)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}

@@ -1,0 +1,208 @@
+//! Test harness: the real app on a random port, its own database, and HTTP visitors that keep
+//! cookies and do not follow redirects.
+
+pub mod browser;
+pub mod db;
+
+use std::sync::Arc;
+
+use actix_web::cookie::Key;
+use chrono::Utc;
+use cspdesk::App;
+use cspdesk::clock::ManualClock;
+use cspdesk::config::Settings;
+use cspdesk::db::DbPool;
+
+pub const PASSWORD: &str = "cspdesk-demo";
+
+pub struct TestApp {
+    pub base: String,
+    pub pool: DbPool,
+    pub clock: Arc<ManualClock>,
+    handle: actix_web::dev::ServerHandle,
+    database: Option<String>,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let database = db::fresh_database().await;
+        let url = db::url_for(&database);
+        let clock = Arc::new(ManualClock::new(Utc::now()));
+        let settings = Settings {
+            database_url: Some(url.clone()),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: std::env::temp_dir().join(format!("cspdesk-data-{database}")),
+            session_key: Key::from(&rand::random::<[u8; 64]>()),
+            public_url: "http://127.0.0.1/".parse().unwrap(),
+        };
+        let pool = cspdesk::db::pool(&url, 8).expect("pool");
+        let app = App::build(settings, pool.clone(), clock.clone(), Some(2)).expect("app builds");
+        let base = format!("http://{}", app.addr());
+        let handle = app.handle();
+        tokio::spawn(app.run());
+        TestApp {
+            base,
+            pool,
+            clock,
+            handle,
+            database: Some(database),
+        }
+    }
+
+    /// A new visitor with an empty cookie jar.
+    pub fn visitor(&self) -> Visitor {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Visitor {
+            client,
+            base: self.base.clone(),
+            jar,
+        }
+    }
+
+    /// A visitor signed in as `email` with the demo password.
+    pub async fn signed_in(&self, email: &str) -> Visitor {
+        let v = self.visitor();
+        let res = v.sign_in(email, PASSWORD).await;
+        assert_eq!(res.status, 303, "sign-in of {email} failed: {}", res.body);
+        v
+    }
+
+    pub fn database_url(&self) -> String {
+        db::url_for(self.database.as_deref().unwrap_or_default())
+    }
+
+    pub async fn conn(&self) -> cspdesk::db::DbConn {
+        self.pool.get().await.expect("db connection")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // `stop` sends the command at once; the returned future only waits for completion.
+        drop(self.handle.stop(false));
+        if let Some(name) = self.database.take() {
+            db::drop_database(name);
+        }
+    }
+}
+
+pub struct Visitor {
+    client: reqwest::Client,
+    base: String,
+    jar: Arc<reqwest::cookie::Jar>,
+}
+
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn contains(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+}
+
+impl Visitor {
+    async fn into_resp(res: reqwest::Response) -> Resp {
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let headers = res.headers().clone();
+        let body = res.text().await.unwrap_or_default();
+        Resp {
+            status,
+            location,
+            headers,
+            body,
+        }
+    }
+
+    /// The `Cookie` header this visitor sends, to replay it from elsewhere.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = self.base.parse().unwrap();
+        self.jar
+            .cookies(&url)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        Self::into_resp(
+            self.client
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
+    }
+
+    pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Resp {
+        let req = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(header.0, header.1);
+        Self::into_resp(req.send().await.expect("GET")).await
+    }
+
+    /// POSTs a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(fields);
+        Self::into_resp(req.send().await.expect("POST")).await
+    }
+
+    /// POSTs a form with this session's CSRF token, as the page's form would.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.csrf().await;
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// The session's CSRF token, read from a page (every page's header has a form).
+    pub async fn csrf(&self) -> String {
+        let page = self.get("/no-such-page").await;
+        csrf_in(&page.body).expect("a page carries a CSRF token")
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Resp {
+        self.post("/signin", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_string())
+}
+
+/// The tenant GUID of a demo customer, by domain.
+pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
+    use cspdesk::db::schema::customers;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    customers::table
+        .filter(customers::primary_domain.eq(domain))
+        .select(customers::id)
+        .first(&mut app.conn().await)
+        .await
+        .expect("demo customer exists")
+}
