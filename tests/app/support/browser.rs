@@ -13,11 +13,11 @@ static DRIVER: OnceLock<u16> = OnceLock::new();
 static DRIVER_CHILD: Mutex<Option<Child>> = Mutex::new(None);
 
 extern "C" fn stop_driver() {
-    if let Ok(mut guard) = DRIVER_CHILD.lock() {
-        if let Some(mut child) = guard.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
+    if let Ok(mut guard) = DRIVER_CHILD.lock()
+        && let Some(mut child) = guard.take()
+    {
+        let _ = child.kill();
+        let _ = child.wait();
     }
 }
 

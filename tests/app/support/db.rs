@@ -21,10 +21,10 @@ fn cluster_dir() -> std::path::PathBuf {
 }
 
 extern "C" fn stop_cluster() {
-    if let Ok(mut guard) = CLUSTER.lock() {
-        if let Some(mut cluster) = guard.take() {
-            cluster.stop();
-        }
+    if let Ok(mut guard) = CLUSTER.lock()
+        && let Some(mut cluster) = guard.take()
+    {
+        cluster.stop();
     }
     let _ = std::fs::remove_dir_all(cluster_dir());
 }
