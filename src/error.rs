@@ -19,8 +19,9 @@ pub enum AppError {
     Conflict,
     #[error("gone")]
     Gone,
+    /// Carries the page asked for, so sign-in can lead back to it.
     #[error("sign-in required")]
-    SignInRequired,
+    SignInRequired(Option<String>),
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("database error: {0}")]
@@ -51,7 +52,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
-            AppError::SignInRequired => StatusCode::SEE_OTHER,
+            AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Template(_) | AppError::Internal(_) => {
@@ -67,9 +68,16 @@ impl ResponseError for AppError {
         if status.is_server_error() {
             log::error!("{self}");
         }
-        if let AppError::SignInRequired = self {
+        if let AppError::SignInRequired(next) = self {
+            let location = match next {
+                Some(path) => format!(
+                    "/signin?{}",
+                    serde_urlencoded::to_string([("next", path)]).unwrap_or_default()
+                ),
+                None => "/signin".to_string(),
+            };
             return HttpResponse::SeeOther()
-                .insert_header(("Location", "/signin"))
+                .insert_header(("Location", location))
                 .finish();
         }
         HttpResponse::build(status)

@@ -62,6 +62,19 @@ pub fn cached_user(req: &HttpRequest) -> Option<CurrentUser> {
     req.extensions().get::<Loaded>().and_then(|l| l.0.clone())
 }
 
+/// Sends the visitor to sign in, and back to this page afterwards when it was a page view.
+fn sign_in_required(req: &HttpRequest) -> AppError {
+    let page = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .filter(|p| *p != "/");
+    let back = (req.method() == actix_web::http::Method::GET)
+        .then_some(page)
+        .flatten();
+    AppError::SignInRequired(back.map(str::to_string))
+}
+
 /// Any signed-in user; anonymous requests are sent to the sign-in page.
 pub struct SignedIn(pub CurrentUser);
 
@@ -74,7 +87,7 @@ impl FromRequest for SignedIn {
         Box::pin(async move {
             match maybe_user(&req).await? {
                 Some(user) => Ok(SignedIn(user)),
-                None => Err(AppError::SignInRequired.into()),
+                None => Err(sign_in_required(&req).into()),
             }
         })
     }
@@ -100,7 +113,9 @@ impl<P: Permission + 'static> FromRequest for Need<P> {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let user = maybe_user(&req).await?.ok_or(AppError::SignInRequired)?;
+            let user = maybe_user(&req)
+                .await?
+                .ok_or_else(|| sign_in_required(&req))?;
             if !user.can(P::PERM) {
                 return Err(AppError::Forbidden.into());
             }

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::{SESSION_ROLES, SESSION_TOKEN, SESSION_USER};
+use super::extract::{SESSION_TOKEN, SESSION_USER};
 use super::{SignedIn, password, rules, store};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -121,7 +121,6 @@ pub async fn sign_in(
     session
         .insert(SESSION_USER, user.id)
         .map_err(AppError::internal)?;
-    let _ = session.insert(SESSION_ROLES, Vec::<super::Role>::new());
     csrf::rotate(&session);
     let mut res = redirect(&next);
     if let Some(lang) = user.language.as_deref().and_then(Lang::from_code) {

@@ -54,6 +54,10 @@ pub struct CustomerPage {
 }
 
 impl CustomerPage {
+    pub fn added_on(&self) -> String {
+        crate::web::format::date_utc(&self.customer.created_at)
+    }
+
     pub fn is_software(&self) -> bool {
         self.tab == Tab::Software
     }

@@ -5,6 +5,7 @@ pub mod context;
 pub mod csrf;
 pub mod error_pages;
 pub mod flash;
+pub mod format;
 pub mod forms;
 pub mod nav;
 pub mod pagination;

@@ -1,7 +1,6 @@
 //! The header controls: switching between "Workspaces view" and "Current view", and the
 //! language. Both are kept per user; the language also in a cookie for signed-out pages.
 
-use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -40,7 +39,6 @@ pub struct LanguageForm {
 pub async fn set_language(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
-    _session: Session,
     CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::from_code(&form.lang).ok_or(AppError::BadRequest("form-malformed"))?;

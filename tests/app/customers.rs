@@ -114,6 +114,10 @@ async fn an_admin_agent_adds_a_customer_and_sees_its_page() {
     assert!(page.contains("Coho Winery was added."));
     assert!(page.contains("coho.test") && page.contains("TRY"));
     assert!(
+        page.contains(" UTC</dd>"),
+        "dates are shown in UTC and labelled so"
+    );
+    assert!(
         page.contains("Add products")
             && page.contains("Software")
             && page.contains("Order history")

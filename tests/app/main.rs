@@ -6,4 +6,5 @@ mod layout;
 mod permissions;
 mod quality;
 mod sign_in;
+mod startup;
 mod support;

@@ -114,7 +114,7 @@ async fn a_disabled_user_is_signed_out_on_the_next_request() {
         .unwrap();
     assert_eq!(
         v.get("/customers").await.location.as_deref(),
-        Some("/signin")
+        Some("/signin?next=%2Fcustomers")
     );
     assert_eq!(
         app.visitor().sign_in(ADMIN, PASSWORD).await.status,
@@ -186,4 +186,35 @@ async fn an_oversized_password_is_refused_without_hashing() {
     let app = TestApp::spawn().await;
     let huge = "x".repeat(5000);
     assert_eq!(app.visitor().sign_in(ADMIN, &huge).await.status, 422);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_from_a_deep_link_leads_back_to_it() {
+    let app = TestApp::spawn().await;
+    let v = app.visitor();
+    let sent = v.get("/customers?q=adatum").await;
+    assert_eq!(
+        sent.location.as_deref(),
+        Some("/signin?next=%2Fcustomers%3Fq%3Dadatum")
+    );
+    let form = v.get(sent.location.as_deref().unwrap()).await;
+    assert!(form.contains("name=\"next\" value=\"/customers?q=adatum\""));
+    let fields = [
+        ("email", ADMIN),
+        ("password", PASSWORD),
+        ("next", "/customers?q=adatum"),
+    ];
+    let res = v.post("/signin", &fields).await;
+    assert_eq!(res.location.as_deref(), Some("/customers?q=adatum"));
+    let elsewhere = [
+        ("email", ADMIN),
+        ("password", PASSWORD),
+        ("next", "https://evil.example/"),
+    ];
+    let res = app.visitor().post("/signin", &elsewhere).await;
+    assert_eq!(
+        res.location.as_deref(),
+        Some("/"),
+        "only local paths are followed"
+    );
 }

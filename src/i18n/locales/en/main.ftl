@@ -71,6 +71,7 @@ customer-domain = Primary domain
 customer-tenant-id = Tenant ID
 customer-market = Market
 customer-market-iso = Market (ISO country code)
+customer-since = Customer since
 customer-currency = Billing currency
 customer-error-name-required = Enter the company name.
 customer-error-name-invalid = The company name must be at most 200 characters, without control characters.

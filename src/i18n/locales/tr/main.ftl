@@ -72,6 +72,7 @@ customer-domain = Birincil etki alanı
 customer-tenant-id = Kiracı kimliği
 customer-market = Pazar
 customer-market-iso = Pazar (ISO ülke kodu)
+customer-since = Müşteri olma tarihi
 customer-currency = Faturalama para birimi
 customer-error-name-required = Şirket adını girin.
 customer-error-name-invalid = Şirket adı en fazla 200 karakter olmalı ve denetim karakteri içermemelidir.

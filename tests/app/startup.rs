@@ -1,0 +1,91 @@
+//! The command line and the private PostgreSQL cluster, as a user meets them.
+
+use cspdesk::db::cluster::{ClusterOptions, LocalCluster};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+
+#[test]
+fn a_bad_setting_stops_the_program_with_one_line() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cspdesk"))
+        .arg("migrate")
+        .env("CSPDESK_ADDR", "not-an-address")
+        .env("CSPDESK_SESSION_KEY", "too short")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("CSPDESK_ADDR") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_command_prints_the_usage() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cspdesk"))
+        .arg("explode")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("usage: cspdesk")
+    );
+}
+
+async fn count_rows(url: &str) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut conn = AsyncPgConnection::establish(url).await.unwrap();
+    let rows: Vec<N> = diesel::sql_query("SELECT count(*) AS n FROM kept")
+        .load(&mut conn)
+        .await
+        .unwrap();
+    rows[0].n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_private_cluster_keeps_its_data_across_restarts_and_serves_one_process() {
+    let dir = std::env::temp_dir().join(format!("cspdesk-cluster-{}", uuid::Uuid::new_v4()));
+    let first = LocalCluster::start(&dir, ClusterOptions { ephemeral: false }).unwrap();
+    let url = first.url("postgres");
+    let mut conn = AsyncPgConnection::establish(&url).await.unwrap();
+    diesel::sql_query("CREATE TABLE kept (id int)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    diesel::sql_query("INSERT INTO kept VALUES (1), (2)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    drop(conn);
+    let second = LocalCluster::start(&dir, ClusterOptions { ephemeral: false });
+    let refused = second
+        .err()
+        .expect("a second process on the same data directory is refused")
+        .to_string();
+    assert!(refused.contains("another cspdesk process"), "{refused}");
+    drop(first); // stops the server
+
+    // A port that is taken does not matter: the server picks a free one at every start.
+    let again = LocalCluster::start(&dir, ClusterOptions { ephemeral: false }).unwrap();
+    assert_eq!(count_rows(&again.url("postgres")).await, 2);
+    let mut no_password: url::Url = again.url("postgres").parse().unwrap();
+    no_password.set_password(None).unwrap();
+    assert!(
+        AsyncPgConnection::establish(no_password.as_str())
+            .await
+            .is_err(),
+        "the cluster requires its generated password"
+    );
+    drop(again);
+    assert!(
+        AsyncPgConnection::establish(&url).await.is_err(),
+        "the server stopped with its owner"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
