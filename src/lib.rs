@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod customers;
@@ -12,6 +13,7 @@ pub mod home;
 pub mod i18n;
 pub mod markets;
 pub mod money;
+pub mod orders;
 pub mod seed;
 pub mod web;
 pub mod workspaces;

@@ -4,7 +4,6 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::forms::{MAX_SEARCH, NewCustomerForm};
 use super::queries::{self, InsertOutcome};
@@ -144,12 +143,8 @@ async fn detail(
     tab: Tab,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    // A malformed GUID names no customer: 404, like any customer we cannot show.
-    let id = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
     let mut conn = state.pool.get().await?;
-    let customer = queries::find(&mut conn, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let customer = queries::find_or_404(&mut conn, &scope, tenant).await?;
     let ctx = ctx
         .crumb("nav-customers", Some("/customers"))
         .crumb_text(&customer.company_name, None);

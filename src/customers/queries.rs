@@ -89,6 +89,17 @@ pub async fn find(
         .optional()?)
 }
 
+/// The customer named by a tenant GUID in a URL; 404 when malformed, unknown or another
+/// partner's.
+pub async fn find_or_404(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    tenant: &str,
+) -> Result<Customer, AppError> {
+    let id = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
+    find(conn, scope, id).await?.ok_or(AppError::NotFound)
+}
+
 pub enum InsertOutcome {
     Created(Customer),
     DomainTaken,

@@ -1,6 +1,32 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    activity (id) {
+        id -> Int8,
+        partner_id -> Nullable<Uuid>,
+        at -> Timestamptz,
+        actor_user_id -> Nullable<Uuid>,
+        actor -> Text,
+        operation -> Text,
+        customer_id -> Nullable<Uuid>,
+        order_id -> Nullable<Uuid>,
+        product_id -> Nullable<Uuid>,
+        details -> Jsonb,
+    }
+}
+
+diesel::table! {
+    cart_items (user_id, customer_id, product_id) {
+        user_id -> Uuid,
+        customer_id -> Uuid,
+        product_id -> Uuid,
+        partner_id -> Uuid,
+        quantity -> Int4,
+        added_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -15,9 +41,102 @@ diesel::table! {
 }
 
 diesel::table! {
+    order_lines (id) {
+        id -> Uuid,
+        order_id -> Uuid,
+        partner_id -> Uuid,
+        line_number -> Int4,
+        product_id -> Uuid,
+        product_name -> Text,
+        family -> Text,
+        licence_kind -> Text,
+        term_months -> Nullable<Int4>,
+        quantity -> Int4,
+        quantity_cancelled -> Int4,
+        unit_price_minor -> Int8,
+        #[max_length = 3]
+        currency -> Bpchar,
+        tax_included -> Bool,
+        tax_rate_bp -> Int4,
+    }
+}
+
+diesel::table! {
+    order_tokens (token) {
+        token -> Uuid,
+        partner_id -> Uuid,
+        user_id -> Uuid,
+        customer_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Uuid,
+        number -> Int8,
+        partner_id -> Uuid,
+        customer_id -> Uuid,
+        placed_by -> Uuid,
+        placed_at -> Timestamptz,
+        #[max_length = 3]
+        currency -> Bpchar,
+        status -> Text,
+        idempotency_token -> Uuid,
+    }
+}
+
+diesel::table! {
     partners (id) {
         id -> Uuid,
         name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    prices (product_id, currency) {
+        product_id -> Uuid,
+        #[max_length = 3]
+        currency -> Bpchar,
+        amount_minor -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    product_keys (order_line_id) {
+        order_line_id -> Uuid,
+        partner_id -> Uuid,
+        #[max_length = 32]
+        key_text -> Bpchar,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    product_variants (id) {
+        id -> Uuid,
+        product_id -> Uuid,
+        version -> Text,
+        language -> Text,
+        file_type -> Text,
+        file_name -> Text,
+    }
+}
+
+diesel::table! {
+    products (id) {
+        id -> Uuid,
+        sku -> Text,
+        name -> Text,
+        family -> Text,
+        licence_kind -> Text,
+        term_months -> Nullable<Int4>,
+        cancellation_policy -> Text,
+        cancellation_window_days -> Nullable<Int4>,
+        retired_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
     }
 }
@@ -64,15 +183,46 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(activity -> customers (customer_id));
+diesel::joinable!(activity -> orders (order_id));
+diesel::joinable!(activity -> partners (partner_id));
+diesel::joinable!(activity -> products (product_id));
+diesel::joinable!(activity -> users (actor_user_id));
+diesel::joinable!(cart_items -> customers (customer_id));
+diesel::joinable!(cart_items -> partners (partner_id));
+diesel::joinable!(cart_items -> products (product_id));
+diesel::joinable!(cart_items -> users (user_id));
 diesel::joinable!(customers -> partners (partner_id));
+diesel::joinable!(order_lines -> orders (order_id));
+diesel::joinable!(order_lines -> partners (partner_id));
+diesel::joinable!(order_lines -> products (product_id));
+diesel::joinable!(order_tokens -> customers (customer_id));
+diesel::joinable!(order_tokens -> partners (partner_id));
+diesel::joinable!(order_tokens -> users (user_id));
+diesel::joinable!(orders -> customers (customer_id));
+diesel::joinable!(orders -> partners (partner_id));
+diesel::joinable!(orders -> users (placed_by));
+diesel::joinable!(prices -> products (product_id));
+diesel::joinable!(product_keys -> order_lines (order_line_id));
+diesel::joinable!(product_keys -> partners (partner_id));
+diesel::joinable!(product_variants -> products (product_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(users -> customers (customer_id));
 diesel::joinable!(users -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    activity,
+    cart_items,
     customers,
+    order_lines,
+    order_tokens,
+    orders,
     partners,
+    prices,
+    product_keys,
+    product_variants,
+    products,
     sign_in_throttle,
     user_roles,
     user_sessions,

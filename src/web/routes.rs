@@ -4,7 +4,7 @@
 use actix_web::web;
 
 use crate::auth::Perm;
-use crate::{account, auth, customers, health, home, workspaces};
+use crate::{account, auth, catalog, customers, health, home, orders, workspaces};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -77,5 +77,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/account", web::get().to(account::profile))
         .route("/billing", web::get().to(workspaces::billing))
         .route("/support", web::get().to(workspaces::support))
-        .configure(customers::handlers::configure);
+        .configure(customers::handlers::configure)
+        .configure(catalog::handlers::configure)
+        .configure(orders::handlers::configure);
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real app, a real PostgreSQL, a real headless Chromium.
 
 mod browser_flows;
+mod buying;
 mod customers;
 mod layout;
 mod permissions;

@@ -62,6 +62,8 @@ fn quoted_keys(text: &str) -> Vec<String> {
     for call in [
         ".t(\"",
         ".t1(\"",
+        ".t_args(\"",
+        "refuse(\"",
         ".crumb(\"",
         "_key: \"",
         "FlashKind::Success, \"",

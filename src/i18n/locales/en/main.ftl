@@ -117,3 +117,38 @@ error-500-title = Something went wrong
 error-500-message = An unexpected error happened on our side and was logged. Try again later.
 error-503-title = Temporarily unavailable
 error-503-message = The service cannot reach its database right now. Try again in a moment.
+
+catalog-for-customer = For { $customer }
+catalog-family = Product family
+catalog-all = All
+catalog-licence = Licence
+catalog-search = Search products
+catalog-filter = Filter
+catalog-none = No product matches these filters.
+catalog-product = Product
+catalog-price = Price
+catalog-quantity = Quantity
+catalog-add-to-cart = Add to cart
+catalog-review-cart = Review ({ $count })
+catalog-added = Added to the cart: { $quantity } × { $product }.
+catalog-unknown-product = That product does not exist or is no longer sold.
+catalog-unavailable-azure-market = Azure reservations are not available in this customer's market ({ $market }).
+catalog-unavailable-no-price = Not sold in this customer's billing currency.
+licence-perpetual = Perpetual
+licence-subscription-any = Subscription
+licence-subscription = Subscription, { $years ->
+    [one] 1 year
+   *[other] { $years } years
+}
+quantity-out-of-range = The quantity must be between 1 and 1000.
+quantity-not-a-number = The quantity must be a whole number between 1 and 1000.
+quantity-cart-over-limit = The cart can hold at most 1000 of one product.
+tax-excluded = Prices exclude tax.
+tax-included-au = Prices include GST ({ $rate }%).
+tax-included-br = Prices include tax ({ $rate }%).
+tax-part = Tax included: { $amount }
+family-windows-server = Windows Server
+family-sql-server = SQL Server
+family-azure-reservation = Azure reservation
+family-linux-plan = SUSE / Red Hat software plan on Azure
+family-windows-esu = Windows extended security updates

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+pub mod catalog;
+
 use crate::auth::{Role, UserKind, password};
 use crate::db::schema::{customers, partners, user_roles, users};
 use crate::error::AppError;
@@ -97,6 +99,7 @@ pub async fn demo(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<bo
         .await?;
         tenants(conn, &hash, fabrikam, FABRIKAM_CUSTOMERS, now).await?;
         support_user(conn, &hash, now).await?;
+        catalog::insert(conn, now).await?;
         Ok(())
     })
     .await?;

@@ -1,0 +1,10 @@
+DROP TABLE activity;
+DROP FUNCTION activity_is_append_only();
+DROP TABLE product_keys;
+DROP TABLE order_lines;
+DROP TABLE orders;
+DROP TABLE order_tokens;
+DROP TABLE cart_items;
+DROP TABLE prices;
+DROP TABLE product_variants;
+DROP TABLE products;

@@ -1,0 +1,96 @@
+//! GET /customers/{tenant}/add-products: browse and filter the catalog for one customer.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::Family;
+use super::queries::{self, Filter};
+use super::rules;
+use super::views::{CatalogPage, OfferView, tax_note};
+use crate::auth::{Need, Perm, perm};
+use crate::customers::queries::find_or_404;
+use crate::error::AppError;
+use crate::orders::cart::{self, CartOwner};
+use crate::web::{AppState, PageContext, render};
+
+const MAX_SEARCH: usize = 100;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/customers/{tenant}/add-products", web::get().to(browse));
+}
+
+#[derive(Deserialize)]
+pub struct BrowseQuery {
+    family: Option<String>,
+    kind: Option<String>,
+    q: Option<String>,
+}
+
+impl BrowseQuery {
+    /// Unknown filter values are ignored rather than refused: they come from a URL.
+    fn filter(&self) -> Filter {
+        Filter {
+            id: None,
+            family: self.family.as_deref().and_then(Family::from_code),
+            licence_kind: match self.kind.as_deref() {
+                Some("perpetual") => Some("perpetual"),
+                Some("subscription") => Some("subscription"),
+                _ => None,
+            },
+            text: self
+                .q
+                .as_deref()
+                .unwrap_or("")
+                .trim()
+                .chars()
+                .take(MAX_SEARCH)
+                .collect(),
+        }
+    }
+}
+
+pub async fn browse(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    tenant: web::Path<String>,
+    query: web::Query<BrowseQuery>,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let mut conn = state.pool.get().await?;
+    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
+    let filter = query.filter();
+    let offers = queries::offers(&mut conn, &customer.currency, &filter).await?;
+    let tax = rules::tax_treatment(&customer.market);
+    let can_buy = need.user.can(Perm::OrdersPlace);
+    let cart_count = if can_buy {
+        let owner = CartOwner {
+            scope,
+            user_id: need.user.id,
+            customer_id: customer.id,
+        };
+        cart::count(&mut conn, &owner).await?
+    } else {
+        0
+    };
+    let lang = ctx.lang;
+    let href = format!("/customers/{}", customer.id);
+    let ctx = ctx
+        .crumb("nav-customers", Some("/customers"))
+        .crumb_text(&customer.company_name, Some(&href))
+        .crumb("add-products", None);
+    render(&CatalogPage {
+        offers: offers
+            .iter()
+            .map(|o| OfferView::new(o, &customer, &tax, lang))
+            .collect(),
+        families: CatalogPage::family_options(filter.family, lang),
+        kind: filter.licence_kind.unwrap_or("").to_string(),
+        q: filter.text,
+        tax_note: tax_note(&tax, lang),
+        ctx,
+        customer,
+        can_buy,
+        cart_count,
+    })
+}

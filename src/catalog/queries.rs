@@ -1,0 +1,94 @@
+//! Catalog queries: what can be bought, at which price in a given currency.
+
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::Family;
+use crate::db::schema::{prices, products};
+use crate::error::AppError;
+
+/// A product with its list price in one currency (`None`: not priced in that currency).
+#[derive(Clone, Debug, Queryable)]
+pub struct Offer {
+    pub id: Uuid,
+    pub name: String,
+    pub family: String,
+    pub licence_kind: String,
+    pub term_months: Option<i32>,
+    pub price_minor: Option<i64>,
+}
+
+impl Offer {
+    pub fn family(&self) -> Option<Family> {
+        Family::from_code(&self.family)
+    }
+}
+
+#[derive(Default)]
+pub struct Filter {
+    pub id: Option<Uuid>,
+    pub family: Option<Family>,
+    /// "perpetual" or "subscription".
+    pub licence_kind: Option<&'static str>,
+    pub text: String,
+}
+
+pub async fn offers(
+    conn: &mut AsyncPgConnection,
+    currency: &str,
+    filter: &Filter,
+) -> Result<Vec<Offer>, AppError> {
+    let mut query = products::table
+        .left_join(
+            prices::table.on(prices::product_id
+                .eq(products::id)
+                .and(prices::currency.eq(currency.to_string()))),
+        )
+        .filter(products::retired_at.is_null())
+        .select((
+            products::id,
+            products::name,
+            products::family,
+            products::licence_kind,
+            products::term_months,
+            prices::amount_minor.nullable(),
+        ))
+        .order((
+            products::family,
+            products::name,
+            products::term_months.asc().nulls_first(),
+        ))
+        .into_boxed();
+    if let Some(id) = filter.id {
+        query = query.filter(products::id.eq(id));
+    }
+    if let Some(family) = filter.family {
+        query = query.filter(products::family.eq(family.code()));
+    }
+    if let Some(kind) = filter.licence_kind {
+        query = query.filter(products::licence_kind.eq(kind));
+    }
+    if !filter.text.is_empty() {
+        let escaped = filter
+            .text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        query = query.filter(products::name.ilike(format!("%{escaped}%")));
+    }
+    Ok(query.load(conn).await?)
+}
+
+/// One product that is still sold, with its price in `currency`.
+pub async fn offer(
+    conn: &mut AsyncPgConnection,
+    currency: &str,
+    id: Uuid,
+) -> Result<Option<Offer>, AppError> {
+    let filter = Filter {
+        id: Some(id),
+        ..Filter::default()
+    };
+    Ok(offers(conn, currency, &filter).await?.into_iter().next())
+}

@@ -1,0 +1,164 @@
+//! The cart: kept in the database per user and customer, so it survives restarts and works the
+//! same behind several app processes.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::auth::PartnerScope;
+use crate::db::schema::{cart_items, prices, products};
+use crate::error::AppError;
+
+/// Whose cart: one user buying for one customer of their partner.
+#[derive(Clone, Copy)]
+pub struct CartOwner {
+    pub scope: PartnerScope,
+    pub user_id: Uuid,
+    pub customer_id: Uuid,
+}
+
+#[derive(Clone, Debug, Queryable)]
+pub struct CartLine {
+    pub product_id: Uuid,
+    pub name: String,
+    pub family: String,
+    pub licence_kind: String,
+    pub term_months: Option<i32>,
+    pub quantity: i32,
+    /// Current list price in the customer's currency; `None` if no longer priced.
+    pub unit_price_minor: Option<i64>,
+    pub retired: bool,
+}
+
+pub enum AddOutcome {
+    Added,
+    /// The cart would hold more than 1000 of the product.
+    OverLimit,
+}
+
+#[diesel::dsl::auto_type]
+fn owned_by(user_id: Uuid, customer_id: Uuid, partner_id: Uuid) -> _ {
+    cart_items::user_id
+        .eq(user_id)
+        .and(cart_items::customer_id.eq(customer_id))
+        .and(cart_items::partner_id.eq(partner_id))
+}
+
+fn mine(owner: &CartOwner) -> owned_by {
+    owned_by(owner.user_id, owner.customer_id, owner.scope.partner_id())
+}
+
+pub async fn add(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    product_id: Uuid,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<AddOutcome, AppError> {
+    let result = diesel::insert_into(cart_items::table)
+        .values((
+            cart_items::user_id.eq(owner.user_id),
+            cart_items::customer_id.eq(owner.customer_id),
+            cart_items::partner_id.eq(owner.scope.partner_id()),
+            cart_items::product_id.eq(product_id),
+            cart_items::quantity.eq(quantity),
+            cart_items::added_at.eq(now),
+        ))
+        .on_conflict((
+            cart_items::user_id,
+            cart_items::customer_id,
+            cart_items::product_id,
+        ))
+        .do_update()
+        .set(cart_items::quantity.eq(cart_items::quantity
+            + diesel::dsl::sql::<diesel::sql_types::Integer>("EXCLUDED.quantity")))
+        .execute(conn)
+        .await;
+    use diesel::result::{DatabaseErrorKind, Error};
+    match result {
+        Ok(_) => Ok(AddOutcome::Added),
+        // The table's CHECK keeps every line between 1 and 1000.
+        Err(Error::DatabaseError(DatabaseErrorKind::CheckViolation, _)) => {
+            Ok(AddOutcome::OverLimit)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Sets a line's quantity; false when the line is not in this cart.
+pub async fn set_quantity(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    product_id: Uuid,
+    quantity: i32,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        cart_items::table
+            .filter(mine(owner))
+            .filter(cart_items::product_id.eq(product_id)),
+    )
+    .set(cart_items::quantity.eq(quantity))
+    .execute(conn)
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn remove(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    product_id: Uuid,
+) -> Result<bool, AppError> {
+    let n = diesel::delete(
+        cart_items::table
+            .filter(mine(owner))
+            .filter(cart_items::product_id.eq(product_id)),
+    )
+    .execute(conn)
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn clear(conn: &mut AsyncPgConnection, owner: &CartOwner) -> Result<(), AppError> {
+    diesel::delete(cart_items::table.filter(mine(owner)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, owner: &CartOwner) -> Result<i64, AppError> {
+    Ok(cart_items::table
+        .filter(mine(owner))
+        .count()
+        .get_result(conn)
+        .await?)
+}
+
+/// The cart's lines with today's prices in `currency`, in the order they were added.
+pub async fn lines(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    currency: &str,
+) -> Result<Vec<CartLine>, AppError> {
+    Ok(cart_items::table
+        .filter(mine(owner))
+        .inner_join(products::table)
+        .left_join(
+            prices::table.on(prices::product_id
+                .eq(cart_items::product_id)
+                .and(prices::currency.eq(currency.to_string()))),
+        )
+        .order((cart_items::added_at, products::name))
+        .select((
+            products::id,
+            products::name,
+            products::family,
+            products::licence_kind,
+            products::term_months,
+            cart_items::quantity,
+            prices::amount_minor.nullable(),
+            products::retired_at.is_not_null(),
+        ))
+        .load(conn)
+        .await?)
+}
