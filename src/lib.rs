@@ -1,6 +1,7 @@
 //! CSP Desk: a self-hostable dashboard for cloud resellers selling software subscriptions.
 
 pub mod account;
+pub mod activity;
 pub mod auth;
 pub mod catalog;
 pub mod clock;

@@ -8,6 +8,15 @@
       if (select.form) { select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit(); }
     });
   });
+  // A button marked data-once is disabled after its form is sent, against double clicks
+  // (the server refuses a second order for the same form anyway).
+  document.querySelectorAll("button[data-once]").forEach(function (button) {
+    if (button.form) {
+      button.form.addEventListener("submit", function () {
+        setTimeout(function () { button.disabled = true; }, 0);
+      });
+    }
+  });
   // Close the gear menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.gear-menu[open]").forEach(function (menu) {

@@ -12,6 +12,8 @@ use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
 use crate::markets;
 use crate::money::Currency;
+use crate::orders::queries as order_queries;
+use crate::orders::views::History;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::pagination::Pager;
@@ -135,16 +137,33 @@ pub async fn create(
     }
 }
 
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
 async fn detail(
     state: web::Data<AppState>,
     need: Need<perm::CustomersRead>,
     ctx: PageContext,
     tenant: &str,
     tab: Tab,
+    page: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let customer = queries::find_or_404(&mut conn, &scope, tenant).await?;
+    let history = match tab {
+        Tab::Software => None,
+        Tab::Orders => {
+            let total = order_queries::count(&mut conn, &scope, customer.id).await?;
+            let pager = Pager::new(page, total, PER_PAGE);
+            let rows =
+                order_queries::history(&mut conn, &scope, customer.id, pager.offset(), PER_PAGE)
+                    .await?;
+            Some(History::new(rows, pager, ctx.lang))
+        }
+    };
     let ctx = ctx
         .crumb("nav-customers", Some("/customers"))
         .crumb_text(&customer.company_name, None);
@@ -154,6 +173,7 @@ async fn detail(
         customer,
         tab,
         can_add_products,
+        history,
     })
 }
 
@@ -163,7 +183,7 @@ pub async fn software_tab(
     ctx: PageContext,
     tenant: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    detail(state, need, ctx, &tenant, Tab::Software).await
+    detail(state, need, ctx, &tenant, Tab::Software, None).await
 }
 
 pub async fn orders_tab(
@@ -171,6 +191,15 @@ pub async fn orders_tab(
     need: Need<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    detail(state, need, ctx, &tenant, Tab::Orders).await
+    detail(
+        state,
+        need,
+        ctx,
+        &tenant,
+        Tab::Orders,
+        query.page.as_deref(),
+    )
+    .await
 }

@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::Customer;
 use super::forms::NewCustomerForm;
+use crate::orders::views::History;
 use crate::web::PageContext;
 use crate::web::forms::FieldErrors;
 use crate::web::pagination::Pager;
@@ -51,11 +52,17 @@ pub struct CustomerPage {
     pub customer: Customer,
     pub tab: Tab,
     pub can_add_products: bool,
+    /// Filled on the Order history tab.
+    pub history: Option<History>,
 }
 
 impl CustomerPage {
     pub fn added_on(&self) -> String {
         crate::web::format::date_utc(&self.customer.created_at)
+    }
+
+    pub fn history_href(&self, page: &i64) -> String {
+        format!("/customers/{}/orders?page={page}", self.customer.id)
     }
 
     pub fn is_software(&self) -> bool {

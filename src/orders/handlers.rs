@@ -1,22 +1,42 @@
-//! The buying flow's POSTs and pages: add to cart (this file grows with Review, Place order
-//! and Order history).
+//! The buying flow: add to cart, Review (change quantity, remove), Place order, and the
+//! order page.
 
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use actix_web::http::StatusCode;
+
 use super::cart::{self, AddOutcome, CartOwner};
+use super::place::{self, Outcome, Refusal};
+use super::queries;
+use super::views::{OrderPage, ReviewPage};
 use crate::auth::{Need, perm};
 use crate::catalog::rules::{self, Availability};
+use crate::catalog::views::tax_note;
 use crate::catalog::{Family, queries as catalog};
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
-use crate::web::{AppState, CsrfForm, redirect};
+use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers/{tenant}/cart", web::post().to(add_to_cart));
+    cfg.route("/customers/{tenant}/cart", web::post().to(add_to_cart))
+        .route("/customers/{tenant}/review", web::get().to(review))
+        .route(
+            "/customers/{tenant}/cart/{product}/quantity",
+            web::post().to(set_quantity),
+        )
+        .route(
+            "/customers/{tenant}/cart/{product}/remove",
+            web::post().to(remove),
+        )
+        .route("/customers/{tenant}/orders", web::post().to(place_order))
+        .route(
+            "/customers/{tenant}/orders/{order}",
+            web::get().to(order_detail),
+        );
 }
 
 #[derive(Deserialize)]
@@ -78,4 +98,213 @@ pub async fn add_to_cart(
             Ok(redirect(&back))
         }
     }
+}
+
+/// The customer and this user's cart for it, for every handler of the flow.
+async fn cart_context(
+    conn: &mut crate::db::DbConn,
+    need: &Need<perm::OrdersPlace>,
+    tenant: &str,
+) -> Result<(crate::customers::Customer, CartOwner), AppError> {
+    let scope = need.partner()?;
+    let customer = find_or_404(conn, &scope, tenant).await?;
+    let owner = CartOwner {
+        scope,
+        user_id: need.user.id,
+        customer_id: customer.id,
+    };
+    Ok((customer, owner))
+}
+
+async fn review_page(
+    conn: &mut crate::db::DbConn,
+    ctx: PageContext,
+    customer: crate::customers::Customer,
+    owner: &CartOwner,
+    now: chrono::DateTime<chrono::Utc>,
+    warning: Option<String>,
+) -> Result<ReviewPage, AppError> {
+    let lines = cart::lines(conn, owner, &customer.currency).await?;
+    let token = place::issue_token(conn, owner, now).await?;
+    let tax = rules::tax_treatment(&customer.market);
+    let lang = ctx.lang;
+    let (total, included_tax) = ReviewPage::totals_text(&lines, &customer, &tax, lang);
+    let href = format!("/customers/{}", customer.id);
+    let ctx = ctx
+        .crumb("nav-customers", Some("/customers"))
+        .crumb_text(&customer.company_name, Some(&href))
+        .crumb("review-title", None);
+    Ok(ReviewPage {
+        lines: ReviewPage::lines_from(&lines, &customer, lang),
+        seen: place::encode_seen(&lines),
+        tax_note: tax_note(&tax, lang),
+        total,
+        included_tax,
+        token,
+        warning,
+        ctx,
+        customer,
+    })
+}
+
+pub async fn review(
+    state: web::Data<AppState>,
+    need: Need<perm::OrdersPlace>,
+    ctx: PageContext,
+    tenant: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let page = review_page(&mut conn, ctx, customer, &owner, state.clock.now(), None).await?;
+    render(&page)
+}
+
+#[derive(Deserialize)]
+pub struct QuantityForm {
+    #[serde(default)]
+    quantity: String,
+}
+
+pub async fn set_quantity(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Need<perm::OrdersPlace>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<QuantityForm>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, product) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let back = format!("/customers/{}/review", customer.id);
+    let product = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+    match rules::parse_quantity(&form.quantity) {
+        Err(key) => flash::push(&session, FlashKind::Error, key, &[]),
+        Ok(quantity) => {
+            if !cart::set_quantity(&mut conn, &owner, product, quantity).await? {
+                return Err(AppError::NotFound);
+            }
+            flash::push(&session, FlashKind::Success, "review-updated", &[]);
+        }
+    }
+    Ok(redirect(&back))
+}
+
+pub async fn remove(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Need<perm::OrdersPlace>,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<crate::auth::handlers::EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, product) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let product = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+    if !cart::remove(&mut conn, &owner, product).await? {
+        return Err(AppError::NotFound);
+    }
+    flash::push(&session, FlashKind::Success, "review-removed", &[]);
+    Ok(redirect(&format!("/customers/{}/review", customer.id)))
+}
+
+#[derive(Deserialize)]
+pub struct PlaceForm {
+    #[serde(default)]
+    order_token: String,
+    #[serde(default)]
+    seen: String,
+}
+
+pub async fn place_order(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Need<perm::OrdersPlace>,
+    ctx: PageContext,
+    tenant: web::Path<String>,
+    CsrfForm(form): CsrfForm<PlaceForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let review = format!("/customers/{}/review", customer.id);
+    let (Ok(token), Some(seen)) = (
+        Uuid::parse_str(form.order_token.trim()),
+        place::decode_seen(&form.seen),
+    ) else {
+        flash::push(&session, FlashKind::Error, "order-form-expired", &[]);
+        return Ok(redirect(&review));
+    };
+    let now = state.clock.now();
+    let request = place::Request {
+        owner,
+        customer: &customer,
+        actor_email: &need.user.email,
+        token,
+        seen,
+        now,
+    };
+    let outcome = place::place(&mut conn, request).await?;
+    let order_href =
+        |p: &place::Placed| format!("/customers/{}/orders/{}", customer.id, p.order_id);
+    match outcome {
+        Outcome::Placed(p) => {
+            flash::push(
+                &session,
+                FlashKind::Success,
+                "order-placed",
+                &[("number", p.number.to_string())],
+            );
+            Ok(redirect(&order_href(&p)))
+        }
+        Outcome::AlreadyPlaced(p) => {
+            flash::push(
+                &session,
+                FlashKind::Success,
+                "order-already-placed",
+                &[("number", p.number.to_string())],
+            );
+            Ok(redirect(&order_href(&p)))
+        }
+        Outcome::Refused(Refusal::Changed) => {
+            // Show the new prices at once and ask again, with a fresh token.
+            let warning = Some(ctx.t("order-prices-changed"));
+            let page = review_page(&mut conn, ctx, customer, &owner, now, warning).await?;
+            render_status(StatusCode::CONFLICT, &page)
+        }
+        Outcome::Refused(refusal) => {
+            let (key, args) = match refusal {
+                Refusal::EmptyCart => ("order-empty-cart", vec![]),
+                Refusal::NotSellable(key, product) => (
+                    key,
+                    vec![("product", product), ("market", customer.market.clone())],
+                ),
+                _ => ("order-form-expired", vec![]),
+            };
+            flash::push(&session, FlashKind::Error, key, &args);
+            Ok(redirect(&review))
+        }
+    }
+}
+
+pub async fn order_detail(
+    state: web::Data<AppState>,
+    need: Need<perm::CustomersRead>,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, order) = path.into_inner();
+    let scope = need.partner()?;
+    let mut conn = state.pool.get().await?;
+    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
+    let order = Uuid::parse_str(&order).map_err(|_| AppError::NotFound)?;
+    let (head, lines) = queries::order(&mut conn, &scope, customer.id, order)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let href = format!("/customers/{}", customer.id);
+    let history = format!("{href}/orders");
+    let ctx = ctx
+        .crumb("nav-customers", Some("/customers"))
+        .crumb_text(&customer.company_name, Some(&href))
+        .crumb("tab-order-history", Some(&history))
+        .crumb_text(&head.number.to_string(), None);
+    render(&OrderPage::build(ctx, customer, head, lines))
 }

@@ -3,3 +3,8 @@
 
 pub mod cart;
 pub mod handlers;
+pub mod keys;
+pub mod place;
+pub mod pricing;
+pub mod queries;
+pub mod views;

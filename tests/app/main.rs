@@ -4,6 +4,7 @@ mod browser_flows;
 mod buying;
 mod customers;
 mod layout;
+mod ordering;
 mod permissions;
 mod quality;
 mod sign_in;

@@ -152,3 +152,38 @@ family-sql-server = SQL Server
 family-azure-reservation = Azure reservation
 family-linux-plan = SUSE / Red Hat software plan on Azure
 family-windows-esu = Windows extended security updates
+
+review-title = Review
+review-empty = The cart is empty.
+review-unit-price = Unit price
+review-amount = Amount
+review-remove = Remove
+review-update = Update
+review-total = Total
+review-place-order = Place order
+review-continue = Add more products
+review-updated = The quantity was changed.
+review-removed = The product was removed from the cart.
+order-title = Order { $number }
+order-number = Order number
+order-customer = Customer
+order-placed-at = Placed (UTC)
+order-placed-by = Placed by
+order-status = Status
+order-tax = Tax
+order-lines = Lines
+order-to-history = Go to Order history
+order-tax-included = Includes tax ({ $rate }%)
+order-tax-excluded = Excludes tax
+order-status-completed = Completed
+order-status-cancelled = Cancelled
+order-status-partly-cancelled = Partly cancelled
+order-line-count = { $count ->
+    [one] 1 line
+   *[other] { $count } lines
+}
+order-placed = Order { $number } was placed.
+order-already-placed = Order { $number } was already placed; it was not placed twice.
+order-prices-changed = Prices or quantities changed since this page was shown. Check the new amounts and place the order again.
+order-empty-cart = The cart is empty: add products before placing an order.
+order-form-expired = This form is out of date. Check the cart below and place the order again.

@@ -1,0 +1,220 @@
+//! Page structs of the buying flow: Review, the order page and Order history rows.
+
+use askama::Template;
+use uuid::Uuid;
+
+use super::cart::CartLine;
+use super::pricing;
+use super::queries::{LineRow, OrderHead, OrderSummary};
+use crate::catalog::Family;
+use crate::catalog::rules::{self, Availability, TaxTreatment};
+use crate::catalog::views::licence_text;
+use crate::customers::Customer;
+use crate::i18n::Lang;
+use crate::money::{self, Currency};
+use crate::web::PageContext;
+use crate::web::format::datetime_utc;
+use crate::web::pagination::Pager;
+
+fn currency_of(customer_currency: &str) -> Currency {
+    Currency::from_code(customer_currency).unwrap_or(Currency::Usd)
+}
+
+pub struct ReviewLine {
+    pub product_id: Uuid,
+    pub name: String,
+    pub licence: String,
+    pub quantity: i32,
+    pub unit_price: String,
+    pub amount: String,
+    pub problem: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "orders/review.html")]
+pub struct ReviewPage {
+    pub ctx: PageContext,
+    pub customer: Customer,
+    pub lines: Vec<ReviewLine>,
+    pub total: String,
+    pub tax_note: String,
+    pub included_tax: Option<String>,
+    pub token: Uuid,
+    pub seen: String,
+    /// Shown above the lines, e.g. when prices changed since the page was loaded.
+    pub warning: Option<String>,
+}
+
+impl ReviewPage {
+    pub fn lines_from(cart: &[CartLine], customer: &Customer, lang: Lang) -> Vec<ReviewLine> {
+        let currency = currency_of(&customer.currency);
+        cart.iter()
+            .map(|l| {
+                let unit = l.unit_price_minor.unwrap_or_default();
+                let family = Family::from_code(&l.family).unwrap_or(Family::WindowsServer);
+                let problem = match rules::availability(family, &customer.market) {
+                    Availability::Unavailable(key) => {
+                        Some(lang.t_args(key, &[("market", customer.market.clone())]))
+                    }
+                    _ if l.retired || l.unit_price_minor.is_none() => {
+                        Some(lang.t("catalog-unknown-product"))
+                    }
+                    _ => None,
+                };
+                ReviewLine {
+                    product_id: l.product_id,
+                    name: l.name.clone(),
+                    licence: licence_text(&l.licence_kind, l.term_months, lang),
+                    quantity: l.quantity,
+                    unit_price: money::display(unit, currency, lang),
+                    amount: money::display(pricing::line_amount(unit, l.quantity), currency, lang),
+                    problem,
+                }
+            })
+            .collect()
+    }
+
+    pub fn totals_text(
+        cart: &[CartLine],
+        customer: &Customer,
+        tax: &TaxTreatment,
+        lang: Lang,
+    ) -> (String, Option<String>) {
+        let currency = currency_of(&customer.currency);
+        let t = pricing::totals(
+            cart.iter()
+                .map(|l| (l.unit_price_minor.unwrap_or_default(), l.quantity)),
+            tax,
+        );
+        let included = tax.included.then(|| {
+            lang.t_args(
+                "tax-part",
+                &[(
+                    "amount",
+                    money::display(t.included_tax_minor, currency, lang),
+                )],
+            )
+        });
+        (money::display(t.amount_minor, currency, lang), included)
+    }
+}
+
+pub struct OrderLineView {
+    pub product: String,
+    pub family: String,
+    pub licence: String,
+    pub quantity: i32,
+    pub cancelled: i32,
+    pub unit_price: String,
+    pub amount: String,
+    pub tax: String,
+}
+
+#[derive(Template)]
+#[template(path = "orders/detail.html")]
+pub struct OrderPage {
+    pub ctx: PageContext,
+    pub customer: Customer,
+    pub number: i64,
+    pub placed_at: String,
+    pub placed_by: String,
+    pub status: String,
+    pub lines: Vec<OrderLineView>,
+    pub total: String,
+    pub included_tax: Option<String>,
+}
+
+impl OrderPage {
+    pub fn build(
+        ctx: PageContext,
+        customer: Customer,
+        head: OrderHead,
+        rows: Vec<LineRow>,
+    ) -> OrderPage {
+        let lang = ctx.lang;
+        let currency = currency_of(&head.currency);
+        let mut total = 0;
+        let mut included = 0;
+        let lines = rows
+            .iter()
+            .map(|r| {
+                let amount =
+                    pricing::line_amount(r.unit_price_minor, r.quantity - r.quantity_cancelled);
+                total += amount;
+                included += if r.tax_included {
+                    rules::included_tax(amount, r.tax_rate_bp)
+                } else {
+                    0
+                };
+                let tax_key = if r.tax_included {
+                    "order-tax-included"
+                } else {
+                    "order-tax-excluded"
+                };
+                OrderLineView {
+                    product: r.product_name.clone(),
+                    family: Family::from_code(&r.family)
+                        .map(|f| lang.t(&f.label_key()))
+                        .unwrap_or_default(),
+                    licence: licence_text(&r.licence_kind, r.term_months, lang),
+                    quantity: r.quantity - r.quantity_cancelled,
+                    cancelled: r.quantity_cancelled,
+                    unit_price: money::display(r.unit_price_minor, currency, lang),
+                    amount: money::display(amount, currency, lang),
+                    tax: lang.t_args(tax_key, &[("rate", rules::rate_percent(r.tax_rate_bp))]),
+                }
+            })
+            .collect();
+        let any_included = rows.iter().any(|r| r.tax_included);
+        OrderPage {
+            number: head.number,
+            placed_at: datetime_utc(&head.placed_at),
+            placed_by: format!("{} <{}>", head.placed_by_name, head.placed_by_email),
+            status: lang.t(&format!("order-status-{}", head.status.replace('_', "-"))),
+            lines,
+            total: money::display(total, currency, lang),
+            included_tax: any_included.then(|| {
+                lang.t_args(
+                    "tax-part",
+                    &[("amount", money::display(included, currency, lang))],
+                )
+            }),
+            ctx,
+            customer,
+        }
+    }
+}
+
+/// One row of the Order history tab.
+pub struct HistoryRow {
+    pub id: Uuid,
+    pub number: i64,
+    pub placed_at: String,
+    pub placed_by: String,
+    pub status: String,
+    pub total: String,
+    pub lines: String,
+}
+
+pub struct History {
+    pub rows: Vec<HistoryRow>,
+    pub pager: Pager,
+}
+
+impl History {
+    pub fn new(summaries: Vec<OrderSummary>, pager: Pager, lang: Lang) -> History {
+        let rows = summaries
+            .into_iter()
+            .map(|s| HistoryRow {
+                id: s.id,
+                number: s.number,
+                placed_at: datetime_utc(&s.placed_at),
+                placed_by: s.placed_by,
+                status: lang.t(&format!("order-status-{}", s.status.replace('_', "-"))),
+                total: money::display(s.total_minor, currency_of(&s.currency), lang),
+                lines: lang.t_args("order-line-count", &[("count", s.line_count.to_string())]),
+            })
+            .collect();
+        History { rows, pager }
+    }
+}

@@ -1,0 +1,356 @@
+use cspdesk::db::schema::{activity, order_lines, orders, prices, product_keys, products};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use crate::support::{TestApp, Visitor, csrf_in, tenant_id};
+
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+async fn product_id(app: &TestApp, sku: &str) -> String {
+    let id: uuid::Uuid = products::table
+        .filter(products::sku.eq(sku))
+        .select(products::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    id.to_string()
+}
+
+async fn order_count(app: &TestApp) -> i64 {
+    orders::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// The hidden fields of the Review page's "Place order" form.
+fn place_fields(review_html: &str) -> (String, String) {
+    let field = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = review_html
+            .find(&marker)
+            .unwrap_or_else(|| panic!("{name} in review page"))
+            + marker.len();
+        review_html[start..start + review_html[start..].find('"').unwrap()].to_string()
+    };
+    (field("order_token"), field("seen"))
+}
+
+/// Puts the "Done when" purchase in the cart and opens Review.
+async fn fill_cart(app: &TestApp, v: &Visitor, base: &str) -> crate::support::Resp {
+    let ws = product_id(app, "ws2022-std").await;
+    let sql = product_id(app, "sql2022-std-3y").await;
+    assert_eq!(
+        v.post(
+            &format!("{base}/cart"),
+            &[("product_id", &ws), ("quantity", "2")]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        v.post(
+            &format!("{base}/cart"),
+            &[("product_id", &sql), ("quantity", "1")]
+        )
+        .await
+        .status,
+        303
+    );
+    v.get(&format!("{base}/review")).await
+}
+
+async fn buy_as(app: &TestApp, email: &str) -> (Visitor, String, crate::support::Resp) {
+    let v = app.signed_in(email).await;
+    let base = format!("/customers/{}", tenant_id(app, "northwind.test").await);
+    let review = fill_cart(app, &v, &base).await;
+    assert_eq!(review.status, 200);
+    let (token, seen) = place_fields(&review.body);
+    let placed = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    (v, base, placed)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_history() {
+    let app = TestApp::spawn().await;
+    let (v, base, placed) = buy_as(&app, ADMIN).await;
+    assert_eq!(placed.status, 303);
+    let order = v.get(&placed.location.unwrap()).await;
+    assert!(order.contains("Order 100001 was placed."));
+    // 2 × 1,069.00 + 1 × 4,734.00 = 6,872.00 USD, tax excluded in the US.
+    assert!(
+        order.contains("2,138.00 USD")
+            && order.contains("4,734.00 USD")
+            && order.contains("6,872.00 USD")
+    );
+    assert!(
+        order.contains("Excludes tax")
+            && order.contains("Subscription, 3 years")
+            && order.contains("Perpetual")
+    );
+    assert!(order.contains("Completed") && order.contains(" UTC</dd>"));
+    let history = v.get(&format!("{base}/orders")).await;
+    assert!(
+        history.contains(">100001</a>")
+            && history.contains("6,872.00 USD")
+            && history.contains("2 lines")
+    );
+    // Every software line got its own Multiple Activation Key.
+    let keys: Vec<String> = product_keys::table
+        .select(product_keys::key_text)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), 2);
+    assert!(keys.iter().all(|k| k.len() == 32) && keys[0] != keys[1]);
+    let review = v.get(&format!("{base}/review")).await;
+    assert!(
+        review.contains("The cart is empty."),
+        "the cart was emptied"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sales_agent_can_buy_and_a_helpdesk_agent_cannot() {
+    let app = TestApp::spawn().await;
+    let (_, _, placed) = buy_as(&app, "sales.agent@contoso-partner.test").await;
+    assert_eq!(placed.status, 303);
+    assert_eq!(order_count(&app).await, 1);
+    let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    assert_eq!(helpdesk.get(&format!("{base}/review")).await.status, 403);
+    let forged = helpdesk
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", "x"), ("seen", "")],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(order_count(&app).await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let review = fill_cart(&app, &v, &base).await;
+    let (token, seen) = place_fields(&review.body);
+    let csrf = csrf_in(&review.body).unwrap();
+    let v = std::sync::Arc::new(v);
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let (v, base, token, seen, csrf) = (
+            v.clone(),
+            base.clone(),
+            token.clone(),
+            seen.clone(),
+            csrf.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let fields = [
+                ("csrf_token", csrf.as_str()),
+                ("order_token", token.as_str()),
+                ("seen", seen.as_str()),
+            ];
+            v.post_raw(&format!("{base}/orders"), &fields).await
+        }));
+    }
+    let mut locations = std::collections::HashSet::new();
+    for t in tasks {
+        let res = t.await.unwrap();
+        assert_eq!(res.status, 303, "{}", res.body);
+        locations.insert(res.location.unwrap());
+    }
+    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(locations.len(), 1, "every submit leads to the same order");
+    let lines: i64 = order_lines::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(lines, 2);
+    // A refresh of the POST later still shows the one order, calmly.
+    let again = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert!(
+        v.get(&again.location.unwrap())
+            .await
+            .contains("was already placed")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_price_changed_since_review_is_shown_and_asked_again() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let review = fill_cart(&app, &v, &base).await;
+    let (token, seen) = place_fields(&review.body);
+    let ws: uuid::Uuid = product_id(&app, "ws2022-std").await.parse().unwrap();
+    diesel::update(prices::table.find((ws, "USD")))
+        .set(prices::amount_minor.eq(120_000_i64))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let res = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.contains("Prices or quantities changed") && res.contains("1,200.00 USD"));
+    assert_eq!(order_count(&app).await, 0, "nothing written");
+    let (token, seen) = place_fields(&res.body);
+    let res = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let paid: i64 = order_lines::table
+        .filter(order_lines::product_id.eq(ws))
+        .select(order_lines::unit_price_minor)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        paid, 120_000,
+        "the price paid is copied onto the order line"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let empty = v.get(&format!("{base}/review")).await;
+    assert!(empty.contains("The cart is empty."));
+    let review = fill_cart(&app, &v, &base).await;
+    let (token, seen) = place_fields(&review.body);
+    // Another user of the same partner cannot use this form's token.
+    let other = app.signed_in("global.admin@contoso-partner.test").await;
+    let res = other
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert!(
+        other
+            .get(&res.location.unwrap())
+            .await
+            .contains("This form is out of date.")
+    );
+    let junk = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", "nonsense"), ("seen", "a:b")],
+        )
+        .await;
+    assert!(
+        v.get(&junk.location.unwrap())
+            .await
+            .contains("This form is out of date.")
+    );
+    assert_eq!(order_count(&app).await, 0);
+    // Another partner's customer is a 404 before anything else.
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let res = fabrikam
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+    assert_eq!(
+        v.post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(order_count(&app).await, 1, "the owner's form still works");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_changes_quantities_and_removes_lines() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "tailspintoys.test").await);
+    let ws = product_id(&app, "ws2022-std").await;
+    v.post(
+        &format!("{base}/cart"),
+        &[("product_id", &ws), ("quantity", "1")],
+    )
+    .await;
+    v.post(&format!("{base}/cart/{ws}/quantity"), &[("quantity", "3")])
+        .await;
+    let review = v.get(&format!("{base}/review")).await;
+    assert!(review.contains("4,872.00 AUD") && review.contains("Tax included: 442.91 AUD"));
+    assert!(review.contains("Prices include GST (10%)."));
+    let bad = v
+        .post(&format!("{base}/cart/{ws}/quantity"), &[("quantity", "0")])
+        .await;
+    assert!(
+        v.get(&bad.location.unwrap())
+            .await
+            .contains("The quantity must be between 1 and 1000.")
+    );
+    v.post(&format!("{base}/cart/{ws}/remove"), &[]).await;
+    assert!(
+        v.get(&format!("{base}/review"))
+            .await
+            .contains("The cart is empty.")
+    );
+    assert_eq!(
+        v.post(&format!("{base}/cart/{ws}/remove"), &[])
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
+    let app = TestApp::spawn().await;
+    buy_as(&app, ADMIN).await;
+    let (actor, operation): (String, String) = activity::table
+        .select((activity::actor, activity::operation))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        (actor.as_str(), operation.as_str()),
+        (ADMIN, "order_placed")
+    );
+    let mut conn = app.conn().await;
+    assert!(
+        diesel::sql_query("UPDATE activity SET actor = 'x'")
+            .execute(&mut conn)
+            .await
+            .is_err()
+    );
+    assert!(
+        diesel::sql_query("DELETE FROM activity")
+            .execute(&mut conn)
+            .await
+            .is_err()
+    );
+}
