@@ -126,6 +126,19 @@ pub async fn resume_session(
     Ok(Some(current_user(user, roles)))
 }
 
+/// An account as the app sees it once signed in; for work done on a user's behalf outside a
+/// request (demo data).
+pub async fn load_user(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(row) = user_by_email(conn, email).await? else {
+        return Ok(None);
+    };
+    let roles = roles_of(conn, row.id).await?;
+    Ok(Some(current_user(row, roles)))
+}
+
 fn current_user(row: UserRow, roles: Vec<Role>) -> CurrentUser {
     CurrentUser {
         id: row.id,

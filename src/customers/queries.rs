@@ -89,6 +89,20 @@ pub async fn find(
         .optional()?)
 }
 
+pub async fn find_by_domain(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    domain: &str,
+) -> Result<Option<Customer>, AppError> {
+    Ok(customers::table
+        .filter(customers::partner_id.eq(scope.partner_id()))
+        .filter(customers::primary_domain.eq(domain))
+        .select(Customer::as_select())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
 /// The customer named by a tenant GUID in a URL; 404 when malformed, unknown or another
 /// partner's.
 pub async fn find_or_404(

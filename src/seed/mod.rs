@@ -7,6 +7,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 pub mod catalog;
+pub mod orders;
 
 use crate::auth::{Role, UserKind, password};
 use crate::db::schema::{customers, partners, user_roles, users};
@@ -100,6 +101,7 @@ pub async fn demo(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<bo
         tenants(conn, &hash, fabrikam, FABRIKAM_CUSTOMERS, now).await?;
         support_user(conn, &hash, now).await?;
         catalog::insert(conn, now).await?;
+        orders::insert(conn, now).await?;
         Ok(())
     })
     .await?;

@@ -16,7 +16,8 @@ pub enum Access {
 #[derive(Clone, Copy, Debug)]
 pub struct RouteDoc {
     pub method: &'static str,
-    /// `{tenant}` stands for a customer's tenant GUID.
+    /// `{tenant}` stands for a customer's tenant GUID; `{product}` and `{order}` for ids
+    /// within that customer.
     pub path: &'static str,
     pub access: Access,
 }

@@ -16,10 +16,25 @@ async fn product_id(app: &TestApp, sku: &str) -> String {
     id.to_string()
 }
 
+/// Orders of Northwind, the US customer these tests buy for (the demo orders are elsewhere).
 async fn order_count(app: &TestApp) -> i64 {
+    let northwind = tenant_id(app, "northwind.test").await;
     orders::table
+        .filter(orders::customer_id.eq(northwind))
         .count()
         .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// Keys of Northwind's order lines.
+async fn northwind_keys(app: &TestApp) -> Vec<String> {
+    let northwind = tenant_id(app, "northwind.test").await;
+    product_keys::table
+        .inner_join(order_lines::table.inner_join(orders::table))
+        .filter(orders::customer_id.eq(northwind))
+        .select(product_keys::key_text)
+        .load(&mut app.conn().await)
         .await
         .unwrap()
 }
@@ -83,7 +98,10 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
     let (v, base, placed) = buy_as(&app, ADMIN).await;
     assert_eq!(placed.status, 303);
     let order = v.get(&placed.location.unwrap()).await;
-    assert!(order.contains("Order 100001 was placed."));
+    let marker = "data-test=\"order-number\">";
+    let at = order.body.find(marker).unwrap() + marker.len();
+    let number = &order.body[at..at + order.body[at..].find('<').unwrap()];
+    assert!(order.contains(&format!("Order {number} was placed.")));
     // 2 × 1,069.00 + 1 × 4,734.00 = 6,872.00 USD, tax excluded in the US.
     assert!(
         order.contains("2,138.00 USD")
@@ -98,16 +116,12 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
     assert!(order.contains("Completed") && order.contains(" UTC</dd>"));
     let history = v.get(&format!("{base}/orders")).await;
     assert!(
-        history.contains(">100001</a>")
+        history.contains(&format!(">{number}</a>"))
             && history.contains("6,872.00 USD")
             && history.contains("2 lines")
     );
     // Every software line got its own Multiple Activation Key.
-    let keys: Vec<String> = product_keys::table
-        .select(product_keys::key_text)
-        .load(&mut app.conn().await)
-        .await
-        .unwrap();
+    let keys = northwind_keys(&app).await;
     assert_eq!(keys.len(), 2);
     assert!(keys.iter().all(|k| k.len() == 32) && keys[0] != keys[1]);
     let review = v.get(&format!("{base}/review")).await;
@@ -171,12 +185,11 @@ async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
     }
     assert_eq!(order_count(&app).await, 1);
     assert_eq!(locations.len(), 1, "every submit leads to the same order");
-    let lines: i64 = order_lines::table
-        .count()
-        .get_result(&mut app.conn().await)
-        .await
-        .unwrap();
-    assert_eq!(lines, 2);
+    assert_eq!(
+        northwind_keys(&app).await.len(),
+        2,
+        "one order's two lines, one key each"
+    );
     // A refresh of the POST later still shows the one order, calmly.
     let again = v
         .post(
@@ -221,7 +234,10 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
         )
         .await;
     assert_eq!(res.status, 303);
+    let northwind = tenant_id(&app, "northwind.test").await;
     let paid: i64 = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(northwind))
         .filter(order_lines::product_id.eq(ws))
         .select(order_lines::unit_price_minor)
         .first(&mut app.conn().await)
@@ -331,7 +347,9 @@ async fn review_changes_quantities_and_removes_lines() {
 async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
     let app = TestApp::spawn().await;
     buy_as(&app, ADMIN).await;
+    let northwind = tenant_id(&app, "northwind.test").await;
     let (actor, operation): (String, String) = activity::table
+        .filter(activity::customer_id.eq(northwind))
         .select((activity::actor, activity::operation))
         .first(&mut app.conn().await)
         .await
@@ -353,4 +371,35 @@ async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
             .await
             .is_err()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_orders_span_ninety_days_with_the_29_and_31_day_edges() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let adatum = format!("/customers/{}/orders", tenant_id(&app, "adatum.test").await);
+    let history = v.get(&adatum).await;
+    assert_eq!(history.body.matches("<tr>").count() - 1, 3);
+    let mut conn = app.conn().await;
+    let placed: Vec<chrono::DateTime<chrono::Utc>> = orders::table
+        .select(orders::placed_at)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let newest = *placed.iter().max().unwrap();
+    let ages: Vec<i64> = placed
+        .iter()
+        .map(|p| (newest - *p).num_days() + 2)
+        .collect();
+    for days in [29, 31, 88] {
+        assert!(ages.contains(&days), "an order {days} days old: {ages:?}");
+    }
+    let suse: i64 = order_lines::table
+        .filter(order_lines::family.eq("linux_plan"))
+        .filter(order_lines::product_name.like("SUSE%"))
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(suse, 1);
 }
