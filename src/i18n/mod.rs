@@ -55,7 +55,7 @@ impl Lang {
     pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.clone())))
+            .map(|(k, v)| (Cow::Owned(k.to_string()), fluent_value(v)))
             .collect();
         LOCALES.lookup_with_args(self.id(), key, &map)
     }
@@ -68,6 +68,14 @@ impl Lang {
             Ok(_) => true,
             Err(e) => !e.to_string().starts_with("Couldn't retrieve message"),
         }
+    }
+}
+
+/// Whole numbers go to Fluent as numbers, so plural forms ("1 year", "3 years") are chosen.
+fn fluent_value(text: &str) -> FluentValue<'static> {
+    match text.parse::<i64>() {
+        Ok(n) => FluentValue::from(n),
+        Err(_) => FluentValue::from(text.to_string()),
     }
 }
 
@@ -125,6 +133,26 @@ mod tests {
         assert_eq!(negotiate(None, None, Some("tr;q=0, en")), Lang::En);
         assert_eq!(negotiate(None, None, Some("garbage;;q=x")), Lang::En);
         assert_eq!(negotiate(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn plural_forms_follow_numeric_arguments() {
+        assert_eq!(
+            Lang::En.t_args("licence-subscription", &[("years", "1".into())]),
+            "Subscription, 1 year"
+        );
+        assert_eq!(
+            Lang::En.t_args("licence-subscription", &[("years", "3".into())]),
+            "Subscription, 3 years"
+        );
+        assert_eq!(
+            Lang::En.t_args("customers-count", &[("count", "1".into())]),
+            "1 customer"
+        );
+        assert_eq!(
+            Lang::En.t_args("order-placed", &[("number", "100011".into())]),
+            "Order 100011 was placed."
+        );
     }
 
     #[test]
