@@ -45,6 +45,12 @@ pub struct App {
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                    frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
+/// Unknown addresses: the user is loaded first so the 404 page has their header and language.
+async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, AppError> {
+    auth::extract::maybe_user(&req).await?;
+    Err(AppError::NotFound)
+}
+
 impl App {
     pub fn build(
         settings: Settings,
@@ -57,6 +63,8 @@ impl App {
         let addr = listener
             .local_addr()
             .map_err(|e| StartupError::Other(e.to_string()))?;
+        // The first unknown-email sign-in would otherwise pay for building the dummy hash.
+        auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
         let state = aw::Data::new(AppState {
@@ -91,9 +99,7 @@ impl App {
                         .custom_request_replace("path", |r: &ServiceRequest| r.path().to_string()),
                 )
                 .configure(web::routes::configure)
-                .default_service(aw::to(|| async {
-                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
-                }))
+                .default_service(aw::to(not_found))
         })
         .listen(listener)
         .map_err(|e| StartupError::Other(e.to_string()))?;

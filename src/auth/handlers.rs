@@ -82,13 +82,14 @@ pub async fn sign_in(
         let text = ctx.t("signin-failed");
         return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
     }
-    if let Some(until) =
-        rules::locked_until(store::lock_state(&mut conn, &email).await?.as_ref(), now)
-    {
-        let minutes = ((until - now).num_seconds() + 59) / 60;
-        let text = ctx.t1("signin-locked", "minutes", &minutes.to_string());
-        return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, text);
-    }
+    let after = match store::count_attempt(&mut conn, &email, now).await? {
+        store::Attempt::Refused(until) => {
+            let minutes = ((until - now).num_seconds() + 59) / 60;
+            let text = ctx.t1("signin-locked", "minutes", &minutes.to_string());
+            return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, text);
+        }
+        store::Attempt::Counted(after) => after,
+    };
     let user = store::user_by_email(&mut conn, &email)
         .await?
         .filter(|u| u.disabled_at.is_none());
@@ -99,7 +100,6 @@ pub async fn sign_in(
         .await
         .map_err(AppError::internal)?;
     let Some(user) = user.filter(|_| ok) else {
-        let after = store::record_failure(&mut conn, &email, now).await?;
         let text = match rules::locked_until(Some(&after), now) {
             Some(_) => ctx.t1(
                 "signin-locked",
@@ -110,6 +110,7 @@ pub async fn sign_in(
         };
         return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
     };
+    // The attempt was counted in advance; a right password wipes the count.
     store::clear_failures(&mut conn, &email).await?;
     let token = store::open_session(&mut conn, user.id, now).await?;
     // A new session id at sign-in: whatever id the browser had before is worthless now.

@@ -153,36 +153,21 @@ fn current_user(row: UserRow, roles: Vec<Role>) -> CurrentUser {
     }
 }
 
-pub async fn lock_state(
-    conn: &mut AsyncPgConnection,
-    email: &str,
-) -> Result<Option<Throttle>, AppError> {
-    let row: Option<(DateTime<Utc>, i32, Option<DateTime<Utc>>)> = sign_in_throttle::table
-        .find(email)
-        .select((
-            sign_in_throttle::window_started_at,
-            sign_in_throttle::failures,
-            sign_in_throttle::locked_until,
-        ))
-        .first(conn)
-        .await
-        .optional()?;
-    Ok(
-        row.map(|(window_started_at, failures, locked_until)| Throttle {
-            window_started_at,
-            failures,
-            locked_until,
-        }),
-    )
+pub enum Attempt {
+    /// The account is locked until then; the attempt was not counted.
+    Refused(DateTime<Utc>),
+    /// Counted as a failure in advance (cleared if the password is right); the record after it.
+    Counted(Throttle),
 }
 
-/// Counts one failure. The row is locked while it is read and written, so parallel failures
-/// from several processes are all counted.
-pub async fn record_failure(
+/// Counts an attempt before its password is checked. The row is locked while it is read and
+/// written, so parallel guesses from any number of processes are each counted, and the sixth
+/// is refused even if all arrive at once.
+pub async fn count_attempt(
     conn: &mut AsyncPgConnection,
     email: &str,
     now: DateTime<Utc>,
-) -> Result<Throttle, AppError> {
+) -> Result<Attempt, AppError> {
     let email = email.to_string();
     conn.transaction::<_, AppError, _>(async move |conn| {
         diesel::insert_into(sign_in_throttle::table)
@@ -209,6 +194,9 @@ pub async fn record_failure(
             failures: current.1,
             locked_until: current.2,
         };
+        if let Some(until) = rules::locked_until(Some(&before), now) {
+            return Ok(Attempt::Refused(until));
+        }
         // A brand-new row has no failures yet: treat it like no record at all.
         let before = (before.failures > 0 || before.locked_until.is_some()).then_some(before);
         let next = rules::after_failure(before.as_ref(), now);
@@ -220,7 +208,7 @@ pub async fn record_failure(
             ))
             .execute(conn)
             .await?;
-        Ok(next)
+        Ok(Attempt::Counted(next))
     })
     .await
 }

@@ -37,11 +37,7 @@ impl BrowseQuery {
                 Some("subscription") => Some("subscription"),
                 _ => None,
             },
-            text: self
-                .q
-                .as_deref()
-                .unwrap_or("")
-                .trim()
+            text: crate::web::forms::search_text(self.q.as_deref())
                 .chars()
                 .take(MAX_SEARCH)
                 .collect(),

@@ -42,7 +42,7 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let q = query.q.as_deref().unwrap_or("").trim().to_string();
+    let q = crate::web::forms::search_text(query.q.as_deref());
     let ctx = ctx.crumb("nav-customers", None);
     let can_add = need.user.can(Perm::CustomersCreate);
     if q.chars().count() > MAX_SEARCH {

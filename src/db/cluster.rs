@@ -279,7 +279,9 @@ fn server_account() -> Result<Option<(u32, u32)>, StartupError> {
     }
     if id(OS_USER, "-u").is_none() {
         log::info!("creating the system account {OS_USER} to run PostgreSQL");
-        let status = Command::new("useradd")
+        // By full path: `su` without `-` leaves /usr/sbin out of PATH. If another process
+        // creates the account at the same moment, useradd fails and the look-up below decides.
+        let _ = Command::new("/usr/sbin/useradd")
             .args([
                 "--system",
                 "--user-group",
@@ -288,12 +290,8 @@ fn server_account() -> Result<Option<(u32, u32)>, StartupError> {
                 "/nonexistent",
             ])
             .args(["--shell", "/usr/sbin/nologin", OS_USER])
+            .stderr(Stdio::null())
             .status();
-        if !matches!(status, Ok(s) if s.success()) {
-            return Err(StartupError::Other(format!(
-                "could not create the system account {OS_USER}"
-            )));
-        }
     }
     match (id(OS_USER, "-u"), id(OS_USER, "-g")) {
         (Some(uid), Some(gid)) => Ok(Some((uid, gid))),

@@ -65,6 +65,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if body.len() > FORM_LIMIT {
                 return Err(AppError::BadRequest("form-too-large").into());
             }
+            // PostgreSQL cannot store NUL in text; no form of ours ever sends one.
+            if body.windows(3).any(|w| w == b"%00") || body.contains(&0) {
+                return Err(AppError::BadRequest("form-malformed").into());
+            }
             let field: TokenField =
                 serde_urlencoded::from_bytes(&body).map_err(|_| AppError::Csrf)?;
             if !matches(&session, field.csrf_token.as_deref()) {

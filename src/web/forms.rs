@@ -31,3 +31,14 @@ impl FieldErrors {
         self.0.iter().map(|(_, k)| *k)
     }
 }
+
+/// Text typed into a search box, without control characters (PostgreSQL refuses NUL) and
+/// surrounding spaces.
+pub fn search_text(raw: Option<&str>) -> String {
+    raw.unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}

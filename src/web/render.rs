@@ -26,15 +26,18 @@ pub fn redirect(to: &str) -> HttpResponse {
 
 /// `next` values come from forms and could point anywhere; only paths on this site are kept.
 pub fn safe_next(next: Option<&str>) -> &str {
+    // Browsers drop tabs and newlines inside URLs, so "/\t/evil" would become "//evil":
+    // any control character or space disqualifies the value.
+    let local = |n: &str| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && n.len() <= 2000
+            && !n
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    };
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && n.len() <= 2000 =>
-        {
-            n
-        }
+        Some(n) if local(n) => n,
         _ => "/",
     }
 }
@@ -50,5 +53,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example/")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n/evil.example")), "/");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/");
     }
 }

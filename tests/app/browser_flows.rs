@@ -79,6 +79,7 @@ async fn a_helpdesk_agent_sees_no_add_customer_button_in_the_browser() {
     assert!(!b.exists("a[data-test=add-customer]").await);
     b.goto("/customers/new").await;
     wait_for(&b, "section.error-page[data-status='403']").await;
+    b.assert_console_clean_but(Some(403)).await;
     b.quit().await;
 }
 

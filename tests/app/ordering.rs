@@ -403,3 +403,85 @@ async fn demo_orders_span_ninety_days_with_the_29_and_31_day_edges() {
         .unwrap();
     assert_eq!(suse, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_history_is_newest_first_25_a_page() {
+    let app = TestApp::spawn().await;
+    diesel::sql_query(
+        "INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
+         SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => g), 'USD', gen_random_uuid()
+           FROM customers c, users u, generate_series(1, 30) g
+          WHERE c.primary_domain = 'northwind.test' AND u.email = 'admin.agent@contoso-partner.test'",
+    )
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let v = app.signed_in(ADMIN).await;
+    let base = format!(
+        "/customers/{}/orders",
+        tenant_id(&app, "northwind.test").await
+    );
+    let placed_times = |body: &str| -> Vec<String> {
+        body.split("<tr>")
+            .skip(2)
+            .map(|row| row.split("<td>").nth(2).unwrap_or("").to_string())
+            .collect()
+    };
+    let first = v.get(&base).await;
+    assert!(first.contains("Page 1 of 2"));
+    let times = placed_times(&first.body);
+    assert_eq!(times.len(), 25);
+    assert!(
+        times.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {times:?}"
+    );
+    let second = v.get(&format!("{base}?page=2")).await;
+    assert_eq!(placed_times(&second.body).len(), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_product_retired_or_removed_after_review_is_not_ordered() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let review = fill_cart(&app, &v, &base).await;
+    let (token, seen) = place_fields(&review.body);
+    diesel::update(products::table.filter(products::sku.eq("ws2022-std")))
+        .set(products::retired_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let res = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert!(
+        v.get(&res.location.unwrap())
+            .await
+            .contains("That product does not exist or is no longer sold.")
+    );
+    assert_eq!(order_count(&app).await, 0);
+
+    // Emptied in another tab after Review: nothing to order, and nothing is written.
+    let review = v.get(&format!("{base}/review")).await;
+    let (token, seen) = place_fields(&review.body);
+    let ws = product_id(&app, "ws2022-std").await;
+    let sql = product_id(&app, "sql2022-std-3y").await;
+    for product in [ws, sql] {
+        v.post(&format!("{base}/cart/{product}/remove"), &[]).await;
+    }
+    let res = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert!(
+        v.get(&res.location.unwrap())
+            .await
+            .contains("The cart is empty: add products before placing an order.")
+    );
+    assert_eq!(order_count(&app).await, 0);
+}

@@ -155,3 +155,36 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         failures.join("\n")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
+    let app = TestApp::spawn().await;
+    let own = tenant_id(&app, "northwind.test").await.to_string();
+    let v = app.signed_in("admin.agent@contoso-partner.test").await;
+    let unknown = uuid::Uuid::new_v4().to_string();
+    for route in ROUTES.iter().filter(|r| r.method == "POST") {
+        let path = route
+            .path
+            .replace("{tenant}", &own)
+            .replace("{product}", &unknown)
+            .replace("{order}", &unknown);
+        let form = form_for(route.path, 0);
+        let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            v.post_raw(&path, &fields).await.status,
+            403,
+            "{path} without a token"
+        );
+        fields.push(("csrf_token", "forged"));
+        assert_eq!(
+            v.post_raw(&path, &fields).await.status,
+            403,
+            "{path} with a wrong token"
+        );
+    }
+    assert_eq!(
+        v.get("/customers").await.status,
+        200,
+        "still signed in: nothing was changed"
+    );
+}

@@ -218,3 +218,67 @@ async fn signing_in_from_a_deep_link_leads_back_to_it() {
         "only local paths are followed"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_cannot_get_past_five_failures() {
+    let app = TestApp::spawn().await;
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let v = app.visitor();
+        tasks.push(tokio::spawn(async move {
+            v.sign_in(ADMIN, "guess").await.status
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    assert_eq!(
+        checked, 5,
+        "exactly five guesses were checked: {statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 7);
+    assert_eq!(app.visitor().sign_in(ADMIN, PASSWORD).await.status, 429);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nul_bytes_and_control_characters_get_an_answer_not_an_error() {
+    let app = TestApp::spawn().await;
+    let anon = app.visitor();
+    let token = anon.csrf().await;
+    let nul = anon
+        .post_raw(
+            "/signin",
+            &[
+                ("csrf_token", &token),
+                ("email", "a\0b@x.test"),
+                ("password", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(nul.status, 400);
+    let v = app.signed_in(ADMIN).await;
+    assert_eq!(v.get("/customers?q=%00").await.status, 200);
+    let base = format!(
+        "/customers/{}",
+        crate::support::tenant_id(&app, "northwind.test").await
+    );
+    assert_eq!(
+        v.get(&format!("{base}/add-products?q=%00%01")).await.status,
+        200
+    );
+    // A tab inside "next" would let a browser read "/\t/evil" as "//evil": it is not followed.
+    let other = app.visitor();
+    let res = other
+        .post(
+            "/signin",
+            &[
+                ("email", ADMIN),
+                ("password", PASSWORD),
+                ("next", "/\t/evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(res.location.as_deref(), Some("/"));
+}

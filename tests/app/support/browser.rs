@@ -190,6 +190,12 @@ impl Browser {
     /// Fails the test on any console error or warning the page produced (CSP violations,
     /// missing files, script errors).
     pub async fn assert_console_clean(&self) {
+        self.assert_console_clean_but(None).await;
+    }
+
+    /// As `assert_console_clean`, allowing Chromium's report of one expected HTTP status
+    /// (it logs every 4xx page load as an error).
+    pub async fn assert_console_clean_but(&self, status: Option<u16>) {
         let log = self
             .client
             .issue_cmd(BrowserLog)
@@ -198,9 +204,14 @@ impl Browser {
         let bad: Vec<&Value> = log
             .as_array()
             .map(|entries| {
+                let expected = status.map(|s| format!("status of {s}"));
                 entries
                     .iter()
                     .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+                    .filter(|e| {
+                        let text = e["message"].as_str().unwrap_or("");
+                        !expected.as_ref().is_some_and(|x| text.contains(x.as_str()))
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -55,7 +55,7 @@ billing-empty = Henüz fatura yok. Bir ayın ilk siparişiyle birlikte o ayın f
 support-empty = Destek isteğiniz yok.
 
 customers-search-label = Müşterilerde ara
-customers-search-placeholder = Şirket adı, etki alanı veya kiracı kimliği
+customers-search-placeholder = Şirket adı, etki alanı veya kiracı GUID'si
 customers-search-submit = Ara
 customers-search-too-long = Arama metni çok uzun: en fazla { $max } karakter kullanın.
 customers-none = Henüz müşteri yok.
@@ -69,7 +69,7 @@ customer-add-submit = Müşteri ekle
 customer-added = { $name } eklendi.
 customer-company-name = Şirket adı
 customer-domain = Birincil etki alanı
-customer-tenant-id = Kiracı kimliği
+customer-tenant-id = Kiracı GUID'si
 customer-market = Pazar
 customer-market-iso = Pazar (ISO ülke kodu)
 customer-since = Müşteri olma tarihi
