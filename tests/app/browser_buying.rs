@@ -6,14 +6,6 @@ use fantoccini::Locator;
 use crate::support::TestApp;
 use crate::support::browser::Browser;
 
-async fn wait_for(b: &Browser, css: &str) {
-    b.client
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"));
-}
-
 /// The catalog row of a product by name and licence text.
 fn row(name: &str, licence: &str) -> String {
     format!(
@@ -36,28 +28,28 @@ async fn add(b: &Browser, name: &str, licence: &str, quantity: &str) {
         .click()
         .await
         .unwrap();
-    wait_for(b, "p.flash-success").await;
+    b.wait_for("p.flash-success").await;
 }
 
 async fn open_customer(b: &Browser, company: &str) {
     b.fill("#customer-search", company).await;
     b.click("form.search button[type=submit]").await;
-    wait_for(b, "table[data-test=customers]").await;
+    b.wait_for("table[data-test=customers]").await;
     b.click_link(company).await;
-    wait_for(b, "a[data-test=add-products]").await;
+    b.wait_for("a[data-test=add-products]").await;
     b.click("a[data-test=add-products]").await;
-    wait_for(b, "table[data-test=catalog]").await;
+    b.wait_for("table[data-test=catalog]").await;
 }
 
 async fn place_and_open_history(b: &Browser) -> String {
     b.click("a[data-test=review-cart]").await;
-    wait_for(b, "table[data-test=review]").await;
+    b.wait_for("table[data-test=review]").await;
     b.click("button[data-test=place-order]").await;
-    wait_for(b, "dd[data-test=order-number]").await;
+    b.wait_for("dd[data-test=order-number]").await;
     let number = b.text("dd[data-test=order-number]").await;
     assert!(b.text("p.flash-success").await.contains(&number));
     b.click("a[data-test=to-order-history]").await;
-    wait_for(b, "table[data-test=order-history]").await;
+    b.wait_for("table[data-test=order-history]").await;
     assert!(
         b.text("table[data-test=order-history]")
             .await
@@ -72,16 +64,16 @@ async fn in_workspaces_view_an_admin_agent_buys_for_a_us_customer() {
     let b = Browser::open(&app.base).await;
     b.sign_in("admin.agent@contoso-partner.test").await;
     b.click("a.tile-customers").await;
-    wait_for(&b, "#customer-search").await;
+    b.wait_for("#customer-search").await;
     open_customer(&b, "Northwind Traders").await;
     assert_eq!(b.text("p[data-test=tax-note]").await, "Prices exclude tax.");
     add(&b, "Windows Server 2022 Standard", "Perpetual", "2").await;
     add(&b, "SQL Server 2022 Standard", "Subscription, 3 years", "1").await;
     b.click("a[data-test=review-cart]").await;
-    wait_for(&b, "td[data-test=total]").await;
+    b.wait_for("td[data-test=total]").await;
     assert!(b.text("td[data-test=total]").await.contains("6,872.00 USD"));
     b.client.back().await.unwrap();
-    wait_for(&b, "table[data-test=catalog]").await;
+    b.wait_for("table[data-test=catalog]").await;
     place_and_open_history(&b).await;
     assert!(
         b.text("table[data-test=order-history]")
@@ -97,9 +89,9 @@ async fn in_current_view_an_admin_agent_buys_for_an_au_customer_at_tax_inclusive
     let b = Browser::open(&app.base).await;
     b.sign_in("admin.agent@contoso-partner.test").await;
     b.click("button[data-test=view-switch]").await;
-    wait_for(&b, "nav.side-nav").await;
+    b.wait_for("nav.side-nav").await;
     b.click("nav.side-nav a[href='/customers']").await;
-    wait_for(&b, "#customer-search").await;
+    b.wait_for("#customer-search").await;
     open_customer(&b, "Tailspin Toys").await;
     assert_eq!(
         b.text("p[data-test=tax-note]").await,
@@ -107,14 +99,14 @@ async fn in_current_view_an_admin_agent_buys_for_an_au_customer_at_tax_inclusive
     );
     add(&b, "Windows Server 2022 Standard", "Perpetual", "1").await;
     b.click("a[data-test=review-cart]").await;
-    wait_for(&b, "td[data-test=total]").await;
+    b.wait_for("td[data-test=total]").await;
     let total = b.text("td[data-test=total]").await;
     assert!(
         total.contains("1,624.00 AUD") && total.contains("Tax included: 147.64 AUD"),
         "{total}"
     );
     b.click("button[data-test=place-order]").await;
-    wait_for(&b, "dd[data-test=order-number]").await;
+    b.wait_for("dd[data-test=order-number]").await;
     assert!(
         b.text("td[data-test=order-total]")
             .await
@@ -130,7 +122,7 @@ async fn an_az_customer_is_shown_azure_reservations_as_unavailable() {
     let b = Browser::open(&app.base).await;
     b.sign_in("sales.agent@contoso-partner.test").await;
     b.click("a.tile-customers").await;
-    wait_for(&b, "#customer-search").await;
+    b.wait_for("#customer-search").await;
     open_customer(&b, "Wide World Importers").await;
     let azure = b
         .client

@@ -1,32 +1,22 @@
 //! The main flows in a real headless Chromium, in both dashboard layouts. Every step fails the
 //! test on a console error (CSP violation, missing file, script error).
 
-use fantoccini::Locator;
-
 use crate::support::TestApp;
 use crate::support::browser::Browser;
 
-async fn wait_for(b: &Browser, css: &str) {
-    b.client
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"));
-}
-
 /// Search for a customer, open it, switch to Turkish: the part both layouts share.
 async fn find_customer_and_switch_to_turkish(b: &Browser) {
-    wait_for(b, "#customer-search").await;
+    b.wait_for("#customer-search").await;
     b.fill("#customer-search", "Adatum").await;
     b.click("form.search button[type=submit]").await;
-    wait_for(b, "table[data-test=customers]").await;
+    b.wait_for("table[data-test=customers]").await;
     assert!(!b.exists("a[href^='/customers/'][href$='northwind']").await);
     b.click_link("Adatum Corporation").await;
-    wait_for(b, "nav.tabs").await;
+    b.wait_for("nav.tabs").await;
     assert_eq!(b.text("main h1").await, "Adatum Corporation");
     assert_eq!(b.text("nav.tabs a[aria-current=page]").await, "Software");
     b.click("#language-select option[value=tr]").await;
-    wait_for(b, "html[lang=tr]").await;
+    b.wait_for("html[lang=tr]").await;
     assert_eq!(b.text("nav.tabs a[aria-current=page]").await, "Yazılım");
     assert_eq!(b.text("a[data-test=add-products]").await, "Ürün ekle");
     assert!(
@@ -43,9 +33,9 @@ async fn in_workspaces_view_an_admin_agent_finds_a_customer_in_turkish() {
     assert!(b.exists("ul.tiles").await && !b.exists("nav.side-nav").await);
     // Switch to Current view and back: the header control works both ways.
     b.click("button[data-test=view-switch]").await;
-    wait_for(&b, "nav.side-nav").await;
+    b.wait_for("nav.side-nav").await;
     b.click("button[data-test=view-switch]").await;
-    wait_for(&b, "ul.tiles").await;
+    b.wait_for("ul.tiles").await;
     b.click("a.tile-customers").await;
     find_customer_and_switch_to_turkish(&b).await;
     assert!(!b.exists("nav.side-nav").await);
@@ -58,9 +48,10 @@ async fn in_current_view_an_admin_agent_finds_a_customer_in_turkish() {
     let b = Browser::open(&app.base).await;
     b.sign_in("admin.agent@contoso-partner.test").await;
     b.click("button[data-test=view-switch]").await;
-    wait_for(&b, "nav.side-nav").await;
+    b.wait_for("nav.side-nav").await;
     b.click("nav.side-nav a[href='/customers']").await;
-    wait_for(&b, "nav.side-nav a[aria-current=page][href='/customers']").await;
+    b.wait_for("nav.side-nav a[aria-current=page][href='/customers']")
+        .await;
     find_customer_and_switch_to_turkish(&b).await;
     assert_eq!(
         b.text("nav.side-nav a[href='/customers']").await,
@@ -75,10 +66,10 @@ async fn a_helpdesk_agent_sees_no_add_customer_button_in_the_browser() {
     let b = Browser::open(&app.base).await;
     b.sign_in("helpdesk.agent@contoso-partner.test").await;
     b.click("a.tile-customers").await;
-    wait_for(&b, "table[data-test=customers]").await;
+    b.wait_for("table[data-test=customers]").await;
     assert!(!b.exists("a[data-test=add-customer]").await);
     b.goto("/customers/new").await;
-    wait_for(&b, "section.error-page[data-status='403']").await;
+    b.wait_for("section.error-page[data-status='403']").await;
     b.assert_console_clean_but(Some(403)).await;
     b.quit().await;
 }
@@ -90,7 +81,7 @@ async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
     b.sign_in("global.admin@contoso-partner.test").await;
     b.click("summary[data-test=gear]").await;
     b.click_link("Account settings").await;
-    wait_for(&b, "ul[data-test=my-roles]").await;
+    b.wait_for("ul[data-test=my-roles]").await;
     assert!(
         b.text("ul[data-test=my-roles]")
             .await
@@ -98,7 +89,7 @@ async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
     );
     b.click("summary[data-test=gear]").await;
     b.click("button[data-test=sign-out]").await;
-    wait_for(&b, "#email").await;
+    b.wait_for("#email").await;
     assert_eq!(b.path().await, "/signin");
     b.close().await;
 }

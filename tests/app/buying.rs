@@ -1,20 +1,10 @@
-use cspdesk::db::schema::{cart_items, products};
+use cspdesk::db::schema::cart_items;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::{TestApp, Visitor, tenant_id};
+use crate::support::{TestApp, Visitor, product_id, tenant_id};
 
 const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-async fn product_id(app: &TestApp, sku: &str) -> String {
-    let id: uuid::Uuid = products::table
-        .filter(products::sku.eq(sku))
-        .select(products::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    id.to_string()
-}
 
 async fn cart_rows(app: &TestApp) -> i64 {
     cart_items::table

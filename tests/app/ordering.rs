@@ -2,19 +2,9 @@ use cspdesk::db::schema::{activity, order_lines, orders, prices, product_keys, p
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::{TestApp, Visitor, csrf_in, tenant_id};
+use crate::support::{TestApp, Visitor, csrf_in, product_id, tenant_id};
 
 const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-async fn product_id(app: &TestApp, sku: &str) -> String {
-    let id: uuid::Uuid = products::table
-        .filter(products::sku.eq(sku))
-        .select(products::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    id.to_string()
-}
 
 /// Orders of Northwind, the US customer these tests buy for (the demo orders are elsewhere).
 async fn order_count(app: &TestApp) -> i64 {

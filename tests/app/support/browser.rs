@@ -164,6 +164,14 @@ impl Browser {
         el.text().await.expect("text")
     }
 
+    pub async fn wait_for(&self, css: &str) {
+        self.client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"));
+    }
+
     pub async fn exists(&self, css: &str) -> bool {
         !self
             .client

@@ -206,3 +206,17 @@ pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
         .await
         .expect("demo customer exists")
 }
+
+/// The id of a demo catalog product, by SKU.
+pub async fn product_id(app: &TestApp, sku: &str) -> String {
+    use cspdesk::db::schema::products;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let id: uuid::Uuid = products::table
+        .filter(products::sku.eq(sku))
+        .select(products::id)
+        .first(&mut app.conn().await)
+        .await
+        .expect("demo product exists");
+    id.to_string()
+}
