@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::orders::cart::{self, CartOwner};
 use crate::web::{AppState, PageContext, render};
 
-const MAX_SEARCH: usize = 100;
+use crate::web::forms::MAX_SEARCH;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/customers/{tenant}/add-products", web::get().to(browse));
@@ -70,10 +70,8 @@ pub async fn browse(
         0
     };
     let lang = ctx.lang;
-    let href = format!("/customers/{}", customer.id);
     let ctx = ctx
-        .crumb("nav-customers", Some("/customers"))
-        .crumb_text(&customer.company_name, Some(&href))
+        .customer_crumbs(&customer, true)
         .crumb("add-products", None);
     render(&CatalogPage {
         offers: offers

@@ -34,17 +34,21 @@ pub struct Filter {
     pub text: String,
 }
 
+/// Joins a product's list price in `currency` (a product may have none).
+#[diesel::dsl::auto_type]
+pub fn price_in(currency: String) -> _ {
+    prices::product_id
+        .eq(products::id)
+        .and(prices::currency.eq(currency))
+}
+
 pub async fn offers(
     conn: &mut AsyncPgConnection,
     currency: &str,
     filter: &Filter,
 ) -> Result<Vec<Offer>, AppError> {
     let mut query = products::table
-        .left_join(
-            prices::table.on(prices::product_id
-                .eq(products::id)
-                .and(prices::currency.eq(currency.to_string()))),
-        )
+        .left_join(prices::table.on(price_in(currency.to_string())))
         .filter(products::retired_at.is_null())
         .select((
             products::id,
@@ -70,12 +74,7 @@ pub async fn offers(
         query = query.filter(products::licence_kind.eq(kind));
     }
     if !filter.text.is_empty() {
-        let escaped = filter
-            .text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        query = query.filter(products::name.ilike(format!("%{escaped}%")));
+        query = query.filter(products::name.ilike(crate::db::contains_pattern(&filter.text)));
     }
     Ok(query.load(conn).await?)
 }

@@ -7,7 +7,6 @@ use crate::money::Currency;
 use crate::web::forms::FieldErrors;
 
 pub const MAX_NAME: usize = 200;
-pub const MAX_SEARCH: usize = 100;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct NewCustomerForm {

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::forms::{MAX_SEARCH, NewCustomerForm};
+use super::forms::NewCustomerForm;
 use super::queries::{self, InsertOutcome};
 use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
 use crate::auth::{Need, Perm, perm};
@@ -16,6 +16,7 @@ use crate::orders::queries as order_queries;
 use crate::orders::views::History;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
+use crate::web::forms::MAX_SEARCH;
 use crate::web::pagination::Pager;
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
@@ -164,9 +165,7 @@ async fn detail(
             Some(History::new(rows, pager, ctx.lang))
         }
     };
-    let ctx = ctx
-        .crumb("nav-customers", Some("/customers"))
-        .crumb_text(&customer.company_name, None);
+    let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
     render(&CustomerPage {
         ctx,

@@ -13,15 +13,6 @@ use crate::auth::PartnerScope;
 use crate::db::schema::customers;
 use crate::error::AppError;
 
-/// Escapes LIKE wildcards so a search for "50%" means the text "50%".
-fn like_pattern(q: &str) -> String {
-    let escaped = q
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 type Filter = Box<dyn BoxableExpression<customers::table, diesel::pg::Pg, SqlType = Bool>>;
 
 /// Company name or domain containing `q`, or a tenant GUID equal to (or starting with) it.
@@ -33,7 +24,7 @@ fn matches(scope: &PartnerScope, q: &str) -> Filter {
     if let Ok(id) = Uuid::parse_str(q) {
         return Box::new(own.and(customers::id.eq(id)));
     }
-    let pattern = like_pattern(q);
+    let pattern = crate::db::contains_pattern(q);
     let text_match = customers::company_name
         .ilike(pattern.clone())
         .or(customers::primary_domain.ilike(pattern));

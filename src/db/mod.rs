@@ -14,6 +14,16 @@ use crate::error::StartupError;
 pub type DbPool = Pool<AsyncPgConnection>;
 pub type DbConn = Object<AsyncPgConnection>;
 
+/// A LIKE/ILIKE pattern matching `text` anywhere, with its wildcards escaped so a search for
+/// "50%" means the text "50%".
+pub fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 pub fn pool(url: &str, max_size: usize) -> Result<DbPool, StartupError> {
     let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
     Pool::builder(manager)

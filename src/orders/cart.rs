@@ -7,6 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::auth::PartnerScope;
+use crate::catalog::queries::price_in;
 use crate::db::schema::{cart_items, prices, products};
 use crate::error::AppError;
 
@@ -143,11 +144,7 @@ pub async fn lines(
     Ok(cart_items::table
         .filter(mine(owner))
         .inner_join(products::table)
-        .left_join(
-            prices::table.on(prices::product_id
-                .eq(cart_items::product_id)
-                .and(prices::currency.eq(currency.to_string()))),
-        )
+        .left_join(prices::table.on(price_in(currency.to_string())))
         .order((cart_items::added_at, products::name))
         .select((
             products::id,

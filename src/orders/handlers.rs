@@ -129,10 +129,8 @@ async fn review_page(
     let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;
     let (total, included_tax) = ReviewPage::totals_text(&lines, &customer, &tax, lang);
-    let href = format!("/customers/{}", customer.id);
     let ctx = ctx
-        .crumb("nav-customers", Some("/customers"))
-        .crumb_text(&customer.company_name, Some(&href))
+        .customer_crumbs(&customer, true)
         .crumb("review-title", None);
     Ok(ReviewPage {
         lines: ReviewPage::lines_from(&lines, &customer, lang),
@@ -299,11 +297,9 @@ pub async fn order_detail(
     let (head, lines) = queries::order(&mut conn, &scope, customer.id, order)
         .await?
         .ok_or(AppError::NotFound)?;
-    let href = format!("/customers/{}", customer.id);
-    let history = format!("{href}/orders");
+    let history = format!("/customers/{}/orders", customer.id);
     let ctx = ctx
-        .crumb("nav-customers", Some("/customers"))
-        .crumb_text(&customer.company_name, Some(&href))
+        .customer_crumbs(&customer, true)
         .crumb("tab-order-history", Some(&history))
         .crumb_text(&head.number.to_string(), None);
     render(&OrderPage::build(ctx, customer, head, lines))

@@ -9,7 +9,7 @@ use uuid::Uuid;
 pub mod catalog;
 pub mod orders;
 
-use crate::auth::{Role, UserKind, password};
+use crate::auth::{Role, password};
 use crate::db::schema::{customers, partners, user_roles, users};
 use crate::error::AppError;
 
@@ -74,32 +74,34 @@ pub async fn demo(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<bo
         let contoso = partner(conn, "Contoso Partner", now).await?;
         for (local, name, role) in CONTOSO_STAFF {
             let email = format!("{local}@contoso-partner.test");
-            user(
-                conn,
-                &hash,
-                &email,
+            let account = Account {
+                email: &email,
                 name,
-                (UserKind::Partner, contoso, None),
-                *role,
-                now,
-            )
-            .await?;
+                role: *role,
+                partner_id: Some(contoso),
+                customer_id: None,
+            };
+            user(conn, &hash, account, now).await?;
         }
         tenants(conn, &hash, contoso, CONTOSO_CUSTOMERS, now).await?;
         let fabrikam = partner(conn, "Fabrikam Partner", now).await?;
-        let kind = (UserKind::Partner, fabrikam, None);
-        user(
-            conn,
-            &hash,
-            "admin.agent@fabrikam-partner.test",
-            "Finley Admin-Agent",
-            kind,
-            Role::AdminAgent,
-            now,
-        )
-        .await?;
+        let account = Account {
+            email: "admin.agent@fabrikam-partner.test",
+            name: "Finley Admin-Agent",
+            role: Role::AdminAgent,
+            partner_id: Some(fabrikam),
+            customer_id: None,
+        };
+        user(conn, &hash, account, now).await?;
         tenants(conn, &hash, fabrikam, FABRIKAM_CUSTOMERS, now).await?;
-        support_user(conn, &hash, now).await?;
+        let account = Account {
+            email: "support@cspdesk.test",
+            name: "Skyler Support-Engineer",
+            role: Role::SupportEngineer,
+            partner_id: None,
+            customer_id: None,
+        };
+        user(conn, &hash, account, now).await?;
         catalog::insert(conn, now).await?;
         orders::insert(conn, now).await?;
         Ok(())
@@ -152,105 +154,55 @@ async fn tenants(
             ))
             .execute(conn)
             .await?;
-        let kind = (UserKind::Customer, partner_id, Some(id));
-        let admin = format!("admin@{domain}");
-        user(
-            conn,
-            hash,
-            &admin,
-            &format!("{company} admin"),
-            kind,
-            Role::CustomerGlobalAdmin,
-            now,
-        )
-        .await?;
-        let plain = format!("user@{domain}");
-        user(
-            conn,
-            hash,
-            &plain,
-            &format!("{company} user"),
-            kind,
-            Role::CustomerUser,
-            now,
-        )
-        .await?;
+        for (local, role) in [
+            ("admin", Role::CustomerGlobalAdmin),
+            ("user", Role::CustomerUser),
+        ] {
+            let email = format!("{local}@{domain}");
+            let name = format!("{company} {local}");
+            let account = Account {
+                email: &email,
+                name: &name,
+                role,
+                partner_id: Some(partner_id),
+                customer_id: Some(id),
+            };
+            user(conn, hash, account, now).await?;
+        }
     }
     Ok(())
 }
 
-async fn support_user(
-    conn: &mut AsyncPgConnection,
-    hash: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let id = Uuid::new_v4();
-    insert_user(
-        conn,
-        id,
-        hash,
-        "support@cspdesk.test",
-        "Skyler Support-Engineer",
-        UserKind::Support,
-        None,
-        None,
-        now,
-    )
-    .await?;
-    grant(conn, id, Role::SupportEngineer).await
+/// A demo account. Its kind (partner, customer, support staff) follows from its role.
+struct Account<'a> {
+    email: &'a str,
+    name: &'a str,
+    role: Role,
+    partner_id: Option<Uuid>,
+    customer_id: Option<Uuid>,
 }
 
 async fn user(
     conn: &mut AsyncPgConnection,
     hash: &str,
-    email: &str,
-    name: &str,
-    (kind, partner_id, customer_id): (UserKind, Uuid, Option<Uuid>),
-    role: Role,
+    a: Account<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let id = Uuid::new_v4();
-    insert_user(
-        conn,
-        id,
-        hash,
-        email,
-        name,
-        kind,
-        Some(partner_id),
-        customer_id,
-        now,
-    )
-    .await?;
-    grant(conn, id, role).await
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn insert_user(
-    conn: &mut AsyncPgConnection,
-    id: Uuid,
-    hash: &str,
-    email: &str,
-    name: &str,
-    kind: UserKind,
-    partner_id: Option<Uuid>,
-    customer_id: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
     diesel::insert_into(users::table)
         .values((
             users::id.eq(id),
-            users::email.eq(email),
-            users::display_name.eq(name),
+            users::email.eq(a.email),
+            users::display_name.eq(a.name),
             users::password_hash.eq(hash),
-            users::kind.eq(kind.code()),
-            users::partner_id.eq(partner_id),
-            users::customer_id.eq(customer_id),
+            users::kind.eq(a.role.kind().code()),
+            users::partner_id.eq(a.partner_id),
+            users::customer_id.eq(a.customer_id),
             users::created_at.eq(now),
         ))
         .execute(conn)
         .await?;
-    Ok(())
+    grant(conn, id, a.role).await
 }
 
 async fn grant(conn: &mut AsyncPgConnection, user_id: Uuid, role: Role) -> Result<(), AppError> {

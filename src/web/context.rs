@@ -67,6 +67,13 @@ impl PageContext {
         self
     }
 
+    /// "Customers / <company>": the trail every page about one customer starts with.
+    pub fn customer_crumbs(self, customer: &crate::customers::Customer, link: bool) -> PageContext {
+        let href = format!("/customers/{}", customer.id);
+        self.crumb("nav-customers", Some("/customers"))
+            .crumb_text(&customer.company_name, link.then_some(href.as_str()))
+    }
+
     pub fn crumb_text(mut self, label: &str, href: Option<&str>) -> PageContext {
         self.crumbs.push(Crumb {
             label: label.to_string(),

@@ -32,6 +32,9 @@ impl FieldErrors {
     }
 }
 
+/// Longest search text accepted by any search box.
+pub const MAX_SEARCH: usize = 100;
+
 /// Text typed into a search box, without control characters (PostgreSQL refuses NUL) and
 /// surrounding spaces.
 pub fn search_text(raw: Option<&str>) -> String {
