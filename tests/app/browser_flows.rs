@@ -93,3 +93,70 @@ async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
     assert_eq!(b.path().await, "/signin");
     b.close().await;
 }
+
+/// Add customer (a bad domain first, then a good one), its Order history tab, and the other
+/// workspaces, reached the way the layout offers them: tiles or the left-hand menu.
+async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
+    let open = |href: &'static str| async move {
+        if current_view {
+            b.click(&format!("nav.side-nav a[href='{href}']")).await;
+        } else {
+            b.goto("/").await;
+            b.wait_for("ul.tiles").await;
+            b.click(&format!("ul.tiles a[href='{href}']")).await;
+        }
+    };
+    open("/customers").await;
+    b.wait_for("a[data-test=add-customer]").await;
+    b.click("a[data-test=add-customer]").await;
+    b.wait_for("#company_name").await;
+    b.fill("#company_name", "Coho <Winery>").await;
+    b.fill("#primary_domain", "not a domain").await;
+    b.click("form.stacked button[type=submit]").await;
+    b.wait_for("#primary_domain-error").await;
+    assert_eq!(
+        b.text("#primary_domain-error").await,
+        "Enter a domain name such as contoso.com."
+    );
+    // The refused form answers 422, which Chromium logs; nothing else may appear.
+    b.assert_console_clean_but(Some(422)).await;
+    b.fill("#primary_domain", "coho.test").await;
+    b.click("form.stacked button[type=submit]").await;
+    b.wait_for("nav.tabs").await;
+    assert_eq!(b.text("main h1").await, "Coho <Winery>");
+    b.click_link("Order history").await;
+    b.wait_for("p[data-test=orders-empty]").await;
+    open("/billing").await;
+    b.wait_for("p.empty").await;
+    assert_eq!(b.text("main h1").await, "Billing");
+    open("/support").await;
+    b.wait_for("p.empty").await;
+    assert_eq!(b.text("main h1").await, "Support");
+    open("/account").await;
+    b.wait_for("ul[data-test=my-roles]").await;
+    assert!(
+        b.text("ul[data-test=my-roles]")
+            .await
+            .contains("Global admin")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_a_global_admin_adds_a_customer_and_visits_every_workspace() {
+    let app = TestApp::spawn().await;
+    let b = Browser::open(&app.base).await;
+    b.sign_in("global.admin@contoso-partner.test").await;
+    add_customer_and_visit_workspaces(&b, false).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_a_global_admin_adds_a_customer_and_visits_every_workspace() {
+    let app = TestApp::spawn().await;
+    let b = Browser::open(&app.base).await;
+    b.sign_in("global.admin@contoso-partner.test").await;
+    b.click("button[data-test=view-switch]").await;
+    b.wait_for("nav.side-nav").await;
+    add_customer_and_visit_workspaces(&b, true).await;
+    b.close().await;
+}
