@@ -56,6 +56,41 @@ pub const ROUTES: &[RouteDoc] = &[
         "/customers/{tenant}/orders",
         Access::Needs(Perm::CustomersRead),
     ),
+    r(
+        "GET",
+        "/customers/{tenant}/orders/{order}",
+        Access::Needs(Perm::CustomersRead),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/add-products",
+        Access::Needs(Perm::CustomersRead),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/cart",
+        Access::Needs(Perm::OrdersPlace),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/review",
+        Access::Needs(Perm::OrdersPlace),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/cart/{product}/quantity",
+        Access::Needs(Perm::OrdersPlace),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/cart/{product}/remove",
+        Access::Needs(Perm::OrdersPlace),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/orders",
+        Access::Needs(Perm::OrdersPlace),
+    ),
     r("GET", "/billing", Access::Needs(Perm::BillingRead)),
     r("GET", "/support", Access::Needs(Perm::SupportFile)),
 ];

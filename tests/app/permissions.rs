@@ -4,7 +4,7 @@
 use cspdesk::auth::{Perm, Role};
 use cspdesk::web::routes::{Access, ROUTES, RouteDoc};
 
-use crate::support::{TestApp, Visitor, tenant_id};
+use crate::support::{TestApp, Visitor, product_id, tenant_id};
 
 /// One demo identity per role, plus anonymous (None).
 const IDENTITIES: &[(Option<&str>, &[Role])] = &[
@@ -81,9 +81,14 @@ fn public_expectation(route: &RouteDoc, signed_in: bool) -> (u16, u16) {
     }
 }
 
-/// A valid form for each POST route, so "allowed" means the action succeeds.
-fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
+/// A valid form for each POST route, so "allowed" means the action succeeds. `product` is a
+/// catalog product sold in every market.
+fn form_for(path: &str, n: usize, product: &str) -> Vec<(&'static str, String)> {
     match path {
+        "/customers/{tenant}/cart" => vec![
+            ("product_id", product.to_string()),
+            ("quantity", "1".into()),
+        ],
         "/customers" => vec![
             ("company_name", format!("Matrix {n}")),
             ("primary_domain", format!("matrix{n}.test")),
@@ -101,11 +106,11 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
     }
 }
 
-async fn call(v: &Visitor, route: &RouteDoc, path: &str, n: usize) -> u16 {
+async fn call(v: &Visitor, route: &RouteDoc, path: &str, n: usize, product: &str) -> u16 {
     if route.method == "GET" {
         return v.get(path).await.status;
     }
-    let form = form_for(route.path, n);
+    let form = form_for(route.path, n, product);
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     v.post(path, &fields).await.status
 }
@@ -115,6 +120,7 @@ async fn every_route_answers_every_role_as_the_policy_says() {
     let app = TestApp::spawn().await;
     let own = tenant_id(&app, "northwind.test").await.to_string();
     let other = tenant_id(&app, "lamna.test").await.to_string();
+    let product = product_id(&app, "ws2022-std").await;
     // Sign-out ends the session, so it goes last.
     let mut routes: Vec<&RouteDoc> = ROUTES.iter().collect();
     routes.sort_by_key(|r| r.path == "/signout");
@@ -135,7 +141,7 @@ async fn every_route_answers_every_role_as_the_policy_says() {
                     .replace("{tenant}", tenant)
                     .replace("{product}", &unknown)
                     .replace("{order}", &unknown);
-                let got = call(&v, route, &path, n).await;
+                let got = call(&v, route, &path, n, &product).await;
                 if got != want {
                     failures.push(format!(
                         "{} {path} as {email:?}: got {got}, want {want}",
@@ -168,7 +174,7 @@ async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
             .replace("{tenant}", &own)
             .replace("{product}", &unknown)
             .replace("{order}", &unknown);
-        let form = form_for(route.path, 0);
+        let form = form_for(route.path, 0, &unknown);
         let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         assert_eq!(
             v.post_raw(&path, &fields).await.status,
