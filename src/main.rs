@@ -6,14 +6,16 @@ use std::sync::Arc;
 use cspdesk::clock::{Clock, SystemClock};
 use cspdesk::config::Settings;
 use cspdesk::db::cluster::{ClusterOptions, LocalCluster};
-use cspdesk::error::StartupError;
+use cspdesk::error::{AppError, StartupError};
 use cspdesk::{App, db, seed};
 
-const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo]
+const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench]
 
   serve       run the dashboard (default)
   migrate     apply database migrations and exit
   seed-demo   add the demo partners, users and customers to an empty database
+  seed-bench  add the benchmark data set (demo data plus 10,000 customers and 200,000
+              orders) and print the tenant id of the customer with 2,000 orders
 
 environment: DATABASE_URL (unset: a private PostgreSQL cluster in the data directory),
 CSPDESK_ADDR (127.0.0.1:8080), CSPDESK_DATA (./var), CSPDESK_SESSION_KEY,
@@ -22,7 +24,10 @@ CSPDESK_PUBLIC_URL, RUST_LOG";
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
-    if !matches!(command.as_str(), "serve" | "migrate" | "seed-demo") {
+    if !matches!(
+        command.as_str(),
+        "serve" | "migrate" | "seed-demo" | "seed-bench"
+    ) {
         let help = matches!(command.as_str(), "-h" | "--help" | "help");
         eprintln!("{USAGE}");
         return if help {
@@ -69,10 +74,11 @@ async fn run(command: &str) -> Result<(), StartupError> {
     let applied = db::migrate::run(&url).await?;
     log::info!("database ready ({applied} migrations applied now)");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let pool = db::pool(&url, 16)?;
+    let pool = db::pool(&url, 16, db::QueryCounter::default())?;
     let result = match command {
         "migrate" => Ok(()),
         "seed-demo" => seed_demo(&pool, clock.as_ref()).await,
+        "seed-bench" => seed_bench(&pool, clock.as_ref()).await,
         _ => serve(settings, pool, clock).await,
     };
     if let Some(mut c) = cluster {
@@ -97,6 +103,21 @@ async fn seed_demo(pool: &db::DbPool, clock: &dyn Clock) -> Result<(), StartupEr
     } else {
         println!("the database already has data; demo data not added");
     }
+    Ok(())
+}
+
+async fn seed_bench(pool: &db::DbPool, clock: &dyn Clock) -> Result<(), StartupError> {
+    let failed = |e: AppError| StartupError::Database(e.to_string());
+    let mut conn = pool
+        .get()
+        .await
+        .map_err(|e| StartupError::Database(e.to_string()))?;
+    seed::demo(&mut conn, clock.now()).await.map_err(failed)?;
+    let tenant = seed::bench::insert(&mut conn, clock.now())
+        .await
+        .map_err(failed)?;
+    // The benchmark script reads this line.
+    println!("bench-tenant {tenant}");
     Ok(())
 }
 

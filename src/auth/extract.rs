@@ -1,11 +1,13 @@
 //! Extractors that load the signed-in user (once per request) and enforce permissions.
 
 use std::marker::PhantomData;
+use std::rc::Rc;
 
 use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
+use tokio::sync::OnceCell;
 
 use super::policy::Permission;
 use super::{CurrentUser, PartnerScope, store};
@@ -16,50 +18,52 @@ pub const SESSION_TOKEN: &str = "sid";
 pub const SESSION_USER: &str = "uid";
 pub const SESSION_ROLES: &str = "roles";
 
-/// The user of this request, if any, cached in the request's extensions.
-#[derive(Clone)]
-struct Loaded(Option<CurrentUser>);
+/// The user of this request, loaded once and kept in the request's extensions. Extractors of
+/// one handler run concurrently, so a cell (not a plain value) makes the second one wait for
+/// the first one's load instead of repeating it.
+#[derive(Clone, Default)]
+struct Loaded(Rc<OnceCell<Option<CurrentUser>>>);
 
 /// The signed-in user, if there is one, without requiring it.
 pub async fn maybe_user(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
-    if let Some(Loaded(user)) = req.extensions().get::<Loaded>() {
-        return Ok(user.clone());
-    }
+    let cell = req
+        .extensions_mut()
+        .get_or_insert_with(Loaded::default)
+        .clone();
+    Ok(cell.0.get_or_try_init(|| load(req)).await?.clone())
+}
+
+async fn load(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
     let session = req.get_session();
-    let token = session.get::<String>(SESSION_TOKEN).ok().flatten();
-    let user = match token {
-        None => None,
-        Some(token) => {
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .ok_or(AppError::internal("no state"))?;
-            let mut conn = state.pool.get().await?;
-            let user = store::resume_session(&mut conn, &token, state.clock.now()).await?;
-            match &user {
-                None => session.purge(),
-                // Keep the role claims in the cookie in step with the database.
-                Some(u) => {
-                    if session
-                        .get::<Vec<super::Role>>(SESSION_ROLES)
-                        .ok()
-                        .flatten()
-                        .as_ref()
-                        != Some(&u.roles)
-                    {
-                        let _ = session.insert(SESSION_ROLES, &u.roles);
-                    }
-                }
-            }
-            user
-        }
+    let Some(token) = session.get::<String>(SESSION_TOKEN).ok().flatten() else {
+        return Ok(None);
     };
-    req.extensions_mut().insert(Loaded(user.clone()));
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or(AppError::internal("no state"))?;
+    let mut conn = state.pool.get().await?;
+    let user = store::resume_session(&mut conn, &token, state.clock.now()).await?;
+    match &user {
+        None => session.purge(),
+        // Keep the role claims in the cookie in step with the database.
+        Some(u) => {
+            let claims = session
+                .get::<Vec<super::Role>>(SESSION_ROLES)
+                .ok()
+                .flatten();
+            if claims.as_ref() != Some(&u.roles) {
+                let _ = session.insert(SESSION_ROLES, &u.roles);
+            }
+        }
+    }
     Ok(user)
 }
 
 /// The cached user, without touching the database (for error pages).
 pub fn cached_user(req: &HttpRequest) -> Option<CurrentUser> {
-    req.extensions().get::<Loaded>().and_then(|l| l.0.clone())
+    req.extensions()
+        .get::<Loaded>()
+        .and_then(|l| l.0.get().cloned().flatten())
 }
 
 /// Sends the visitor to sign in, and back to this page afterwards when it was a page view.

@@ -55,9 +55,16 @@ async fn roles_of(conn: &mut AsyncPgConnection, user_id: Uuid) -> Result<Vec<Rol
         .select(user_roles::role)
         .load(conn)
         .await?;
-    let mut roles: Vec<Role> = codes.iter().filter_map(|c| Role::from_code(c)).collect();
+    Ok(roles_from(codes))
+}
+
+fn roles_from(codes: impl IntoIterator<Item = String>) -> Vec<Role> {
+    let mut roles: Vec<Role> = codes
+        .into_iter()
+        .filter_map(|c| Role::from_code(&c))
+        .collect();
     roles.sort();
-    Ok(roles)
+    roles
 }
 
 /// Starts a session and returns the token for the cookie (only its hash is stored).
@@ -100,17 +107,23 @@ pub async fn resume_session(
     now: DateTime<Utc>,
 ) -> Result<Option<CurrentUser>, AppError> {
     let hash = token_hash(token);
-    let found: Option<(SessionRow, UserRow)> = user_sessions::table
-        .inner_join(users::table)
+    // One row per role (or one with none), so the user and their roles come in one statement.
+    let found: Vec<(SessionRow, UserRow, Option<String>)> = user_sessions::table
+        .inner_join(users::table.left_join(user_roles::table))
         .filter(user_sessions::token_hash.eq(&hash))
         .filter(user_sessions::ended_at.is_null())
-        .select((SessionRow::as_select(), UserRow::as_select()))
-        .first(conn)
-        .await
-        .optional()?;
-    let Some((session, user)) = found else {
+        .select((
+            SessionRow::as_select(),
+            UserRow::as_select(),
+            user_roles::role.nullable(),
+        ))
+        .load(conn)
+        .await?;
+    let mut rows = found.into_iter();
+    let Some((session, user, first_role)) = rows.next() else {
         return Ok(None);
     };
+    let roles = roles_from(first_role.into_iter().chain(rows.filter_map(|row| row.2)));
     let state = rules::session_state(session.created_at, session.last_seen_at, now);
     if state != rules::SessionState::Active || user.disabled_at.is_some() {
         end_session(conn, token, now).await?;
@@ -122,7 +135,6 @@ pub async fn resume_session(
             .execute(conn)
             .await?;
     }
-    let roles = roles_of(conn, user.id).await?;
     Ok(Some(current_user(user, roles)))
 }
 

@@ -5,9 +5,15 @@ pub mod cluster;
 pub mod migrate;
 pub mod schema;
 
-use diesel_async::AsyncPgConnection;
-use diesel_async::pooled_connection::AsyncDieselConnectionManager;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use diesel::connection::InstrumentationEvent;
 use diesel_async::pooled_connection::deadpool::{Object, Pool};
+use diesel_async::pooled_connection::{
+    AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
+};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use crate::error::StartupError;
 
@@ -24,8 +30,35 @@ pub fn contains_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-pub fn pool(url: &str, max_size: usize) -> Result<DbPool, StartupError> {
-    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
+/// How many statements the pool's connections have sent, transaction control included. The
+/// tests read it to show that a page's database work does not grow with its rows.
+#[derive(Clone, Debug, Default)]
+pub struct QueryCounter(Arc<AtomicU64>);
+
+impl QueryCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool, StartupError> {
+    let mut config = ManagerConfig::<AsyncPgConnection>::default();
+    // No test query on every checkout: it was a third of a page's round trips. A connection
+    // that broke is marked so by the driver and dropped by the pool instead of reused.
+    config.recycling_method = RecyclingMethod::Fast;
+    config.custom_setup = Box::new(move |url| {
+        let queries = queries.clone();
+        Box::pin(async move {
+            let mut conn = AsyncPgConnection::establish(url).await?;
+            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                    queries.0.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+            Ok(conn)
+        })
+    });
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(url, config);
     Pool::builder(manager)
         .max_size(max_size)
         .wait_timeout(Some(std::time::Duration::from_secs(10)))

@@ -1,37 +1,33 @@
 //! Reading orders: the customer's order history and one order with its lines.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::auth::PartnerScope;
 use crate::db::schema::{order_lines, orders, users};
 use crate::error::AppError;
+use crate::orders::pricing::line_amount;
 
-/// A row of Order history: the order, who placed it and its total, in one query.
-#[derive(QueryableByName, Debug)]
+/// A row of Order history: the order, who placed it, and its total over its lines.
+#[derive(Debug)]
 pub struct OrderSummary {
-    #[diesel(sql_type = SqlUuid)]
     pub id: Uuid,
-    #[diesel(sql_type = BigInt)]
     pub number: i64,
-    #[diesel(sql_type = Timestamptz)]
     pub placed_at: DateTime<Utc>,
-    #[diesel(sql_type = Text)]
     pub placed_by: String,
-    #[diesel(sql_type = Text)]
     pub status: String,
-    #[diesel(sql_type = Text)]
     pub currency: String,
-    #[diesel(sql_type = BigInt)]
     pub total_minor: i64,
-    #[diesel(sql_type = BigInt)]
     pub line_count: i64,
 }
 
-/// Newest first; `offset`/`limit` page through them. Uses the (customer_id, placed_at) index.
+/// Newest first; `offset`/`limit` page through them. Two statements whatever the page size
+/// (the page's orders, then all their lines), both built by diesel so each connection
+/// prepares them once; the orders come off the (customer_id, placed_at, id) index.
 pub async fn history(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
@@ -39,26 +35,56 @@ pub async fn history(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, AppError> {
-    Ok(diesel::sql_query(
-        "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by, o.status, o.currency::text AS currency,
-                t.total_minor, t.line_count
-           FROM (SELECT * FROM orders
-                  WHERE customer_id = $1 AND partner_id = $2
-                  ORDER BY placed_at DESC, id DESC
-                  OFFSET $3 LIMIT $4) o
-           JOIN users u ON u.id = o.placed_by
-           CROSS JOIN LATERAL (
-                SELECT COALESCE(SUM(l.unit_price_minor * (l.quantity - l.quantity_cancelled)), 0)::bigint AS total_minor,
-                       COUNT(*) AS line_count
-                  FROM order_lines l WHERE l.order_id = o.id) t
-          ORDER BY o.placed_at DESC, o.id DESC",
-    )
-    .bind::<SqlUuid, _>(customer_id)
-    .bind::<SqlUuid, _>(scope.partner_id())
-    .bind::<BigInt, _>(offset)
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    let page: Vec<(Uuid, i64, DateTime<Utc>, String, String, String)> = orders::table
+        .inner_join(users::table)
+        .filter(orders::customer_id.eq(customer_id))
+        .filter(orders::partner_id.eq(scope.partner_id()))
+        .order((orders::placed_at.desc(), orders::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            orders::id,
+            orders::number,
+            orders::placed_at,
+            users::display_name,
+            orders::status,
+            orders::currency,
+        ))
+        .load(conn)
+        .await?;
+    let ids: Vec<Uuid> = page.iter().map(|row| row.0).collect();
+    let lines: Vec<(Uuid, i64, i32, i32)> = order_lines::table
+        .filter(order_lines::order_id.eq_any(&ids))
+        .select((
+            order_lines::order_id,
+            order_lines::unit_price_minor,
+            order_lines::quantity,
+            order_lines::quantity_cancelled,
+        ))
+        .load(conn)
+        .await?;
+    let mut totals: HashMap<Uuid, (i64, i64)> = HashMap::new();
+    for (order_id, unit, quantity, cancelled) in lines {
+        let entry = totals.entry(order_id).or_default();
+        entry.0 += line_amount(unit, quantity - cancelled);
+        entry.1 += 1;
+    }
+    Ok(page
+        .into_iter()
+        .map(|(id, number, placed_at, placed_by, status, currency)| {
+            let (total_minor, line_count) = totals.get(&id).copied().unwrap_or_default();
+            OrderSummary {
+                id,
+                number,
+                placed_at,
+                placed_by,
+                status,
+                currency,
+                total_minor,
+                line_count,
+            }
+        })
+        .collect())
 }
 
 pub async fn count(

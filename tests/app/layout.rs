@@ -179,7 +179,7 @@ async fn health_is_200_with_a_database_and_503_without() {
         session_key: actix_web::cookie::Key::from(&[7u8; 64]),
         public_url: "http://127.0.0.1/".parse().unwrap(),
     };
-    let pool = cspdesk::db::pool(&url, 1).unwrap();
+    let pool = cspdesk::db::pool(&url, 1, Default::default()).unwrap();
     let clock = std::sync::Arc::new(cspdesk::clock::SystemClock);
     let broken = cspdesk::App::build(settings, pool, clock, Some(1)).unwrap();
     let base = format!("http://{}", broken.addr());

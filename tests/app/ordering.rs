@@ -475,3 +475,60 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
     );
     assert_eq!(order_count(&app).await, 0);
 }
+
+/// Statements the app sends to answer `path`, measured on a second visit so one-time work
+/// (such as refreshing the session's last-seen time) is not counted.
+async fn queries_for(app: &TestApp, v: &Visitor, path: &str) -> u64 {
+    assert_eq!(v.get(path).await.status, 200, "{path}");
+    let before = app.queries.get();
+    assert_eq!(v.get(path).await.status, 200, "{path}");
+    app.queries.get() - before
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_history_and_review_send_the_same_queries_whatever_their_length() {
+    let app = TestApp::spawn().await;
+    // Northwind gets 30 orders of two lines each; Adatum has its three demo orders.
+    diesel::sql_query(
+        "WITH o AS (
+            INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
+            SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => g), 'USD', gen_random_uuid()
+              FROM customers c, users u, generate_series(1, 30) g
+             WHERE c.primary_domain = 'northwind.test' AND u.email = 'admin.agent@contoso-partner.test'
+            RETURNING id, partner_id)
+         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name, family,
+                                  licence_kind, term_months, quantity, unit_price_minor, currency, tax_included, tax_rate_bp)
+         SELECT gen_random_uuid(), o.id, o.partner_id, n, p.id, p.name, p.family, p.licence_kind, p.term_months,
+                1, 100, 'USD', false, 0
+           FROM o, generate_series(0, 1) n, products p WHERE p.sku = 'ws2022-std'",
+    )
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let v = app.signed_in(ADMIN).await;
+    let long = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let short = format!("/customers/{}", tenant_id(&app, "adatum.test").await);
+    let page = queries_for(&app, &v, &format!("{long}/orders")).await;
+    assert!(
+        (1..=8).contains(&page),
+        "a handful of statements, not one a row: {page}"
+    );
+    assert_eq!(
+        page,
+        queries_for(&app, &v, &format!("{short}/orders")).await
+    );
+
+    let one = queries_for(&app, &v, &format!("{short}/review")).await;
+    for sku in ["ws2022-std", "sql2022-std-3y", "ws2022-dc"] {
+        let id = product_id(&app, sku).await;
+        let res = v
+            .post(
+                &format!("{long}/cart"),
+                &[("product_id", &id), ("quantity", "2")],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{sku} added");
+    }
+    let three = queries_for(&app, &v, &format!("{long}/review")).await;
+    assert_eq!(one, three, "the review of one line and of three");
+}

@@ -19,6 +19,8 @@ pub struct TestApp {
     pub base: String,
     pub pool: DbPool,
     pub clock: Arc<ManualClock>,
+    /// Statements sent by the app's pool (and by `conn()`, which shares it).
+    pub queries: cspdesk::db::QueryCounter,
     handle: actix_web::dev::ServerHandle,
     database: Option<String>,
 }
@@ -35,7 +37,8 @@ impl TestApp {
             session_key: Key::from(&rand::random::<[u8; 64]>()),
             public_url: "http://127.0.0.1/".parse().unwrap(),
         };
-        let pool = cspdesk::db::pool(&url, 8).expect("pool");
+        let queries = cspdesk::db::QueryCounter::default();
+        let pool = cspdesk::db::pool(&url, 8, queries.clone()).expect("pool");
         let app = App::build(settings, pool.clone(), clock.clone(), Some(2)).expect("app builds");
         let base = format!("http://{}", app.addr());
         let handle = app.handle();
@@ -44,6 +47,7 @@ impl TestApp {
             base,
             pool,
             clock,
+            queries,
             handle,
             database: Some(database),
         }

@@ -1,0 +1,125 @@
+//! `cspdesk seed-bench`: the benchmark's data set, added to the demo data. Contoso gets 10,000
+//! US customers and 200,000 orders over the last 88 days; the first customer
+//! (bench-00001.test) has 2,000 of them, and the admin agent's cart for it holds three
+//! products, so Order history and Review have something heavy to show.
+//!
+//! Bulk SQL rather than the Place order path: the point is the size of the tables the pages
+//! read, and placing 200,000 orders one by one would take far longer than the measurement.
+//! Lines copy the catalog's USD prices and software lines get keys, as placed orders do.
+//! No activity records are written for these orders.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::auth::store;
+use crate::db::schema::customers;
+use crate::error::AppError;
+
+pub const BIG_CUSTOMER_DOMAIN: &str = "bench-00001.test";
+const BUYER: &str = "admin.agent@contoso-partner.test";
+
+const CUSTOMERS: &str = "
+INSERT INTO customers (id, partner_id, company_name, primary_domain, market, currency, created_at)
+SELECT gen_random_uuid(), $1, 'Benchmark Customer ' || lpad(i::text, 5, '0'),
+       'bench-' || lpad(i::text, 5, '0') || '.test', 'US', 'USD', $2
+  FROM generate_series(1, 10000) i";
+
+/// Orders 1..2,000 go to customer 1, the rest round-robin over customers 2..10,000; one order
+/// every 38 seconds back from now. Generated oldest first so numbers grow with time.
+const ORDERS: &str = "
+WITH c AS (SELECT id, row_number() OVER (ORDER BY primary_domain) AS n
+             FROM customers WHERE partner_id = $1 AND primary_domain LIKE 'bench-%'),
+     g AS (SELECT i, CASE WHEN i <= 2000 THEN 1 ELSE 2 + i % 9999 END AS n
+             FROM generate_series(1, 200000) i)
+INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
+SELECT gen_random_uuid(), $1, c.id, $3, $2 - g.i * interval '38 seconds', 'USD', gen_random_uuid()
+  FROM g JOIN c USING (n)
+ ORDER BY g.i DESC";
+
+/// One or two lines an order, cycling through the products priced in USD.
+const LINES: &str = "
+WITH p AS (SELECT pr.id, pr.name, pr.family, pr.licence_kind, pr.term_months, pc.amount_minor,
+                  row_number() OVER (ORDER BY pr.sku) - 1 AS k, count(*) OVER () AS total
+             FROM products pr JOIN prices pc ON pc.product_id = pr.id AND pc.currency = 'USD'
+            WHERE pr.retired_at IS NULL),
+     l AS (SELECT o.id, o.number, ln
+             FROM orders o
+             JOIN customers c ON c.id = o.customer_id AND c.primary_domain LIKE 'bench-%'
+            CROSS JOIN LATERAL generate_series(0, (o.number % 2)::int) ln
+            WHERE o.partner_id = $1)
+INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name, family,
+                         licence_kind, term_months, quantity, unit_price_minor, currency,
+                         tax_included, tax_rate_bp)
+SELECT gen_random_uuid(), l.id, $1, l.ln, p.id, p.name, p.family, p.licence_kind, p.term_months,
+       1 + ((l.number + l.ln) % 5)::int, p.amount_minor, 'USD', false, 0
+  FROM l JOIN p ON p.k = (l.number + l.ln * 7) % p.total";
+
+/// A key shaped like a generated one (A-Z and 2-9), derived from the line id: unique, and the
+/// UNIQUE constraint would say so if it were not.
+const KEYS: &str = "
+INSERT INTO product_keys (order_line_id, partner_id, key_text, created_at)
+SELECT l.id, $1, translate(upper(left(md5(l.id::text) || md5(l.order_id::text), 32)), '01', 'XY'), $2
+  FROM order_lines l
+  JOIN orders o ON o.id = l.order_id
+  JOIN customers c ON c.id = o.customer_id AND c.primary_domain LIKE 'bench-%'
+ WHERE l.partner_id = $1 AND l.family IN ('windows_server', 'sql_server', 'windows_esu')";
+
+const CART: &str = "
+INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
+SELECT $3, c.id, p.id, $1, 2, $2
+  FROM customers c, products p
+ WHERE c.primary_domain = 'bench-00001.test'
+   AND p.sku IN ('ws2022-std', 'sql2022-std-3y', 'ws2022-dc')
+ON CONFLICT DO NOTHING";
+
+/// Adds the benchmark data unless it is there already; returns the big customer's tenant id.
+pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<Uuid, AppError> {
+    let buyer = store::load_user(conn, BUYER)
+        .await?
+        .ok_or(AppError::internal(
+            "demo buyer missing: run seed-demo on an empty database",
+        ))?;
+    let partner = buyer
+        .partner_scope()
+        .ok_or(AppError::internal("demo buyer is not partner staff"))?
+        .partner_id();
+    let run = |sql: &'static str| {
+        diesel::sql_query(sql)
+            .bind::<SqlUuid, _>(partner)
+            .bind::<Timestamptz, _>(now)
+            .bind::<SqlUuid, _>(buyer.id)
+    };
+    let present = big_customer(conn).await?;
+    if present.is_none() {
+        conn.transaction::<_, AppError, _>(async |conn| {
+            // Every statement gets the same three values ($1 partner, $2 now, $3 buyer); the
+            // types are sent along, so one that uses fewer is fine.
+            for sql in [CUSTOMERS, ORDERS, LINES, KEYS] {
+                run(sql).execute(conn).await?;
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    run(CART).execute(conn).await?;
+    // Fresh statistics and visibility map, so the planner sees the new table sizes and
+    // index-only scans work straight away rather than after autovacuum's next round.
+    diesel::sql_query("VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items")
+        .execute(conn)
+        .await?;
+    big_customer(conn)
+        .await?
+        .ok_or(AppError::internal("benchmark customer missing"))
+}
+
+async fn big_customer(conn: &mut AsyncPgConnection) -> Result<Option<Uuid>, AppError> {
+    Ok(customers::table
+        .filter(customers::primary_domain.eq(BIG_CUSTOMER_DOMAIN))
+        .select(customers::id)
+        .first(conn)
+        .await
+        .optional()?)
+}

@@ -1,0 +1,79 @@
+//! The benchmark's data set is what the README says it measures.
+
+use diesel::sql_types::BigInt;
+use diesel_async::RunQueryDsl;
+
+use crate::support::TestApp;
+
+#[derive(diesel::QueryableByName, Debug, PartialEq)]
+struct Counts {
+    #[diesel(sql_type = BigInt)]
+    customers: i64,
+    #[diesel(sql_type = BigInt)]
+    orders: i64,
+    #[diesel(sql_type = BigInt)]
+    big_orders: i64,
+    #[diesel(sql_type = BigInt)]
+    orders_without_lines: i64,
+    #[diesel(sql_type = BigInt)]
+    software_lines_without_key: i64,
+    #[diesel(sql_type = BigInt)]
+    cart_lines: i64,
+}
+
+async fn counts(app: &TestApp) -> Counts {
+    diesel::sql_query(
+        "SELECT
+           (SELECT count(*) FROM customers WHERE primary_domain LIKE 'bench-%') AS customers,
+           (SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id
+             WHERE c.primary_domain LIKE 'bench-%') AS orders,
+           (SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id
+             WHERE c.primary_domain = 'bench-00001.test') AS big_orders,
+           (SELECT count(*) FROM orders o WHERE NOT EXISTS
+             (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)) AS orders_without_lines,
+           (SELECT count(*) FROM order_lines l WHERE l.family <> 'azure_reservation'
+               AND l.family <> 'linux_plan'
+               AND NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.order_line_id = l.id))
+             AS software_lines_without_key,
+           (SELECT count(*) FROM cart_items i JOIN customers c ON c.id = i.customer_id
+             WHERE c.primary_domain = 'bench-00001.test') AS cart_lines",
+    )
+    .get_result(&mut app.conn().await)
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_once() {
+    let app = TestApp::spawn().await;
+    let now = cspdesk::clock::Clock::now(app.clock.as_ref());
+    let mut conn = app.conn().await;
+    let tenant = cspdesk::seed::bench::insert(&mut conn, now)
+        .await
+        .expect("bench data");
+    let want = Counts {
+        customers: 10_000,
+        orders: 200_000,
+        big_orders: 2_000,
+        orders_without_lines: 0,
+        software_lines_without_key: 0,
+        cart_lines: 3,
+    };
+    assert_eq!(counts(&app).await, want);
+    assert_eq!(
+        cspdesk::seed::bench::insert(&mut conn, now)
+            .await
+            .expect("second run"),
+        tenant,
+        "the same customer"
+    );
+    assert_eq!(counts(&app).await, want, "nothing added the second time");
+
+    let v = app.signed_in("admin.agent@contoso-partner.test").await;
+    let history = v.get(&format!("/customers/{tenant}/orders")).await;
+    assert!(history.contains("Page 1 of 80"), "{}", history.body);
+    assert_eq!(
+        v.get(&format!("/customers/{tenant}/review")).await.status,
+        200
+    );
+}
