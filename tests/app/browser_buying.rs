@@ -22,12 +22,14 @@ async fn add(b: &Browser, name: &str, licence: &str, quantity: &str) {
     let qty = tr.find(Locator::Css("input.qty")).await.unwrap();
     qty.clear().await.unwrap();
     qty.send_keys(quantity).await.unwrap();
+    b.mark_page().await;
     tr.find(Locator::Css("button[data-test=add-to-cart]"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
+    b.wait_new_page().await;
     b.wait_for("p.flash-success").await;
 }
 

@@ -99,12 +99,15 @@ async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
 async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
     let open = |href: &'static str| async move {
         if current_view {
+            b.mark_page().await;
             b.click(&format!("nav.side-nav a[href='{href}']")).await;
         } else {
             b.goto("/").await;
             b.wait_for("ul.tiles").await;
+            b.mark_page().await;
             b.click(&format!("ul.tiles a[href='{href}']")).await;
         }
+        b.wait_new_page().await;
     };
     open("/customers").await;
     b.wait_for("a[data-test=add-customer]").await;

@@ -164,6 +164,19 @@ impl Browser {
         el.text().await.expect("text")
     }
 
+    /// Marks the current document, so `wait_new_page` can tell when a click has replaced it
+    /// (an element present on both pages would otherwise be found on the old one).
+    pub async fn mark_page(&self) {
+        self.client
+            .execute("document.documentElement.dataset.old = '1'", vec![])
+            .await
+            .expect("mark the page");
+    }
+
+    pub async fn wait_new_page(&self) {
+        self.wait_for("html:not([data-old])").await;
+    }
+
     pub async fn wait_for(&self, css: &str) {
         self.client
             .wait()
