@@ -7,6 +7,7 @@ mod buying;
 mod customers;
 mod layout;
 mod ordering;
+mod ordering_edges;
 mod permissions;
 mod quality;
 mod sign_in;

@@ -4,10 +4,10 @@ use diesel_async::RunQueryDsl;
 
 use crate::support::{TestApp, Visitor, csrf_in, product_id, tenant_id};
 
-const ADMIN: &str = "admin.agent@contoso-partner.test";
+pub const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 /// Orders of Northwind, the US customer these tests buy for (the demo orders are elsewhere).
-async fn order_count(app: &TestApp) -> i64 {
+pub async fn order_count(app: &TestApp) -> i64 {
     let northwind = tenant_id(app, "northwind.test").await;
     orders::table
         .filter(orders::customer_id.eq(northwind))
@@ -30,7 +30,7 @@ async fn northwind_keys(app: &TestApp) -> Vec<String> {
 }
 
 /// The hidden fields of the Review page's "Place order" form.
-fn place_fields(review_html: &str) -> (String, String) {
+pub fn place_fields(review_html: &str) -> (String, String) {
     let field = |name: &str| {
         let marker = format!("name=\"{name}\" value=\"");
         let start = review_html
@@ -43,7 +43,7 @@ fn place_fields(review_html: &str) -> (String, String) {
 }
 
 /// Puts the "Done when" purchase in the cart and opens Review.
-async fn fill_cart(app: &TestApp, v: &Visitor, base: &str) -> crate::support::Resp {
+pub async fn fill_cart(app: &TestApp, v: &Visitor, base: &str) -> crate::support::Resp {
     let ws = product_id(app, "ws2022-std").await;
     let sql = product_id(app, "sql2022-std-3y").await;
     assert_eq!(
@@ -338,15 +338,56 @@ async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
     let app = TestApp::spawn().await;
     buy_as(&app, ADMIN).await;
     let northwind = tenant_id(&app, "northwind.test").await;
-    let (actor, operation): (String, String) = activity::table
+    let (actor, operation, order_id, details): (
+        String,
+        String,
+        Option<uuid::Uuid>,
+        serde_json::Value,
+    ) = activity::table
         .filter(activity::customer_id.eq(northwind))
-        .select((activity::actor, activity::operation))
+        .select((
+            activity::actor,
+            activity::operation,
+            activity::order_id,
+            activity::details,
+        ))
         .first(&mut app.conn().await)
         .await
         .unwrap();
     assert_eq!(
         (actor.as_str(), operation.as_str()),
         (ADMIN, "order_placed")
+    );
+    let (order, number): (uuid::Uuid, i64) = orders::table
+        .filter(orders::customer_id.eq(northwind))
+        .select((orders::id, orders::number))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(order_id, Some(order));
+    assert_eq!(details["number"], number);
+    assert_eq!(details["currency"], "USD");
+    assert_eq!(
+        details["total_minor"], 687_200,
+        "2 × 1,069.00 + 4,734.00 USD"
+    );
+    let lines: Vec<(String, i64)> = details["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| {
+            (
+                l["product"].as_str().unwrap().to_string(),
+                l["quantity"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            ("SQL Server 2022 Standard".to_string(), 1),
+            ("Windows Server 2022 Standard".to_string(), 2)
+        ]
     );
     let mut conn = app.conn().await;
     assert!(
@@ -399,7 +440,7 @@ async fn order_history_is_newest_first_25_a_page() {
     let app = TestApp::spawn().await;
     diesel::sql_query(
         "INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
-         SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => g), 'USD', gen_random_uuid()
+         SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => (g * 7) % 31), 'USD', gen_random_uuid()
            FROM customers c, users u, generate_series(1, 30) g
           WHERE c.primary_domain = 'northwind.test' AND u.email = 'admin.agent@contoso-partner.test'",
     )

@@ -1,0 +1,292 @@
+//! Buying rules at their edges: what the server refuses however the request is made, whose
+//! cart and order a request may touch, and what the catalog and an order line record.
+
+use cspdesk::db::schema::{
+    activity, cart_items, order_lines, orders, product_keys, product_variants, products, users,
+};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use crate::ordering::{ADMIN, fill_cart, order_count, place_fields};
+use crate::support::{TestApp, Visitor, product_id, tenant_id};
+
+async fn place(v: &Visitor, base: &str, review_html: &str) -> crate::support::Resp {
+    let (token, seen) = place_fields(review_html);
+    v.post(
+        &format!("{base}/orders"),
+        &[("order_token", &token), ("seen", &seen)],
+    )
+    .await
+}
+
+async fn orders_of(app: &TestApp, domain: &str) -> Vec<Uuid> {
+    let customer = tenant_id(app, domain).await;
+    orders::table
+        .filter(orders::customer_id.eq(customer))
+        .select(orders::id)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_azure_reservation_that_reaches_the_cart_is_still_refused_at_place_order() {
+    let app = TestApp::spawn().await;
+    let az = tenant_id(&app, "wideworldimporters.test").await;
+    let azure = product_id(&app, "azure-ri-d2sv5-1y").await;
+    // Past the add-to-cart check (as a cart from before a market change would be).
+    diesel::sql_query(
+        "INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
+         SELECT u.id, c.id, $1::uuid, c.partner_id, 1, now()
+           FROM users u, customers c
+          WHERE u.email = 'admin.agent@contoso-partner.test' AND c.id = $2",
+    )
+    .bind::<diesel::sql_types::Text, _>(&azure)
+    .bind::<diesel::sql_types::Uuid, _>(az)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{az}");
+    let review = v.get(&format!("{base}/review")).await;
+    assert_eq!(review.status, 200);
+    let res = place(&v, &base, &review.body).await;
+    let page = v.get(&res.location.expect("back to Review")).await;
+    assert!(
+        page.contains(
+            "flash-error\" role=\"status\">Azure reservations are not available in this customer&#39;s market (AZ)."
+        ),
+        "{}",
+        page.body
+    );
+    assert!(orders_of(&app, "wideworldimporters.test").await.is_empty());
+    let records: i64 = activity::table
+        .filter(activity::customer_id.eq(az))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(records, 0, "nothing half-written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_users_cart_and_form_cannot_be_used_by_another_user_or_for_another_customer() {
+    let app = TestApp::spawn().await;
+    let agent = app.signed_in(ADMIN).await;
+    let northwind = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let adatum = format!("/customers/{}", tenant_id(&app, "adatum.test").await);
+    let review = fill_cart(&app, &agent, &northwind).await;
+    let ws = product_id(&app, "ws2022-std").await;
+
+    // A colleague with the same rights works on their own cart, which is empty.
+    let colleague = app.signed_in("global.admin@contoso-partner.test").await;
+    let changed = colleague
+        .post(
+            &format!("{northwind}/cart/{ws}/quantity"),
+            &[("quantity", "7")],
+        )
+        .await;
+    assert_eq!(changed.status, 404);
+    let removed = colleague
+        .post(&format!("{northwind}/cart/{ws}/remove"), &[])
+        .await;
+    assert_eq!(removed.status, 404);
+    let lines: Vec<i32> = cart_items::table
+        .inner_join(users::table)
+        .filter(users::email.eq(ADMIN))
+        .select(cart_items::quantity)
+        .order(cart_items::quantity)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(lines, vec![1, 2], "the agent's cart is untouched");
+
+    // The agent's Northwind form, sent for Adatum, places nothing anywhere.
+    let res = place(&agent, &adatum, &review.body).await;
+    assert_eq!(res.status, 303);
+    let adatum_orders_before = orders_of(&app, "adatum.test").await.len();
+    assert_eq!(adatum_orders_before, 3, "only the demo orders");
+    assert_eq!(order_count(&app).await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_is_found_only_under_its_own_customer_and_names_who_placed_it() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let northwind = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let review = fill_cart(&app, &v, &northwind).await;
+    let placed = place(&v, &northwind, &review.body).await;
+    assert_eq!(placed.status, 303);
+    let order = orders_of(&app, "northwind.test").await[0];
+    let page = v.get(&format!("{northwind}/orders/{order}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Avery Admin-Agent"), "placed by");
+    let adatum = tenant_id(&app, "adatum.test").await;
+    let elsewhere = v.get(&format!("/customers/{adatum}/orders/{order}")).await;
+    assert_eq!(elsewhere.status, 404);
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    assert_eq!(
+        fabrikam
+            .get(&format!("{northwind}/orders/{order}"))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retired_product_is_neither_listed_nor_added() {
+    let app = TestApp::spawn().await;
+    let ws = product_id(&app, "ws2022-std").await;
+    diesel::update(products::table.filter(products::sku.eq("ws2022-std")))
+        .set(products::retired_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let v = app.signed_in(ADMIN).await;
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let catalog = v.get(&format!("{base}/add-products")).await;
+    assert_eq!(catalog.status, 200);
+    assert!(!catalog.contains(&ws), "no form offers the retired product");
+    assert!(catalog.contains(&product_id(&app, "ws2022-dc").await));
+    let res = v
+        .post(
+            &format!("{base}/cart"),
+            &[("product_id", &ws), ("quantity", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let back = v.get(&res.location.expect("back to the catalog")).await;
+    assert!(back.contains("That product does not exist or is no longer sold."));
+    let carts: i64 = cart_items::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(carts, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_order_line_keeps_the_tax_treatment_of_the_market_it_was_sold_in() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    for (domain, included, rate_bp) in [
+        ("tailspintoys.test", true, 1_000),
+        ("woodgrove.test", true, 925),
+        ("northwind.test", false, 0),
+    ] {
+        let customer = tenant_id(&app, domain).await;
+        let base = format!("/customers/{customer}");
+        let review = fill_cart(&app, &v, &base).await;
+        assert_eq!(place(&v, &base, &review.body).await.status, 303);
+        let newest: Uuid = orders::table
+            .filter(orders::customer_id.eq(customer))
+            .order(orders::placed_at.desc())
+            .select(orders::id)
+            .first(&mut app.conn().await)
+            .await
+            .unwrap();
+        let taxes: Vec<(bool, i32)> = order_lines::table
+            .filter(order_lines::order_id.eq(newest))
+            .select((order_lines::tax_included, order_lines::tax_rate_bp))
+            .load(&mut app.conn().await)
+            .await
+            .unwrap();
+        assert_eq!(taxes, vec![(included, rate_bp); 2], "{domain}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalog_has_variants_in_seven_languages_and_a_cancellation_policy_per_product() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let rows: Vec<(String, String, String, Option<i32>)> = products::table
+        .inner_join(product_variants::table)
+        .select((
+            products::sku,
+            product_variants::language,
+            products::cancellation_policy,
+            products::cancellation_window_days,
+        ))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let software = [
+        "ws2022-std",
+        "ws2022-dc-1y",
+        "sql2022-ent-3y",
+        "win7-esu-1y",
+    ];
+    for sku in software {
+        let mut languages: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.0 == sku)
+            .map(|r| r.1.as_str())
+            .collect();
+        languages.sort();
+        languages.dedup();
+        assert_eq!(
+            languages,
+            [
+                "en-US", "hu-HU", "ko-KR", "pl-PL", "ru-RU", "tr-TR", "zh-CN"
+            ],
+            "{sku}"
+        );
+    }
+    let policies: Vec<(String, String, Option<i32>)> = products::table
+        .select((
+            products::sku,
+            products::cancellation_policy,
+            products::cancellation_window_days,
+        ))
+        .order(products::sku)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    for (sku, policy, days) in policies {
+        let want = match sku.as_str() {
+            "suse-sles-1y" | "rhel-1y" => ("never", None),
+            "win7-esu-1y" => ("support_only", None),
+            _ => ("window", Some(30)),
+        };
+        assert_eq!((policy.as_str(), days), want, "{sku}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_refuses_a_second_line_with_the_same_product_key() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let (partner, key): (Uuid, String) = product_keys::table
+        .select((product_keys::partner_id, product_keys::key_text))
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let keyless_line: Uuid = order_lines::table
+        .left_join(product_keys::table)
+        .filter(product_keys::order_line_id.is_null())
+        .select(order_lines::id)
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let again = diesel::insert_into(product_keys::table)
+        .values((
+            product_keys::order_line_id.eq(keyless_line),
+            product_keys::partner_id.eq(partner),
+            product_keys::key_text.eq(&key),
+            product_keys::created_at.eq(chrono::Utc::now()),
+        ))
+        .execute(&mut conn)
+        .await;
+    assert!(
+        matches!(
+            again,
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        ),
+        "{again:?}"
+    );
+}
