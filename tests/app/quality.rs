@@ -56,10 +56,15 @@ fn every_message_key_used_in_code_and_templates_exists() {
     );
 }
 
-/// Keys passed to the translation helpers as literals: `t("key")`, `t1("key", ..)`.
+/// Keys passed to the translation helpers as literals: `t("key")`, `t1("key", ..)`, also
+/// when rustfmt has spread the call over several lines.
 fn quoted_keys(text: &str) -> Vec<String> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat.replace("( ", "(");
     let mut keys = Vec::new();
     for call in [
+        "Err(\"",
+        "Unavailable(\"",
         ".t(\"",
         ".t1(\"",
         ".t_args(\"",
