@@ -17,6 +17,8 @@ pub struct Settings {
     pub database_url: Option<String>,
     pub addr: SocketAddr,
     pub data_dir: PathBuf,
+    /// Where downloadable files are kept (`CSPDESK_ARTIFACTS`, default `<data>/artifacts`).
+    pub artifacts_dir: PathBuf,
     pub session_key: Key,
     /// Where users reach the dashboard; decides whether cookies are marked Secure.
     pub public_url: url::Url,
@@ -29,6 +31,7 @@ impl std::fmt::Debug for Settings {
             .field("database_url", &self.database_url.as_ref().map(|_| "<set>"))
             .field("addr", &self.addr)
             .field("data_dir", &self.data_dir)
+            .field("artifacts_dir", &self.artifacts_dir)
             .field("public_url", &self.public_url.as_str())
             .finish()
     }
@@ -48,6 +51,9 @@ impl Settings {
             ))
         })?;
         let data_dir = PathBuf::from(get("CSPDESK_DATA").unwrap_or_else(|| "./var".into()));
+        let artifacts_dir = get("CSPDESK_ARTIFACTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| data_dir.join("artifacts"));
         let public_url = parse_public_url(get("CSPDESK_PUBLIC_URL"), addr)?;
         let session_key = match get("CSPDESK_SESSION_KEY") {
             Some(text) => decode_key(&text)?,
@@ -57,6 +63,7 @@ impl Settings {
             database_url: get("DATABASE_URL"),
             addr,
             data_dir,
+            artifacts_dir,
             session_key,
             public_url,
         })

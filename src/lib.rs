@@ -4,6 +4,7 @@ pub mod account;
 pub mod activity;
 pub mod auth;
 pub mod catalog;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod customers;
@@ -16,6 +17,7 @@ pub mod markets;
 pub mod money;
 pub mod orders;
 pub mod seed;
+pub mod software;
 pub mod web;
 pub mod workspaces;
 
@@ -67,10 +69,14 @@ impl App {
         auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
+        let artifacts = Arc::new(software::store::LocalDir::new(
+            settings.artifacts_dir.clone(),
+        ));
         let state = aw::Data::new(AppState {
             pool,
             clock,
             settings,
+            artifacts,
         });
         let mut server = HttpServer::new(move || {
             actix_web::App::new()

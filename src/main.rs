@@ -6,36 +6,64 @@ use std::sync::Arc;
 use cspdesk::clock::{Clock, SystemClock};
 use cspdesk::config::Settings;
 use cspdesk::db::cluster::{ClusterOptions, LocalCluster};
-use cspdesk::error::{AppError, StartupError};
-use cspdesk::{App, db, seed};
+use cspdesk::error::StartupError;
+use cspdesk::software::store::LocalDir;
+use cspdesk::{App, cli, db};
 
-const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench]
+const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench | artifacts ...]
 
   serve       run the dashboard (default)
   migrate     apply database migrations and exit
   seed-demo   add the demo partners, users and customers to an empty database
   seed-bench  add the benchmark data set (demo data plus 10,000 customers and 200,000
               orders) and print the tenant id of the customer with 2,000 orders
+  artifacts list                  every product variant with its id and file
+  artifacts add <variant> <file>  register a real file as a variant's download
 
 environment: DATABASE_URL (unset: a private PostgreSQL cluster in the data directory),
-CSPDESK_ADDR (127.0.0.1:8080), CSPDESK_DATA (./var), CSPDESK_SESSION_KEY,
-CSPDESK_PUBLIC_URL, RUST_LOG";
+CSPDESK_ADDR (127.0.0.1:8080), CSPDESK_DATA (./var), CSPDESK_ARTIFACTS (<data>/artifacts),
+CSPDESK_SESSION_KEY, CSPDESK_PUBLIC_URL, RUST_LOG";
+
+/// What the command line asks for.
+enum Command {
+    Serve,
+    Migrate,
+    SeedDemo,
+    SeedBench,
+    ArtifactsList,
+    ArtifactsAdd(String, std::path::PathBuf),
+}
+
+fn parse(args: &[String]) -> Option<Command> {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    Some(match words.as_slice() {
+        [] | ["serve"] => Command::Serve,
+        ["migrate"] => Command::Migrate,
+        ["seed-demo"] => Command::SeedDemo,
+        ["seed-bench"] => Command::SeedBench,
+        ["artifacts", "list"] => Command::ArtifactsList,
+        ["artifacts", "add", variant, file] => {
+            Command::ArtifactsAdd(variant.to_string(), file.into())
+        }
+        _ => return None,
+    })
+}
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
-    let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
-    if !matches!(
-        command.as_str(),
-        "serve" | "migrate" | "seed-demo" | "seed-bench"
-    ) {
-        let help = matches!(command.as_str(), "-h" | "--help" | "help");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = parse(&args) else {
+        let help = matches!(
+            args.first().map(String::as_str),
+            Some("-h" | "--help" | "help")
+        );
         eprintln!("{USAGE}");
         return if help {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(2)
         };
-    }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -46,7 +74,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(&command)) {
+    match runtime.block_on(run(command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cspdesk: {e}");
@@ -55,7 +83,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(command: &str) -> Result<(), StartupError> {
+async fn run(command: Command) -> Result<(), StartupError> {
     let settings = Settings::from_env()?;
     // Declared before use so it is dropped (and the private server stopped) last.
     let mut cluster: Option<LocalCluster> = None;
@@ -75,50 +103,21 @@ async fn run(command: &str) -> Result<(), StartupError> {
     log::info!("database ready ({applied} migrations applied now)");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let pool = db::pool(&url, 16, db::QueryCounter::default())?;
+    let store = LocalDir::new(settings.artifacts_dir.clone());
     let result = match command {
-        "migrate" => Ok(()),
-        "seed-demo" => seed_demo(&pool, clock.as_ref()).await,
-        "seed-bench" => seed_bench(&pool, clock.as_ref()).await,
-        _ => serve(settings, pool, clock).await,
+        Command::Migrate => Ok(()),
+        Command::SeedDemo => cli::seed_demo(&pool, &store, clock.as_ref()).await,
+        Command::SeedBench => cli::seed_bench(&pool, &store, clock.as_ref()).await,
+        Command::ArtifactsList => cli::artifacts_list(&pool).await,
+        Command::ArtifactsAdd(variant, file) => {
+            cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
+        }
+        Command::Serve => serve(settings, pool, clock).await,
     };
     if let Some(mut c) = cluster {
         tokio::task::block_in_place(|| c.stop());
     }
     result
-}
-
-async fn seed_demo(pool: &db::DbPool, clock: &dyn Clock) -> Result<(), StartupError> {
-    let mut conn = pool
-        .get()
-        .await
-        .map_err(|e| StartupError::Database(e.to_string()))?;
-    let added = seed::demo(&mut conn, clock.now())
-        .await
-        .map_err(|e| StartupError::Database(e.to_string()))?;
-    if added {
-        println!(
-            "demo data added; every demo password is {}",
-            seed::DEMO_PASSWORD
-        );
-    } else {
-        println!("the database already has data; demo data not added");
-    }
-    Ok(())
-}
-
-async fn seed_bench(pool: &db::DbPool, clock: &dyn Clock) -> Result<(), StartupError> {
-    let failed = |e: AppError| StartupError::Database(e.to_string());
-    let mut conn = pool
-        .get()
-        .await
-        .map_err(|e| StartupError::Database(e.to_string()))?;
-    seed::demo(&mut conn, clock.now()).await.map_err(failed)?;
-    let tenant = seed::bench::insert(&mut conn, clock.now())
-        .await
-        .map_err(failed)?;
-    // The benchmark script reads this line.
-    println!("bench-tenant {tenant}");
-    Ok(())
 }
 
 async fn serve(

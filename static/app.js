@@ -32,3 +32,79 @@
     });
   });
 })();
+// Software page: "Get key" opens the key in a dialog instead of a new page, "Copy" buttons
+// put text on the clipboard, and "Copy link" makes the link and copies it in one click.
+(function () {
+  "use strict";
+  function copyText(text, button) {
+    var done = function () { if (button) { button.dataset.copied = "true"; } };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    }
+    fallbackCopy(text);
+    done();
+    return Promise.resolve();
+  }
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* the text stays selectable */ }
+    document.body.removeChild(area);
+  }
+  function bindCopy(root) {
+    root.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var target = document.querySelector(button.getAttribute("data-copy"));
+        if (!target) { return; }
+        copyText(target.value !== undefined && target.tagName === "INPUT" ? target.value : target.textContent.trim(), button);
+      });
+    });
+  }
+  bindCopy(document);
+  document.querySelectorAll("a[data-dialog]").forEach(function (link) {
+    var dialog = document.getElementById(link.getAttribute("data-dialog"));
+    if (!dialog || typeof dialog.showModal !== "function") { return; }
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      fetch(link.href, { credentials: "same-origin", cache: "no-store" })
+        .then(function (res) { if (!res.ok) { throw new Error(res.status); } return res.text(); })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var panel = page.querySelector("[data-key-panel]");
+          var body = dialog.querySelector("[data-dialog-body]");
+          if (!panel || !body) { window.location.href = link.href; return; }
+          body.replaceChildren(document.importNode(panel, true));
+          bindCopy(body);
+          dialog.showModal();
+        })
+        .catch(function () { window.location.href = link.href; });
+    });
+  });
+  document.querySelectorAll("form[data-copy-link]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+        .then(function (res) { if (!res.ok) { throw new Error(res.status); } return res.text(); })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var fresh = page.querySelector("[data-test=new-link]");
+          var section = form.closest("section");
+          if (!fresh || !section) { form.submit(); return; }
+          var old = section.querySelector("[data-test=new-link]");
+          var node = document.importNode(fresh, true);
+          if (old) { old.replaceWith(node); } else { section.appendChild(node); }
+          var links = page.querySelector("[data-test=links]");
+          var oldLinks = document.querySelector("[data-test=links]");
+          if (links && oldLinks) { oldLinks.replaceWith(document.importNode(links, true)); }
+          bindCopy(node);
+          var input = node.querySelector("input");
+          if (input) { copyText(input.value, node.querySelector("button[data-copy]")); }
+        })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();

@@ -12,21 +12,34 @@ use crate::db::schema::activity;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Operation {
     OrderPlaced,
+    KeyViewed,
+    Downloaded,
+    LinkCreated,
+    LinkUsed,
+    LinkRefused,
 }
 
 impl Operation {
     pub fn code(self) -> &'static str {
         match self {
             Operation::OrderPlaced => "order_placed",
+            Operation::KeyViewed => "key_viewed",
+            Operation::Downloaded => "downloaded",
+            Operation::LinkCreated => "link_created",
+            Operation::LinkUsed => "link_used",
+            Operation::LinkRefused => "link_refused",
         }
     }
 }
+
+/// The actor of downloads made with a link; the address and browser go in the details.
+pub const LINK_ACTOR: &str = "download link";
 
 pub struct Entry<'a> {
     pub partner_id: Option<Uuid>,
     pub at: DateTime<Utc>,
     pub actor_user_id: Option<Uuid>,
-    /// Who, as shown in the log (a user's e-mail, or "download link" with its address).
+    /// Who, as shown in the log: a user's e-mail, or `LINK_ACTOR` for a download by link.
     pub actor: &'a str,
     pub operation: Operation,
     pub customer_id: Option<Uuid>,

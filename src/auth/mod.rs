@@ -11,6 +11,7 @@ pub mod store;
 use uuid::Uuid;
 
 pub use extract::{Need, SignedIn};
+
 pub use policy::{Perm, Role, UserKind, perm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,14 @@ impl CurrentUser {
         policy::allows(&self.roles, perm)
     }
 
+    /// The customer whose own data this user may see; only customer staff have one.
+    pub fn own_tenant(&self) -> Option<CustomerScope> {
+        match (self.kind, self.customer_id) {
+            (UserKind::Customer, Some(customer_id)) => Some(CustomerScope { customer_id }),
+            _ => None,
+        }
+    }
+
     /// The partner whose data this user may see; only partner staff have one.
     pub fn partner_scope(&self) -> Option<PartnerScope> {
         match (self.kind, self.partner_id) {
@@ -74,5 +83,31 @@ pub struct PartnerScope {
 impl PartnerScope {
     pub fn partner_id(&self) -> Uuid {
         self.partner_id
+    }
+
+    /// Narrows to one of this partner's customers; `None` for anyone else's.
+    pub fn customer(&self, customer: &crate::customers::Customer) -> Option<CustomerScope> {
+        (customer.partner_id == self.partner_id).then_some(CustomerScope {
+            customer_id: customer.id,
+        })
+    }
+}
+
+/// Proof that the holder may read one customer's data: made from a partner scope and one of
+/// its customers, or from a customer user's own tenant. Software queries require it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CustomerScope {
+    customer_id: Uuid,
+}
+
+impl CustomerScope {
+    pub fn customer_id(&self) -> Uuid {
+        self.customer_id
+    }
+
+    /// The customer of a download link found by its token: holding the token is the right
+    /// to that one file, and nothing else is read with this scope.
+    pub fn for_link(customer_id: Uuid) -> CustomerScope {
+        CustomerScope { customer_id }
     }
 }

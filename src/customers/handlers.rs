@@ -154,8 +154,17 @@ async fn detail(
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let customer = queries::find_or_404(&mut conn, &scope, tenant).await?;
+    let mut software = None;
     let history = match tab {
-        Tab::Software => None,
+        Tab::Software => {
+            let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
+            let base = format!("/customers/{}/software", customer.id);
+            software = Some(
+                crate::software::pages::list(&mut conn, customer_scope, page, base, ctx.lang)
+                    .await?,
+            );
+            None
+        }
         Tab::Orders => {
             let total = order_queries::count(&mut conn, &scope, customer.id).await?;
             let pager = Pager::new(page, total, PER_PAGE);
@@ -173,6 +182,8 @@ async fn detail(
         tab,
         can_add_products,
         history,
+        software,
+        can_get_keys: need.user.can(Perm::SoftwareKeys),
     })
 }
 
@@ -181,8 +192,10 @@ pub async fn software_tab(
     need: Need<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    detail(state, need, ctx, &tenant, Tab::Software, None).await
+    let page = query.page.as_deref();
+    detail(state, need, ctx, &tenant, Tab::Software, page).await
 }
 
 pub async fn orders_tab(

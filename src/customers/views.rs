@@ -54,6 +54,10 @@ pub struct CustomerPage {
     pub can_add_products: bool,
     /// Filled on the Order history tab.
     pub history: Option<History>,
+    /// Filled on the Software tab.
+    pub software: Option<crate::software::views::SoftwareList>,
+    /// Admin agents open a purchase for its keys and downloads.
+    pub can_get_keys: bool,
 }
 
 impl CustomerPage {
@@ -63,6 +67,10 @@ impl CustomerPage {
 
     pub fn history_href(&self, page: &i64) -> String {
         format!("/customers/{}/orders?page={page}", self.customer.id)
+    }
+
+    pub fn software_href(&self, page: &i64) -> String {
+        format!("/customers/{}?page={page}", self.customer.id)
     }
 
     pub fn is_software(&self) -> bool {

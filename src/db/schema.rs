@@ -16,6 +16,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    artifacts (variant_id) {
+        variant_id -> Uuid,
+        #[max_length = 64]
+        sha256 -> Bpchar,
+        size_bytes -> Int8,
+        registered_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     cart_items (user_id, customer_id, product_id) {
         user_id -> Uuid,
         customer_id -> Uuid,
@@ -37,6 +47,23 @@ diesel::table! {
         #[max_length = 3]
         currency -> Bpchar,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    download_links (id) {
+        id -> Uuid,
+        token_hash -> Bytea,
+        partner_id -> Uuid,
+        customer_id -> Uuid,
+        order_line_id -> Uuid,
+        variant_id -> Uuid,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        max_downloads -> Int4,
+        downloads -> Int4,
+        revoked_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -188,11 +215,17 @@ diesel::joinable!(activity -> orders (order_id));
 diesel::joinable!(activity -> partners (partner_id));
 diesel::joinable!(activity -> products (product_id));
 diesel::joinable!(activity -> users (actor_user_id));
+diesel::joinable!(artifacts -> product_variants (variant_id));
 diesel::joinable!(cart_items -> customers (customer_id));
 diesel::joinable!(cart_items -> partners (partner_id));
 diesel::joinable!(cart_items -> products (product_id));
 diesel::joinable!(cart_items -> users (user_id));
 diesel::joinable!(customers -> partners (partner_id));
+diesel::joinable!(download_links -> customers (customer_id));
+diesel::joinable!(download_links -> order_lines (order_line_id));
+diesel::joinable!(download_links -> partners (partner_id));
+diesel::joinable!(download_links -> product_variants (variant_id));
+diesel::joinable!(download_links -> users (created_by));
 diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_lines -> partners (partner_id));
 diesel::joinable!(order_lines -> products (product_id));
@@ -213,8 +246,10 @@ diesel::joinable!(users -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     activity,
+    artifacts,
     cart_items,
     customers,
+    download_links,
     order_lines,
     order_tokens,
     orders,

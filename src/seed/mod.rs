@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+pub mod artifacts;
 pub mod bench;
 pub mod catalog;
 pub mod orders;
@@ -13,6 +14,7 @@ pub mod orders;
 use crate::auth::{Role, password};
 use crate::db::schema::{customers, partners, user_roles, users};
 use crate::error::AppError;
+use crate::software::store::ArtifactStore;
 
 pub const DEMO_PASSWORD: &str = "cspdesk-demo";
 
@@ -64,7 +66,11 @@ const FABRIKAM_CUSTOMERS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Returns false (and changes nothing) when the database already has data.
-pub async fn demo(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<bool, AppError> {
+pub async fn demo(
+    conn: &mut AsyncPgConnection,
+    store: &dyn ArtifactStore,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
     let partners_count: i64 = partners::table.count().get_result(conn).await?;
     if partners_count > 0 {
         return Ok(false);
@@ -104,6 +110,7 @@ pub async fn demo(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<bo
         };
         user(conn, &hash, account, now).await?;
         catalog::insert(conn, now).await?;
+        artifacts::insert(conn, store, now).await?;
         orders::insert(conn, now).await?;
         Ok(())
     })

@@ -28,4 +28,5 @@ pub struct AppState {
     pub pool: DbPool,
     pub clock: Arc<dyn Clock>,
     pub settings: Settings,
+    pub artifacts: Arc<dyn crate::software::store::ArtifactStore>,
 }

@@ -4,7 +4,7 @@
 use actix_web::web;
 
 use crate::auth::Perm;
-use crate::{account, auth, catalog, customers, health, home, orders, workspaces};
+use crate::{account, auth, catalog, customers, health, home, orders, software, workspaces};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -16,8 +16,8 @@ pub enum Access {
 #[derive(Clone, Copy, Debug)]
 pub struct RouteDoc {
     pub method: &'static str,
-    /// `{tenant}` stands for a customer's tenant GUID; `{product}` and `{order}` for ids
-    /// within that customer.
+    /// `{tenant}` stands for a customer's tenant GUID; `{product}`, `{order}`, `{line}` (a
+    /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link.
     pub path: &'static str,
     pub access: Access,
 }
@@ -91,6 +91,27 @@ pub const ROUTES: &[RouteDoc] = &[
         "/customers/{tenant}/orders",
         Access::Needs(Perm::OrdersPlace),
     ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}/key",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}/variants/{variant}/download",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/software/{line}/variants/{variant}/links",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r("GET", "/dl/{token}", Access::Public),
     r("GET", "/billing", Access::Needs(Perm::BillingRead)),
     r("GET", "/support", Access::Needs(Perm::SupportFile)),
 ];
@@ -115,5 +136,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/support", web::get().to(workspaces::support))
         .configure(customers::handlers::configure)
         .configure(catalog::handlers::configure)
-        .configure(orders::handlers::configure);
+        .configure(orders::handlers::configure)
+        .configure(software::handlers::configure)
+        .route("/dl/{token}", web::get().to(software::public::download));
 }

@@ -176,6 +176,7 @@ async fn health_is_200_with_a_database_and_503_without() {
         database_url: Some(url.clone()),
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: std::env::temp_dir(),
+        artifacts_dir: std::env::temp_dir(),
         session_key: actix_web::cookie::Key::from(&[7u8; 64]),
         public_url: "http://127.0.0.1/".parse().unwrap(),
     };

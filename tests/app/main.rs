@@ -11,5 +11,6 @@ mod ordering_edges;
 mod permissions;
 mod quality;
 mod sign_in;
+mod software;
 mod startup;
 mod support;

@@ -44,6 +44,12 @@ fn server_url() -> &'static url::Url {
     })
 }
 
+/// The artifact store every test app shares: files are named by their checksum, so the
+/// placeholders written when the template is seeded serve every database cloned from it.
+pub fn artifacts_dir() -> std::path::PathBuf {
+    cluster_dir().join("artifacts")
+}
+
 pub fn url_for(database: &str) -> String {
     let mut url = server_url().clone();
     url.set_path(database);
@@ -73,7 +79,8 @@ async fn template() -> &'static str {
             let mut db = AsyncPgConnection::establish(&url_for(&name))
                 .await
                 .expect("connect to template");
-            cspdesk::seed::demo(&mut db, chrono::Utc::now())
+            let store = cspdesk::software::store::LocalDir::new(artifacts_dir());
+            cspdesk::seed::demo(&mut db, &store, chrono::Utc::now())
                 .await
                 .expect("demo data");
             name

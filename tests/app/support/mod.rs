@@ -34,6 +34,7 @@ impl TestApp {
             database_url: Some(url.clone()),
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: std::env::temp_dir().join(format!("cspdesk-data-{database}")),
+            artifacts_dir: db::artifacts_dir(),
             session_key: Key::from(&rand::random::<[u8; 64]>()),
             public_url: "http://127.0.0.1/".parse().unwrap(),
         };

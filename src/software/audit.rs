@@ -1,0 +1,72 @@
+//! Activity records of key views and downloads: who, which customer, which purchase,
+//! when, and for downloads the address and browser.
+
+use actix_web::HttpRequest;
+use chrono::{DateTime, Utc};
+use diesel_async::AsyncPgConnection;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::queries::Purchase;
+use crate::activity::{self, Entry, Operation};
+use crate::error::AppError;
+
+/// Browsers send long user-agent strings; the record keeps enough to recognise one.
+const MAX_USER_AGENT: usize = 300;
+
+/// Whose purchase, and who is acting on it.
+pub struct Subject<'a> {
+    pub partner_id: Uuid,
+    pub customer_id: Uuid,
+    pub actor_user_id: Option<Uuid>,
+    pub actor: &'a str,
+    pub purchase: &'a Purchase,
+}
+
+/// The client's address (the connection's peer: a proxy in front should be configured to
+/// keep it) and browser.
+pub fn client(req: &HttpRequest) -> Value {
+    let ip = req.peer_addr().map(|a| a.ip().to_string());
+    let agent: Option<String> = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.chars().take(MAX_USER_AGENT).collect());
+    json!({ "ip": ip, "user_agent": agent })
+}
+
+pub async fn record(
+    conn: &mut AsyncPgConnection,
+    subject: &Subject<'_>,
+    operation: Operation,
+    at: DateTime<Utc>,
+    mut details: Value,
+) -> Result<(), AppError> {
+    if let Value::Object(map) = &mut details {
+        map.insert("order_number".into(), subject.purchase.order_number.into());
+        map.insert(
+            "product".into(),
+            subject.purchase.product_name.clone().into(),
+        );
+        map.insert(
+            "order_line_id".into(),
+            subject.purchase.line_id.to_string().into(),
+        );
+    }
+    activity::record(
+        conn,
+        Entry {
+            partner_id: Some(subject.partner_id),
+            at,
+            actor_user_id: subject.actor_user_id,
+            actor: subject.actor,
+            operation,
+            customer_id: Some(subject.customer_id),
+            order_id: Some(subject.purchase.order_id),
+            product_id: Some(subject.purchase.product_id),
+            details,
+        },
+    )
+    .await?;
+    Ok(())
+}

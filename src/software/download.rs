@@ -1,0 +1,44 @@
+//! Sending a variant's file: streamed from the store in chunks (never read whole), as an
+//! attachment with its length and checksum.
+
+use actix_files::NamedFile;
+use actix_web::http::header::{
+    CACHE_CONTROL, ContentDisposition, DispositionParam, DispositionType, HeaderName, HeaderValue,
+};
+use actix_web::{HttpRequest, HttpResponse, mime};
+
+use super::queries::Variant;
+use super::store::ArtifactStore;
+use crate::error::AppError;
+
+/// The file's SHA-256 in hex, so a script can check what it received.
+pub const CHECKSUM_HEADER: &str = "x-checksum-sha256";
+
+pub fn send(
+    store: &dyn ArtifactStore,
+    variant: &Variant,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let sha256 = variant.sha256.as_deref().ok_or(AppError::NotFound)?;
+    let (file, path) = store.open(sha256).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => AppError::NotFound,
+        _ => AppError::internal(e),
+    })?;
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(variant.file_name.clone())],
+    };
+    let named = NamedFile::from_file(file, path)
+        .map_err(AppError::internal)?
+        .set_content_type(mime::APPLICATION_OCTET_STREAM)
+        .set_content_disposition(disposition)
+        .use_etag(false)
+        .use_last_modified(false);
+    let mut res = named.into_response(req);
+    let headers = res.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(sha256) {
+        headers.insert(HeaderName::from_static(CHECKSUM_HEADER), value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,130 @@
+//! Partner side of the Software page: a purchase's keys and downloads (Admin agents only,
+//! The list itself is the Software tab of the customer page.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::pages::{self, Caller, PurchaseOptions};
+use super::queries::{self, Purchase};
+use super::views::Selection;
+use crate::auth::handlers::EmptyForm;
+use crate::auth::{CustomerScope, Need, perm};
+use crate::customers::Customer;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::web::{AppState, CsrfForm, PageContext, redirect};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/customers/{tenant}/software/{line}",
+        web::get().to(purchase),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/key",
+        web::get().to(key),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/variants/{variant}/download",
+        web::get().to(download),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/variants/{variant}/links",
+        web::post().to(create_link),
+    );
+}
+
+type Keys = Need<perm::SoftwareKeys>;
+
+/// This partner's customer and one of its purchases, or 404.
+async fn find(
+    conn: &mut DbConn,
+    need: &Keys,
+    tenant: &str,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase), AppError> {
+    let scope = need.partner()?;
+    let customer = crate::customers::queries::find_or_404(conn, &scope, tenant).await?;
+    let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
+    let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
+    let purchase = queries::purchase(conn, customer_scope, line)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((customer, customer_scope, purchase))
+}
+
+fn caller<'a>(need: &'a Keys, scope: CustomerScope, partner_id: uuid::Uuid) -> Caller<'a> {
+    Caller {
+        scope,
+        partner_id,
+        user: &need.user,
+        base: format!("/customers/{}/software", scope.customer_id()),
+    }
+}
+
+pub async fn purchase(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Keys,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+    selection: web::Query<Selection>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let ctx = ctx
+        .customer_crumbs(&customer, true)
+        .crumb_text(&purchase.product_name, None);
+    let options = PurchaseOptions {
+        selection: &selection,
+        can_links: true,
+        can_migrate: true,
+    };
+    let caller = caller(&need, scope, customer.partner_id);
+    pages::purchase_page(
+        &mut conn, &state, &session, ctx, &caller, &purchase, options,
+    )
+    .await
+}
+
+pub async fn key(
+    state: web::Data<AppState>,
+    need: Keys,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let caller = caller(&need, scope, customer.partner_id);
+    pages::key(&mut conn, &state, ctx, &caller, &purchase).await
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    need: Keys,
+    path: web::Path<(String, String, String)>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line, variant) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let caller = caller(&need, scope, customer.partner_id);
+    pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
+}
+
+pub async fn create_link(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Keys,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line, variant) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let caller = caller(&need, scope, customer.partner_id);
+    let back =
+        pages::create_link(&mut conn, &state, &session, &caller, &purchase, &variant).await?;
+    Ok(redirect(&back))
+}

@@ -1,0 +1,195 @@
+//! Download links in the database. Only the SHA-256 of a token is stored; a download is
+//! counted by one conditional UPDATE, so concurrent requests can never exceed the limit.
+
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::rules::{self, LINK_MAX_DOWNLOADS, LinkState};
+use crate::auth::CustomerScope;
+use crate::db::schema::{download_links, users};
+use crate::error::AppError;
+
+/// 32 bytes from the operating system's CSPRNG (256 bits), URL-safe.
+pub fn new_token() -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
+}
+
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub struct NewLink {
+    pub partner_id: Uuid,
+    pub customer_id: Uuid,
+    pub order_line_id: Uuid,
+    pub variant_id: Uuid,
+    pub created_by: Uuid,
+}
+
+/// Stores a fresh link and returns (its id, the token for the URL, shown once).
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    link: &NewLink,
+    now: DateTime<Utc>,
+) -> Result<(Uuid, String), AppError> {
+    let id = Uuid::new_v4();
+    let token = new_token();
+    diesel::insert_into(download_links::table)
+        .values((
+            download_links::id.eq(id),
+            download_links::token_hash.eq(token_hash(&token)),
+            download_links::partner_id.eq(link.partner_id),
+            download_links::customer_id.eq(link.customer_id),
+            download_links::order_line_id.eq(link.order_line_id),
+            download_links::variant_id.eq(link.variant_id),
+            download_links::created_by.eq(link.created_by),
+            download_links::created_at.eq(now),
+            download_links::expires_at.eq(rules::link_expiry(now)),
+            download_links::max_downloads.eq(LINK_MAX_DOWNLOADS),
+        ))
+        .execute(conn)
+        .await?;
+    Ok((id, token))
+}
+
+#[derive(Queryable, Debug, Clone)]
+pub struct LinkRow {
+    pub id: Uuid,
+    pub variant_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub downloads: i32,
+    pub max_downloads: i32,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub created_by: String,
+}
+
+impl LinkRow {
+    pub fn state(&self, now: DateTime<Utc>) -> LinkState {
+        rules::link_state(
+            now,
+            self.expires_at,
+            self.downloads,
+            self.max_downloads,
+            self.revoked_at,
+        )
+    }
+}
+
+/// The links made for a purchase, newest first.
+pub async fn for_purchase(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    line_id: Uuid,
+) -> Result<Vec<LinkRow>, AppError> {
+    Ok(download_links::table
+        .inner_join(users::table)
+        .filter(download_links::customer_id.eq(scope.customer_id()))
+        .filter(download_links::order_line_id.eq(line_id))
+        .order(download_links::created_at.desc())
+        .limit(20)
+        .select((
+            download_links::id,
+            download_links::variant_id,
+            download_links::created_at,
+            download_links::expires_at,
+            download_links::downloads,
+            download_links::max_downloads,
+            download_links::revoked_at,
+            users::display_name,
+        ))
+        .load(conn)
+        .await?)
+}
+
+/// What a link download needs to know about its link.
+#[derive(Queryable, Debug, Clone)]
+pub struct Taken {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub customer_id: Uuid,
+    pub order_line_id: Uuid,
+    pub variant_id: Uuid,
+    pub expires_at: DateTime<Utc>,
+    pub downloads: i32,
+    pub max_downloads: i32,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+type TakenColumns = (
+    download_links::id,
+    download_links::partner_id,
+    download_links::customer_id,
+    download_links::order_line_id,
+    download_links::variant_id,
+    download_links::expires_at,
+    download_links::downloads,
+    download_links::max_downloads,
+    download_links::revoked_at,
+);
+
+const TAKEN: TakenColumns = (
+    download_links::id,
+    download_links::partner_id,
+    download_links::customer_id,
+    download_links::order_line_id,
+    download_links::variant_id,
+    download_links::expires_at,
+    download_links::downloads,
+    download_links::max_downloads,
+    download_links::revoked_at,
+);
+
+pub enum Use {
+    /// Counted: the caller may send the file.
+    Granted(Taken),
+    /// The link exists but may not be used, for the reason its state gives.
+    Refused(Taken, LinkState),
+    Unknown,
+}
+
+/// Counts one download if the link still allows it: the same rule as `rules::link_state`,
+/// applied by the database in one statement.
+pub async fn take(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Use, AppError> {
+    let hash = token_hash(token);
+    let counted: Option<Taken> = diesel::update(download_links::table)
+        .filter(download_links::token_hash.eq(&hash))
+        .filter(download_links::revoked_at.is_null())
+        .filter(download_links::expires_at.gt(now))
+        .filter(download_links::downloads.lt(download_links::max_downloads))
+        .set(download_links::downloads.eq(download_links::downloads + 1))
+        .returning(TAKEN)
+        .get_result(conn)
+        .await
+        .optional()?;
+    if let Some(taken) = counted {
+        return Ok(Use::Granted(taken));
+    }
+    let found: Option<Taken> = download_links::table
+        .filter(download_links::token_hash.eq(&hash))
+        .select(TAKEN)
+        .first(conn)
+        .await
+        .optional()?;
+    Ok(match found {
+        None => Use::Unknown,
+        Some(link) => {
+            let state = rules::link_state(
+                now,
+                link.expires_at,
+                link.downloads,
+                link.max_downloads,
+                link.revoked_at,
+            );
+            Use::Refused(link, state)
+        }
+    })
+}

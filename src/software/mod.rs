@@ -1,0 +1,14 @@
+//! The Software page (R-20..R-27): a customer's software purchases, their Multiple Activation
+//! Keys, downloads and expiring download links, for partner Admin agents and for the
+//! customer's own Global admin.
+
+pub mod audit;
+pub mod download;
+pub mod handlers;
+pub mod links;
+pub mod pages;
+pub mod public;
+pub mod queries;
+pub mod rules;
+pub mod store;
+pub mod views;

@@ -1,0 +1,264 @@
+//! The work behind the Software pages, shared by the partner's customer page and the
+//! customer's own admin center: each side finds the purchase under its own scope, then
+//! calls these.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse};
+use diesel_async::AsyncPgConnection;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::audit::{self, Subject};
+use super::links;
+use super::queries::{self, Purchase, Variant};
+use super::views::{
+    Choices, ChosenView, KeyPage, LinkView, NewLink, NewLinkView, PurchasePage, PurchaseView,
+    Selection, SoftwareList,
+};
+use crate::activity::Operation;
+use crate::auth::{CurrentUser, CustomerScope};
+use crate::error::AppError;
+use crate::web::pagination::Pager;
+use crate::web::{AppState, PageContext, render_status};
+
+/// Session key of a link just created, shown once on the purchase page.
+const NEW_LINK: &str = "new_link";
+
+/// Who is asking about which customer's purchase, and where its pages live.
+pub struct Caller<'a> {
+    pub scope: CustomerScope,
+    pub partner_id: Uuid,
+    pub user: &'a CurrentUser,
+    /// `{base}/{line}` is a purchase's page.
+    pub base: String,
+}
+
+impl Caller<'_> {
+    fn subject<'p>(&'p self, purchase: &'p Purchase) -> Subject<'p> {
+        Subject {
+            partner_id: self.partner_id,
+            customer_id: self.scope.customer_id(),
+            actor_user_id: Some(self.user.id),
+            actor: &self.user.email,
+            purchase,
+        }
+    }
+}
+
+/// Purchases on a page of the Software list, 25 at a time, newest first.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    page: Option<&str>,
+    base: String,
+    lang: crate::i18n::Lang,
+) -> Result<SoftwareList, AppError> {
+    const PER_PAGE: i64 = 25;
+    let total = queries::count(conn, scope).await?;
+    let pager = Pager::new(page, total, PER_PAGE);
+    let rows = queries::purchases(conn, scope, pager.offset(), PER_PAGE).await?;
+    Ok(SoftwareList {
+        rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),
+        pager,
+        base,
+    })
+}
+
+/// Keys and files exist only for software of a purchase that stands.
+fn usable(purchase: &Purchase) -> Result<(), AppError> {
+    if !purchase.has_keys() {
+        return Err(AppError::NotFound);
+    }
+    if purchase.is_cancelled() {
+        return Err(AppError::Gone);
+    }
+    Ok(())
+}
+
+fn no_store(mut res: HttpResponse) -> HttpResponse {
+    res.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// What the page was asked for and what the caller may do on it.
+pub struct PurchaseOptions<'a> {
+    pub selection: &'a Selection,
+    pub can_links: bool,
+    pub can_migrate: bool,
+}
+
+pub async fn purchase_page(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    session: &Session,
+    ctx: PageContext,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    options: PurchaseOptions<'_>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let selection = options.selection;
+    let variants = if purchase.has_keys() {
+        queries::variants(conn, purchase.product_id).await?
+    } else {
+        Vec::new()
+    };
+    let chosen = selection.find(&variants);
+    let selection_error = (!selection.is_empty() && chosen.is_none())
+        .then(|| lang.t("software-selection-not-offered"));
+    let now = state.clock.now();
+    let links = if options.can_links {
+        links::for_purchase(conn, caller.scope, purchase.line_id).await?
+    } else {
+        Vec::new()
+    };
+    let new_link = session
+        .remove_as::<NewLink>(NEW_LINK)
+        .and_then(Result::ok)
+        .filter(|l| l.line_id == purchase.line_id);
+    let page = PurchasePage {
+        base: caller.base.clone(),
+        purchase: PurchaseView::new(purchase, lang),
+        choices: Choices::new(&variants, selection, lang),
+        chosen: chosen.map(|v| ChosenView::new(v, lang)),
+        links: links
+            .iter()
+            .map(|l| LinkView::new(l, &variants, now, lang))
+            .collect(),
+        selection_error,
+        new_link: new_link.map(|l| NewLinkView::new(l, lang)),
+        can_keys: !purchase.is_cancelled(),
+        can_links: options.can_links,
+        can_migrate: options.can_migrate,
+        ctx,
+    };
+    let status = if page.selection_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(no_store(render_status(status, &page)?))
+}
+
+/// The key, recorded before it is shown: a failed record shows no key.
+pub async fn key(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    ctx: PageContext,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+) -> Result<HttpResponse, AppError> {
+    usable(purchase)?;
+    let key = queries::active_key(conn, caller.scope, purchase.line_id)
+        .await?
+        .ok_or(AppError::Gone)?;
+    let now = state.clock.now();
+    audit::record(
+        conn,
+        &caller.subject(purchase),
+        Operation::KeyViewed,
+        now,
+        json!({}),
+    )
+    .await?;
+    let back = format!("{}/{}", caller.base, purchase.line_id);
+    let view = PurchaseView::new(purchase, ctx.lang);
+    let page = KeyPage::new(ctx, back, view, &key);
+    Ok(no_store(render_status(StatusCode::OK, &page)?))
+}
+
+/// The variant of this purchase's product with id `variant_id` and a registered file.
+pub async fn variant_of(
+    conn: &mut AsyncPgConnection,
+    purchase: &Purchase,
+    variant_id: &str,
+) -> Result<Variant, AppError> {
+    let id = Uuid::parse_str(variant_id).map_err(|_| AppError::NotFound)?;
+    let variants = queries::variants(conn, purchase.product_id).await?;
+    variants
+        .into_iter()
+        .find(|v| v.id == id && v.sha256.is_some())
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn download(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    variant_id: &str,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    usable(purchase)?;
+    let variant = variant_of(conn, purchase, variant_id).await?;
+    let mut details = audit::client(req);
+    details["file"] = variant.file_name.clone().into();
+    audit::record(
+        conn,
+        &caller.subject(purchase),
+        Operation::Downloaded,
+        state.clock.now(),
+        details,
+    )
+    .await?;
+    super::download::send(state.artifacts.as_ref(), &variant, req)
+}
+
+/// Makes a fresh link (another 14 days / 50 downloads) and keeps its URL for the next page.
+pub async fn create_link(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    session: &Session,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    variant_id: &str,
+) -> Result<String, AppError> {
+    use diesel_async::AsyncConnection;
+    usable(purchase)?;
+    let variant = variant_of(conn, purchase, variant_id).await?;
+    let now = state.clock.now();
+    let new = links::NewLink {
+        partner_id: caller.partner_id,
+        customer_id: caller.scope.customer_id(),
+        order_line_id: purchase.line_id,
+        variant_id: variant.id,
+        created_by: caller.user.id,
+    };
+    let subject = caller.subject(purchase);
+    let token = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let (link_id, token) = links::create(conn, &new, now).await?;
+            let details = json!({ "link_id": link_id.to_string(), "file": variant.file_name });
+            audit::record(conn, &subject, Operation::LinkCreated, now, details).await?;
+            Ok(token)
+        })
+        .await?;
+    let url = state
+        .settings
+        .public_url
+        .join(&format!("dl/{token}"))
+        .map_err(AppError::internal)?;
+    // The session cookie is encrypted; the URL is shown once and then forgotten.
+    let _ = session.insert(
+        NEW_LINK,
+        NewLink {
+            line_id: purchase.line_id,
+            url: url.to_string(),
+            expires_at: super::rules::link_expiry(now),
+        },
+    );
+    Ok(format!(
+        "{}/{}?{}",
+        caller.base,
+        purchase.line_id,
+        serde_urlencoded::to_string([
+            ("version", &variant.version),
+            ("language", &variant.language),
+            ("file_type", &variant.file_type),
+        ])
+        .unwrap_or_default()
+    ))
+}

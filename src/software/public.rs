@@ -1,0 +1,96 @@
+//! `/dl/{token}`: a download link used without signing in. The download is counted
+//! and recorded in one transaction before the file is sent; a spent link answers 410 with
+//! the reason and what to do, an unknown one 404.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use diesel_async::AsyncConnection;
+
+use super::audit::{self, Subject};
+use super::links::{self, Taken, Use};
+use super::queries;
+use super::rules::LinkState;
+use super::views::LinkGonePage;
+use crate::activity::{LINK_ACTOR, Operation};
+use crate::auth::CustomerScope;
+use crate::error::AppError;
+use crate::web::{AppState, PageContext, render_status};
+
+/// Tokens are 32 random bytes in URL-safe base64: 43 characters.
+fn plausible(token: &str) -> bool {
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+enum Outcome {
+    Send(Taken),
+    Gone(LinkState),
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    token: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    if !plausible(&token) {
+        return Err(AppError::NotFound);
+    }
+    let now = state.clock.now();
+    let client = audit::client(&req);
+    let mut conn = state.pool.get().await?;
+    let outcome = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let (link, state, operation) = match links::take(conn, &token, now).await? {
+                Use::Unknown => return Err(AppError::NotFound),
+                Use::Granted(link) => (link, None, Operation::LinkUsed),
+                // Refused although the row looked usable: another request took the last
+                // download in between.
+                Use::Refused(link, LinkState::Active { .. }) => {
+                    (link, Some(LinkState::UsedUp), Operation::LinkRefused)
+                }
+                Use::Refused(link, s) => (link, Some(s), Operation::LinkRefused),
+            };
+            let scope = CustomerScope::for_link(link.customer_id);
+            let purchase = queries::purchase(conn, scope, link.order_line_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut details = client.clone();
+            details["link_id"] = link.id.to_string().into();
+            if let Some(s) = state {
+                details["reason"] = s.code().into();
+            }
+            let subject = Subject {
+                partner_id: link.partner_id,
+                customer_id: link.customer_id,
+                actor_user_id: None,
+                actor: LINK_ACTOR,
+                purchase: &purchase,
+            };
+            audit::record(conn, &subject, operation, now, details).await?;
+            Ok(match state {
+                None => Outcome::Send(link),
+                Some(s) => Outcome::Gone(s),
+            })
+        })
+        .await?;
+    match outcome {
+        Outcome::Send(link) => {
+            let variant = queries::variant(&mut conn, link.variant_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            super::download::send(state.artifacts.as_ref(), &variant, &req)
+        }
+        Outcome::Gone(reason) => {
+            let lang = ctx.lang;
+            let page = LinkGonePage {
+                reason: lang.t(&format!("link-gone-{}", reason.code())),
+                advice: lang.t("link-gone-advice"),
+                ctx,
+            };
+            render_status(StatusCode::GONE, &page)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading a customer's software: purchases, the variants a product offers, and keys. Every
+//! query takes a `CustomerScope`, so it cannot read outside one customer.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::auth::CustomerScope;
+use crate::catalog::Family;
+use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_variants};
+use crate::error::AppError;
+
+/// One bought line of software (or software plan), as the Software page lists it.
+#[derive(Queryable, Debug, Clone)]
+pub struct Purchase {
+    pub line_id: Uuid,
+    pub order_id: Uuid,
+    pub order_number: i64,
+    pub placed_at: DateTime<Utc>,
+    pub product_id: Uuid,
+    pub product_name: String,
+    pub family: String,
+    pub licence_kind: String,
+    pub term_months: Option<i32>,
+    pub quantity: i32,
+    pub quantity_cancelled: i32,
+}
+
+impl Purchase {
+    pub fn is_cancelled(&self) -> bool {
+        self.quantity_cancelled >= self.quantity
+    }
+
+    /// Whether this kind of product comes with a key and files at all (plans do not).
+    pub fn has_keys(&self) -> bool {
+        Family::from_code(&self.family).is_some_and(Family::has_keys)
+    }
+}
+
+/// Azure reservations are not software: they have their own place in Billing.
+#[diesel::dsl::auto_type]
+fn software_of(customer: Uuid) -> _ {
+    let not_reservation: diesel::dsl::NotEq<order_lines::family, &'static str> =
+        order_lines::family.ne("azure_reservation");
+    orders::customer_id.eq(customer).and(not_reservation)
+}
+
+type PurchaseColumns = (
+    order_lines::id,
+    orders::id,
+    orders::number,
+    orders::placed_at,
+    order_lines::product_id,
+    order_lines::product_name,
+    order_lines::family,
+    order_lines::licence_kind,
+    order_lines::term_months,
+    order_lines::quantity,
+    order_lines::quantity_cancelled,
+);
+
+const PURCHASE_COLUMNS: PurchaseColumns = (
+    order_lines::id,
+    orders::id,
+    orders::number,
+    orders::placed_at,
+    order_lines::product_id,
+    order_lines::product_name,
+    order_lines::family,
+    order_lines::licence_kind,
+    order_lines::term_months,
+    order_lines::quantity,
+    order_lines::quantity_cancelled,
+);
+
+pub async fn count(conn: &mut AsyncPgConnection, scope: CustomerScope) -> Result<i64, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(software_of(scope.customer_id()))
+        .count()
+        .get_result(conn)
+        .await?)
+}
+
+/// Newest purchase first.
+pub async fn purchases(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Purchase>, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(software_of(scope.customer_id()))
+        .order((
+            orders::placed_at.desc(),
+            orders::id.desc(),
+            order_lines::line_number,
+        ))
+        .offset(offset)
+        .limit(limit)
+        .select(PURCHASE_COLUMNS)
+        .load(conn)
+        .await?)
+}
+
+/// One purchase of this customer; `None` for an unknown line or another customer's.
+pub async fn purchase(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    line_id: Uuid,
+) -> Result<Option<Purchase>, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(software_of(scope.customer_id()))
+        .filter(order_lines::id.eq(line_id))
+        .select(PURCHASE_COLUMNS)
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// A downloadable variant of a product, with its registered file if there is one.
+#[derive(Queryable, Debug, Clone)]
+pub struct Variant {
+    pub id: Uuid,
+    pub version: String,
+    pub language: String,
+    pub file_type: String,
+    pub file_name: String,
+    pub sha256: Option<String>,
+    pub size_bytes: Option<i64>,
+}
+
+#[diesel::dsl::auto_type]
+fn variant_columns() -> _ {
+    (
+        product_variants::id,
+        product_variants::version,
+        product_variants::language,
+        product_variants::file_type,
+        product_variants::file_name,
+        artifacts::sha256.nullable(),
+        artifacts::size_bytes.nullable(),
+    )
+}
+
+pub async fn variants(
+    conn: &mut AsyncPgConnection,
+    product_id: Uuid,
+) -> Result<Vec<Variant>, AppError> {
+    Ok(product_variants::table
+        .left_join(artifacts::table)
+        .filter(product_variants::product_id.eq(product_id))
+        .order((
+            product_variants::version,
+            product_variants::language,
+            product_variants::file_type,
+        ))
+        .select(variant_columns())
+        .load(conn)
+        .await?)
+}
+
+/// One variant by id (a download link names its variant).
+pub async fn variant(
+    conn: &mut AsyncPgConnection,
+    variant_id: Uuid,
+) -> Result<Option<Variant>, AppError> {
+    Ok(product_variants::table
+        .left_join(artifacts::table)
+        .filter(product_variants::id.eq(variant_id))
+        .select(variant_columns())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// The purchase's key while it is valid; a cancelled purchase's key is revoked and gone.
+pub async fn active_key(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    line_id: Uuid,
+) -> Result<Option<String>, AppError> {
+    Ok(product_keys::table
+        .inner_join(order_lines::table.inner_join(orders::table))
+        .filter(orders::customer_id.eq(scope.customer_id()))
+        .filter(product_keys::order_line_id.eq(line_id))
+        .filter(product_keys::revoked_at.is_null())
+        .select(product_keys::key_text)
+        .first(conn)
+        .await
+        .optional()?)
+}

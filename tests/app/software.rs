@@ -1,0 +1,412 @@
+//! The Software page (partner side): purchases, keys, downloads and download links.
+
+use cspdesk::db::schema::{activity, download_links, order_lines, orders, product_keys};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::support::{TestApp, Visitor, tenant_id};
+
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+/// Adatum's demo purchase of Windows Server 2022 Standard 88 days ago: (customer, line).
+async fn ws_purchase(app: &TestApp) -> (Uuid, Uuid) {
+    let adatum = tenant_id(app, "adatum.test").await;
+    let line: Uuid = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(adatum))
+        .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
+        .order(orders::placed_at)
+        .select(order_lines::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    (adatum, line)
+}
+
+const CHOICE: &str = "version=Windows+Server+2022&language=tr-TR&file_type=x64_iso";
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+async fn operations(app: &TestApp, customer: Uuid) -> Vec<(String, String)> {
+    activity::table
+        .filter(activity::customer_id.eq(customer))
+        .filter(activity::operation.ne("order_placed"))
+        .order(activity::id)
+        .select((activity::actor, activity::operation))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// Makes a link with "Copy link" and returns its path (`/dl/...`) as the page shows it.
+async fn copy_link(v: &Visitor, purchase: &str, variant: &str) -> String {
+    let made = v
+        .post(&format!("{purchase}/variants/{variant}/links"), &[])
+        .await;
+    assert_eq!(made.status, 303);
+    let page = v.get(&made.location.expect("back to the purchase")).await;
+    let start = page.body.find("/dl/").expect("the new link is shown");
+    let token: String = page.body[start + 4..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    assert!(page.contains("50 of 50 downloads left · expires"));
+    format!("/dl/{token}")
+}
+
+async fn variant_id(app: &TestApp, line: Uuid) -> Uuid {
+    use cspdesk::db::schema::product_variants;
+    let product: Uuid = order_lines::table
+        .find(line)
+        .select(order_lines::product_id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    product_variants::table
+        .filter(product_variants::product_id.eq(product))
+        .filter(product_variants::language.eq("tr-TR"))
+        .filter(product_variants::file_type.eq("x64_iso"))
+        // The newest version: "Windows Server 2022" for the purchase these tests open.
+        .order(product_variants::version.desc())
+        .select(product_variants::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_software_tab_lists_purchases_and_only_admin_agents_open_them() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let admin = app.signed_in(ADMIN).await;
+    let list = admin.get(&format!("/customers/{adatum}")).await;
+    assert_eq!(list.status, 200);
+    assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
+    assert!(list.contains(&format!("/customers/{adatum}/software/{line}")));
+    assert!(list.contains("Need a KMS key?"));
+
+    let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
+    let list = helpdesk.get(&format!("/customers/{adatum}")).await;
+    assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
+    assert!(!list.contains("data-test=\"open-purchase\""));
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    for path in [purchase.clone(), format!("{purchase}/key")] {
+        assert_eq!(helpdesk.get(&path).await.status, 403, "{path}");
+    }
+    let global = app.signed_in("global.admin@contoso-partner.test").await;
+    assert_eq!(global.get(&format!("{purchase}/key")).await.status, 403);
+
+    // Signed out, a key address leads to sign-in and back.
+    let anonymous = app.visitor().get(&format!("{purchase}/key")).await;
+    assert_eq!(anonymous.status, 303);
+    assert!(anonymous.location.unwrap().starts_with("/signin?next="));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_agent_gets_the_key_in_a_no_store_page_and_the_view_is_recorded() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let chosen = v.get(&format!("{purchase}?{CHOICE}")).await;
+    assert_eq!(chosen.status, 200);
+    assert!(chosen.contains("windows_server_2022_tr-TR_x64_iso.iso"));
+    let key = v.get(&format!("{purchase}/key")).await;
+    assert_eq!(key.status, 200);
+    assert_eq!(key.headers["cache-control"], "no-store");
+    let stored: String = product_keys::table
+        .find(line)
+        .select(product_keys::key_text)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let grouped = stored
+        .as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("-");
+    assert!(
+        key.contains(&grouped),
+        "the 32-character key, in groups of 4"
+    );
+    assert_eq!(
+        operations(&app, adatum).await,
+        vec![(ADMIN.to_string(), "key_viewed".to_string())]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_download_is_streamed_with_its_name_length_and_checksum() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await;
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let page = v.get(&format!("{purchase}?{CHOICE}")).await;
+    let file = v
+        .get(&format!("{purchase}/variants/{variant}/download"))
+        .await;
+    assert_eq!(file.status, 200);
+    assert_eq!(
+        file.headers["content-disposition"],
+        "attachment; filename=\"windows_server_2022_tr-TR_x64_iso.iso\""
+    );
+    assert_eq!(file.headers["content-length"], "8192");
+    let sha = hex_sha256(file.body.as_bytes());
+    assert_eq!(file.headers["x-checksum-sha256"], sha.as_str());
+    assert!(page.contains(&sha), "the page shows the same checksum");
+    assert!(file.body.starts_with("CSP Desk demo placeholder"));
+    let recorded: Vec<(String, serde_json::Value)> = activity::table
+        .filter(activity::operation.eq("downloaded"))
+        .select((activity::actor, activity::details))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].0, ADMIN);
+    assert_eq!(recorded[0].1["ip"], "127.0.0.1");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_choices_get_a_message_or_a_404() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let bad = v
+        .get(&format!(
+            "{purchase}?version=Windows+Server+2022&language=xx-XX&file_type=x64_iso"
+        ))
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.contains("That combination of version, language and file type is not offered"));
+    // A variant of another product, and nonsense.
+    let other_line: Uuid = order_lines::table
+        .filter(order_lines::product_name.eq("SQL Server 2022 Enterprise"))
+        .select(order_lines::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let foreign = variant_id(&app, other_line).await;
+    for variant in [foreign.to_string(), "nonsense".to_string()] {
+        let res = v
+            .get(&format!("{purchase}/variants/{variant}/download"))
+            .await;
+        assert_eq!(res.status, 404, "{variant}");
+        let res = v
+            .post(&format!("{purchase}/variants/{variant}/links"), &[])
+            .await;
+        assert_eq!(res.status, 404, "{variant}");
+    }
+    // Another partner's admin agent finds nothing.
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    assert_eq!(fabrikam.get(&format!("{purchase}/key")).await.status, 404);
+    let count: i64 = download_links::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "nothing written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_copied_link_works_without_signing_in_and_only_its_hash_is_stored() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await;
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let link = copy_link(&v, &purchase, &variant.to_string()).await;
+    let token = link.trim_start_matches("/dl/");
+    assert!(token.len() >= 43, "at least 128 bits: {token}");
+
+    let stored: Vec<Vec<u8>> = download_links::table
+        .select(download_links::token_hash)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![Sha256::digest(token.as_bytes()).to_vec()]);
+    let in_clear: i64 = diesel::sql_query(
+        "SELECT count(*) AS n FROM download_links l, activity a
+          WHERE position($1 in l::text) > 0 OR position($1 in a::text) > 0",
+    )
+    .bind::<diesel::sql_types::Text, _>(token)
+    .get_result::<Count>(&mut app.conn().await)
+    .await
+    .unwrap()
+    .n;
+    assert_eq!(in_clear, 0, "the token is nowhere in the database");
+
+    let stranger = app.visitor();
+    let file = stranger.get(&link).await;
+    assert_eq!(file.status, 200);
+    assert!(file.body.starts_with("CSP Desk demo placeholder"));
+    let page = v.get(&purchase).await;
+    assert!(page.contains("49 of 50 downloads left"));
+    let ops = operations(&app, adatum).await;
+    assert_eq!(
+        ops,
+        vec![
+            (ADMIN.to_string(), "link_created".to_string()),
+            ("download link".to_string(), "link_used".to_string())
+        ]
+    );
+    assert_eq!(stranger.get("/dl/unknown").await.status, 404);
+    assert_eq!(
+        stranger
+            .get(&format!("/dl/{}", "B".repeat(43)))
+            .await
+            .status,
+        404
+    );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_expires_at_exactly_fourteen_days_and_a_new_one_has_its_own_limits() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await.to_string();
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let first = copy_link(&v, &purchase, &variant).await;
+    let stranger = app.visitor();
+    assert_eq!(stranger.get(&first).await.status, 200);
+
+    app.clock
+        .advance(chrono::Duration::days(14) - chrono::Duration::seconds(1));
+    assert_eq!(stranger.get(&first).await.status, 200, "one second before");
+    // "Get keys and downloads" again: a fresh link while the first runs out.
+    let v = app.signed_in(ADMIN).await;
+    let second = copy_link(&v, &purchase, &variant).await;
+    app.clock.advance(chrono::Duration::seconds(1));
+    let gone = stranger.get(&first).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.contains("The link has expired"));
+    assert!(gone.contains("Ask your partner for a new link"));
+    assert_eq!(stranger.get(&second).await.status, 200);
+    let page = v.get(&purchase).await;
+    assert!(
+        page.contains("49 of 50 downloads left"),
+        "the new link's own count"
+    );
+    assert!(page.contains("Expired "), "the old one, listed as expired");
+    let refused: serde_json::Value = activity::table
+        .filter(activity::operation.eq("link_refused"))
+        .select(activity::details)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(refused["reason"], "expired");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_concurrent_downloads_of_a_fresh_link_give_exactly_fifty_files() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await.to_string();
+    let v = app.signed_in(ADMIN).await;
+    let link = copy_link(
+        &v,
+        &format!("/customers/{adatum}/software/{line}"),
+        &variant,
+    )
+    .await;
+    let stranger = app.visitor();
+    let requests = (0..200).map(|_| stranger.get(&link));
+    let statuses: Vec<u16> = futures_util::future::join_all(requests)
+        .await
+        .into_iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 50);
+    assert_eq!(statuses.iter().filter(|s| **s == 410).count(), 150);
+    let used = stranger.get(&link).await;
+    assert!(used.contains("The link has been used for all of its 50 downloads."));
+    let downloads: i32 = download_links::table
+        .select(download_links::downloads)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(downloads, 50);
+    let used: i64 = activity::table
+        .filter(activity::operation.eq("link_used"))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(used, 50);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_withdrawn_link_answers_410_and_says_why() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await.to_string();
+    let v = app.signed_in(ADMIN).await;
+    let link = copy_link(
+        &v,
+        &format!("/customers/{adatum}/software/{line}"),
+        &variant,
+    )
+    .await;
+    diesel::update(download_links::table)
+        .set(download_links::revoked_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let gone = app.visitor().get(&link).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.contains("The link was withdrawn because the purchase was cancelled."));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_registered_file_replaces_the_placeholder() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await;
+    let dir = std::env::temp_dir().join(format!("cspdesk-add-{}", Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("real.iso");
+    std::fs::write(&file, b"a real installation image").unwrap();
+    let store = cspdesk::software::store::LocalDir::new(crate::support::db::artifacts_dir());
+    cspdesk::cli::artifacts_add(
+        &app.pool,
+        &store,
+        app.clock.as_ref(),
+        &variant.to_string(),
+        &file,
+    )
+    .await
+    .expect("registered");
+    let v = app.signed_in(ADMIN).await;
+    let got = v
+        .get(&format!(
+            "/customers/{adatum}/software/{line}/variants/{variant}/download"
+        ))
+        .await;
+    assert_eq!(got.body, "a real installation image");
+    let missing = cspdesk::cli::artifacts_add(
+        &app.pool,
+        &store,
+        app.clock.as_ref(),
+        &Uuid::new_v4().to_string(),
+        &file,
+    )
+    .await;
+    assert!(missing.is_err(), "an unknown variant is refused");
+    std::fs::remove_dir_all(dir).unwrap();
+}
