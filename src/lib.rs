@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod admin_center;
 pub mod auth;
 pub mod catalog;
 pub mod cli;

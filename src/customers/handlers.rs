@@ -158,9 +158,13 @@ async fn detail(
     let history = match tab {
         Tab::Software => {
             let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
-            let base = format!("/customers/{}/software", customer.id);
+            let place = crate::software::pages::ListPlace {
+                page_base: format!("/customers/{}", customer.id),
+                base: format!("/customers/{}/software", customer.id),
+                can_open: need.user.can(Perm::SoftwareKeys),
+            };
             software = Some(
-                crate::software::pages::list(&mut conn, customer_scope, page, base, ctx.lang)
+                crate::software::pages::list(&mut conn, customer_scope, page, place, ctx.lang)
                     .await?,
             );
             None
@@ -183,7 +187,6 @@ async fn detail(
         can_add_products,
         history,
         software,
-        can_get_keys: need.user.can(Perm::SoftwareKeys),
     })
 }
 

@@ -80,6 +80,18 @@ pub async fn find(
         .optional()?)
 }
 
+/// The customer a customer scope stands for (a customer user's own tenant).
+pub async fn own(
+    conn: &mut AsyncPgConnection,
+    scope: crate::auth::CustomerScope,
+) -> Result<Customer, AppError> {
+    Ok(customers::table
+        .filter(customers::id.eq(scope.customer_id()))
+        .select(Customer::as_select())
+        .first(conn)
+        .await?)
+}
+
 pub async fn find_by_domain(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,

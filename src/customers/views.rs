@@ -56,8 +56,6 @@ pub struct CustomerPage {
     pub history: Option<History>,
     /// Filled on the Software tab.
     pub software: Option<crate::software::views::SoftwareList>,
-    /// Admin agents open a purchase for its keys and downloads.
-    pub can_get_keys: bool,
 }
 
 impl CustomerPage {
@@ -67,10 +65,6 @@ impl CustomerPage {
 
     pub fn history_href(&self, page: &i64) -> String {
         format!("/customers/{}/orders?page={page}", self.customer.id)
-    }
-
-    pub fn software_href(&self, page: &i64) -> String {
-        format!("/customers/{}?page={page}", self.customer.id)
     }
 
     pub fn is_software(&self) -> bool {

@@ -48,11 +48,18 @@ impl Caller<'_> {
 }
 
 /// Purchases on a page of the Software list, 25 at a time, newest first.
+/// Where the list and its purchases live, and whether purchases can be opened.
+pub struct ListPlace {
+    pub page_base: String,
+    pub base: String,
+    pub can_open: bool,
+}
+
 pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     page: Option<&str>,
-    base: String,
+    place: ListPlace,
     lang: crate::i18n::Lang,
 ) -> Result<SoftwareList, AppError> {
     const PER_PAGE: i64 = 25;
@@ -62,7 +69,9 @@ pub async fn list(
     Ok(SoftwareList {
         rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),
         pager,
-        base,
+        base: place.base,
+        page_base: place.page_base,
+        can_open: place.can_open,
     })
 }
 

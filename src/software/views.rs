@@ -57,11 +57,19 @@ pub struct SoftwareList {
     pub pager: Pager,
     /// Where a purchase's page lives: `{base}/{line_id}`.
     pub base: String,
+    /// The list's own address, for the pager.
+    pub page_base: String,
+    /// Whether the viewer may open a purchase for its keys and downloads.
+    pub can_open: bool,
 }
 
 impl SoftwareList {
     pub fn href(&self, line: &Uuid) -> String {
         format!("{}/{line}", self.base)
+    }
+
+    pub fn page_href(&self, page: &i64) -> String {
+        format!("{}?page={page}", self.page_base)
     }
 }
 

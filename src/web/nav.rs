@@ -50,6 +50,16 @@ const WORKSPACES: &[Workspace] = &[
     },
     Workspace {
         item: NavItem {
+            key: "nav-your-products",
+            description_key: "tile-your-products",
+            href: "/your-products/software",
+            icon: "billing",
+        },
+        perm: Some(Perm::TenantProducts),
+        kinds: &[UserKind::Customer],
+    },
+    Workspace {
+        item: NavItem {
             key: "nav-account",
             description_key: "tile-account",
             href: "/account",

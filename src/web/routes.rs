@@ -4,7 +4,9 @@
 use actix_web::web;
 
 use crate::auth::Perm;
-use crate::{account, auth, catalog, customers, health, home, orders, software, workspaces};
+use crate::{
+    account, admin_center, auth, catalog, customers, health, home, orders, software, workspaces,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -112,6 +114,31 @@ pub const ROUTES: &[RouteDoc] = &[
         Access::Needs(Perm::SoftwareKeys),
     ),
     r("GET", "/dl/{token}", Access::Public),
+    r(
+        "GET",
+        "/your-products/software",
+        Access::Needs(Perm::TenantProducts),
+    ),
+    r(
+        "GET",
+        "/your-products/software/{line}",
+        Access::Needs(Perm::TenantKeys),
+    ),
+    r(
+        "GET",
+        "/your-products/software/{line}/key",
+        Access::Needs(Perm::TenantKeys),
+    ),
+    r(
+        "GET",
+        "/your-products/software/{line}/variants/{variant}/download",
+        Access::Needs(Perm::TenantKeys),
+    ),
+    r(
+        "GET",
+        "/your-products/access",
+        Access::Needs(Perm::TenantKeys),
+    ),
     r("GET", "/billing", Access::Needs(Perm::BillingRead)),
     r("GET", "/support", Access::Needs(Perm::SupportFile)),
 ];
@@ -138,5 +165,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)
         .configure(software::handlers::configure)
+        .configure(admin_center::handlers::configure)
         .route("/dl/{token}", web::get().to(software::public::download));
 }

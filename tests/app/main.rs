@@ -1,5 +1,6 @@
 //! Integration tests: the real app, a real PostgreSQL, a real headless Chromium.
 
+mod admin_center;
 mod bench_data;
 mod browser_buying;
 mod browser_flows;

@@ -247,3 +247,21 @@ variant-file-type-x86_iso = x86 ISO
 variant-file-type-x64_cab = x64 CAB
 variant-file-type-x64_msu = x64 MSU
 variant-file-type-x86_msu = x86 MSU
+
+## Customer admin center
+nav-your-products = Your products
+tile-your-products = Software bought for your organization, with keys and downloads.
+your-products-title = Your products
+access-title = Key and download access
+access-intro = Who viewed your product keys or downloaded your software, newest first. Times are in UTC.
+access-empty = Nobody has viewed a key or downloaded software yet.
+access-when = Time (UTC)
+access-who = Who
+access-operation = What
+access-older = Older entries
+access-by-link = Download link, from { $ip }
+activity-op-key-viewed = Key viewed
+activity-op-downloaded = Downloaded
+activity-op-link-created = Link created
+activity-op-link-used = Downloaded by link
+activity-op-link-refused = Link refused

@@ -242,3 +242,21 @@ variant-file-type-x86_iso = x86 ISO
 variant-file-type-x64_cab = x64 CAB
 variant-file-type-x64_msu = x64 MSU
 variant-file-type-x86_msu = x86 MSU
+
+## Customer admin center
+nav-your-products = Ürünleriniz
+tile-your-products = Kuruluşunuz için satın alınan yazılımlar, anahtarları ve indirmeleriyle.
+your-products-title = Ürünleriniz
+access-title = Anahtar ve indirme erişimi
+access-intro = Ürün anahtarlarınızı görüntüleyen veya yazılımınızı indiren kişiler, en yeniden eskiye. Saatler UTC'dir.
+access-empty = Henüz kimse bir anahtarı görüntülemedi veya yazılım indirmedi.
+access-when = Zaman (UTC)
+access-who = Kim
+access-operation = Ne
+access-older = Daha eski kayıtlar
+access-by-link = İndirme bağlantısı, { $ip } adresinden
+activity-op-key-viewed = Anahtar görüntülendi
+activity-op-downloaded = İndirildi
+activity-op-link-created = Bağlantı oluşturuldu
+activity-op-link-used = Bağlantıyla indirildi
+activity-op-link-refused = Bağlantı reddedildi

@@ -1,0 +1,177 @@
+//! Billing › Your products › Software for the customer's own staff, and the record of who
+//! accessed the tenant's keys and downloads. Customer staff only ever see their own tenant:
+//! every query goes through the scope of the signed-in user's tenant.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::queries;
+use super::views::{AccessPage, AccessView, OwnSoftwarePage};
+use crate::auth::policy::Permission;
+use crate::auth::{CustomerScope, Need, Perm, perm};
+use crate::customers::Customer;
+use crate::customers::queries::own;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::software::pages::{self, Caller, ListPlace, PurchaseOptions};
+use crate::software::queries::{self as software, Purchase};
+use crate::software::views::Selection;
+use crate::web::{AppState, PageContext, render};
+
+const LIST: &str = "/your-products/software";
+const ACCESS_PAGE: i64 = 50;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/your-products/software", web::get().to(list))
+        .route("/your-products/software/{line}", web::get().to(purchase))
+        .route("/your-products/software/{line}/key", web::get().to(key))
+        .route(
+            "/your-products/software/{line}/variants/{variant}/download",
+            web::get().to(download),
+        )
+        .route("/your-products/access", web::get().to(access));
+}
+
+fn tenant<P: Permission>(need: &Need<P>) -> Result<CustomerScope, AppError> {
+    need.user.own_tenant().ok_or(AppError::Forbidden)
+}
+
+fn crumbs(ctx: PageContext) -> PageContext {
+    ctx.crumb("nav-billing", None)
+        .crumb("nav-your-products", None)
+        .crumb("tab-software", Some(LIST))
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    need: Need<perm::TenantProducts>,
+    ctx: PageContext,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let scope = tenant(&need)?;
+    let mut conn = state.pool.get().await?;
+    let customer = own(&mut conn, scope).await?;
+    let can_keys = need.user.can(Perm::TenantKeys);
+    let place = ListPlace {
+        page_base: LIST.to_string(),
+        base: LIST.to_string(),
+        can_open: can_keys,
+    };
+    let list = pages::list(&mut conn, scope, query.page.as_deref(), place, ctx.lang).await?;
+    render(&OwnSoftwarePage {
+        ctx: crumbs(ctx),
+        company: customer.company_name,
+        list,
+        can_see_access: can_keys,
+    })
+}
+
+type Keys = Need<perm::TenantKeys>;
+
+async fn find(
+    conn: &mut DbConn,
+    need: &Keys,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase), AppError> {
+    let scope = tenant(need)?;
+    let customer = own(conn, scope).await?;
+    let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
+    let purchase = software::purchase(conn, scope, line)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((customer, scope, purchase))
+}
+
+fn caller<'a>(need: &'a Keys, scope: CustomerScope, customer: &Customer) -> Caller<'a> {
+    Caller {
+        scope,
+        partner_id: customer.partner_id,
+        user: &need.user,
+        base: LIST.to_string(),
+    }
+}
+
+pub async fn purchase(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Keys,
+    ctx: PageContext,
+    line: web::Path<String>,
+    selection: web::Query<Selection>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
+    let ctx = crumbs(ctx).crumb_text(&purchase.product_name, None);
+    // Links are the partner's to send; the customer downloads directly.
+    let options = PurchaseOptions {
+        selection: &selection,
+        can_links: false,
+        can_migrate: false,
+    };
+    let caller = caller(&need, scope, &customer);
+    pages::purchase_page(
+        &mut conn, &state, &session, ctx, &caller, &purchase, options,
+    )
+    .await
+}
+
+pub async fn key(
+    state: web::Data<AppState>,
+    need: Keys,
+    ctx: PageContext,
+    line: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
+    let caller = caller(&need, scope, &customer);
+    pages::key(&mut conn, &state, crumbs(ctx), &caller, &purchase).await
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    need: Keys,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (line, variant) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
+    let caller = caller(&need, scope, &customer);
+    pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
+}
+
+#[derive(Deserialize)]
+pub struct AccessQuery {
+    before: Option<String>,
+}
+
+pub async fn access(
+    state: web::Data<AppState>,
+    need: Keys,
+    ctx: PageContext,
+    query: web::Query<AccessQuery>,
+) -> Result<HttpResponse, AppError> {
+    let scope = tenant(&need)?;
+    // Nonsense in the address just means "from the newest".
+    let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
+    let mut conn = state.pool.get().await?;
+    let rows = queries::access(&mut conn, scope, before, ACCESS_PAGE).await?;
+    let older = (rows.len() as i64 == ACCESS_PAGE)
+        .then(|| rows.last().map(|r| r.id))
+        .flatten();
+    let lang = ctx.lang;
+    render(&AccessPage {
+        ctx: ctx
+            .crumb("nav-billing", None)
+            .crumb("nav-your-products", Some(LIST))
+            .crumb("access-title", None),
+        rows: rows.iter().map(|r| AccessView::new(r, lang)).collect(),
+        older,
+    })
+}

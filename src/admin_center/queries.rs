@@ -1,0 +1,57 @@
+//! The access records of one tenant's software keys and downloads.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::auth::CustomerScope;
+use crate::db::schema::{activity, orders};
+use crate::error::AppError;
+
+/// The operations that touch keys and files.
+pub const ACCESS_OPERATIONS: &[&str] = &[
+    "key_viewed",
+    "downloaded",
+    "link_created",
+    "link_used",
+    "link_refused",
+];
+
+#[derive(Queryable, Debug)]
+pub struct AccessRow {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub operation: String,
+    pub order_number: Option<i64>,
+    pub details: serde_json::Value,
+}
+
+/// Newest first (records are appended as they happen, so by id), `limit` rows older than
+/// `before` when given: keyset pages that stay fast however long the record grows.
+pub async fn access(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AccessRow>, AppError> {
+    let mut query = activity::table
+        .left_join(orders::table)
+        .filter(activity::customer_id.eq(scope.customer_id()))
+        .filter(activity::operation.eq_any(ACCESS_OPERATIONS))
+        .order(activity::id.desc())
+        .limit(limit)
+        .select((
+            activity::id,
+            activity::at,
+            activity::actor,
+            activity::operation,
+            orders::number.nullable(),
+            activity::details,
+        ))
+        .into_boxed();
+    if let Some(before) = before {
+        query = query.filter(activity::id.lt(before));
+    }
+    Ok(query.load(conn).await?)
+}
