@@ -4,6 +4,7 @@ mod admin_center;
 mod bench_data;
 mod browser_buying;
 mod browser_flows;
+mod browser_software;
 mod buying;
 mod customers;
 mod layout;

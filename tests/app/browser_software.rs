@@ -1,0 +1,179 @@
+//! The Software page in a real Chromium: Get key in its dialog, Copy to the clipboard, Copy
+//! link and a download by that link from a browser that is not signed in; the customer's own
+//! Software tab for its Global admin, and none of it for a plain customer user.
+
+use crate::support::TestApp;
+use crate::support::browser::Browser;
+
+/// What the browser's clipboard holds: pasted into a fresh text field with Ctrl+V.
+async fn clipboard(b: &Browser) -> String {
+    b.client
+        .execute(
+            "const area = document.createElement('textarea'); area.id = 'paste-here';
+             (document.querySelector('dialog[open]') || document.body).appendChild(area);
+             area.focus();",
+            vec![],
+        )
+        .await
+        .expect("a field to paste into");
+    let area = b
+        .client
+        .find(fantoccini::Locator::Css("#paste-here"))
+        .await
+        .unwrap();
+    area.send_keys("\u{E009}v\u{E000}").await.expect("paste");
+    let text = area.prop("value").await.unwrap().unwrap_or_default();
+    b.client
+        .execute("document.getElementById('paste-here').remove();", vec![])
+        .await
+        .unwrap();
+    text
+}
+
+async fn choose(b: &Browser, version: &str, language: &str, file_type: &str) {
+    b.click(&format!("#version option[value='{version}']"))
+        .await;
+    b.click(&format!("#language option[value='{language}']"))
+        .await;
+    b.click(&format!("#file_type option[value='{file_type}']"))
+        .await;
+    b.mark_page().await;
+    b.click("button[data-test=get-keys-and-downloads]").await;
+    b.wait_new_page().await;
+    b.wait_for("section[data-test=keys-and-downloads]").await;
+}
+
+/// Opens "Get key" and returns the key the dialog shows, after copying it.
+async fn key_from_dialog(b: &Browser) -> String {
+    b.click("a[data-test=get-key]").await;
+    b.wait_for("dialog[open] [data-test=product-key]").await;
+    let key = b.text("dialog[open] [data-test=product-key]").await;
+    assert_eq!(key.len(), 39, "32 characters in 8 groups: {key}");
+    b.click("dialog[open] button[data-test=copy-key]").await;
+    b.wait_for("dialog[open] button[data-copied]").await;
+    assert_eq!(clipboard(b).await, key, "Copy put the key on the clipboard");
+    b.click("dialog[open] form[method=dialog] button").await;
+    key
+}
+
+async fn open_adatum_purchase(b: &Browser) {
+    b.fill("#customer-search", "Adatum").await;
+    b.click("form.search button[type=submit]").await;
+    b.wait_for("table[data-test=customers]").await;
+    b.click_link("Adatum Corporation").await;
+    b.wait_for("table[data-test=software]").await;
+    b.click("a[data-test=open-purchase]").await;
+    b.wait_for("form[data-test=choose]").await;
+}
+
+async fn partner_flow(app: &TestApp, current_view: bool) {
+    let b = Browser::open(&app.base).await;
+    b.sign_in("admin.agent@contoso-partner.test").await;
+    if current_view {
+        b.click("button[data-test=view-switch]").await;
+        b.wait_for("nav.side-nav").await;
+        b.click("nav.side-nav a[href='/customers']").await;
+    } else {
+        b.click("a.tile-customers").await;
+    }
+    b.wait_for("#customer-search").await;
+    open_adatum_purchase(&b).await;
+    assert!(b.exists("section[data-test=kms-note]").await);
+    choose(&b, "Windows Server 2022", "pl-PL", "x64_iso").await;
+    assert_eq!(
+        b.text("[data-test=file-name]").await,
+        "windows_server_2022_pl-PL_x64_iso.iso"
+    );
+    key_from_dialog(&b).await;
+
+    b.click("button[data-test=copy-link]").await;
+    b.wait_for("input[data-test=new-link-url]").await;
+    let url = b
+        .client
+        .find(fantoccini::Locator::Css("input[data-test=new-link-url]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(url.contains("/dl/"), "{url}");
+    assert!(
+        b.text("[data-test=new-link-meter]")
+            .await
+            .starts_with("50 of 50 downloads left · expires")
+    );
+    assert_eq!(clipboard(&b).await, url, "Copy link also copied it");
+    b.close().await;
+
+    // Someone with the link and no account.
+    let path = &url[url.find("/dl/").unwrap()..];
+    let stranger = Browser::open(&app.base).await;
+    stranger.goto("/signin").await;
+    let answer = stranger
+        .client
+        .execute(
+            "return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-disposition'));",
+            vec![serde_json::json!(path)],
+        )
+        .await
+        .expect("download by link");
+    assert_eq!(
+        answer.as_str().unwrap(),
+        "200 attachment; filename=\"windows_server_2022_pl-PL_x64_iso.iso\""
+    );
+    stranger.close().await;
+    assert_eq!(link_downloads(app).await, vec![1]);
+}
+
+async fn link_downloads(app: &TestApp) -> Vec<i32> {
+    use cspdesk::db::schema::download_links;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    download_links::table
+        .select(download_links::downloads)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_out() {
+    let app = TestApp::spawn().await;
+    partner_flow(&app, false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_out() {
+    let app = TestApp::spawn().await;
+    partner_flow(&app, true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_customer_global_admin_gets_the_key_and_a_plain_user_does_not() {
+    let app = TestApp::spawn().await;
+    let b = Browser::open(&app.base).await;
+    b.sign_in("admin@adatum.test").await;
+    b.click("ul.tiles a[href='/your-products/software']").await;
+    b.wait_for("table[data-test=software]").await;
+    b.click("a[data-test=open-purchase]").await;
+    b.wait_for("form[data-test=choose]").await;
+    choose(&b, "Windows Server 2022", "ko-KR", "x64_iso").await;
+    assert!(!b.exists("button[data-test=copy-link]").await);
+    key_from_dialog(&b).await;
+    b.click("summary[data-test=gear]").await;
+    b.click("button[data-test=sign-out]").await;
+    b.wait_for("#email").await;
+    b.close().await;
+
+    let b = Browser::open(&app.base).await;
+    b.sign_in("user@adatum.test").await;
+    b.click("button[data-test=view-switch]").await;
+    b.wait_for("nav.side-nav").await;
+    b.click("nav.side-nav a[href='/your-products/software']")
+        .await;
+    b.wait_for("table[data-test=software]").await;
+    assert!(!b.exists("a[data-test=open-purchase]").await);
+    assert!(!b.exists("[data-test=product-key]").await);
+    b.quit().await;
+}
