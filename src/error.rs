@@ -19,6 +19,9 @@ pub enum AppError {
     Conflict,
     #[error("gone")]
     Gone,
+    /// An upload over its limit, refused as it arrives.
+    #[error("payload too large")]
+    TooLarge,
     /// Carries the page asked for, so sign-in can lead back to it.
     #[error("sign-in required")]
     SignInRequired(Option<String>),
@@ -52,6 +55,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,

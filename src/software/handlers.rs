@@ -30,13 +30,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route(
         "/customers/{tenant}/software/{line}/variants/{variant}/links",
         web::post().to(create_link),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/kms-migration",
+        web::get().to(super::migration::form),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/kms-migration",
+        web::post().to(super::migration::submit),
+    )
+    .route(
+        "/customers/{tenant}/software/{line}/kms-migration/script",
+        web::get().to(super::migration::script),
     );
 }
 
-type Keys = Need<perm::SoftwareKeys>;
+pub type Keys = Need<perm::SoftwareKeys>;
 
 /// This partner's customer and one of its purchases, or 404.
-async fn find(
+pub async fn find(
     conn: &mut DbConn,
     need: &Keys,
     tenant: &str,

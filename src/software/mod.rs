@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod download;
 pub mod handlers;
+pub mod kms;
 pub mod links;
+pub mod migration;
 pub mod pages;
 pub mod public;
 pub mod queries;

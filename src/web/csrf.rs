@@ -29,7 +29,8 @@ pub fn rotate(session: &Session) {
     token(session);
 }
 
-fn matches(session: &Session, sent: Option<&str>) -> bool {
+/// Whether `sent` is this session's form token (compared in constant time).
+pub fn matches(session: &Session, sent: Option<&str>) -> bool {
     let Ok(Some(expected)) = session.get::<String>(KEY) else {
         return false;
     };

@@ -113,6 +113,21 @@ pub const ROUTES: &[RouteDoc] = &[
         "/customers/{tenant}/software/{line}/variants/{variant}/links",
         Access::Needs(Perm::SoftwareKeys),
     ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}/kms-migration",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/software/{line}/kms-migration",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}/kms-migration/script",
+        Access::Needs(Perm::SoftwareKeys),
+    ),
     r("GET", "/dl/{token}", Access::Public),
     r(
         "GET",

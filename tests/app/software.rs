@@ -410,3 +410,80 @@ async fn a_registered_file_replaces_the_placeholder() {
     assert!(missing.is_err(), "an unknown variant is refused");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_rows() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let v = app.signed_in(ADMIN).await;
+    let page = format!("/customers/{adatum}/software/{line}/kms-migration");
+    let purchase = v.get(&format!("/customers/{adatum}/software/{line}")).await;
+    assert!(purchase.contains(&page), "reached from the purchase");
+    assert_eq!(v.get(&page).await.status, 200);
+    assert!(
+        operations(&app, adatum).await.is_empty(),
+        "the form shows no key"
+    );
+
+    let today = cspdesk::clock::Clock::now(app.clock.as_ref()).date_naive();
+    let activated = today - chrono::Duration::days(100);
+    let one_date = v
+        .post(&page, &[("activated_on", &activated.to_string())])
+        .await;
+    assert_eq!(one_date.status, 200);
+    assert!(one_date.contains("80 days"), "180 - 100 days left");
+    let key: String = product_keys::table
+        .find(line)
+        .select(product_keys::key_text)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let grouped = key
+        .as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("-");
+    assert!(one_date.contains(&format!("slmgr.vbs /ipk {grouped}")));
+    assert!(one_date.contains("slmgr.vbs /ato"));
+
+    let csv = format!(
+        "device,activated\nSRV-01,{activated}\nSRV-02,not-a-date\nSRV-03,{}\n",
+        today - chrono::Duration::days(200)
+    );
+    let listed = v
+        .post_multipart(&page, &[], ("devices", "devices.csv", csv.into_bytes()))
+        .await;
+    assert_eq!(listed.status, 200);
+    assert!(listed.contains("Line 3: the date is not in the form YYYY-MM-DD."));
+    assert!(listed.contains("SRV-01") && listed.contains("SRV-03"));
+    assert!(listed.contains("-20 days"), "SRV-03 is past its deadline");
+
+    let script = v.get(&format!("{page}/script")).await;
+    assert_eq!(script.status, 200);
+    assert!(
+        script.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(".cmd")
+    );
+    assert!(script.contains(&format!("slmgr.vbs /ipk {grouped}")));
+    let viewed = operations(&app, adatum)
+        .await
+        .iter()
+        .filter(|(_, op)| op == "key_viewed")
+        .count();
+    assert_eq!(
+        viewed, 3,
+        "each page and script that shows the key is recorded"
+    );
+
+    let nothing = v.post(&page, &[]).await;
+    assert_eq!(nothing.status, 422);
+    assert!(nothing.contains("Enter a date or choose a device list."));
+    let huge = vec![b'a'; 2 * 1024 * 1024];
+    let too_big = v
+        .post_multipart(&page, &[], ("devices", "big.csv", huge))
+        .await;
+    assert_eq!(too_big.status, 413);
+}

@@ -180,6 +180,27 @@ impl Visitor {
         self.post_raw(path, &all).await
     }
 
+    /// POSTs a multipart form (text fields and one file) with this session's CSRF token.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, Vec<u8>),
+    ) -> Resp {
+        let mut form = reqwest::multipart::Form::new().text("csrf_token", self.csrf().await);
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let (name, file_name, bytes) = file;
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        form = form.part(name.to_string(), part);
+        let req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form);
+        Self::into_resp(req.send().await.expect("POST")).await
+    }
+
     /// The session's CSRF token, read from a page (every page's header has a form).
     pub async fn csrf(&self) -> String {
         let page = self.get("/no-such-page").await;

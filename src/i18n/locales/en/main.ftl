@@ -265,3 +265,35 @@ activity-op-downloaded = Downloaded
 activity-op-link-created = Link created
 activity-op-link-used = Downloaded by link
 activity-op-link-refused = Link refused
+
+## Moving from volume licensing (KMS) to CSP
+kms-title = Moving from volume licensing to CSP without downtime
+kms-intro = Devices activated against KMS stay activated for 180 days before they try to renew. Install this purchase's Multiple Activation Key on each device before then and nothing stops working. Enter when the devices last activated against KMS: one date for all of them, or a CSV file with one device per line (device name, date as YYYY-MM-DD).
+kms-activated-on = Last KMS activation (all devices)
+kms-devices-file = Or a device list (CSV)
+kms-devices-hint = For example: SRV-01,2026-06-01. A header line is allowed. At most 10,000 devices, 1 MB.
+kms-submit = Show the deadlines
+kms-plan-title = Renewal deadlines
+kms-device = Device
+kms-last-activation = Last KMS activation (UTC)
+kms-deadline = Renewal deadline (UTC)
+kms-days = Days left
+kms-days-left = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+kms-all-devices = All devices
+kms-commands = Commands for each device (run as administrator)
+kms-script = Download as a script
+kms-script-about = Installs the Multiple Activation Key of { $product } (order { $order }) and activates Windows.
+kms-script-run-as = Run from an elevated command prompt on each device before its KMS renewal deadline.
+kms-bad-rows = These lines were skipped; the others are listed below.
+kms-bad-row = Line { $line }: { $reason }
+kms-row-unreadable = the line cannot be read as CSV.
+kms-row-columns = expected two values: device name and date.
+kms-row-name = the device name is empty, too long or contains control characters.
+kms-row-date = the date is not in the form YYYY-MM-DD.
+kms-row-future = the date is in the future.
+kms-row-too-many = more than 10,000 devices; split the list.
+kms-error-nothing = Enter a date or choose a device list.
+kms-error-date = Enter the date in the form YYYY-MM-DD.

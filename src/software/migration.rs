@@ -1,0 +1,338 @@
+//! "Moving from volume licensing to CSP", reached from a purchase: the partner gives
+//! the date devices last activated against KMS (one date, or a CSV of device name and date)
+//! and gets each device's renewal deadline, the days left, and the `slmgr.vbs` commands that
+//! install this purchase's MAK, also as a script. Showing the commands shows the key, so it
+//! is recorded like "Get key".
+
+use actix_multipart::Multipart;
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ContentDisposition, DispositionParam,
+    DispositionType,
+};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDate;
+use futures_util::StreamExt;
+use serde_json::json;
+
+use super::audit;
+use super::handlers::{Keys, find};
+use super::kms::{self, BadRow, Device};
+use super::queries::{self, Purchase};
+use super::views::PurchaseView;
+use crate::activity::Operation;
+use crate::auth::CustomerScope;
+use crate::customers::Customer;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::orders::keys;
+use crate::web::format::date_utc;
+use crate::web::{AppState, PageContext, csrf, render_status};
+
+/// A device list is a small text file; a bigger upload is refused as it arrives.
+const MAX_UPLOAD: usize = 1024 * 1024;
+const MAX_FIELD: usize = 1024;
+
+pub struct DeviceView {
+    pub name: String,
+    pub activated: String,
+    pub deadline: String,
+    pub days_left: String,
+    pub overdue: bool,
+}
+
+pub struct Plan {
+    pub devices: Vec<DeviceView>,
+    pub bad_rows: Vec<String>,
+    pub ipk: String,
+    pub ato: String,
+}
+
+#[derive(Template)]
+#[template(path = "software/migration.html")]
+pub struct MigrationPage {
+    pub ctx: PageContext,
+    pub purchase: PurchaseView,
+    pub action: String,
+    pub back: String,
+    pub activated_on: String,
+    pub error: Option<String>,
+    pub plan: Option<Plan>,
+}
+
+pub fn commands(key: &str) -> (String, String) {
+    (
+        format!("slmgr.vbs /ipk {}", keys::grouped(key)),
+        "slmgr.vbs /ato".to_string(),
+    )
+}
+
+fn plan(devices: &[Device], bad: &[BadRow], today: NaiveDate, key: &str, lang: Lang) -> Plan {
+    let (ipk, ato) = commands(key);
+    let day = |d: NaiveDate| date_utc(&d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    Plan {
+        devices: devices
+            .iter()
+            .map(|d| {
+                let deadline = kms::renewal_deadline(d.activated);
+                let left = kms::days_left(today, deadline);
+                DeviceView {
+                    name: d.name.clone(),
+                    activated: day(d.activated),
+                    deadline: day(deadline),
+                    days_left: lang.t_args("kms-days-left", &[("days", left.to_string())]),
+                    overdue: left < 0,
+                }
+            })
+            .collect(),
+        bad_rows: bad
+            .iter()
+            .map(|b| {
+                let reason = lang.t(b.reason);
+                lang.t_args(
+                    "kms-bad-row",
+                    &[("line", b.line.to_string()), ("reason", reason)],
+                )
+            })
+            .collect(),
+        ipk,
+        ato,
+    }
+}
+
+fn page(ctx: PageContext, customer: &Customer, purchase: &Purchase) -> MigrationPage {
+    let base = format!("/customers/{}/software/{}", customer.id, purchase.line_id);
+    MigrationPage {
+        purchase: PurchaseView::new(purchase, ctx.lang),
+        action: format!("{base}/kms-migration"),
+        back: base,
+        activated_on: String::new(),
+        error: None,
+        plan: None,
+        ctx: ctx
+            .customer_crumbs(customer, true)
+            .crumb_text(&purchase.product_name, None),
+    }
+}
+
+fn movable(purchase: &Purchase) -> Result<(), AppError> {
+    if !purchase.has_keys() {
+        return Err(AppError::NotFound);
+    }
+    if purchase.is_cancelled() {
+        return Err(AppError::Gone);
+    }
+    Ok(())
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    need: Keys,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, _, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    movable(&purchase)?;
+    render_status(StatusCode::OK, &page(ctx, &customer, &purchase))
+}
+
+/// What the form sent: the one date, and the device list file.
+#[derive(Default)]
+struct Sent {
+    csrf_token: Option<String>,
+    activated_on: String,
+    devices: Vec<u8>,
+}
+
+/// The form as a browser sends it (multipart, with the file), or as a plain form with just
+/// the date; either way the CSRF token is checked by the caller.
+async fn read_form(req: &HttpRequest, payload: web::Payload) -> Result<Sent, AppError> {
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        return read_multipart(Multipart::new(req.headers(), payload)).await;
+    }
+    let body = payload
+        .to_bytes_limited(MAX_FIELD * 4)
+        .await
+        .map_err(|_| AppError::TooLarge)?
+        .map_err(|_| AppError::BadRequest("form-malformed"))?;
+    #[derive(serde::Deserialize)]
+    struct Plain {
+        csrf_token: Option<String>,
+        #[serde(default)]
+        activated_on: String,
+    }
+    let plain: Plain =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form-malformed"))?;
+    Ok(Sent {
+        csrf_token: plain.csrf_token,
+        activated_on: plain.activated_on.trim().to_string(),
+        devices: Vec::new(),
+    })
+}
+
+async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
+    let mut sent = Sent::default();
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        let name = field.name().unwrap_or_default().to_string();
+        let limit = if name == "devices" {
+            MAX_UPLOAD
+        } else {
+            MAX_FIELD
+        };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(AppError::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let text = || String::from_utf8_lossy(&bytes).trim().to_string();
+        match name.as_str() {
+            "csrf_token" => sent.csrf_token = Some(text()),
+            "activated_on" => sent.activated_on = text(),
+            "devices" => sent.devices = bytes,
+            _ => {}
+        }
+    }
+    Ok(sent)
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Keys,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let sent = read_form(&req, payload).await?;
+    if !csrf::matches(&session, sent.csrf_token.as_deref()) {
+        return Err(AppError::Csrf);
+    }
+    let (tenant, line) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    movable(&purchase)?;
+    let lang = ctx.lang;
+    let today = state.clock.now().date_naive();
+    let mut page = page(ctx, &customer, &purchase);
+    page.activated_on = sent.activated_on.clone();
+    let (devices, bad) = match (sent.activated_on.is_empty(), sent.devices.is_empty()) {
+        (true, true) => return refuse(page, "kms-error-nothing", lang),
+        (false, _) => match kms::parse_date(&sent.activated_on) {
+            Some(d) if d <= today => {
+                let all = Device {
+                    name: lang.t("kms-all-devices"),
+                    activated: d,
+                };
+                (vec![all], Vec::new())
+            }
+            Some(_) => return refuse(page, "kms-row-future", lang),
+            None => return refuse(page, "kms-error-date", lang),
+        },
+        (true, false) => kms::parse_devices(&sent.devices, today),
+    };
+    let key = shown_key(
+        &mut conn, &state, &need, &customer, scope, &purchase, "page",
+    )
+    .await?;
+    page.plan = Some(plan(&devices, &bad, today, &key, lang));
+    let mut res = render_status(StatusCode::OK, &page)?;
+    res.headers_mut().insert(
+        CACHE_CONTROL,
+        "no-store".parse().map_err(AppError::internal)?,
+    );
+    Ok(res)
+}
+
+fn refuse(mut page: MigrationPage, key: &str, lang: Lang) -> Result<HttpResponse, AppError> {
+    page.error = Some(lang.t(key));
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// The purchase's key, recorded as viewed (through this page or its script).
+async fn shown_key(
+    conn: &mut DbConn,
+    state: &AppState,
+    need: &Keys,
+    customer: &Customer,
+    scope: CustomerScope,
+    purchase: &Purchase,
+    via: &str,
+) -> Result<String, AppError> {
+    let key = queries::active_key(conn, scope, purchase.line_id)
+        .await?
+        .ok_or(AppError::Gone)?;
+    let subject = audit::Subject {
+        partner_id: customer.partner_id,
+        customer_id: customer.id,
+        actor_user_id: Some(need.user.id),
+        actor: &need.user.email,
+        purchase,
+    };
+    let details = json!({ "via": format!("kms-migration-{via}") });
+    audit::record(
+        conn,
+        &subject,
+        Operation::KeyViewed,
+        state.clock.now(),
+        details,
+    )
+    .await?;
+    Ok(key)
+}
+
+/// The commands as a Windows command script, to run as administrator on each device.
+pub async fn script(
+    state: web::Data<AppState>,
+    need: Keys,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    movable(&purchase)?;
+    let key = shown_key(
+        &mut conn, &state, &need, &customer, scope, &purchase, "script",
+    )
+    .await?;
+    let (ipk, ato) = commands(&key);
+    let lang = ctx.lang;
+    let about = lang.t_args(
+        "kms-script-about",
+        &[
+            ("product", purchase.product_name.clone()),
+            ("order", purchase.order_number.to_string()),
+        ],
+    );
+    let body = format!(
+        "@echo off\r\nrem {about}\r\nrem {}\r\ncscript //nologo %windir%\\system32\\{ipk}\r\ncscript //nologo %windir%\\system32\\{ato}\r\n",
+        lang.t("kms-script-run-as")
+    );
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(format!(
+            "activate-mak-{}.cmd",
+            purchase.order_number
+        ))],
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header((CONTENT_DISPOSITION, disposition))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .body(body))
+}
