@@ -50,8 +50,13 @@ pub async fn seed_bench(
     let tenant = seed::bench::insert(&mut conn, clock.now())
         .await
         .map_err(failed)?;
-    // The benchmark script reads this line.
+    let (line, variant) = seed::bench::download_target(&mut conn, tenant)
+        .await
+        .map_err(failed)?;
+    // The benchmark script reads these lines.
     println!("bench-tenant {tenant}");
+    println!("bench-line {line}");
+    println!("bench-variant {variant}");
     Ok(())
 }
 
@@ -119,4 +124,18 @@ pub async fn artifacts_list(pool: &DbPool) -> Result<(), StartupError> {
         println!("{id}  {sku}  {version}  {language}  {file_type}  {size}");
     }
     Ok(())
+}
+
+/// `cspdesk serve-files <dir> <addr>`: a plain static file server (actix-files), the yardstick
+/// the benchmark measures link downloads against. Not part of the dashboard.
+pub async fn serve_files(dir: &Path, addr: &str) -> Result<(), StartupError> {
+    let dir = dir.to_path_buf();
+    actix_web::HttpServer::new(move || {
+        actix_web::App::new().service(actix_files::Files::new("/", dir.clone()))
+    })
+    .bind(addr)
+    .map_err(|e| StartupError::Config(format!("cannot listen on {addr}: {e}")))?
+    .run()
+    .await
+    .map_err(|e| StartupError::Config(e.to_string()))
 }

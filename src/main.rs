@@ -19,6 +19,7 @@ const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench | 
               orders) and print the tenant id of the customer with 2,000 orders
   artifacts list                  every product variant with its id and file
   artifacts add <variant> <file>  register a real file as a variant's download
+  serve-files <dir> <addr>        a plain file server, the benchmark's yardstick
 
 environment: DATABASE_URL (unset: a private PostgreSQL cluster in the data directory),
 CSPDESK_ADDR (127.0.0.1:8080), CSPDESK_DATA (./var), CSPDESK_ARTIFACTS (<data>/artifacts),
@@ -32,6 +33,7 @@ enum Command {
     SeedBench,
     ArtifactsList,
     ArtifactsAdd(String, std::path::PathBuf),
+    ServeFiles(std::path::PathBuf, String),
 }
 
 fn parse(args: &[String]) -> Option<Command> {
@@ -45,6 +47,7 @@ fn parse(args: &[String]) -> Option<Command> {
         ["artifacts", "add", variant, file] => {
             Command::ArtifactsAdd(variant.to_string(), file.into())
         }
+        ["serve-files", dir, addr] => Command::ServeFiles(dir.into(), addr.to_string()),
         _ => return None,
     })
 }
@@ -64,6 +67,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         };
     };
+    if let Command::ServeFiles(dir, addr) = &command {
+        // No settings or database: just the files.
+        return match actix_web::rt::System::new().block_on(cli::serve_files(dir, addr)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cspdesk: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -113,6 +126,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
         }
         Command::Serve => serve(settings, pool, clock).await,
+        Command::ServeFiles(..) => Ok(()),
     };
     if let Some(mut c) = cluster {
         tokio::task::block_in_place(|| c.stop());

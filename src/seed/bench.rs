@@ -77,6 +77,36 @@ ON CONFLICT DO NOTHING";
 
 /// Adds the benchmark data unless it is there already; returns the big customer's tenant id.
 pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<Uuid, AppError> {
+    insert_all(conn, now).await
+}
+
+/// A Windows Server 2022 Standard purchase of the big customer and its en-US x64 ISO variant:
+/// what the download benchmark makes links for.
+pub async fn download_target(
+    conn: &mut AsyncPgConnection,
+    tenant: Uuid,
+) -> Result<(Uuid, Uuid), AppError> {
+    use crate::db::schema::{order_lines, orders, product_variants};
+    let (line, product): (Uuid, Uuid) = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(tenant))
+        .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
+        .order(orders::placed_at.desc())
+        .select((order_lines::id, order_lines::product_id))
+        .first(conn)
+        .await?;
+    let variant: Uuid = product_variants::table
+        .filter(product_variants::product_id.eq(product))
+        .filter(product_variants::version.eq("Windows Server 2022"))
+        .filter(product_variants::language.eq("en-US"))
+        .filter(product_variants::file_type.eq("x64_iso"))
+        .select(product_variants::id)
+        .first(conn)
+        .await?;
+    Ok((line, variant))
+}
+
+async fn insert_all(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<Uuid, AppError> {
     let buyer = store::load_user(conn, BUYER)
         .await?
         .ok_or(AppError::internal(
