@@ -487,3 +487,77 @@ async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_r
         .await;
     assert_eq!(too_big.status, 413);
 }
+
+/// The "Done when", end to end: the Windows Server purchase made through the buying
+/// flow, its key, a download, a link used signed out, the records of it all, and the
+/// customer's own view of the same key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer_sees_the_key() {
+    let app = TestApp::spawn().await;
+    let agent = app.signed_in(ADMIN).await;
+    let northwind = tenant_id(&app, "northwind.test").await;
+    let base = format!("/customers/{northwind}");
+    let review = crate::ordering::fill_cart(&app, &agent, &base).await;
+    let (token, seen) = crate::ordering::place_fields(&review.body);
+    let placed = agent
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    assert_eq!(placed.status, 303);
+    let line: Uuid = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(northwind))
+        .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
+        .select(order_lines::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let list = agent.get(&base).await;
+    assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 2);
+
+    let purchase = format!("{base}/software/{line}");
+    let key_page = agent.get(&format!("{purchase}/key")).await;
+    let key: String = product_keys::table
+        .find(line)
+        .select(product_keys::key_text)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert!(key_page.contains(&key[..4]));
+    let variant = variant_id(&app, line).await.to_string();
+    let file = agent
+        .get(&format!("{purchase}/variants/{variant}/download"))
+        .await;
+    assert_eq!(file.status, 200);
+    let link = copy_link(&agent, &purchase, &variant).await;
+    assert_eq!(app.visitor().get(&link).await.status, 200);
+    let ops: Vec<String> = operations(&app, northwind)
+        .await
+        .into_iter()
+        .map(|(_, op)| op)
+        .collect();
+    assert_eq!(
+        ops,
+        ["key_viewed", "downloaded", "link_created", "link_used"]
+    );
+
+    let admin = app.signed_in("admin@northwind.test").await;
+    let own = admin
+        .get(&format!("/your-products/software/{line}/key"))
+        .await;
+    assert_eq!(own.status, 200);
+    let grouped: Vec<&str> = key
+        .as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    assert!(own.contains(&grouped.join("-")), "the same key");
+    let user = app.signed_in("user@northwind.test").await;
+    let denied = user
+        .get(&format!("/your-products/software/{line}/key"))
+        .await;
+    assert_eq!(denied.status, 403);
+    assert!(!denied.contains(&grouped.join("-")));
+}
