@@ -99,7 +99,12 @@
           if (old) { old.replaceWith(node); } else { section.appendChild(node); }
           var links = page.querySelector("[data-test=links]");
           var oldLinks = document.querySelector("[data-test=links]");
-          if (links && oldLinks) { oldLinks.replaceWith(document.importNode(links, true)); }
+          if (links && oldLinks) {
+            oldLinks.replaceWith(document.importNode(links, true));
+          } else if (links) {
+            // The first link: its list section did not exist yet.
+            section.after(document.importNode(links.closest("section"), true));
+          }
           bindCopy(node);
           var input = node.querySelector("input");
           if (input) { copyText(input.value, node.querySelector("button[data-copy]")); }
@@ -112,8 +117,9 @@
 // the server every 15 seconds, so "37 of 50 downloads left" follows downloads made elsewhere.
 (function () {
   "use strict";
-  var table = document.querySelector("[data-test=links]");
-  if (!table || !window.fetch) { return; }
+  // Pages that list links, or can make the first one.
+  var page = document.querySelector("[data-test=links], form[data-copy-link]");
+  if (!page || !window.fetch) { return; }
   setInterval(function () {
     if (document.hidden) { return; }
     fetch(window.location.href, { credentials: "same-origin", cache: "no-store" })

@@ -29,10 +29,10 @@ pub struct AccessView {
 impl AccessView {
     pub fn new(row: &AccessRow, lang: Lang) -> AccessView {
         let text = |key: &str| row.details[key].as_str().unwrap_or_default().to_string();
+        let by_link = row.actor == crate::activity::LINK_ACTOR;
         let who = match row.details["ip"].as_str() {
-            Some(ip) if row.actor == crate::activity::LINK_ACTOR => {
-                lang.t_args("access-by-link", &[("ip", ip.to_string())])
-            }
+            Some(ip) if by_link => lang.t_args("access-by-link", &[("ip", ip.to_string())]),
+            None if by_link => lang.t("access-by-link-unknown"),
             _ => row.actor.clone(),
         };
         AccessView {

@@ -14,13 +14,16 @@ use crate::error::AppError;
 /// The file's SHA-256 in hex, so a script can check what it received.
 pub const CHECKSUM_HEADER: &str = "x-checksum-sha256";
 
-pub fn send(
-    store: &dyn ArtifactStore,
-    variant: &Variant,
-    req: &HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let sha256 = variant.sha256.as_deref().ok_or(AppError::NotFound)?;
-    let (file, path) = store.open(sha256).map_err(|e| match e.kind() {
+/// A variant's file, opened: opening comes before a download is counted or recorded, so a
+/// missing file costs nothing.
+pub struct Opened {
+    named: NamedFile,
+    sha256: String,
+}
+
+pub fn open(store: &dyn ArtifactStore, variant: &Variant) -> Result<Opened, AppError> {
+    let sha256 = variant.sha256.clone().ok_or(AppError::NotFound)?;
+    let (file, path) = store.open(&sha256).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => AppError::NotFound,
         _ => AppError::internal(e),
     })?;
@@ -34,11 +37,15 @@ pub fn send(
         .set_content_disposition(disposition)
         .use_etag(false)
         .use_last_modified(false);
-    let mut res = named.into_response(req);
+    Ok(Opened { named, sha256 })
+}
+
+pub fn send(opened: Opened, req: &HttpRequest) -> HttpResponse {
+    let mut res = opened.named.into_response(req);
     let headers = res.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(sha256) {
+    if let Ok(value) = HeaderValue::from_str(&opened.sha256) {
         headers.insert(HeaderName::from_static(CHECKSUM_HEADER), value);
     }
-    Ok(res)
+    res
 }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::rules::{self, LINK_MAX_DOWNLOADS, LinkState};
 use crate::auth::CustomerScope;
-use crate::db::schema::{download_links, users};
+use crate::db::schema::{download_links, order_lines, users};
 use crate::error::AppError;
 
 /// 32 bytes from the operating system's CSPRNG (256 bits), URL-safe.
@@ -165,6 +165,12 @@ pub async fn take(
         .filter(download_links::revoked_at.is_null())
         .filter(download_links::expires_at.gt(now))
         .filter(download_links::downloads.lt(download_links::max_downloads))
+        // A cancelled purchase's links stop at once, even before they are marked revoked.
+        .filter(diesel::dsl::exists(
+            order_lines::table
+                .filter(order_lines::id.eq(download_links::order_line_id))
+                .filter(order_lines::quantity_cancelled.lt(order_lines::quantity)),
+        ))
         .set(download_links::downloads.eq(download_links::downloads + 1))
         .returning(TAKEN)
         .get_result(conn)

@@ -203,6 +203,7 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     usable(purchase)?;
     let variant = variant_of(conn, purchase, variant_id).await?;
+    let opened = super::download::open(state.artifacts.as_ref(), &variant)?;
     let mut details = audit::client(req);
     details["file"] = variant.file_name.clone().into();
     audit::record(
@@ -213,7 +214,7 @@ pub async fn download(
         details,
     )
     .await?;
-    super::download::send(state.artifacts.as_ref(), &variant, req)
+    Ok(super::download::send(opened, req))
 }
 
 /// Makes a fresh link (another 14 days / 50 downloads) and keeps its URL for the next page.

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use diesel_async::AsyncConnection;
 
 use super::audit::{self, Subject};
-use super::links::{self, Taken, Use};
+use super::links::{self, Use};
 use super::queries;
 use super::rules::LinkState;
 use super::views::LinkGonePage;
@@ -25,7 +25,7 @@ fn plausible(token: &str) -> bool {
 }
 
 enum Outcome {
-    Send(Taken),
+    Send(Box<super::download::Opened>),
     Gone(LinkState),
 }
 
@@ -40,6 +40,7 @@ pub async fn download(
     }
     let now = state.clock.now();
     let client = audit::client(&req);
+    let artifacts = state.artifacts.as_ref();
     let mut conn = state.pool.get().await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
@@ -57,6 +58,23 @@ pub async fn download(
             let purchase = queries::purchase(conn, scope, link.order_line_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            // A cancelled purchase's links stop at once, whatever the link row says (`take`
+            // did not count them).
+            let (state, operation) = if purchase.is_cancelled() {
+                (Some(LinkState::Revoked), Operation::LinkRefused)
+            } else {
+                (state, operation)
+            };
+            // Opened inside the transaction: a missing file rolls the count back.
+            let opened = match state {
+                None => {
+                    let variant = queries::variant(conn, link.variant_id)
+                        .await?
+                        .ok_or(AppError::NotFound)?;
+                    Some(super::download::open(artifacts, &variant)?)
+                }
+                Some(_) => None,
+            };
             let mut details = client.clone();
             details["link_id"] = link.id.to_string().into();
             if let Some(s) = state {
@@ -70,19 +88,14 @@ pub async fn download(
                 purchase: &purchase,
             };
             audit::record(conn, &subject, operation, now, details).await?;
-            Ok(match state {
-                None => Outcome::Send(link),
-                Some(s) => Outcome::Gone(s),
+            Ok(match (opened, state) {
+                (Some(file), _) => Outcome::Send(Box::new(file)),
+                (None, s) => Outcome::Gone(s.unwrap_or(LinkState::Revoked)),
             })
         })
         .await?;
     match outcome {
-        Outcome::Send(link) => {
-            let variant = queries::variant(&mut conn, link.variant_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            super::download::send(state.artifacts.as_ref(), &variant, &req)
-        }
+        Outcome::Send(file) => Ok(super::download::send(*file, &req)),
         Outcome::Gone(reason) => {
             let lang = ctx.lang;
             let page = LinkGonePage {

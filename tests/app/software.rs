@@ -561,3 +561,80 @@ async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer
     assert_eq!(denied.status, 403);
     assert!(!denied.contains(&grouped.join("-")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_purchase_stays_listed_as_cancelled_with_no_key_and_its_links_stop() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await.to_string();
+    let v = app.signed_in(ADMIN).await;
+    let purchase = format!("/customers/{adatum}/software/{line}");
+    let link = copy_link(&v, &purchase, &variant).await;
+    // As the cancellation will leave it (its own issue revokes the key and links too).
+    diesel::update(order_lines::table.find(line))
+        .set(order_lines::quantity_cancelled.eq(order_lines::quantity))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let list = v.get(&format!("/customers/{adatum}")).await;
+    assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
+    assert!(list.contains("<tr class=\"inactive\" data-test=\"purchase-row\">"));
+    assert!(list.contains("Cancelled"));
+    assert!(
+        !list.contains(&format!("href=\"{purchase}\"")),
+        "no way to its key"
+    );
+    assert_eq!(v.get(&format!("{purchase}/key")).await.status, 410);
+    assert_eq!(
+        v.get(&format!("{purchase}/variants/{variant}/download"))
+            .await
+            .status,
+        410
+    );
+    let gone = app.visitor().get(&link).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.contains("The link was withdrawn because the purchase was cancelled."));
+    let used: i32 = download_links::table
+        .select(download_links::downloads)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(used, 0, "nothing counted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_file_costs_no_download_from_a_link() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await;
+    let v = app.signed_in(ADMIN).await;
+    let link = copy_link(
+        &v,
+        &format!("/customers/{adatum}/software/{line}"),
+        &variant.to_string(),
+    )
+    .await;
+    // The registered file's checksum names nothing in the store.
+    diesel::update(
+        cspdesk::db::schema::artifacts::table
+            .filter(cspdesk::db::schema::artifacts::variant_id.eq(variant)),
+    )
+    .set(cspdesk::db::schema::artifacts::sha256.eq("0".repeat(64)))
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(app.visitor().get(&link).await.status, 404);
+    let used: i32 = download_links::table
+        .select(download_links::downloads)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(used, 0);
+    assert!(
+        !operations(&app, adatum)
+            .await
+            .iter()
+            .any(|(_, op)| op == "link_used"),
+        "nothing recorded"
+    );
+}

@@ -259,6 +259,7 @@ access-when = Time (UTC)
 access-who = Who
 access-operation = What
 access-older = Older entries
+access-by-link-unknown = Download link
 access-by-link = Download link, from { $ip }
 activity-op-key-viewed = Key viewed
 activity-op-downloaded = Downloaded

@@ -254,6 +254,7 @@ access-when = Zaman (UTC)
 access-who = Kim
 access-operation = Ne
 access-older = Daha eski kayıtlar
+access-by-link-unknown = İndirme bağlantısı
 access-by-link = İndirme bağlantısı, { $ip } adresinden
 activity-op-key-viewed = Anahtar görüntülendi
 activity-op-downloaded = İndirildi
