@@ -64,7 +64,7 @@ pub async fn find(
     Ok((customer, customer_scope, purchase))
 }
 
-fn caller<'a>(need: &'a Keys, scope: CustomerScope, partner_id: uuid::Uuid) -> Caller<'a> {
+pub fn caller<'a>(need: &'a Keys, scope: CustomerScope, partner_id: uuid::Uuid) -> Caller<'a> {
     Caller {
         scope,
         partner_id,

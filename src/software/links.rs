@@ -120,29 +120,20 @@ pub struct Taken {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
-type TakenColumns = (
-    download_links::id,
-    download_links::partner_id,
-    download_links::customer_id,
-    download_links::order_line_id,
-    download_links::variant_id,
-    download_links::expires_at,
-    download_links::downloads,
-    download_links::max_downloads,
-    download_links::revoked_at,
-);
-
-const TAKEN: TakenColumns = (
-    download_links::id,
-    download_links::partner_id,
-    download_links::customer_id,
-    download_links::order_line_id,
-    download_links::variant_id,
-    download_links::expires_at,
-    download_links::downloads,
-    download_links::max_downloads,
-    download_links::revoked_at,
-);
+#[diesel::dsl::auto_type]
+fn taken_columns() -> _ {
+    (
+        download_links::id,
+        download_links::partner_id,
+        download_links::customer_id,
+        download_links::order_line_id,
+        download_links::variant_id,
+        download_links::expires_at,
+        download_links::downloads,
+        download_links::max_downloads,
+        download_links::revoked_at,
+    )
+}
 
 pub enum Use {
     /// Counted: the caller may send the file.
@@ -172,7 +163,7 @@ pub async fn take(
                 .filter(order_lines::quantity_cancelled.lt(order_lines::quantity)),
         ))
         .set(download_links::downloads.eq(download_links::downloads + 1))
-        .returning(TAKEN)
+        .returning(taken_columns())
         .get_result(conn)
         .await
         .optional()?;
@@ -181,7 +172,7 @@ pub async fn take(
     }
     let found: Option<Taken> = download_links::table
         .filter(download_links::token_hash.eq(&hash))
-        .select(TAKEN)
+        .select(taken_columns())
         .first(conn)
         .await
         .optional()?;

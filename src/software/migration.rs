@@ -17,12 +17,11 @@ use chrono::NaiveDate;
 use futures_util::StreamExt;
 use serde_json::json;
 
-use super::audit;
-use super::handlers::{Keys, find};
+use super::handlers::{Keys, caller, find};
 use super::kms::{self, BadRow, Device};
-use super::queries::{self, Purchase};
+use super::pages;
+use super::queries::Purchase;
 use super::views::PurchaseView;
-use crate::activity::Operation;
 use crate::auth::CustomerScope;
 use crate::customers::Customer;
 use crate::db::DbConn;
@@ -118,16 +117,6 @@ fn page(ctx: PageContext, customer: &Customer, purchase: &Purchase) -> Migration
     }
 }
 
-fn movable(purchase: &Purchase) -> Result<(), AppError> {
-    if !purchase.has_keys() {
-        return Err(AppError::NotFound);
-    }
-    if purchase.is_cancelled() {
-        return Err(AppError::Gone);
-    }
-    Ok(())
-}
-
 pub async fn form(
     state: web::Data<AppState>,
     need: Keys,
@@ -137,7 +126,7 @@ pub async fn form(
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let (customer, _, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    movable(&purchase)?;
+    pages::usable(&purchase)?;
     render_status(StatusCode::OK, &page(ctx, &customer, &purchase))
 }
 
@@ -225,7 +214,7 @@ pub async fn submit(
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    movable(&purchase)?;
+    pages::usable(&purchase)?;
     let lang = ctx.lang;
     let today = state.clock.now().date_naive();
     let mut page = page(ctx, &customer, &purchase);
@@ -245,10 +234,8 @@ pub async fn submit(
         },
         (true, false) => kms::parse_devices(&sent.devices, today),
     };
-    let key = shown_key(
-        &mut conn, &state, &need, &customer, scope, &purchase, "page",
-    )
-    .await?;
+    let found = (&customer, scope, &purchase);
+    let key = shown_key(&mut conn, &state, &need, found, "page").await?;
     page.plan = Some(plan(&devices, &bad, today, &key, lang));
     let mut res = render_status(StatusCode::OK, &page)?;
     res.headers_mut().insert(
@@ -263,36 +250,17 @@ fn refuse(mut page: MigrationPage, key: &str, lang: Lang) -> Result<HttpResponse
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-/// The purchase's key, recorded as viewed (through this page or its script).
+/// The key, recorded as viewed through this page or its script.
 async fn shown_key(
     conn: &mut DbConn,
     state: &AppState,
     need: &Keys,
-    customer: &Customer,
-    scope: CustomerScope,
-    purchase: &Purchase,
+    (customer, scope, purchase): (&Customer, CustomerScope, &Purchase),
     via: &str,
 ) -> Result<String, AppError> {
-    let key = queries::active_key(conn, scope, purchase.line_id)
-        .await?
-        .ok_or(AppError::Gone)?;
-    let subject = audit::Subject {
-        partner_id: customer.partner_id,
-        customer_id: customer.id,
-        actor_user_id: Some(need.user.id),
-        actor: &need.user.email,
-        purchase,
-    };
+    let caller = caller(need, scope, customer.partner_id);
     let details = json!({ "via": format!("kms-migration-{via}") });
-    audit::record(
-        conn,
-        &subject,
-        Operation::KeyViewed,
-        state.clock.now(),
-        details,
-    )
-    .await?;
-    Ok(key)
+    pages::reveal_key(conn, state, &caller, purchase, details).await
 }
 
 /// The commands as a Windows command script, to run as administrator on each device.
@@ -305,11 +273,9 @@ pub async fn script(
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    movable(&purchase)?;
-    let key = shown_key(
-        &mut conn, &state, &need, &customer, scope, &purchase, "script",
-    )
-    .await?;
+    pages::usable(&purchase)?;
+    let found = (&customer, scope, &purchase);
+    let key = shown_key(&mut conn, &state, &need, found, "script").await?;
     let (ipk, ato) = commands(&key);
     let lang = ctx.lang;
     let about = lang.t_args(

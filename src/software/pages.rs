@@ -36,7 +36,7 @@ pub struct Caller<'a> {
 }
 
 impl Caller<'_> {
-    fn subject<'p>(&'p self, purchase: &'p Purchase) -> Subject<'p> {
+    pub fn subject<'p>(&'p self, purchase: &'p Purchase) -> Subject<'p> {
         Subject {
             partner_id: self.partner_id,
             customer_id: self.scope.customer_id(),
@@ -76,7 +76,7 @@ pub async fn list(
 }
 
 /// Keys and files exist only for software of a purchase that stands.
-fn usable(purchase: &Purchase) -> Result<(), AppError> {
+pub fn usable(purchase: &Purchase) -> Result<(), AppError> {
     if !purchase.has_keys() {
         return Err(AppError::NotFound);
     }
@@ -152,7 +152,25 @@ pub async fn purchase_page(
     Ok(no_store(render_status(status, &page)?))
 }
 
-/// The key, recorded before it is shown: a failed record shows no key.
+/// The purchase's key, recorded as viewed before it is returned: a failed record shows no
+/// key. `details` say where it was shown.
+pub async fn reveal_key(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    details: serde_json::Value,
+) -> Result<String, AppError> {
+    usable(purchase)?;
+    let key = queries::active_key(conn, caller.scope, purchase.line_id)
+        .await?
+        .ok_or(AppError::Gone)?;
+    let subject = caller.subject(purchase);
+    let now = state.clock.now();
+    audit::record(conn, &subject, Operation::KeyViewed, now, details).await?;
+    Ok(key)
+}
+
 pub async fn key(
     conn: &mut AsyncPgConnection,
     state: &AppState,
@@ -160,19 +178,7 @@ pub async fn key(
     caller: &Caller<'_>,
     purchase: &Purchase,
 ) -> Result<HttpResponse, AppError> {
-    usable(purchase)?;
-    let key = queries::active_key(conn, caller.scope, purchase.line_id)
-        .await?
-        .ok_or(AppError::Gone)?;
-    let now = state.clock.now();
-    audit::record(
-        conn,
-        &caller.subject(purchase),
-        Operation::KeyViewed,
-        now,
-        json!({}),
-    )
-    .await?;
+    let key = reveal_key(conn, state, caller, purchase, json!({})).await?;
     let back = format!("{}/{}", caller.base, purchase.line_id);
     let view = PurchaseView::new(purchase, ctx.lang);
     let page = KeyPage::new(ctx, back, view, &key);

@@ -46,33 +46,22 @@ fn software_of(customer: Uuid) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-type PurchaseColumns = (
-    order_lines::id,
-    orders::id,
-    orders::number,
-    orders::placed_at,
-    order_lines::product_id,
-    order_lines::product_name,
-    order_lines::family,
-    order_lines::licence_kind,
-    order_lines::term_months,
-    order_lines::quantity,
-    order_lines::quantity_cancelled,
-);
-
-const PURCHASE_COLUMNS: PurchaseColumns = (
-    order_lines::id,
-    orders::id,
-    orders::number,
-    orders::placed_at,
-    order_lines::product_id,
-    order_lines::product_name,
-    order_lines::family,
-    order_lines::licence_kind,
-    order_lines::term_months,
-    order_lines::quantity,
-    order_lines::quantity_cancelled,
-);
+#[diesel::dsl::auto_type]
+fn purchase_columns() -> _ {
+    (
+        order_lines::id,
+        orders::id,
+        orders::number,
+        orders::placed_at,
+        order_lines::product_id,
+        order_lines::product_name,
+        order_lines::family,
+        order_lines::licence_kind,
+        order_lines::term_months,
+        order_lines::quantity,
+        order_lines::quantity_cancelled,
+    )
+}
 
 pub async fn count(conn: &mut AsyncPgConnection, scope: CustomerScope) -> Result<i64, AppError> {
     Ok(order_lines::table
@@ -100,7 +89,7 @@ pub async fn purchases(
         ))
         .offset(offset)
         .limit(limit)
-        .select(PURCHASE_COLUMNS)
+        .select(purchase_columns())
         .load(conn)
         .await?)
 }
@@ -115,7 +104,7 @@ pub async fn purchase(
         .inner_join(orders::table)
         .filter(software_of(scope.customer_id()))
         .filter(order_lines::id.eq(line_id))
-        .select(PURCHASE_COLUMNS)
+        .select(purchase_columns())
         .first(conn)
         .await
         .optional()?)

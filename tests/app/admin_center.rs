@@ -1,24 +1,14 @@
 //! The customer's own admin center: Billing › Your products › Software.
 
-use cspdesk::db::schema::{activity, order_lines, orders, product_keys};
+use cspdesk::db::schema::activity;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
 use crate::support::{TestApp, tenant_id};
 
-/// Adatum's oldest Windows Server purchase (a demo order).
 async fn ws_line(app: &TestApp) -> Uuid {
-    let adatum = tenant_id(app, "adatum.test").await;
-    order_lines::table
-        .inner_join(orders::table)
-        .filter(orders::customer_id.eq(adatum))
-        .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
-        .order(orders::placed_at)
-        .select(order_lines::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap()
+    crate::software::ws_purchase(app).await.1
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -59,13 +49,8 @@ async fn the_customer_global_admin_gets_keys_and_downloads_and_sees_who_accessed
     );
     let key = admin.get(&format!("{purchase}/key")).await;
     assert_eq!(key.headers["cache-control"], "no-store");
-    let stored: String = product_keys::table
-        .find(line)
-        .select(product_keys::key_text)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    assert!(key.contains(&stored[..4]) && key.contains(&stored[28..]));
+    let grouped = crate::software::stored_key(&app, line).await;
+    assert!(key.contains(&grouped));
     assert!(key.contains("Copy key to clipboard"));
     let start = page.body.find("/variants/").expect("a download");
     let download = &page.body[start - purchase.len()..];
