@@ -104,6 +104,24 @@ async fn partner_flow(app: &TestApp, current_view: bool) {
             .starts_with("50 of 50 downloads left · expires")
     );
     assert_eq!(clipboard(&b).await, url, "Copy link also copied it");
+
+    // Moving from volume licensing, from the same purchase.
+    b.click("a[data-test=kms-migration]").await;
+    b.wait_for("form[data-test=kms-form]").await;
+    b.client
+        .execute(
+            "document.getElementById('activated_on').value = arguments[0];",
+            vec![serde_json::json!("2026-06-01")],
+        )
+        .await
+        .expect("a date");
+    b.click("button[data-test=kms-submit]").await;
+    b.wait_for("table[data-test=kms-devices]").await;
+    assert!(
+        b.text("pre[data-test=kms-commands]")
+            .await
+            .contains("slmgr.vbs /ipk ")
+    );
     b.close().await;
 
     // Someone with the link and no account.
@@ -149,22 +167,47 @@ async fn in_current_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_
     partner_flow(&app, true).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_customer_global_admin_gets_the_key_and_a_plain_user_does_not() {
-    let app = TestApp::spawn().await;
+async fn customer_admin_flow(app: &TestApp, current_view: bool) {
     let b = Browser::open(&app.base).await;
     b.sign_in("admin@adatum.test").await;
-    b.click("ul.tiles a[href='/your-products/software']").await;
+    if current_view {
+        b.click("button[data-test=view-switch]").await;
+        b.wait_for("nav.side-nav").await;
+        b.click("nav.side-nav a[href='/your-products/software']")
+            .await;
+    } else {
+        b.click("ul.tiles a[href='/your-products/software']").await;
+    }
     b.wait_for("table[data-test=software]").await;
     b.click("a[data-test=open-purchase]").await;
     b.wait_for("form[data-test=choose]").await;
     choose(&b, "Windows Server 2022", "ko-KR", "x64_iso").await;
     assert!(!b.exists("button[data-test=copy-link]").await);
     key_from_dialog(&b).await;
+    b.goto("/your-products/software").await;
+    b.click("a[data-test=open-access]").await;
+    b.wait_for("table[data-test=access]").await;
+    assert!(
+        b.text("table[data-test=access]")
+            .await
+            .contains("Key viewed")
+    );
     b.click("summary[data-test=gear]").await;
     b.click("button[data-test=sign-out]").await;
     b.wait_for("#email").await;
     b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_the_customer_global_admin_gets_the_key_and_sees_who_viewed_it() {
+    let app = TestApp::spawn().await;
+    customer_admin_flow(&app, true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_customer_global_admin_gets_the_key_and_a_plain_user_does_not() {
+    let app = TestApp::spawn().await;
+    customer_admin_flow(&app, false).await;
 
     let b = Browser::open(&app.base).await;
     b.sign_in("user@adatum.test").await;
