@@ -37,6 +37,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    credits (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        customer_id -> Uuid,
+        order_id -> Uuid,
+        order_line_id -> Uuid,
+        reason -> Text,
+        quantity -> Int4,
+        amount_minor -> Int8,
+        #[max_length = 3]
+        currency -> Bpchar,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -85,6 +102,7 @@ diesel::table! {
         currency -> Bpchar,
         tax_included -> Bool,
         tax_rate_bp -> Int4,
+        credited_minor -> Int8,
     }
 }
 
@@ -220,6 +238,11 @@ diesel::joinable!(cart_items -> customers (customer_id));
 diesel::joinable!(cart_items -> partners (partner_id));
 diesel::joinable!(cart_items -> products (product_id));
 diesel::joinable!(cart_items -> users (user_id));
+diesel::joinable!(credits -> customers (customer_id));
+diesel::joinable!(credits -> order_lines (order_line_id));
+diesel::joinable!(credits -> orders (order_id));
+diesel::joinable!(credits -> partners (partner_id));
+diesel::joinable!(credits -> users (created_by));
 diesel::joinable!(customers -> partners (partner_id));
 diesel::joinable!(download_links -> customers (customer_id));
 diesel::joinable!(download_links -> order_lines (order_line_id));
@@ -248,6 +271,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     activity,
     artifacts,
     cart_items,
+    credits,
     customers,
     download_links,
     order_lines,
