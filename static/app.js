@@ -65,6 +65,34 @@
     });
   }
   bindCopy(document);
+  // A dialog shows the [data-dialog-panel] of the page its link names. A GET form inside it
+  // marked data-dialog-refresh (the Cancel dialog's order list) reloads the panel on change.
+  function fillDialog(body, html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var panel = page.querySelector("[data-dialog-panel]");
+    if (!panel || !body) { return false; }
+    body.replaceChildren(document.importNode(panel, true));
+    bindCopy(body);
+    body.querySelectorAll("form[data-dialog-refresh]").forEach(function (form) {
+      form.querySelectorAll("select").forEach(function (select) {
+        select.addEventListener("change", function () {
+          var url = form.action + "?" + new URLSearchParams(new FormData(form)).toString();
+          fetch(url, { credentials: "same-origin", cache: "no-store" })
+            .then(function (res) { if (!res.ok) { throw new Error(res.status); } return res.text(); })
+            .then(function (html) { if (!fillDialog(body, html)) { window.location.href = url; } })
+            .catch(function () { window.location.href = url; });
+        });
+      });
+    });
+    body.querySelectorAll("button[data-once]").forEach(function (button) {
+      if (button.form) {
+        button.form.addEventListener("submit", function () {
+          setTimeout(function () { button.disabled = true; }, 0);
+        });
+      }
+    });
+    return true;
+  }
   document.querySelectorAll("a[data-dialog]").forEach(function (link) {
     var dialog = document.getElementById(link.getAttribute("data-dialog"));
     if (!dialog || typeof dialog.showModal !== "function") { return; }
@@ -74,11 +102,8 @@
         .then(function (res) { if (!res.ok) { throw new Error(res.status); } return res.text(); })
         .then(function (html) {
           var page = new DOMParser().parseFromString(html, "text/html");
-          var panel = page.querySelector("[data-key-panel]");
           var body = dialog.querySelector("[data-dialog-body]");
-          if (!panel || !body) { window.location.href = link.href; return; }
-          body.replaceChildren(document.importNode(panel, true));
-          bindCopy(body);
+          if (!fillDialog(body, html)) { window.location.href = link.href; return; }
           dialog.showModal();
         })
         .catch(function () { window.location.href = link.href; });

@@ -17,6 +17,7 @@ pub enum Operation {
     LinkCreated,
     LinkUsed,
     LinkRefused,
+    PurchaseCancelled,
 }
 
 impl Operation {
@@ -28,6 +29,7 @@ impl Operation {
             Operation::LinkCreated => "link_created",
             Operation::LinkUsed => "link_used",
             Operation::LinkRefused => "link_refused",
+            Operation::PurchaseCancelled => "purchase_cancelled",
         }
     }
 }

@@ -59,6 +59,8 @@ pub async fn list(
     let customer = own(&mut conn, scope).await?;
     let can_keys = need.user.can(Perm::TenantKeys);
     let place = ListPlace {
+        // Only the partner's Admin agents cancel.
+        can_cancel: false,
         page_base: LIST.to_string(),
         base: LIST.to_string(),
         can_open: can_keys,

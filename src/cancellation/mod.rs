@@ -2,4 +2,8 @@
 //! and the one transaction that cancels the lines, revokes their keys and links, books the
 //! credit and records the activity — exactly once.
 
+pub mod cancel;
+pub mod handlers;
+pub mod queries;
 pub mod rules;
+pub mod views;

@@ -162,6 +162,7 @@ async fn detail(
                 page_base: format!("/customers/{}", customer.id),
                 base: format!("/customers/{}/software", customer.id),
                 can_open: need.user.can(Perm::SoftwareKeys),
+                can_cancel: need.user.can(Perm::PurchasesCancel),
             };
             software = Some(
                 crate::software::pages::list(&mut conn, customer_scope, page, place, ctx.lang)

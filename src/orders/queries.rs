@@ -167,3 +167,18 @@ pub async fn order(
         .await?;
     Ok(Some((head, lines)))
 }
+
+/// Whether `order_id` is one of this customer's orders.
+pub async fn exists(
+    conn: &mut AsyncPgConnection,
+    scope: crate::auth::CustomerScope,
+    order_id: Uuid,
+) -> Result<bool, AppError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        orders::table
+            .filter(orders::id.eq(order_id))
+            .filter(orders::customer_id.eq(scope.customer_id())),
+    ))
+    .get_result(conn)
+    .await?)
+}

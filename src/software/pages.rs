@@ -53,6 +53,8 @@ pub struct ListPlace {
     pub page_base: String,
     pub base: String,
     pub can_open: bool,
+    /// Whether the viewer may cancel purchases (the Cancel dialog, R-32).
+    pub can_cancel: bool,
 }
 
 pub async fn list(
@@ -72,6 +74,7 @@ pub async fn list(
         base: place.base,
         page_base: place.page_base,
         can_open: place.can_open,
+        can_cancel: place.can_cancel,
     })
 }
 

@@ -61,11 +61,16 @@ pub struct SoftwareList {
     pub page_base: String,
     /// Whether the viewer may open a purchase for its keys and downloads.
     pub can_open: bool,
+    pub can_cancel: bool,
 }
 
 impl SoftwareList {
     pub fn href(&self, line: &Uuid) -> String {
         format!("{}/{line}", self.base)
+    }
+
+    pub fn cancel_href(&self, line: &Uuid) -> String {
+        format!("{}/{line}/cancel", self.base)
     }
 
     pub fn page_href(&self, page: &i64) -> String {

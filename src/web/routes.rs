@@ -5,7 +5,8 @@ use actix_web::web;
 
 use crate::auth::Perm;
 use crate::{
-    account, admin_center, auth, catalog, customers, health, home, orders, software, workspaces,
+    account, admin_center, auth, cancellation, catalog, customers, health, home, orders, software,
+    workspaces,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +129,16 @@ pub const ROUTES: &[RouteDoc] = &[
         "/customers/{tenant}/software/{line}/kms-migration/script",
         Access::Needs(Perm::SoftwareKeys),
     ),
+    r(
+        "GET",
+        "/customers/{tenant}/software/{line}/cancel",
+        Access::Needs(Perm::PurchasesCancel),
+    ),
+    r(
+        "POST",
+        "/customers/{tenant}/software/{line}/cancel",
+        Access::Needs(Perm::PurchasesCancel),
+    ),
     r("GET", "/dl/{token}", Access::Public),
     r(
         "GET",
@@ -180,6 +191,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)
         .configure(software::handlers::configure)
+        .configure(cancellation::handlers::configure)
         .configure(admin_center::handlers::configure)
         .route("/dl/{token}", web::get().to(software::public::download));
 }

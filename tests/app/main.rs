@@ -6,6 +6,7 @@ mod browser_buying;
 mod browser_flows;
 mod browser_software;
 mod buying;
+mod cancellation;
 mod customers;
 mod layout;
 mod ordering;

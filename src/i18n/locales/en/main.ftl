@@ -298,3 +298,48 @@ kms-row-future = the date is in the future.
 kms-row-too-many = more than 10,000 devices; split the list.
 kms-error-nothing = Enter a date or choose a device list.
 kms-error-date = Enter the date in the form YYYY-MM-DD.
+
+## Cancelling a purchase
+software-cancel = Cancel
+cancel-title = Cancel purchase
+cancel-show-order = Show
+cancel-state-open = { $days ->
+    [one] 1 day left to cancel this order, until { $until }.
+   *[other] { $days } days left to cancel this order, until { $until }.
+}
+cancel-state-passed = The cancellation window ended on { $ended }. This order can no longer be cancelled here.
+cancel-state-never = SUSE Linux and Red Hat software plans on Azure cannot be cancelled or exchanged.
+cancel-state-support-only = This product can only be cancelled through a customer support request.
+cancel-state-already = This order's purchase of the product is already cancelled.
+cancel-support-link = Submit a customer support request
+cancel-important = Important
+cancel-important-revoked = Every product key and download link of this purchase stops working at once. You and your customer are responsible for removing the cancelled software and any copies of its downloads.
+cancel-important-listed = The purchase stays on the customer's Software page, marked cancelled, without an activation key.
+cancel-important-credit = A credit for the cancelled order appears on your next monthly invoice: perpetual software gets 100% back, software subscriptions a prorated credit for the unused days of their term.
+cancel-acknowledge = I have read the Important message about cancellation.
+cancel-credit-preview = A credit of { $amount } will appear on the { $invoice } invoice.
+cancel-submit = Submit
+cancel-back = Back to Software
+cancel-done = Order { $order }: { $product } is cancelled. Its keys and download links no longer work. A credit of { $amount } will appear on the { $invoice } invoice.
+cancel-already = This order is already cancelled. Nothing more was done.
+cancel-error-acknowledge = Select the checkbox to confirm that you have read the Important message. Nothing was cancelled.
+cancel-error-not-in-order = That order does not contain { $product }. Choose one of the orders in the list. Nothing was cancelled.
+cancel-error-refused = { $reason } Nothing was cancelled.
+
+## Months and invoices
+month-year = { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+invoice-status-open = open
+invoice-status-issued = issued
+order-line-cancelled = ({ $count } cancelled)

@@ -290,3 +290,45 @@ kms-row-future = tarih gelecekte.
 kms-row-too-many = 10.000'den fazla cihaz; listeyi bölün.
 kms-error-nothing = Bir tarih girin veya bir cihaz listesi seçin.
 kms-error-date = Tarihi YYYY-AA-GG biçiminde girin.
+
+## Satın alma işlemini iptal etme
+software-cancel = İptal
+cancel-title = Satın alma işlemini iptal et
+cancel-show-order = Göster
+cancel-state-open = Bu siparişi iptal etmek için { $days } gün kaldı ({ $until } tarihine kadar).
+cancel-state-passed = İptal penceresi { $ended } tarihinde sona erdi. Bu sipariş artık burada iptal edilemez.
+cancel-state-never = Azure'daki SUSE Linux ve RedHat yazılım planları iptal edilemez veya değiştirilemez.
+cancel-state-support-only = Bu ürün yalnızca bir müşteri desteği isteğiyle iptal edilebilir.
+cancel-state-already = Bu siparişteki ürün satın alma işlemi zaten iptal edildi.
+cancel-support-link = Müşteri desteği isteği gönder
+cancel-important = Önemli
+cancel-important-revoked = Bu satın alma işlemiyle ilgili tüm yazılım anahtarları ve indirme bağlantıları hemen iptal edilir. İptal edilen yazılımı ve indirmelerinin kopyalarını kaldırmak sizin ve müşterinizin sorumluluğundadır.
+cancel-important-listed = İptal edilen öğe müşterinin Yazılım sayfasında iptal edildi olarak görünmeye devam eder, ancak etkinleştirme anahtarı kullanılamaz.
+cancel-important-credit = Sonraki aylık faturanızda iptal edilen sipariş için bir kredi görüntülenir: kalıcı yazılım %100 kredi, yazılım abonelikleri ise dönemin kullanılmayan günleri için orantılı kredi alır.
+cancel-acknowledge = İptalle ilgili Önemli iletiyi okudum.
+cancel-credit-preview = { $amount } tutarında bir kredi { $invoice } faturasında görünecek.
+cancel-submit = Gönder
+cancel-back = Yazılım'a dön
+cancel-done = Sipariş { $order }: { $product } iptal edildi. Anahtarları ve indirme bağlantıları artık çalışmaz. { $amount } tutarında bir kredi { $invoice } faturasında görünecek.
+cancel-already = Bu sipariş zaten iptal edildi. Başka bir işlem yapılmadı.
+cancel-error-acknowledge = Önemli iletiyi okuduğunuzu onaylamak için onay kutusunu seçin. Hiçbir şey iptal edilmedi.
+cancel-error-not-in-order = Bu sipariş { $product } içermiyor. Listedeki siparişlerden birini seçin. Hiçbir şey iptal edilmedi.
+cancel-error-refused = { $reason } Hiçbir şey iptal edilmedi.
+
+## Aylar ve faturalar
+month-year = { $month } { $year }
+month-1 = Ocak
+month-2 = Şubat
+month-3 = Mart
+month-4 = Nisan
+month-5 = Mayıs
+month-6 = Haziran
+month-7 = Temmuz
+month-8 = Ağustos
+month-9 = Eylül
+month-10 = Ekim
+month-11 = Kasım
+month-12 = Aralık
+invoice-status-open = açık
+invoice-status-issued = kesildi
+order-line-cancelled = ({ $count } iptal edildi)

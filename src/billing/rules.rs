@@ -1,0 +1,158 @@
+//! Invoice periods: one invoice per partner per calendar month (UTC) per currency. The month
+//! that contains "now" is open; earlier months are issued. A credit appears on the invoice of
+//! the month in which it is given — the "next monthly invoice" at that moment.
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: i32,
+    month: u32,
+}
+
+impl Month {
+    pub fn of(at: DateTime<Utc>) -> Month {
+        Month {
+            year: at.year(),
+            month: at.month(),
+        }
+    }
+
+    /// From `YYYY-MM`; `None` for anything else or a year out of range.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (y, m) = text.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let month = Month {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+        };
+        (2000..=9998).contains(&month.year).then_some(())?;
+        NaiveDate::from_ymd_opt(month.year, month.month, 1).map(|_| month)
+    }
+
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The first instant of the month.
+    pub fn start(self) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(self.year, self.month, 1, 0, 0, 0)
+            .single()
+            .unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// The first instant after the month.
+    pub fn end(self) -> DateTime<Utc> {
+        self.next().start()
+    }
+
+    /// "November 2026", in the user's language.
+    pub fn label(self, lang: Lang) -> String {
+        lang.t_args(
+            "month-year",
+            &[
+                ("month", lang.t(&format!("month-{}", self.month))),
+                ("year", self.year.to_string()),
+            ],
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvoiceStatus {
+    Open,
+    Issued,
+}
+
+impl InvoiceStatus {
+    pub fn of(month: Month, now: DateTime<Utc>) -> InvoiceStatus {
+        if month < Month::of(now) {
+            InvoiceStatus::Issued
+        } else {
+            InvoiceStatus::Open
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            InvoiceStatus::Open => "invoice-status-open",
+            InvoiceStatus::Issued => "invoice-status-issued",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_utc_calendar_months() {
+        let last_second = "2026-11-30T23:59:59Z".parse().unwrap();
+        let m = Month::of(last_second);
+        assert_eq!(m.code(), "2026-11");
+        assert_eq!(
+            m.start(),
+            "2026-11-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        assert_eq!(
+            m.end(),
+            "2026-12-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        assert_eq!(Month::of(m.end()).code(), "2026-12");
+        let december = Month::parse("2026-12").unwrap();
+        assert_eq!(
+            december.end(),
+            "2027-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+    }
+
+    #[test]
+    fn only_real_months_parse() {
+        assert!(Month::parse("2026-11").is_some());
+        for junk in [
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-11",
+            "2026-11-01",
+            "",
+            "abcd-ef",
+            "+202-11",
+            "1999-12",
+        ] {
+            assert_eq!(Month::parse(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn the_current_month_is_open_and_earlier_ones_issued() {
+        let now = "2026-11-24T12:00:00Z".parse().unwrap();
+        assert_eq!(InvoiceStatus::of(Month::of(now), now), InvoiceStatus::Open);
+        let october = Month::parse("2026-10").unwrap();
+        assert_eq!(InvoiceStatus::of(october, now), InvoiceStatus::Issued);
+        let first_instant = "2026-12-01T00:00:00Z".parse().unwrap();
+        let november = Month::parse("2026-11").unwrap();
+        assert_eq!(
+            InvoiceStatus::of(november, first_instant),
+            InvoiceStatus::Issued
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Submit: the one transaction that cancels a product's lines in one order. The lines and
+//! their order are locked first, so of any number of simultaneous submits exactly one
+//! cancels and books the credit; the others wait, then find it already cancelled. The
+//! partial unique index on `credits` refuses a second cancellation credit even if this code
+//! were bypassed.
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::{exists, not};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DbError};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::queries::{self, Line};
+use super::rules::{self, Window};
+use crate::activity::{self, Entry, Operation};
+use crate::auth::CustomerScope;
+use crate::db::schema::{credits, download_links, order_lines, orders, product_keys};
+use crate::error::AppError;
+
+pub struct Request<'a> {
+    pub scope: CustomerScope,
+    pub partner_id: Uuid,
+    pub user_id: Uuid,
+    pub actor_email: &'a str,
+    pub order_id: Uuid,
+    pub product_id: Uuid,
+    pub now: DateTime<Utc>,
+}
+
+/// What a cancellation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    pub order_number: i64,
+    pub product_name: String,
+    pub credit_minor: i64,
+    pub currency: String,
+    /// Whether every line of the order is now cancelled.
+    pub order_cancelled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Cancelled(Done),
+    AlreadyCancelled {
+        order_number: i64,
+    },
+    /// The order is this customer's but has no line of this product.
+    NotInOrder,
+    /// The policy does not allow it (any more).
+    Refused(Window),
+}
+
+pub async fn cancel(conn: &mut AsyncPgConnection, req: &Request<'_>) -> Result<Outcome, AppError> {
+    let result = conn
+        .transaction::<_, AppError, _>(async |conn| cancel_locked(conn, req).await)
+        .await;
+    match result {
+        // Only reachable if the lock were bypassed: the database still says no.
+        Err(AppError::Database(DbError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))) => {
+            Ok(Outcome::AlreadyCancelled { order_number: 0 })
+        }
+        other => other,
+    }
+}
+
+async fn cancel_locked(
+    conn: &mut AsyncPgConnection,
+    req: &Request<'_>,
+) -> Result<Outcome, AppError> {
+    let lines = queries::lock_lines(conn, req.scope, req.order_id, req.product_id).await?;
+    let Some(first) = <[Line]>::first(&lines) else {
+        return Ok(Outcome::NotInOrder);
+    };
+    let open: Vec<&Line> = lines.iter().filter(|l| !l.is_cancelled()).collect();
+    if open.is_empty() {
+        return Ok(Outcome::AlreadyCancelled {
+            order_number: first.order_number,
+        });
+    }
+    let policy = queries::policy(conn, req.product_id).await?;
+    let window = rules::window(policy, first.placed_at, req.now);
+    if !window.is_open() {
+        return Ok(Outcome::Refused(window));
+    }
+    let mut total = 0;
+    let mut described = Vec::with_capacity(open.len());
+    for line in &open {
+        let credit = rules::credit(
+            line.paid(),
+            line.credited_minor,
+            line.licence()?,
+            line.placed_at,
+            req.now,
+        );
+        cancel_line(conn, req, line, credit).await?;
+        total += credit;
+        described.push(json!({
+            "line": line.line_id.to_string(),
+            "quantity": line.quantity,
+            "paid_minor": line.paid(),
+            "credit_minor": credit,
+        }));
+    }
+    let ids: Vec<Uuid> = open.iter().map(|l| l.line_id).collect();
+    revoke(conn, &ids, req.now).await?;
+    let order_cancelled = close_order_if_all_cancelled(conn, req.order_id).await?;
+    activity::record(
+        conn,
+        Entry {
+            partner_id: Some(req.partner_id),
+            at: req.now,
+            actor_user_id: Some(req.user_id),
+            actor: req.actor_email,
+            operation: Operation::PurchaseCancelled,
+            customer_id: Some(req.scope.customer_id()),
+            order_id: Some(req.order_id),
+            product_id: Some(req.product_id),
+            details: json!({
+                "order_number": first.order_number,
+                "product": first.product_name,
+                "currency": first.currency,
+                "credit_minor": total,
+                "order_cancelled": order_cancelled,
+                "lines": described,
+            }),
+        },
+    )
+    .await?;
+    Ok(Outcome::Cancelled(Done {
+        order_number: first.order_number,
+        product_name: first.product_name.clone(),
+        credit_minor: total,
+        currency: first.currency.clone(),
+        order_cancelled,
+    }))
+}
+
+async fn cancel_line(
+    conn: &mut AsyncPgConnection,
+    req: &Request<'_>,
+    line: &Line,
+    credit: i64,
+) -> Result<(), AppError> {
+    diesel::update(order_lines::table.find(line.line_id))
+        .set((
+            order_lines::quantity_cancelled.eq(order_lines::quantity),
+            order_lines::credited_minor.eq(order_lines::credited_minor + credit),
+        ))
+        .execute(conn)
+        .await?;
+    diesel::insert_into(credits::table)
+        .values((
+            credits::id.eq(Uuid::new_v4()),
+            credits::partner_id.eq(req.partner_id),
+            credits::customer_id.eq(req.scope.customer_id()),
+            credits::order_id.eq(line.order_id),
+            credits::order_line_id.eq(line.line_id),
+            credits::reason.eq("cancellation"),
+            credits::quantity.eq(line.quantity),
+            credits::amount_minor.eq(credit),
+            credits::currency.eq(&line.currency),
+            credits::created_by.eq(req.user_id),
+            credits::created_at.eq(req.now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Keys and download links of the lines stop working in the same transaction.
+pub async fn revoke(
+    conn: &mut AsyncPgConnection,
+    line_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::update(
+        product_keys::table
+            .filter(product_keys::order_line_id.eq_any(line_ids))
+            .filter(product_keys::revoked_at.is_null()),
+    )
+    .set(product_keys::revoked_at.eq(now))
+    .execute(conn)
+    .await?;
+    diesel::update(
+        download_links::table
+            .filter(download_links::order_line_id.eq_any(line_ids))
+            .filter(download_links::revoked_at.is_null()),
+    )
+    .set(download_links::revoked_at.eq(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An order whose every line is cancelled becomes cancelled; otherwise it stays completed.
+async fn close_order_if_all_cancelled(
+    conn: &mut AsyncPgConnection,
+    order_id: Uuid,
+) -> Result<bool, AppError> {
+    let open_lines = order_lines::table
+        .filter(order_lines::order_id.eq(order_id))
+        .filter(order_lines::quantity_cancelled.lt(order_lines::quantity));
+    let updated = diesel::update(
+        orders::table
+            .filter(orders::id.eq(order_id))
+            .filter(not(exists(open_lines))),
+    )
+    .set(orders::status.eq("cancelled"))
+    .execute(conn)
+    .await?;
+    Ok(updated == 1)
+}

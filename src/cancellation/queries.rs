@@ -1,0 +1,125 @@
+//! Reading what a cancellation needs: the customer's orders that contain a product, their
+//! lines with price and credits so far, and the product's policy. Every query is scoped to one
+//! customer.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::rules::{Licence, Policy};
+use crate::auth::CustomerScope;
+use crate::db::schema::{order_lines, orders, products};
+use crate::error::AppError;
+
+/// A line of one product in one of the customer's orders.
+#[derive(Queryable, Debug, Clone)]
+pub struct Line {
+    pub line_id: Uuid,
+    pub order_id: Uuid,
+    pub order_number: i64,
+    pub placed_at: DateTime<Utc>,
+    pub product_id: Uuid,
+    pub product_name: String,
+    pub licence_kind: String,
+    pub term_months: Option<i32>,
+    pub quantity: i32,
+    pub quantity_cancelled: i32,
+    pub unit_price_minor: i64,
+    pub credited_minor: i64,
+    pub currency: String,
+}
+
+impl Line {
+    pub fn paid(&self) -> i64 {
+        crate::orders::pricing::line_amount(self.unit_price_minor, self.quantity)
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.quantity_cancelled >= self.quantity
+    }
+
+    pub fn licence(&self) -> Result<Licence, AppError> {
+        Licence::from_columns(&self.licence_kind, self.term_months)
+            .ok_or_else(|| AppError::internal("order line with an unknown licence"))
+    }
+}
+
+#[diesel::dsl::auto_type]
+fn line_columns() -> _ {
+    (
+        order_lines::id,
+        orders::id,
+        orders::number,
+        orders::placed_at,
+        order_lines::product_id,
+        order_lines::product_name,
+        order_lines::licence_kind,
+        order_lines::term_months,
+        order_lines::quantity,
+        order_lines::quantity_cancelled,
+        order_lines::unit_price_minor,
+        order_lines::credited_minor,
+        order_lines::currency,
+    )
+}
+
+/// The drop-down lists at most this many orders (newest first); an older one can still be
+/// chosen by its address.
+const MAX_ORDERS: i64 = 500;
+
+/// The customer's lines of `product_id`, newest order first.
+pub async fn lines_of_product(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    product_id: Uuid,
+) -> Result<Vec<Line>, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(scope.customer_id()))
+        .filter(order_lines::product_id.eq(product_id))
+        .order((
+            orders::placed_at.desc(),
+            orders::id.desc(),
+            order_lines::line_number,
+        ))
+        .limit(MAX_ORDERS)
+        .select(line_columns())
+        .load(conn)
+        .await?)
+}
+
+/// The lines of `product_id` in one order of this customer, locked (with their order) until
+/// the transaction ends: concurrent cancellations of the same order wait here, then see the
+/// first one's result.
+pub async fn lock_lines(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    order_id: Uuid,
+    product_id: Uuid,
+) -> Result<Vec<Line>, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(scope.customer_id()))
+        .filter(orders::id.eq(order_id))
+        .filter(order_lines::product_id.eq(product_id))
+        .order(order_lines::line_number)
+        .select(line_columns())
+        .for_update()
+        .load(conn)
+        .await?)
+}
+
+/// The product's cancellation policy as the catalog states it now.
+pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Policy, AppError> {
+    let (policy, days): (String, Option<i32>) = products::table
+        .find(product_id)
+        .select((
+            products::cancellation_policy,
+            products::cancellation_window_days,
+        ))
+        .first(conn)
+        .await?;
+    Policy::from_columns(&policy, days)
+        .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+}

@@ -1,0 +1,492 @@
+//! Cancelling a purchase (R-30..R-36): the dialog, the window at its edges, revocation,
+//! credits, bad input, and exactly-once under concurrent submits.
+
+use chrono::{DateTime, Duration, Months, Utc};
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::{
+    activity, credits, download_links, order_lines, orders, product_keys, products,
+};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use crate::support::{TestApp, Visitor, tenant_id};
+
+pub const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+/// A demo purchase: the customer, the line, its order.
+#[derive(Clone, Copy, Debug)]
+pub struct Bought {
+    pub customer: Uuid,
+    pub line: Uuid,
+    pub order: Uuid,
+}
+
+impl Bought {
+    pub fn cancel_path(&self) -> String {
+        format!("/customers/{}/software/{}/cancel", self.customer, self.line)
+    }
+}
+
+/// The newest purchase of `sku` by the customer with `domain`.
+pub async fn bought(app: &TestApp, domain: &str, sku: &str) -> Bought {
+    let customer = tenant_id(app, domain).await;
+    let (line, order) = order_lines::table
+        .inner_join(orders::table)
+        .inner_join(products::table)
+        .filter(orders::customer_id.eq(customer))
+        .filter(products::sku.eq(sku))
+        .order(orders::placed_at.desc())
+        .select((order_lines::id, orders::id))
+        .first(&mut app.conn().await)
+        .await
+        .expect("demo purchase");
+    Bought {
+        customer,
+        line,
+        order,
+    }
+}
+
+async fn placed_at(app: &TestApp, b: Bought) -> DateTime<Utc> {
+    orders::table
+        .find(b.order)
+        .select(orders::placed_at)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// Moves the app's clock to `to`.
+fn set_clock(app: &TestApp, to: DateTime<Utc>) {
+    let now = app.clock.now();
+    app.clock.advance(to - now);
+}
+
+async fn paid(app: &TestApp, line: Uuid) -> i64 {
+    let (unit, quantity): (i64, i32) = order_lines::table
+        .find(line)
+        .select((order_lines::unit_price_minor, order_lines::quantity))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    unit * i64::from(quantity)
+}
+
+async fn line_state(app: &TestApp, line: Uuid) -> (i32, i32, i64) {
+    order_lines::table
+        .find(line)
+        .select((
+            order_lines::quantity,
+            order_lines::quantity_cancelled,
+            order_lines::credited_minor,
+        ))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+async fn order_status(app: &TestApp, order: Uuid) -> String {
+    orders::table
+        .find(order)
+        .select(orders::status)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// Everything a cancellation writes, counted: credits, cancelled lines, revoked keys and
+/// links, cancellation records.
+async fn written(app: &TestApp) -> (i64, i64, i64, i64, i64) {
+    let mut conn = app.conn().await;
+    let credits: i64 = credits::table.count().get_result(&mut conn).await.unwrap();
+    let lines: i64 = order_lines::table
+        .filter(order_lines::quantity_cancelled.gt(0))
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    let keys: i64 = product_keys::table
+        .filter(product_keys::revoked_at.is_not_null())
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    let links: i64 = download_links::table
+        .filter(download_links::revoked_at.is_not_null())
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    let records: i64 = activity::table
+        .filter(activity::operation.eq("purchase_cancelled"))
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    (credits, lines, keys, links, records)
+}
+
+const NOTHING: (i64, i64, i64, i64, i64) = (0, 0, 0, 0, 0);
+
+async fn submit(v: &Visitor, b: Bought, order: Uuid) -> crate::support::Resp {
+    v.post(
+        &b.cancel_path(),
+        &[("order", &order.to_string()), ("acknowledge", "yes")],
+    )
+    .await
+}
+
+/// A download link for the purchase, made with "Copy link"; its `/dl/...` path.
+async fn make_link(app: &TestApp, v: &Visitor, b: Bought) -> String {
+    use cspdesk::db::schema::{artifacts, product_variants};
+    let product: Uuid = order_lines::table
+        .find(b.line)
+        .select(order_lines::product_id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let variant: Uuid = product_variants::table
+        .inner_join(artifacts::table)
+        .filter(product_variants::product_id.eq(product))
+        .select(product_variants::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let purchase = format!("/customers/{}/software/{}", b.customer, b.line);
+    let made = v
+        .post(&format!("{purchase}/variants/{variant}/links"), &[])
+        .await;
+    assert_eq!(made.status, 303);
+    let page = v.get(&made.location.expect("back to the purchase")).await;
+    let start = page.body.find("/dl/").expect("the new link is shown");
+    let token: String = page.body[start + 4..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    format!("/dl/{token}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_inside_the_window_revokes_at_once_and_credits_everything() {
+    let app = TestApp::spawn().await;
+    // Fourth Coffee's 2-day-old order: SQL Server 2022 Standard and Windows Server 2022
+    // Standard, both perpetual.
+    let ws = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    let sql = bought(&app, "fourthcoffee.test", "sql2022-std").await;
+    assert_eq!(ws.order, sql.order);
+    let v = app.signed_in(ADMIN).await;
+    let link = make_link(&app, &v, ws).await;
+    let stranger = app.visitor();
+    assert_eq!(stranger.get(&link).await.status, 200);
+    let key_path = format!("/customers/{}/software/{}/key", ws.customer, ws.line);
+    assert_eq!(v.get(&key_path).await.status, 200);
+
+    let dialog = v.get(&ws.cancel_path()).await;
+    assert_eq!(dialog.status, 200);
+    assert!(
+        dialog.contains("28 days left to cancel this order, until"),
+        "{}",
+        dialog.body
+    );
+    let month = cspdesk::billing::rules::Month::of(app.clock.now());
+    let invoice = month.label(cspdesk::i18n::Lang::En);
+    assert!(dialog.contains(&format!("on the {invoice} (open) invoice")));
+
+    let done = submit(&v, ws, ws.order).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(
+        done.location.as_deref(),
+        Some(format!("/customers/{}", ws.customer).as_str())
+    );
+    let tab = v.get(&format!("/customers/{}", ws.customer)).await;
+    assert!(
+        tab.contains("Windows Server 2022 Standard is cancelled"),
+        "{}",
+        tab.body
+    );
+
+    // Revoked in the same transaction: the link and the key are gone at once.
+    let gone = stranger.get(&link).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.contains("withdrawn because the purchase was cancelled"));
+    assert_eq!(v.get(&key_path).await.status, 410);
+    let (quantity, cancelled, credited) = line_state(&app, ws.line).await;
+    assert_eq!(cancelled, quantity);
+    let paid_ws = paid(&app, ws.line).await;
+    assert_eq!(credited, paid_ws, "perpetual software is credited 100%");
+    assert_eq!(written(&app).await, (1, 1, 1, 1, 1));
+    // The other line stands, so the order stays completed; the line shows quantity 0.
+    assert_eq!(order_status(&app, ws.order).await, "completed");
+    let order_page = v
+        .get(&format!("/customers/{}/orders/{}", ws.customer, ws.order))
+        .await;
+    assert!(order_page.contains("data-test=\"order-line-quantity\">0 <span"));
+    assert!(order_page.contains("cancelled)"));
+    // The purchase stays on the Software page, marked cancelled, with no Cancel or open link.
+    assert!(tab.contains("Cancelled"));
+
+    // The record says who, what and how much.
+    let details: serde_json::Value = activity::table
+        .filter(activity::operation.eq("purchase_cancelled"))
+        .select(activity::details)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(details["credit_minor"], paid_ws);
+    assert_eq!(details["product"], "Windows Server 2022 Standard");
+
+    // Cancelling the order's last line cancels the order.
+    assert_eq!(submit(&v, sql, sql.order).await.status, 303);
+    assert_eq!(order_status(&app, sql.order).await, "cancelled");
+    assert_eq!(written(&app).await.0, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_closes_at_exactly_thirty_days_even_between_dialog_and_submit() {
+    let app = TestApp::spawn().await;
+    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    let placed = placed_at(&app, b).await;
+    set_clock(&app, placed + Duration::days(30) - Duration::seconds(1));
+    let v = app.signed_in(ADMIN).await;
+    let dialog = v.get(&b.cancel_path()).await;
+    assert!(
+        dialog.contains("1 day left to cancel this order"),
+        "{}",
+        dialog.body
+    );
+    assert!(dialog.contains("data-test=\"cancel-form\""));
+    // The form was shown; the window passes before Submit.
+    app.clock.advance(Duration::seconds(1));
+    let late = submit(&v, b, b.order).await;
+    assert_eq!(late.status, 422);
+    assert!(late.contains("can no longer be cancelled here"));
+    assert!(late.contains("Nothing was cancelled"));
+    assert_eq!(written(&app).await, NOTHING);
+    let dialog = v.get(&b.cancel_path()).await;
+    assert!(!dialog.contains("data-test=\"cancel-form\""));
+    assert!(dialog.contains("data-test=\"support-link\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_subscription_is_credited_for_its_unused_days_rounded_down() {
+    let app = TestApp::spawn().await;
+    // Adatum's 29-day-old Windows Server 2022 Datacenter, one year.
+    let b = bought(&app, "adatum.test", "ws2022-dc-1y").await;
+    let placed = placed_at(&app, b).await;
+    let now = placed + Duration::days(10) + Duration::hours(5);
+    set_clock(&app, now);
+    let term = (placed.checked_add_months(Months::new(12)).unwrap() - placed).num_days();
+    let paid = paid(&app, b.line).await;
+    let expected = paid * (term - 10) / term;
+    let v = app.signed_in(ADMIN).await;
+    assert_eq!(submit(&v, b, b.order).await.status, 303);
+    let amount: i64 = credits::table
+        .filter(credits::order_line_id.eq(b.line))
+        .select(credits::amount_minor)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(amount, expected);
+    assert!(amount < paid && amount > 0);
+    assert_eq!(line_state(&app, b.line).await.2, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot_cancel() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    // Adatum bought Windows Server 2022 Standard 88 and 31 days ago: both are listed, and
+    // both windows have passed.
+    let old = bought(&app, "adatum.test", "ws2022-std").await;
+    let dialog = v.get(&old.cancel_path()).await;
+    assert_eq!(dialog.status, 200);
+    let start = dialog.body.find("id=\"cancel-order\"").unwrap();
+    let list = &dialog.body[start..start + dialog.body[start..].find("</select>").unwrap()];
+    assert_eq!(list.matches("<option value=").count(), 2, "{list}");
+    assert!(dialog.contains("can no longer be cancelled here"));
+    let support = format!(
+        "/support?customer={}&#38;order={}&#38;product=",
+        old.customer, old.order
+    );
+    assert!(dialog.contains(&support), "{}", dialog.body);
+    assert!(!dialog.contains("data-test=\"cancel-form\""));
+
+    let suse = bought(&app, "tailspintoys.test", "suse-sles-1y").await;
+    let dialog = v.get(&suse.cancel_path()).await;
+    assert!(dialog.contains("cannot be cancelled or exchanged"));
+    assert!(!dialog.contains("data-test=\"support-link\""));
+    assert!(!dialog.contains("data-test=\"cancel-form\""));
+
+    let esu = bought(&app, "tailspintoys.test", "win7-esu-1y").await;
+    let dialog = v.get(&esu.cancel_path()).await;
+    assert!(dialog.contains("only be cancelled through a customer support request"));
+    assert!(dialog.contains("data-test=\"support-link\""));
+
+    // The Software tab has a Cancel control on each active purchase for Admin agents only.
+    let tab = v.get(&format!("/customers/{}", old.customer)).await;
+    assert!(tab.contains(&old.cancel_path()));
+    let sales = app.signed_in("sales.agent@contoso-partner.test").await;
+    let tab = sales.get(&format!("/customers/{}", old.customer)).await;
+    assert!(!tab.contains("data-test=\"cancel-purchase\""));
+    assert_eq!(sales.get(&old.cancel_path()).await.status, 403);
+    assert_eq!(submit(&sales, old, old.order).await.status, 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+
+    let unticked = v
+        .post(&b.cancel_path(), &[("order", &b.order.to_string())])
+        .await;
+    assert_eq!(unticked.status, 422);
+    assert!(unticked.contains("Select the checkbox"));
+
+    // Another customer's order (Adatum's) and another partner's: not found.
+    let adatum = bought(&app, "adatum.test", "ws2022-std").await;
+    assert_eq!(submit(&v, b, adatum.order).await.status, 404);
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    assert_eq!(fabrikam.get(&b.cancel_path()).await.status, 404);
+    assert_eq!(submit(&fabrikam, b, b.order).await.status, 404);
+    for junk in ["", "42", "not-a-uuid", &Uuid::new_v4().to_string()] {
+        let res = v
+            .post(&b.cancel_path(), &[("order", junk), ("acknowledge", "yes")])
+            .await;
+        assert_eq!(res.status, 404, "order {junk:?}");
+    }
+    let forged_ack = v
+        .post(
+            &b.cancel_path(),
+            &[("order", &b.order.to_string()), ("acknowledge", "on")],
+        )
+        .await;
+    assert_eq!(forged_ack.status, 422);
+
+    // An order of this customer without the product.
+    let other = bought(&app, "adatum.test", "ws2022-dc-1y").await;
+    let old_ws = Bought {
+        line: adatum.line,
+        ..adatum
+    };
+    let res = submit(&v, old_ws, other.order).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("does not contain Windows Server 2022 Standard"));
+
+    // Window passed, never, support only: refused whatever the form says.
+    let passed = submit(&v, adatum, adatum.order).await;
+    assert_eq!(passed.status, 422);
+    assert!(passed.contains("can no longer be cancelled here"));
+    let suse = bought(&app, "tailspintoys.test", "suse-sles-1y").await;
+    assert_eq!(submit(&v, suse, suse.order).await.status, 422);
+    let esu = bought(&app, "tailspintoys.test", "win7-esu-1y").await;
+    assert_eq!(submit(&v, esu, esu.order).await.status, 422);
+    // No CSRF token: refused before anything is read.
+    let forged = v
+        .post_raw(
+            &b.cancel_path(),
+            &[("order", &b.order.to_string()), ("acknowledge", "yes")],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(written(&app).await, NOTHING);
+
+    // Cancelled once; a second submit (a refresh, a double click) is calm and does nothing.
+    assert_eq!(submit(&v, b, b.order).await.status, 303);
+    let again = submit(&v, b, b.order).await;
+    assert_eq!(again.status, 200);
+    assert!(again.contains("already cancelled"));
+    assert_eq!(written(&app).await, (1, 1, 1, 0, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_simultaneous_submits_from_two_sessions_cancel_once() {
+    let app = TestApp::spawn().await;
+    let b = bought(&app, "fourthcoffee.test", "sql2022-std").await;
+    let first = app.signed_in(ADMIN).await;
+    let second = app.signed_in(ADMIN).await;
+    let order = b.order.to_string();
+    let path = b.cancel_path();
+    let (t1, t2) = (first.csrf().await, second.csrf().await);
+    let sends = (0..20).map(|i| {
+        let (v, token) = if i % 2 == 0 {
+            (&first, &t1)
+        } else {
+            (&second, &t2)
+        };
+        let fields = [
+            ("csrf_token", token.as_str()),
+            ("order", order.as_str()),
+            ("acknowledge", "yes"),
+        ];
+        let path = path.clone();
+        async move { v.post_raw(&path, &fields).await }
+    });
+    let answers = futures_util::future::join_all(sends).await;
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        19,
+        "{statuses:?}"
+    );
+    assert!(
+        answers
+            .iter()
+            .filter(|a| a.status == 200)
+            .all(|a| a.contains("already cancelled"))
+    );
+    let (credits, lines, keys, _, records) = written(&app).await;
+    assert_eq!((credits, lines, keys, records), (1, 1, 1, 1));
+    assert_eq!(line_state(&app, b.line).await.2, paid(&app, b.line).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_refuses_a_second_cancellation_credit_and_over_crediting() {
+    let app = TestApp::spawn().await;
+    let b = bought(&app, "fourthcoffee.test", "sql2022-std").await;
+    let v = app.signed_in(ADMIN).await;
+    assert_eq!(submit(&v, b, b.order).await.status, 303);
+    let mut conn = app.conn().await;
+    let row: (Uuid, Uuid, Uuid, Uuid, i64, String, Uuid) = credits::table
+        .select((
+            credits::partner_id,
+            credits::customer_id,
+            credits::order_id,
+            credits::order_line_id,
+            credits::amount_minor,
+            credits::currency,
+            credits::created_by,
+        ))
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let twice = diesel::insert_into(credits::table)
+        .values((
+            credits::id.eq(Uuid::new_v4()),
+            credits::partner_id.eq(row.0),
+            credits::customer_id.eq(row.1),
+            credits::order_id.eq(row.2),
+            credits::order_line_id.eq(row.3),
+            credits::reason.eq("cancellation"),
+            credits::quantity.eq(1),
+            credits::amount_minor.eq(0),
+            credits::currency.eq(&row.5),
+            credits::created_by.eq(row.6),
+            credits::created_at.eq(Utc::now()),
+        ))
+        .execute(&mut conn)
+        .await;
+    assert!(twice.is_err(), "a second cancellation credit for one line");
+    let over = diesel::update(order_lines::table.find(b.line))
+        .set(order_lines::credited_minor.eq(order_lines::credited_minor + 1))
+        .execute(&mut conn)
+        .await;
+    assert!(over.is_err(), "credits above what was paid");
+}
