@@ -1,5 +1,5 @@
-//! Landing pages of the Billing and Support workspaces. Their content (invoices, support
-//! requests) arrives with those features; until then each shows its honest empty state.
+//! Landing page of the Support workspace. Its content (support requests) arrives with that
+//! feature; until then it shows its honest empty state.
 
 use actix_web::HttpResponse;
 use askama::Template;
@@ -14,18 +14,6 @@ pub struct WorkspacePage {
     pub ctx: PageContext,
     pub title_key: &'static str,
     pub empty_key: &'static str,
-}
-
-pub async fn billing(
-    _need: Need<perm::BillingRead>,
-    ctx: PageContext,
-) -> Result<HttpResponse, AppError> {
-    let ctx = ctx.crumb("nav-billing", None);
-    render(&WorkspacePage {
-        ctx,
-        title_key: "nav-billing",
-        empty_key: "billing-empty",
-    })
 }
 
 pub async fn support(

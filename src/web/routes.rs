@@ -5,8 +5,8 @@ use actix_web::web;
 
 use crate::auth::Perm;
 use crate::{
-    account, admin_center, auth, cancellation, catalog, customers, health, home, orders, software,
-    workspaces,
+    account, admin_center, auth, billing, cancellation, catalog, customers, health, home, orders,
+    software, workspaces,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +166,16 @@ pub const ROUTES: &[RouteDoc] = &[
         Access::Needs(Perm::TenantKeys),
     ),
     r("GET", "/billing", Access::Needs(Perm::BillingRead)),
+    r(
+        "GET",
+        "/billing/invoices/{month}/{currency}",
+        Access::Needs(Perm::BillingRead),
+    ),
+    r(
+        "GET",
+        "/billing/invoices/{month}/{currency}/csv",
+        Access::Needs(Perm::BillingRead),
+    ),
     r("GET", "/support", Access::Needs(Perm::SupportFile)),
 ];
 
@@ -185,13 +195,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/", web::get().to(home::home))
         .route("/account", web::get().to(account::profile))
-        .route("/billing", web::get().to(workspaces::billing))
         .route("/support", web::get().to(workspaces::support))
         .configure(customers::handlers::configure)
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)
         .configure(software::handlers::configure)
         .configure(cancellation::handlers::configure)
+        .configure(billing::handlers::configure)
         .configure(admin_center::handlers::configure)
         .route("/dl/{token}", web::get().to(software::public::download));
 }

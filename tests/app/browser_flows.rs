@@ -130,7 +130,7 @@ async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
     b.click_link("Order history").await;
     b.wait_for("p[data-test=orders-empty]").await;
     open("/billing").await;
-    b.wait_for("p.empty").await;
+    b.wait_for("table[data-test=invoices]").await;
     assert_eq!(b.text("main h1").await, "Billing");
     open("/support").await;
     b.wait_for("p.empty").await;

@@ -2,6 +2,7 @@
 
 mod admin_center;
 mod bench_data;
+mod billing;
 mod browser_buying;
 mod browser_flows;
 mod browser_software;

@@ -118,6 +118,9 @@ fn fill(path: &str, tenant: &str, unknown: &str) -> String {
         .replace("{line}", unknown)
         .replace("{variant}", unknown)
         .replace("{token}", &"A".repeat(43))
+        // A past month's invoice always exists (empty if nothing happened in it).
+        .replace("{month}", "2020-01")
+        .replace("{currency}", "USD")
 }
 
 async fn call(v: &Visitor, route: &RouteDoc, path: &str, n: usize, product: &str) -> u16 {

@@ -1,0 +1,144 @@
+//! Billing routes (Billing admin, Global admin, Admin agent): the monthly invoices of the
+//! signed-in user's partner, one invoice, and its CSV.
+
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::queries::{self, Cursor, InvoiceKey};
+use super::rules::{InvoiceStatus, Month};
+use super::views::{
+    BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, period,
+};
+use crate::auth::{Need, perm};
+use crate::error::AppError;
+use crate::money::Currency;
+use crate::web::pagination::Pager;
+use crate::web::{AppState, PageContext, render};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/billing", web::get().to(list))
+        .route(
+            "/billing/invoices/{month}/{currency}",
+            web::get().to(invoice),
+        )
+        .route(
+            "/billing/invoices/{month}/{currency}/csv",
+            web::get().to(invoice_csv),
+        );
+}
+
+type Billing = Need<perm::BillingRead>;
+
+pub async fn list(
+    state: web::Data<AppState>,
+    need: Billing,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    let rows = queries::invoices(&mut conn, &scope)
+        .await?
+        .iter()
+        .filter_map(|s| InvoiceRow::new(s, now, ctx.lang))
+        .collect();
+    let ctx = ctx.crumb("nav-billing", None);
+    render(&BillingPage { ctx, rows })
+}
+
+/// The invoice a URL names: a real month up to the current one, in a currency we bill in.
+fn key_of(
+    need: &Billing,
+    month: &str,
+    currency: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<InvoiceKey, AppError> {
+    let scope = need.partner()?;
+    let month = Month::parse(month).ok_or(AppError::NotFound)?;
+    let currency = Currency::from_code(currency).ok_or(AppError::NotFound)?;
+    if month > Month::of(now) {
+        return Err(AppError::NotFound);
+    }
+    Ok(InvoiceKey {
+        partner_id: scope.partner_id(),
+        month,
+        currency,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
+const PER_PAGE: i64 = 100;
+
+pub async fn invoice(
+    state: web::Data<AppState>,
+    need: Billing,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (month, currency) = path.into_inner();
+    let now = state.clock.now();
+    let key = key_of(&need, &month, &currency, now)?;
+    let mut conn = state.pool.get().await?;
+    let totals = queries::totals(&mut conn, key).await?;
+    let pager = Pager::new(query.page.as_deref(), totals.lines, PER_PAGE);
+    let cursor = Cursor {
+        after: None,
+        offset: pager.offset(),
+    };
+    let lines = queries::lines(&mut conn, key, cursor, PER_PAGE).await?;
+    let lang = ctx.lang;
+    let status = InvoiceStatus::of(key.month, now);
+    let figures = Figures::new(&totals, key.currency, lang);
+    let title = lang.t_args(
+        "invoice-title",
+        &[
+            ("month", key.month.label(lang)),
+            ("currency", key.currency.code().to_string()),
+        ],
+    );
+    let ctx = ctx
+        .crumb("nav-billing", Some("/billing"))
+        .crumb_text(&title, None);
+    render(&InvoicePage {
+        title,
+        status: lang.t(status.label_key()),
+        open: status == InvoiceStatus::Open,
+        period: period(key.month),
+        charges: figures.charges,
+        credits: figures.credits,
+        net: figures.net,
+        lines: lines
+            .iter()
+            .map(|l| InvoiceLineView::new(l, key.currency, lang))
+            .collect(),
+        pager,
+        href: invoice_href(key.month, key.currency),
+        ctx,
+    })
+}
+
+pub async fn invoice_csv(
+    state: web::Data<AppState>,
+    need: Billing,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (month, currency) = path.into_inner();
+    let key = key_of(&need, &month, &currency, state.clock.now())?;
+    let file = format!(
+        "attachment; filename=\"invoice-{}-{}.csv\"",
+        key.month.code(),
+        key.currency.code()
+    );
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((CONTENT_DISPOSITION, file))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .streaming(super::export::stream(state.pool.clone(), key, ctx.lang)))
+}

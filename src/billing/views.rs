@@ -1,0 +1,147 @@
+//! Page structs of Billing: the list of monthly invoices and one invoice with its lines.
+
+use askama::Template;
+
+use super::queries::{InvoiceLine, InvoiceSummary, Totals};
+use super::rules::{InvoiceStatus, Month};
+use crate::catalog::rules::rate_percent;
+use crate::i18n::Lang;
+use crate::money::{self, Currency};
+use crate::web::PageContext;
+use crate::web::format::datetime_utc;
+use crate::web::pagination::Pager;
+
+pub fn invoice_href(month: Month, currency: Currency) -> String {
+    format!("/billing/invoices/{}/{}", month.code(), currency.code())
+}
+
+pub struct InvoiceRow {
+    pub month: String,
+    pub currency: String,
+    pub status: String,
+    pub open: bool,
+    pub charges: String,
+    pub credits: String,
+    pub net: String,
+    pub href: String,
+}
+
+impl InvoiceRow {
+    pub fn new(
+        s: &InvoiceSummary,
+        now: chrono::DateTime<chrono::Utc>,
+        lang: Lang,
+    ) -> Option<InvoiceRow> {
+        let currency = Currency::from_code(&s.currency)?;
+        let month = s.month();
+        let status = InvoiceStatus::of(month, now);
+        Some(InvoiceRow {
+            month: month.label(lang),
+            currency: s.currency.clone(),
+            status: lang.t(status.label_key()),
+            open: status == InvoiceStatus::Open,
+            charges: money::display(s.charges_minor, currency, lang),
+            credits: money::display(-s.credits_minor, currency, lang),
+            net: money::display(s.charges_minor - s.credits_minor, currency, lang),
+            href: invoice_href(month, currency),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "billing/list.html")]
+pub struct BillingPage {
+    pub ctx: PageContext,
+    pub rows: Vec<InvoiceRow>,
+}
+
+pub struct InvoiceLineView {
+    pub date: String,
+    pub kind: String,
+    pub credit: bool,
+    pub customer: String,
+    pub order_number: i64,
+    pub product: String,
+    pub quantity: i32,
+    pub amount: String,
+    pub tax: String,
+}
+
+/// "Price includes tax (GST 10%)" or "Price excludes tax", as on the order.
+pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
+    let key = if included {
+        "order-tax-included"
+    } else {
+        "order-tax-excluded"
+    };
+    lang.t_args(key, &[("rate", rate_percent(rate_bp))])
+}
+
+impl InvoiceLineView {
+    pub fn new(l: &InvoiceLine, currency: Currency, lang: Lang) -> InvoiceLineView {
+        InvoiceLineView {
+            date: datetime_utc(&l.at),
+            kind: lang.t(&format!("invoice-kind-{}", l.kind)),
+            credit: l.is_credit(),
+            customer: l.customer.clone(),
+            order_number: l.order_number,
+            product: l.product.clone(),
+            quantity: l.quantity,
+            amount: money::display(l.amount_minor, currency, lang),
+            tax: tax_text(l.tax_included, l.tax_rate_bp, lang),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "billing/invoice.html")]
+pub struct InvoicePage {
+    pub ctx: PageContext,
+    pub title: String,
+    pub status: String,
+    pub open: bool,
+    pub period: String,
+    pub charges: String,
+    pub credits: String,
+    pub net: String,
+    pub lines: Vec<InvoiceLineView>,
+    pub pager: Pager,
+    pub href: String,
+}
+
+impl InvoicePage {
+    pub fn page_href(&self, page: &i64) -> String {
+        format!("{}?page={page}", self.href)
+    }
+
+    pub fn csv_href(&self) -> String {
+        format!("{}/csv", self.href)
+    }
+}
+
+/// The figures at the top of an invoice.
+pub struct Figures {
+    pub charges: String,
+    pub credits: String,
+    pub net: String,
+}
+
+impl Figures {
+    pub fn new(t: &Totals, currency: Currency, lang: Lang) -> Figures {
+        Figures {
+            charges: money::display(t.charges_minor, currency, lang),
+            credits: money::display(-t.credits_minor, currency, lang),
+            net: money::display(t.net_minor(), currency, lang),
+        }
+    }
+}
+
+/// "2026-11-01 – 2026-11-30 UTC"
+pub fn period(month: Month) -> String {
+    let last = month.end() - chrono::Duration::days(1);
+    format!(
+        "{} – {}",
+        month.start().format("%Y-%m-%d"),
+        crate::web::format::date_utc(&last)
+    )
+}

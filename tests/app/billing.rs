@@ -1,0 +1,236 @@
+//! Billing: monthly invoices with their order lines and cancellation credits, open and issued
+//! months, and the CSV (streamed in batches, equal to the page).
+
+use chrono::Duration;
+use cspdesk::billing::rules::Month;
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::{credits, customers, order_lines, orders};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use crate::cancellation::{ADMIN, bought};
+use crate::support::TestApp;
+
+/// What the partner was charged in `month` in `currency`, read straight from the tables.
+async fn charged(app: &TestApp, month: Month, currency: &str) -> (i64, i64) {
+    let rows: Vec<(i64, i32)> = order_lines::table
+        .inner_join(orders::table.inner_join(customers::table))
+        .filter(orders::partner_id.eq(contoso(app).await))
+        .filter(orders::currency.eq(currency))
+        .filter(orders::placed_at.ge(month.start()))
+        .filter(orders::placed_at.lt(month.end()))
+        .select((order_lines::unit_price_minor, order_lines::quantity))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    let total = rows.iter().map(|(u, q)| u * i64::from(*q)).sum();
+    (rows.len() as i64, total)
+}
+
+async fn contoso(app: &TestApp) -> uuid::Uuid {
+    customers::table
+        .filter(customers::primary_domain.eq("fourthcoffee.test"))
+        .select(customers::partner_id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+fn shown(minor: i64, currency: &str) -> String {
+    let currency = cspdesk::money::Currency::from_code(currency).unwrap();
+    cspdesk::money::display(minor, currency, cspdesk::i18n::Lang::En)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_csv() {
+    let app = TestApp::spawn().await;
+    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    let currency: String = customers::table
+        .find(b.customer)
+        .select(customers::currency)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(currency, "HUF", "Fourth Coffee bills in forints");
+    let v = app.signed_in(ADMIN).await;
+    let done = v
+        .post(
+            &b.cancel_path(),
+            &[("order", &b.order.to_string()), ("acknowledge", "yes")],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    let credit: i64 = credits::table
+        .select(credits::amount_minor)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+
+    let month = Month::of(app.clock.now());
+    let billing = app.signed_in("billing.admin@contoso-partner.test").await;
+    let list = billing.get("/billing").await;
+    assert_eq!(list.status, 200);
+    let label = month.label(cspdesk::i18n::Lang::En);
+    assert!(list.contains(&label), "{}", list.body);
+    assert!(list.contains("<span class=\"tag\">open</span>"));
+
+    let href = format!("/billing/invoices/{}/HUF", month.code());
+    assert!(list.contains(&href));
+    let page = billing.get(&href).await;
+    assert_eq!(page.status, 200);
+    let (lines, charges) = charged(&app, month, "HUF").await;
+    assert!(page.contains(&format!(
+        "data-test=\"invoice-charges\">{}<",
+        shown(charges, "HUF")
+    )));
+    assert!(page.contains(&format!(
+        "data-test=\"invoice-credits\">{}<",
+        shown(-credit, "HUF")
+    )));
+    assert!(page.contains(&format!(
+        "data-test=\"invoice-net\"><strong>{}<",
+        shown(charges - credit, "HUF")
+    )));
+    assert_eq!(page.body.matches("data-test=\"credit-line\"").count(), 1);
+    assert_eq!(
+        page.body.matches("data-test=\"charge-line\"").count() as i64,
+        lines
+    );
+    assert!(page.contains("Credit: cancellation"));
+    assert!(page.contains("Fourth Coffee"));
+
+    let csv = billing.get(&format!("{href}/csv")).await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        csv.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"invoice-")
+    );
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "Date (UTC)");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len() as i64, lines + 1);
+    let credit_row = rows
+        .iter()
+        .find(|r| &r[1] == "Credit: cancellation")
+        .expect("the credit is in the CSV");
+    assert_eq!(&credit_row[3], b.customer.to_string());
+    assert_eq!(
+        &credit_row[7],
+        cspdesk::billing::export::plain_amount(-credit, cspdesk::money::Currency::Huf)
+    );
+    let sum: i64 = rows
+        .iter()
+        .map(|r| r[7].replace('.', "").parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(
+        sum,
+        charges - credit,
+        "the CSV adds up to the invoice total"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_months_are_issued_and_partners_see_only_their_own() {
+    let app = TestApp::spawn().await;
+    // The month of Fourth Coffee's demo order (2 days old), seen from over a month later.
+    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    let placed: chrono::DateTime<chrono::Utc> = orders::table
+        .find(b.order)
+        .select(orders::placed_at)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let month = Month::of(placed);
+    app.clock.advance(Duration::days(35));
+    let v = app.signed_in("global.admin@contoso-partner.test").await;
+    let page = v
+        .get(&format!("/billing/invoices/{}/HUF", month.code()))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("data-test=\"invoice-status\">issued<"));
+    let list = v.get("/billing").await;
+    assert!(list.contains(&format!("{}</a>", month.label(cspdesk::i18n::Lang::En))));
+    assert!(list.contains("<td>issued</td>"), "{}", list.body);
+    assert!(page.contains("Fourth Coffee"));
+
+    // Another partner's invoice for the same month has none of Contoso's lines.
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let theirs = fabrikam
+        .get(&format!("/billing/invoices/{}/HUF", month.code()))
+        .await;
+    assert_eq!(theirs.status, 200);
+    assert!(!theirs.contains("Fourth Coffee"));
+    assert!(!theirs.contains("data-test=\"charge-line\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invoice_addresses_that_name_no_invoice_are_not_found() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let next = Month::of(app.clock.now()).next();
+    for path in [
+        "/billing/invoices/2026-13/USD".to_string(),
+        "/billing/invoices/2026-1/USD".to_string(),
+        "/billing/invoices/2026-11/XYZ".to_string(),
+        "/billing/invoices/2026-11/usd".to_string(),
+        format!("/billing/invoices/{}/USD", next.code()),
+        format!("/billing/invoices/{}/USD/csv", next.code()),
+        "/billing/invoices/%00/USD".to_string(),
+    ] {
+        assert_eq!(v.get(&path).await.status, 404, "{path}");
+    }
+    let sales = app.signed_in("sales.agent@contoso-partner.test").await;
+    assert_eq!(sales.get("/billing").await.status, 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps() {
+    let app = TestApp::spawn().await;
+    // 700 orders of 2 lines, all placed at the same instant of March 2025.
+    diesel::sql_query(
+        "WITH o AS (
+             INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency,
+                                 idempotency_token)
+             SELECT gen_random_uuid(), c.partner_id, c.id, u.id, '2025-03-15T12:00:00Z',
+                    c.currency, gen_random_uuid()
+             FROM customers c, users u, generate_series(1, 700)
+             WHERE c.primary_domain = 'adatum.test' AND u.email = $1
+             RETURNING id, partner_id, currency)
+         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id,
+                                  product_name, family, licence_kind, term_months, quantity,
+                                  unit_price_minor, currency, tax_included, tax_rate_bp)
+         SELECT gen_random_uuid(), o.id, o.partner_id, n, p.id, p.name, p.family,
+                p.licence_kind, p.term_months, 1, 1000 + n, o.currency, false, 0
+         FROM o, products p, generate_series(0, 1) AS n
+         WHERE p.sku = 'ws2022-std'",
+    )
+    .bind::<diesel::sql_types::Text, _>(ADMIN)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let v = app.signed_in(ADMIN).await;
+    let page = v.get("/billing/invoices/2025-03/TRY").await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains(&format!(
+        "data-test=\"invoice-charges\">{}<",
+        shown(700 * 2001, "TRY")
+    )));
+    assert!(page.contains("Page 1 of 14"));
+    assert_eq!(page.body.matches("data-test=\"charge-line\"").count(), 100);
+    let csv = v.get("/billing/invoices/2025-03/TRY/csv").await;
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 1400);
+    let sum: i64 = rows
+        .iter()
+        .map(|r| r[7].replace('.', "").parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(sum, 700 * 2001);
+    assert_eq!(rows.iter().filter(|r| &r[7] == "10.01").count(), 700);
+}
