@@ -4,6 +4,7 @@ mod admin_center;
 mod bench_data;
 mod billing;
 mod browser_buying;
+mod browser_cancel;
 mod browser_flows;
 mod browser_software;
 mod buying;

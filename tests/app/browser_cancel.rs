@@ -1,0 +1,184 @@
+//! Cancelling in a real Chromium, in both views: a 2-day-old perpetual purchase is cancelled
+//! from the Cancel dialog and its credit appears on this month's invoice; the 31-day-old one
+//! offers a support request instead; a SUSE plan cannot be cancelled.
+
+use cspdesk::billing::rules::Month;
+use cspdesk::clock::Clock;
+use fantoccini::Locator;
+
+use crate::cancellation::bought;
+use crate::support::TestApp;
+use crate::support::browser::Browser;
+
+/// The row of `product` on the Software tab (the newest, when bought more than once).
+fn row(product: &str) -> String {
+    format!("(//tr[@data-test='purchase-row'][td[1][normalize-space()='{product}']])[1]")
+}
+
+async fn click_cancel(b: &Browser, product: &str) {
+    b.client
+        .find(Locator::XPath(&format!(
+            "{}//a[@data-test='cancel-purchase']",
+            row(product)
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("Cancel on {product}: {e}"))
+        .click()
+        .await
+        .expect("click Cancel");
+    b.wait_for("dialog[open] [data-test=cancel-state]").await;
+}
+
+async fn status_of(b: &Browser, product: &str) -> String {
+    b.client
+        .find(Locator::XPath(&format!(
+            "{}//td[@data-test='purchase-status']",
+            row(product)
+        )))
+        .await
+        .expect("the purchase's row")
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn close_dialog(b: &Browser) {
+    b.click("dialog[open] form[method=dialog] button").await;
+}
+
+/// Customers → search → the customer's Software tab.
+async fn open_customer(b: &Browser, current_view: bool, name: &str) {
+    if current_view {
+        b.click("nav.side-nav a[href='/customers']").await;
+    } else {
+        b.goto("/").await;
+        b.click("a.tile-customers").await;
+    }
+    b.wait_for("#customer-search").await;
+    b.fill("#customer-search", name).await;
+    b.click("form.search button[type=submit]").await;
+    b.wait_for("table[data-test=customers]").await;
+    b.click_link(name).await;
+    b.wait_for("table[data-test=software]").await;
+}
+
+async fn story(current_view: bool) {
+    let app = TestApp::spawn().await;
+    let b = Browser::open(&app.base).await;
+    b.sign_in("admin.agent@contoso-partner.test").await;
+    if current_view {
+        b.click("button[data-test=view-switch]").await;
+        b.wait_for("nav.side-nav").await;
+    }
+
+    // Inside the window: a 2-day-old perpetual purchase.
+    open_customer(&b, current_view, "Fourth Coffee").await;
+    click_cancel(&b, "Windows Server 2022 Standard").await;
+    let state = b.text("dialog[open] [data-test=cancel-state]").await;
+    assert!(
+        state.contains("days left to cancel this order, until"),
+        "{state}"
+    );
+    let month = Month::of(app.clock.now());
+    let label = month.label(cspdesk::i18n::Lang::En);
+    let preview = b.text("dialog[open] [data-test=credit-preview]").await;
+    assert!(
+        preview.contains(&format!("on the {label} (open) invoice")),
+        "{preview}"
+    );
+    b.click("dialog[open] input[data-test=cancel-ack]").await;
+    b.mark_page().await;
+    b.click("dialog[open] button[data-test=cancel-submit]")
+        .await;
+    b.wait_new_page().await;
+    b.wait_for(".flash-success").await;
+    let confirmation = b.text(".flash-success").await;
+    assert!(
+        confirmation.contains("Windows Server 2022 Standard is cancelled"),
+        "{confirmation}"
+    );
+    assert_eq!(
+        status_of(&b, "Windows Server 2022 Standard").await,
+        "Cancelled"
+    );
+    // No Cancel control on a cancelled purchase.
+    assert!(
+        b.client
+            .find_all(Locator::XPath(&format!(
+                "{}//a[@data-test='cancel-purchase']",
+                row("Windows Server 2022 Standard")
+            )))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The credit is on this month's invoice.
+    if current_view {
+        b.click("nav.side-nav a[href='/billing']").await;
+    } else {
+        b.goto("/").await;
+        b.click("a.tile-billing").await;
+    }
+    b.wait_for("table[data-test=invoices]").await;
+    b.click(&format!("a[href='/billing/invoices/{}/HUF']", month.code()))
+        .await;
+    b.wait_for("tr[data-test=credit-line]").await;
+    let credit = b.text("tr[data-test=credit-line]").await;
+    assert!(credit.contains("Credit: cancellation"), "{credit}");
+    assert!(credit.contains("Windows Server 2022 Standard"), "{credit}");
+
+    // Past the window: Adatum's 31-day-old purchase offers a support request.
+    open_customer(&b, current_view, "Adatum Corporation").await;
+    click_cancel(&b, "Windows Server 2022 Standard").await;
+    let state = b.text("dialog[open] [data-test=cancel-state]").await;
+    assert!(state.contains("can no longer be cancelled here"), "{state}");
+    assert!(b.exists("dialog[open] a[data-test=support-link]").await);
+    assert!(!b.exists("dialog[open] form[data-test=cancel-form]").await);
+    // Choosing the other order in the drop-down reloads the dialog for it.
+    let older = bought(&app, "adatum.test", "ws2022-std").await;
+    let first_order = b
+        .client
+        .find(Locator::Css(
+            "dialog[open] #cancel-order option:not([selected])",
+        ))
+        .await
+        .expect("a second order")
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(first_order, older.order.to_string());
+    b.click("dialog[open] #cancel-order option:not([selected])")
+        .await;
+    b.wait_for(&format!(
+        "dialog[open] a[data-test=support-link][href*='order={first_order}']"
+    ))
+    .await;
+    close_dialog(&b).await;
+
+    // A SUSE plan: cannot be cancelled or exchanged, and no support link.
+    open_customer(&b, current_view, "Tailspin Toys").await;
+    click_cancel(&b, "SUSE Linux Enterprise Server software plan on Azure").await;
+    let state = b.text("dialog[open] [data-test=cancel-state]").await;
+    assert!(
+        state.contains("cannot be cancelled or exchanged"),
+        "{state}"
+    );
+    assert!(!b.exists("dialog[open] a[data-test=support-link]").await);
+    close_dialog(&b).await;
+    b.assert_console_clean().await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_an_admin_agent_cancels_within_the_window_and_is_offered_support_after_it()
+{
+    story(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_an_admin_agent_cancels_within_the_window_and_is_offered_support_after_it()
+ {
+    story(false).await;
+}
