@@ -266,6 +266,8 @@ activity-op-downloaded = Downloaded
 activity-op-link-created = Link created
 activity-op-link-used = Downloaded by link
 activity-op-link-refused = Link refused
+activity-op-purchase-cancelled = Purchase cancelled
+activity-op-order-placed = Order placed
 
 ## Moving from volume licensing (KMS) to CSP
 kms-title = Moving from volume licensing to CSP without downtime

@@ -261,6 +261,8 @@ activity-op-downloaded = İndirildi
 activity-op-link-created = Bağlantı oluşturuldu
 activity-op-link-used = Bağlantıyla indirildi
 activity-op-link-refused = Bağlantı reddedildi
+activity-op-purchase-cancelled = Satın alma iptal edildi
+activity-op-order-placed = Sipariş verildi
 
 ## Moving from volume licensing (KMS) to CSP
 kms-title = Kapalı kalma süresi olmadan VL'den CSP'ye taşıma
