@@ -5,7 +5,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::queries::{self, Cursor, InvoiceKey};
+use super::queries::{self, Cursor, InvoiceKey, InvoiceSummary};
 use super::rules::{InvoiceStatus, Month};
 use super::views::{
     BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, period,
@@ -38,13 +38,35 @@ pub async fn list(
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    let rows = queries::invoices(&mut conn, &scope)
-        .await?
+    let summaries = queries::invoices(&mut conn, &scope).await?;
+    let rows = with_open_months(summaries, now)
         .iter()
         .filter_map(|s| InvoiceRow::new(s, now, ctx.lang))
         .collect();
     let ctx = ctx.crumb("nav-billing", None);
     render(&BillingPage { ctx, rows })
+}
+
+/// The current month's invoice is always listed as open, in every currency the partner has
+/// been billed in, even before anything happens in it.
+fn with_open_months(
+    mut summaries: Vec<InvoiceSummary>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<InvoiceSummary> {
+    let current = Month::of(now);
+    let mut missing: Vec<String> = summaries.iter().map(|s| s.currency.clone()).collect();
+    missing.sort();
+    missing.dedup();
+    missing.retain(|c| {
+        !summaries
+            .iter()
+            .any(|s| s.month() == current && &s.currency == c)
+    });
+    let open = missing
+        .into_iter()
+        .map(|currency| InvoiceSummary::empty(current, currency));
+    summaries.splice(0..0, open);
+    summaries
 }
 
 /// The invoice a URL names: a real month up to the current one, in a currency we bill in.

@@ -33,6 +33,16 @@ impl InvoiceSummary {
     pub fn month(&self) -> Month {
         Month::of(self.month.and_utc())
     }
+
+    /// An invoice with nothing in it yet.
+    pub fn empty(month: Month, currency: String) -> InvoiceSummary {
+        InvoiceSummary {
+            month: month.start().naive_utc(),
+            currency,
+            charges_minor: 0,
+            credits_minor: 0,
+        }
+    }
 }
 
 /// Every month and currency in which this partner placed an order or was given a credit,

@@ -57,11 +57,13 @@ impl Found {
     }
 }
 
+/// `order`, if given, is shown even when it is older than the drop-down's newest orders.
 async fn find(
     conn: &mut DbConn,
     need: &CancelNeed,
     tenant: &str,
     line: &str,
+    order: Option<Uuid>,
 ) -> Result<Found, AppError> {
     let partner = need.partner()?;
     let customer = crate::customers::queries::find_or_404(conn, &partner, tenant).await?;
@@ -70,7 +72,10 @@ async fn find(
     let purchase = crate::software::queries::purchase(conn, scope, line)
         .await?
         .ok_or(AppError::NotFound)?;
-    let lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
+    let mut lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
+    if let Some(order) = order.filter(|o| !lines.iter().any(|l| l.order_id == *o)) {
+        lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);
+    }
     let policy = queries::policy(conn, purchase.product_id).await?;
     Ok(Found {
         customer,
@@ -113,13 +118,6 @@ pub struct OrderQuery {
     order: Option<String>,
 }
 
-fn order_id(text: Option<&str>, default: Uuid) -> Result<Uuid, AppError> {
-    match text {
-        None | Some("") => Ok(default),
-        Some(text) => Uuid::parse_str(text).map_err(|_| AppError::NotFound),
-    }
-}
-
 pub async fn form(
     state: web::Data<AppState>,
     need: CancelNeed,
@@ -129,8 +127,12 @@ pub async fn form(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let found = find(&mut conn, &need, &tenant, &line).await?;
-    let order = order_id(query.order.as_deref(), found.purchase.order_id)?;
+    let wanted = match query.order.as_deref() {
+        None | Some("") => None,
+        Some(text) => Some(Uuid::parse_str(text).map_err(|_| AppError::NotFound)?),
+    };
+    let found = find(&mut conn, &need, &tenant, &line, wanted).await?;
+    let order = wanted.unwrap_or(found.purchase.order_id);
     let page = page(ctx, &found, order, state.clock.now(), None)?;
     render_status(StatusCode::OK, &page)
 }
@@ -152,25 +154,16 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let found = find(&mut conn, &need, &tenant, &line).await?;
     let order = Uuid::parse_str(&form.order).map_err(|_| AppError::NotFound)?;
+    let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
     // Another customer's order, or none at all, does not exist here.
     if !crate::orders::queries::exists(&mut conn, found.scope, order).await? {
         return Err(AppError::NotFound);
     }
     let now = state.clock.now();
-    let refuse = |ctx: PageContext, order: Uuid, key: &str, args: &[(&str, String)]| {
-        let message = ctx.lang.t_args(key, args);
-        let shown = if found.lines.iter().any(|l| l.order_id == order) {
-            order
-        } else {
-            found.purchase.order_id
-        };
-        let page = page(ctx, &found, shown, now, Some(message))?;
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-    };
     if form.acknowledge.as_deref() != Some("yes") {
-        return refuse(ctx, order, "cancel-error-acknowledge", &[]);
+        let message = ctx.lang.t("cancel-error-acknowledge");
+        return again(ctx, &found, order, now, UNPROCESSABLE, message);
     }
     let request = Request {
         scope: found.scope,
@@ -181,38 +174,62 @@ pub async fn submit(
         product_id: found.purchase.product_id,
         now,
     };
-    match cancel::cancel(&mut conn, &request).await? {
-        Outcome::Cancelled(done) => {
-            confirm(&session, &done, now, ctx.lang)?;
-            Ok(redirect(&found.back()))
-        }
-        Outcome::AlreadyCancelled { .. } => {
-            let message = ctx.lang.t("cancel-already");
-            let page = page(ctx, &found, order, now, Some(message))?;
-            render_status(StatusCode::OK, &page)
-        }
-        Outcome::NotInOrder => refuse(
-            ctx,
-            order,
-            "cancel-error-not-in-order",
-            &[("product", found.purchase.product_name.clone())],
-        ),
-        Outcome::Refused(window) => {
-            let reason = views::window_message(window, ctx.lang);
-            refuse(ctx, order, "cancel-error-refused", &[("reason", reason)])
-        }
+    let outcome = cancel::cancel(&mut conn, &request).await?;
+    if let Outcome::Cancelled(done) = &outcome {
+        confirm(&session, done, now, ctx.lang);
+        return Ok(redirect(&found.back()));
     }
+    // The order as the transaction found it, not as it was read before the lock.
+    let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
+    let lang = ctx.lang;
+    let (status, message) = match outcome {
+        Outcome::Cancelled(_) => return Ok(redirect(&found.back())),
+        Outcome::AlreadyCancelled { .. } => (StatusCode::OK, lang.t("cancel-already")),
+        Outcome::NotInOrder => (
+            UNPROCESSABLE,
+            lang.t_args(
+                "cancel-error-not-in-order",
+                &[("product", found.purchase.product_name.clone())],
+            ),
+        ),
+        Outcome::Refused(window) => (
+            UNPROCESSABLE,
+            lang.t_args(
+                "cancel-error-refused",
+                &[("reason", views::window_message(window, lang))],
+            ),
+        ),
+    };
+    again(ctx, &found, order, now, status, message)
+}
+
+const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
+
+/// The dialog again, with a message, for `order` — or for the purchase's own order when
+/// `order` has no line of this product.
+fn again(
+    ctx: PageContext,
+    found: &Found,
+    order: Uuid,
+    now: DateTime<Utc>,
+    status: StatusCode,
+    message: String,
+) -> Result<HttpResponse, AppError> {
+    let shown = if found.lines.iter().any(|l| l.order_id == order) {
+        order
+    } else {
+        found.purchase.order_id
+    };
+    render_status(status, &page(ctx, found, shown, now, Some(message))?)
 }
 
 /// The confirmation, shown at once on the Software tab.
-fn confirm(
-    session: &Session,
-    done: &Done,
-    now: DateTime<Utc>,
-    lang: crate::i18n::Lang,
-) -> Result<(), AppError> {
-    let currency = Currency::from_code(&done.currency)
-        .ok_or_else(|| AppError::internal("order in an unknown currency"))?;
+fn confirm(session: &Session, done: &Done, now: DateTime<Utc>, lang: crate::i18n::Lang) {
+    // Already committed: the message must not fail, whatever the stored currency says.
+    let amount = match Currency::from_code(&done.currency) {
+        Some(currency) => money::display(done.credit_minor, currency, lang),
+        None => format!("{} {}", done.credit_minor, done.currency),
+    };
     flash::push(
         session,
         FlashKind::Success,
@@ -220,9 +237,8 @@ fn confirm(
         &[
             ("order", done.order_number.to_string()),
             ("product", done.product_name.clone()),
-            ("amount", money::display(done.credit_minor, currency, lang)),
+            ("amount", amount),
             ("invoice", views::invoice_label(now, lang)),
         ],
     );
-    Ok(())
 }

@@ -123,3 +123,21 @@ pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Po
     Policy::from_columns(&policy, days)
         .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
 }
+
+/// The lines of `product_id` in one order of this customer (no lock: for showing).
+pub async fn order_lines(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    order_id: Uuid,
+    product_id: Uuid,
+) -> Result<Vec<Line>, AppError> {
+    Ok(order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(scope.customer_id()))
+        .filter(orders::id.eq(order_id))
+        .filter(order_lines::product_id.eq(product_id))
+        .order(order_lines::line_number)
+        .select(line_columns())
+        .load(conn)
+        .await?)
+}

@@ -36,6 +36,17 @@ pub async fn create(
     link: &NewLink,
     now: DateTime<Utc>,
 ) -> Result<(Uuid, String), AppError> {
+    // Shares the lock a cancellation takes on the line: a link made while the purchase is
+    // being cancelled waits for it, then is refused instead of being stored unrevoked.
+    let standing: bool = order_lines::table
+        .find(link.order_line_id)
+        .select(order_lines::quantity_cancelled.lt(order_lines::quantity))
+        .for_share()
+        .first(conn)
+        .await?;
+    if !standing {
+        return Err(AppError::Gone);
+    }
     let id = Uuid::new_v4();
     let token = new_token();
     diesel::insert_into(download_links::table)

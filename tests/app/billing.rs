@@ -157,8 +157,21 @@ async fn past_months_are_issued_and_partners_see_only_their_own() {
     assert!(list.contains("<td>issued</td>"), "{}", list.body);
     assert!(page.contains("Fourth Coffee"));
 
-    // Another partner's invoice for the same month has none of Contoso's lines.
+    // The new month, with nothing in it yet, is listed as open in Contoso's currencies.
+    let now = Month::of(app.clock.now()).label(cspdesk::i18n::Lang::En);
+    assert!(
+        list.contains(&format!(
+            "{now}</a></td>\n    <td>HUF</td>\n    <td><span class=\"tag\">open"
+        )),
+        "{}",
+        list.body
+    );
+
+    // Another partner's list and invoice have none of Contoso's.
     let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let theirs = fabrikam.get("/billing").await;
+    assert!(theirs.contains("data-test=\"billing-empty\""));
+    assert!(!theirs.contains("HUF"));
     let theirs = fabrikam
         .get(&format!("/billing/invoices/{}/HUF", month.code()))
         .await;
@@ -233,4 +246,53 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
         .sum();
     assert_eq!(sum, 700 * 2001);
     assert_eq!(rows.iter().filter(|r| &r[7] == "10.01").count(), 700);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_credit_goes_on_the_invoice_of_the_month_it_is_given_not_the_orders() {
+    let app = TestApp::spawn().await;
+    // Adatum's one-year Datacenter subscription, bought on the last day of last month and
+    // cancelled 25 hours later, in this month.
+    let b = bought(&app, "adatum.test", "ws2022-dc-1y").await;
+    let this_month = Month::of(app.clock.now());
+    let placed = this_month.start() - Duration::hours(1);
+    diesel::update(orders::table.find(b.order))
+        .set(orders::placed_at.eq(placed))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let now = this_month.start() + Duration::hours(24);
+    app.clock.advance(now - app.clock.now());
+    let v = app.signed_in(ADMIN).await;
+    let done = v
+        .post(
+            &b.cancel_path(),
+            &[("order", &b.order.to_string()), ("acknowledge", "yes")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let (unit, quantity): (i64, i32) = order_lines::table
+        .find(b.line)
+        .select((order_lines::unit_price_minor, order_lines::quantity))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let paid = unit * i64::from(quantity);
+    let term = (placed.checked_add_months(chrono::Months::new(12)).unwrap() - placed).num_days();
+    // One whole day used.
+    let prorated = paid * (term - 1) / term;
+    assert!(prorated < paid);
+
+    let current = v
+        .get(&format!("/billing/invoices/{}/TRY", this_month.code()))
+        .await;
+    let credit = format!(">{}</td>", shown(-prorated, "TRY"));
+    assert!(current.contains(&credit), "{}", current.body);
+    assert!(current.contains("data-test=\"credit-line\""));
+    let last_month = Month::of(placed);
+    let previous = v
+        .get(&format!("/billing/invoices/{}/TRY", last_month.code()))
+        .await;
+    assert!(!previous.contains("data-test=\"credit-line\""));
+    assert!(previous.contains(&format!(">{}</td>", shown(paid, "TRY"))));
 }
