@@ -21,8 +21,8 @@ pub mod money;
 pub mod orders;
 pub mod seed;
 pub mod software;
+pub mod support;
 pub mod web;
-pub mod workspaces;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;

@@ -18,6 +18,7 @@ pub enum Operation {
     LinkUsed,
     LinkRefused,
     PurchaseCancelled,
+    SupportRequestFiled,
 }
 
 impl Operation {
@@ -30,6 +31,7 @@ impl Operation {
             Operation::LinkUsed => "link_used",
             Operation::LinkRefused => "link_refused",
             Operation::PurchaseCancelled => "purchase_cancelled",
+            Operation::SupportRequestFiled => "support_request_filed",
         }
     }
 }

@@ -72,7 +72,7 @@ pub struct Chosen {
 
 /// Where the dialog sends a purchase that needs a support request, prefilled.
 pub fn support_href(customer_id: Uuid, order_id: Uuid, product_id: Uuid) -> String {
-    format!("/support?customer={customer_id}&order={order_id}&product={product_id}")
+    format!("/support/requests/new?customer={customer_id}&order={order_id}&product={product_id}")
 }
 
 impl Chosen {

@@ -50,6 +50,7 @@ diesel::table! {
         currency -> Bpchar,
         created_by -> Uuid,
         created_at -> Timestamptz,
+        support_request_id -> Nullable<Uuid>,
     }
 }
 
@@ -196,6 +197,60 @@ diesel::table! {
 }
 
 diesel::table! {
+    support_attachments (id) {
+        id -> Uuid,
+        request_id -> Uuid,
+        event_id -> Uuid,
+        file_name -> Text,
+        media_type -> Text,
+        size_bytes -> Int8,
+        #[max_length = 64]
+        sha256 -> Bpchar,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    support_events (id) {
+        id -> Uuid,
+        request_id -> Uuid,
+        at -> Timestamptz,
+        author_id -> Uuid,
+        kind -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
+    support_requests (id) {
+        id -> Uuid,
+        number -> Int8,
+        partner_id -> Uuid,
+        customer_id -> Uuid,
+        order_id -> Nullable<Uuid>,
+        product_id -> Nullable<Uuid>,
+        problem_type -> Text,
+        impact -> Text,
+        title -> Text,
+        reason -> Text,
+        requested_minor -> Nullable<Int8>,
+        #[max_length = 3]
+        currency -> Nullable<Bpchar>,
+        contact_name -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        status -> Text,
+        assigned_to -> Nullable<Uuid>,
+        approved_minor -> Nullable<Int8>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        waiting_since -> Timestamptz,
+    }
+}
+
+diesel::table! {
     user_roles (user_id, role) {
         user_id -> Uuid,
         role -> Text,
@@ -242,6 +297,7 @@ diesel::joinable!(credits -> customers (customer_id));
 diesel::joinable!(credits -> order_lines (order_line_id));
 diesel::joinable!(credits -> orders (order_id));
 diesel::joinable!(credits -> partners (partner_id));
+diesel::joinable!(credits -> support_requests (support_request_id));
 diesel::joinable!(credits -> users (created_by));
 diesel::joinable!(customers -> partners (partner_id));
 diesel::joinable!(download_links -> customers (customer_id));
@@ -262,6 +318,14 @@ diesel::joinable!(prices -> products (product_id));
 diesel::joinable!(product_keys -> order_lines (order_line_id));
 diesel::joinable!(product_keys -> partners (partner_id));
 diesel::joinable!(product_variants -> products (product_id));
+diesel::joinable!(support_attachments -> support_events (event_id));
+diesel::joinable!(support_attachments -> support_requests (request_id));
+diesel::joinable!(support_events -> support_requests (request_id));
+diesel::joinable!(support_events -> users (author_id));
+diesel::joinable!(support_requests -> customers (customer_id));
+diesel::joinable!(support_requests -> orders (order_id));
+diesel::joinable!(support_requests -> partners (partner_id));
+diesel::joinable!(support_requests -> products (product_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(users -> customers (customer_id));
@@ -283,6 +347,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     product_variants,
     products,
     sign_in_throttle,
+    support_attachments,
+    support_events,
+    support_requests,
     user_roles,
     user_sessions,
     users,

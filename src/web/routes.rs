@@ -6,7 +6,7 @@ use actix_web::web;
 use crate::auth::Perm;
 use crate::{
     account, admin_center, auth, billing, cancellation, catalog, customers, health, home, orders,
-    software, workspaces,
+    software, support,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub enum Access {
 pub struct RouteDoc {
     pub method: &'static str,
     /// `{tenant}` stands for a customer's tenant GUID; `{product}`, `{order}`, `{line}` (a
-    /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link.
+    /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link;
+    /// `{month}`/`{currency}` name an invoice; `{request}` a support request.
     pub path: &'static str,
     pub access: Access,
 }
@@ -177,6 +178,21 @@ pub const ROUTES: &[RouteDoc] = &[
         Access::Needs(Perm::BillingRead),
     ),
     r("GET", "/support", Access::Needs(Perm::SupportFile)),
+    r(
+        "GET",
+        "/support/requests/new",
+        Access::Needs(Perm::SupportFile),
+    ),
+    r(
+        "POST",
+        "/support/requests",
+        Access::Needs(Perm::SupportFile),
+    ),
+    r(
+        "GET",
+        "/support/requests/{request}",
+        Access::Needs(Perm::SupportFile),
+    ),
 ];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -195,13 +211,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/", web::get().to(home::home))
         .route("/account", web::get().to(account::profile))
-        .route("/support", web::get().to(workspaces::support))
         .configure(customers::handlers::configure)
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)
         .configure(software::handlers::configure)
         .configure(cancellation::handlers::configure)
         .configure(billing::handlers::configure)
+        .configure(support::handlers::configure)
         .configure(admin_center::handlers::configure)
         .route("/dl/{token}", web::get().to(software::public::download));
 }

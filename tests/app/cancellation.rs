@@ -354,7 +354,7 @@ async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot
     assert_eq!(list.matches("<option value=").count(), 2, "{list}");
     assert!(dialog.contains("can no longer be cancelled here"));
     let support = format!(
-        "/support?customer={}&#38;order={}&#38;product=",
+        "/support/requests/new?customer={}&#38;order={}&#38;product=",
         old.customer, old.order
     );
     assert!(dialog.contains(&support), "{}", dialog.body);

@@ -19,3 +19,4 @@ mod sign_in;
 mod software;
 mod startup;
 mod support;
+mod support_requests;

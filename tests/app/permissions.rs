@@ -61,7 +61,7 @@ fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
         Access::Needs(perm) => holds(roles, perm),
     };
     // The matrix names a product or order the customer does not have: found nowhere.
-    let inner_id = ["{product}", "{order}", "{line}", "{variant}"]
+    let inner_id = ["{product}", "{order}", "{line}", "{variant}", "{request}"]
         .iter()
         .any(|id| route.path.contains(id));
     match (allowed, route.path.contains("{tenant}")) {
@@ -87,8 +87,18 @@ fn public_expectation(route: &RouteDoc, signed_in: bool) -> (u16, u16) {
 
 /// A valid form for each POST route, so "allowed" means the action succeeds. `product` is a
 /// catalog product sold in every market.
-fn form_for(path: &str, n: usize, product: &str) -> Vec<(&'static str, String)> {
+fn form_for(path: &str, n: usize, product: &str, tenant: &str) -> Vec<(&'static str, String)> {
     match path {
+        "/support/requests" => vec![
+            ("problem_type", "other".into()),
+            ("impact", "low".into()),
+            ("title", format!("Matrix question {n}")),
+            ("tenant", tenant.to_string()),
+            ("reason", "A question from the permission matrix.".into()),
+            ("contact_name", "Matrix".into()),
+            ("contact_email", "matrix@example.test".into()),
+            ("contact_phone", "+1 425 555 0100".into()),
+        ],
         "/customers/{tenant}/cart" => vec![
             ("product_id", product.to_string()),
             ("quantity", "1".into()),
@@ -116,6 +126,7 @@ fn fill(path: &str, tenant: &str, unknown: &str) -> String {
         .replace("{product}", unknown)
         .replace("{order}", unknown)
         .replace("{line}", unknown)
+        .replace("{request}", unknown)
         .replace("{variant}", unknown)
         .replace("{token}", &"A".repeat(43))
         // A past month's invoice always exists (empty if nothing happened in it).
@@ -123,11 +134,18 @@ fn fill(path: &str, tenant: &str, unknown: &str) -> String {
         .replace("{currency}", "USD")
 }
 
-async fn call(v: &Visitor, route: &RouteDoc, path: &str, n: usize, product: &str) -> u16 {
+async fn call(
+    v: &Visitor,
+    route: &RouteDoc,
+    path: &str,
+    n: usize,
+    product: &str,
+    tenant: &str,
+) -> u16 {
     if route.method == "GET" {
         return v.get(path).await.status;
     }
-    let form = form_for(route.path, n, product);
+    let form = form_for(route.path, n, product, tenant);
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     v.post(path, &fields).await.status
 }
@@ -154,7 +172,7 @@ async fn every_route_answers_every_role_as_the_policy_says() {
                 n += 1;
                 let unknown = uuid::Uuid::new_v4().to_string();
                 let path = fill(route.path, tenant, &unknown);
-                let got = call(&v, route, &path, n, &product).await;
+                let got = call(&v, route, &path, n, &product, tenant).await;
                 if got != want {
                     failures.push(format!(
                         "{} {path} as {email:?}: got {got}, want {want}",
@@ -183,7 +201,7 @@ async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
     let unknown = uuid::Uuid::new_v4().to_string();
     for route in ROUTES.iter().filter(|r| r.method == "POST") {
         let path = fill(route.path, &own, &unknown);
-        let form = form_for(route.path, 0, &unknown);
+        let form = form_for(route.path, 0, &unknown, &own);
         let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         assert_eq!(
             v.post_raw(&path, &fields).await.status,

@@ -1,0 +1,281 @@
+//! What each field of a support request must be, as pure functions, so the form, the
+//! reply and the console all check the same way.
+
+use uuid::Uuid;
+
+pub const MAX_TITLE: usize = 150;
+pub const MAX_TEXT: usize = 4000;
+pub const MAX_NAME: usize = 200;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_PHONE: usize = 40;
+
+/// The problem types of the "Report a problem" form; a refund names an order and an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemType {
+    Refund,
+    Billing,
+    Order,
+    KeysDownloads,
+    Other,
+}
+
+impl ProblemType {
+    pub const ALL: &'static [ProblemType] = &[
+        ProblemType::Refund,
+        ProblemType::Billing,
+        ProblemType::Order,
+        ProblemType::KeysDownloads,
+        ProblemType::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProblemType::Refund => "refund",
+            ProblemType::Billing => "billing",
+            ProblemType::Order => "order",
+            ProblemType::KeysDownloads => "keys_downloads",
+            ProblemType::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProblemType> {
+        ProblemType::ALL.iter().copied().find(|t| t.code() == code)
+    }
+
+    pub fn label_key(self) -> String {
+        format!("support-type-{}", self.code().replace('_', "-"))
+    }
+}
+
+/// How badly the problem hurts the customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Impact {
+    Critical,
+    High,
+    Moderate,
+    Low,
+}
+
+impl Impact {
+    pub const ALL: &'static [Impact] = &[
+        Impact::Critical,
+        Impact::High,
+        Impact::Moderate,
+        Impact::Low,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Impact::Critical => "critical",
+            Impact::High => "high",
+            Impact::Moderate => "moderate",
+            Impact::Low => "low",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Impact> {
+        Impact::ALL.iter().copied().find(|i| i.code() == code)
+    }
+
+    pub fn label_key(self) -> String {
+        format!("support-impact-{}", self.code())
+    }
+}
+
+/// An e-mail address as people type them: one `@`, something before it, a dotted domain
+/// after it, no spaces or control characters.
+pub fn valid_email(text: &str) -> bool {
+    if text.is_empty()
+        || text.len() > MAX_EMAIL
+        || text.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return false;
+    }
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && domain.split('.').all(|label| !label.is_empty())
+}
+
+/// A phone number: digits with the usual separators, an optional leading `+`, and between 6
+/// and 15 digits (the E.164 maximum).
+pub fn valid_phone(text: &str) -> bool {
+    if text.len() > MAX_PHONE {
+        return false;
+    }
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'));
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    allowed && (6..=15).contains(&digits)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    Malformed,
+    NotPositive,
+    TooPrecise,
+}
+
+/// An amount typed as "1069", "1069.5" or "1069,50" (no grouping, no sign), in minor units of
+/// a currency with `exponent` decimals.
+pub fn parse_amount(text: &str, exponent: u32) -> Result<i64, AmountError> {
+    let text = text.trim();
+    let (units, fraction) = match text.split_once(['.', ',']) {
+        Some((u, f)) => (u, f),
+        None => (text, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if units.is_empty() || units.len() > 13 || !digits(units) || !digits(fraction) {
+        return Err(AmountError::Malformed);
+    }
+    if fraction.len() > exponent as usize {
+        return Err(AmountError::TooPrecise);
+    }
+    let scale = 10_i64.pow(exponent);
+    let units: i64 = units.parse().map_err(|_| AmountError::Malformed)?;
+    let padded = format!("{fraction:0<width$}", width = exponent as usize);
+    let fraction: i64 = if padded.is_empty() {
+        0
+    } else {
+        padded.parse().map_err(|_| AmountError::Malformed)?
+    };
+    let minor = units * scale + fraction;
+    if minor <= 0 {
+        return Err(AmountError::NotPositive);
+    }
+    Ok(minor)
+}
+
+/// How a customer is named in the description: its tenant GUID or its domain name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TenantRef {
+    Id(Uuid),
+    Domain(String),
+}
+
+pub fn tenant_ref(text: &str) -> Option<TenantRef> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(match Uuid::parse_str(text) {
+        Ok(id) => TenantRef::Id(id),
+        Err(_) => TenantRef::Domain(text.to_ascii_lowercase()),
+    })
+}
+
+/// How an order is named: its number (as Order history shows it) or its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderRef {
+    Number(i64),
+    Id(Uuid),
+}
+
+pub fn order_ref(text: &str) -> Option<OrderRef> {
+    let text = text.trim();
+    if let Ok(id) = Uuid::parse_str(text) {
+        return Some(OrderRef::Id(id));
+    }
+    if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok().map(OrderRef::Number);
+    }
+    None
+}
+
+/// What can still be refunded on an order: what was paid less the credits already given.
+pub fn refundable(paid: i64, credited: i64) -> i64 {
+    (paid - credited).max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for good in ["a@b.co", "jane.doe+csp@contoso-partner.test"] {
+            assert!(valid_email(good), "{good}");
+        }
+        for bad in [
+            "", "jane", "@b.co", "a@b", "a@@b.co", "a b@c.co", "a@b..co", "a@.co",
+        ] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+        assert!(!valid_email(&format!("{}@b.co", "a".repeat(260))));
+    }
+
+    #[test]
+    fn phones() {
+        for good in [
+            "+90 212 555 01 23",
+            "(425) 555-0100",
+            "425.555.0100",
+            "123456",
+        ] {
+            assert!(valid_phone(good), "{good}");
+        }
+        for bad in [
+            "",
+            "12345",
+            "+1 555 CALL NOW",
+            "++1 425 555 0100",
+            "1234567890123456",
+            "1-2",
+        ] {
+            assert!(!valid_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts_in_minor_units() {
+        assert_eq!(parse_amount("1069", 2), Ok(106_900));
+        assert_eq!(parse_amount("1069.5", 2), Ok(106_950));
+        assert_eq!(parse_amount(" 1069,05 ", 2), Ok(106_905));
+        assert_eq!(parse_amount("0.01", 2), Ok(1));
+        assert_eq!(parse_amount("14860", 0), Ok(14_860));
+        assert_eq!(parse_amount("0", 2), Err(AmountError::NotPositive));
+        assert_eq!(parse_amount("0.00", 2), Err(AmountError::NotPositive));
+        assert_eq!(parse_amount("1.005", 2), Err(AmountError::TooPrecise));
+        assert_eq!(parse_amount("10.5", 0), Err(AmountError::TooPrecise));
+        for bad in ["", "-5", "1,069.00", "1e3", "abc", ".5", "99999999999999"] {
+            assert_eq!(parse_amount(bad, 2), Err(AmountError::Malformed), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tenants_and_orders_are_named_either_way() {
+        let id = Uuid::new_v4();
+        assert_eq!(tenant_ref(&id.to_string()), Some(TenantRef::Id(id)));
+        assert_eq!(
+            tenant_ref(" Adatum.TEST "),
+            Some(TenantRef::Domain("adatum.test".into()))
+        );
+        assert_eq!(tenant_ref("  "), None);
+        assert_eq!(order_ref("100005"), Some(OrderRef::Number(100_005)));
+        assert_eq!(order_ref(&id.to_string()), Some(OrderRef::Id(id)));
+        assert_eq!(order_ref("order 5"), None);
+        assert_eq!(order_ref("9999999999999999999999"), None);
+    }
+
+    #[test]
+    fn refundable_is_never_negative() {
+        assert_eq!(refundable(100, 30), 70);
+        assert_eq!(refundable(100, 130), 0);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for t in ProblemType::ALL {
+            assert_eq!(ProblemType::from_code(t.code()), Some(*t));
+        }
+        for i in Impact::ALL {
+            assert_eq!(Impact::from_code(i.code()), Some(*i));
+        }
+        assert_eq!(ProblemType::from_code("refund'--"), None);
+    }
+}

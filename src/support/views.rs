@@ -1,0 +1,183 @@
+//! Page structs of the partner's support pages: the list, the "Report a problem" form and a
+//! request with its timeline.
+
+use askama::Template;
+use uuid::Uuid;
+
+use super::file::Draft;
+use super::queries::{Event, Request, RequestRow};
+use super::rules::{Impact, ProblemType};
+use crate::i18n::Lang;
+use crate::money::{self, Currency};
+use crate::web::PageContext;
+use crate::web::format::datetime_utc;
+use crate::web::forms::FieldErrors;
+use crate::web::pagination::Pager;
+
+pub fn status_text(status: &str, lang: Lang) -> String {
+    lang.t(&format!("support-status-{}", status.replace('_', "-")))
+}
+
+fn type_text(code: &str, lang: Lang) -> String {
+    ProblemType::from_code(code)
+        .map(|t| lang.t(&t.label_key()))
+        .unwrap_or_default()
+}
+
+pub struct RowView {
+    pub id: Uuid,
+    pub number: i64,
+    pub title: String,
+    pub problem_type: String,
+    pub status: String,
+    pub customer: String,
+    pub created: String,
+}
+
+impl RowView {
+    pub fn new(r: &RequestRow, lang: Lang) -> RowView {
+        RowView {
+            id: r.id,
+            number: r.number,
+            title: r.title.clone(),
+            problem_type: type_text(&r.problem_type, lang),
+            status: status_text(&r.status, lang),
+            customer: r.customer.clone(),
+            created: datetime_utc(&r.created_at),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "support/list.html")]
+pub struct ListPage {
+    pub ctx: PageContext,
+    pub rows: Vec<RowView>,
+    pub pager: Pager,
+}
+
+impl ListPage {
+    pub fn page_href(&self, page: &i64) -> String {
+        format!("/support?page={page}")
+    }
+}
+
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "support/new.html")]
+pub struct FormPage {
+    pub ctx: PageContext,
+    pub form: Draft,
+    pub errors: FieldErrors,
+    pub types: Vec<Choice>,
+    pub impacts: Vec<Choice>,
+}
+
+impl FormPage {
+    pub fn new(ctx: PageContext, form: Draft, errors: FieldErrors) -> FormPage {
+        let lang = ctx.lang;
+        let types = ProblemType::ALL
+            .iter()
+            .map(|t| Choice {
+                value: t.code(),
+                label: lang.t(&t.label_key()),
+                selected: form.problem_type == t.code(),
+            })
+            .collect();
+        let impacts = Impact::ALL
+            .iter()
+            .map(|i| Choice {
+                value: i.code(),
+                label: lang.t(&i.label_key()),
+                selected: form.impact == i.code(),
+            })
+            .collect();
+        FormPage {
+            ctx,
+            form,
+            errors,
+            types,
+            impacts,
+        }
+    }
+}
+
+pub struct EventView {
+    pub at: String,
+    pub author: String,
+    pub from_support: bool,
+    pub what: String,
+    pub body: String,
+}
+
+impl EventView {
+    pub fn new(e: &Event, lang: Lang) -> EventView {
+        EventView {
+            at: datetime_utc(&e.at),
+            author: e.author.clone(),
+            from_support: e.author_kind == "support",
+            what: lang.t(&format!("support-event-{}", e.kind.replace('_', "-"))),
+            body: e.body.clone(),
+        }
+    }
+}
+
+pub fn amount_text(minor: Option<i64>, currency: Option<&str>, lang: Lang) -> Option<String> {
+    let currency = Currency::from_code(currency?)?;
+    Some(money::display(minor?, currency, lang))
+}
+
+#[derive(Template)]
+#[template(path = "support/request.html")]
+pub struct RequestPage {
+    pub ctx: PageContext,
+    pub number: i64,
+    pub title: String,
+    pub status: String,
+    pub problem_type: String,
+    pub impact: String,
+    pub customer: String,
+    pub customer_domain: String,
+    pub tenant: Uuid,
+    pub order_number: Option<i64>,
+    pub requested: Option<String>,
+    pub approved: Option<String>,
+    pub reason: String,
+    pub contact: String,
+    pub filed: String,
+    pub events: Vec<EventView>,
+}
+
+impl RequestPage {
+    pub fn new(ctx: PageContext, r: &Request, events: &[Event]) -> RequestPage {
+        let lang = ctx.lang;
+        RequestPage {
+            number: r.number,
+            title: r.title.clone(),
+            status: status_text(&r.status, lang),
+            problem_type: type_text(&r.problem_type, lang),
+            impact: Impact::from_code(&r.impact)
+                .map(|i| lang.t(&i.label_key()))
+                .unwrap_or_default(),
+            customer: r.customer.clone(),
+            customer_domain: r.customer_domain.clone(),
+            tenant: r.customer_id,
+            order_number: r.order_number,
+            requested: amount_text(r.requested_minor, r.currency.as_deref(), lang),
+            approved: amount_text(r.approved_minor, r.currency.as_deref(), lang),
+            reason: r.reason.clone(),
+            contact: format!(
+                "{} · {} · {}",
+                r.contact_name, r.contact_email, r.contact_phone
+            ),
+            filed: datetime_utc(&r.created_at),
+            events: events.iter().map(|e| EventView::new(e, lang)).collect(),
+            ctx,
+        }
+    }
+}
