@@ -1,6 +1,7 @@
 //! Support requests (R-60..R-62): partner staff report a problem — above all a refund on behalf
 //! of a customer — and follow it; vendor support staff review it in their own console.
 
+pub mod attachments;
 pub mod file;
 pub mod handlers;
 pub mod queries;
