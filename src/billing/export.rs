@@ -98,7 +98,7 @@ fn row(l: &InvoiceLine, currency: Currency, lang: Lang) -> Vec<String> {
         l.quantity.to_string(),
         plain_amount(l.amount_minor, currency),
         currency.code().to_string(),
-        super::views::tax_text(l.tax_included, l.tax_rate_bp, lang),
+        crate::catalog::views::tax_text(l.tax_included, l.tax_rate_bp, lang),
     ]
 }
 

@@ -4,7 +4,7 @@ use askama::Template;
 
 use super::queries::{InvoiceLine, InvoiceSummary, Totals};
 use super::rules::{InvoiceStatus, Month};
-use crate::catalog::rules::rate_percent;
+use crate::catalog::views::tax_text;
 use crate::i18n::Lang;
 use crate::money::{self, Currency};
 use crate::web::PageContext;
@@ -67,16 +67,6 @@ pub struct InvoiceLineView {
     pub tax: String,
 }
 
-/// "Price includes tax (GST 10%)" or "Price excludes tax", as on the order.
-pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
-    let key = if included {
-        "order-tax-included"
-    } else {
-        "order-tax-excluded"
-    };
-    lang.t_args(key, &[("rate", rate_percent(rate_bp))])
-}
-
 impl InvoiceLineView {
     pub fn new(l: &InvoiceLine, currency: Currency, lang: Lang) -> InvoiceLineView {
         InvoiceLineView {
@@ -110,10 +100,6 @@ pub struct InvoicePage {
 }
 
 impl InvoicePage {
-    pub fn page_href(&self, page: &i64) -> String {
-        format!("{}?page={page}", self.href)
-    }
-
     pub fn csv_href(&self) -> String {
         format!("{}/csv", self.href)
     }

@@ -87,13 +87,7 @@ async fn cancel_locked(
     let mut total = 0;
     let mut described = Vec::with_capacity(open.len());
     for line in &open {
-        let credit = rules::credit(
-            line.paid(),
-            line.credited_minor,
-            line.licence()?,
-            line.placed_at,
-            req.now,
-        );
+        let credit = line.credit_at(req.now)?;
         cancel_line(conn, req, line, credit).await?;
         total += credit;
         described.push(json!({

@@ -65,13 +65,8 @@ async fn find(
     line: &str,
     order: Option<Uuid>,
 ) -> Result<Found, AppError> {
-    let partner = need.partner()?;
-    let customer = crate::customers::queries::find_or_404(conn, &partner, tenant).await?;
-    let scope = partner.customer(&customer).ok_or(AppError::NotFound)?;
-    let line = Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
-    let purchase = crate::software::queries::purchase(conn, scope, line)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (customer, scope, purchase) =
+        crate::software::handlers::purchase_of(conn, &need.partner()?, tenant, line).await?;
     let mut lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
     if let Some(order) = order.filter(|o| !lines.iter().any(|l| l.order_id == *o)) {
         lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);

@@ -43,6 +43,17 @@ impl Line {
         Licence::from_columns(&self.licence_kind, self.term_months)
             .ok_or_else(|| AppError::internal("order line with an unknown licence"))
     }
+
+    /// What cancelling this line at `now` credits (the rule of `rules::credit`).
+    pub fn credit_at(&self, now: DateTime<Utc>) -> Result<i64, AppError> {
+        Ok(super::rules::credit(
+            self.paid(),
+            self.credited_minor,
+            self.licence()?,
+            self.placed_at,
+            now,
+        ))
+    }
 }
 
 #[diesel::dsl::auto_type]
@@ -89,22 +100,27 @@ pub async fn lines_of_product(
         .await?)
 }
 
-/// The lines of `product_id` in one order of this customer, locked (with their order) until
-/// the transaction ends: concurrent cancellations of the same order wait here, then see the
-/// first one's result.
+/// The lines of `product_id` in one order of this customer.
+#[diesel::dsl::auto_type]
+fn in_order(customer: Uuid, order_id: Uuid, product_id: Uuid) -> _ {
+    order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(customer))
+        .filter(orders::id.eq(order_id))
+        .filter(order_lines::product_id.eq(product_id))
+        .order(order_lines::line_number)
+        .select(line_columns())
+}
+
+/// Those lines, locked (with their order) until the transaction ends: concurrent
+/// cancellations of the same order wait here, then see the first one's result.
 pub async fn lock_lines(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     order_id: Uuid,
     product_id: Uuid,
 ) -> Result<Vec<Line>, AppError> {
-    Ok(order_lines::table
-        .inner_join(orders::table)
-        .filter(orders::customer_id.eq(scope.customer_id()))
-        .filter(orders::id.eq(order_id))
-        .filter(order_lines::product_id.eq(product_id))
-        .order(order_lines::line_number)
-        .select(line_columns())
+    Ok(in_order(scope.customer_id(), order_id, product_id)
         .for_update()
         .load(conn)
         .await?)
@@ -124,20 +140,14 @@ pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Po
         .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
 }
 
-/// The lines of `product_id` in one order of this customer (no lock: for showing).
+/// Those lines without a lock, for showing.
 pub async fn order_lines(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     order_id: Uuid,
     product_id: Uuid,
 ) -> Result<Vec<Line>, AppError> {
-    Ok(order_lines::table
-        .inner_join(orders::table)
-        .filter(orders::customer_id.eq(scope.customer_id()))
-        .filter(orders::id.eq(order_id))
-        .filter(order_lines::product_id.eq(product_id))
-        .order(order_lines::line_number)
-        .select(line_columns())
+    Ok(in_order(scope.customer_id(), order_id, product_id)
         .load(conn)
         .await?)
 }

@@ -133,13 +133,7 @@ fn credit_preview(
 ) -> Result<String, crate::error::AppError> {
     let mut total = 0;
     for line in order.lines.iter().filter(|l| !l.is_cancelled()) {
-        total += rules::credit(
-            line.paid(),
-            line.credited_minor,
-            line.licence()?,
-            line.placed_at,
-            now,
-        );
+        total += line.credit_at(now)?;
     }
     let currency = Currency::from_code(&order.first().currency)
         .ok_or_else(|| crate::error::AppError::internal("order in an unknown currency"))?;

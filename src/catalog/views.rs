@@ -56,6 +56,16 @@ impl OfferView {
     }
 }
 
+/// How a line was taxed, as orders and invoices say it: "Includes tax (10%)" or "Excludes tax".
+pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
+    let key = if included {
+        "order-tax-included"
+    } else {
+        "order-tax-excluded"
+    };
+    lang.t_args(key, &[("rate", super::rules::rate_percent(rate_bp))])
+}
+
 /// "Perpetual" or "Subscription, 3 years".
 pub fn licence_text(kind: &str, term_months: Option<i32>, lang: Lang) -> String {
     match (kind, term_months) {

@@ -22,9 +22,9 @@ pub struct CustomersPage {
 
 impl CustomersPage {
     /// Link to page `n` of the same search.
-    pub fn page_href(&self, n: &i64) -> String {
-        let query = serde_urlencoded::to_string([("q", self.q.as_str()), ("page", &n.to_string())])
-            .unwrap_or_default();
+    /// The list's address with its search, for the page links.
+    pub fn list_base(&self) -> String {
+        let query = serde_urlencoded::to_string([("q", self.q.as_str())]).unwrap_or_default();
         format!("/customers?{query}")
     }
 }
@@ -63,8 +63,8 @@ impl CustomerPage {
         crate::web::format::date_utc(&self.customer.created_at)
     }
 
-    pub fn history_href(&self, page: &i64) -> String {
-        format!("/customers/{}/orders?page={page}", self.customer.id)
+    pub fn history_base(&self) -> String {
+        format!("/customers/{}/orders", self.customer.id)
     }
 
     pub fn is_software(&self) -> bool {

@@ -8,7 +8,7 @@ use super::pricing;
 use super::queries::{LineRow, OrderHead, OrderSummary};
 use crate::catalog::Family;
 use crate::catalog::rules::{self, Availability, TaxTreatment};
-use crate::catalog::views::licence_text;
+use crate::catalog::views::{licence_text, tax_text};
 use crate::customers::Customer;
 use crate::i18n::Lang;
 use crate::money::{self, Currency};
@@ -146,11 +146,6 @@ impl OrderPage {
                 } else {
                     0
                 };
-                let tax_key = if r.tax_included {
-                    "order-tax-included"
-                } else {
-                    "order-tax-excluded"
-                };
                 OrderLineView {
                     product: r.product_name.clone(),
                     family: Family::from_code(&r.family)
@@ -161,7 +156,7 @@ impl OrderPage {
                     cancelled: r.quantity_cancelled,
                     unit_price: money::display(r.unit_price_minor, currency, lang),
                     amount: money::display(amount, currency, lang),
-                    tax: lang.t_args(tax_key, &[("rate", rules::rate_percent(r.tax_rate_bp))]),
+                    tax: tax_text(r.tax_included, r.tax_rate_bp, lang),
                 }
             })
             .collect();

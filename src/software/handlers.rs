@@ -8,7 +8,7 @@ use super::pages::{self, Caller, PurchaseOptions};
 use super::queries::{self, Purchase};
 use super::views::Selection;
 use crate::auth::handlers::EmptyForm;
-use crate::auth::{CustomerScope, Need, perm};
+use crate::auth::{CustomerScope, Need, PartnerScope, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -54,8 +54,18 @@ pub async fn find(
     tenant: &str,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
-    let scope = need.partner()?;
-    let customer = crate::customers::queries::find_or_404(conn, &scope, tenant).await?;
+    purchase_of(conn, &need.partner()?, tenant, line).await
+}
+
+/// A purchase of one of this partner's customers, named by the URL's tenant and line; 404
+/// for anything else.
+pub async fn purchase_of(
+    conn: &mut DbConn,
+    scope: &PartnerScope,
+    tenant: &str,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase), AppError> {
+    let customer = crate::customers::queries::find_or_404(conn, scope, tenant).await?;
     let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
     let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
     let purchase = queries::purchase(conn, customer_scope, line)

@@ -72,10 +72,6 @@ impl SoftwareList {
     pub fn cancel_href(&self, line: &Uuid) -> String {
         format!("{}/{line}/cancel", self.base)
     }
-
-    pub fn page_href(&self, page: &i64) -> String {
-        format!("{}?page={page}", self.page_base)
-    }
 }
 
 /// One option of a select: value and label.

@@ -56,12 +56,6 @@ pub struct ListPage {
     pub pager: Pager,
 }
 
-impl ListPage {
-    pub fn page_href(&self, page: &i64) -> String {
-        format!("/support?page={page}")
-    }
-}
-
 pub struct Choice {
     pub value: &'static str,
     pub label: String,

@@ -45,6 +45,12 @@ impl Pager {
     pub fn has_next(&self) -> bool {
         self.page < self.pages
     }
+
+    /// The address of `page` of the list at `base` (which may already carry a query).
+    pub fn href(&self, base: &str, page: i64) -> String {
+        let joiner = if base.contains('?') { '&' } else { '?' };
+        format!("{base}{joiner}page={page}")
+    }
 }
 
 #[cfg(test)]
@@ -59,5 +65,12 @@ mod tests {
         assert_eq!((p.page, p.pages, p.offset()), (1, 1, 0));
         let p = Pager::new(Some("x"), 30, 25);
         assert!(!p.has_prev() && p.has_next());
+    }
+
+    #[test]
+    fn page_links_keep_the_lists_query() {
+        let p = Pager::new(None, 30, 25);
+        assert_eq!(p.href("/support", 2), "/support?page=2");
+        assert_eq!(p.href("/customers?q=ada", 2), "/customers?q=ada&page=2");
     }
 }
