@@ -56,9 +56,14 @@ async fn open_customer(b: &Browser, current_view: bool, name: &str) {
     }
     b.wait_for("#customer-search").await;
     b.fill("#customer-search", name).await;
+    // The list is already shown before the search: wait for the page the search brings.
+    b.mark_page().await;
     b.click("form.search button[type=submit]").await;
+    b.wait_new_page().await;
     b.wait_for("table[data-test=customers]").await;
+    b.mark_page().await;
     b.click_link(name).await;
+    b.wait_new_page().await;
     b.wait_for("table[data-test=software]").await;
 }
 

@@ -58,9 +58,14 @@ async fn key_from_dialog(b: &Browser) -> String {
 
 async fn open_adatum_purchase(b: &Browser) {
     b.fill("#customer-search", "Adatum").await;
+    // The list may already be shown before the search: wait for the page it brings.
+    b.mark_page().await;
     b.click("form.search button[type=submit]").await;
+    b.wait_new_page().await;
     b.wait_for("table[data-test=customers]").await;
+    b.mark_page().await;
     b.click_link("Adatum Corporation").await;
+    b.wait_new_page().await;
     b.wait_for("table[data-test=software]").await;
     b.click("a[data-test=open-purchase]").await;
     b.wait_for("form[data-test=choose]").await;
