@@ -75,11 +75,15 @@ impl App {
         let artifacts = Arc::new(software::store::LocalDir::new(
             settings.artifacts_dir.clone(),
         ));
+        let attachments = Arc::new(software::store::LocalDir::new(
+            settings.data_dir.join("attachments"),
+        ));
         let state = aw::Data::new(AppState {
             pool,
             clock,
             settings,
             artifacts,
+            attachments,
         });
         let mut server = HttpServer::new(move || {
             actix_web::App::new()

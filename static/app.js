@@ -158,3 +158,23 @@
       .catch(function () { /* the next round tries again */ });
   }, 15000);
 })();
+// A support form's file input says at once when too many or too large files are chosen, so
+// the user need not send 50 MB to hear it (the server checks again and refuses as it reads).
+(function () {
+  "use strict";
+  document.querySelectorAll("input[type=file][data-max-files]").forEach(function (input) {
+    var note = document.createElement("p");
+    note.className = "field-error";
+    note.setAttribute("role", "alert");
+    note.hidden = true;
+    input.insertAdjacentElement("afterend", note);
+    input.addEventListener("change", function () {
+      var max = Number(input.dataset.maxBytes);
+      var tooBig = Array.prototype.some.call(input.files, function (f) { return f.size > max; });
+      var tooMany = input.files.length > Number(input.dataset.maxFiles);
+      note.hidden = !(tooBig || tooMany);
+      note.textContent = tooBig ? input.dataset.tooBig : (tooMany ? input.dataset.tooMany : "");
+      if (tooBig || tooMany) { input.value = ""; }
+    });
+  });
+})();

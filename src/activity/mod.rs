@@ -19,6 +19,11 @@ pub enum Operation {
     LinkRefused,
     PurchaseCancelled,
     SupportRequestFiled,
+    SupportRequestTaken,
+    SupportInfoRequested,
+    SupportReplied,
+    SupportRequestApproved,
+    SupportRequestRejected,
 }
 
 impl Operation {
@@ -32,6 +37,11 @@ impl Operation {
             Operation::LinkRefused => "link_refused",
             Operation::PurchaseCancelled => "purchase_cancelled",
             Operation::SupportRequestFiled => "support_request_filed",
+            Operation::SupportRequestTaken => "support_request_taken",
+            Operation::SupportInfoRequested => "support_info_requested",
+            Operation::SupportReplied => "support_replied",
+            Operation::SupportRequestApproved => "support_request_approved",
+            Operation::SupportRequestRejected => "support_request_rejected",
         }
     }
 }

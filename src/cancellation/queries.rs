@@ -151,3 +151,22 @@ pub async fn order_lines(
         .load(conn)
         .await?)
 }
+
+/// Every line of an order, whoever's it is: for support staff reviewing a refund, whose
+/// access the request decides. `lock` takes the lines for update until the transaction ends.
+pub async fn lines_of_order(
+    conn: &mut AsyncPgConnection,
+    order_id: Uuid,
+    lock: bool,
+) -> Result<Vec<Line>, AppError> {
+    let query = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::id.eq(order_id))
+        .order(order_lines::line_number)
+        .select(line_columns());
+    Ok(if lock {
+        query.for_update().load(conn).await?
+    } else {
+        query.load(conn).await?
+    })
+}

@@ -31,6 +31,26 @@ impl LocalDir {
     pub fn new(dir: PathBuf) -> LocalDir {
         LocalDir { dir }
     }
+
+    /// A fresh path in the store for a file arriving in pieces; `keep` files it under its
+    /// checksum once the last piece is in.
+    pub fn incoming(&self) -> io::Result<PathBuf> {
+        std::fs::create_dir_all(&self.dir)?;
+        Ok(self
+            .dir
+            .join(format!(".incoming-{:016x}", rand::random::<u64>())))
+    }
+
+    pub fn keep(&self, incoming: &std::path::Path, sha256: &str) -> io::Result<()> {
+        if !is_checksum(sha256) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a checksum",
+            ));
+        }
+        // Renaming within one directory is atomic: a reader sees the whole file or none.
+        std::fs::rename(incoming, self.dir.join(sha256))
+    }
 }
 
 fn is_checksum(text: &str) -> bool {
@@ -39,10 +59,7 @@ fn is_checksum(text: &str) -> bool {
 
 impl ArtifactStore for LocalDir {
     fn put(&self, source: &mut dyn Read) -> io::Result<Stored> {
-        std::fs::create_dir_all(&self.dir)?;
-        let incoming = self
-            .dir
-            .join(format!(".incoming-{:016x}", rand::random::<u64>()));
+        let incoming = self.incoming()?;
         let result = copy_hashing(source, &incoming);
         let stored = match result {
             Ok(stored) => stored,
@@ -51,8 +68,7 @@ impl ArtifactStore for LocalDir {
                 return Err(e);
             }
         };
-        // Renaming within one directory is atomic: a reader sees the whole file or none.
-        std::fs::rename(&incoming, self.dir.join(&stored.sha256))?;
+        self.keep(&incoming, &stored.sha256)?;
         Ok(stored)
     }
 

@@ -13,7 +13,8 @@ use super::rules::{self, AmountError, Impact, ProblemType};
 use crate::activity::{self, Entry, Operation};
 use crate::auth::{CurrentUser, PartnerScope};
 use crate::customers::Customer;
-use crate::db::schema::{order_lines, support_events, support_requests};
+use super::upload::Received;
+use crate::db::schema::{order_lines, support_attachments, support_events, support_requests};
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::web::forms::FieldErrors;
@@ -195,14 +196,21 @@ async fn product_in_order(
     Ok(found)
 }
 
+/// A checked request with who files it and the files already kept in the store.
+pub struct Filing<'a> {
+    pub user: &'a CurrentUser,
+    pub draft: &'a Draft,
+    pub valid: &'a Valid,
+    pub files: &'a [Received],
+}
+
 /// Writes the request; its id and number.
 pub async fn file(
     conn: &mut AsyncPgConnection,
-    user: &CurrentUser,
-    d: &Draft,
-    v: &Valid,
+    f: Filing<'_>,
     now: DateTime<Utc>,
 ) -> Result<(Uuid, i64), AppError> {
+    let (user, d, v) = (f.user, f.draft, f.valid);
     let id = Uuid::new_v4();
     conn.transaction::<_, AppError, _>(async |conn| {
         let number: i64 = diesel::insert_into(support_requests::table)
@@ -228,16 +236,14 @@ pub async fn file(
             .returning(support_requests::number)
             .get_result(conn)
             .await?;
-        diesel::insert_into(support_events::table)
-            .values((
-                support_events::id.eq(Uuid::new_v4()),
-                support_events::request_id.eq(id),
-                support_events::at.eq(now),
-                support_events::author_id.eq(user.id),
-                support_events::kind.eq("filed"),
-            ))
-            .execute(conn)
-            .await?;
+        let event = NewEvent {
+            request_id: id,
+            author_id: user.id,
+            kind: "filed",
+            body: "",
+            files: f.files,
+        };
+        add_event(conn, event, now).await?;
         activity::record(
             conn,
             Entry {
@@ -262,4 +268,49 @@ pub async fn file(
     })
     .await
     .map(|number| (id, number))
+}
+
+/// A timeline entry and the files that came with it.
+pub struct NewEvent<'a> {
+    pub request_id: Uuid,
+    pub author_id: Uuid,
+    pub kind: &'static str,
+    pub body: &'a str,
+    pub files: &'a [Received],
+}
+
+/// Adds a timeline entry with its attachments, inside the caller's transaction.
+pub async fn add_event(
+    conn: &mut AsyncPgConnection,
+    e: NewEvent<'_>,
+    now: DateTime<Utc>,
+) -> Result<Uuid, AppError> {
+    let event_id = Uuid::new_v4();
+    diesel::insert_into(support_events::table)
+        .values((
+            support_events::id.eq(event_id),
+            support_events::request_id.eq(e.request_id),
+            support_events::at.eq(now),
+            support_events::author_id.eq(e.author_id),
+            support_events::kind.eq(e.kind),
+            support_events::body.eq(e.body),
+        ))
+        .execute(conn)
+        .await?;
+    for file in e.files {
+        diesel::insert_into(support_attachments::table)
+            .values((
+                support_attachments::id.eq(Uuid::new_v4()),
+                support_attachments::request_id.eq(e.request_id),
+                support_attachments::event_id.eq(event_id),
+                support_attachments::file_name.eq(&file.file_name),
+                support_attachments::media_type.eq(file.media_type),
+                support_attachments::size_bytes.eq(file.size),
+                support_attachments::sha256.eq(&file.sha256),
+                support_attachments::created_at.eq(now),
+            ))
+            .execute(conn)
+            .await?;
+    }
+    Ok(event_id)
 }

@@ -3,26 +3,33 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use diesel_async::AsyncConnection;
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::file::{self, Draft};
-use super::queries;
+use super::{files, queries, step};
 use super::rules::ProblemType;
+use super::upload::{self, Sent};
 use super::views::{FormPage, ListPage, RequestPage, RowView};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::pagination::Pager;
-use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
+use crate::web::{AppState, PageContext, redirect, render, render_status};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/support", web::get().to(list))
         .route("/support/requests/new", web::get().to(new_form))
         .route("/support/requests", web::post().to(submit))
-        .route("/support/requests/{request}", web::get().to(show));
+        .route("/support/requests/{request}", web::get().to(show))
+        .route("/support/requests/{request}/reply", web::post().to(reply))
+        .route(
+            "/support/requests/{request}/files/{file}",
+            web::get().to(download),
+        );
 }
 
 type File = Need<perm::SupportFile>;
@@ -115,28 +122,51 @@ pub async fn new_form(
     render(&FormPage::new(ctx, draft, FieldErrors::default()))
 }
 
+/// The form's files as the page reports them: each refusal with the file's name.
+pub fn file_errors(sent: &Sent, lang: crate::i18n::Lang) -> Vec<String> {
+    sent.refused
+        .iter()
+        .map(|(key, name)| lang.t_args(key, &[("name", name.clone())]))
+        .collect()
+}
+
 pub async fn submit(
     state: web::Data<AppState>,
     session: Session,
     need: File,
     ctx: PageContext,
-    CsrfForm(form): CsrfForm<Draft>,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let draft = form.trimmed();
+    let sent = upload::read(&req, payload, &session, &state.attachments).await?;
+    let draft = sent.form::<Draft>()?.trimmed();
     let mut conn = state.pool.get().await?;
-    let valid = match file::validate(&mut conn, &scope, &draft).await? {
-        Ok(valid) => valid,
-        Err(errors) => {
+    let checked = file::validate(&mut conn, &scope, &draft).await?;
+    let valid = match checked {
+        Ok(valid) if sent.refused.is_empty() => valid,
+        other => {
+            let mut errors = other.err().unwrap_or_default();
+            if !sent.refused.is_empty() {
+                errors.add("files", "support-error-files");
+            }
+            let lang = ctx.lang;
             let ctx = ctx
                 .crumb("nav-support", Some("/support"))
                 .crumb("support-report", None);
-            let page = FormPage::new(ctx, draft, errors);
+            let mut page = FormPage::new(ctx, draft, errors);
+            page.file_errors = file_errors(&sent, lang);
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let now = state.clock.now();
-    let (id, number) = file::file(&mut conn, &need.user, &draft, &valid, now).await?;
+    let filing = file::Filing {
+        user: &need.user,
+        draft: &draft,
+        valid: &valid,
+        files: &sent.files,
+    };
+    let (id, number) = file::file(&mut conn, filing, now).await?;
     flash::push(
         &session,
         FlashKind::Success,
@@ -146,19 +176,26 @@ pub async fn submit(
     Ok(redirect(&format!("/support/requests/{id}")))
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    need: File,
-    ctx: PageContext,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+/// This partner's request named by the address, or 404.
+async fn own_request(
+    conn: &mut crate::db::DbConn,
+    need: &File,
+    id: &str,
+) -> Result<queries::Request, AppError> {
     let scope = need.partner()?;
-    let id = Uuid::parse_str(&path).map_err(|_| AppError::NotFound)?;
-    let mut conn = state.pool.get().await?;
-    let request = queries::request(&mut conn, &scope, id)
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    queries::request(conn, &scope, id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let events = queries::events(&mut conn, id).await?;
+        .ok_or(AppError::NotFound)
+}
+
+async fn request_page(
+    conn: &mut crate::db::DbConn,
+    ctx: PageContext,
+    request: &queries::Request,
+) -> Result<RequestPage, AppError> {
+    let events = queries::events(conn, request.id).await?;
+    let files = files::of_request(conn, request.id).await?;
     let title = ctx.lang.t_args(
         "support-request-title",
         &[("number", request.number.to_string())],
@@ -166,5 +203,78 @@ pub async fn show(
     let ctx = ctx
         .crumb("nav-support", Some("/support"))
         .crumb_text(&title, None);
-    render(&RequestPage::new(ctx, &request, &events))
+    Ok(RequestPage::new(ctx, request, &events, &files))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    need: File,
+    ctx: PageContext,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let request = own_request(&mut conn, &need, &path).await?;
+    render(&request_page(&mut conn, ctx, &request).await?)
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    need: File,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (request, file) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let request = own_request(&mut conn, &need, &request).await?;
+    let file = files::find(&mut conn, request.id, &file).await?;
+    files::send(&state.attachments, &file, &req)
+}
+
+/// The partner answers support's question, with files if need be; the request goes back to
+/// support.
+pub async fn reply(
+    state: web::Data<AppState>,
+    session: Session,
+    need: File,
+    ctx: PageContext,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    // The token is checked first, like every POST; files arrive only after it.
+    let sent = upload::read(&req, payload, &session, &state.attachments).await?;
+    let mut conn = state.pool.get().await?;
+    let request = own_request(&mut conn, &need, &path).await?;
+    let body = sent.text("body");
+    let body_ok = super::rules::message_ok(&body);
+    if !body_ok || !sent.refused.is_empty() {
+        let lang = ctx.lang;
+        let mut page = request_page(&mut conn, ctx, &request).await?;
+        page.reply_body = body;
+        page.reply_error = (!body_ok).then(|| lang.t("support-error-message"));
+        page.file_errors = file_errors(&sent, lang);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let now = state.clock.now();
+    let moved = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let Some(locked) = step::lock(conn, request.id).await? else {
+                return Ok(None);
+            };
+            let act = step::Act {
+                step: super::rules::Step::Reply,
+                actor: &need.user,
+                body: &body,
+                files: &sent.files,
+                approved_minor: None,
+            };
+            step::apply(conn, &locked, act, now).await
+        })
+        .await?;
+    let (kind, key) = match moved {
+        Some(_) => (FlashKind::Success, "support-replied"),
+        None => (FlashKind::Error, "support-not-waiting"),
+    };
+    flash::push(&session, kind, key, &[]);
+    Ok(redirect(&format!("/support/requests/{}", request.id)))
 }

@@ -2,8 +2,12 @@
 //! of a customer — and follow it; vendor support staff review it in their own console.
 
 pub mod attachments;
+pub mod console;
 pub mod file;
+pub mod files;
 pub mod handlers;
 pub mod queries;
 pub mod rules;
+pub mod step;
+pub mod upload;
 pub mod views;

@@ -185,6 +185,21 @@ pub async fn request(
         .optional()?)
 }
 
+/// Any partner's request: for the support console only, whose permission the caller holds.
+pub async fn request_for_support(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> Result<Option<Request>, AppError> {
+    Ok(support_requests::table
+        .inner_join(customers::table)
+        .left_join(orders::table)
+        .filter(support_requests::id.eq(id))
+        .select(request_columns())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
 /// An entry of a request's timeline.
 #[derive(Queryable, Debug)]
 pub struct Event {

@@ -192,6 +192,122 @@ pub fn refundable(paid: i64, credited: i64) -> i64 {
     (paid - credited).max(0)
 }
 
+/// A message of the conversation: not empty, at most 4,000 characters, no NUL.
+pub fn message_ok(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().count() <= MAX_TEXT && !text.contains('\0')
+}
+
+/// Where a request stands. Open requests wait on support, or on the partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    New,
+    InReview,
+    WaitingForPartner,
+    Approved,
+    Rejected,
+}
+
+impl Status {
+    pub const ALL: &'static [Status] = &[
+        Status::New,
+        Status::InReview,
+        Status::WaitingForPartner,
+        Status::Approved,
+        Status::Rejected,
+    ];
+    pub const OPEN: &'static [Status] = &[Status::New, Status::InReview, Status::WaitingForPartner];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InReview => "in_review",
+            Status::WaitingForPartner => "waiting_for_partner",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.iter().copied().find(|s| s.code() == code)
+    }
+
+    pub fn is_open(self) -> bool {
+        Status::OPEN.contains(&self)
+    }
+}
+
+/// What someone does to a request: support takes, asks, approves or rejects; the partner
+/// replies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Take,
+    AskInfo,
+    Reply,
+    Approve,
+    Reject,
+}
+
+impl Step {
+    /// The timeline entry's kind.
+    pub fn event(self) -> &'static str {
+        match self {
+            Step::Take => "taken",
+            Step::AskInfo => "info_requested",
+            Step::Reply => "replied",
+            Step::Approve => "approved",
+            Step::Reject => "rejected",
+        }
+    }
+}
+
+/// The status after `step`, or `None` when the step is not allowed from `status`: nothing
+/// happens to a decided request, and the partner replies only when asked.
+pub fn after(status: Status, step: Step) -> Option<Status> {
+    use Status::*;
+    match (status, step) {
+        (Approved | Rejected, _) => None,
+        (New, Step::Take) => Some(InReview),
+        (s, Step::Take) => Some(s),
+        (_, Step::AskInfo) => Some(WaitingForPartner),
+        (WaitingForPartner, Step::Reply) => Some(InReview),
+        (_, Step::Reply) => None,
+        (_, Step::Approve) => Some(Approved),
+        (_, Step::Reject) => Some(Rejected),
+    }
+}
+
+/// The statuses `step` may start from: what a conditional `UPDATE … WHERE status IN (…)`
+/// needs, so two people acting at once cannot both succeed.
+pub fn allowed_from(step: Step) -> Vec<&'static str> {
+    Status::ALL
+        .iter()
+        .filter(|s| after(**s, step).is_some())
+        .map(|s| s.code())
+        .collect()
+}
+
+/// Splits an approved refund over an order's lines, in order, each taking at most what is
+/// still refundable on it. `None` when the lines together cannot take the amount.
+pub fn allocate<K: Copy>(amount: i64, lines: &[(K, i64)]) -> Option<Vec<(K, i64)>> {
+    if amount <= 0 {
+        return None;
+    }
+    let mut left = amount;
+    let mut parts = Vec::new();
+    for (key, room) in lines {
+        if left == 0 {
+            break;
+        }
+        let part = left.min((*room).max(0));
+        if part > 0 {
+            parts.push((*key, part));
+            left -= part;
+        }
+    }
+    (left == 0).then_some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +393,65 @@ mod tests {
             assert_eq!(Impact::from_code(i.code()), Some(*i));
         }
         assert_eq!(ProblemType::from_code("refund'--"), None);
+    }
+
+    #[test]
+    fn steps_follow_the_status() {
+        use Status::*;
+        assert_eq!(after(New, Step::Take), Some(InReview));
+        assert_eq!(after(WaitingForPartner, Step::Take), Some(WaitingForPartner));
+        assert_eq!(after(InReview, Step::AskInfo), Some(WaitingForPartner));
+        assert_eq!(after(WaitingForPartner, Step::Reply), Some(InReview));
+        assert_eq!(after(InReview, Step::Reply), None);
+        assert_eq!(after(New, Step::Reply), None);
+        for s in Status::OPEN {
+            assert_eq!(after(*s, Step::Approve), Some(Approved));
+            assert_eq!(after(*s, Step::Reject), Some(Rejected));
+        }
+        for s in [Approved, Rejected] {
+            for step in [Step::Take, Step::AskInfo, Step::Reply, Step::Approve, Step::Reject] {
+                assert_eq!(after(s, step), None, "{s:?} {step:?}");
+            }
+        }
+        assert_eq!(allowed_from(Step::Reply), vec!["waiting_for_partner"]);
+        assert_eq!(
+            allowed_from(Step::Approve),
+            vec!["new", "in_review", "waiting_for_partner"]
+        );
+        for s in Status::ALL {
+            assert_eq!(Status::from_code(s.code()), Some(*s));
+        }
+    }
+
+    #[test]
+    fn a_refund_fills_lines_in_order() {
+        assert_eq!(
+            allocate(150, &[('a', 100), ('b', 0), ('c', 100)]),
+            Some(vec![('a', 100), ('c', 50)])
+        );
+        assert_eq!(allocate(100, &[('a', 100), ('b', 5)]), Some(vec![('a', 100)]));
+        assert_eq!(allocate(201, &[('a', 100), ('b', 100)]), None);
+        assert_eq!(allocate(0, &[('a', 100)]), None);
+        assert_eq!(allocate(-5, &[('a', 100)]), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_allocation_adds_up_and_fits(
+            amount in 1i64..10_000_000,
+            rooms in proptest::collection::vec(-5i64..5_000_000, 0..8),
+        ) {
+            let lines: Vec<(usize, i64)> = rooms.iter().copied().enumerate().collect();
+            let room: i64 = rooms.iter().map(|r| (*r).max(0)).sum();
+            match allocate(amount, &lines) {
+                Some(parts) => {
+                    proptest::prop_assert_eq!(parts.iter().map(|p| p.1).sum::<i64>(), amount);
+                    for (i, part) in parts {
+                        proptest::prop_assert!(part > 0 && part <= rooms[i]);
+                    }
+                }
+                None => proptest::prop_assert!(amount > room),
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use super::file::Draft;
 use super::queries::{Event, Request, RequestRow};
-use super::rules::{Impact, ProblemType};
+use super::files::{Attachment, size_text};
+use super::rules::{Impact, ProblemType, Status};
 use crate::i18n::Lang;
 use crate::money::{self, Currency};
 use crate::web::PageContext;
@@ -70,6 +71,8 @@ pub struct FormPage {
     pub errors: FieldErrors,
     pub types: Vec<Choice>,
     pub impacts: Vec<Choice>,
+    /// Each refused file, named.
+    pub file_errors: Vec<String>,
 }
 
 impl FormPage {
@@ -97,8 +100,16 @@ impl FormPage {
             errors,
             types,
             impacts,
+            file_errors: Vec::new(),
         }
     }
+}
+
+pub struct FileView {
+    pub href: String,
+    pub name: String,
+    pub size: String,
+    pub media_type: String,
 }
 
 pub struct EventView {
@@ -107,17 +118,32 @@ pub struct EventView {
     pub from_support: bool,
     pub what: String,
     pub body: String,
+    pub files: Vec<FileView>,
 }
 
 impl EventView {
-    pub fn new(e: &Event, lang: Lang) -> EventView {
-        EventView {
-            at: datetime_utc(&e.at),
-            author: e.author.clone(),
-            from_support: e.author_kind == "support",
-            what: lang.t(&format!("support-event-{}", e.kind.replace('_', "-"))),
-            body: e.body.clone(),
-        }
+    /// The entries with their files; a file's address is `{files_base}/{id}`.
+    pub fn all(events: &[Event], files: &[Attachment], files_base: &str, lang: Lang) -> Vec<Self> {
+        events
+            .iter()
+            .map(|e| EventView {
+                at: datetime_utc(&e.at),
+                author: e.author.clone(),
+                from_support: e.author_kind == "support",
+                what: lang.t(&format!("support-event-{}", e.kind.replace('_', "-"))),
+                body: e.body.clone(),
+                files: files
+                    .iter()
+                    .filter(|f| f.event_id == e.id)
+                    .map(|f| FileView {
+                        href: format!("{files_base}/{}", f.id),
+                        name: f.file_name.clone(),
+                        size: size_text(f.size_bytes),
+                        media_type: f.media_type.clone(),
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 }
 
@@ -145,12 +171,30 @@ pub struct RequestPage {
     pub contact: String,
     pub filed: String,
     pub events: Vec<EventView>,
+    /// Support asked for more information: the reply form is shown.
+    pub can_reply: bool,
+    pub reply_action: String,
+    pub reply_body: String,
+    pub reply_error: Option<String>,
+    pub file_errors: Vec<String>,
 }
 
 impl RequestPage {
-    pub fn new(ctx: PageContext, r: &Request, events: &[Event]) -> RequestPage {
+    pub fn new(
+        ctx: PageContext,
+        r: &Request,
+        events: &[Event],
+        files: &[Attachment],
+    ) -> RequestPage {
         let lang = ctx.lang;
+        let base = format!("/support/requests/{}", r.id);
         RequestPage {
+            events: EventView::all(events, files, &format!("{base}/files"), lang),
+            can_reply: r.status == Status::WaitingForPartner.code(),
+            reply_action: format!("{base}/reply"),
+            reply_body: String::new(),
+            reply_error: None,
+            file_errors: Vec::new(),
             number: r.number,
             title: r.title.clone(),
             status: status_text(&r.status, lang),
@@ -170,7 +214,6 @@ impl RequestPage {
                 r.contact_name, r.contact_email, r.contact_phone
             ),
             filed: datetime_utc(&r.created_at),
-            events: events.iter().map(|e| EventView::new(e, lang)).collect(),
             ctx,
         }
     }

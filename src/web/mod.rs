@@ -29,4 +29,6 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub settings: Settings,
     pub artifacts: Arc<dyn crate::software::store::ArtifactStore>,
+    /// Files attached to support requests, in `<data>/attachments`: outside the web root.
+    pub attachments: Arc<crate::software::store::LocalDir>,
 }

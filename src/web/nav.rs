@@ -50,6 +50,16 @@ const WORKSPACES: &[Workspace] = &[
     },
     Workspace {
         item: NavItem {
+            key: "nav-console",
+            description_key: "tile-console",
+            href: "/console",
+            icon: "support",
+        },
+        perm: Some(Perm::SupportConsole),
+        kinds: &[UserKind::Support],
+    },
+    Workspace {
+        item: NavItem {
             key: "nav-your-products",
             description_key: "tile-your-products",
             href: "/your-products/software",

@@ -21,7 +21,7 @@ pub struct RouteDoc {
     pub method: &'static str,
     /// `{tenant}` stands for a customer's tenant GUID; `{product}`, `{order}`, `{line}` (a
     /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link;
-    /// `{month}`/`{currency}` name an invoice; `{request}` a support request.
+    /// `{month}`/`{currency}` name an invoice; `{request}` a support request and `{file}` one of its attachments.
     pub path: &'static str,
     pub access: Access,
 }
@@ -193,6 +193,47 @@ pub const ROUTES: &[RouteDoc] = &[
         "/support/requests/{request}",
         Access::Needs(Perm::SupportFile),
     ),
+    r(
+        "POST",
+        "/support/requests/{request}/reply",
+        Access::Needs(Perm::SupportFile),
+    ),
+    r(
+        "GET",
+        "/support/requests/{request}/files/{file}",
+        Access::Needs(Perm::SupportFile),
+    ),
+    r("GET", "/console", Access::Needs(Perm::SupportConsole)),
+    r(
+        "GET",
+        "/console/requests/{request}",
+        Access::Needs(Perm::SupportConsole),
+    ),
+    r(
+        "GET",
+        "/console/requests/{request}/files/{file}",
+        Access::Needs(Perm::SupportConsole),
+    ),
+    r(
+        "POST",
+        "/console/requests/{request}/take",
+        Access::Needs(Perm::SupportConsole),
+    ),
+    r(
+        "POST",
+        "/console/requests/{request}/ask",
+        Access::Needs(Perm::SupportConsole),
+    ),
+    r(
+        "POST",
+        "/console/requests/{request}/approve",
+        Access::Needs(Perm::SupportConsole),
+    ),
+    r(
+        "POST",
+        "/console/requests/{request}/reject",
+        Access::Needs(Perm::SupportConsole),
+    ),
 ];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -218,6 +259,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(cancellation::handlers::configure)
         .configure(billing::handlers::configure)
         .configure(support::handlers::configure)
+        .configure(support::console::handlers::configure)
         .configure(admin_center::handlers::configure)
         .route("/dl/{token}", web::get().to(software::public::download));
 }

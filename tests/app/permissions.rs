@@ -61,7 +61,7 @@ fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
         Access::Needs(perm) => holds(roles, perm),
     };
     // The matrix names a product or order the customer does not have: found nowhere.
-    let inner_id = ["{product}", "{order}", "{line}", "{variant}", "{request}"]
+    let inner_id = ["{product}", "{order}", "{line}", "{variant}", "{request}", "{file}"]
         .iter()
         .any(|id| route.path.contains(id));
     match (allowed, route.path.contains("{tenant}")) {
@@ -127,6 +127,7 @@ fn fill(path: &str, tenant: &str, unknown: &str) -> String {
         .replace("{order}", unknown)
         .replace("{line}", unknown)
         .replace("{request}", unknown)
+        .replace("{file}", unknown)
         .replace("{variant}", unknown)
         .replace("{token}", &"A".repeat(43))
         // A past month's invoice always exists (empty if nothing happened in it).

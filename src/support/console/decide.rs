@@ -1,0 +1,163 @@
+//! Support's steps on a request, each one transaction. Approving a refund also credits the
+//! order's lines (the credit lands on the partner's invoice of the month it is given, R-62)
+//! and, when asked, revokes the order's keys and links. The request row is locked first, so of
+//! two engineers deciding at once one decides and the other finds it decided.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::cancellation::{cancel, queries::lines_of_order};
+use crate::db::schema::{credits, order_lines};
+use crate::error::AppError;
+use crate::money::Currency;
+use crate::support::rules::{self, AmountError, Status, Step};
+use crate::support::step::{self, Act, Locked};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done(Status),
+    /// Someone decided first, or the step no longer applies; nothing was written.
+    Moved,
+    /// The amount is not acceptable; the message key says why. Nothing was written.
+    Refused(&'static str),
+}
+
+/// Take, ask for information or reject.
+pub async fn simple(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    actor: &CurrentUser,
+    step: Step,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<Outcome, AppError> {
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let request = step::lock(conn, id).await?.ok_or(AppError::NotFound)?;
+        if step == Step::Take && request.assigned_to == Some(actor.id) {
+            return Ok(Outcome::Moved);
+        }
+        let act = Act {
+            step,
+            actor,
+            body,
+            files: &[],
+            approved_minor: None,
+        };
+        Ok(match step::apply(conn, &request, act, now).await? {
+            Some(status) => Outcome::Done(status),
+            None => Outcome::Moved,
+        })
+    })
+    .await
+}
+
+/// What the approve form sent.
+pub struct Approval<'a> {
+    pub amount: &'a str,
+    pub note: &'a str,
+    pub revoke: bool,
+}
+
+pub async fn approve(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    actor: &CurrentUser,
+    form: Approval<'_>,
+    now: DateTime<Utc>,
+) -> Result<Outcome, AppError> {
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let request = step::lock(conn, id).await?.ok_or(AppError::NotFound)?;
+        if !request.status().is_open() {
+            return Ok(Outcome::Moved);
+        }
+        let approved_minor = match (request.is_refund(), request.order_id) {
+            (true, Some(order_id)) => match credit(conn, &request, order_id, &form, actor, now)
+                .await?
+            {
+                Ok(amount) => Some(amount),
+                Err(key) => return Ok(Outcome::Refused(key)),
+            },
+            _ => None,
+        };
+        if form.revoke
+            && let Some(order_id) = request.order_id
+        {
+            let lines = lines_of_order(conn, order_id, false).await?;
+            let ids: Vec<Uuid> = lines.iter().map(|l| l.line_id).collect();
+            cancel::revoke(conn, &ids, now).await?;
+        }
+        let act = Act {
+            step: Step::Approve,
+            actor,
+            body: form.note,
+            files: &[],
+            approved_minor,
+        };
+        Ok(match step::apply(conn, &request, act, now).await? {
+            Some(status) => Outcome::Done(status),
+            None => Outcome::Moved,
+        })
+    })
+    .await
+}
+
+/// Checks the amount against what was asked and what is still refundable on the locked lines,
+/// then credits it over the lines; the amount, or the message key of the refusal.
+async fn credit(
+    conn: &mut AsyncPgConnection,
+    request: &Locked,
+    order_id: Uuid,
+    form: &Approval<'_>,
+    actor: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Result<i64, &'static str>, AppError> {
+    let lines = lines_of_order(conn, order_id, true).await?;
+    let currency = request
+        .currency
+        .as_deref()
+        .and_then(Currency::from_code)
+        .ok_or_else(|| AppError::internal("refund request without a known currency"))?;
+    let amount = match rules::parse_amount(form.amount.trim(), currency.exponent()) {
+        Ok(a) => a,
+        Err(AmountError::Malformed) => return Ok(Err("support-error-amount-malformed")),
+        Err(AmountError::NotPositive) => return Ok(Err("support-error-amount-positive")),
+        Err(AmountError::TooPrecise) => return Ok(Err("support-error-amount-precision")),
+    };
+    if Some(amount) > request.requested_minor {
+        return Ok(Err("console-error-above-requested"));
+    }
+    let rooms: Vec<(Uuid, i64)> = lines
+        .iter()
+        .map(|l| (l.line_id, rules::refundable(l.paid(), l.credited_minor)))
+        .collect();
+    let Some(parts) = rules::allocate(amount, &rooms) else {
+        return Ok(Err("console-error-above-refundable"));
+    };
+    for (line_id, part) in parts {
+        diesel::update(order_lines::table.find(line_id))
+            .set(order_lines::credited_minor.eq(order_lines::credited_minor + part))
+            .execute(conn)
+            .await?;
+        diesel::insert_into(credits::table)
+            .values((
+                credits::id.eq(Uuid::new_v4()),
+                credits::partner_id.eq(request.partner_id),
+                credits::customer_id.eq(request.customer_id),
+                credits::order_id.eq(order_id),
+                credits::order_line_id.eq(line_id),
+                credits::reason.eq("refund"),
+                credits::quantity.eq(0),
+                credits::amount_minor.eq(part),
+                credits::currency.eq(currency.code()),
+                credits::created_by.eq(actor.id),
+                credits::created_at.eq(now),
+                credits::support_request_id.eq(request.id),
+            ))
+            .execute(conn)
+            .await?;
+    }
+    Ok(Ok(amount))
+}

@@ -1,0 +1,289 @@
+//! The support console (support engineers only): the queue of all partners' requests and a
+//! request under review with its decisions. No route here reads product keys or links.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::decide::{self, Approval, Outcome};
+use super::queries::{self, Filter, Sort};
+use super::views::{ConsolePage, OrderView, Parts, QueuePage, QueueRowView};
+use crate::auth::{Need, perm};
+use crate::cancellation::{queries as cancellation, rules as window};
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::support::rules::{self, Status, Step};
+use crate::support::{files, queries as requests};
+use crate::web::flash::{self, FlashKind};
+use crate::web::pagination::Pager;
+use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/console", web::get().to(queue))
+        .route("/console/requests/{request}", web::get().to(show))
+        .route(
+            "/console/requests/{request}/files/{file}",
+            web::get().to(download),
+        )
+        .route("/console/requests/{request}/take", web::post().to(take))
+        .route("/console/requests/{request}/ask", web::post().to(ask))
+        .route(
+            "/console/requests/{request}/approve",
+            web::post().to(approve),
+        )
+        .route("/console/requests/{request}/reject", web::post().to(reject));
+}
+
+type Console = Need<perm::SupportConsole>;
+
+#[derive(Deserialize)]
+pub struct QueueQuery {
+    status: Option<String>,
+    sort: Option<String>,
+    page: Option<String>,
+}
+
+fn filter_of(text: Option<&str>) -> Filter {
+    match text {
+        Some("all") => Filter::All,
+        Some(code) => Status::from_code(code).map_or(Filter::Open, |s| Filter::Status(s.code())),
+        None => Filter::Open,
+    }
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    _need: Console,
+    ctx: PageContext,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    const PER_PAGE: i64 = 50;
+    let filter = filter_of(query.status.as_deref());
+    let sort = match query.sort.as_deref() {
+        Some("newest") => Sort::NewestFirst,
+        _ => Sort::OldestFirst,
+    };
+    let mut conn = state.pool.get().await?;
+    let total = queries::count(&mut conn, &filter).await?;
+    let pager = Pager::new(query.page.as_deref(), total, PER_PAGE);
+    let rows = queries::queue(&mut conn, &filter, sort, pager.offset(), PER_PAGE).await?;
+    let (lang, now) = (ctx.lang, state.clock.now());
+    render(&QueuePage {
+        rows: rows.iter().map(|r| QueueRowView::new(r, now, lang)).collect(),
+        filters: QueuePage::filters(&filter, lang),
+        newest_first: sort == Sort::NewestFirst,
+        pager,
+        pager_base: QueuePage::base(&filter, sort),
+        ctx: ctx.crumb("nav-console", None),
+    })
+}
+
+async fn find(conn: &mut DbConn, id: &str) -> Result<requests::Request, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    requests::request_for_support(conn, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The order as support reviews it: each line with what was paid, credited and is left, and
+/// its cancellation window now.
+async fn order_view(
+    conn: &mut DbConn,
+    request: &requests::Request,
+    state: &AppState,
+    lang: crate::i18n::Lang,
+) -> Result<Option<OrderView>, AppError> {
+    let (Some(order_id), Some(number)) = (request.order_id, request.order_number) else {
+        return Ok(None);
+    };
+    let lines = cancellation::lines_of_order(conn, order_id, false).await?;
+    let now = state.clock.now();
+    let mut windows = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let policy = cancellation::policy(conn, line.product_id).await?;
+        windows.push(window::window(policy, line.placed_at, now));
+    }
+    Ok(OrderView::new(number, &lines, &windows, lang))
+}
+
+async fn page(
+    conn: &mut DbConn,
+    state: &AppState,
+    need: &Console,
+    ctx: PageContext,
+    request: &requests::Request,
+) -> Result<ConsolePage, AppError> {
+    let context = queries::context(conn, request.id).await?;
+    let order = order_view(conn, request, state, ctx.lang).await?;
+    let credits = match request.order_id {
+        Some(id) => queries::credits_of_order(conn, id).await?,
+        None => Vec::new(),
+    };
+    let events = requests::events(conn, request.id).await?;
+    let files = files::of_request(conn, request.id).await?;
+    let title = ctx.lang.t_args(
+        "support-request-title",
+        &[("number", request.number.to_string())],
+    );
+    let ctx = ctx
+        .crumb("nav-console", Some("/console"))
+        .crumb_text(&title, None);
+    let parts = Parts {
+        request,
+        context: &context,
+        order,
+        credits: &credits,
+        events: &events,
+        files: &files,
+        me: need.user.id,
+    };
+    Ok(ConsolePage::new(ctx, parts))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    need: Console,
+    ctx: PageContext,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let request = find(&mut conn, &path).await?;
+    render(&page(&mut conn, &state, &need, ctx, &request).await?)
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    _need: Console,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (request, file) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let request = find(&mut conn, &request).await?;
+    let file = files::find(&mut conn, request.id, &file).await?;
+    files::send(&state.attachments, &file, &req)
+}
+
+/// After a step: back to the request with what happened.
+fn answer(session: &Session, outcome: &Outcome, done_key: &str, id: Uuid) -> HttpResponse {
+    match outcome {
+        Outcome::Done(_) => flash::push(session, FlashKind::Success, done_key, &[]),
+        _ => flash::push(session, FlashKind::Error, "console-moved", &[]),
+    }
+    redirect(&format!("/console/requests/{id}"))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MessageForm {
+    body: String,
+}
+
+pub async fn take(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Console,
+    path: web::Path<String>,
+    CsrfForm(_form): CsrfForm<MessageForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let request = find(&mut conn, &path).await?;
+    let now = state.clock.now();
+    let outcome = decide::simple(&mut conn, request.id, &need.user, Step::Take, "", now).await?;
+    Ok(answer(&session, &outcome, "console-taken", request.id))
+}
+
+/// Asking or rejecting: both need a message for the partner.
+async fn with_message(
+    state: &AppState,
+    session: &Session,
+    need: &Console,
+    ctx: PageContext,
+    id: &str,
+    step: Step,
+    body: &str,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let request = find(&mut conn, id).await?;
+    let body = body.trim();
+    if !rules::message_ok(body) {
+        let message = ctx.lang.t("support-error-message");
+        let mut page = page(&mut conn, state, need, ctx, &request).await?;
+        match step {
+            Step::Reject => page.forms.reject_error = Some(message),
+            _ => page.forms.message_error = Some(message),
+        }
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let now = state.clock.now();
+    let outcome = decide::simple(&mut conn, request.id, &need.user, step, body, now).await?;
+    let done = match step {
+        Step::Reject => "console-rejected",
+        _ => "console-asked",
+    };
+    Ok(answer(session, &outcome, done, request.id))
+}
+
+pub async fn ask(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Console,
+    ctx: PageContext,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<MessageForm>,
+) -> Result<HttpResponse, AppError> {
+    with_message(&state, &session, &need, ctx, &path, Step::AskInfo, &form.body).await
+}
+
+pub async fn reject(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Console,
+    ctx: PageContext,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<MessageForm>,
+) -> Result<HttpResponse, AppError> {
+    with_message(&state, &session, &need, ctx, &path, Step::Reject, &form.body).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ApproveForm {
+    amount: String,
+    body: String,
+    revoke: Option<String>,
+}
+
+pub async fn approve(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Console,
+    ctx: PageContext,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ApproveForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    let request = find(&mut conn, &path).await?;
+    let note = form.body.trim();
+    if note.chars().count() > rules::MAX_TEXT || note.contains('\0') {
+        return Err(AppError::BadRequest("form-malformed"));
+    }
+    let approval = Approval {
+        amount: &form.amount,
+        note,
+        revoke: form.revoke.as_deref() == Some("yes"),
+    };
+    let now = state.clock.now();
+    let outcome = decide::approve(&mut conn, request.id, &need.user, approval, now).await?;
+    if let Outcome::Refused(key) = outcome {
+        let message = ctx.lang.t(key);
+        let request = find(&mut conn, &path).await?;
+        let mut page = page(&mut conn, &state, &need, ctx, &request).await?;
+        page.forms.amount = form.amount.trim().to_string();
+        page.forms.amount_error = Some(message);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    Ok(answer(&session, &outcome, "console-approved", request.id))
+}

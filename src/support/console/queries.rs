@@ -1,0 +1,154 @@
+//! What the support console reads: the queue across all partners, and one request with its
+//! partner, customer, order lines and credits. Nothing here reads product keys or links.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::{credits, customers, orders, partners, support_requests, users};
+use crate::error::AppError;
+
+/// The queue's filter: the open requests (all three waiting states), one status, or all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Open,
+    Status(&'static str),
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    OldestFirst,
+    NewestFirst,
+}
+
+/// A row of the queue.
+#[derive(Queryable, Debug)]
+pub struct QueueRow {
+    pub id: Uuid,
+    pub number: i64,
+    pub partner: String,
+    pub customer: String,
+    pub problem_type: String,
+    pub title: String,
+    pub status: String,
+    pub requested_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub assignee: Option<String>,
+    pub waiting_since: DateTime<Utc>,
+}
+
+fn filtered(filter: &Filter) -> support_requests::BoxedQuery<'static, diesel::pg::Pg> {
+    let query = support_requests::table.into_boxed();
+    match filter {
+        Filter::Open => query.filter(support_requests::status.eq_any(super::super::rules::Status::OPEN.iter().map(|s| s.code()))),
+        Filter::Status(code) => query.filter(support_requests::status.eq(*code)),
+        Filter::All => query,
+    }
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<i64, AppError> {
+    Ok(filtered(filter).count().get_result(conn).await?)
+}
+
+pub async fn queue(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    sort: Sort,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<QueueRow>, AppError> {
+    let ids: Vec<Uuid> = {
+        let query = filtered(filter).select(support_requests::id);
+        let query = match sort {
+            Sort::OldestFirst => query.order((
+                support_requests::waiting_since.asc(),
+                support_requests::number.asc(),
+            )),
+            Sort::NewestFirst => query.order((
+                support_requests::waiting_since.desc(),
+                support_requests::number.desc(),
+            )),
+        };
+        query.offset(offset).limit(limit).load(conn).await?
+    };
+    let mut rows: Vec<QueueRow> = support_requests::table
+        .inner_join(partners::table)
+        .inner_join(customers::table)
+        .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
+        .filter(support_requests::id.eq_any(&ids))
+        .select((
+            support_requests::id,
+            support_requests::number,
+            partners::name,
+            customers::company_name,
+            support_requests::problem_type,
+            support_requests::title,
+            support_requests::status,
+            support_requests::requested_minor,
+            support_requests::currency,
+            users::display_name.nullable(),
+            support_requests::waiting_since,
+        ))
+        .load(conn)
+        .await?;
+    // The page's order is the id query's.
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    Ok(rows)
+}
+
+/// What support sees of a request beyond the partner's own view.
+#[derive(Queryable, Debug, Clone)]
+pub struct Context {
+    pub partner: String,
+    pub assignee: Option<String>,
+    pub assigned_to: Option<Uuid>,
+    pub placed_at: Option<DateTime<Utc>>,
+}
+
+pub async fn context(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Context, AppError> {
+    Ok(support_requests::table
+        .inner_join(partners::table)
+        .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
+        .left_join(orders::table)
+        .filter(support_requests::id.eq(id))
+        .select((
+            partners::name,
+            users::display_name.nullable(),
+            support_requests::assigned_to,
+            orders::placed_at.nullable(),
+        ))
+        .first(conn)
+        .await?)
+}
+
+/// A credit already given on the order.
+#[derive(Queryable, Debug)]
+pub struct CreditRow {
+    pub created_at: DateTime<Utc>,
+    pub reason: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub request_number: Option<i64>,
+}
+
+pub async fn credits_of_order(
+    conn: &mut AsyncPgConnection,
+    order_id: Uuid,
+) -> Result<Vec<CreditRow>, AppError> {
+    Ok(credits::table
+        .left_join(support_requests::table)
+        .filter(credits::order_id.eq(order_id))
+        .order((credits::created_at, credits::id))
+        .select((
+            credits::created_at,
+            credits::reason,
+            credits::amount_minor,
+            credits::currency,
+            support_requests::number.nullable(),
+        ))
+        .limit(500)
+        .load(conn)
+        .await?)
+}

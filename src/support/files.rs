@@ -1,0 +1,124 @@
+//! A request's attachments: listed on its page and sent back as downloads — always as an
+//! attachment, with `nosniff` and a sandbox policy, so no browser renders one inline.
+
+use actix_files::NamedFile;
+use actix_web::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, ContentDisposition, DispositionParam, DispositionType,
+    HeaderValue, X_CONTENT_TYPE_OPTIONS,
+};
+use actix_web::{HttpRequest, HttpResponse, mime};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::support_attachments;
+use crate::error::AppError;
+use crate::software::store::{ArtifactStore, LocalDir};
+
+#[derive(Queryable, Debug, Clone)]
+pub struct Attachment {
+    pub id: Uuid,
+    pub event_id: Uuid,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+}
+
+#[diesel::dsl::auto_type]
+fn columns() -> _ {
+    (
+        support_attachments::id,
+        support_attachments::event_id,
+        support_attachments::file_name,
+        support_attachments::media_type,
+        support_attachments::size_bytes,
+        support_attachments::sha256,
+    )
+}
+
+pub async fn of_request(
+    conn: &mut AsyncPgConnection,
+    request_id: Uuid,
+) -> Result<Vec<Attachment>, AppError> {
+    Ok(support_attachments::table
+        .filter(support_attachments::request_id.eq(request_id))
+        .order((support_attachments::created_at, support_attachments::id))
+        .select(columns())
+        .load(conn)
+        .await?)
+}
+
+/// An attachment of that request (whose access the caller has checked), by its id as typed.
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    request_id: Uuid,
+    file_id: &str,
+) -> Result<Attachment, AppError> {
+    let id = Uuid::parse_str(file_id).map_err(|_| AppError::NotFound)?;
+    support_attachments::table
+        .filter(support_attachments::request_id.eq(request_id))
+        .filter(support_attachments::id.eq(id))
+        .select(columns())
+        .first(conn)
+        .await
+        .optional()?
+        .ok_or(AppError::NotFound)
+}
+
+/// The file streamed from the store in chunks.
+pub fn send(
+    store: &LocalDir,
+    file: &Attachment,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (opened, path) = store.open(&file.sha256).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => AppError::NotFound,
+        _ => AppError::internal(e),
+    })?;
+    let media_type: mime::Mime = file
+        .media_type
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(file.file_name.clone())],
+    };
+    let named = NamedFile::from_file(opened, path)
+        .map_err(AppError::internal)?
+        .set_content_type(media_type)
+        .set_content_disposition(disposition)
+        .use_etag(false)
+        .use_last_modified(false);
+    let mut res = named.into_response(req);
+    let headers = res.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
+    Ok(res)
+}
+
+/// A size as people read it: "812 bytes", "1.4 MB".
+pub fn size_text(bytes: i64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{:.1} MB", b / KB / KB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(size_text(812), "812 B");
+        assert_eq!(size_text(1536), "1.5 KB");
+        assert_eq!(size_text(10 * 1024 * 1024), "10.0 MB");
+    }
+}

@@ -1,0 +1,177 @@
+//! Moving a request on — support takes, asks, approves or rejects; the partner replies — as
+//! one step inside the caller's transaction: the request row is locked, the step checked
+//! against where the request stands now, and the status, the timeline entry (with its files)
+//! and the activity record written together. Two people acting at once queue on the lock;
+//! the second finds the request moved and does nothing.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::file::{NewEvent, add_event};
+use super::rules::{Status, Step, after};
+use super::upload::Received;
+use crate::activity::{self, Entry, Operation};
+use crate::auth::CurrentUser;
+use crate::db::schema::support_requests;
+use crate::error::AppError;
+
+/// The request as it stands under the lock.
+#[derive(Queryable, Debug, Clone)]
+pub struct Locked {
+    pub id: Uuid,
+    pub number: i64,
+    pub partner_id: Uuid,
+    pub customer_id: Uuid,
+    pub order_id: Option<Uuid>,
+    pub product_id: Option<Uuid>,
+    pub problem_type: String,
+    pub requested_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub status: String,
+    pub assigned_to: Option<Uuid>,
+}
+
+impl Locked {
+    pub fn status(&self) -> Status {
+        // The database allows only the five codes.
+        Status::from_code(&self.status).unwrap_or(Status::Rejected)
+    }
+
+    pub fn is_refund(&self) -> bool {
+        self.problem_type == "refund"
+    }
+}
+
+/// Locks the request until the transaction ends; `None` when there is no such request.
+pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<Locked>, AppError> {
+    Ok(support_requests::table
+        .find(id)
+        .select((
+            support_requests::id,
+            support_requests::number,
+            support_requests::partner_id,
+            support_requests::customer_id,
+            support_requests::order_id,
+            support_requests::product_id,
+            support_requests::problem_type,
+            support_requests::requested_minor,
+            support_requests::currency,
+            support_requests::status,
+            support_requests::assigned_to,
+        ))
+        .for_update()
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+pub struct Act<'a> {
+    pub step: Step,
+    pub actor: &'a CurrentUser,
+    pub body: &'a str,
+    pub files: &'a [Received],
+    /// The amount of an approved refund.
+    pub approved_minor: Option<i64>,
+}
+
+fn operation(step: Step) -> Operation {
+    match step {
+        Step::Take => Operation::SupportRequestTaken,
+        Step::AskInfo => Operation::SupportInfoRequested,
+        Step::Reply => Operation::SupportReplied,
+        Step::Approve => Operation::SupportRequestApproved,
+        Step::Reject => Operation::SupportRequestRejected,
+    }
+}
+
+/// Applies the step to a request locked by `lock`; the new status, or `None` (nothing
+/// written) when the step is not allowed from where the request stands.
+pub async fn apply(
+    conn: &mut AsyncPgConnection,
+    request: &Locked,
+    act: Act<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<Status>, AppError> {
+    let current = request.status();
+    let Some(next) = after(current, act.step) else {
+        return Ok(None);
+    };
+    let by_support = act.step != Step::Reply;
+    let decided = matches!(next, Status::Approved | Status::Rejected);
+    let waiting_since = if next == current {
+        None
+    } else {
+        Some(now)
+    };
+    let updated = diesel::update(
+        support_requests::table
+            .filter(support_requests::id.eq(request.id))
+            .filter(support_requests::status.eq(current.code())),
+    )
+    .set((
+        support_requests::status.eq(next.code()),
+        support_requests::assigned_to.eq(if by_support {
+            Some(act.actor.id)
+        } else {
+            request.assigned_to
+        }),
+        support_requests::approved_minor.eq(act.approved_minor),
+        support_requests::decided_by.eq(decided.then_some(act.actor.id)),
+        support_requests::decided_at.eq(decided.then_some(now)),
+    ))
+    .execute(conn)
+    .await?;
+    if updated != 1 {
+        return Ok(None);
+    }
+    if let Some(at) = waiting_since {
+        diesel::update(support_requests::table.find(request.id))
+            .set(support_requests::waiting_since.eq(at))
+            .execute(conn)
+            .await?;
+    }
+    let event = NewEvent {
+        request_id: request.id,
+        author_id: act.actor.id,
+        kind: act.step.event(),
+        body: act.body,
+        files: act.files,
+    };
+    add_event(conn, event, now).await?;
+    record(conn, request, &act, next, now).await?;
+    Ok(Some(next))
+}
+
+async fn record(
+    conn: &mut AsyncPgConnection,
+    request: &Locked,
+    act: &Act<'_>,
+    next: Status,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    activity::record(
+        conn,
+        Entry {
+            partner_id: Some(request.partner_id),
+            at: now,
+            actor_user_id: Some(act.actor.id),
+            actor: &act.actor.email,
+            operation: operation(act.step),
+            customer_id: Some(request.customer_id),
+            order_id: request.order_id,
+            product_id: request.product_id,
+            details: json!({
+                "request": request.number,
+                "status": next.code(),
+                "approved_minor": act.approved_minor,
+                "currency": request.currency,
+                "files": act.files.len(),
+            }),
+        },
+    )
+    .await?;
+    Ok(())
+}

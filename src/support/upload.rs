@@ -1,0 +1,280 @@
+//! Reading a support form that may carry files (multipart), or the same form without files
+//! (urlencoded). Files are streamed to the attachment store as they arrive, hashed on the
+//! way; memory holds one chunk and the first few KiB used to decide a file's type. A file
+//! over 10 MB is refused with 413 the moment its 10 MB + 1st byte arrives. No file is written
+//! before the form's CSRF token has been seen and matched.
+
+use actix_multipart::{Field, Multipart};
+use actix_session::Session;
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::{HttpRequest, web};
+use futures_util::StreamExt;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use super::attachments::{self, MAX_BYTES, MAX_FILES, SNIFF_BYTES};
+use crate::error::AppError;
+use crate::software::store::LocalDir;
+use crate::web::csrf;
+
+/// The longest text field: 4,000 characters of up to 4 bytes.
+const MAX_FIELD: usize = 16 * 1024;
+const MAX_FIELDS: usize = 40;
+/// The form's name for its file input.
+pub const FILES_FIELD: &str = "files";
+
+/// A file kept in the store.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub file_name: String,
+    pub media_type: &'static str,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// What was sent: the text fields by name, the files kept, and the message key of each file
+/// refused (the form is shown again with it).
+#[derive(Default)]
+pub struct Sent {
+    pub fields: Map<String, Value>,
+    pub files: Vec<Received>,
+    pub refused: Vec<(&'static str, String)>,
+}
+
+impl Sent {
+    /// The text fields as a form struct whose fields all have defaults.
+    pub fn form<T: serde::de::DeserializeOwned>(&self) -> Result<T, AppError> {
+        serde_json::from_value(Value::Object(self.fields.clone()))
+            .map_err(|_| AppError::BadRequest("form-malformed"))
+    }
+
+    /// One text field, trimmed; empty when it was not sent.
+    pub fn text(&self, name: &str) -> String {
+        self.fields
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+}
+
+/// Reads the form and checks its CSRF token; `AppError::Csrf` when it does not match.
+pub async fn read(
+    req: &HttpRequest,
+    payload: web::Payload,
+    session: &Session,
+    store: &LocalDir,
+) -> Result<Sent, AppError> {
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let sent = if content_type.starts_with("multipart/form-data") {
+        read_multipart(Multipart::new(req.headers(), payload), session, store).await?
+    } else {
+        read_plain(payload).await?
+    };
+    if !csrf_matches(session, &sent.fields) {
+        return Err(AppError::Csrf);
+    }
+    Ok(sent)
+}
+
+fn csrf_matches(session: &Session, fields: &Map<String, Value>) -> bool {
+    csrf::matches(session, fields.get("csrf_token").and_then(Value::as_str))
+}
+
+async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
+    let body = payload
+        .to_bytes_limited(MAX_FIELD * 4)
+        .await
+        .map_err(|_| AppError::TooLarge)?
+        .map_err(|_| AppError::BadRequest("form-malformed"))?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form-malformed"))?;
+    let mut sent = Sent::default();
+    for (name, value) in pairs.into_iter().take(MAX_FIELDS) {
+        sent.fields.insert(name, Value::String(value));
+    }
+    Ok(sent)
+}
+
+async fn read_multipart(
+    mut form: Multipart,
+    session: &Session,
+    store: &LocalDir,
+) -> Result<Sent, AppError> {
+    let mut sent = Sent::default();
+    let mut parts = 0;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        parts += 1;
+        if parts > MAX_FIELDS + MAX_FILES * 2 {
+            return Err(AppError::BadRequest("form-malformed"));
+        }
+        let name = field.name().unwrap_or_default().to_string();
+        if name != FILES_FIELD {
+            let text = read_text(&mut field).await?;
+            sent.fields.insert(name, Value::String(text));
+            continue;
+        }
+        // Fields come in page order and the token is the form's first field.
+        if !csrf_matches(session, &sent.fields) {
+            return Err(AppError::Csrf);
+        }
+        let raw_name = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .unwrap_or_default()
+            .to_string();
+        receive(&mut field, &raw_name, store, &mut sent).await?;
+    }
+    Ok(sent)
+}
+
+async fn read_text(field: &mut Field) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        if bytes.len() + chunk.len() > MAX_FIELD {
+            return Err(AppError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AppError::BadRequest("form-malformed"))
+}
+
+/// One file part: kept, refused with a reason, or skipped when the input was left empty.
+async fn receive(
+    field: &mut Field,
+    raw_name: &str,
+    store: &LocalDir,
+    sent: &mut Sent,
+) -> Result<(), AppError> {
+    let mut head = Vec::new();
+    let mut size: u64 = 0;
+    let mut sink: Option<Sink> = None;
+    let mut verdict: Option<Result<&'static str, &'static str>> = None;
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        size += chunk.len() as u64;
+        if size > MAX_BYTES {
+            if let Some(s) = sink.take() {
+                s.discard().await;
+            }
+            return Err(AppError::TooLarge);
+        }
+        if verdict.is_none() {
+            head.extend_from_slice(&chunk);
+            if head.len() >= SNIFF_BYTES {
+                verdict = Some(judge(raw_name, &head, sent.files.len()));
+                sink = start(verdict, &head, store).await?;
+            }
+            continue;
+        }
+        if let Some(s) = sink.as_mut() {
+            s.write(&chunk).await?;
+        }
+    }
+    if size == 0 && raw_name.is_empty() {
+        return Ok(()); // An empty file input.
+    }
+    if verdict.is_none() {
+        verdict = Some(judge(raw_name, &head, sent.files.len()));
+        sink = start(verdict, &head, store).await?;
+    }
+    let shown = attachments::clean_name(raw_name).unwrap_or_else(|| "?".into());
+    match (verdict, sink) {
+        (Some(Ok(media_type)), Some(s)) => {
+            let sha256 = s.finish(store).await?;
+            sent.files.push(Received {
+                file_name: shown,
+                media_type,
+                size: size as i64,
+                sha256,
+            });
+        }
+        (Some(Err(reason)), _) => sent.refused.push((reason, shown)),
+        _ => return Err(AppError::internal("an accepted file has no sink")),
+    }
+    Ok(())
+}
+
+/// Whether a file may be kept: the name, the count and the content; `Err` names why not.
+fn judge(raw_name: &str, head: &[u8], kept: usize) -> Result<&'static str, &'static str> {
+    if kept >= MAX_FILES {
+        return Err("support-error-file-count");
+    }
+    if head.is_empty() {
+        return Err("support-error-file-empty");
+    }
+    let name = attachments::clean_name(raw_name).ok_or("support-error-file-type")?;
+    attachments::media_type(&name, head).ok_or("support-error-file-type")
+}
+
+async fn start(
+    verdict: Option<Result<&'static str, &'static str>>,
+    head: &[u8],
+    store: &LocalDir,
+) -> Result<Option<Sink>, AppError> {
+    if !matches!(verdict, Some(Ok(_))) {
+        return Ok(None); // A refused file is read to its end but not kept.
+    }
+    let mut sink = Sink::open(store).await?;
+    sink.write(head).await?;
+    Ok(Some(sink))
+}
+
+/// A file being written to the store and hashed.
+struct Sink {
+    path: std::path::PathBuf,
+    file: tokio::fs::File,
+    hasher: Sha256,
+}
+
+impl Sink {
+    async fn open(store: &LocalDir) -> Result<Sink, AppError> {
+        let path = store.incoming().map_err(AppError::internal)?;
+        let file = tokio::fs::File::create(&path)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(Sink {
+            path,
+            file,
+            hasher: Sha256::new(),
+        })
+    }
+
+    async fn write(&mut self, bytes: &[u8]) -> Result<(), AppError> {
+        self.hasher.update(bytes);
+        self.file
+            .write_all(bytes)
+            .await
+            .map_err(AppError::internal)
+    }
+
+    async fn discard(self) {
+        drop(self.file);
+        let _ = tokio::fs::remove_file(&self.path).await;
+    }
+
+    /// Files the bytes under their checksum; the checksum.
+    async fn finish(mut self, store: &LocalDir) -> Result<String, AppError> {
+        self.file.flush().await.map_err(AppError::internal)?;
+        self.file.sync_all().await.map_err(AppError::internal)?;
+        let sha256: String = self
+            .hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        drop(self.file);
+        store
+            .keep(&self.path, &sha256)
+            .map_err(AppError::internal)?;
+        Ok(sha256)
+    }
+}
