@@ -10,10 +10,10 @@ use uuid::Uuid;
 
 use super::queries::{self, OrderFacts};
 use super::rules::{self, AmountError, Impact, ProblemType};
+use super::upload::Received;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::{CurrentUser, PartnerScope};
 use crate::customers::Customer;
-use super::upload::Received;
 use crate::db::schema::{order_lines, support_attachments, support_events, support_requests};
 use crate::error::AppError;
 use crate::money::Currency;

@@ -3,16 +3,16 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use diesel_async::AsyncConnection;
 use actix_web::{HttpRequest, HttpResponse, web};
+use diesel_async::AsyncConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::file::{self, Draft};
-use super::{files, queries, step};
 use super::rules::ProblemType;
 use super::upload::{self, Sent};
 use super::views::{FormPage, ListPage, RequestPage, RowView};
+use super::{files, queries, step};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};

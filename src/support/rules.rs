@@ -399,7 +399,10 @@ mod tests {
     fn steps_follow_the_status() {
         use Status::*;
         assert_eq!(after(New, Step::Take), Some(InReview));
-        assert_eq!(after(WaitingForPartner, Step::Take), Some(WaitingForPartner));
+        assert_eq!(
+            after(WaitingForPartner, Step::Take),
+            Some(WaitingForPartner)
+        );
         assert_eq!(after(InReview, Step::AskInfo), Some(WaitingForPartner));
         assert_eq!(after(WaitingForPartner, Step::Reply), Some(InReview));
         assert_eq!(after(InReview, Step::Reply), None);
@@ -409,7 +412,13 @@ mod tests {
             assert_eq!(after(*s, Step::Reject), Some(Rejected));
         }
         for s in [Approved, Rejected] {
-            for step in [Step::Take, Step::AskInfo, Step::Reply, Step::Approve, Step::Reject] {
+            for step in [
+                Step::Take,
+                Step::AskInfo,
+                Step::Reply,
+                Step::Approve,
+                Step::Reject,
+            ] {
                 assert_eq!(after(s, step), None, "{s:?} {step:?}");
             }
         }
@@ -429,7 +438,10 @@ mod tests {
             allocate(150, &[('a', 100), ('b', 0), ('c', 100)]),
             Some(vec![('a', 100), ('c', 50)])
         );
-        assert_eq!(allocate(100, &[('a', 100), ('b', 5)]), Some(vec![('a', 100)]));
+        assert_eq!(
+            allocate(100, &[('a', 100), ('b', 5)]),
+            Some(vec![('a', 100)])
+        );
         assert_eq!(allocate(201, &[('a', 100), ('b', 100)]), None);
         assert_eq!(allocate(0, &[('a', 100)]), None);
         assert_eq!(allocate(-5, &[('a', 100)]), None);

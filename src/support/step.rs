@@ -101,11 +101,7 @@ pub async fn apply(
     };
     let by_support = act.step != Step::Reply;
     let decided = matches!(next, Status::Approved | Status::Rejected);
-    let waiting_since = if next == current {
-        None
-    } else {
-        Some(now)
-    };
+    let waiting_since = if next == current { None } else { Some(now) };
     let updated = diesel::update(
         support_requests::table
             .filter(support_requests::id.eq(request.id))

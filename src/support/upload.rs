@@ -250,10 +250,7 @@ impl Sink {
 
     async fn write(&mut self, bytes: &[u8]) -> Result<(), AppError> {
         self.hasher.update(bytes);
-        self.file
-            .write_all(bytes)
-            .await
-            .map_err(AppError::internal)
+        self.file.write_all(bytes).await.map_err(AppError::internal)
     }
 
     async fn discard(self) {

@@ -5,8 +5,8 @@ use askama::Template;
 use uuid::Uuid;
 
 use super::file::Draft;
-use super::queries::{Event, Request, RequestRow};
 use super::files::{Attachment, size_text};
+use super::queries::{Event, Request, RequestRow};
 use super::rules::{Impact, ProblemType, Status};
 use crate::i18n::Lang;
 use crate::money::{self, Currency};

@@ -19,4 +19,6 @@ mod sign_in;
 mod software;
 mod startup;
 mod support;
+mod support_console;
+mod support_files;
 mod support_requests;

@@ -61,9 +61,16 @@ fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
         Access::Needs(perm) => holds(roles, perm),
     };
     // The matrix names a product or order the customer does not have: found nowhere.
-    let inner_id = ["{product}", "{order}", "{line}", "{variant}", "{request}", "{file}"]
-        .iter()
-        .any(|id| route.path.contains(id));
+    let inner_id = [
+        "{product}",
+        "{order}",
+        "{line}",
+        "{variant}",
+        "{request}",
+        "{file}",
+    ]
+    .iter()
+    .any(|id| route.path.contains(id));
     match (allowed, route.path.contains("{tenant}")) {
         (false, _) => (403, 403),
         (true, _) if inner_id => (404, 404),

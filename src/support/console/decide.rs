@@ -74,12 +74,12 @@ pub async fn approve(
             return Ok(Outcome::Moved);
         }
         let approved_minor = match (request.is_refund(), request.order_id) {
-            (true, Some(order_id)) => match credit(conn, &request, order_id, &form, actor, now)
-                .await?
-            {
-                Ok(amount) => Some(amount),
-                Err(key) => return Ok(Outcome::Refused(key)),
-            },
+            (true, Some(order_id)) => {
+                match credit(conn, &request, order_id, &form, actor, now).await? {
+                    Ok(amount) => Some(amount),
+                    Err(key) => return Ok(Outcome::Refused(key)),
+                }
+            }
             _ => None,
         };
         if form.revoke

@@ -71,7 +71,10 @@ pub async fn queue(
     let rows = queries::queue(&mut conn, &filter, sort, pager.offset(), PER_PAGE).await?;
     let (lang, now) = (ctx.lang, state.clock.now());
     render(&QueuePage {
-        rows: rows.iter().map(|r| QueueRowView::new(r, now, lang)).collect(),
+        rows: rows
+            .iter()
+            .map(|r| QueueRowView::new(r, now, lang))
+            .collect(),
         filters: QueuePage::filters(&filter, lang),
         newest_first: sort == Sort::NewestFirst,
         pager,
@@ -234,7 +237,16 @@ pub async fn ask(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
-    with_message(&state, &session, &need, ctx, &path, Step::AskInfo, &form.body).await
+    with_message(
+        &state,
+        &session,
+        &need,
+        ctx,
+        &path,
+        Step::AskInfo,
+        &form.body,
+    )
+    .await
 }
 
 pub async fn reject(
@@ -245,7 +257,16 @@ pub async fn reject(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
-    with_message(&state, &session, &need, ctx, &path, Step::Reject, &form.body).await
+    with_message(
+        &state,
+        &session,
+        &need,
+        ctx,
+        &path,
+        Step::Reject,
+        &form.body,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]

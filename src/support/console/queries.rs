@@ -42,7 +42,10 @@ pub struct QueueRow {
 fn filtered(filter: &Filter) -> support_requests::BoxedQuery<'static, diesel::pg::Pg> {
     let query = support_requests::table.into_boxed();
     match filter {
-        Filter::Open => query.filter(support_requests::status.eq_any(super::super::rules::Status::OPEN.iter().map(|s| s.code()))),
+        Filter::Open => query.filter(
+            support_requests::status
+                .eq_any(super::super::rules::Status::OPEN.iter().map(|s| s.code())),
+        ),
         Filter::Status(code) => query.filter(support_requests::status.eq(*code)),
         Filter::All => query,
     }

@@ -18,17 +18,17 @@ use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::pagination::Pager;
 
-/// "3 days", "5 hours": how long a request has waited.
+/// "3 days", "5 hours", "20 minutes": how long a request has waited, in its largest unit.
 pub fn age_text(since: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
     let age = now - since;
-    if age.num_days() >= 1 {
-        lang.t_args("console-age-days", &[("n", age.num_days().to_string())])
+    let (key, n) = if age.num_days() >= 1 {
+        ("console-age-days", age.num_days())
+    } else if age.num_hours() >= 1 {
+        ("console-age-hours", age.num_hours())
     } else {
-        lang.t_args(
-            "console-age-hours",
-            &[("n", age.num_hours().max(0).to_string())],
-        )
-    }
+        ("console-age-minutes", age.num_minutes().max(0))
+    };
+    lang.t_args(key, &[("n", n.to_string())])
 }
 
 pub struct QueueRowView {

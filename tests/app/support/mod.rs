@@ -77,6 +77,62 @@ impl TestApp {
         v
     }
 
+    /// Where this app keeps support attachments.
+    pub fn attachments_dir(&self) -> std::path::PathBuf {
+        let database = self.database.as_deref().unwrap_or_default();
+        std::env::temp_dir()
+            .join(format!("cspdesk-data-{database}"))
+            .join("attachments")
+    }
+
+    /// A new user like `like` (same kind, partner and roles), signed in by the same password.
+    pub async fn user_like(&self, like: &str, email: &str, name: &str) -> String {
+        use cspdesk::db::schema::{user_roles, users};
+        use diesel::prelude::*;
+        use diesel_async::RunQueryDsl;
+        let mut conn = self.conn().await;
+        let (old, kind, partner, hash): (uuid::Uuid, String, Option<uuid::Uuid>, String) =
+            users::table
+                .filter(users::email.eq(like))
+                .select((
+                    users::id,
+                    users::kind,
+                    users::partner_id,
+                    users::password_hash,
+                ))
+                .first(&mut conn)
+                .await
+                .unwrap();
+        let id = uuid::Uuid::new_v4();
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq(id),
+                users::email.eq(email),
+                users::display_name.eq(name),
+                users::password_hash.eq(hash),
+                users::kind.eq(kind),
+                users::partner_id.eq(partner),
+                users::created_at.eq(Utc::now()),
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let roles: Vec<String> = user_roles::table
+            .filter(user_roles::user_id.eq(old))
+            .select(user_roles::role)
+            .load(&mut conn)
+            .await
+            .unwrap();
+        for role in roles {
+            diesel::insert_into(user_roles::table)
+                .values((user_roles::user_id.eq(id), user_roles::role.eq(role)))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+        email.to_string()
+    }
+
     pub fn database_url(&self) -> String {
         db::url_for(self.database.as_deref().unwrap_or_default())
     }
@@ -96,6 +152,7 @@ impl Drop for TestApp {
     }
 }
 
+#[derive(Clone)]
 pub struct Visitor {
     client: reqwest::Client,
     base: String,
@@ -199,6 +256,43 @@ impl Visitor {
             .post(format!("{}{path}", self.base))
             .multipart(form);
         Self::into_resp(req.send().await.expect("POST")).await
+    }
+
+    /// POSTs a multipart form with this session's CSRF token first, then the text fields, then
+    /// each `(file name, bytes)` as a `files` part, as the support forms send them.
+    pub async fn post_files(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, Vec<u8>)],
+    ) -> Resp {
+        let mut form = reqwest::multipart::Form::new().text("csrf_token", self.csrf().await);
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        for (file_name, bytes) in files {
+            let part =
+                reqwest::multipart::Part::bytes(bytes.clone()).file_name(file_name.to_string());
+            form = form.part("files", part);
+        }
+        let req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form);
+        Self::into_resp(req.send().await.expect("POST")).await
+    }
+
+    /// POSTs a prepared multipart form; the status, or `None` when the server closed the
+    /// connection before the client could read an answer (it may refuse a body as it arrives).
+    pub async fn try_post_form(&self, path: &str, form: reqwest::multipart::Form) -> Option<u16> {
+        let res = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form)
+            .send()
+            .await
+            .ok()?;
+        Some(res.status().as_u16())
     }
 
     /// The session's CSRF token, read from a page (every page's header has a form).

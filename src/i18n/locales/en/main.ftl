@@ -510,3 +510,7 @@ activity-op-support-info-requested = Support asked for information
 activity-op-support-replied = Partner replied to support
 activity-op-support-request-approved = Support request approved
 activity-op-support-request-rejected = Support request rejected
+console-age-minutes = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}

@@ -493,3 +493,4 @@ activity-op-support-info-requested = Destek bilgi istedi
 activity-op-support-replied = İş ortağı desteğe yanıt verdi
 activity-op-support-request-approved = Destek isteği onaylandı
 activity-op-support-request-rejected = Destek isteği reddedildi
+console-age-minutes = { $n } dakika

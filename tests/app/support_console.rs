@@ -1,0 +1,458 @@
+//! The support console: the queue, the review page, and every step — take, ask,
+//! the partner's reply, approve with credits and revocation, reject — each with its timeline
+//! entry and activity record, exactly once under concurrency.
+
+use chrono::Duration;
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::{
+    activity, credits, order_lines, product_keys, support_events, support_requests,
+};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use crate::cancellation::{ADMIN, Bought, bought};
+use crate::support::{Resp, TestApp, Visitor};
+use crate::support_files::{CSV, attachment_links};
+
+pub const SUPPORT: &str = "support@cspdesk.test";
+
+async fn order_number(app: &TestApp, order: Uuid) -> String {
+    use cspdesk::db::schema::orders;
+    let n: i64 = orders::table
+        .find(order)
+        .select(orders::number)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    n.to_string()
+}
+
+/// Files a refund of `amount` on the purchase; the request's id.
+pub async fn refund(app: &TestApp, v: &Visitor, b: Bought, amount: &str, title: &str) -> Uuid {
+    let number = order_number(app, b.order).await;
+    let tenant = b.customer.to_string();
+    let res = v
+        .post(
+            "/support/requests",
+            &[
+                ("problem_type", "refund"),
+                ("impact", "moderate"),
+                ("title", title),
+                ("tenant", &tenant),
+                ("order", &number),
+                ("reason", "Bought by mistake, never installed."),
+                ("amount", amount),
+                ("contact_name", "Avery Agent"),
+                ("contact_email", "avery@contoso-partner.test"),
+                ("contact_phone", "+1 425 555 0100"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let location = res.location.unwrap();
+    location.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+struct State {
+    status: String,
+    assigned: bool,
+    approved: Option<i64>,
+    decided: bool,
+}
+
+async fn state(app: &TestApp, id: Uuid) -> State {
+    let (status, assigned, approved, decided): (String, Option<Uuid>, Option<i64>, Option<_>) =
+        support_requests::table
+            .find(id)
+            .select((
+                support_requests::status,
+                support_requests::assigned_to,
+                support_requests::approved_minor,
+                support_requests::decided_at,
+            ))
+            .first::<(_, _, _, Option<chrono::DateTime<chrono::Utc>>)>(&mut app.conn().await)
+            .await
+            .unwrap();
+    State {
+        status,
+        assigned: assigned.is_some(),
+        approved,
+        decided: decided.is_some(),
+    }
+}
+
+async fn kinds(app: &TestApp, id: Uuid) -> Vec<String> {
+    support_events::table
+        .filter(support_events::request_id.eq(id))
+        .order(support_events::at)
+        .select(support_events::kind)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+async fn records(app: &TestApp, operation: &str) -> i64 {
+    activity::table
+        .filter(activity::operation.eq(operation))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+async fn refund_credits(app: &TestApp, id: Uuid) -> Vec<i64> {
+    credits::table
+        .filter(credits::support_request_id.eq(id))
+        .filter(credits::reason.eq("refund"))
+        .select(credits::amount_minor)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+fn console(id: Uuid) -> String {
+    format!("/console/requests/{id}")
+}
+
+async fn act(v: &Visitor, id: Uuid, step: &str, fields: &[(&str, &str)]) -> Resp {
+    v.post(&format!("{}/{step}", console(id)), fields).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_credits_the_invoice() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in(ADMIN).await;
+    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let key: String = product_keys::table
+        .find(b.line)
+        .select(product_keys::key_text)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let id = refund(&app, &partner, b, "100.00", "Refund after the window").await;
+    let support = app.signed_in(SUPPORT).await;
+
+    // The queue shows it; the review page shows the partner, order, paid and window — no key.
+    let queue = support.get("/console").await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.contains("Refund after the window"));
+    assert!(queue.contains("Contoso"), "{}", queue.body);
+    let page = support.get(&console(id)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("data-test=\"partner\">Contoso"));
+    assert!(page.contains("Windows Server 2022 Standard"));
+    assert!(page.contains("data-test=\"console-paid\">"));
+    assert!(
+        page.contains("The cancellation window ended on"),
+        "{}",
+        page.body
+    );
+    assert!(!page.contains(key.trim()));
+    assert!(!page.contains(&cspdesk::orders::keys::grouped(key.trim())));
+
+    // Take, then ask.
+    let taken = act(&support, id, "take", &[]).await;
+    assert_eq!(taken.status, 303);
+    let s = state(&app, id).await;
+    assert_eq!((s.status.as_str(), s.assigned), ("in_review", true));
+    let empty = act(&support, id, "ask", &[("body", "  ")]).await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.contains("Write a message of at most 4,000 characters."));
+    let asked = act(&support, id, "ask", &[("body", "Please send the invoice.")]).await;
+    assert_eq!(asked.status, 303);
+    assert_eq!(state(&app, id).await.status, "waiting_for_partner");
+
+    // The partner sees the question and replies with a file; the request goes back to support.
+    let mine = partner.get(&format!("/support/requests/{id}")).await;
+    assert!(mine.contains("Please send the invoice."));
+    assert!(mine.contains("data-test=\"reply-form\""));
+    let reply_path = format!("/support/requests/{id}/reply");
+    let replied = partner
+        .post_files(
+            &reply_path,
+            &[("body", "Attached.")],
+            &[("invoice.csv", CSV.to_vec())],
+        )
+        .await;
+    assert_eq!(replied.status, 303, "{}", replied.body);
+    assert_eq!(state(&app, id).await.status, "in_review");
+    let again = partner
+        .post(&reply_path, &[("body", "One more thing")])
+        .await;
+    assert_eq!(again.status, 303);
+    assert!(
+        partner
+            .get(&format!("/support/requests/{id}"))
+            .await
+            .contains("Support is not waiting")
+    );
+    let page = support.get(&console(id)).await;
+    let links = attachment_links(&page.body);
+    assert_eq!(links.len(), 1);
+    assert_eq!(support.get(&links[0].0).await.body.as_bytes(), CSV);
+
+    // Approve 60.00 of the 100.00 asked, revoking the order's keys.
+    let approved = act(
+        &support,
+        id,
+        "approve",
+        &[
+            ("amount", "60.00"),
+            ("revoke", "yes"),
+            ("body", "Approved in part."),
+        ],
+    )
+    .await;
+    assert_eq!(approved.status, 303, "{}", approved.body);
+    let s = state(&app, id).await;
+    assert_eq!(
+        (s.status.as_str(), s.approved, s.decided),
+        ("approved", Some(6000), true)
+    );
+    assert_eq!(refund_credits(&app, id).await.iter().sum::<i64>(), 6000);
+    let credited: Vec<i64> = order_lines::table
+        .filter(order_lines::order_id.eq(b.order))
+        .select(order_lines::credited_minor)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(credited.iter().sum::<i64>(), 6000);
+    let revoked: Option<chrono::DateTime<chrono::Utc>> = product_keys::table
+        .find(b.line)
+        .select(product_keys::revoked_at)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert!(revoked.is_some());
+    assert_eq!(
+        kinds(&app, id).await,
+        ["filed", "taken", "info_requested", "replied", "approved"]
+    );
+    for op in [
+        "support_request_taken",
+        "support_info_requested",
+        "support_replied",
+        "support_request_approved",
+    ] {
+        assert_eq!(records(&app, op).await, 1, "{op}");
+    }
+
+    // A decided request offers no more steps and refuses them.
+    let page = support.get(&console(id)).await;
+    assert!(!page.contains("data-test=\"approve-form\""));
+    assert!(page.contains("Credit: approved refund"));
+    let late = act(&support, id, "reject", &[("body", "Too late")]).await;
+    assert_eq!(late.status, 303);
+    assert_eq!(state(&app, id).await.status, "approved");
+    assert_eq!(kinds(&app, id).await.len(), 5);
+
+    // The partner sees the decision and the credit on this month's invoice.
+    let mine = partner.get(&format!("/support/requests/{id}")).await;
+    assert!(
+        mine.contains("data-test=\"support-approved\">60.00 TRY<"),
+        "{}",
+        mine.body
+    );
+    let month = app.clock.now().format("%Y-%m").to_string();
+    let invoice = partner.get(&format!("/billing/invoices/{month}/TRY")).await;
+    assert_eq!(invoice.status, 200);
+    assert!(invoice.contains("Credit: approved refund"));
+    assert!(invoice.contains("-60.00"), "{}", invoice.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_approved_amount_is_checked_and_a_refusal_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in(ADMIN).await;
+    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let id = refund(&app, &partner, b, "100.00", "Amount rules").await;
+    let support = app.signed_in(SUPPORT).await;
+    let cases = [
+        ("100.01", "more than the partner asked for"),
+        ("abc", "Enter the amount as digits"),
+        ("0", "must be more than zero"),
+        ("1.001", "more decimals"),
+    ];
+    for (amount, message) in cases {
+        let res = act(&support, id, "approve", &[("amount", amount)]).await;
+        assert_eq!(res.status, 422, "{amount}");
+        assert!(res.contains(message), "{amount}: {}", res.body);
+        assert!(res.contains(&format!("value=\"{amount}\"")));
+        assert_eq!(state(&app, id).await.status, "new");
+        assert!(refund_credits(&app, id).await.is_empty());
+    }
+    // What is refundable shrinks when the order is credited meanwhile (here: by hand, so
+    // that 50.00 is left on the whole order).
+    diesel::update(order_lines::table.filter(order_lines::order_id.eq(b.order)))
+        .set(order_lines::credited_minor.eq(order_lines::unit_price_minor * 0))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let lines: Vec<(Uuid, i64, i32)> = order_lines::table
+        .filter(order_lines::order_id.eq(b.order))
+        .select((
+            order_lines::id,
+            order_lines::unit_price_minor,
+            order_lines::quantity,
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    for (line, unit, quantity) in lines {
+        let paid = unit * i64::from(quantity);
+        let left = if line == b.line { 5000 } else { 0 };
+        diesel::update(order_lines::table.find(line))
+            .set(order_lines::credited_minor.eq(paid - left))
+            .execute(&mut app.conn().await)
+            .await
+            .unwrap();
+    }
+    let res = act(&support, id, "approve", &[("amount", "60.00")]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("more than is still refundable"));
+    let ok = act(&support, id, "approve", &[("amount", "50.00")]).await;
+    assert_eq!(ok.status, 303);
+    assert_eq!(refund_credits(&app, id).await, vec![5000]);
+    assert_eq!(state(&app, id).await.approved, Some(5000));
+    // Rejecting needs a reason.
+    let other = refund(
+        &app,
+        &partner,
+        bought(&app, "adatum.test", "ws2022-dc-1y").await,
+        "1.00",
+        "Second",
+    )
+    .await;
+    let res = act(&support, other, "reject", &[("body", "")]).await;
+    assert_eq!(res.status, 422);
+    assert_eq!(state(&app, other).await.status, "new");
+    let res = act(
+        &support,
+        other,
+        "reject",
+        &[("body", "Outside the policy.")],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let s = state(&app, other).await;
+    assert_eq!(
+        (s.status.as_str(), s.decided, s.approved),
+        ("rejected", true, None)
+    );
+    assert!(
+        partner
+            .get(&format!("/support/requests/{other}"))
+            .await
+            .contains("Outside the policy.")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_simultaneous_decisions_by_two_engineers_make_one_decision_and_one_credit() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in(ADMIN).await;
+    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let id = refund(&app, &partner, b, "100.00", "Race").await;
+    let second = app
+        .user_like(SUPPORT, "second.engineer@cspdesk.test", "Second Engineer")
+        .await;
+    let engineers = [app.signed_in(SUPPORT).await, app.signed_in(&second).await];
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let v = engineers[i % 2].clone();
+        tasks.push(tokio::spawn(async move {
+            if i % 4 == 3 {
+                act(&v, id, "reject", &[("body", "No.")]).await.status
+            } else {
+                act(&v, id, "approve", &[("amount", "100.00")]).await.status
+            }
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), 303);
+    }
+    let s = state(&app, id).await;
+    let decisions: Vec<String> = kinds(&app, id)
+        .await
+        .into_iter()
+        .filter(|k| k == "approved" || k == "rejected")
+        .collect();
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    assert_eq!(decisions[0], s.status);
+    let credits = refund_credits(&app, id).await;
+    match s.status.as_str() {
+        "approved" => assert_eq!(credits, vec![10_000]),
+        _ => assert!(credits.is_empty()),
+    }
+    let records = records(&app, "support_request_approved").await
+        + records(&app, "support_request_rejected").await;
+    assert_eq!(records, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_filters_by_status_and_puts_the_longest_waiting_first() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in(ADMIN).await;
+    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let first = refund(&app, &partner, b, "1.00", "Oldest").await;
+    app.clock.advance(Duration::minutes(10));
+    let second = refund(&app, &partner, b, "1.00", "Middle").await;
+    app.clock.advance(Duration::minutes(10));
+    let third = refund(&app, &partner, b, "1.00", "Newest").await;
+    let support = app.signed_in(SUPPORT).await;
+    let order_of = |r: &Resp| {
+        let at = |t: &str| r.body.find(&format!("<td>{t}</td>"));
+        (at("Oldest"), at("Middle"), at("Newest"))
+    };
+    let queue = support.get("/console").await;
+    let (o, m, n) = order_of(&queue);
+    assert!(
+        o.unwrap() < m.unwrap() && m.unwrap() < n.unwrap(),
+        "{}",
+        queue.body
+    );
+    assert!(queue.contains("20 minutes"), "{}", queue.body);
+    let newest = support.get("/console?status=open&sort=newest").await;
+    let (o, _, n) = order_of(&newest);
+    assert!(n.unwrap() < o.unwrap());
+    // Decided requests leave the open queue and appear under their status.
+    act(&support, second, "approve", &[("amount", "1.00")]).await;
+    act(&support, third, "reject", &[("body", "No.")]).await;
+    let (o, m, n) = order_of(&support.get("/console").await);
+    assert!(o.is_some() && m.is_none() && n.is_none());
+    let approved = support.get("/console?status=approved").await;
+    assert_eq!(approved.body.matches("data-test=\"queue-row\"").count(), 1);
+    assert!(approved.contains("Middle"));
+    let all = support.get("/console?status=all").await;
+    assert_eq!(all.body.matches("data-test=\"queue-row\"").count(), 3);
+    // A nonsense filter is the default one.
+    let junk = support.get("/console?status=%27--&sort=x").await;
+    assert_eq!(junk.status, 200);
+    assert_eq!(junk.body.matches("data-test=\"queue-row\"").count(), 1);
+    let _ = first;
+    // Unknown and malformed request ids are 404.
+    assert_eq!(support.get(&console(Uuid::new_v4())).await.status, 404);
+    assert_eq!(support.get("/console/requests/junk").await.status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn support_staff_reach_no_partner_page_and_partners_no_console() {
+    let app = TestApp::spawn().await;
+    let support = app.signed_in(SUPPORT).await;
+    let tenant = crate::support::tenant_id(&app, "adatum.test").await;
+    for path in [
+        "/customers".to_string(),
+        format!("/customers/{tenant}"),
+        "/support".to_string(),
+        "/billing".to_string(),
+    ] {
+        assert_eq!(support.get(&path).await.status, 403, "{path}");
+    }
+    let home = support.get("/").await;
+    assert!(home.contains("href=\"/console\""));
+    assert!(!home.contains("href=\"/customers\""));
+    let partner = app.signed_in(ADMIN).await;
+    assert_eq!(partner.get("/console").await.status, 403);
+    assert!(!partner.get("/").await.contains("href=\"/console\""));
+}

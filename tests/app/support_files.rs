@@ -1,0 +1,243 @@
+//! Support attachments: accepted by content, kept under their SHA-256 outside the web root,
+//! limited in number and size, and sent back only as downloads, to the partner who filed them
+//! and to support.
+
+use cspdesk::db::schema::{support_attachments, support_requests};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use sha2::{Digest, Sha256};
+
+use crate::cancellation::ADMIN;
+use crate::support::{Resp, TestApp, Visitor};
+
+pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
+pub const CSV: &[u8] = b"order,amount\n100005,100.00\n";
+
+/// A complete "other problem" form for Adatum (no refund: no order needed).
+pub fn question() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("problem_type", "keys_downloads"),
+        ("impact", "low"),
+        ("title", "The ISO does not mount"),
+        ("tenant", "adatum.test"),
+        ("reason", "The downloaded ISO reports a checksum error."),
+        ("contact_name", "Avery Agent"),
+        ("contact_email", "avery@contoso-partner.test"),
+        ("contact_phone", "+1 425 555 0100"),
+    ]
+}
+
+async fn count(app: &TestApp) -> (i64, i64) {
+    let mut conn = app.conn().await;
+    let requests = support_requests::table
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    let files = support_attachments::table
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    (requests, files)
+}
+
+fn stored(app: &TestApp) -> Vec<String> {
+    std::fs::read_dir(app.attachments_dir())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+async fn file(v: &Visitor, files: &[(&str, Vec<u8>)]) -> Resp {
+    v.post_files("/support/requests", &question(), files).await
+}
+
+/// The attachment links of a page: (address, file name).
+pub fn attachment_links(body: &str) -> Vec<(String, String)> {
+    const MARK: &str = "\" download data-test=\"attachment\">";
+    body.split("<a href=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let (href, tail) = rest.split_once(MARK)?;
+            let name = tail.split('<').next()?;
+            Some((href.to_string(), name.to_string()))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_are_kept_by_checksum_listed_and_downloaded_only_as_attachments() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let filed = file(
+        &v,
+        &[("invoice.pdf", PDF.to_vec()), ("rows.csv", CSV.to_vec())],
+    )
+    .await;
+    assert_eq!(filed.status, 303, "{}", filed.body);
+    assert_eq!(count(&app).await, (1, 2));
+    let on_disk = stored(&app);
+    for bytes in [PDF, CSV] {
+        assert!(on_disk.contains(&hex(bytes)), "{on_disk:?}");
+    }
+    assert!(!on_disk.iter().any(|n| n.starts_with(".incoming")));
+    let rows: Vec<(String, String, i64, String)> = support_attachments::table
+        .order(support_attachments::file_name)
+        .select((
+            support_attachments::file_name,
+            support_attachments::media_type,
+            support_attachments::size_bytes,
+            support_attachments::sha256,
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "invoice.pdf".into(),
+                "application/pdf".into(),
+                PDF.len() as i64,
+                hex(PDF)
+            ),
+            (
+                "rows.csv".into(),
+                "text/csv".into(),
+                CSV.len() as i64,
+                hex(CSV)
+            ),
+        ]
+    );
+
+    let page_path = filed.location.unwrap();
+    let page = v.get(&page_path).await;
+    let links = attachment_links(&page.body);
+    assert_eq!(links.len(), 2, "{}", page.body);
+    let pdf_link = links
+        .iter()
+        .find(|(_, name)| name == "invoice.pdf")
+        .map(|(href, _)| href.clone())
+        .expect("pdf link");
+    let got = v.get(&pdf_link).await;
+    assert_eq!(got.status, 200);
+    assert_eq!(got.body.as_bytes(), PDF);
+    let header = |name: &str| {
+        got.headers
+            .get(name)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(header("content-disposition").starts_with("attachment"));
+    assert!(header("content-disposition").contains("invoice.pdf"));
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("content-type"), "application/pdf");
+    assert_eq!(header("content-security-policy"), "sandbox");
+
+    // Another partner and a wrong file id find nothing; support reads it from the console.
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    assert_eq!(fabrikam.get(&pdf_link).await.status, 404);
+    let wrong = format!("{page_path}/files/{}", uuid::Uuid::new_v4());
+    assert_eq!(v.get(&wrong).await.status, 404);
+    assert_eq!(v.get(&format!("{page_path}/files/junk")).await.status, 404);
+    let support = app.signed_in("support@cspdesk.test").await;
+    assert_eq!(support.get(&pdf_link).await.status, 403);
+    let console_link = pdf_link.replace("/support/requests/", "/console/requests/");
+    let from_console = support.get(&console_link).await;
+    assert_eq!(from_console.status, 200);
+    assert_eq!(from_console.body.as_bytes(), PDF);
+}
+
+/// Files as sent: (name, bytes).
+type Files<'a> = Vec<(&'a str, Vec<u8>)>;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_types_a_sixth_file_and_empty_files_are_refused_with_the_form_kept() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec();
+    let cases: Vec<(Files, &str)> = vec![
+        (
+            vec![("invoice.pdf", html.clone())],
+            "invoice.pdf was not added: only PDF, PNG",
+        ),
+        (vec![("page.html", html)], "page.html was not added"),
+        (
+            vec![("empty.txt", Vec::new())],
+            "empty.txt was not added: the file is empty",
+        ),
+        (
+            (1..=6)
+                .map(|i| {
+                    let name: &str = ["a.csv", "b.csv", "c.csv", "d.csv", "e.csv", "f.csv"][i - 1];
+                    (name, CSV.to_vec())
+                })
+                .collect(),
+            "f.csv was not added: a message can carry at most 5 files.",
+        ),
+    ];
+    for (files, message) in cases {
+        let res = file(&v, &files).await;
+        assert_eq!(res.status, 422, "{message}");
+        assert!(res.contains(message), "{message}: {}", res.body);
+        assert!(res.contains("value=\"The ISO does not mount\""));
+        assert!(res.contains("Choose the files again"));
+        assert_eq!(count(&app).await, (0, 0), "{message}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_eleven_megabyte_file_is_refused_as_it_arrives_and_nothing_is_kept() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(11 * 1024 * 1024, b'x');
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", v.csrf().await)
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(big).file_name("scan.pdf"),
+        );
+    // The server answers before the body is sent in full, so the client may see the answer
+    // or a closed connection; either way nothing is filed or kept.
+    if let Some(status) = v.try_post_form("/support/requests", form).await {
+        assert_eq!(status, 413);
+    }
+    assert_eq!(count(&app).await, (0, 0));
+    assert!(stored(&app).is_empty(), "{:?}", stored(&app));
+    // Exactly 10 MB is accepted.
+    let mut limit = b"%PDF-1.7\n".to_vec();
+    limit.resize(10 * 1024 * 1024, b'x');
+    let ok = file(&v, &[("scan.pdf", limit)]).await;
+    assert_eq!(ok.status, 303, "{}", ok.body);
+    assert_eq!(count(&app).await, (1, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_file_is_kept_without_the_forms_token() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let mut form = reqwest::multipart::Form::new().text("csrf_token", "forged");
+    for (k, val) in question() {
+        form = form.text(k, val);
+    }
+    form = form.part(
+        "files",
+        reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("x.pdf"),
+    );
+    assert_eq!(v.try_post_form("/support/requests", form).await, Some(403));
+    assert_eq!(count(&app).await, (0, 0));
+    assert!(stored(&app).is_empty());
+}
