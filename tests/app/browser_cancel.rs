@@ -15,7 +15,7 @@ fn row(product: &str) -> String {
     format!("(//tr[@data-test='purchase-row'][td[1][normalize-space()='{product}']])[1]")
 }
 
-async fn click_cancel(b: &Browser, product: &str) {
+pub async fn click_cancel(b: &Browser, product: &str) {
     b.client
         .find(Locator::XPath(&format!(
             "{}//a[@data-test='cancel-purchase']",
@@ -47,7 +47,7 @@ async fn close_dialog(b: &Browser) {
 }
 
 /// Customers → search → the customer's Software tab.
-async fn open_customer(b: &Browser, current_view: bool, name: &str) {
+pub async fn open_customer(b: &Browser, current_view: bool, name: &str) {
     if current_view {
         b.click("nav.side-nav a[href='/customers']").await;
     } else {

@@ -7,6 +7,7 @@ mod browser_buying;
 mod browser_cancel;
 mod browser_flows;
 mod browser_software;
+mod browser_support;
 mod buying;
 mod cancellation;
 mod customers;
