@@ -456,3 +456,49 @@ async fn support_staff_reach_no_partner_page_and_partners_no_console() {
     assert_eq!(partner.get("/console").await.status, 403);
     assert!(!partner.get("/").await.contains("href=\"/console\""));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_refuses_a_second_refund_credit_and_inconsistent_decisions() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in(ADMIN).await;
+    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let id = refund(&app, &partner, b, "10.00", "Database rules").await;
+    let support = app.signed_in(SUPPORT).await;
+    assert_eq!(
+        act(&support, id, "approve", &[("amount", "10.00")])
+            .await
+            .status,
+        303
+    );
+    let mut conn = app.conn().await;
+    let line: Uuid = credits::table
+        .filter(credits::support_request_id.eq(id))
+        .select(credits::order_line_id)
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let again = diesel::sql_query(format!(
+        "INSERT INTO credits (id, partner_id, customer_id, order_id, order_line_id, reason, \
+         quantity, amount_minor, currency, created_by, created_at, support_request_id) \
+         SELECT gen_random_uuid(), partner_id, customer_id, order_id, order_line_id, reason, \
+         quantity, 1, currency, created_by, created_at, support_request_id FROM credits \
+         WHERE support_request_id = '{id}' AND order_line_id = '{line}'"
+    ))
+    .execute(&mut conn)
+    .await;
+    assert!(again.is_err(), "a second refund credit for the same line");
+    for bad in [
+        "approved_minor = NULL",
+        "approved_minor = requested_minor + 1",
+        "decided_by = NULL",
+        "status = 'in_review'",
+    ] {
+        let res = diesel::sql_query(format!(
+            "UPDATE support_requests SET {bad} WHERE id = '{id}'"
+        ))
+        .execute(&mut conn)
+        .await;
+        assert!(res.is_err(), "{bad}");
+    }
+    assert_eq!(refund_credits(&app, id).await, vec![1000]);
+}
