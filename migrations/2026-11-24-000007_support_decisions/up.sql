@@ -11,5 +11,9 @@ ALTER TABLE support_requests ADD CONSTRAINT support_requests_decided_by
 
 CREATE UNIQUE INDEX credits_one_refund_per_line_and_request ON credits (support_request_id, order_line_id)
     WHERE reason = 'refund';
+-- A purchase taken back with its refund: its keys and links are revoked and no new ones are
+-- made, though it is not cancelled (a cancellation also sets this).
+ALTER TABLE order_lines ADD COLUMN revoked_at timestamptz;
+
 -- The credits of an order, shown to support next to the order.
 CREATE INDEX credits_order_idx ON credits (order_id, created_at);

@@ -169,6 +169,15 @@ pub async fn revoke(
     line_ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    // The lines themselves are marked, so no new key view or link is made for them.
+    diesel::update(
+        order_lines::table
+            .filter(order_lines::id.eq_any(line_ids))
+            .filter(order_lines::revoked_at.is_null()),
+    )
+    .set(order_lines::revoked_at.eq(now))
+    .execute(conn)
+    .await?;
     diesel::update(
         product_keys::table
             .filter(product_keys::order_line_id.eq_any(line_ids))

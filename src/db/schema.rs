@@ -104,6 +104,7 @@ diesel::table! {
         tax_included -> Bool,
         tax_rate_bp -> Int4,
         credited_minor -> Int8,
+        revoked_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -40,7 +40,11 @@ pub async fn create(
     // being cancelled waits for it, then is refused instead of being stored unrevoked.
     let standing: bool = order_lines::table
         .find(link.order_line_id)
-        .select(order_lines::quantity_cancelled.lt(order_lines::quantity))
+        .select(
+            order_lines::quantity_cancelled
+                .lt(order_lines::quantity)
+                .and(order_lines::revoked_at.is_null()),
+        )
         .for_share()
         .first(conn)
         .await?;

@@ -25,11 +25,15 @@ pub struct Purchase {
     pub term_months: Option<i32>,
     pub quantity: i32,
     pub quantity_cancelled: i32,
+    /// Set when the purchase's keys and links were revoked (by a cancellation, or with an
+    /// approved refund).
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 impl Purchase {
+    /// Cancelled, or taken back with a refund: either way its keys and files are gone.
     pub fn is_cancelled(&self) -> bool {
-        self.quantity_cancelled >= self.quantity
+        self.quantity_cancelled >= self.quantity || self.revoked_at.is_some()
     }
 
     /// Whether this kind of product comes with a key and files at all (plans do not).
@@ -60,6 +64,7 @@ fn purchase_columns() -> _ {
         order_lines::term_months,
         order_lines::quantity,
         order_lines::quantity_cancelled,
+        order_lines::revoked_at,
     )
 }
 

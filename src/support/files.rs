@@ -3,8 +3,8 @@
 
 use actix_files::NamedFile;
 use actix_web::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, ContentDisposition, DispositionParam, DispositionType,
-    HeaderValue, X_CONTENT_TYPE_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, Charset, ContentDisposition, DispositionParam,
+    DispositionType, ExtendedValue, HeaderValue, X_CONTENT_TYPE_OPTIONS,
 };
 use actix_web::{HttpRequest, HttpResponse, mime};
 use diesel::prelude::*;
@@ -80,9 +80,22 @@ pub fn send(
         .media_type
         .parse()
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    // An ASCII name for every client, and the exact name in UTF-8 for those that read it.
+    let ascii: String = file
+        .file_name
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '_' })
+        .collect();
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(file.file_name.clone())],
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: file.file_name.as_bytes().to_vec(),
+            }),
+        ],
     };
     let named = NamedFile::from_file(opened, path)
         .map_err(AppError::internal)?
@@ -98,17 +111,10 @@ pub fn send(
     Ok(res)
 }
 
-/// A size as people read it: "812 bytes", "1.4 MB".
-pub fn size_text(bytes: i64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        format!("{bytes} B")
-    } else if b < KB * KB {
-        format!("{:.1} KB", b / KB)
-    } else {
-        format!("{:.1} MB", b / KB / KB)
-    }
+/// A size as people read it, in whole kilobytes (at least 1): "1 KB", "10240 KB".
+pub fn size_text(bytes: i64, lang: crate::i18n::Lang) -> String {
+    let kb = ((bytes + 1023) / 1024).max(1);
+    lang.t_args("support-file-size", &[("kb", kb.to_string())])
 }
 
 #[cfg(test)]
@@ -116,9 +122,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(size_text(812), "812 B");
-        assert_eq!(size_text(1536), "1.5 KB");
-        assert_eq!(size_text(10 * 1024 * 1024), "10.0 MB");
+    fn sizes_are_whole_kilobytes_rounded_up() {
+        let en = crate::i18n::Lang::En;
+        assert_eq!(size_text(1, en), "1 KB");
+        assert_eq!(size_text(1025, en), "2 KB");
+        assert_eq!(size_text(10 * 1024 * 1024, en), "10240 KB");
     }
 }

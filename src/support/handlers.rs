@@ -139,7 +139,7 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let sent = upload::read(&req, payload, &session, &state.attachments).await?;
+    let sent = upload::read(&req, payload, &session, Some(&state.attachments)).await?;
     let draft = sent.form::<Draft>()?.trimmed();
     let mut conn = state.pool.get().await?;
     let checked = file::validate(&mut conn, &scope, &draft).await?;
@@ -241,10 +241,20 @@ pub async fn reply(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    // The token is checked first, like every POST; files arrive only after it.
-    let sent = upload::read(&req, payload, &session, &state.attachments).await?;
+    // Files are kept only for this partner's request that is waiting for an answer; the token
+    // is checked in any case, like every POST, before anything is kept.
+    // No connection is held while the body arrives.
+    let found = {
+        let mut conn = state.pool.get().await?;
+        own_request(&mut conn, &need, &path).await
+    };
+    let waiting = found
+        .as_ref()
+        .is_ok_and(|r| r.status == super::rules::Status::WaitingForPartner.code());
+    let store = waiting.then_some(state.attachments.as_ref());
+    let sent = upload::read(&req, payload, &session, store).await?;
+    let request = found?;
     let mut conn = state.pool.get().await?;
-    let request = own_request(&mut conn, &need, &path).await?;
     let body = sent.text("body");
     let body_ok = super::rules::message_ok(&body);
     if !body_ok || !sent.refused.is_empty() {
@@ -267,6 +277,7 @@ pub async fn reply(
                 body: &body,
                 files: &sent.files,
                 approved_minor: None,
+                revoked: false,
             };
             step::apply(conn, &locked, act, now).await
         })

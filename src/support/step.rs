@@ -75,6 +75,8 @@ pub struct Act<'a> {
     pub files: &'a [Received],
     /// The amount of an approved refund.
     pub approved_minor: Option<i64>,
+    /// The order's keys and links were revoked with the decision.
+    pub revoked: bool,
 }
 
 fn operation(step: Step) -> Operation {
@@ -101,7 +103,9 @@ pub async fn apply(
     };
     let by_support = act.step != Step::Reply;
     let decided = matches!(next, Status::Approved | Status::Rejected);
-    let waiting_since = if next == current { None } else { Some(now) };
+    // The clock of "waiting" restarts when the ball changes court: support asks, or the
+    // partner answers. Taking a request does not make it any younger in the queue.
+    let waiting_since = matches!(act.step, Step::AskInfo | Step::Reply).then_some(now);
     let updated = diesel::update(
         support_requests::table
             .filter(support_requests::id.eq(request.id))
@@ -165,6 +169,7 @@ async fn record(
                 "approved_minor": act.approved_minor,
                 "currency": request.currency,
                 "files": act.files.len(),
+                "revoked": act.revoked,
             }),
         },
     )

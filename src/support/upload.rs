@@ -61,11 +61,12 @@ impl Sent {
 }
 
 /// Reads the form and checks its CSRF token; `AppError::Csrf` when it does not match.
+/// Without a `store` (the form's target does not take files now) files are read and dropped.
 pub async fn read(
     req: &HttpRequest,
     payload: web::Payload,
     session: &Session,
-    store: &LocalDir,
+    store: Option<&LocalDir>,
 ) -> Result<Sent, AppError> {
     let content_type = req
         .headers()
@@ -95,6 +96,9 @@ async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
         .map_err(|_| AppError::BadRequest("form-malformed"))?;
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form-malformed"))?;
+    if pairs.iter().any(|(_, v)| v.contains('\0')) {
+        return Err(AppError::BadRequest("form-malformed"));
+    }
     let mut sent = Sent::default();
     for (name, value) in pairs.into_iter().take(MAX_FIELDS) {
         sent.fields.insert(name, Value::String(value));
@@ -105,7 +109,7 @@ async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
 async fn read_multipart(
     mut form: Multipart,
     session: &Session,
-    store: &LocalDir,
+    store: Option<&LocalDir>,
 ) -> Result<Sent, AppError> {
     let mut sent = Sent::default();
     let mut parts = 0;
@@ -144,56 +148,46 @@ async fn read_text(field: &mut Field) -> Result<String, AppError> {
         }
         bytes.extend_from_slice(&chunk);
     }
+    if bytes.contains(&0) {
+        // PostgreSQL cannot store NUL in text; no form of ours ever sends one.
+        return Err(AppError::BadRequest("form-malformed"));
+    }
     String::from_utf8(bytes).map_err(|_| AppError::BadRequest("form-malformed"))
 }
 
-/// One file part: kept, refused with a reason, or skipped when the input was left empty.
+/// One file part: kept, refused with a reason, or skipped when the input was left empty or
+/// there is nowhere to keep it. A file cut short (too large, connection lost) leaves nothing.
 async fn receive(
     field: &mut Field,
     raw_name: &str,
-    store: &LocalDir,
+    store: Option<&LocalDir>,
     sent: &mut Sent,
 ) -> Result<(), AppError> {
-    let mut head = Vec::new();
-    let mut size: u64 = 0;
-    let mut sink: Option<Sink> = None;
-    let mut verdict: Option<Result<&'static str, &'static str>> = None;
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
-        size += chunk.len() as u64;
-        if size > MAX_BYTES {
-            if let Some(s) = sink.take() {
-                s.discard().await;
-            }
-            return Err(AppError::TooLarge);
+    let mut part = Part::default();
+    if let Err(e) = part.read(field, raw_name, store, sent.files.len()).await {
+        if let Some(s) = part.sink.take() {
+            s.discard().await;
         }
-        if verdict.is_none() {
-            head.extend_from_slice(&chunk);
-            if head.len() >= SNIFF_BYTES {
-                verdict = Some(judge(raw_name, &head, sent.files.len()));
-                sink = start(verdict, &head, store).await?;
-            }
-            continue;
-        }
-        if let Some(s) = sink.as_mut() {
-            s.write(&chunk).await?;
-        }
+        return Err(e);
     }
-    if size == 0 && raw_name.is_empty() {
+    if part.size == 0 && raw_name.is_empty() {
         return Ok(()); // An empty file input.
     }
-    if verdict.is_none() {
-        verdict = Some(judge(raw_name, &head, sent.files.len()));
-        sink = start(verdict, &head, store).await?;
+    let Some(store) = store else {
+        return Ok(());
+    };
+    if part.verdict.is_none() {
+        part.verdict = Some(judge(raw_name, &part.head, sent.files.len()));
+        part.sink = start(part.verdict, &part.head, Some(store)).await?;
     }
-    let shown = attachments::clean_name(raw_name).unwrap_or_else(|| "?".into());
-    match (verdict, sink) {
+    let shown = attachments::clean_name(raw_name).unwrap_or_else(|| "-".into());
+    match (part.verdict, part.sink) {
         (Some(Ok(media_type)), Some(s)) => {
             let sha256 = s.finish(store).await?;
             sent.files.push(Received {
                 file_name: shown,
                 media_type,
-                size: size as i64,
+                size: part.size as i64,
                 sha256,
             });
         }
@@ -201,6 +195,44 @@ async fn receive(
         _ => return Err(AppError::internal("an accepted file has no sink")),
     }
     Ok(())
+}
+
+/// A file part as it arrives: its first bytes, its size, the verdict once the first bytes
+/// are in, and where an accepted file is being written.
+#[derive(Default)]
+struct Part {
+    head: Vec<u8>,
+    size: u64,
+    verdict: Option<Result<&'static str, &'static str>>,
+    sink: Option<Sink>,
+}
+
+impl Part {
+    async fn read(
+        &mut self,
+        field: &mut Field,
+        raw_name: &str,
+        store: Option<&LocalDir>,
+        kept: usize,
+    ) -> Result<(), AppError> {
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+            self.size += chunk.len() as u64;
+            if self.size > MAX_BYTES {
+                return Err(AppError::TooLarge);
+            }
+            if self.verdict.is_none() {
+                self.head.extend_from_slice(&chunk);
+                if self.head.len() >= SNIFF_BYTES {
+                    self.verdict = Some(judge(raw_name, &self.head, kept));
+                    self.sink = start(self.verdict, &self.head, store).await?;
+                }
+            } else if let Some(s) = self.sink.as_mut() {
+                s.write(&chunk).await?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Whether a file may be kept: the name, the count and the content; `Err` names why not.
@@ -218,11 +250,11 @@ fn judge(raw_name: &str, head: &[u8], kept: usize) -> Result<&'static str, &'sta
 async fn start(
     verdict: Option<Result<&'static str, &'static str>>,
     head: &[u8],
-    store: &LocalDir,
+    store: Option<&LocalDir>,
 ) -> Result<Option<Sink>, AppError> {
-    if !matches!(verdict, Some(Ok(_))) {
+    let (Some(Ok(_)), Some(store)) = (verdict, store) else {
         return Ok(None); // A refused file is read to its end but not kept.
-    }
+    };
     let mut sink = Sink::open(store).await?;
     sink.write(head).await?;
     Ok(Some(sink))

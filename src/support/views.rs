@@ -109,7 +109,6 @@ pub struct FileView {
     pub href: String,
     pub name: String,
     pub size: String,
-    pub media_type: String,
 }
 
 pub struct EventView {
@@ -138,8 +137,7 @@ impl EventView {
                     .map(|f| FileView {
                         href: format!("{files_base}/{}", f.id),
                         name: f.file_name.clone(),
-                        size: size_text(f.size_bytes),
-                        media_type: f.media_type.clone(),
+                        size: size_text(f.size_bytes, lang),
                     })
                     .collect(),
             })

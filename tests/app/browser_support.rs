@@ -119,7 +119,7 @@ async fn a_refund_goes_from_the_cancel_dialog_through_support_to_the_partners_in
     support.wait_for(".flash-success").await;
     assert_eq!(
         support.text("[data-test=support-status]").await,
-        "Waiting for you"
+        "Waiting for partner"
     );
 
     // The partner reads the question and replies.

@@ -174,7 +174,7 @@ async fn submit(v: &Visitor, b: Bought, order: Uuid) -> crate::support::Resp {
 }
 
 /// A download link for the purchase, made with "Copy link"; its `/dl/...` path.
-async fn make_link(app: &TestApp, v: &Visitor, b: Bought) -> String {
+pub async fn make_link(app: &TestApp, v: &Visitor, b: Bought) -> String {
     use cspdesk::db::schema::{artifacts, product_variants};
     let product: Uuid = order_lines::table
         .find(b.line)

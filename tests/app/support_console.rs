@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use crate::cancellation::{ADMIN, Bought, bought};
+use crate::cancellation::{ADMIN, Bought, bought, make_link};
 use crate::support::{Resp, TestApp, Visitor};
 use crate::support_files::{CSV, attachment_links};
 
@@ -130,6 +130,8 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
         .first(&mut app.conn().await)
         .await
         .unwrap();
+    let link = make_link(&app, &partner, b).await;
+    assert_eq!(partner.get(&link).await.status, 200);
     let id = refund(&app, &partner, b, "100.00", "Refund after the window").await;
     let support = app.signed_in(SUPPORT).await;
 
@@ -152,8 +154,25 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     assert!(!page.contains(&cspdesk::orders::keys::grouped(key.trim())));
 
     // Take, then ask.
+    let filed_at: chrono::DateTime<chrono::Utc> = support_requests::table
+        .find(id)
+        .select(support_requests::waiting_since)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    app.clock.advance(Duration::minutes(5));
     let taken = act(&support, id, "take", &[]).await;
     assert_eq!(taken.status, 303);
+    let waiting_since = || async {
+        support_requests::table
+            .find(id)
+            .select(support_requests::waiting_since)
+            .first::<chrono::DateTime<chrono::Utc>>(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    // Taking a request does not make it younger in the queue.
+    assert_eq!(waiting_since().await, filed_at);
     let s = state(&app, id).await;
     assert_eq!((s.status.as_str(), s.assigned), ("in_review", true));
     let empty = act(&support, id, "ask", &[("body", "  ")]).await;
@@ -162,6 +181,22 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     let asked = act(&support, id, "ask", &[("body", "Please send the invoice.")]).await;
     assert_eq!(asked.status, 303);
     assert_eq!(state(&app, id).await.status, "waiting_for_partner");
+    // PostgreSQL keeps microseconds.
+    let asked_at = app.clock.now();
+    assert!((waiting_since().await - asked_at).num_milliseconds().abs() < 1);
+    // Another partner cannot answer, and nothing they send is kept.
+    let files_before = std::fs::read_dir(app.attachments_dir()).map_or(0, |d| d.count());
+    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let stranger = fabrikam
+        .post_files(
+            &format!("/support/requests/{id}/reply"),
+            &[("body", "Hello")],
+            &[("x.csv", b"a,b\n".to_vec())],
+        )
+        .await;
+    assert_eq!(stranger.status, 404);
+    let files_after = std::fs::read_dir(app.attachments_dir()).map_or(0, |d| d.count());
+    assert_eq!(files_before, files_after);
 
     // The partner sees the question and replies with a file; the request goes back to support.
     let mine = partner.get(&format!("/support/requests/{id}")).await;
@@ -225,6 +260,10 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
         .await
         .unwrap();
     assert!(revoked.is_some());
+    // The old link stops working and no new one is made.
+    assert_eq!(partner.get(&link).await.status, 410);
+    let software = format!("/customers/{}/software/{}", b.customer, b.line);
+    assert_eq!(partner.get(&format!("{software}/key")).await.status, 410);
     assert_eq!(
         kinds(&app, id).await,
         ["filed", "taken", "info_requested", "replied", "approved"]

@@ -226,6 +226,23 @@ async fn an_eleven_megabyte_file_is_refused_as_it_arrives_and_nothing_is_kept() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nul_byte_or_broken_text_in_a_field_is_a_clear_refusal() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let mut fields = question();
+    fields[3] = ("tenant", "adatum\0.test");
+    let res = v.post_files("/support/requests", &fields, &[]).await;
+    assert_eq!(res.status, 400);
+    let plain = v.post("/support/requests", &fields).await;
+    assert_eq!(plain.status, 400);
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", v.csrf().await)
+        .part("title", reqwest::multipart::Part::bytes(vec![0xC3, 0x28]));
+    assert_eq!(v.try_post_form("/support/requests", form).await, Some(400));
+    assert_eq!(count(&app).await, (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_file_is_kept_without_the_forms_token() {
     let app = TestApp::spawn().await;
     let v = app.signed_in(ADMIN).await;

@@ -45,6 +45,7 @@ pub async fn simple(
             body,
             files: &[],
             approved_minor: None,
+            revoked: false,
         };
         Ok(match step::apply(conn, &request, act, now).await? {
             Some(status) => Outcome::Done(status),
@@ -95,11 +96,14 @@ pub async fn approve(
             body: form.note,
             files: &[],
             approved_minor,
+            revoked: form.revoke && request.order_id.is_some(),
         };
-        Ok(match step::apply(conn, &request, act, now).await? {
-            Some(status) => Outcome::Done(status),
-            None => Outcome::Moved,
-        })
+        // The request is locked and open, so the step applies; were it not to, the error
+        // rolls back the credits and revocation written above.
+        match step::apply(conn, &request, act, now).await? {
+            Some(status) => Ok(Outcome::Done(status)),
+            None => Err(AppError::Conflict),
+        }
     })
     .await
 }
@@ -129,10 +133,20 @@ async fn credit(
     if Some(amount) > request.requested_minor {
         return Ok(Err("console-error-above-requested"));
     }
-    let rooms: Vec<(Uuid, i64)> = lines
+    // The lines of the product the request is about are credited first.
+    let mut rooms: Vec<(Uuid, i64, bool)> = lines
         .iter()
-        .map(|l| (l.line_id, rules::refundable(l.paid(), l.credited_minor)))
+        .map(|l| {
+            let other = Some(l.product_id) != request.product_id;
+            (
+                l.line_id,
+                rules::refundable(l.paid(), l.credited_minor),
+                other,
+            )
+        })
         .collect();
+    rooms.sort_by_key(|r| r.2);
+    let rooms: Vec<(Uuid, i64)> = rooms.into_iter().map(|(id, room, _)| (id, room)).collect();
     let Some(parts) = rules::allocate(amount, &rooms) else {
         return Ok(Err("console-error-above-refundable"));
     };

@@ -13,7 +13,13 @@ use crate::money::{self, Currency};
 use crate::support::files::Attachment;
 use crate::support::queries::{Event, Request};
 use crate::support::rules::{Impact, ProblemType, Status};
-use crate::support::views::{EventView, amount_text, status_text};
+use crate::support::views::{EventView, amount_text};
+
+/// A status as support reads it ("Waiting for partner", where the partner reads "Waiting for
+/// you").
+pub fn status_text(code: &str, lang: Lang) -> String {
+    lang.t(&format!("console-status-{}", code.replace('_', "-")))
+}
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::pagination::Pager;

@@ -514,3 +514,9 @@ console-age-minutes = { $n ->
     [one] 1 minute
    *[other] { $n } minutes
 }
+support-file-size = { $kb } KB
+console-status-new = New
+console-status-in-review = In review
+console-status-waiting-for-partner = Waiting for partner
+console-status-approved = Approved
+console-status-rejected = Rejected
