@@ -69,6 +69,11 @@ impl Settings {
         })
     }
 
+    /// Files attached to support requests: `<data>/attachments`, outside the web root.
+    pub fn attachments_dir(&self) -> PathBuf {
+        self.data_dir.join("attachments")
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.public_url.scheme() == "https"
     }

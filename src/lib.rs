@@ -75,9 +75,7 @@ impl App {
         let artifacts = Arc::new(software::store::LocalDir::new(
             settings.artifacts_dir.clone(),
         ));
-        let attachments = Arc::new(software::store::LocalDir::new(
-            settings.data_dir.join("attachments"),
-        ));
+        let attachments = Arc::new(software::store::LocalDir::new(settings.attachments_dir()));
         let state = aw::Data::new(AppState {
             pool,
             clock,

@@ -140,6 +140,8 @@ async fn serve(
     clock: Arc<dyn Clock>,
 ) -> Result<(), StartupError> {
     let public = settings.public_url.to_string();
+    let sweep = cspdesk::support::sweep::run_forever(pool.clone(), settings.attachments_dir());
+    tokio::spawn(sweep);
     let app = App::build(settings, pool, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",

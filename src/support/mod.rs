@@ -9,5 +9,6 @@ pub mod handlers;
 pub mod queries;
 pub mod rules;
 pub mod step;
+pub mod sweep;
 pub mod upload;
 pub mod views;

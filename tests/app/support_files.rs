@@ -243,6 +243,46 @@ async fn a_nul_byte_or_broken_text_in_a_field_is_a_clear_refusal() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sweep_removes_old_unreferenced_files_only() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    assert_eq!(file(&v, &[("kept.pdf", PDF.to_vec())]).await.status, 303);
+    let dir = app.attachments_dir();
+    let refused = hex(b"refused form");
+    let young = hex(b"just kept");
+    for (name, bytes) in [
+        (&refused, &b"refused form"[..]),
+        (&young, &b"just kept"[..]),
+    ] {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    std::fs::write(dir.join(".incoming-00000000000000aa"), b"partial").unwrap();
+    std::fs::write(dir.join("notes.txt"), b"not ours").unwrap();
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(25 * 3600);
+    for name in [
+        hex(PDF),
+        refused.clone(),
+        ".incoming-00000000000000aa".into(),
+        "notes.txt".into(),
+    ] {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(dir.join(&name))
+            .unwrap();
+        f.set_modified(day_ago).unwrap();
+    }
+    let removed = cspdesk::support::sweep::sweep(&app.pool, &dir, cspdesk::support::sweep::MIN_AGE)
+        .await
+        .unwrap();
+    assert_eq!(removed, 2);
+    let mut left = stored(&app);
+    left.sort();
+    let mut want = vec![hex(PDF), young, "notes.txt".to_string()];
+    want.sort();
+    assert_eq!(left, want);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_file_is_kept_without_the_forms_token() {
     let app = TestApp::spawn().await;
     let v = app.signed_in(ADMIN).await;
