@@ -140,6 +140,29 @@ pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Po
         .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
 }
 
+/// The current policies of several products, in one query.
+pub async fn policies(
+    conn: &mut AsyncPgConnection,
+    product_ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Policy>, AppError> {
+    let rows: Vec<(Uuid, String, Option<i32>)> = products::table
+        .filter(products::id.eq_any(product_ids))
+        .select((
+            products::id,
+            products::cancellation_policy,
+            products::cancellation_window_days,
+        ))
+        .load(conn)
+        .await?;
+    rows.into_iter()
+        .map(|(id, policy, days)| {
+            Policy::from_columns(&policy, days)
+                .map(|p| (id, p))
+                .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+        })
+        .collect()
+}
+
 /// Those lines without a lock, for showing.
 pub async fn order_lines(
     conn: &mut AsyncPgConnection,

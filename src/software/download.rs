@@ -3,7 +3,8 @@
 
 use actix_files::NamedFile;
 use actix_web::http::header::{
-    CACHE_CONTROL, ContentDisposition, DispositionParam, DispositionType, HeaderName, HeaderValue,
+    CACHE_CONTROL, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    HeaderName, HeaderValue,
 };
 use actix_web::{HttpRequest, HttpResponse, mime};
 
@@ -27,17 +28,45 @@ pub fn open(store: &dyn ArtifactStore, variant: &Variant) -> Result<Opened, AppE
         std::io::ErrorKind::NotFound => AppError::NotFound,
         _ => AppError::internal(e),
     })?;
+    let named = attachment(
+        file,
+        path,
+        &variant.file_name,
+        mime::APPLICATION_OCTET_STREAM,
+    )?;
+    Ok(Opened { named, sha256 })
+}
+
+/// A stored file sent in chunks as a download named `file_name` (never shown inline): an
+/// ASCII name for every client and, when that differs, the exact name in UTF-8.
+pub fn attachment(
+    file: std::fs::File,
+    path: std::path::PathBuf,
+    file_name: &str,
+    media_type: mime::Mime,
+) -> Result<NamedFile, AppError> {
+    let ascii: String = file_name
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '_' })
+        .collect();
+    let mut parameters = vec![DispositionParam::Filename(ascii.clone())];
+    if ascii != file_name {
+        parameters.push(DispositionParam::FilenameExt(ExtendedValue {
+            charset: Charset::Ext("UTF-8".into()),
+            language_tag: None,
+            value: file_name.as_bytes().to_vec(),
+        }));
+    }
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(variant.file_name.clone())],
+        parameters,
     };
-    let named = NamedFile::from_file(file, path)
+    Ok(NamedFile::from_file(file, path)
         .map_err(AppError::internal)?
-        .set_content_type(mime::APPLICATION_OCTET_STREAM)
+        .set_content_type(media_type)
         .set_content_disposition(disposition)
         .use_etag(false)
-        .use_last_modified(false);
-    Ok(Opened { named, sha256 })
+        .use_last_modified(false))
 }
 
 pub fn send(opened: Opened, req: &HttpRequest) -> HttpResponse {

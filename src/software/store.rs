@@ -53,7 +53,7 @@ impl LocalDir {
     }
 }
 
-fn is_checksum(text: &str) -> bool {
+pub fn is_checksum(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 

@@ -1,10 +1,8 @@
 //! A request's attachments: listed on its page and sent back as downloads — always as an
 //! attachment, with `nosniff` and a sandbox policy, so no browser renders one inline.
 
-use actix_files::NamedFile;
 use actix_web::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, Charset, ContentDisposition, DispositionParam,
-    DispositionType, ExtendedValue, HeaderValue, X_CONTENT_TYPE_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue, X_CONTENT_TYPE_OPTIONS,
 };
 use actix_web::{HttpRequest, HttpResponse, mime};
 use diesel::prelude::*;
@@ -80,29 +78,7 @@ pub fn send(
         .media_type
         .parse()
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
-    // An ASCII name for every client, and the exact name in UTF-8 for those that read it.
-    let ascii: String = file
-        .file_name
-        .chars()
-        .map(|c| if c.is_ascii() { c } else { '_' })
-        .collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: file.file_name.as_bytes().to_vec(),
-            }),
-        ],
-    };
-    let named = NamedFile::from_file(opened, path)
-        .map_err(AppError::internal)?
-        .set_content_type(media_type)
-        .set_content_disposition(disposition)
-        .use_etag(false)
-        .use_last_modified(false);
+    let named = crate::software::download::attachment(opened, path, &file.file_name, media_type)?;
     let mut res = named.into_response(req);
     let headers = res.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -168,21 +168,31 @@ fn request_columns() -> _ {
     )
 }
 
+/// One request; `partner` limits it to that partner's (`None`: any partner, for the console).
+async fn find_request(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    partner: Option<Uuid>,
+) -> Result<Option<Request>, AppError> {
+    let mut query = support_requests::table
+        .inner_join(customers::table)
+        .left_join(orders::table)
+        .filter(support_requests::id.eq(id))
+        .select(request_columns())
+        .into_boxed();
+    if let Some(partner) = partner {
+        query = query.filter(support_requests::partner_id.eq(partner));
+    }
+    Ok(query.first(conn).await.optional()?)
+}
+
 /// A request of this partner; `None` for an unknown id or another partner's.
 pub async fn request(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     id: Uuid,
 ) -> Result<Option<Request>, AppError> {
-    Ok(support_requests::table
-        .inner_join(customers::table)
-        .left_join(orders::table)
-        .filter(support_requests::id.eq(id))
-        .filter(support_requests::partner_id.eq(scope.partner_id()))
-        .select(request_columns())
-        .first(conn)
-        .await
-        .optional()?)
+    find_request(conn, id, Some(scope.partner_id())).await
 }
 
 /// Any partner's request: for the support console only, whose permission the caller holds.
@@ -190,14 +200,7 @@ pub async fn request_for_support(
     conn: &mut AsyncPgConnection,
     id: Uuid,
 ) -> Result<Option<Request>, AppError> {
-    Ok(support_requests::table
-        .inner_join(customers::table)
-        .left_join(orders::table)
-        .filter(support_requests::id.eq(id))
-        .select(request_columns())
-        .first(conn)
-        .await
-        .optional()?)
+    find_request(conn, id, None).await
 }
 
 /// An entry of a request's timeline.

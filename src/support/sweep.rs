@@ -11,15 +11,12 @@ use diesel_async::RunQueryDsl;
 use crate::db::DbPool;
 use crate::db::schema::support_attachments;
 use crate::error::AppError;
+use crate::software::store::is_checksum;
 
 /// How old an unreferenced file must be before it is removed.
 pub const MIN_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 /// How often the server sweeps.
 pub const EVERY: Duration = Duration::from_secs(6 * 60 * 60);
-
-fn is_checksum(name: &str) -> bool {
-    name.len() == 64 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
 
 /// Sweeps `dir` once; the number of files removed.
 pub async fn sweep(pool: &DbPool, dir: &Path, min_age: Duration) -> Result<usize, AppError> {

@@ -294,12 +294,7 @@ impl Sink {
     async fn finish(mut self, store: &LocalDir) -> Result<String, AppError> {
         self.file.flush().await.map_err(AppError::internal)?;
         self.file.sync_all().await.map_err(AppError::internal)?;
-        let sha256: String = self
-            .hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hex::encode(self.hasher.finalize());
         drop(self.file);
         store
             .keep(&self.path, &sha256)

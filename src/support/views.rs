@@ -19,7 +19,7 @@ pub fn status_text(status: &str, lang: Lang) -> String {
     lang.t(&format!("support-status-{}", status.replace('_', "-")))
 }
 
-fn type_text(code: &str, lang: Lang) -> String {
+pub fn type_text(code: &str, lang: Lang) -> String {
     ProblemType::from_code(code)
         .map(|t| lang.t(&t.label_key()))
         .unwrap_or_default()

@@ -28,8 +28,38 @@ async fn submit(b: &Browser, css: &str) {
     b.wait_new_page().await;
 }
 
+/// Signs in, in the chosen view.
+async fn signed_in(app: &TestApp, email: &str, current_view: bool) -> Browser {
+    let b = Browser::open(&app.base).await;
+    b.sign_in(email).await;
+    if current_view {
+        b.click("button[data-test=view-switch]").await;
+        b.wait_for("nav.side-nav").await;
+    }
+    b
+}
+
+/// A workspace from the home page's tile, or from the left-hand menu.
+async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
+    if current_view {
+        b.click(&format!("nav.side-nav a[href='{href}']")).await;
+    } else {
+        b.goto("/").await;
+        b.click(&format!("a.tile[href='{href}']")).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_refund_goes_from_the_cancel_dialog_through_support_to_the_partners_invoice() {
+async fn in_workspaces_view_a_refund_goes_from_the_cancel_dialog_through_support_to_the_invoice() {
+    story(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_a_refund_goes_from_the_cancel_dialog_through_support_to_the_invoice() {
+    story(true).await;
+}
+
+async fn story(current_view: bool) {
     let app = TestApp::spawn().await;
     let purchase = bought(&app, "adatum.test", "ws2022-std").await;
     let key: String = product_keys::table
@@ -43,9 +73,8 @@ async fn a_refund_goes_from_the_cancel_dialog_through_support_to_the_partners_in
     std::fs::write(&evidence, "Order confirmation: bought by mistake.\n").unwrap();
 
     // The partner: cancel dialog → support request form, prefilled → filed with a file.
-    let partner = Browser::open(&app.base).await;
-    partner.sign_in("admin.agent@contoso-partner.test").await;
-    open_customer(&partner, false, "Adatum Corporation").await;
+    let partner = signed_in(&app, "admin.agent@contoso-partner.test", current_view).await;
+    open_customer(&partner, current_view, "Adatum Corporation").await;
     click_cancel(&partner, "Windows Server 2022 Standard").await;
     submit(&partner, "dialog[open] a[data-test=support-link]").await;
     partner.wait_for("form[data-test=support-form]").await;
@@ -85,10 +114,9 @@ async fn a_refund_goes_from_the_cancel_dialog_through_support_to_the_partners_in
     assert_eq!(partner.text("a[data-test=attachment]").await, file_name);
 
     // Support: the console from the home page, the request, take and ask.
-    let support = Browser::open(&app.base).await;
-    support.sign_in("support@cspdesk.test").await;
+    let support = signed_in(&app, "support@cspdesk.test", current_view).await;
     assert_no_key(&support, &key).await;
-    support.click("a.tile[href='/console']").await;
+    open_workspace(&support, current_view, "/console").await;
     support.wait_for("table[data-test=queue]").await;
     assert_no_key(&support, &key).await;
     submit(&support, "tr[data-test=queue-row] a").await;
@@ -159,8 +187,7 @@ async fn a_refund_goes_from_the_cancel_dialog_through_support_to_the_partners_in
         partner.text("[data-test=support-approved]").await,
         "100.00 TRY"
     );
-    partner.goto("/").await;
-    partner.click("a.tile-billing").await;
+    open_workspace(&partner, current_view, "/billing").await;
     partner.wait_for("table[data-test=invoices]").await;
     let month = Month::of(app.clock.now());
     submit(

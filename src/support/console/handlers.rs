@@ -103,11 +103,17 @@ async fn order_view(
     };
     let lines = cancellation::lines_of_order(conn, order_id, false).await?;
     let now = state.clock.now();
-    let mut windows = Vec::with_capacity(lines.len());
-    for line in &lines {
-        let policy = cancellation::policy(conn, line.product_id).await?;
-        windows.push(window::window(policy, line.placed_at, now));
-    }
+    let products: Vec<Uuid> = lines.iter().map(|l| l.product_id).collect();
+    let policies = cancellation::policies(conn, &products).await?;
+    let windows = lines
+        .iter()
+        .map(|l| {
+            let policy = policies
+                .get(&l.product_id)
+                .ok_or_else(|| AppError::internal("order line of an unknown product"))?;
+            Ok(window::window(*policy, l.placed_at, now))
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
     Ok(OrderView::new(number, &lines, &windows, lang))
 }
 

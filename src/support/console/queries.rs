@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{credits, customers, orders, partners, support_requests, users};
 use crate::error::AppError;
+use crate::support::rules::Status;
 
 /// The queue's filter: the open requests (all three waiting states), one status, or all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,20 +40,20 @@ pub struct QueueRow {
     pub waiting_since: DateTime<Utc>,
 }
 
-fn filtered(filter: &Filter) -> support_requests::BoxedQuery<'static, diesel::pg::Pg> {
-    let query = support_requests::table.into_boxed();
+fn status_filter(filter: &Filter) -> Option<Vec<&'static str>> {
     match filter {
-        Filter::Open => query.filter(
-            support_requests::status
-                .eq_any(super::super::rules::Status::OPEN.iter().map(|s| s.code())),
-        ),
-        Filter::Status(code) => query.filter(support_requests::status.eq(*code)),
-        Filter::All => query,
+        Filter::Open => Some(Status::OPEN.iter().map(|s| s.code()).collect()),
+        Filter::Status(code) => Some(vec![*code]),
+        Filter::All => None,
     }
 }
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<i64, AppError> {
-    Ok(filtered(filter).count().get_result(conn).await?)
+    let mut query = support_requests::table.into_boxed();
+    if let Some(codes) = status_filter(filter) {
+        query = query.filter(support_requests::status.eq_any(codes));
+    }
+    Ok(query.count().get_result(conn).await?)
 }
 
 pub async fn queue(
@@ -62,25 +63,10 @@ pub async fn queue(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<QueueRow>, AppError> {
-    let ids: Vec<Uuid> = {
-        let query = filtered(filter).select(support_requests::id);
-        let query = match sort {
-            Sort::OldestFirst => query.order((
-                support_requests::waiting_since.asc(),
-                support_requests::number.asc(),
-            )),
-            Sort::NewestFirst => query.order((
-                support_requests::waiting_since.desc(),
-                support_requests::number.desc(),
-            )),
-        };
-        query.offset(offset).limit(limit).load(conn).await?
-    };
-    let mut rows: Vec<QueueRow> = support_requests::table
+    let mut query = support_requests::table
         .inner_join(partners::table)
         .inner_join(customers::table)
         .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
-        .filter(support_requests::id.eq_any(&ids))
         .select((
             support_requests::id,
             support_requests::number,
@@ -94,11 +80,21 @@ pub async fn queue(
             users::display_name.nullable(),
             support_requests::waiting_since,
         ))
-        .load(conn)
-        .await?;
-    // The page's order is the id query's.
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-    Ok(rows)
+        .into_boxed();
+    if let Some(codes) = status_filter(filter) {
+        query = query.filter(support_requests::status.eq_any(codes));
+    }
+    query = match sort {
+        Sort::OldestFirst => query.order((
+            support_requests::waiting_since.asc(),
+            support_requests::number.asc(),
+        )),
+        Sort::NewestFirst => query.order((
+            support_requests::waiting_since.desc(),
+            support_requests::number.desc(),
+        )),
+    };
+    Ok(query.offset(offset).limit(limit).load(conn).await?)
 }
 
 /// What support sees of a request beyond the partner's own view.

@@ -13,7 +13,7 @@ use crate::money::{self, Currency};
 use crate::support::files::Attachment;
 use crate::support::queries::{Event, Request};
 use crate::support::rules::{Impact, ProblemType, Status};
-use crate::support::views::{EventView, amount_text};
+use crate::support::views::{EventView, amount_text, type_text};
 
 /// A status as support reads it ("Waiting for partner", where the partner reads "Waiting for
 /// you").
@@ -66,12 +66,6 @@ impl QueueRowView {
             waiting: age_text(r.waiting_since, now, lang),
         }
     }
-}
-
-fn type_text(code: &str, lang: Lang) -> String {
-    ProblemType::from_code(code)
-        .map(|t| lang.t(&t.label_key()))
-        .unwrap_or_default()
 }
 
 pub struct FilterOption {
