@@ -203,6 +203,10 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     assert!(mine.contains("Please send the invoice."));
     assert!(mine.contains("data-test=\"reply-form\""));
     let reply_path = format!("/support/requests/{id}/reply");
+    let blank = partner.post(&reply_path, &[("body", " ")]).await;
+    assert_eq!(blank.status, 422);
+    assert!(blank.contains("Write a message of at most 4,000 characters."));
+    assert_eq!(state(&app, id).await.status, "waiting_for_partner");
     let replied = partner
         .post_files(
             &reply_path,
