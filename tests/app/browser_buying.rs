@@ -35,7 +35,8 @@ async fn add(b: &Browser, name: &str, licence: &str, quantity: &str) {
 
 async fn open_customer(b: &Browser, company: &str) {
     b.fill("#customer-search", company).await;
-    b.click("form.search button[type=submit]").await;
+    // The list is already shown before the search: wait for the page the search brings.
+    b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
     b.click_link(company).await;
     b.wait_for("a[data-test=add-products]").await;

@@ -57,9 +57,7 @@ pub async fn open_customer(b: &Browser, current_view: bool, name: &str) {
     b.wait_for("#customer-search").await;
     b.fill("#customer-search", name).await;
     // The list is already shown before the search: wait for the page the search brings.
-    b.mark_page().await;
-    b.click("form.search button[type=submit]").await;
-    b.wait_new_page().await;
+    b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
     b.mark_page().await;
     b.click_link(name).await;
@@ -92,10 +90,8 @@ async fn story(current_view: bool) {
         "{preview}"
     );
     b.click("dialog[open] input[data-test=cancel-ack]").await;
-    b.mark_page().await;
-    b.click("dialog[open] button[data-test=cancel-submit]")
+    b.click_to_new_page("dialog[open] button[data-test=cancel-submit]")
         .await;
-    b.wait_new_page().await;
     b.wait_for(".flash-success").await;
     let confirmation = b.text(".flash-success").await;
     assert!(

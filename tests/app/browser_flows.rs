@@ -8,7 +8,8 @@ use crate::support::browser::Browser;
 async fn find_customer_and_switch_to_turkish(b: &Browser) {
     b.wait_for("#customer-search").await;
     b.fill("#customer-search", "Adatum").await;
-    b.click("form.search button[type=submit]").await;
+    // The list is already shown before the search: wait for the page the search brings.
+    b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
     assert!(!b.exists("a[href^='/customers/'][href$='northwind']").await);
     b.click_link("Adatum Corporation").await;

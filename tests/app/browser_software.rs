@@ -37,9 +37,8 @@ async fn choose(b: &Browser, version: &str, language: &str, file_type: &str) {
         .await;
     b.click(&format!("#file_type option[value='{file_type}']"))
         .await;
-    b.mark_page().await;
-    b.click("button[data-test=get-keys-and-downloads]").await;
-    b.wait_new_page().await;
+    b.click_to_new_page("button[data-test=get-keys-and-downloads]")
+        .await;
     b.wait_for("section[data-test=keys-and-downloads]").await;
 }
 
@@ -59,9 +58,7 @@ async fn key_from_dialog(b: &Browser) -> String {
 async fn open_adatum_purchase(b: &Browser) {
     b.fill("#customer-search", "Adatum").await;
     // The list may already be shown before the search: wait for the page it brings.
-    b.mark_page().await;
-    b.click("form.search button[type=submit]").await;
-    b.wait_new_page().await;
+    b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
     b.mark_page().await;
     b.click_link("Adatum Corporation").await;

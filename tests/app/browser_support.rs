@@ -23,9 +23,7 @@ async fn assert_no_key(b: &Browser, key: &str) {
 }
 
 async fn submit(b: &Browser, css: &str) {
-    b.mark_page().await;
-    b.click(css).await;
-    b.wait_new_page().await;
+    b.click_to_new_page(css).await;
 }
 
 /// Signs in, in the chosen view.

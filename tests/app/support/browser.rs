@@ -177,6 +177,13 @@ impl Browser {
         self.wait_for("html:not([data-old])").await;
     }
 
+    /// Clicks something that loads a page and waits until that page has replaced this one.
+    pub async fn click_to_new_page(&self, css: &str) {
+        self.mark_page().await;
+        self.click(css).await;
+        self.wait_new_page().await;
+    }
+
     pub async fn wait_for(&self, css: &str) {
         self.client
             .wait()
