@@ -8,42 +8,105 @@ use uuid::Uuid;
 
 use crate::db::schema::activity;
 
-/// What happened; stored as its code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Operation {
-    OrderPlaced,
-    KeyViewed,
-    Downloaded,
-    LinkCreated,
-    LinkUsed,
-    LinkRefused,
-    PurchaseCancelled,
-    SupportRequestFiled,
-    SupportRequestTaken,
-    SupportInfoRequested,
-    SupportReplied,
-    SupportRequestApproved,
-    SupportRequestRejected,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Operation {
-    pub fn code(self) -> &'static str {
-        match self {
-            Operation::OrderPlaced => "order_placed",
-            Operation::KeyViewed => "key_viewed",
-            Operation::Downloaded => "downloaded",
-            Operation::LinkCreated => "link_created",
-            Operation::LinkUsed => "link_used",
-            Operation::LinkRefused => "link_refused",
-            Operation::PurchaseCancelled => "purchase_cancelled",
-            Operation::SupportRequestFiled => "support_request_filed",
-            Operation::SupportRequestTaken => "support_request_taken",
-            Operation::SupportInfoRequested => "support_info_requested",
-            Operation::SupportReplied => "support_replied",
-            Operation::SupportRequestApproved => "support_request_approved",
-            Operation::SupportRequestRejected => "support_request_rejected",
+    #[test]
+    fn codes_round_trip_and_are_distinct() {
+        for op in Operation::ALL {
+            assert_eq!(Operation::from_code(op.code()), Some(*op));
+        }
+        let codes: std::collections::BTreeSet<_> =
+            Operation::ALL.iter().map(|o| o.code()).collect();
+        assert_eq!(codes.len(), Operation::ALL.len());
+        assert_eq!(Operation::from_code("key_deleted"), None);
+    }
+
+    #[test]
+    fn every_operation_has_a_name_in_every_language() {
+        for lang in crate::i18n::Lang::OFFERED {
+            for op in Operation::ALL {
+                assert!(lang.has(&op.label_key()), "{op:?} in {lang:?}");
+            }
         }
     }
+}
+
+pub mod export;
+pub mod filter;
+pub mod handlers;
+pub mod queries;
+pub mod views;
+
+macro_rules! operations {
+    ($($variant:ident = $code:literal,)*) => {
+        /// What happened; stored as its code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Operation { $($variant),* }
+
+        impl Operation {
+            /// Every operation, in the order the log's filter offers them.
+            pub const ALL: &'static [Operation] = &[$(Operation::$variant),*];
+
+            pub fn code(self) -> &'static str {
+                match self { $(Operation::$variant => $code),* }
+            }
+        }
+    };
+}
+
+operations! {
+    KeyViewed = "key_viewed",
+    Downloaded = "downloaded",
+    LinkCreated = "link_created",
+    LinkUsed = "link_used",
+    LinkRefused = "link_refused",
+    OrderPlaced = "order_placed",
+    PurchaseCancelled = "purchase_cancelled",
+    SupportRequestFiled = "support_request_filed",
+    SupportRequestTaken = "support_request_taken",
+    SupportInfoRequested = "support_info_requested",
+    SupportReplied = "support_replied",
+    SupportRequestApproved = "support_request_approved",
+    SupportRequestRejected = "support_request_rejected",
+    SignedIn = "signed_in",
+    UserAdded = "user_added",
+    UserRolesChanged = "user_roles_changed",
+    UserDisabled = "user_disabled",
+    UserEnabled = "user_enabled",
+    PasswordIssued = "password_issued",
+    PasswordSet = "password_set",
+    ActivityExported = "activity_exported",
+}
+
+/// The operations that touch keys and files: what the log shows unless asked otherwise.
+pub const ACCESS: &[Operation] = &[
+    Operation::KeyViewed,
+    Operation::Downloaded,
+    Operation::LinkCreated,
+    Operation::LinkUsed,
+    Operation::LinkRefused,
+];
+
+impl Operation {
+    pub fn from_code(code: &str) -> Option<Operation> {
+        Operation::ALL.iter().copied().find(|o| o.code() == code)
+    }
+
+    /// Fluent message id of the operation's name.
+    pub fn label_key(self) -> String {
+        label_key(self.code())
+    }
+}
+
+pub fn codes(ops: &[Operation]) -> Vec<&'static str> {
+    ops.iter().map(|o| o.code()).collect()
+}
+
+/// The name of a stored operation code (`activity-op-key-viewed`).
+pub fn label_key(code: &str) -> String {
+    format!("activity-op-{}", code.replace('_', "-"))
 }
 
 /// The actor of downloads made with a link; the address and browser go in the details.

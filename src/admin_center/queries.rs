@@ -8,15 +8,6 @@ use crate::auth::CustomerScope;
 use crate::db::schema::{activity, orders};
 use crate::error::AppError;
 
-/// The operations that touch keys and files.
-pub const ACCESS_OPERATIONS: &[&str] = &[
-    "key_viewed",
-    "downloaded",
-    "link_created",
-    "link_used",
-    "link_refused",
-];
-
 #[derive(Queryable, Debug)]
 pub struct AccessRow {
     pub id: i64,
@@ -38,7 +29,7 @@ pub async fn access(
     let mut query = activity::table
         .left_join(orders::table)
         .filter(activity::customer_id.eq(scope.customer_id()))
-        .filter(activity::operation.eq_any(ACCESS_OPERATIONS))
+        .filter(activity::operation.eq_any(crate::activity::codes(crate::activity::ACCESS)))
         .order(activity::id.desc())
         .limit(limit)
         .select((

@@ -2,12 +2,13 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 use super::extract::{SESSION_TOKEN, SESSION_USER};
 use super::{SignedIn, password, rules, store};
+use crate::activity;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::preferences::language_cookie;
@@ -59,6 +60,7 @@ const MAX_PASSWORD: usize = 1024;
 
 pub async fn sign_in(
     state: web::Data<AppState>,
+    req: HttpRequest,
     session: Session,
     ctx: PageContext,
     CsrfForm(form): CsrfForm<SignInForm>,
@@ -113,6 +115,7 @@ pub async fn sign_in(
     // The attempt was counted in advance; a right password wipes the count.
     store::clear_failures(&mut conn, &email).await?;
     let token = store::open_session(&mut conn, user.id, now).await?;
+    record_sign_in(&mut conn, &user, &req, now).await?;
     // A new session id at sign-in: whatever id the browser had before is worthless now.
     session.renew();
     session.clear();
@@ -129,6 +132,28 @@ pub async fn sign_in(
             .map_err(AppError::internal)?;
     }
     Ok(res)
+}
+
+/// A sign-in is on the partner's activity log, with the address and browser it came from.
+async fn record_sign_in(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user: &store::UserRow,
+    req: &HttpRequest,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let entry = activity::Entry {
+        partner_id: user.partner_id,
+        at: now,
+        actor_user_id: Some(user.id),
+        actor: &user.email,
+        operation: activity::Operation::SignedIn,
+        customer_id: user.customer_id,
+        order_id: None,
+        product_id: None,
+        details: crate::software::audit::client(req),
+    };
+    activity::record(conn, entry).await?;
+    Ok(())
 }
 
 #[derive(Deserialize)]

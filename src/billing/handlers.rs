@@ -1,7 +1,6 @@
 //! Billing routes (Billing admin, Global admin, Admin agent): the monthly invoices of the
 //! signed-in user's partner, one invoice, and its CSV.
 
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
@@ -153,14 +152,12 @@ pub async fn invoice_csv(
 ) -> Result<HttpResponse, AppError> {
     let (month, currency) = path.into_inner();
     let key = key_of(&need, &month, &currency, state.clock.now())?;
-    let file = format!(
-        "attachment; filename=\"invoice-{}-{}.csv\"",
-        key.month.code(),
-        key.currency.code()
-    );
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((CONTENT_DISPOSITION, file))
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .streaming(super::export::stream(state.pool.clone(), key, ctx.lang)))
+    let file = format!("invoice-{}-{}.csv", key.month.code(), key.currency.code());
+    Ok(
+        crate::web::csv::download(&file).streaming(super::export::stream(
+            state.pool.clone(),
+            key,
+            ctx.lang,
+        )),
+    )
 }

@@ -142,6 +142,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    password_links (token_hash) {
+        token_hash -> Bytea,
+        user_id -> Uuid,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     prices (product_id, currency) {
         product_id -> Uuid,
         #[max_length = 3]
@@ -281,6 +292,7 @@ diesel::table! {
         view_mode -> Text,
         disabled_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        password_must_change -> Bool,
     }
 }
 
@@ -343,6 +355,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     order_tokens,
     orders,
     partners,
+    password_links,
     prices,
     product_keys,
     product_variants,

@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod csrf;
+pub mod csv;
 pub mod error_pages;
 pub mod flash;
 pub mod format;

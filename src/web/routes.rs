@@ -5,8 +5,8 @@ use actix_web::web;
 
 use crate::auth::Perm;
 use crate::{
-    account, admin_center, auth, billing, cancellation, catalog, customers, health, home, orders,
-    software, support,
+    account, activity, admin_center, auth, billing, cancellation, catalog, customers, health, home,
+    orders, software, support,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +43,16 @@ pub const ROUTES: &[RouteDoc] = &[
     r("POST", "/preferences/view", Access::SignedIn),
     r("GET", "/", Access::SignedIn),
     r("GET", "/account", Access::SignedIn),
+    r(
+        "GET",
+        "/account/activity",
+        Access::Needs(Perm::ActivityLogRead),
+    ),
+    r(
+        "GET",
+        "/account/activity/csv",
+        Access::Needs(Perm::ActivityLogRead),
+    ),
     r("GET", "/customers", Access::Needs(Perm::CustomersRead)),
     r(
         "GET",
@@ -252,6 +262,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/", web::get().to(home::home))
         .route("/account", web::get().to(account::profile))
+        .configure(activity::handlers::configure)
         .configure(customers::handlers::configure)
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)

@@ -1,5 +1,6 @@
 //! Integration tests: the real app, a real PostgreSQL, a real headless Chromium.
 
+mod activity_log;
 mod admin_center;
 mod bench_data;
 mod billing;

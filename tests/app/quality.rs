@@ -224,3 +224,34 @@ fn the_route_table_lists_every_registered_route() {
     );
     assert_eq!(registered, documented);
 }
+
+/// no statement in the product changes or removes an activity record (the database
+/// refuses it as well: see `ordering::placing_an_order_writes_an_activity_record_that_cannot_be_changed`).
+#[test]
+fn no_code_path_updates_or_deletes_activity_records() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut offending = Vec::new();
+    for path in walk(&root.join("src")) {
+        {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let flat: String = text
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            for pattern in [
+                "update(activity::",
+                "delete(activity::",
+                "update activity ",
+                "delete from activity",
+                "truncate activity",
+                "drop table activity",
+            ] {
+                if flat.contains(pattern) {
+                    offending.push(format!("{}: {pattern}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(offending.is_empty(), "{offending:?}");
+}

@@ -1,0 +1,327 @@
+//! What the activity log shows: the date range and filters as typed, checked into a `Filter`,
+//! and the keyset cursor of its pages. Pure, so every edge is a unit test.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{ACCESS, Operation};
+
+/// The default range: today and the 29 days before it.
+pub const DEFAULT_DAYS: u64 = 30;
+/// The longest range one page or export may cover.
+pub const MAX_DAYS: i64 = 366;
+
+/// The query string as sent; every field optional, nothing trusted.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawFilter {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub op: Option<String>,
+    pub customer: Option<String>,
+    pub user: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operations {
+    /// Key views, downloads and links: the log's purpose, and its default.
+    Access,
+    All,
+    One(Operation),
+}
+
+impl Operations {
+    pub fn code(self) -> &'static str {
+        match self {
+            Operations::Access => "access",
+            Operations::All => "all",
+            Operations::One(op) => op.code(),
+        }
+    }
+
+    fn parse(text: &str) -> Option<Operations> {
+        match text {
+            "" | "access" => Some(Operations::Access),
+            "all" => Some(Operations::All),
+            code => Operation::from_code(code).map(Operations::One),
+        }
+    }
+
+    /// The codes to match, or `None` for every operation.
+    pub fn codes(self) -> Option<Vec<&'static str>> {
+        match self {
+            Operations::Access => Some(super::codes(ACCESS)),
+            Operations::All => None,
+            Operations::One(op) => Some(vec![op.code()]),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actor {
+    Anyone,
+    User(Uuid),
+    /// Downloads made with a link, by whoever held it.
+    Link,
+}
+
+impl Actor {
+    fn parse(text: &str) -> Option<Actor> {
+        match text {
+            "" => Some(Actor::Anyone),
+            "link" => Some(Actor::Link),
+            id => Uuid::parse_str(id).ok().map(Actor::User),
+        }
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            Actor::Anyone => String::new(),
+            Actor::User(id) => id.to_string(),
+            Actor::Link => "link".into(),
+        }
+    }
+}
+
+/// A checked filter. The customer is still as typed (a domain or tenant ID): it is resolved
+/// against the partner's own customers by the handler.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub operations: Operations,
+    pub customer: Option<String>,
+    pub actor: Actor,
+}
+
+/// Why a filter was refused: each is one message on the page (catalog keys).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    BadFrom,
+    BadTo,
+    StartAfterEnd,
+    TooLong,
+    BadOperation,
+    BadUser,
+}
+
+impl Problem {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Problem::BadFrom => "activity-error-from",
+            Problem::BadTo => "activity-error-to",
+            Problem::StartAfterEnd => "activity-error-order",
+            Problem::TooLong => "activity-error-range",
+            Problem::BadOperation => "activity-error-operation",
+            Problem::BadUser => "activity-error-user",
+        }
+    }
+}
+
+impl Filter {
+    /// The first instant shown: the start date's midnight, UTC.
+    pub fn start(&self) -> DateTime<Utc> {
+        midnight(self.from)
+    }
+
+    /// The first instant not shown: the midnight after the end date, UTC.
+    pub fn end(&self) -> DateTime<Utc> {
+        midnight(self.to + Days::new(1))
+    }
+
+    /// The filter as a query string, for the export link and the next page's link.
+    pub fn query(&self) -> String {
+        let mut pairs = vec![
+            ("from", self.from.to_string()),
+            ("to", self.to.to_string()),
+            ("op", self.operations.code().to_string()),
+        ];
+        if let Some(c) = &self.customer {
+            pairs.push(("customer", c.clone()));
+        }
+        if self.actor != Actor::Anyone {
+            pairs.push(("user", self.actor.code()));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+}
+
+fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+/// Dates as `YYYY-MM-DD`; the end may not be the last representable day (its next midnight
+/// is the range's end).
+fn date(text: &str) -> Option<NaiveDate> {
+    let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()?;
+    day.checked_add_days(Days::new(1)).map(|_| day)
+}
+
+fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Checks what was sent. A missing start is 29 days before the end; a missing end is today.
+pub fn parse(raw: &RawFilter, today: NaiveDate) -> Result<Filter, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let from = given(&raw.from).map(|t| date(t).ok_or(Problem::BadFrom));
+    let to = given(&raw.to).map(|t| date(t).ok_or(Problem::BadTo));
+    for typed in [&from, &to] {
+        if let Some(Err(p)) = typed {
+            problems.push(*p);
+        }
+    }
+    let to = match to {
+        None => Some(today),
+        Some(typed) => typed.ok(),
+    };
+    let from = match from {
+        None => to.and_then(|t| t.checked_sub_days(Days::new(DEFAULT_DAYS - 1))),
+        Some(typed) => typed.ok(),
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            problems.push(Problem::StartAfterEnd);
+        } else if (to - from).num_days() + 1 > MAX_DAYS {
+            problems.push(Problem::TooLong);
+        }
+    }
+    let operations = Operations::parse(given(&raw.op).unwrap_or_default());
+    if operations.is_none() {
+        problems.push(Problem::BadOperation);
+    }
+    let actor = Actor::parse(given(&raw.user).unwrap_or_default());
+    if actor.is_none() {
+        problems.push(Problem::BadUser);
+    }
+    match (from, to, operations, actor) {
+        (Some(from), Some(to), Some(operations), Some(actor)) if problems.is_empty() => {
+            Ok(Filter {
+                from,
+                to,
+                operations,
+                customer: given(&raw.customer).map(str::to_lowercase),
+                actor,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Where a page continues: just older than the last row shown. Rows with the same instant are
+/// ordered by id, so none is skipped or shown twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: DateTime<Utc>,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.at.timestamp_micros(), self.id)
+    }
+
+    /// A cursor that does not parse is ignored: the list starts from its newest row.
+    pub fn decode(text: &str) -> Option<Cursor> {
+        let (micros, id) = text.split_once('.')?;
+        let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+        Some(Cursor {
+            at,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn raw(from: &str, to: &str) -> RawFilter {
+        RawFilter {
+            from: Some(from.into()),
+            to: Some(to.into()),
+            ..RawFilter::default()
+        }
+    }
+
+    #[test]
+    fn the_default_is_the_last_thirty_days_of_key_access() {
+        let f = parse(&RawFilter::default(), day("2026-11-24")).unwrap();
+        assert_eq!((f.from, f.to), (day("2026-10-26"), day("2026-11-24")));
+        assert_eq!(f.operations, Operations::Access);
+        assert_eq!(f.actor, Actor::Anyone);
+        assert_eq!(f.customer, None);
+        assert_eq!(f.start().to_rfc3339(), "2026-10-26T00:00:00+00:00");
+        assert_eq!(f.end().to_rfc3339(), "2026-11-25T00:00:00+00:00");
+    }
+
+    #[test]
+    fn a_range_may_be_one_day_or_366_but_not_367() {
+        let today = day("2026-11-24");
+        assert!(parse(&raw("2026-11-24", "2026-11-24"), today).is_ok());
+        assert!(parse(&raw("2024-01-01", "2024-12-31"), today).is_ok());
+        assert_eq!(
+            parse(&raw("2025-01-01", "2026-01-02"), today),
+            Err(vec![Problem::TooLong])
+        );
+    }
+
+    #[test]
+    fn bad_dates_and_a_reversed_range_are_named() {
+        let today = day("2026-11-24");
+        assert_eq!(
+            parse(&raw("2026-11-25", "2026-11-24"), today),
+            Err(vec![Problem::StartAfterEnd])
+        );
+        assert_eq!(
+            parse(&raw("24.11.2026", "2026-02-30"), today),
+            Err(vec![Problem::BadFrom, Problem::BadTo])
+        );
+        assert_eq!(
+            parse(&raw("2026-11-01", "+262142-12-31"), today),
+            Err(vec![Problem::BadTo])
+        );
+        let forged = RawFilter {
+            op: Some("drop_table".into()),
+            user: Some("root".into()),
+            ..RawFilter::default()
+        };
+        assert_eq!(
+            parse(&forged, today),
+            Err(vec![Problem::BadOperation, Problem::BadUser])
+        );
+    }
+
+    #[test]
+    fn the_query_string_reproduces_the_filter() {
+        let raw = RawFilter {
+            from: Some(" 2026-11-01 ".into()),
+            to: Some("2026-11-20".into()),
+            op: Some("link_used".into()),
+            customer: Some("Adatum.example".into()),
+            user: Some("link".into()),
+            after: None,
+        };
+        let f = parse(&raw, day("2026-11-24")).unwrap();
+        let again: RawFilter = serde_urlencoded::from_str(&f.query()).unwrap();
+        assert_eq!(parse(&again, day("2026-11-24")).unwrap(), f);
+        assert_eq!(f.customer.as_deref(), Some("adatum.example"));
+    }
+
+    #[test]
+    fn cursors_round_trip_and_nonsense_is_ignored() {
+        let c = Cursor {
+            at: DateTime::from_timestamp_micros(1_764_000_000_123_456).unwrap(),
+            id: 42,
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        for bad in ["", "1.2.3", "x.1", "1.x", "99999999999999999999.1"] {
+            assert_eq!(Cursor::decode(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Account settings › Activity log: the page and its CSV export.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use diesel_async::AsyncPgConnection;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::filter::{self, Actor, Cursor, Filter, RawFilter};
+use super::queries::{self, Selection, UserChoice};
+use super::views::{ActivityLogPage, LogView, operation_choices, user_choices};
+use super::{Entry, Operation};
+use crate::account::Tabs;
+use crate::auth::{Need, PartnerScope, perm};
+use crate::error::AppError;
+use crate::web::{AppState, PageContext, render_status};
+
+pub const PAGE_SIZE: i64 = 50;
+const HREF: &str = "/account/activity";
+
+type Reader = Need<perm::ActivityLogRead>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/account/activity", web::get().to(log))
+        .route("/account/activity/csv", web::get().to(export));
+}
+
+/// The filter checked, its customer resolved among the partner's own, its user among the
+/// partner's users; or the messages saying what is wrong.
+async fn select(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+    raw: &RawFilter,
+    today: NaiveDate,
+    users: &[UserChoice],
+) -> Result<Result<(Filter, Option<Uuid>), Vec<&'static str>>, AppError> {
+    let filter = match filter::parse(raw, today) {
+        Ok(f) => f,
+        Err(problems) => return Ok(Err(problems.iter().map(|p| p.message_key()).collect())),
+    };
+    let mut problems = Vec::new();
+    if let Actor::User(id) = filter.actor
+        && !users.iter().any(|u| u.id == id)
+    {
+        problems.push(filter::Problem::BadUser.message_key());
+    }
+    let customer_id = match &filter.customer {
+        None => None,
+        Some(text) => {
+            let found = queries::customer_by_name(conn, scope, text).await?;
+            if found.is_none() {
+                problems.push("activity-error-customer");
+            }
+            found
+        }
+    };
+    Ok(if problems.is_empty() {
+        Ok((filter, customer_id))
+    } else {
+        Err(problems)
+    })
+}
+
+pub async fn log(
+    state: web::Data<AppState>,
+    need: Reader,
+    ctx: PageContext,
+    query: web::Query<RawFilter>,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let raw = query.into_inner();
+    let mut conn = state.pool.get().await?;
+    let users = queries::users(&mut conn, scope).await?;
+    let today = state.clock.now().date_naive();
+    let selected = select(&mut conn, scope, &raw, today, &users).await?;
+    let mut page = empty_page(ctx, &need, &raw, &users);
+    let (filter, customer_id) = match selected {
+        Ok(s) => s,
+        Err(problems) => {
+            page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let after = raw.after.as_deref().and_then(Cursor::decode);
+    let sel = Selection {
+        filter: &filter,
+        customer_id,
+    };
+    let mut rows = queries::page(&mut conn, scope, &sel, after, PAGE_SIZE + 1).await?;
+    drop(conn);
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let query = filter.query();
+    page.older = rows
+        .last()
+        .filter(|_| more)
+        .map(|r| format!("{HREF}?{query}&after={}", r.cursor().encode()));
+    page.newest = after.map(|_| format!("{HREF}?{query}"));
+    page.export = Some(format!("{HREF}/csv?{query}"));
+    page.range = Some(page.ctx.lang.t_args(
+        "activity-range",
+        &[
+            ("from", filter.from.to_string()),
+            ("to", filter.to.to_string()),
+        ],
+    ));
+    page.rows = rows
+        .iter()
+        .map(|r| LogView::new(r, page.ctx.lang))
+        .collect();
+    render_status(StatusCode::OK, &page)
+}
+
+fn empty_page(
+    ctx: PageContext,
+    need: &Reader,
+    raw: &RawFilter,
+    users: &[UserChoice],
+) -> ActivityLogPage {
+    let lang = ctx.lang;
+    let typed = |f: &Option<String>| f.clone().unwrap_or_default();
+    ActivityLogPage {
+        tabs: Tabs::new(&need.user, HREF),
+        operations: operation_choices(&typed(&raw.op), lang),
+        users: user_choices(users, &typed(&raw.user), lang),
+        typed: raw.clone(),
+        problems: Vec::new(),
+        range: None,
+        rows: Vec::new(),
+        older: None,
+        newest: None,
+        export: None,
+        ctx: ctx
+            .crumb("nav-account", Some("/account"))
+            .crumb("activity-title", None),
+    }
+}
+
+/// The CSV of what the filter selects. The export is itself recorded before the first row is
+/// sent, so a log leaving the product is always on the log.
+pub async fn export(
+    state: web::Data<AppState>,
+    need: Reader,
+    ctx: PageContext,
+    query: web::Query<RawFilter>,
+) -> Result<HttpResponse, AppError> {
+    let scope = need.partner()?;
+    let raw = query.into_inner();
+    let mut conn = state.pool.get().await?;
+    let users = queries::users(&mut conn, scope).await?;
+    let now = state.clock.now();
+    let (filter, customer_id) =
+        match select(&mut conn, scope, &raw, now.date_naive(), &users).await? {
+            Ok(s) => s,
+            Err(problems) => {
+                let mut page = empty_page(ctx, &need, &raw, &users);
+                page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            }
+        };
+    super::record(
+        &mut conn,
+        Entry {
+            partner_id: Some(scope.partner_id()),
+            at: now,
+            actor_user_id: Some(need.user.id),
+            actor: &need.user.email,
+            operation: Operation::ActivityExported,
+            customer_id,
+            order_id: None,
+            product_id: None,
+            details: json!({
+                "from": filter.from.to_string(),
+                "to": filter.to.to_string(),
+                "operations": filter.operations.code(),
+                "user": filter.actor.code(),
+            }),
+        },
+    )
+    .await?;
+    drop(conn);
+    let file = format!("activity-{}-{}.csv", filter.from, filter.to);
+    let body = super::export::stream(state.pool.clone(), scope, filter, customer_id, ctx.lang);
+    Ok(crate::web::csv::download(&file).streaming(body))
+}

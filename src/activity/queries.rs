@@ -1,0 +1,139 @@
+//! Reading the partner's activity log: one keyset page (or export batch) at a time, and the
+//! choices its filters offer.
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Timestamptz};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::LINK_ACTOR;
+use super::filter::{Actor, Cursor, Filter};
+use crate::auth::PartnerScope;
+use crate::db::schema::{activity, customers, orders, products, users};
+use crate::error::AppError;
+
+#[derive(Queryable, Debug)]
+pub struct LogRow {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub operation: String,
+    pub customer: Option<String>,
+    pub tenant: Option<Uuid>,
+    pub product: Option<String>,
+    pub order_number: Option<i64>,
+    pub details: serde_json::Value,
+}
+
+impl LogRow {
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.at,
+            id: self.id,
+        }
+    }
+}
+
+/// The range and filters, with the customer already resolved to one of the partner's own.
+pub struct Selection<'a> {
+    pub filter: &'a Filter,
+    pub customer_id: Option<Uuid>,
+}
+
+/// Up to `limit` rows, newest first, older than `after` when given. The keyset condition is a
+/// row comparison, which PostgreSQL answers from the (partner, at, id) indexes: a later page
+/// costs what the first does.
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+    sel: &Selection<'_>,
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<LogRow>, AppError> {
+    let f = sel.filter;
+    let mut query = activity::table
+        .left_join(customers::table)
+        .left_join(products::table)
+        .left_join(orders::table)
+        .filter(activity::partner_id.eq(scope.partner_id()))
+        .filter(activity::at.ge(f.start()))
+        .filter(activity::at.lt(f.end()))
+        .order((activity::at.desc(), activity::id.desc()))
+        .limit(limit)
+        .select((
+            activity::id,
+            activity::at,
+            activity::actor,
+            activity::operation,
+            customers::company_name.nullable(),
+            customers::id.nullable(),
+            products::name.nullable(),
+            orders::number.nullable(),
+            activity::details,
+        ))
+        .into_boxed();
+    if let Some(codes) = f.operations.codes() {
+        query = query.filter(activity::operation.eq_any(codes));
+    }
+    if let Some(customer_id) = sel.customer_id {
+        query = query.filter(activity::customer_id.eq(customer_id));
+    }
+    query = match f.actor {
+        Actor::Anyone => query,
+        Actor::User(id) => query.filter(activity::actor_user_id.eq(id)),
+        Actor::Link => query
+            .filter(activity::actor_user_id.is_null())
+            .filter(activity::actor.eq(LINK_ACTOR)),
+    };
+    if let Some(c) = after {
+        query = query.filter(activity::at.le(c.at)).filter(
+            sql::<Bool>("(activity.at, activity.id) < (")
+                .bind::<Timestamptz, _>(c.at)
+                .sql(", ")
+                .bind::<BigInt, _>(c.id)
+                .sql(")"),
+        );
+    }
+    Ok(query.load(conn).await?)
+}
+
+/// The partner's customer with this primary domain or tenant ID, if it is theirs.
+pub async fn customer_by_name(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+    domain_or_tenant: &str,
+) -> Result<Option<Uuid>, AppError> {
+    let mut query = customers::table
+        .filter(customers::partner_id.eq(scope.partner_id()))
+        .select(customers::id)
+        .into_boxed();
+    query = match Uuid::parse_str(domain_or_tenant) {
+        Ok(id) => query.filter(customers::id.eq(id)),
+        Err(_) => query.filter(customers::primary_domain.eq(domain_or_tenant)),
+    };
+    Ok(query.first(conn).await.optional()?)
+}
+
+pub struct UserChoice {
+    pub id: Uuid,
+    pub email: String,
+}
+
+/// Everyone who can act on the partner's data: its staff and its customers' users.
+pub async fn users(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+) -> Result<Vec<UserChoice>, AppError> {
+    let rows: Vec<(Uuid, String)> = users::table
+        .filter(users::partner_id.eq(scope.partner_id()))
+        .order(users::email)
+        .select((users::id, users::email))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email)| UserChoice { id, email })
+        .collect())
+}

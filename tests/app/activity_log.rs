@@ -1,0 +1,517 @@
+//! Account settings › Activity log: ranges, keyset pages, filters, the CSV export and who may
+//! read it.
+
+use chrono::{DateTime, Duration, Utc};
+use cspdesk::db::schema::{activity, users};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use crate::software::{copy_link, variant_id, ws_purchase};
+use crate::support::{TestApp, Visitor, tenant_id};
+
+pub const GLOBAL: &str = "global.admin@contoso-partner.test";
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+const LOG: &str = "/account/activity";
+
+/// (partner, user id) of a demo account.
+pub async fn account(app: &TestApp, email: &str) -> (Option<Uuid>, Uuid) {
+    users::table
+        .filter(users::email.eq(email))
+        .select((users::partner_id, users::id))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// Appends one record, as a feature would, at `at`, naming `tag` as its file.
+async fn add(
+    app: &TestApp,
+    actor: &str,
+    operation: &str,
+    customer: Option<Uuid>,
+    at: DateTime<Utc>,
+    tag: &str,
+) {
+    let (partner, id) = account(app, actor).await;
+    diesel::insert_into(activity::table)
+        .values((
+            activity::partner_id.eq(partner),
+            activity::at.eq(at),
+            activity::actor_user_id.eq(id),
+            activity::actor.eq(actor),
+            activity::operation.eq(operation),
+            activity::customer_id.eq(customer),
+            activity::details.eq(serde_json::json!({ "file": tag })),
+        ))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+/// Undoes the template's HTML escaping (named and numeric entities).
+pub fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find(';') else { break };
+        let entity = &rest[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The cells of each listed record: time, user, customer, product, order, operation, details.
+pub fn rows(html: &str) -> Vec<Vec<String>> {
+    html.split("<tr data-test=\"activity-row\">")
+        .skip(1)
+        .map(|tr| {
+            let tr = &tr[..tr.find("</tr>").unwrap()];
+            tr.split("<td")
+                .skip(1)
+                .map(|td| {
+                    let text = &td[td.find('>').unwrap() + 1..td.find("</td>").unwrap()];
+                    unescape(text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The address of the next (older) page, if the page offers one.
+fn older(html: &str) -> Option<String> {
+    let start = html.find("data-test=\"activity-older\"")?;
+    let before = &html[..start];
+    let href = &before[before.rfind("href=\"")? + 6..];
+    Some(unescape(&href[..href.find('"')?]))
+}
+
+fn details(rows: &[Vec<String>]) -> Vec<String> {
+    rows.iter().map(|r| r[6].clone()).collect()
+}
+
+async fn log(v: &Visitor, query: &str) -> crate::support::Resp {
+    v.get(&format!("{LOG}?{query}")).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_at_exactly_the_start_and_the_end_of_the_range_are_listed_and_no_others() {
+    let app = TestApp::spawn().await;
+    let adatum = Some(tenant_id(&app, "adatum.test").await);
+    let micro = Duration::microseconds(1);
+    for (when, tag) in [
+        (at("2026-03-01T00:00:00Z") - micro, "before-start"),
+        (at("2026-03-01T00:00:00Z"), "at-start"),
+        (at("2026-03-10T23:59:59.999999Z"), "at-end"),
+        (at("2026-03-11T00:00:00Z"), "after-end"),
+    ] {
+        add(&app, ADMIN, "key_viewed", adatum, when, tag).await;
+    }
+    let v = app.signed_in(GLOBAL).await;
+    let page = log(&v, "from=2026-03-01&to=2026-03-10").await;
+    assert_eq!(page.status, 200);
+    let listed = rows(&page.body);
+    assert_eq!(details(&listed), ["at-end", "at-start"]);
+    assert_eq!(listed[0][0], "2026-03-10 23:59:59 UTC");
+    assert_eq!(listed[0][1], ADMIN);
+    assert_eq!(listed[0][2], "Adatum Corporation");
+    assert_eq!(listed[0][5], "Key viewed");
+    assert!(page.contains("From 2026-03-01 00:00 to 2026-03-10 24:00 UTC"));
+    // One day is a range too.
+    let one = log(&v, "from=2026-03-11&to=2026-03-11").await;
+    assert_eq!(details(&rows(&one.body)), ["after-end"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_repeats() {
+    let app = TestApp::spawn().await;
+    let same = at("2026-04-02T12:00:00Z");
+    add(
+        &app,
+        ADMIN,
+        "downloaded",
+        None,
+        same + Duration::seconds(1),
+        "newer",
+    )
+    .await;
+    for i in 0..120 {
+        add(
+            &app,
+            ADMIN,
+            "downloaded",
+            None,
+            same,
+            &format!("same-{i:03}"),
+        )
+        .await;
+    }
+    add(
+        &app,
+        ADMIN,
+        "downloaded",
+        None,
+        same - Duration::seconds(1),
+        "older",
+    )
+    .await;
+    let v = app.signed_in(GLOBAL).await;
+    let mut next = Some(format!("{LOG}?from=2026-04-01&to=2026-04-30"));
+    let (mut seen, mut pages) = (Vec::new(), 0);
+    while let Some(path) = next {
+        let page = v.get(&path).await;
+        assert_eq!(page.status, 200);
+        let listed = rows(&page.body);
+        assert!(listed.len() <= 50);
+        seen.extend(details(&listed));
+        next = older(&page.body);
+        pages += 1;
+        if pages > 1 {
+            assert!(page.contains("data-test=\"activity-newest\""));
+        }
+    }
+    assert_eq!(pages, 3, "122 records, 50 to a page");
+    let mut expected = vec!["newer".to_string()];
+    expected.extend((0..120).rev().map(|i| format!("same-{i:03}")));
+    expected.push("older".into());
+    assert_eq!(
+        seen, expected,
+        "newest first; equal instants by the order they were made"
+    );
+    // A cursor that does not parse starts from the newest record, not an error.
+    let odd = log(&v, "from=2026-04-01&to=2026-04-30&after=yesterday").await;
+    assert_eq!(details(&rows(&odd.body))[0], "newer");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filters_select_by_operation_user_customer_and_download_link() {
+    let app = TestApp::spawn().await;
+    let adatum = tenant_id(&app, "adatum.test").await;
+    let fourth = tenant_id(&app, "fourthcoffee.test").await;
+    let day = at("2026-05-05T10:00:00Z");
+    add(&app, ADMIN, "key_viewed", Some(adatum), day, "a-key").await;
+    add(&app, ADMIN, "downloaded", Some(fourth), day, "f-download").await;
+    add(&app, GLOBAL, "order_placed", Some(adatum), day, "a-order").await;
+    // A download by link has no user, only the link.
+    diesel::insert_into(activity::table)
+        .values((
+            activity::partner_id.eq(account(&app, ADMIN).await.0),
+            activity::at.eq(day),
+            activity::actor.eq("download link"),
+            activity::operation.eq("link_used"),
+            activity::customer_id.eq(Some(adatum)),
+            activity::details.eq(serde_json::json!({ "file": "a-link", "ip": "192.0.2.7" })),
+        ))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let v = app.signed_in(GLOBAL).await;
+    let range = "from=2026-05-01&to=2026-05-31";
+    let shown = |q: String| {
+        let v = v.clone();
+        async move {
+            let page = log(&v, &q).await;
+            assert_eq!(page.status, 200, "{q}: {}", page.body);
+            let mut d = details(&rows(&page.body));
+            d.sort();
+            d
+        }
+    };
+    assert_eq!(
+        shown(range.to_string()).await,
+        ["a-key", "a-link", "f-download"],
+        "key access and downloads by default"
+    );
+    assert_eq!(
+        shown(format!("{range}&op=all")).await,
+        ["a-key", "a-link", "a-order", "f-download"]
+    );
+    assert_eq!(shown(format!("{range}&op=order_placed")).await, ["a-order"]);
+    assert_eq!(
+        shown(format!("{range}&customer=adatum.test")).await,
+        ["a-key", "a-link"]
+    );
+    assert_eq!(
+        shown(format!("{range}&customer={fourth}")).await,
+        ["f-download"],
+        "by tenant ID too"
+    );
+    let (_, admin_id) = account(&app, ADMIN).await;
+    assert_eq!(
+        shown(format!("{range}&user={admin_id}")).await,
+        ["a-key", "f-download"]
+    );
+    assert_eq!(shown(format!("{range}&user=link")).await, ["a-link"]);
+    let page = log(&v, &format!("{range}&user=link")).await;
+    assert_eq!(rows(&page.body)[0][1], "Download link, from 192.0.2.7");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_dates_ranges_and_filters_get_a_message_on_the_page() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(GLOBAL).await;
+    let fabrikam_customer = tenant_id(&app, "lamna.test").await;
+    let (_, fabrikam_admin) = account(&app, "admin.agent@fabrikam-partner.test").await;
+    for (query, message) in [
+        (
+            "from=2026-03-10&to=2026-03-01".to_string(),
+            "The start date is after the end date.",
+        ),
+        (
+            "from=last+week&to=2026-03-01".to_string(),
+            "Enter the start date as year-month-day",
+        ),
+        (
+            "from=2026-01-01&to=2026-02-30".to_string(),
+            "Enter the end date as year-month-day",
+        ),
+        (
+            "from=2025-01-01&to=2026-01-02".to_string(),
+            "Choose a range of at most 366 days.",
+        ),
+        (
+            "op=delete_everything".to_string(),
+            "Choose an operation from the list.",
+        ),
+        (
+            format!("user={fabrikam_admin}"),
+            "Choose a user from the list.",
+        ),
+        (
+            format!("customer={fabrikam_customer}"),
+            "None of your customers has this domain or tenant ID.",
+        ),
+        (
+            "customer=lamna.test".to_string(),
+            "None of your customers has this domain or tenant ID.",
+        ),
+    ] {
+        for path in [LOG, "/account/activity/csv"] {
+            let page = v.get(&format!("{path}?{query}")).await;
+            assert_eq!(page.status, 422, "{path}?{query}");
+            assert!(page.contains(message), "{path}?{query}: {}", page.body);
+            assert!(
+                page.contains("data-test=\"activity-filter\""),
+                "the form stays"
+            );
+            assert!(rows(&page.body).is_empty());
+        }
+    }
+    // What was typed is shown back.
+    let page = log(&v, "from=last+week&to=2026-03-01").await;
+    assert!(page.contains("value=\"last week\""));
+    // Nothing was exported by a refused request.
+    let exported: i64 = activity::table
+        .filter(activity::operation.eq("activity_exported"))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(exported, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
+    let app = TestApp::spawn().await;
+    let adatum = tenant_id(&app, "adatum.test").await;
+    let start = at("2026-06-01T08:00:00Z");
+    for i in 0..70 {
+        let tag = if i == 3 {
+            "=cmd|' /C calc'!A0".to_string()
+        } else {
+            format!("file-{i}")
+        };
+        add(
+            &app,
+            ADMIN,
+            "downloaded",
+            Some(adatum),
+            start + Duration::minutes(i),
+            &tag,
+        )
+        .await;
+    }
+    add(
+        &app,
+        GLOBAL,
+        "order_placed",
+        Some(adatum),
+        start,
+        "not-access",
+    )
+    .await;
+    let v = app.signed_in(GLOBAL).await;
+    let query = "from=2026-06-01&to=2026-06-30&customer=adatum.test";
+    let first = log(&v, query).await;
+    let second = v.get(&older(&first.body).unwrap()).await;
+    let mut listed = rows(&first.body);
+    listed.extend(rows(&second.body));
+    assert_eq!(listed.len(), 70);
+    let csv = v.get(&format!("/account/activity/csv?{query}")).await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(
+        csv.headers["content-disposition"],
+        "attachment; filename=\"activity-2026-06-01-2026-06-30.csv\""
+    );
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "Time (UTC)",
+            "User",
+            "Customer",
+            "Tenant ID",
+            "Product",
+            "Order",
+            "Operation",
+            "Details"
+        ]
+    );
+    let records: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(records.len(), listed.len());
+    for (row, page) in records.iter().zip(&listed) {
+        let as_page = row[0].replace('T', " ").replace('Z', " UTC");
+        assert_eq!(as_page, page[0]);
+        assert_eq!([&row[1], &row[2]], [&page[1], &page[2]]);
+        assert_eq!(row[3], adatum.to_string());
+        assert_eq!([&row[4], &row[5], &row[6]], [&page[3], &page[4], &page[5]]);
+        // A cell a spreadsheet would run as a formula is kept as text.
+        if page[6].starts_with('=') {
+            assert_eq!(row[7], format!("'{}", page[6]));
+        } else {
+            assert_eq!(row[7], page[6]);
+        }
+    }
+    let (_, global_id) = account(&app, GLOBAL).await;
+    let recorded: Vec<(Option<Uuid>, serde_json::Value)> = activity::table
+        .filter(activity::operation.eq("activity_exported"))
+        .select((activity::actor_user_id, activity::details))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].0, Some(global_id));
+    assert_eq!(recorded[0].1["from"], "2026-06-01");
+    // The export is itself on the log.
+    let exports = log(&v, "op=activity_exported").await;
+    assert_eq!(rows(&exports.body).len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_view_a_link_download_and_a_sign_in_made_today_are_on_the_default_page() {
+    let app = TestApp::spawn().await;
+    let (customer, line) = ws_purchase(&app).await;
+    let purchase = format!("/customers/{customer}/software/{line}");
+    let agent = app.signed_in(ADMIN).await;
+    assert_eq!(agent.get(&format!("{purchase}/key")).await.status, 200);
+    let variant = variant_id(&app, line).await;
+    let link = copy_link(&agent, &purchase, &variant.to_string()).await;
+    assert_eq!(app.visitor().get(&link).await.status, 200);
+    let v = app.signed_in(GLOBAL).await;
+    let page = log(&v, "").await;
+    assert_eq!(page.status, 200);
+    let listed = rows(&page.body);
+    let ops: Vec<(&str, &str)> = listed
+        .iter()
+        .map(|r| (r[1].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("Download link, from 127.0.0.1", "Downloaded by link"),
+            (ADMIN, "Link created"),
+            (ADMIN, "Key viewed"),
+        ]
+    );
+    assert!(listed.iter().all(|r| r[2] == "Adatum Corporation"));
+    assert!(
+        listed
+            .iter()
+            .all(|r| r[3] == "Windows Server 2022 Standard")
+    );
+    let sign_ins = rows(&log(&v, "op=signed_in").await.body);
+    let who: Vec<&str> = sign_ins.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(who, [GLOBAL, ADMIN]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_partners_records_never_show_and_only_four_roles_open_the_log() {
+    let app = TestApp::spawn().await;
+    let lamna = Some(tenant_id(&app, "lamna.test").await);
+    let day = at("2026-07-07T07:07:07Z");
+    add(
+        &app,
+        "admin.agent@fabrikam-partner.test",
+        "key_viewed",
+        lamna,
+        day,
+        "fabrikam",
+    )
+    .await;
+    for email in [
+        GLOBAL,
+        "account.admin@contoso-partner.test",
+        "referral.admin@contoso-partner.test",
+        "marketing.admin@contoso-partner.test",
+    ] {
+        let v = app.signed_in(email).await;
+        let page = log(&v, "from=2026-07-01&to=2026-07-31&op=all").await;
+        assert_eq!(page.status, 200, "{email}");
+        assert!(rows(&page.body).is_empty(), "{email} sees only Contoso");
+    }
+    for email in [
+        ADMIN,
+        "sales.agent@contoso-partner.test",
+        "helpdesk.agent@contoso-partner.test",
+        "billing.admin@contoso-partner.test",
+        "support@cspdesk.test",
+    ] {
+        let v = app.signed_in(email).await;
+        assert_eq!(log(&v, "").await.status, 403, "{email}");
+        assert_eq!(v.get("/account/activity/csv").await.status, 403, "{email}");
+        assert!(
+            !v.get("/account")
+                .await
+                .contains("href=\"/account/activity\"")
+        );
+    }
+    let gabriel = app.signed_in(GLOBAL).await;
+    assert!(
+        gabriel
+            .get("/account")
+            .await
+            .contains("href=\"/account/activity\"")
+    );
+}
