@@ -25,6 +25,9 @@ pub enum AppError {
     /// Carries the page asked for, so sign-in can lead back to it.
     #[error("sign-in required")]
     SignInRequired(Option<String>),
+    /// Signed in with a one-time password that has not been replaced yet.
+    #[error("a new password is required")]
+    PasswordChangeRequired,
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("database error: {0}")]
@@ -56,7 +59,7 @@ impl ResponseError for AppError {
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
+            AppError::SignInRequired(_) | AppError::PasswordChangeRequired => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Template(_) | AppError::Internal(_) => {
@@ -82,6 +85,11 @@ impl ResponseError for AppError {
             };
             return HttpResponse::SeeOther()
                 .insert_header(("Location", location))
+                .finish();
+        }
+        if let AppError::PasswordChangeRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header(("Location", crate::auth::PASSWORD_PAGE))
                 .finish();
         }
         HttpResponse::build(status)

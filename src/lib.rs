@@ -22,6 +22,7 @@ pub mod orders;
 pub mod seed;
 pub mod software;
 pub mod support;
+pub mod users;
 pub mod web;
 
 use std::net::{SocketAddr, TcpListener};

@@ -79,7 +79,38 @@ fn sign_in_required(req: &HttpRequest) -> AppError {
     AppError::SignInRequired(back.map(str::to_string))
 }
 
-/// Any signed-in user; anonymous requests are sent to the sign-in page.
+/// Any signed-in user, even one who must still replace a one-time password: for that page
+/// and for signing out. Anonymous requests are sent to the sign-in page.
+pub struct Authenticated(pub CurrentUser);
+
+impl FromRequest for Authenticated {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match maybe_user(&req).await? {
+                Some(user) => Ok(Authenticated(user)),
+                None => Err(sign_in_required(&req).into()),
+            }
+        })
+    }
+}
+
+/// The signed-in user of a page that needs no permission. Until a one-time password is
+/// replaced, every page sends its user to choose a new one.
+async fn usable_user(req: &HttpRequest) -> Result<CurrentUser, AppError> {
+    let user = maybe_user(req)
+        .await?
+        .ok_or_else(|| sign_in_required(req))?;
+    if user.password_must_change {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    Ok(user)
+}
+
+/// Any signed-in user who may use the dashboard.
 pub struct SignedIn(pub CurrentUser);
 
 impl FromRequest for SignedIn {
@@ -88,12 +119,7 @@ impl FromRequest for SignedIn {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            match maybe_user(&req).await? {
-                Some(user) => Ok(SignedIn(user)),
-                None => Err(sign_in_required(&req).into()),
-            }
-        })
+        Box::pin(async move { Ok(SignedIn(usable_user(&req).await?)) })
     }
 }
 
@@ -117,9 +143,7 @@ impl<P: Permission + 'static> FromRequest for Need<P> {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let user = maybe_user(&req)
-                .await?
-                .ok_or_else(|| sign_in_required(&req))?;
+            let user = usable_user(&req).await?;
             if !user.can(P::PERM) {
                 return Err(AppError::Forbidden.into());
             }

@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::{SESSION_TOKEN, SESSION_USER};
-use super::{SignedIn, password, rules, store};
+use super::{Authenticated, password, rules, store};
 use crate::activity;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -126,7 +126,13 @@ pub async fn sign_in(
         .insert(SESSION_USER, user.id)
         .map_err(AppError::internal)?;
     csrf::rotate(&session);
-    let mut res = redirect(&next);
+    // A one-time password leads straight to choosing a new one.
+    let next = if user.password_must_change {
+        super::PASSWORD_PAGE
+    } else {
+        next.as_str()
+    };
+    let mut res = redirect(next);
     if let Some(lang) = user.language.as_deref().and_then(Lang::from_code) {
         res.add_cookie(&language_cookie(lang, state.settings.secure_cookies()))
             .map_err(AppError::internal)?;
@@ -162,7 +168,7 @@ pub struct EmptyForm {}
 pub async fn sign_out(
     state: web::Data<AppState>,
     session: Session,
-    _user: SignedIn,
+    _user: Authenticated,
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<HttpResponse, AppError> {
     if let Ok(Some(token)) = session.get::<String>(SESSION_TOKEN) {

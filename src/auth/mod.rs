@@ -10,9 +10,12 @@ pub mod store;
 
 use uuid::Uuid;
 
-pub use extract::{Need, SignedIn};
+pub use extract::{Authenticated, Need, SignedIn};
 
 pub use policy::{Perm, Role, UserKind, perm};
+
+/// Where a user chooses a new password.
+pub const PASSWORD_PAGE: &str = "/account/password";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewMode {
@@ -49,6 +52,8 @@ pub struct CurrentUser {
     pub roles: Vec<Role>,
     pub language: Option<String>,
     pub view_mode: ViewMode,
+    /// Signed in with a one-time password: nothing but choosing a new one until it is done.
+    pub password_must_change: bool,
 }
 
 impl CurrentUser {

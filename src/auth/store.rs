@@ -24,6 +24,7 @@ pub struct UserRow {
     pub language: Option<String>,
     pub view_mode: String,
     pub disabled_at: Option<DateTime<Utc>>,
+    pub password_must_change: bool,
 }
 
 #[derive(Queryable, Selectable)]
@@ -162,6 +163,7 @@ fn current_user(row: UserRow, roles: Vec<Role>) -> CurrentUser {
         roles,
         language: row.language,
         view_mode: ViewMode::from_code(&row.view_mode).unwrap_or(ViewMode::Workspaces),
+        password_must_change: row.password_must_change,
     }
 }
 

@@ -4,7 +4,6 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse};
 use diesel_async::AsyncPgConnection;
 use serde_json::json;
@@ -89,12 +88,6 @@ pub fn usable(purchase: &Purchase) -> Result<(), AppError> {
     Ok(())
 }
 
-fn no_store(mut res: HttpResponse) -> HttpResponse {
-    res.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
-}
-
 /// What the page was asked for and what the caller may do on it.
 pub struct PurchaseOptions<'a> {
     pub selection: &'a Selection,
@@ -152,7 +145,7 @@ pub async fn purchase_page(
     } else {
         StatusCode::OK
     };
-    Ok(no_store(render_status(status, &page)?))
+    Ok(crate::web::render::no_store(render_status(status, &page)?))
 }
 
 /// The purchase's key, recorded as viewed before it is returned: a failed record shows no
@@ -185,7 +178,10 @@ pub async fn key(
     let back = format!("{}/{}", caller.base, purchase.line_id);
     let view = PurchaseView::new(purchase, ctx.lang);
     let page = KeyPage::new(ctx, back, view, &key);
-    Ok(no_store(render_status(StatusCode::OK, &page)?))
+    Ok(crate::web::render::no_store(render_status(
+        StatusCode::OK,
+        &page,
+    )?))
 }
 
 /// The variant of this purchase's product with id `variant_id` and a registered file.

@@ -17,6 +17,14 @@ pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Result<HttpRe
         .body(body))
 }
 
+/// Marks a page that holds a secret (a key, a password) so no cache keeps it.
+pub fn no_store(mut res: HttpResponse) -> HttpResponse {
+    use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+    res.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 /// 303 See Other: after a POST the browser fetches `to` with GET.
 pub fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()

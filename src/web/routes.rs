@@ -6,7 +6,7 @@ use actix_web::web;
 use crate::auth::Perm;
 use crate::{
     account, activity, admin_center, auth, billing, cancellation, catalog, customers, health, home,
-    orders, software, support,
+    orders, software, support, users,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,8 @@ pub struct RouteDoc {
     pub method: &'static str,
     /// `{tenant}` stands for a customer's tenant GUID; `{product}`, `{order}`, `{line}` (a
     /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link;
-    /// `{month}`/`{currency}` name an invoice; `{request}` a support request and `{file}` one of its attachments.
+    /// `{month}`/`{currency}` name an invoice; `{request}` a support request and `{file}` one of its attachments;
+    /// `{user}` one of the partner's users; `{token}` also names a set-password link.
     pub path: &'static str,
     pub access: Access,
 }
@@ -53,6 +54,42 @@ pub const ROUTES: &[RouteDoc] = &[
         "/account/activity/csv",
         Access::Needs(Perm::ActivityLogRead),
     ),
+    r("GET", "/account/users", Access::Needs(Perm::UsersManage)),
+    r("POST", "/account/users", Access::Needs(Perm::UsersManage)),
+    r(
+        "GET",
+        "/account/users/new",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r(
+        "GET",
+        "/account/users/{user}",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r(
+        "POST",
+        "/account/users/{user}/roles",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r(
+        "POST",
+        "/account/users/{user}/disable",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r(
+        "POST",
+        "/account/users/{user}/enable",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r(
+        "POST",
+        "/account/users/{user}/credentials",
+        Access::Needs(Perm::UsersManage),
+    ),
+    r("GET", "/account/password", Access::SignedIn),
+    r("POST", "/account/password", Access::SignedIn),
+    r("GET", "/set-password/{token}", Access::Public),
+    r("POST", "/set-password/{token}", Access::Public),
     r("GET", "/customers", Access::Needs(Perm::CustomersRead)),
     r(
         "GET",
@@ -263,6 +300,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(home::home))
         .route("/account", web::get().to(account::profile))
         .configure(activity::handlers::configure)
+        .configure(users::handlers::configure)
+        .configure(users::password_pages::configure)
         .configure(customers::handlers::configure)
         .configure(catalog::handlers::configure)
         .configure(orders::handlers::configure)

@@ -1,0 +1,162 @@
+//! Choosing a password: from a set-password link (signed out), or signed in — required after
+//! signing in with a one-time password, optional otherwise (then the current one is asked).
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::passwords::{self, LinkState};
+use super::rules;
+use super::views::{LinkSpentPage, PasswordPage};
+use crate::auth::{Authenticated, PASSWORD_PAGE, password};
+use crate::error::AppError;
+use crate::web::flash::{self, FlashKind};
+use crate::web::{AppState, CsrfForm, PageContext, redirect, render_status};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/account/password", web::get().to(own_form))
+        .route("/account/password", web::post().to(own_set))
+        .route("/set-password/{token}", web::get().to(link_form))
+        .route("/set-password/{token}", web::post().to(link_set));
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+fn page(
+    status: StatusCode,
+    ctx: PageContext,
+    action: String,
+    email: String,
+    ask_current: bool,
+    problem: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    let problem = problem.map(|k| ctx.t(k));
+    let ctx = ctx.crumb("password-title", None);
+    render_status(
+        status,
+        &PasswordPage {
+            ctx,
+            action,
+            email,
+            ask_current,
+            problem,
+        },
+    )
+}
+
+pub async fn own_form(
+    Authenticated(user): Authenticated,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let ask = !user.password_must_change;
+    page(
+        StatusCode::OK,
+        ctx,
+        PASSWORD_PAGE.into(),
+        user.email,
+        ask,
+        None,
+    )
+}
+
+pub async fn own_set(
+    state: web::Data<AppState>,
+    Authenticated(user): Authenticated,
+    ctx: PageContext,
+    session: Session,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let ask = !user.password_must_change;
+    let refuse = |ctx, key| {
+        page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ctx,
+            PASSWORD_PAGE.into(),
+            user.email.clone(),
+            ask,
+            Some(key),
+        )
+    };
+    if let Err(key) = rules::new_password(&form.password, &form.confirm) {
+        return refuse(ctx, key);
+    }
+    let mut conn = state.pool.get().await?;
+    if ask {
+        let stored = crate::auth::store::user_by_email(&mut conn, &user.email)
+            .await?
+            .map(|u| u.password_hash);
+        let current = form.current.clone();
+        let ok = current.len() <= rules::MAX_PASSWORD
+            && web::block(move || password::verify(&current, stored.as_deref()))
+                .await
+                .map_err(AppError::internal)?;
+        if !ok {
+            return refuse(ctx, "password-error-current");
+        }
+    }
+    let hash = passwords::hash_off_thread(form.password).await?;
+    if !passwords::set(&mut conn, user.id, &hash, state.clock.now()).await? {
+        return Err(AppError::Forbidden);
+    }
+    flash::push(&session, FlashKind::Success, "password-saved", &[]);
+    Ok(redirect("/"))
+}
+
+pub async fn link_form(
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut conn = state.pool.get().await?;
+    match passwords::link(&mut conn, &token, state.clock.now()).await? {
+        None => Err(AppError::NotFound),
+        Some(LinkState::Spent) => spent(ctx),
+        Some(LinkState::Usable { email }) => {
+            let action = format!("/set-password/{token}");
+            page(StatusCode::OK, ctx, action, email, false, None)
+        }
+    }
+}
+
+fn spent(ctx: PageContext) -> Result<HttpResponse, AppError> {
+    let ctx = ctx.crumb("password-title", None);
+    render_status(StatusCode::GONE, &LinkSpentPage { ctx })
+}
+
+pub async fn link_set(
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    session: Session,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    let mut conn = state.pool.get().await?;
+    let email = match passwords::link(&mut conn, &token, now).await? {
+        None => return Err(AppError::NotFound),
+        Some(LinkState::Spent) => return spent(ctx),
+        Some(LinkState::Usable { email }) => email,
+    };
+    if let Err(key) = rules::new_password(&form.password, &form.confirm) {
+        let action = format!("/set-password/{token}");
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return page(status, ctx, action, email, false, Some(key));
+    }
+    drop(conn);
+    let hash = passwords::hash_off_thread(form.password).await?;
+    let mut conn = state.pool.get().await?;
+    if !passwords::use_link(&mut conn, &token, &hash, now).await? {
+        return spent(ctx);
+    }
+    flash::push(&session, FlashKind::Success, "password-set-sign-in", &[]);
+    Ok(redirect("/signin"))
+}
