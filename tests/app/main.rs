@@ -24,3 +24,4 @@ mod support;
 mod support_console;
 mod support_files;
 mod support_requests;
+mod users;
