@@ -27,7 +27,7 @@ async fn submit(b: &Browser, css: &str) {
 }
 
 /// Signs in, in the chosen view.
-async fn signed_in(app: &TestApp, email: &str, current_view: bool) -> Browser {
+pub async fn signed_in(app: &TestApp, email: &str, current_view: bool) -> Browser {
     let b = Browser::open(&app.base).await;
     b.sign_in(email).await;
     if current_view {
@@ -38,7 +38,7 @@ async fn signed_in(app: &TestApp, email: &str, current_view: bool) -> Browser {
 }
 
 /// A workspace from the home page's tile, or from the left-hand menu.
-async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
+pub async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
     if current_view {
         b.click(&format!("nav.side-nav a[href='{href}']")).await;
     } else {

@@ -4,6 +4,7 @@ mod activity_log;
 mod admin_center;
 mod bench_data;
 mod billing;
+mod browser_activity;
 mod browser_buying;
 mod browser_cancel;
 mod browser_flows;

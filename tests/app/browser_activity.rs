@@ -1,0 +1,186 @@
+//! Account settings in Chromium, in both views: the Global admin's activity log (the key view
+//! and the link download of the Software page), its CSV, adding an Admin agent who signs in
+//! and gets a key, and disabling a user who is then signed out; a Sales agent has neither.
+
+use chrono::Duration;
+use cspdesk::clock::Clock;
+use fantoccini::Locator;
+
+use crate::activity_log::GLOBAL;
+use crate::browser_support::signed_in;
+use crate::software::{copy_link, stored_key, variant_id, ws_purchase};
+use crate::support::TestApp;
+use crate::support::browser::Browser;
+
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+/// Gear icon › Account settings, then one of its tabs.
+async fn account_tab(b: &Browser, href: &str) {
+    b.click("summary[data-test=gear]").await;
+    b.click_to_new_page(".gear-panel a[href='/account']").await;
+    b.wait_for("ul[data-test=my-roles]").await;
+    if href != "/account" {
+        b.click_to_new_page(&format!("nav[data-test=account-tabs] a[href='{href}']"))
+            .await;
+    }
+}
+
+async fn set_value(b: &Browser, css: &str, value: &str) {
+    b.client
+        .execute(
+            "document.querySelector(arguments[0]).value = arguments[1]",
+            vec![css.into(), value.into()],
+        )
+        .await
+        .expect("set a value");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_a_global_admin_reads_the_log_exports_it_and_adds_an_admin_agent() {
+    story(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_a_global_admin_reads_the_log_exports_it_and_adds_an_admin_agent() {
+    story(true).await;
+}
+
+async fn story(current_view: bool) {
+    let app = TestApp::spawn().await;
+    // What the Software page's story leaves behind: a key view, a link, a download by link.
+    let (customer, line) = ws_purchase(&app).await;
+    let purchase = format!("/customers/{customer}/software/{line}");
+    let agent = app.signed_in(ADMIN).await;
+    assert_eq!(agent.get(&format!("{purchase}/key")).await.status, 200);
+    let link = copy_link(&agent, &purchase, &variant_id(&app, line).await.to_string()).await;
+    assert_eq!(app.visitor().get(&link).await.status, 200);
+
+    let b = signed_in(&app, GLOBAL, current_view).await;
+    account_tab(&b, "/account/activity").await;
+    b.wait_for("form[data-test=activity-filter]").await;
+    let today = app.clock.now().date_naive();
+    set_value(&b, "#from", &(today - Duration::days(6)).to_string()).await;
+    set_value(&b, "#to", &today.to_string()).await;
+    b.click_to_new_page("button[data-test=activity-show]").await;
+    b.wait_for("table[data-test=activity]").await;
+    let table = b.text("table[data-test=activity]").await;
+    for expected in [
+        "Key viewed",
+        "Link created",
+        "Downloaded by link",
+        ADMIN,
+        "Download link, from 127.0.0.1",
+        "Adatum Corporation",
+        "Windows Server 2022 Standard",
+    ] {
+        assert!(table.contains(expected), "{expected} in {table}");
+    }
+    let range = b.text("p[data-test=activity-range]").await;
+    assert!(range.contains(&today.to_string()));
+
+    // The export, fetched by the page itself with its session.
+    let href = b
+        .client
+        .find(Locator::Css("a[data-test=activity-export]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("an export link");
+    let csv = b
+        .client
+        .execute(
+            "return fetch(arguments[0]).then(r => r.text())",
+            vec![href.into()],
+        )
+        .await
+        .expect("the CSV");
+    let csv = csv.as_str().unwrap_or_default();
+    assert!(csv.starts_with("Time (UTC),User,Customer,Tenant ID"));
+    assert_eq!(
+        csv.lines().count(),
+        4,
+        "the header and three records: {csv}"
+    );
+    assert!(csv.contains("Key viewed") && csv.contains("Downloaded by link"));
+
+    // A new Admin agent, with a set-password link.
+    b.click_to_new_page("nav[data-test=account-tabs] a[href='/account/users']")
+        .await;
+    b.click_to_new_page("a[data-test=add-user]").await;
+    b.fill("#name", "Dana Admin-Agent").await;
+    b.fill("#email", "dana@contoso-partner.test").await;
+    b.click("input[name=roles][value=admin_agent]").await;
+    b.click("input[name=credential][value=link]").await;
+    b.click_to_new_page("button[data-test=add-user-submit]")
+        .await;
+    b.wait_for("code[data-test=set-password-link]").await;
+    let link = b.text("code[data-test=set-password-link]").await;
+    let path = link[link.find("/set-password/").unwrap()..].to_string();
+    b.assert_console_clean().await;
+    b.close().await;
+
+    // Dana opens the link in her own browser, chooses a password, signs in, gets the key.
+    let dana = Browser::open(&app.base).await;
+    dana.goto(&path).await;
+    dana.fill("#password", "dana's own password").await;
+    dana.fill("#confirm", "dana's own password").await;
+    dana.click_to_new_page("button[data-test=password-submit]")
+        .await;
+    dana.wait_for("#email").await;
+    dana.fill("#email", "dana@contoso-partner.test").await;
+    dana.fill("#password", "dana's own password").await;
+    dana.click_to_new_page("form.stacked button[type=submit]")
+        .await;
+    dana.wait_for("summary[data-test=gear]").await;
+    dana.goto(&format!("{purchase}/key")).await;
+    let key = stored_key(&app, line).await;
+    dana.wait_for("main").await;
+    assert!(dana.text("main").await.contains(&key));
+    dana.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_both_views_a_sales_agent_has_no_activity_log_and_gets_403_by_address() {
+    let app = TestApp::spawn().await;
+    for current_view in [false, true] {
+        let b = signed_in(&app, "sales.agent@contoso-partner.test", current_view).await;
+        account_tab(&b, "/account").await;
+        assert!(!b.exists("a[href='/account/activity']").await);
+        assert!(!b.exists("a[href='/account/users']").await);
+        b.goto("/account/activity").await;
+        b.wait_for("section.error-page[data-status='403']").await;
+        b.assert_console_clean_but(Some(403)).await;
+        b.quit().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_both_views_a_global_admin_disables_a_user_who_is_then_signed_out() {
+    let app = TestApp::spawn().await;
+    for (current_view, email) in [
+        (false, "helpdesk.agent@contoso-partner.test"),
+        (true, "billing.admin@contoso-partner.test"),
+    ] {
+        let user = signed_in(&app, email, current_view).await;
+        let admin = signed_in(&app, GLOBAL, current_view).await;
+        account_tab(&admin, "/account/users").await;
+        admin
+            .click_to_new_page(&format!("tr[data-email='{email}'] a"))
+            .await;
+        admin
+            .click_to_new_page("button[data-test=disable-user]")
+            .await;
+        admin.wait_for("p.flash-success").await;
+        assert_eq!(admin.text("dd[data-test=member-status]").await, "Disabled");
+        // The user's very next click leads to the sign-in page.
+        user.click("summary[data-test=gear]").await;
+        user.click_to_new_page(".gear-panel a[href='/account']")
+            .await;
+        user.wait_for("#email").await;
+        assert!(user.path().await.starts_with("/signin"));
+        user.close().await;
+        admin.close().await;
+    }
+}
