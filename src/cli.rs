@@ -38,6 +38,9 @@ pub async fn seed_demo(
     Ok(())
 }
 
+/// 100,000 activity records for each of 10 partners: the activity log's benchmark.
+const BENCH_ACTIVITY_PER_PARTNER: i64 = 100_000;
+
 pub async fn seed_bench(
     pool: &DbPool,
     store: &dyn ArtifactStore,
@@ -51,6 +54,9 @@ pub async fn seed_bench(
         .await
         .map_err(failed)?;
     let (line, variant) = seed::bench::download_target(&mut conn, tenant)
+        .await
+        .map_err(failed)?;
+    seed::bench_activity::insert(&mut conn, clock.now(), BENCH_ACTIVITY_PER_PARTNER)
         .await
         .map_err(failed)?;
     // The benchmark script reads these lines.

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 pub mod artifacts;
 pub mod bench;
+pub mod bench_activity;
 pub mod catalog;
 pub mod orders;
 

@@ -77,3 +77,48 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
         200
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_bench_gives_ten_partners_activity_records_once_and_the_log_pages_them() {
+    use cspdesk::db::schema::{activity, partners};
+    use diesel::{ExpressionMethods, PgJsonbExpressionMethods, QueryDsl};
+    let app = TestApp::spawn().await;
+    let now = cspdesk::clock::Clock::now(app.clock.as_ref());
+    let mut conn = app.conn().await;
+    let before: i64 = activity::table.count().get_result(&mut conn).await.unwrap();
+    for _ in 0..2 {
+        cspdesk::seed::bench_activity::insert(&mut conn, now, 2_000)
+            .await
+            .expect("bench activity");
+        let after: i64 = activity::table.count().get_result(&mut conn).await.unwrap();
+        assert_eq!(after - before, 20_000, "10 partners × 2,000, added once");
+    }
+    let per_partner: Vec<i64> = activity::table
+        .inner_join(partners::table)
+        .filter(activity::details.has_key("file"))
+        .group_by(partners::id)
+        .select(diesel::dsl::count_star())
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(per_partner.len(), 10);
+    let access: i64 = activity::table
+        .filter(activity::operation.eq_any([
+            "key_viewed",
+            "downloaded",
+            "link_created",
+            "link_used",
+            "link_refused",
+        ]))
+        .filter(activity::details.has_key("ip"))
+        .count()
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(access, 16_000, "8 in 10 touch keys or files");
+    drop(conn);
+    let v = app.signed_in("global.admin@contoso-partner.test").await;
+    let page = v.get("/account/activity").await;
+    assert_eq!(crate::activity_log::rows(&page.body).len(), 50);
+    assert!(page.contains("data-test=\"activity-older\""));
+}
