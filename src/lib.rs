@@ -108,7 +108,9 @@ impl App {
                         .custom_request_replace("method", |r: &ServiceRequest| {
                             r.method().to_string()
                         })
-                        .custom_request_replace("path", |r: &ServiceRequest| r.path().to_string()),
+                        .custom_request_replace("path", |r: &ServiceRequest| {
+                            web::render::loggable_path(r.path())
+                        }),
                 )
                 .configure(web::routes::configure)
                 .default_service(aw::to(not_found))

@@ -1,7 +1,7 @@
 //! What the activity log shows: the date range and filters as typed, checked into a `Filter`,
 //! and the keyset cursor of its pages. Pure, so every edge is a unit test.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -151,11 +151,11 @@ fn midnight(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
 }
 
-/// Dates as `YYYY-MM-DD`; the end may not be the last representable day (its next midnight
-/// is the range's end).
+/// Dates as `YYYY-MM-DD` in years 1 to 9999 (what people mean, and what PostgreSQL and the
+/// range arithmetic hold).
 fn date(text: &str) -> Option<NaiveDate> {
     let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()?;
-    day.checked_add_days(Days::new(1)).map(|_| day)
+    (1..=9999).contains(&day.year()).then_some(day)
 }
 
 fn given(field: &Option<String>) -> Option<&str> {
@@ -201,12 +201,19 @@ pub fn parse(raw: &RawFilter, today: NaiveDate) -> Result<Filter, Vec<Problem>> 
                 from,
                 to,
                 operations,
-                customer: given(&raw.customer).map(str::to_lowercase),
+                customer: customer_text(raw.customer.as_deref()),
                 actor,
             })
         }
         _ => Err(problems),
     }
+}
+
+/// A domain or tenant ID as typed: control characters dropped, at most a domain's length.
+fn customer_text(raw: Option<&str>) -> Option<String> {
+    let text = crate::web::forms::search_text(raw).to_lowercase();
+    let text: String = text.chars().take(253).collect();
+    (!text.is_empty()).then_some(text)
 }
 
 /// Where a page continues: just older than the last row shown. Rows with the same instant are
@@ -226,6 +233,10 @@ impl Cursor {
     pub fn decode(text: &str) -> Option<Cursor> {
         let (micros, id) = text.split_once('.')?;
         let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+        // Only instants a date range can hold (years 1 to 9999) are cursors of ours.
+        if !(1..=9999).contains(&at.year()) {
+            return None;
+        }
         Some(Cursor {
             at,
             id: id.parse().ok()?,
@@ -286,6 +297,14 @@ mod tests {
             parse(&raw("2026-11-01", "+262142-12-31"), today),
             Err(vec![Problem::BadTo])
         );
+        assert_eq!(
+            parse(&raw("-5000-01-01", "-5000-01-02"), today),
+            Err(vec![Problem::BadFrom, Problem::BadTo])
+        );
+        assert_eq!(
+            parse(&raw("0000-12-31", "0001-01-01"), today),
+            Err(vec![Problem::BadFrom])
+        );
         let forged = RawFilter {
             op: Some("drop_table".into()),
             user: Some("root".into()),
@@ -303,7 +322,7 @@ mod tests {
             from: Some(" 2026-11-01 ".into()),
             to: Some("2026-11-20".into()),
             op: Some("link_used".into()),
-            customer: Some("Adatum.example".into()),
+            customer: Some("Adatum.example\u{0}".into()),
             user: Some("link".into()),
             after: None,
         };
@@ -320,7 +339,14 @@ mod tests {
             id: 42,
         };
         assert_eq!(Cursor::decode(&c.encode()), Some(c));
-        for bad in ["", "1.2.3", "x.1", "1.x", "99999999999999999999.1"] {
+        for bad in [
+            "",
+            "1.2.3",
+            "x.1",
+            "1.x",
+            "99999999999999999999.1",
+            "-8000000000000000000.1",
+        ] {
             assert_eq!(Cursor::decode(bad), None, "{bad}");
         }
     }

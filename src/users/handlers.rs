@@ -308,10 +308,13 @@ pub async fn credentials(
         return member_page(&state, &need, ctx, id, Some("users-error-credential")).await;
     };
     let admin = admin(&need, &state)?;
+    // Checked before hashing (no work for a user who is not the partner's), and no connection
+    // is held while hashing.
     let mut conn = state.pool.get().await?;
-    // Checked before hashing: no work for a user who is not the partner's.
     store::member(&mut conn, admin.scope, id).await?;
+    drop(conn);
     let (secret, shown) = passwords::make(credential).await?;
+    let mut conn = state.pool.get().await?;
     let member = store::issue(&mut conn, &admin, id, &secret).await?;
     issued(&state, &need, ctx, &member, shown, false)
 }

@@ -9,6 +9,8 @@ use serde::Deserialize;
 use super::passwords::{self, LinkState};
 use super::rules;
 use super::views::{LinkSpentPage, PasswordPage};
+use crate::auth::extract::SESSION_TOKEN;
+use crate::auth::store::token_hash;
 use crate::auth::{Authenticated, PASSWORD_PAGE, password};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
@@ -89,11 +91,13 @@ pub async fn own_set(
     if let Err(key) = rules::new_password(&form.password, &form.confirm) {
         return refuse(ctx, key);
     }
-    let mut conn = state.pool.get().await?;
+    // No connection is held while passwords are hashed: that is slow on purpose.
     if ask {
+        let mut conn = state.pool.get().await?;
         let stored = crate::auth::store::user_by_email(&mut conn, &user.email)
             .await?
             .map(|u| u.password_hash);
+        drop(conn);
         let current = form.current.clone();
         let ok = current.len() <= rules::MAX_PASSWORD
             && web::block(move || password::verify(&current, stored.as_deref()))
@@ -104,7 +108,15 @@ pub async fn own_set(
         }
     }
     let hash = passwords::hash_off_thread(form.password).await?;
-    if !passwords::set(&mut conn, user.id, &hash, state.clock.now()).await? {
+    // This session stays; every other one of the user ends.
+    let own = session
+        .get::<String>(SESSION_TOKEN)
+        .ok()
+        .flatten()
+        .map(|t| token_hash(&t));
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    if !passwords::set(&mut conn, user.id, &hash, own.as_deref(), now).await? {
         return Err(AppError::Forbidden);
     }
     flash::push(&session, FlashKind::Success, "password-saved", &[]);

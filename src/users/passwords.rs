@@ -123,7 +123,7 @@ pub async fn use_link(
         let Some((user_id, expires, None)) = found else {
             return Ok(false);
         };
-        if now >= expires || !set(conn, user_id, hash, now).await? {
+        if now >= expires || !set(conn, user_id, hash, None, now).await? {
             return Ok(false);
         }
         diesel::update(password_links::table.find(&th))
@@ -135,12 +135,14 @@ pub async fn use_link(
     .await
 }
 
-/// Replaces a user's password and lifts the one-time password's restriction; recorded.
-/// `false` when the user is disabled (nothing is changed).
+/// Replaces a user's password and lifts the one-time password's restriction; every other
+/// session of the user ends (`keep` is the caller's own, when signed in) and unused links stop
+/// working. Recorded. `false` when the user is disabled (nothing is changed).
 pub async fn set(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
     hash: &str,
+    keep: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let updated: Option<(String, Option<Uuid>)> = diesel::update(users::table.find(user_id))
@@ -156,6 +158,7 @@ pub async fn set(
     let Some((email, partner_id)) = updated else {
         return Ok(false);
     };
+    super::store::close_doors(conn, user_id, keep, now).await?;
     let entry = Entry {
         partner_id,
         at: now,

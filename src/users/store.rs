@@ -119,12 +119,54 @@ pub async fn member(
         .ok_or(AppError::NotFound)
 }
 
-async fn lock_partner(conn: &mut AsyncPgConnection, scope: PartnerScope) -> Result<(), AppError> {
+/// Locks the partner's row, then checks the admin again: a change made meanwhile by another
+/// admin (disabling this one, or taking the role) is seen here, and this one is refused.
+async fn lock_partner(conn: &mut AsyncPgConnection, admin: &Admin<'_>) -> Result<(), AppError> {
     partners::table
-        .find(scope.partner_id())
+        .find(admin.scope.partner_id())
         .select(partners::id)
         .for_update()
         .first::<Uuid>(conn)
+        .await?;
+    let still: i64 = users::table
+        .inner_join(user_roles::table)
+        .filter(users::id.eq(admin.user.id))
+        .filter(users::disabled_at.is_null())
+        .filter(user_roles::role.eq(Role::GlobalAdmin.code()))
+        .count()
+        .get_result(conn)
+        .await?;
+    if still == 0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
+/// Ends a user's sessions (but `keep`, the caller's own) and withdraws their unused
+/// set-password links: after new sign-in details, a new password or disabling, whatever was
+/// open before gives no way in.
+pub async fn close_doors(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    keep: Option<&[u8]>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut sessions = diesel::update(user_sessions::table)
+        .filter(user_sessions::user_id.eq(user_id))
+        .filter(user_sessions::ended_at.is_null())
+        .into_boxed();
+    if let Some(keep) = keep {
+        sessions = sessions.filter(user_sessions::token_hash.ne(keep));
+    }
+    sessions
+        .set(user_sessions::ended_at.eq(now))
+        .execute(conn)
+        .await?;
+    diesel::update(password_links::table)
+        .filter(password_links::user_id.eq(user_id))
+        .filter(password_links::used_at.is_null())
+        .set(password_links::used_at.eq(now))
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -212,7 +254,7 @@ pub async fn add(
     secret: &Secret,
 ) -> Result<Result<Uuid, Refusal>, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin.scope).await?;
+        lock_partner(conn, admin).await?;
         let id = Uuid::new_v4();
         let hash = match secret {
             Secret::Password(hash) => hash,
@@ -264,7 +306,7 @@ pub async fn set_roles(
     roles: &[Role],
 ) -> Result<Result<(), Refusal>, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin.scope).await?;
+        lock_partner(conn, admin).await?;
         let before = member(conn, admin.scope, id).await?;
         let stays = !before.disabled && roles.contains(&Role::GlobalAdmin);
         let others = other_global_admins(conn, admin.scope, id).await?;
@@ -304,7 +346,7 @@ pub async fn set_enabled(
         return Ok(Err(Refusal::Yourself));
     }
     conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin.scope).await?;
+        lock_partner(conn, admin).await?;
         let before = member(conn, admin.scope, id).await?;
         if before.disabled != enabled {
             return Ok(Ok(()));
@@ -315,12 +357,7 @@ pub async fn set_enabled(
             if was_global_admin && !rules::keeps_a_global_admin(others, false) {
                 return Ok(Err(Refusal::LastGlobalAdmin));
             }
-            diesel::update(user_sessions::table)
-                .filter(user_sessions::user_id.eq(id))
-                .filter(user_sessions::ended_at.is_null())
-                .set(user_sessions::ended_at.eq(admin.now))
-                .execute(conn)
-                .await?;
+            close_doors(conn, id, None, admin.now).await?;
         }
         diesel::update(users::table.find(id))
             .set(users::disabled_at.eq((!enabled).then_some(admin.now)))
@@ -338,6 +375,7 @@ pub async fn set_enabled(
 }
 
 /// Hands an existing user a new way in: a one-time password (replacing theirs) or a link.
+/// Their open sessions end and earlier links stop working: whoever held them is out.
 pub async fn issue(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
@@ -345,7 +383,9 @@ pub async fn issue(
     secret: &Secret,
 ) -> Result<Member, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {
+        lock_partner(conn, admin).await?;
         let target = member(conn, admin.scope, id).await?;
+        close_doors(conn, id, None, admin.now).await?;
         write_secret(conn, admin, id, secret).await?;
         let credential = match secret {
             Secret::Password(_) => "password",

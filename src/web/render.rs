@@ -17,6 +17,19 @@ pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Result<HttpRe
         .body(body))
 }
 
+/// The path as logged: the secret part of a download link or a set-password link (whoever holds
+/// it gets the file, or the account) is left out.
+pub fn loggable_path(path: &str) -> String {
+    for secret in ["/dl/", "/set-password/"] {
+        if let Some(rest) = path.strip_prefix(secret)
+            && !rest.is_empty()
+        {
+            return format!("{secret}…");
+        }
+    }
+    path.to_string()
+}
+
 /// Marks a page that holds a secret (a key, a password) so no cache keeps it.
 pub fn no_store(mut res: HttpResponse) -> HttpResponse {
     use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
@@ -52,6 +65,13 @@ pub fn safe_next(next: Option<&str>) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn link_tokens_are_not_logged() {
+        assert_eq!(super::loggable_path("/dl/abc123"), "/dl/…");
+        assert_eq!(super::loggable_path("/set-password/abc"), "/set-password/…");
+        assert_eq!(super::loggable_path("/customers"), "/customers");
+    }
+
     use super::safe_next;
 
     #[test]

@@ -537,3 +537,95 @@ async fn changing_ones_own_password_asks_for_the_current_one() {
     assert_eq!(app.visitor().sign_in(email, NEW_PASSWORD).await.status, 303);
     assert_eq!(operations(&app, email).await, ["password_set"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_simultaneous_submits_of_one_link_set_one_password() {
+    let app = TestApp::spawn().await;
+    let gabriel = app.signed_in(GLOBAL).await;
+    let email = "race@contoso-partner.test";
+    let added = add_user(&gabriel, "Race", email, &["sales_agent"], "link").await;
+    let link = shown(&added.body, "set-password-link").unwrap();
+    let path = link[link.find("/set-password/").unwrap()..].to_string();
+    let visitors: Vec<Visitor> = (0..10).map(|_| app.visitor()).collect();
+    for v in &visitors {
+        assert_eq!(
+            v.get(&path).await.status,
+            200,
+            "each has the form and its token"
+        );
+    }
+    let submits = visitors.iter().enumerate().map(|(i, v)| {
+        let (v, path) = (v.clone(), path.clone());
+        async move {
+            let password = format!("password number {i}");
+            let fields = [
+                ("password", password.as_str()),
+                ("confirm", password.as_str()),
+            ];
+            (i, v.post(&path, &fields).await.status)
+        }
+    });
+    let results = futures_util::future::join_all(submits).await;
+    let won: Vec<usize> = results.iter().filter(|r| r.1 == 303).map(|r| r.0).collect();
+    assert_eq!(won.len(), 1, "{results:?}");
+    assert!(
+        results.iter().all(|r| r.1 == 303 || r.1 == 410),
+        "{results:?}"
+    );
+    let winner = format!("password number {}", won[0]);
+    assert_eq!(app.visitor().sign_in(email, &winner).await.status, 303);
+    assert_eq!(operations(&app, email).await, ["password_set"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_sign_in_details_end_the_users_sessions_and_earlier_links() {
+    let app = TestApp::spawn().await;
+    let gabriel = app.signed_in(GLOBAL).await;
+    let email = "helpdesk.agent@contoso-partner.test";
+    let id = id_of(&app, email).await;
+    let harper = app.signed_in(email).await;
+    let first = gabriel
+        .post(
+            &format!("{USERS}/{id}/credentials"),
+            &[("credential", "link")],
+        )
+        .await;
+    let link = shown(&first.body, "set-password-link").unwrap();
+    let old_link = link[link.find("/set-password/").unwrap()..].to_string();
+    assert_eq!(
+        harper.get("/customers").await.location.as_deref(),
+        Some("/signin?next=%2Fcustomers"),
+        "whoever held a session is out"
+    );
+    let second = gabriel
+        .post(
+            &format!("{USERS}/{id}/credentials"),
+            &[("credential", "password")],
+        )
+        .await;
+    assert!(shown(&second.body, "one-time-password").is_some());
+    assert_eq!(
+        app.visitor().get(&old_link).await.status,
+        410,
+        "the earlier link is withdrawn"
+    );
+    assert_eq!(
+        app.visitor().sign_in(email, PASSWORD).await.status,
+        422,
+        "the old password is gone"
+    );
+    // Choosing one's own password ends one's other sessions, not this one.
+    let here = app.signed_in(GLOBAL).await;
+    let fields = [
+        ("current", PASSWORD),
+        ("password", NEW_PASSWORD),
+        ("confirm", NEW_PASSWORD),
+    ];
+    assert_eq!(here.post("/account/password", &fields).await.status, 303);
+    assert_eq!(here.get(USERS).await.status, 200);
+    assert_eq!(
+        gabriel.get(USERS).await.status,
+        303,
+        "the other session ended"
+    );
+}
