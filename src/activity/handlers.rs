@@ -62,6 +62,28 @@ async fn select(
     })
 }
 
+/// The filter checked, with the page it is shown on; or that page with the messages saying
+/// what is wrong (422), ready to send.
+async fn checked(
+    conn: &mut AsyncPgConnection,
+    need: &Reader,
+    ctx: PageContext,
+    raw: &RawFilter,
+    today: NaiveDate,
+) -> Result<Result<(Filter, Option<Uuid>, ActivityLogPage), HttpResponse>, AppError> {
+    let scope = need.partner()?;
+    let users = queries::users(conn, scope).await?;
+    let selected = select(conn, scope, raw, today, &users).await?;
+    let mut page = empty_page(ctx, need, raw, &users);
+    Ok(match selected {
+        Ok((filter, customer_id)) => Ok((filter, customer_id, page)),
+        Err(problems) => {
+            page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
+            Err(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)?)
+        }
+    })
+}
+
 pub async fn log(
     state: web::Data<AppState>,
     need: Reader,
@@ -71,16 +93,10 @@ pub async fn log(
     let scope = need.partner()?;
     let raw = query.into_inner();
     let mut conn = state.pool.get().await?;
-    let users = queries::users(&mut conn, scope).await?;
     let today = state.clock.now().date_naive();
-    let selected = select(&mut conn, scope, &raw, today, &users).await?;
-    let mut page = empty_page(ctx, &need, &raw, &users);
-    let (filter, customer_id) = match selected {
-        Ok(s) => s,
-        Err(problems) => {
-            page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let (filter, customer_id, mut page) = match checked(&mut conn, &need, ctx, &raw, today).await? {
+        Ok(checked) => checked,
+        Err(refused) => return Ok(refused),
     };
     let after = raw.after.as_deref().and_then(Cursor::decode);
     let sel = Selection {
@@ -148,16 +164,12 @@ pub async fn export(
     let scope = need.partner()?;
     let raw = query.into_inner();
     let mut conn = state.pool.get().await?;
-    let users = queries::users(&mut conn, scope).await?;
     let now = state.clock.now();
-    let (filter, customer_id) =
-        match select(&mut conn, scope, &raw, now.date_naive(), &users).await? {
-            Ok(s) => s,
-            Err(problems) => {
-                let mut page = empty_page(ctx, &need, &raw, &users);
-                page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
-                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-            }
+    let lang = ctx.lang;
+    let (filter, customer_id, _) =
+        match checked(&mut conn, &need, ctx, &raw, now.date_naive()).await? {
+            Ok(checked) => checked,
+            Err(refused) => return Ok(refused),
         };
     super::record(
         &mut conn,
@@ -181,6 +193,6 @@ pub async fn export(
     .await?;
     drop(conn);
     let file = format!("activity-{}-{}.csv", filter.from, filter.to);
-    let body = super::export::stream(state.pool.clone(), scope, filter, customer_id, ctx.lang);
+    let body = super::export::stream(state.pool.clone(), scope, filter, customer_id, lang);
     Ok(crate::web::csv::download(&file).streaming(body))
 }

@@ -13,6 +13,7 @@ use super::views::{
     IssuedPage, MemberPage, MemberView, NewUserForm, NewUserPage, UsersPage, role_boxes,
 };
 use crate::account::Tabs;
+use crate::auth::handlers::EmptyForm;
 use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
@@ -269,9 +270,6 @@ async fn enabled(
     flash::push(&session, FlashKind::Success, key, &[]);
     Ok(redirect(&format!("{HREF}/{id}")))
 }
-
-#[derive(serde::Deserialize)]
-pub struct EmptyForm {}
 
 pub async fn disable(
     state: web::Data<AppState>,
