@@ -184,3 +184,129 @@ async fn in_both_views_a_global_admin_disables_a_user_who_is_then_signed_out() {
         admin.close().await;
     }
 }
+
+async fn choose(b: &Browser, select: &str, label: &str) {
+    b.client
+        .find(Locator::Css(select))
+        .await
+        .unwrap()
+        .select_by_label(label)
+        .await
+        .unwrap_or_else(|e| panic!("{select} › {label}: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_user_changes_one_time_passwords_and_the_log_filters_work() {
+    user_controls(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_user_changes_one_time_passwords_and_the_log_filters_work() {
+    user_controls(true).await;
+}
+
+/// Every control of a user's page, the one-time password's first sign-in, changing one's own
+/// password, and the log's operation and user filters and its pages.
+async fn user_controls(current_view: bool) {
+    let app = TestApp::spawn().await;
+    let sales = "sales.agent@contoso-partner.test";
+    let admin = signed_in(&app, GLOBAL, current_view).await;
+    account_tab(&admin, "/account/users").await;
+    admin
+        .click_to_new_page(&format!("tr[data-email='{sales}'] a"))
+        .await;
+    admin.click("input[name=roles][value=admin_agent]").await;
+    admin
+        .click_to_new_page("button[data-test=save-roles]")
+        .await;
+    admin.wait_for("p.flash-success").await;
+    assert_eq!(
+        admin.text("dd[data-test=member-roles]").await,
+        "Admin agent, Sales agent"
+    );
+    admin
+        .click_to_new_page("button[data-test=disable-user]")
+        .await;
+    admin
+        .click_to_new_page("button[data-test=enable-user]")
+        .await;
+    assert_eq!(admin.text("dd[data-test=member-status]").await, "Active");
+    admin.click("input[name=credential][value=password]").await;
+    admin
+        .click_to_new_page("button[data-test=issue-credential]")
+        .await;
+    let one_time = admin.text("code[data-test=one-time-password]").await;
+
+    // The one-time password leads straight to choosing a new one, then to the dashboard.
+    let sam = Browser::open(&app.base).await;
+    sam.goto("/signin").await;
+    sam.fill("#email", sales).await;
+    sam.fill("#password", &one_time).await;
+    sam.click_to_new_page("form.stacked button[type=submit]")
+        .await;
+    sam.wait_for("form[data-test=password-form]").await;
+    assert!(!sam.exists("#current").await);
+    sam.fill("#password", "sam's first password").await;
+    sam.fill("#confirm", "sam's first password").await;
+    sam.click_to_new_page("button[data-test=password-submit]")
+        .await;
+    sam.wait_for("p.flash-success").await;
+    // Later, from My profile, with the current password.
+    account_tab(&sam, "/account").await;
+    sam.click_to_new_page("a[data-test=change-password]").await;
+    sam.fill("#current", "sam's first password").await;
+    sam.fill("#password", "sam's second password").await;
+    sam.fill("#confirm", "sam's second password").await;
+    sam.click_to_new_page("button[data-test=password-submit]")
+        .await;
+    sam.wait_for("p.flash-success").await;
+    sam.close().await;
+
+    // 60 more sign-ins of Sam, so the log has a second page.
+    let (partner, sam_id) = crate::activity_log::account(&app, sales).await;
+    let now = app.clock.now();
+    let mut conn = app.conn().await;
+    for i in 0..60 {
+        use cspdesk::db::schema::activity;
+        use diesel::ExpressionMethods;
+        use diesel_async::RunQueryDsl;
+        diesel::insert_into(activity::table)
+            .values((
+                activity::partner_id.eq(partner),
+                activity::at.eq(now - Duration::minutes(i + 1)),
+                activity::actor_user_id.eq(sam_id),
+                activity::actor.eq(sales),
+                activity::operation.eq("signed_in"),
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
+    drop(conn);
+    admin
+        .click_to_new_page("nav[data-test=account-tabs] a[href='/account/activity']")
+        .await;
+    choose(&admin, "#op", "Roles changed").await;
+    admin
+        .click_to_new_page("button[data-test=activity-show]")
+        .await;
+    let roles = admin.text("table[data-test=activity]").await;
+    assert!(
+        roles.contains("Roles changed") && roles.contains(sales),
+        "{roles}"
+    );
+    choose(&admin, "#op", "Signed in").await;
+    choose(&admin, "#user", sales).await;
+    admin
+        .click_to_new_page("button[data-test=activity-show]")
+        .await;
+    let first = admin.text("table[data-test=activity]").await;
+    assert!(!first.contains(GLOBAL), "only Sam's sign-ins");
+    admin.click_to_new_page("a[data-test=activity-older]").await;
+    assert!(admin.exists("tr[data-test=activity-row]").await);
+    admin
+        .click_to_new_page("a[data-test=activity-newest]")
+        .await;
+    assert_eq!(admin.text("table[data-test=activity]").await, first);
+    admin.close().await;
+}
