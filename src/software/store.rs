@@ -42,14 +42,20 @@ impl LocalDir {
     }
 
     pub fn keep(&self, incoming: &std::path::Path, sha256: &str) -> io::Result<()> {
+        // Renaming within one directory is atomic: a reader sees the whole file or none.
+        std::fs::rename(incoming, self.path_of(sha256)?)
+    }
+
+    /// Where the file with this checksum is kept.
+    pub fn path_of(&self, sha256: &str) -> io::Result<PathBuf> {
+        // The name may come from the database, but a checksum is all it may ever be.
         if !is_checksum(sha256) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "not a checksum",
             ));
         }
-        // Renaming within one directory is atomic: a reader sees the whole file or none.
-        std::fs::rename(incoming, self.dir.join(sha256))
+        Ok(self.dir.join(sha256))
     }
 }
 
@@ -73,14 +79,7 @@ impl ArtifactStore for LocalDir {
     }
 
     fn open(&self, sha256: &str) -> io::Result<(File, PathBuf)> {
-        // The name comes from the database, but a checksum is all it may ever be.
-        if !is_checksum(sha256) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "not a checksum",
-            ));
-        }
-        let path = self.dir.join(sha256);
+        let path = self.path_of(sha256)?;
         Ok((File::open(&path)?, path))
     }
 }

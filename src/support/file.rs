@@ -196,7 +196,7 @@ async fn product_in_order(
     Ok(found)
 }
 
-/// A checked request with who files it and the files already kept in the store.
+/// A checked request with who files it and the files received with it.
 pub struct Filing<'a> {
     pub user: &'a CurrentUser,
     pub draft: &'a Draft,
@@ -279,7 +279,7 @@ pub struct NewEvent<'a> {
     pub files: &'a [Received],
 }
 
-/// Adds a timeline entry with its attachments, inside the caller's transaction.
+/// Adds a timeline entry with its attachments, put in place inside the caller's transaction.
 pub async fn add_event(
     conn: &mut AsyncPgConnection,
     e: NewEvent<'_>,
@@ -298,6 +298,7 @@ pub async fn add_event(
         .execute(conn)
         .await?;
     for file in e.files {
+        super::keep::put_in_place(conn, file).await?;
         diesel::insert_into(support_attachments::table)
             .values((
                 support_attachments::id.eq(Uuid::new_v4()),

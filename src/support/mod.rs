@@ -6,6 +6,7 @@ pub mod console;
 pub mod file;
 pub mod files;
 pub mod handlers;
+pub mod keep;
 pub mod queries;
 pub mod rules;
 pub mod step;

@@ -1,15 +1,14 @@
-//! Removing attachment files nobody refers to: a file kept while its form was then refused,
-//! or a partial upload left by a crash. Only files older than `min_age` are touched, so a file
-//! that an upload has just kept — and is about to record — is never taken from under it.
+//! Removing attachment files nobody refers to — the safety net behind refused forms, which
+//! remove their own files before they answer: a file left by a crash mid-upload, or put in
+//! place by a transaction that then failed. Only files older than `min_age` are touched, and a
+//! file under its checksum only under the lock of `keep`, so no file a request is being
+//! written with is ever taken from under it.
 
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
-
+use super::keep;
 use crate::db::DbPool;
-use crate::db::schema::support_attachments;
 use crate::error::AppError;
 use crate::software::store::is_checksum;
 
@@ -23,33 +22,23 @@ pub async fn sweep(pool: &DbPool, dir: &Path, min_age: Duration) -> Result<usize
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(0); // No attachment yet.
     };
-    let now = SystemTime::now();
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let old_enough = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age >= min_age);
-        if !old_enough {
+        let path = entry.path();
+        if !keep::old_enough(&path, min_age) {
             continue;
         }
-        let orphan = if name.starts_with(".incoming-") {
-            true
+        let gone = if name.starts_with(".incoming-") {
+            // A form still being read is younger than any `min_age` the server uses.
+            std::fs::remove_file(&path).is_ok()
         } else if is_checksum(&name) {
             let mut conn = pool.get().await?;
-            let used: i64 = support_attachments::table
-                .filter(support_attachments::sha256.eq(&name))
-                .count()
-                .get_result(&mut conn)
-                .await?;
-            used == 0
+            keep::remove_if_unreferenced(&mut conn, &path, &name, min_age).await?
         } else {
             false
         };
-        if orphan && std::fs::remove_file(entry.path()).is_ok() {
+        if gone {
             removed += 1;
         }
     }

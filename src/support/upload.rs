@@ -3,6 +3,13 @@
 //! way; memory holds one chunk and the first few KiB used to decide a file's type. A file
 //! over 10 MB is refused with 413 the moment its 10 MB + 1st byte arrives. No file is written
 //! before the form's CSRF token has been seen and matched.
+//!
+//! A received file waits under a name of its own until the request that names it is written
+//! (`keep::put_in_place`, in that transaction). Until then no other request can see it, so a
+//! form or reply that is refused — by a field, a file, a size, a lost connection or an error —
+//! removes its own files, and only its own, when its `Sent` is dropped: before the answer.
+
+use std::path::PathBuf;
 
 use actix_multipart::{Field, Multipart};
 use actix_session::Session;
@@ -24,22 +31,41 @@ const MAX_FIELDS: usize = 40;
 /// The form's name for its file input.
 pub const FILES_FIELD: &str = "files";
 
-/// A file kept in the store.
-#[derive(Debug, Clone)]
+/// A file received whole and checked, waiting to be put in place under its checksum.
+#[derive(Debug)]
 pub struct Received {
     pub file_name: String,
     pub media_type: &'static str,
     pub size: i64,
     pub sha256: String,
+    /// Where the bytes wait: a name only this form knows.
+    pub(super) pending: PathBuf,
+    /// Where they go once the request naming them is written.
+    pub(super) target: PathBuf,
 }
 
-/// What was sent: the text fields by name, the files kept, and the message key of each file
-/// refused (the form is shown again with it).
+/// What was sent: the text fields by name, the files received, and the message key of each
+/// file refused (the form is shown again with it).
 #[derive(Default)]
 pub struct Sent {
     pub fields: Map<String, Value>,
     pub files: Vec<Received>,
     pub refused: Vec<(&'static str, String)>,
+}
+
+impl Drop for Sent {
+    /// Removes the files not put in place: those of a refused form, or of one whose writing
+    /// failed. A file put in place is no longer where it waited, so nothing happens to it.
+    fn drop(&mut self) {
+        for file in &self.files {
+            match std::fs::remove_file(&file.pending) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    log::warn!("cannot remove a received file: {e}");
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 impl Sent {
@@ -183,12 +209,21 @@ async fn receive(
     let shown = attachments::clean_name(raw_name).unwrap_or_else(|| "-".into());
     match (part.verdict, part.sink) {
         (Some(Ok(media_type)), Some(s)) => {
-            let sha256 = s.finish(store).await?;
+            let (pending, sha256) = s.finish().await?;
+            let target = match store.path_of(&sha256) {
+                Ok(target) => target,
+                Err(e) => {
+                    let _ = tokio::fs::remove_file(&pending).await;
+                    return Err(AppError::internal(e));
+                }
+            };
             sent.files.push(Received {
                 file_name: shown,
                 media_type,
                 size: part.size as i64,
                 sha256,
+                pending,
+                target,
             });
         }
         (Some(Err(reason)), _) => sent.refused.push((reason, shown)),
@@ -262,7 +297,7 @@ async fn start(
 
 /// A file being written to the store and hashed.
 struct Sink {
-    path: std::path::PathBuf,
+    path: PathBuf,
     file: tokio::fs::File,
     hasher: Sha256,
 }
@@ -290,15 +325,18 @@ impl Sink {
         let _ = tokio::fs::remove_file(&self.path).await;
     }
 
-    /// Files the bytes under their checksum; the checksum.
-    async fn finish(mut self, store: &LocalDir) -> Result<String, AppError> {
-        self.file.flush().await.map_err(AppError::internal)?;
-        self.file.sync_all().await.map_err(AppError::internal)?;
+    /// The bytes on disk, where they wait, and their checksum.
+    async fn finish(mut self) -> Result<(PathBuf, String), AppError> {
+        let written = async {
+            self.file.flush().await?;
+            self.file.sync_all().await
+        };
+        if let Err(e) = written.await {
+            self.discard().await;
+            return Err(AppError::internal(e));
+        }
         let sha256 = hex::encode(self.hasher.finalize());
         drop(self.file);
-        store
-            .keep(&self.path, &sha256)
-            .map_err(AppError::internal)?;
-        Ok(sha256)
+        Ok((self.path, sha256))
     }
 }

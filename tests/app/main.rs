@@ -24,5 +24,6 @@ mod startup;
 mod support;
 mod support_console;
 mod support_files;
+mod support_refusals;
 mod support_requests;
 mod users;
