@@ -28,10 +28,14 @@ pub enum AppError {
     /// Signed in with a one-time password that has not been replaced yet.
     #[error("a new password is required")]
     PasswordChangeRequired,
+    /// The database cannot be reached or dropped the connection: try again shortly (503).
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// Too many requests from one client (429); the seconds until it may try again.
+    #[error("too many requests")]
+    TooManyRequests(u64),
     #[error("database error: {0}")]
-    Database(#[from] diesel::result::Error),
+    Database(diesel::result::Error),
     #[error("template error: {0}")]
     Template(#[from] askama::Error),
     #[error("internal error: {0}")]
@@ -41,6 +45,47 @@ pub enum AppError {
 impl AppError {
     pub fn internal(e: impl std::fmt::Display) -> AppError {
         AppError::Internal(e.to_string())
+    }
+}
+
+/// Seconds a client is asked to wait before trying again when the database is unavailable.
+pub const RETRY_AFTER_SECONDS: u64 = 5;
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        if connection_lost(&e) {
+            AppError::Unavailable(e.to_string())
+        } else {
+            AppError::Database(e)
+        }
+    }
+}
+
+/// Server messages of the errors that end a session from the server side (SQLSTATE class 57P:
+/// administrator command, crash of another backend, server shutting down or starting).
+/// diesel keeps the message but not the SQLSTATE of an error it has no kind for.
+const SESSION_ENDED: [&str; 5] = [
+    "terminating connection due to administrator command",
+    "terminating connection because of crash of another server process",
+    "terminating connection due to unexpected postmaster exit",
+    "the database system is shutting down",
+    "the database system is starting up",
+];
+
+/// Whether `e` means the connection to PostgreSQL is gone (or was refused), rather than that
+/// the statement was wrong: the request may succeed if tried again.
+pub fn connection_lost(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match e {
+        Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+            _,
+        ) => true,
+        Error::DatabaseError(DatabaseErrorKind::Unknown, info) => {
+            SESSION_ENDED.iter().any(|m| info.message().starts_with(m))
+        }
+        Error::BrokenTransactionManager => true,
+        _ => false,
     }
 }
 
@@ -61,6 +106,7 @@ impl ResponseError for AppError {
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::SignInRequired(_) | AppError::PasswordChangeRequired => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -72,8 +118,11 @@ impl ResponseError for AppError {
     /// The cause is logged once here, never shown to the user.
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
-        if status.is_server_error() {
-            log::error!("{self}");
+        match self {
+            // Expected while the database restarts: one line, not an alarm per request.
+            AppError::Unavailable(_) => log::warn!("{self}"),
+            _ if status.is_server_error() => log::error!("{self}"),
+            _ => {}
         }
         if let AppError::SignInRequired(next) = self {
             let location = match next {
@@ -92,8 +141,17 @@ impl ResponseError for AppError {
                 .insert_header(("Location", crate::auth::PASSWORD_PAGE))
                 .finish();
         }
-        HttpResponse::build(status)
-            .content_type("text/plain; charset=utf-8")
+        let mut res = HttpResponse::build(status);
+        match self {
+            AppError::Unavailable(_) => {
+                res.insert_header(("Retry-After", RETRY_AFTER_SECONDS.to_string()));
+            }
+            AppError::TooManyRequests(seconds) => {
+                res.insert_header(("Retry-After", seconds.to_string()));
+            }
+            _ => {}
+        }
+        res.content_type("text/plain; charset=utf-8")
             .body(status.canonical_reason().unwrap_or("error"))
     }
 }
@@ -120,5 +178,59 @@ impl StartupError {
             path: path.display().to_string(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    fn db_error(kind: DatabaseErrorKind, message: &str) -> Error {
+        Error::DatabaseError(kind, Box::new(message.to_string()))
+    }
+
+    #[test]
+    fn a_lost_connection_is_503_and_a_wrong_statement_500() {
+        let lost = [
+            db_error(DatabaseErrorKind::ClosedConnection, "closed"),
+            db_error(DatabaseErrorKind::UnableToSendCommand, "connection closed"),
+            db_error(
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            db_error(
+                DatabaseErrorKind::Unknown,
+                "the database system is shutting down",
+            ),
+            Error::BrokenTransactionManager,
+        ];
+        for e in lost {
+            let e = AppError::from(e);
+            assert_eq!(e.status_code(), StatusCode::SERVICE_UNAVAILABLE, "{e}");
+            let res = e.error_response();
+            assert_eq!(res.headers().get("Retry-After").unwrap(), "5");
+        }
+        let wrong = [
+            db_error(DatabaseErrorKind::Unknown, "syntax error at or near \"x\""),
+            db_error(DatabaseErrorKind::UniqueViolation, "duplicate key"),
+        ];
+        for e in wrong {
+            assert_eq!(
+                AppError::from(e).status_code(),
+                StatusCode::INTERNAL_SERVER_ERROR
+            );
+        }
+        assert_eq!(
+            AppError::from(Error::NotFound).status_code(),
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    #[test]
+    fn too_many_requests_says_when_to_come_back() {
+        let res = AppError::TooManyRequests(42).error_response();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers().get("Retry-After").unwrap(), "42");
     }
 }

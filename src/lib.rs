@@ -29,7 +29,6 @@ use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 
 use actix_session::SessionMiddleware;
-use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::SameSite;
 use actix_web::dev::{Server, ServiceRequest};
 use actix_web::middleware::{DefaultHeaders, Logger};
@@ -40,6 +39,7 @@ use config::Settings;
 use db::DbPool;
 use error::{AppError, StartupError};
 use web::AppState;
+use web::session_store::BoundedCookieStore;
 
 /// A built, listening dashboard. `run` serves until the process is asked to stop.
 pub struct App {
@@ -89,7 +89,7 @@ impl App {
                 .app_data(state.clone())
                 .wrap(web::error_pages::handlers())
                 .wrap(
-                    SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                    SessionMiddleware::builder(BoundedCookieStore::default(), key.clone())
                         .cookie_name("cspdesk_session".into())
                         .cookie_http_only(true)
                         .cookie_same_site(SameSite::Lax)

@@ -115,6 +115,7 @@ diesel::table! {
         user_id -> Uuid,
         customer_id -> Uuid,
         created_at -> Timestamptz,
+        ordered_as -> Nullable<Uuid>,
     }
 }
 
@@ -322,6 +323,7 @@ diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_lines -> partners (partner_id));
 diesel::joinable!(order_lines -> products (product_id));
 diesel::joinable!(order_tokens -> customers (customer_id));
+diesel::joinable!(order_tokens -> orders (ordered_as));
 diesel::joinable!(order_tokens -> partners (partner_id));
 diesel::joinable!(order_tokens -> users (user_id));
 diesel::joinable!(orders -> customers (customer_id));

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::auth::PartnerScope;
@@ -57,7 +57,31 @@ pub async fn add(
     quantity: i32,
     now: DateTime<Utc>,
 ) -> Result<AddOutcome, AppError> {
-    let result = diesel::insert_into(cart_items::table)
+    let result = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            lock(conn, owner).await?;
+            insert_or_add(conn, owner, product_id, quantity, now).await
+        })
+        .await;
+    use diesel::result::{DatabaseErrorKind, Error};
+    match result {
+        Ok(_) => Ok(AddOutcome::Added),
+        // The table's CHECK keeps every line between 1 and 1000.
+        Err(Error::DatabaseError(DatabaseErrorKind::CheckViolation, _)) => {
+            Ok(AddOutcome::OverLimit)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn insert_or_add(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    product_id: Uuid,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::insert_into(cart_items::table)
         .values((
             cart_items::user_id.eq(owner.user_id),
             cart_items::customer_id.eq(owner.customer_id),
@@ -75,16 +99,7 @@ pub async fn add(
         .set(cart_items::quantity.eq(cart_items::quantity
             + diesel::dsl::sql::<diesel::sql_types::Integer>("EXCLUDED.quantity")))
         .execute(conn)
-        .await;
-    use diesel::result::{DatabaseErrorKind, Error};
-    match result {
-        Ok(_) => Ok(AddOutcome::Added),
-        // The table's CHECK keeps every line between 1 and 1000.
-        Err(Error::DatabaseError(DatabaseErrorKind::CheckViolation, _)) => {
-            Ok(AddOutcome::OverLimit)
-        }
-        Err(e) => Err(e.into()),
-    }
+        .await
 }
 
 /// Sets a line's quantity; false when the line is not in this cart.
@@ -94,14 +109,19 @@ pub async fn set_quantity(
     product_id: Uuid,
     quantity: i32,
 ) -> Result<bool, AppError> {
-    let n = diesel::update(
-        cart_items::table
-            .filter(mine(owner))
-            .filter(cart_items::product_id.eq(product_id)),
-    )
-    .set(cart_items::quantity.eq(quantity))
-    .execute(conn)
-    .await?;
+    let n = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            lock(conn, owner).await?;
+            diesel::update(
+                cart_items::table
+                    .filter(mine(owner))
+                    .filter(cart_items::product_id.eq(product_id)),
+            )
+            .set(cart_items::quantity.eq(quantity))
+            .execute(conn)
+            .await
+        })
+        .await?;
     Ok(n == 1)
 }
 
@@ -110,13 +130,18 @@ pub async fn remove(
     owner: &CartOwner,
     product_id: Uuid,
 ) -> Result<bool, AppError> {
-    let n = diesel::delete(
-        cart_items::table
-            .filter(mine(owner))
-            .filter(cart_items::product_id.eq(product_id)),
-    )
-    .execute(conn)
-    .await?;
+    let n = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            lock(conn, owner).await?;
+            diesel::delete(
+                cart_items::table
+                    .filter(mine(owner))
+                    .filter(cart_items::product_id.eq(product_id)),
+            )
+            .execute(conn)
+            .await
+        })
+        .await?;
     Ok(n == 1)
 }
 
@@ -158,4 +183,19 @@ pub async fn lines(
         ))
         .load(conn)
         .await?)
+}
+
+/// Takes the cart's lock until the transaction ends. Placing an order and every change to
+/// the cart take it, in whichever app process they run, so an order is placed from a cart
+/// nobody is changing and a second Place order finds the cart already emptied. The key is a
+/// 64-bit hash of the cart's owner: a collision only makes two carts wait for each other.
+pub async fn lock(conn: &mut AsyncPgConnection, owner: &CartOwner) -> QueryResult<()> {
+    diesel::sql_query(
+        "SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 1))",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(owner.user_id)
+    .bind::<diesel::sql_types::Uuid, _>(owner.customer_id)
+    .execute(conn)
+    .await
+    .map(|_| ())
 }

@@ -262,6 +262,15 @@ pub async fn place_order(
             );
             Ok(redirect(&order_href(&p)))
         }
+        Outcome::CartOrdered(p) => {
+            flash::push(
+                &session,
+                FlashKind::Error,
+                "order-cart-already-ordered",
+                &[("number", p.number.to_string())],
+            );
+            Ok(redirect(&order_href(&p)))
+        }
         Outcome::Refused(Refusal::Changed) => {
             // Show the new prices at once and ask again, with a fresh token.
             let warning = Some(ctx.t("order-prices-changed"));

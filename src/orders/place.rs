@@ -78,6 +78,8 @@ pub enum Outcome {
     Placed(Placed),
     /// The token was used already (double click, refresh): the order it placed.
     AlreadyPlaced(Placed),
+    /// Another Review page of the same cart placed this order first; nothing was written.
+    CartOrdered(Placed),
     Refused(Refusal),
 }
 
@@ -137,16 +139,22 @@ pub struct Request<'a> {
 pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Outcome, AppError> {
     let result = conn
         .transaction::<_, TxError, _>(async |conn| {
-            if !consume_token(conn, &req.owner, req.token).await? {
-                return match order_for_token(conn, &req.owner, req.token).await? {
-                    Some(placed) => Ok(Outcome::AlreadyPlaced(placed)),
-                    None => Err(TxError::Refused(Refusal::Expired)),
-                };
+            // Every Place order of this cart waits here for the one before it (across app
+            // processes), so the cart is read only after an earlier order has emptied it.
+            cart::lock(conn, &req.owner).await?;
+            match token_state(conn, &req.owner, req.token).await? {
+                TokenState::Unknown => return Err(TxError::Refused(Refusal::Expired)),
+                TokenState::Ordered(placed) if placed.token == req.token => {
+                    return Ok(Outcome::AlreadyPlaced(placed.placed));
+                }
+                TokenState::Ordered(placed) => return Ok(Outcome::CartOrdered(placed.placed)),
+                TokenState::Open => {}
             }
             let lines = cart::lines(conn, &req.owner, &req.customer.currency).await?;
             check_sellable(&lines, &req)?;
             let placed = insert_order(conn, &req, &lines).await?;
             cart::clear(conn, &req.owner).await?;
+            close_tokens(conn, &req.owner, placed.order_id).await?;
             Ok(Outcome::Placed(placed))
         })
         .await;
@@ -157,36 +165,68 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
     }
 }
 
-/// Deletes the token if it belongs to this cart. Concurrent requests with the same token wait
-/// here on its row lock; all but the first then find it gone.
-async fn consume_token(
+/// An order and the token of the Review page that placed it.
+struct TokenOrder {
+    placed: Placed,
+    token: Uuid,
+}
+
+enum TokenState {
+    /// Not issued for this cart, or so old it was removed and placed nothing.
+    Unknown,
+    /// The cart was ordered since this token's Review page was shown.
+    Ordered(TokenOrder),
+    Open,
+}
+
+async fn token_state(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
     token: Uuid,
-) -> QueryResult<bool> {
-    let n = diesel::delete(order_tokens::table.find(token))
+) -> QueryResult<TokenState> {
+    let row: Option<Option<Uuid>> = order_tokens::table
+        .find(token)
         .filter(order_tokens::user_id.eq(owner.user_id))
         .filter(order_tokens::customer_id.eq(owner.customer_id))
         .filter(order_tokens::partner_id.eq(owner.scope.partner_id()))
-        .execute(conn)
-        .await?;
-    Ok(n == 1)
-}
-
-async fn order_for_token(
-    conn: &mut AsyncPgConnection,
-    owner: &CartOwner,
-    token: Uuid,
-) -> QueryResult<Option<Placed>> {
-    let row: Option<(Uuid, i64)> = orders::table
-        .filter(orders::idempotency_token.eq(token))
-        .filter(orders::customer_id.eq(owner.customer_id))
-        .filter(orders::partner_id.eq(owner.scope.partner_id()))
-        .select((orders::id, orders::number))
+        .select(order_tokens::ordered_as)
         .first(conn)
         .await
         .optional()?;
-    Ok(row.map(|(order_id, number)| Placed { order_id, number }))
+    let mut query = orders::table
+        .filter(orders::customer_id.eq(owner.customer_id))
+        .filter(orders::partner_id.eq(owner.scope.partner_id()))
+        .select((orders::id, orders::number, orders::idempotency_token))
+        .into_boxed();
+    query = match row {
+        Some(None) => return Ok(TokenState::Open),
+        Some(Some(order_id)) => query.filter(orders::id.eq(order_id)),
+        // Tokens are removed after a day; the order remembers the token that placed it.
+        None => query.filter(orders::idempotency_token.eq(token)),
+    };
+    let found: Option<(Uuid, i64, Uuid)> = query.first(conn).await.optional()?;
+    Ok(match found {
+        Some((order_id, number, token)) => TokenState::Ordered(TokenOrder {
+            placed: Placed { order_id, number },
+            token,
+        }),
+        None => TokenState::Unknown,
+    })
+}
+
+/// Marks every open Review page of the cart as answered by `order_id`.
+async fn close_tokens(
+    conn: &mut AsyncPgConnection,
+    owner: &CartOwner,
+    order_id: Uuid,
+) -> QueryResult<usize> {
+    diesel::update(order_tokens::table)
+        .filter(order_tokens::user_id.eq(owner.user_id))
+        .filter(order_tokens::customer_id.eq(owner.customer_id))
+        .filter(order_tokens::ordered_as.is_null())
+        .set(order_tokens::ordered_as.eq(order_id))
+        .execute(conn)
+        .await
 }
 
 fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> {

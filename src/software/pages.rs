@@ -23,7 +23,7 @@ use crate::web::pagination::Pager;
 use crate::web::{AppState, PageContext, render_status};
 
 /// Session key of a link just created, shown once on the purchase page.
-const NEW_LINK: &str = "new_link";
+pub const NEW_LINK: &str = "new_link";
 
 /// Who is asking about which customer's purchase, and where its pages live.
 pub struct Caller<'a> {

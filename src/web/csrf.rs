@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
-const KEY: &str = "csrf";
+pub const KEY: &str = "csrf";
 /// Forms are small; anything larger is not one of ours.
 const FORM_LIMIT: usize = 64 * 1024;
 

@@ -13,6 +13,7 @@ pub mod pagination;
 pub mod preferences;
 pub mod render;
 pub mod routes;
+pub mod session_store;
 pub mod static_files;
 
 use std::sync::Arc;

@@ -184,6 +184,7 @@ order-line-count = { $count ->
 }
 order-placed = Order { $number } was placed.
 order-already-placed = Order { $number } was already placed; it was not placed twice.
+order-cart-already-ordered = This cart was already ordered as order { $number }, from another Review page; nothing was ordered again.
 order-prices-changed = Prices or quantities changed since this page was shown. Check the new amounts and place the order again.
 order-empty-cart = The cart is empty: add products before placing an order.
 order-form-expired = This form is out of date. Check the cart below and place the order again.

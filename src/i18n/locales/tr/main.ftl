@@ -179,6 +179,7 @@ order-status-partly-cancelled = Kısmen iptal edildi
 order-line-count = { $count } satır
 order-placed = { $number } numaralı sipariş verildi.
 order-already-placed = { $number } numaralı sipariş zaten verilmişti; iki kez verilmedi.
+order-cart-already-ordered = Bu sepet başka bir Gözden geçir sayfasından { $number } numaralı sipariş olarak zaten verildi; yeniden sipariş verilmedi.
 order-prices-changed = Bu sayfa gösterildiğinden beri fiyatlar veya miktarlar değişti. Yeni tutarları denetleyip siparişi yeniden verin.
 order-empty-cart = Sepet boş: sipariş vermeden önce ürün ekleyin.
 order-form-expired = Bu form güncel değil. Aşağıdaki sepeti denetleyip siparişi yeniden verin.
