@@ -9,13 +9,71 @@ pub const KMS_VALIDITY_DAYS: i64 = 180;
 pub const MAX_DEVICES: usize = 10_000;
 const MAX_NAME: usize = 255;
 
+/// The earliest last activation taken: no device still running today activated against KMS
+/// before it, so an earlier date is a typing mistake (and far-off years would overflow).
+pub fn earliest_activation() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
 pub fn renewal_deadline(activated: NaiveDate) -> NaiveDate {
     activated + Duration::days(KMS_VALIDITY_DAYS)
 }
 
-/// Days from `today` until `deadline`; negative once it has passed.
-pub fn days_left(today: NaiveDate, deadline: NaiveDate) -> i64 {
-    (deadline - today).num_days()
+/// Where a device stands on `today` against its renewal deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Whole days until the deadline; 0 on the day itself.
+    DaysLeft(i64),
+    /// The deadline has passed: the device is overdue since that day.
+    OverdueSince(NaiveDate),
+}
+
+pub fn standing(today: NaiveDate, deadline: NaiveDate) -> Standing {
+    if deadline < today {
+        Standing::OverdueSince(deadline)
+    } else {
+        Standing::DaysLeft((deadline - today).num_days())
+    }
+}
+
+/// Why a last-activation date is not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    Malformed,
+    Future,
+    TooEarly,
+}
+
+impl DateProblem {
+    /// The message for the date field of the form.
+    pub fn field_message(self) -> &'static str {
+        match self {
+            DateProblem::Malformed => "kms-error-date",
+            DateProblem::Future => "kms-error-future",
+            DateProblem::TooEarly => "kms-error-too-early",
+        }
+    }
+
+    /// The reason given for a row of the device list.
+    pub fn row_reason(self) -> &'static str {
+        match self {
+            DateProblem::Malformed => "kms-row-date",
+            DateProblem::Future => "kms-row-future",
+            DateProblem::TooEarly => "kms-row-too-early",
+        }
+    }
+}
+
+/// A last KMS activation as typed: a date (YYYY-MM-DD) from 2000-01-01 up to `today`.
+pub fn activation_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateProblem> {
+    let date = parse_date(text).ok_or(DateProblem::Malformed)?;
+    if date > today {
+        Err(DateProblem::Future)
+    } else if date < earliest_activation() {
+        Err(DateProblem::TooEarly)
+    } else {
+        Ok(date)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,10 +142,7 @@ fn device(row: &csv::StringRecord, today: NaiveDate) -> Result<Device, &'static 
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
         return Err("kms-row-name");
     }
-    let activated = parse_date(&row[1]).ok_or("kms-row-date")?;
-    if activated > today {
-        return Err("kms-row-future");
-    }
+    let activated = activation_date(&row[1], today).map_err(DateProblem::row_reason)?;
     Ok(Device {
         name: name.to_string(),
         activated,
@@ -105,13 +160,59 @@ mod tests {
     #[test]
     fn the_deadline_is_180_days_after_the_last_activation() {
         assert_eq!(renewal_deadline(day("2026-06-01")), day("2026-11-28"));
-        assert_eq!(days_left(day("2026-11-24"), day("2026-11-28")), 4);
-        assert_eq!(days_left(day("2026-11-30"), day("2026-11-28")), -2);
+    }
+
+    #[test]
+    fn a_passed_deadline_is_overdue_since_that_day_not_a_negative_count() {
+        let deadline = day("2026-11-28");
+        assert_eq!(standing(day("2026-11-24"), deadline), Standing::DaysLeft(4));
+        assert_eq!(standing(deadline, deadline), Standing::DaysLeft(0));
+        assert_eq!(
+            standing(day("2026-11-29"), deadline),
+            Standing::OverdueSince(deadline)
+        );
+        assert_eq!(
+            standing(day("2027-05-01"), deadline),
+            Standing::OverdueSince(deadline)
+        );
+    }
+
+    #[test]
+    fn an_activation_date_lies_between_2000_and_today() {
+        let today = day("2026-11-24");
+        assert_eq!(activation_date("2026-11-24", today), Ok(today));
+        assert_eq!(
+            activation_date(" 2000-01-01 ", today),
+            Ok(day("2000-01-01"))
+        );
+        assert_eq!(
+            activation_date("2026-11-25", today),
+            Err(DateProblem::Future)
+        );
+        assert_eq!(
+            activation_date("+262142-01-01", today),
+            Err(DateProblem::Future)
+        );
+        assert_eq!(
+            activation_date("1999-12-31", today),
+            Err(DateProblem::TooEarly)
+        );
+        assert_eq!(
+            activation_date("-99999-01-01", today),
+            Err(DateProblem::TooEarly)
+        );
+        for typed in ["", "2026-02-30", "24.11.2026", "2026-11-24T00:00"] {
+            assert_eq!(
+                activation_date(typed, today),
+                Err(DateProblem::Malformed),
+                "{typed}"
+            );
+        }
     }
 
     #[test]
     fn bad_rows_are_listed_with_their_line_and_the_rest_is_kept() {
-        let text = b"device,activated\nSRV-01,2026-06-01\n,2026-06-01\nSRV-03,01/06/2026\n\nSRV-05,2026-06-02,extra\nSRV-06,2027-01-01\nSRV-07, 2026-07-15 \n";
+        let text = b"device,activated\nSRV-01,2026-06-01\n,2026-06-01\nSRV-03,01/06/2026\n\nSRV-05,2026-06-02,extra\nSRV-06,2027-01-01\nSRV-07, 2026-07-15 \nSRV-08,-99999-01-01\nSRV-09,1999-12-31\n";
         let (devices, bad) = parse_devices(text, day("2026-11-24"));
         assert_eq!(
             devices,
@@ -144,6 +245,14 @@ mod tests {
                 BadRow {
                     line: 7,
                     reason: "kms-row-future"
+                },
+                BadRow {
+                    line: 9,
+                    reason: "kms-row-too-early"
+                },
+                BadRow {
+                    line: 10,
+                    reason: "kms-row-too-early"
                 },
             ]
         );

@@ -18,7 +18,7 @@ use futures_util::StreamExt;
 use serde_json::json;
 
 use super::handlers::{Keys, caller, find};
-use super::kms::{self, BadRow, Device};
+use super::kms::{self, BadRow, Device, Standing};
 use super::pages;
 use super::queries::Purchase;
 use super::views::PurchaseView;
@@ -58,7 +58,10 @@ pub struct MigrationPage {
     pub action: String,
     pub back: String,
     pub activated_on: String,
+    /// What is wrong with the form as a whole.
     pub error: Option<String>,
+    /// What is wrong with the date typed, shown at the field.
+    pub date_error: Option<String>,
     pub plan: Option<Plan>,
 }
 
@@ -77,13 +80,22 @@ fn plan(devices: &[Device], bad: &[BadRow], today: NaiveDate, key: &str, lang: L
             .iter()
             .map(|d| {
                 let deadline = kms::renewal_deadline(d.activated);
-                let left = kms::days_left(today, deadline);
+                let (days_left, overdue) = match kms::standing(today, deadline) {
+                    Standing::DaysLeft(n) => (
+                        lang.t_args("kms-days-left", &[("days", n.to_string())]),
+                        false,
+                    ),
+                    Standing::OverdueSince(since) => (
+                        lang.t_args("kms-overdue-since", &[("date", day(since))]),
+                        true,
+                    ),
+                };
                 DeviceView {
                     name: d.name.clone(),
                     activated: day(d.activated),
                     deadline: day(deadline),
-                    days_left: lang.t_args("kms-days-left", &[("days", left.to_string())]),
-                    overdue: left < 0,
+                    days_left,
+                    overdue,
                 }
             })
             .collect(),
@@ -110,6 +122,7 @@ fn page(ctx: PageContext, customer: &Customer, purchase: &Purchase) -> Migration
         back: base,
         activated_on: String::new(),
         error: None,
+        date_error: None,
         plan: None,
         ctx: ctx
             .customer_crumbs(customer, true)
@@ -221,16 +234,18 @@ pub async fn submit(
     page.activated_on = sent.activated_on.clone();
     let (devices, bad) = match (sent.activated_on.is_empty(), sent.devices.is_empty()) {
         (true, true) => return refuse(page, "kms-error-nothing", lang),
-        (false, _) => match kms::parse_date(&sent.activated_on) {
-            Some(d) if d <= today => {
+        (false, _) => match kms::activation_date(&sent.activated_on, today) {
+            Ok(d) => {
                 let all = Device {
                     name: lang.t("kms-all-devices"),
                     activated: d,
                 };
                 (vec![all], Vec::new())
             }
-            Some(_) => return refuse(page, "kms-row-future", lang),
-            None => return refuse(page, "kms-error-date", lang),
+            Err(problem) => {
+                page.date_error = Some(lang.t(problem.field_message()));
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            }
         },
         (true, false) => kms::parse_devices(&sent.devices, today),
     };

@@ -447,7 +447,13 @@ async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_r
     assert_eq!(listed.status, 200);
     assert!(listed.contains("Line 3: the date is not in the form YYYY-MM-DD."));
     assert!(listed.contains("SRV-01") && listed.contains("SRV-03"));
-    assert!(listed.contains("-20 days"), "SRV-03 is past its deadline");
+    let passed = (today - chrono::Duration::days(20)).format("%Y-%m-%d UTC");
+    assert!(
+        listed.contains(&format!("overdue since {passed}")),
+        "SRV-03 is past its deadline: {}",
+        listed.body
+    );
+    assert!(!listed.contains("-20 days"));
 
     let script = v.get(&format!("{page}/script")).await;
     assert_eq!(script.status, 200);
@@ -476,6 +482,91 @@ async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_r
         .post_multipart(&page, &[], ("devices", "big.csv", huge))
         .await;
     assert_eq!(too_big.status, 413);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kms_date_before_2000_or_after_today_is_refused_at_its_field_and_kept_in_the_form() {
+    let app = TestApp::spawn().await;
+    let (adatum, line) = ws_purchase(&app).await;
+    // The app's clock, not the machine's, says what today is.
+    app.clock.advance(chrono::Duration::days(40));
+    let v = app.signed_in(ADMIN).await;
+    let page = format!("/customers/{adatum}/software/{line}/kms-migration");
+    let today = cspdesk::clock::Clock::now(app.clock.as_ref()).date_naive();
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let cases = [
+        ("-99999-01-01", "Enter a date on or after 2000-01-01."),
+        ("1999-12-31", "Enter a date on or after 2000-01-01."),
+        (
+            tomorrow.as_str(),
+            "The last activation cannot be in the future.",
+        ),
+        (
+            "+262142-01-01",
+            "The last activation cannot be in the future.",
+        ),
+        ("2026-02-30", "Enter the date in the form YYYY-MM-DD."),
+    ];
+    for (typed, message) in cases {
+        let refused = v.post(&page, &[("activated_on", typed)]).await;
+        assert_eq!(refused.status, 422, "{typed}");
+        assert!(
+            refused.contains(&format!(
+                "<p class=\"field-error\" id=\"activated_on-error\" data-test=\"kms-date-error\">{message}"
+            )),
+            "{typed}: {}",
+            refused.body
+        );
+        assert!(refused.contains(&format!("value=\"{typed}\"")), "{typed}");
+        assert!(refused.contains("aria-invalid=\"true\""));
+        assert!(!refused.contains("data-test=\"kms-plan\""), "{typed}");
+    }
+    assert!(
+        operations(&app, adatum).await.is_empty(),
+        "no key was shown"
+    );
+
+    // The first and last days taken: 2000-01-01, long overdue, and today, 180 days left.
+    let first = v.post(&page, &[("activated_on", "2000-01-01")]).await;
+    assert_eq!(first.status, 200);
+    assert!(
+        first.contains("overdue since 2000-06-29 UTC"),
+        "{}",
+        first.body
+    );
+    let latest = v.post(&page, &[("activated_on", &today.to_string())]).await;
+    assert_eq!(latest.status, 200);
+    assert!(latest.contains("180 days"));
+
+    // Each row of a device list is checked the same way, with its line.
+    let csv = format!(
+        "SRV-01,-99999-01-01\nSRV-02,{tomorrow}\nSRV-03,1999-12-31\nSRV-04,{}\n",
+        today - chrono::Duration::days(181)
+    );
+    let listed = v
+        .post_multipart(&page, &[], ("devices", "devices.csv", csv.into_bytes()))
+        .await;
+    assert_eq!(listed.status, 200);
+    assert!(listed.contains("Line 1: the date is before 2000-01-01."));
+    assert!(listed.contains("Line 2: the date is in the future."));
+    assert!(listed.contains("Line 3: the date is before 2000-01-01."));
+    let deadline = (today - chrono::Duration::days(1)).format("%Y-%m-%d UTC");
+    assert!(listed.contains(&format!("overdue since {deadline}")));
+    assert!(!listed.contains("-1 days") && !listed.contains("-1 day"));
+
+    // In Turkish too.
+    let tr = app.signed_in(ADMIN).await;
+    let chosen = tr.post("/preferences/language", &[("lang", "tr")]).await;
+    assert_eq!(chosen.status, 303);
+    let refused = tr.post(&page, &[("activated_on", "-99999-01-01")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.contains("2000-01-01 veya daha sonraki bir tarih girin."),
+        "{}",
+        refused.body
+    );
+    let overdue = tr.post(&page, &[("activated_on", "2000-01-01")]).await;
+    assert!(overdue.contains("2000-06-29 UTC tarihinden beri süresi geçmiş"));
 }
 
 /// The "Done when", end to end: the Windows Server purchase made through the buying

@@ -286,6 +286,7 @@ kms-days-left = { $days ->
     [one] 1 day
    *[other] { $days } days
 }
+kms-overdue-since = overdue since { $date }
 kms-all-devices = All devices
 kms-commands = Commands for each device (run as administrator)
 kms-script = Download as a script
@@ -298,9 +299,12 @@ kms-row-columns = expected two values: device name and date.
 kms-row-name = the device name is empty, too long or contains control characters.
 kms-row-date = the date is not in the form YYYY-MM-DD.
 kms-row-future = the date is in the future.
+kms-row-too-early = the date is before 2000-01-01.
 kms-row-too-many = more than 10,000 devices; split the list.
 kms-error-nothing = Enter a date or choose a device list.
 kms-error-date = Enter the date in the form YYYY-MM-DD.
+kms-error-future = The last activation cannot be in the future. Enter the date the devices last activated against KMS.
+kms-error-too-early = Enter a date on or after 2000-01-01.
 
 ## Cancelling a purchase
 software-cancel = Cancel

@@ -278,6 +278,7 @@ kms-last-activation = Son KMS etkinleştirmesi (UTC)
 kms-deadline = Yenileme son tarihi (UTC)
 kms-days = Kalan gün
 kms-days-left = { $days } gün
+kms-overdue-since = { $date } tarihinden beri süresi geçmiş
 kms-all-devices = Tüm cihazlar
 kms-commands = Her cihaz için komutlar (yönetici olarak çalıştırın)
 kms-script = Betik olarak indir
@@ -290,9 +291,12 @@ kms-row-columns = iki değer bekleniyor: cihaz adı ve tarih.
 kms-row-name = cihaz adı boş, çok uzun veya denetim karakterleri içeriyor.
 kms-row-date = tarih YYYY-AA-GG biçiminde değil.
 kms-row-future = tarih gelecekte.
+kms-row-too-early = tarih 2000-01-01'den önce.
 kms-row-too-many = 10.000'den fazla cihaz; listeyi bölün.
 kms-error-nothing = Bir tarih girin veya bir cihaz listesi seçin.
 kms-error-date = Tarihi YYYY-AA-GG biçiminde girin.
+kms-error-future = Son etkinleştirme gelecekte olamaz. Cihazların KMS ile en son etkinleştirildiği tarihi girin.
+kms-error-too-early = 2000-01-01 veya daha sonraki bir tarih girin.
 
 ## Satın alma işlemini iptal etme
 software-cancel = İptal
