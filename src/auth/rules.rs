@@ -45,6 +45,17 @@ pub fn locked_until(t: Option<&Throttle>, now: DateTime<Utc>) -> Option<DateTime
     t.and_then(|t| t.locked_until).filter(|until| *until > now)
 }
 
+/// Whether the record has run its course at `now`: its window and any lock have passed, so it
+/// counts for nothing any more and forgetting it changes nothing.
+pub fn expired(t: &Throttle, now: DateTime<Utc>) -> bool {
+    t.window_started_at <= expiry_cutoff(now) && locked_until(Some(t), now).is_none()
+}
+
+/// Records whose window started at or before this instant are past their window.
+pub fn expiry_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - FAILURE_WINDOW
+}
+
 /// The record after one more failure at `now`: the fifth failure within 15 minutes of the
 /// first locks the account for 15 minutes; a failure after the window starts a new one.
 pub fn after_failure(t: Option<&Throttle>, now: DateTime<Utc>) -> Throttle {
@@ -120,6 +131,46 @@ mod tests {
             let at = t0() + Duration::minutes(4 * i);
             t = Some(after_failure(t.as_ref(), at));
             assert_eq!(locked_until(t.as_ref(), at), None, "failure {i}");
+        }
+    }
+
+    #[test]
+    fn a_record_expires_once_its_window_and_its_lock_have_passed() {
+        let one = after_failure(None, t0());
+        assert!(!expired(&one, t0() + FAILURE_WINDOW - Duration::seconds(1)));
+        assert!(expired(&one, t0() + FAILURE_WINDOW));
+        let mut locked = None;
+        for _ in 0..5 {
+            locked = Some(after_failure(locked.as_ref(), t0()));
+        }
+        let locked = locked.unwrap();
+        assert!(!expired(&locked, t0() + LOCKOUT - Duration::seconds(1)));
+        assert!(expired(&locked, t0() + LOCKOUT));
+        // A lock still running keeps even a record whose window is long past.
+        let odd = Throttle {
+            window_started_at: t0() - Duration::hours(1),
+            failures: 0,
+            locked_until: Some(t0() + Duration::minutes(1)),
+        };
+        assert!(!expired(&odd, t0()));
+    }
+
+    #[test]
+    fn forgetting_an_expired_record_changes_nothing() {
+        let mut records = vec![after_failure(None, t0())];
+        let mut t = None;
+        for i in 0..5 {
+            t = Some(after_failure(t.as_ref(), t0() + Duration::minutes(i)));
+            records.push(t.clone().unwrap());
+        }
+        for record in records {
+            for minutes in [15, 16, 19, 20, 30, 600] {
+                let now = t0() + Duration::minutes(minutes);
+                if expired(&record, now) {
+                    assert_eq!(locked_until(Some(&record), now), None);
+                    assert_eq!(after_failure(Some(&record), now), after_failure(None, now));
+                }
+            }
         }
     }
 

@@ -282,3 +282,61 @@ async fn nul_bytes_and_control_characters_get_an_answer_not_an_error() {
         .await;
     assert_eq!(res.location.as_deref(), Some("/"));
 }
+
+async fn throttled(app: &TestApp) -> Vec<String> {
+    use cspdesk::db::schema::sign_in_throttle;
+    sign_in_throttle::table
+        .order(sign_in_throttle::email)
+        .select(sign_in_throttle::email)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lockout_records_of_unknown_emails_are_removed_once_their_window_and_lock_have_passed() {
+    let app = TestApp::spawn().await;
+    let v = app.visitor();
+    for i in 1..=3 {
+        let email = format!("nobody{i}@unknown.test");
+        assert_eq!(v.sign_in(&email, "guess").await.status, 422);
+    }
+    app.clock.advance(Duration::minutes(10));
+    for _ in 0..5 {
+        assert_eq!(v.sign_in("locked@unknown.test", "guess").await.status, 422);
+    }
+    app.clock.advance(Duration::minutes(4));
+    assert_eq!(v.sign_in("recent@unknown.test", "guess").await.status, 422);
+    assert_eq!(
+        throttled(&app).await.len(),
+        5,
+        "nothing has run its course yet"
+    );
+
+    // 16 minutes in: the first three windows have passed; the lock runs until minute 25.
+    app.clock.advance(Duration::minutes(2));
+    assert_eq!(v.sign_in("next@unknown.test", "guess").await.status, 422);
+    assert_eq!(
+        throttled(&app).await,
+        [
+            "locked@unknown.test",
+            "next@unknown.test",
+            "recent@unknown.test"
+        ]
+    );
+    assert_eq!(
+        v.sign_in("locked@unknown.test", "guess").await.status,
+        429,
+        "the live lockout still holds"
+    );
+
+    // 31 minutes in: the lock and the other windows have passed too.
+    app.clock.advance(Duration::minutes(15));
+    assert_eq!(v.sign_in("last@unknown.test", "guess").await.status, 422);
+    assert_eq!(throttled(&app).await, ["last@unknown.test"]);
+    // A known account's lockout works as before.
+    for _ in 0..5 {
+        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+    }
+    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 429);
+}
