@@ -1,6 +1,6 @@
 //! Settings read once from the environment. A bad value is a one-line error, never a panic.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use actix_web::cookie::Key;
@@ -22,7 +22,15 @@ pub struct Settings {
     pub session_key: Key,
     /// Where users reach the dashboard; decides whether cookies are marked Secure.
     pub public_url: url::Url,
+    /// Download-link requests one client address may make a minute (`CSPDESK_LINK_RATE`).
+    pub link_requests_per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`CSPDESK_TRUSTED_PROXIES`);
+    /// without them the connection's peer is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
+
+/// Anonymous download requests a client address may make a minute, unless configured.
+pub const DEFAULT_LINK_RATE: u32 = 60;
 
 impl std::fmt::Debug for Settings {
     // Hand-written so the session key and database password never reach a log line.
@@ -33,6 +41,8 @@ impl std::fmt::Debug for Settings {
             .field("data_dir", &self.data_dir)
             .field("artifacts_dir", &self.artifacts_dir)
             .field("public_url", &self.public_url.as_str())
+            .field("link_requests_per_minute", &self.link_requests_per_minute)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -66,6 +76,8 @@ impl Settings {
             artifacts_dir,
             session_key,
             public_url,
+            link_requests_per_minute: parse_rate(get("CSPDESK_LINK_RATE"))?,
+            trusted_proxies: parse_proxies(get("CSPDESK_TRUSTED_PROXIES"))?,
         })
     }
 
@@ -87,6 +99,36 @@ fn parse_public_url(value: Option<String>, addr: SocketAddr) -> Result<url::Url,
             "CSPDESK_PUBLIC_URL must be an http:// or https:// address, got {text:?}"
         ))),
     }
+}
+
+fn parse_rate(value: Option<String>) -> Result<u32, StartupError> {
+    match value {
+        None => Ok(DEFAULT_LINK_RATE),
+        Some(text) => text.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+            StartupError::Config(format!(
+                "CSPDESK_LINK_RATE must be a whole number of requests a minute above 0, got {text:?}"
+            ))
+        }),
+    }
+}
+
+/// A comma-separated list of IP addresses.
+fn parse_proxies(value: Option<String>) -> Result<Vec<IpAddr>, StartupError> {
+    let Some(text) = value else {
+        return Ok(Vec::new());
+    };
+    text.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse().map_err(|_| {
+                StartupError::Config(format!(
+                    "CSPDESK_TRUSTED_PROXIES must list IP addresses separated by commas, \
+                     got {part:?}"
+                ))
+            })
+        })
+        .collect()
 }
 
 fn decode_key(text: &str) -> Result<Key, StartupError> {
@@ -158,6 +200,29 @@ mod tests {
             settings(&[("CSPDESK_ADDR", "nonsense"), ("CSPDESK_SESSION_KEY", KEY)]).unwrap_err();
         assert!(err.to_string().contains("CSPDESK_ADDR"));
         assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
+    fn link_rate_and_trusted_proxies_are_read_or_refused_in_one_line() {
+        let s = settings(&[("CSPDESK_SESSION_KEY", KEY)]).unwrap();
+        assert_eq!(s.link_requests_per_minute, DEFAULT_LINK_RATE);
+        assert!(s.trusted_proxies.is_empty());
+        let s = settings(&[
+            ("CSPDESK_SESSION_KEY", KEY),
+            ("CSPDESK_LINK_RATE", "10"),
+            ("CSPDESK_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+        ])
+        .unwrap();
+        assert_eq!(s.link_requests_per_minute, 10);
+        assert_eq!(s.trusted_proxies.len(), 2);
+        for (name, bad) in [
+            ("CSPDESK_LINK_RATE", "0"),
+            ("CSPDESK_LINK_RATE", "lots"),
+            ("CSPDESK_TRUSTED_PROXIES", "proxy.local"),
+        ] {
+            let err = settings(&[("CSPDESK_SESSION_KEY", KEY), (name, bad)]).unwrap_err();
+            assert!(err.to_string().contains(name) && !err.to_string().contains('\n'));
+        }
     }
 
     #[test]

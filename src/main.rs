@@ -142,10 +142,18 @@ async fn serve(
     let public = settings.public_url.to_string();
     let sweep = cspdesk::support::sweep::run_forever(pool.clone(), settings.attachments_dir());
     tokio::spawn(sweep);
+    tokio::spawn(cspdesk::web::rate_limit::run_forever(
+        pool.clone(),
+        clock.clone(),
+    ));
     let app = App::build(settings, pool, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",
         app.addr()
     );
-    app.run().await
+    // SIGTERM stops accepting connections and lets the requests in flight finish (actix's
+    // graceful shutdown, up to 30 seconds); SIGINT and SIGQUIT stop at once.
+    let result = app.run().await;
+    log::info!("CSP Desk stopped");
+    result
 }

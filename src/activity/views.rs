@@ -35,6 +35,12 @@ impl LogView {
         let request = row.details["request"]
             .as_i64()
             .map(|n| lang.t_args("activity-detail-request", &[("number", n.to_string())]));
+        let unrecorded = row.details["unrecorded_before"].as_i64().map(|n| {
+            lang.t_args(
+                "activity-detail-unrecorded-refusals",
+                &[("count", n.to_string())],
+            )
+        });
         LogView {
             at: row.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             at_iso: row.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -51,6 +57,7 @@ impl LogView {
             details: text("file")
                 .or_else(|| text("target"))
                 .or(request)
+                .or(unrecorded)
                 .unwrap_or_default(),
         }
     }

@@ -86,6 +86,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    link_refusals (link_id) {
+        link_id -> Uuid,
+        partner_id -> Uuid,
+        window_start -> Timestamptz,
+        refusals -> Int4,
+        previous_refusals -> Int4,
+    }
+}
+
+diesel::table! {
     order_lines (id) {
         id -> Uuid,
         order_id -> Uuid,
@@ -197,6 +207,15 @@ diesel::table! {
         cancellation_window_days -> Nullable<Int4>,
         retired_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    request_counts (bucket, client) {
+        bucket -> Text,
+        client -> Text,
+        window_start -> Timestamptz,
+        hits -> Int4,
     }
 }
 
@@ -319,6 +338,8 @@ diesel::joinable!(download_links -> order_lines (order_line_id));
 diesel::joinable!(download_links -> partners (partner_id));
 diesel::joinable!(download_links -> product_variants (variant_id));
 diesel::joinable!(download_links -> users (created_by));
+diesel::joinable!(link_refusals -> download_links (link_id));
+diesel::joinable!(link_refusals -> partners (partner_id));
 diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_lines -> partners (partner_id));
 diesel::joinable!(order_lines -> products (product_id));
@@ -353,6 +374,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     credits,
     customers,
     download_links,
+    link_refusals,
     order_lines,
     order_tokens,
     orders,
@@ -362,6 +384,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     product_keys,
     product_variants,
     products,
+    request_counts,
     sign_in_throttle,
     support_attachments,
     support_events,

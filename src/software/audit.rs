@@ -4,15 +4,12 @@
 use actix_web::HttpRequest;
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
-use serde_json::{Value, json};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::queries::Purchase;
 use crate::activity::{self, Entry, Operation};
 use crate::error::AppError;
-
-/// Browsers send long user-agent strings; the record keeps enough to recognise one.
-const MAX_USER_AGENT: usize = 300;
 
 /// Whose purchase, and who is acting on it.
 pub struct Subject<'a> {
@@ -23,16 +20,9 @@ pub struct Subject<'a> {
     pub purchase: &'a Purchase,
 }
 
-/// The client's address (the connection's peer: a proxy in front should be configured to
-/// keep it) and browser.
+/// The client's address and browser (see `web::client`).
 pub fn client(req: &HttpRequest) -> Value {
-    let ip = req.peer_addr().map(|a| a.ip().to_string());
-    let agent: Option<String> = req
-        .headers()
-        .get(actix_web::http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.chars().take(MAX_USER_AGENT).collect());
-    json!({ "ip": ip, "user_agent": agent })
+    crate::web::client::info(req)
 }
 
 pub async fn record(

@@ -42,6 +42,11 @@ pub async fn download(
     let client = audit::client(&req);
     let artifacts = state.artifacts.as_ref();
     let mut conn = state.pool.get().await?;
+    // Per client address, before anything else is read or written: guessing tokens or
+    // hammering a spent link soon gets 429, in whichever app process it lands.
+    let address = crate::web::client::address(&req).map_or("unknown".into(), |ip| ip.to_string());
+    let limit = state.settings.link_requests_per_minute;
+    crate::web::rate_limit::hit(&mut conn, "download-link", &address, limit, now).await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
             let (link, state, operation) = match links::take(conn, &token, now).await? {
@@ -79,6 +84,14 @@ pub async fn download(
             details["link_id"] = link.id.to_string().into();
             if let Some(s) = state {
                 details["reason"] = s.code().into();
+                // One record per link and hour; the rest are counted (see `count_refusal`).
+                let refusal = links::count_refusal(conn, &link, now).await?;
+                if !refusal.record {
+                    return Ok(Outcome::Gone(s));
+                }
+                if refusal.unrecorded_before > 0 {
+                    details["unrecorded_before"] = refusal.unrecorded_before.into();
+                }
             }
             let subject = Subject {
                 partner_id: link.partner_id,

@@ -1,6 +1,7 @@
 //! What every page shares: application state, the page context, rendering, CSRF tokens,
 //! flash messages, error pages, navigation and static files.
 
+pub mod client;
 pub mod context;
 pub mod csrf;
 pub mod csv;
@@ -11,6 +12,7 @@ pub mod forms;
 pub mod nav;
 pub mod pagination;
 pub mod preferences;
+pub mod rate_limit;
 pub mod render;
 pub mod routes;
 pub mod session_store;

@@ -10,7 +10,7 @@ use crate::ordering::{ADMIN, fill_cart, order_count, place_fields};
 use crate::support::{Resp, TestApp, Visitor, csrf_in, tenant_id};
 
 /// Opens `n` Review pages of the visitor's cart: each has its own order token.
-async fn review_pages(v: &Visitor, base: &str, n: usize) -> Vec<(String, String, String)> {
+pub async fn review_pages(v: &Visitor, base: &str, n: usize) -> Vec<(String, String, String)> {
     let mut forms = Vec::new();
     for _ in 0..n {
         let page = v.get(&format!("{base}/review")).await;
@@ -22,10 +22,10 @@ async fn review_pages(v: &Visitor, base: &str, n: usize) -> Vec<(String, String,
 }
 
 /// A Review page's form (CSRF token, order token, seen lines) and who submits it where.
-type Submit = (Arc<Visitor>, String, (String, String, String));
+pub type Submit = (Arc<Visitor>, String, (String, String, String));
 
 /// Submits every form at the same moment; the answers.
-async fn submit_all(forms: Vec<Submit>) -> Vec<Resp> {
+pub async fn submit_all(forms: Vec<Submit>) -> Vec<Resp> {
     let start = Arc::new(tokio::sync::Barrier::new(forms.len()));
     let tasks: Vec<_> = forms
         .into_iter()

@@ -125,3 +125,10 @@ async fn exec(conn: &mut AsyncPgConnection, sql: &str) {
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
+
+/// A new database with nothing in it, not even the schema; its name.
+pub async fn empty_database() -> String {
+    let name = format!("cspdesk_e_{}", uuid::Uuid::new_v4().simple());
+    exec(&mut admin().await, &format!("CREATE DATABASE {name}")).await;
+    name
+}

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod db;
+pub mod process;
 
 use std::sync::Arc;
 
@@ -27,17 +28,25 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The app with settings changed by `configure` (a lower rate limit, a trusted proxy).
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         let database = db::fresh_database().await;
         let url = db::url_for(&database);
         let clock = Arc::new(ManualClock::new(Utc::now()));
-        let settings = Settings {
+        let mut settings = Settings {
             database_url: Some(url.clone()),
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: std::env::temp_dir().join(format!("cspdesk-data-{database}")),
             artifacts_dir: db::artifacts_dir(),
             session_key: Key::from(&rand::random::<[u8; 64]>()),
             public_url: "http://127.0.0.1/".parse().unwrap(),
+            link_requests_per_minute: 100_000,
+            trusted_proxies: Vec::new(),
         };
+        configure(&mut settings);
         let queries = cspdesk::db::QueryCounter::default();
         let pool = cspdesk::db::pool(&url, 8, queries.clone()).expect("pool");
         let app = App::build(settings, pool.clone(), clock.clone(), Some(2)).expect("app builds");
@@ -191,6 +200,15 @@ impl Visitor {
         }
     }
 
+    /// The same visitor (same cookies) talking to another server, e.g. a second app process.
+    pub fn at(&self, base: &str) -> Visitor {
+        Visitor {
+            client: self.client.clone(),
+            base: base.to_string(),
+            jar: self.jar.clone(),
+        }
+    }
+
     /// The `Cookie` header this visitor sends, to replay it from elsewhere.
     pub fn cookie_header(&self) -> String {
         use reqwest::cookie::CookieStore;
@@ -210,6 +228,19 @@ impl Visitor {
                 .expect("GET"),
         )
         .await
+    }
+
+    /// The status of a GET, or `None` if no answer came (connection refused or closed).
+    pub async fn try_get(&self, path: &str) -> Option<u16> {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .ok()?;
+        let status = res.status().as_u16();
+        res.bytes().await.ok()?;
+        Some(status)
     }
 
     pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Resp {

@@ -558,6 +558,10 @@ activity-op-group-access = Key access and downloads
 activity-op-group-all = All operations
 activity-user-anyone = Anyone
 activity-detail-request = Support request { $number }
+activity-detail-unrecorded-refusals = { $count ->
+    [one] 1 more refusal of this link in the hour before was counted, not recorded
+   *[other] { $count } more refusals of this link in the hour before were counted, not recorded
+}
 activity-op-signed-in = Signed in
 activity-op-user-added = User added
 activity-op-user-roles-changed = Roles changed

@@ -538,6 +538,7 @@ activity-op-group-access = Anahtar erişimi ve indirmeler
 activity-op-group-all = Tüm işlemler
 activity-user-anyone = Herkes
 activity-detail-request = Destek isteği { $number }
+activity-detail-unrecorded-refusals = Bu bağlantının önceki bir saatteki { $count } reddi daha sayıldı, kaydedilmedi
 activity-op-signed-in = Oturum açıldı
 activity-op-user-added = Kullanıcı eklendi
 activity-op-user-roles-changed = Roller değiştirildi

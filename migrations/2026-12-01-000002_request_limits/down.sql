@@ -1,0 +1,2 @@
+DROP TABLE request_counts;
+DROP TABLE link_refusals;

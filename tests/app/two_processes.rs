@@ -1,0 +1,256 @@
+//! Two `cspdesk serve` processes on one database behave as one: every limit, lock and
+//! session lives in PostgreSQL. Requests alternate between the two.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use cspdesk::db::schema::{activity, credits, download_links};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+
+use crate::cancellation::bought;
+use crate::one_order_per_cart::{review_pages, submit_all};
+use crate::ordering::{fill_cart, order_count};
+use crate::software::{copy_link, variant_id, ws_purchase};
+use crate::support::process::{Served, shared_session_key};
+use crate::support::{PASSWORD, TestApp, Visitor, db, tenant_id};
+
+const ADMIN: &str = "admin.agent@contoso-partner.test";
+
+/// Two processes on the test app's database (the in-process app only lends its database).
+fn two(app: &TestApp) -> (Served, Served) {
+    let key = shared_session_key();
+    let url = app.database_url();
+    (Served::start(&url, &key), Served::start(&url, &key))
+}
+
+async fn signed_in_on(app: &TestApp, server: &Served, email: &str) -> Visitor {
+    let v = app.visitor().at(&server.base);
+    assert_eq!(v.sign_in(email, PASSWORD).await.status, 303);
+    v
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_session_made_on_one_process_works_on_the_other_and_sign_out_ends_it_on_both() {
+    let app = TestApp::spawn().await;
+    let (a, b) = two(&app);
+    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let on_b = on_a.at(&b.base);
+    assert_eq!(on_b.get("/customers").await.status, 200);
+    assert_eq!(on_a.get("/customers").await.status, 200);
+    assert_eq!(on_b.post("/signout", &[]).await.status, 303);
+    let after = on_a.get("/customers").await;
+    assert_eq!(after.status, 303, "signed out on A by B");
+    assert!(after.location.unwrap().starts_with("/signin"));
+    assert!(a.errors().is_empty() && b.errors().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_sign_in_lockout_counts_failures_on_both_processes() {
+    let app = TestApp::spawn().await;
+    let (a, b) = two(&app);
+    let on_a = app.visitor().at(&a.base);
+    let on_b = on_a.at(&b.base);
+    for n in 0..5 {
+        let v = if n % 2 == 0 { &on_a } else { &on_b };
+        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+    }
+    for v in [&on_a, &on_b] {
+        let locked = v.sign_in(ADMIN, PASSWORD).await;
+        assert_eq!(locked.status, 429);
+        assert!(locked.contains("Too many failed sign-in attempts"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_downloads_across_both_processes_give_exactly_fifty_files() {
+    let app = TestApp::spawn().await;
+    let (a, b) = two(&app);
+    let (adatum, line) = ws_purchase(&app).await;
+    let variant = variant_id(&app, line).await.to_string();
+    let v = signed_in_on(&app, &a, ADMIN).await;
+    let link = copy_link(
+        &v,
+        &format!("/customers/{adatum}/software/{line}"),
+        &variant,
+    )
+    .await;
+    let (to_a, to_b) = (app.visitor().at(&a.base), app.visitor().at(&b.base));
+    let requests = (0..200).map(|n| {
+        let v = if n % 2 == 0 { &to_a } else { &to_b };
+        v.get(&link)
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(requests)
+        .await
+        .into_iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 50);
+    assert_eq!(statuses.iter().filter(|s| **s == 410).count(), 150);
+    let downloads: i32 = download_links::table
+        .select(download_links::downloads)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(downloads, 50);
+    let refusals: i64 = activity::table
+        .filter(activity::operation.eq("link_refused"))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        refusals, 1,
+        "refusals recorded once an hour, in either process"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_cancellation_submitted_to_both_processes_books_one_credit() {
+    let app = TestApp::spawn().await;
+    let (a, b) = two(&app);
+    let bought = bought(&app, "fourthcoffee.test", "sql2022-std").await;
+    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let on_b = on_a.at(&b.base);
+    let csrf = on_a.csrf().await;
+    let (order, path) = (bought.order.to_string(), bought.cancel_path());
+    let sends = (0..10).map(|n| {
+        let v = if n % 2 == 0 { &on_a } else { &on_b };
+        let fields = [
+            ("csrf_token", csrf.as_str()),
+            ("order", order.as_str()),
+            ("acknowledge", "yes"),
+        ];
+        let path = path.clone();
+        async move { v.post_raw(&path, &fields).await }
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(sends)
+        .await
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        9,
+        "{statuses:?}"
+    );
+    let booked: i64 = credits::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(booked, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_cart_submitted_through_both_processes_makes_one_order() {
+    let app = TestApp::spawn().await;
+    let (a, b) = two(&app);
+    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let on_b = on_a.at(&b.base);
+    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    assert_eq!(fill_cart(&app, &on_a, &base).await.status, 200);
+    let mut forms = Vec::new();
+    for v in [on_a, on_b] {
+        let pages = review_pages(&v, &base, 5).await;
+        let v = Arc::new(v);
+        forms.extend(pages.into_iter().map(|f| (v.clone(), base.clone(), f)));
+    }
+    let answers = submit_all(forms).await;
+    assert!(answers.iter().all(|r| r.status == 303));
+    assert_eq!(order_count(&app).await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_starting_together_on_an_empty_database_migrate_it_once() {
+    let database = db::empty_database().await;
+    let url = db::url_for(&database);
+    let key = shared_session_key();
+    let (url_a, key_a) = (url.clone(), key.clone());
+    let starting = std::thread::spawn(move || Served::start(&url_a, &key_a));
+    let b = Served::start(&url, &key);
+    let a = starting.join().unwrap();
+    for server in [&a, &b] {
+        let health = reqwest::get(format!("{}/healthz", server.base))
+            .await
+            .unwrap();
+        assert_eq!(health.status().as_u16(), 200);
+        assert!(server.errors().is_empty(), "{:?}", server.log());
+    }
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut conn = diesel_async::AsyncPgConnection::establish(&url)
+        .await
+        .unwrap();
+    let applied: Count = diesel::sql_query("SELECT count(*) AS n FROM __diesel_schema_migrations")
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    let shipped = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().join("up.sql").exists())
+        .count();
+    assert_eq!(applied.n as usize, shipped, "each migration applied once");
+    drop(conn);
+    drop((a, b));
+    db::drop_database(database);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_under_load_finishes_the_requests_in_flight_without_a_server_error() {
+    let app = TestApp::spawn().await;
+    let mut server = Served::start(&app.database_url(), &shared_session_key());
+    let v = Arc::new(signed_in_on(&app, &server, ADMIN).await);
+    let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let clients: Vec<_> = (0..6)
+        .map(|n| {
+            let (v, running) = (v.clone(), running.clone());
+            let page = ["/customers", "/billing", "/support"][n % 3];
+            tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                while std::sync::atomic::AtomicBool::load(
+                    &running,
+                    std::sync::atomic::Ordering::Relaxed,
+                ) {
+                    match v.try_get(page).await {
+                        Some(status) => statuses.push(status),
+                        // Refused once the listener is closed: that is the point.
+                        None => break,
+                    }
+                }
+                statuses
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    server.terminate();
+    let exit = tokio::task::block_in_place(|| server.wait(Duration::from_secs(40)));
+    running.store(false, std::sync::atomic::Ordering::Relaxed);
+    let mut answered = 0;
+    for c in clients {
+        for status in c.await.unwrap() {
+            answered += 1;
+            assert!(
+                status == 200 || status == 503,
+                "a request answered {status} during shutdown"
+            );
+        }
+    }
+    assert!(answered > 0);
+    let exit = exit.expect("the process stops within the grace period");
+    assert!(exit.success(), "{exit:?}: {:?}", server.log());
+    assert!(server.errors().is_empty(), "{:?}", server.errors());
+    assert!(
+        server.log().iter().any(|l| l.contains("CSP Desk stopped")),
+        "{:?}",
+        server.log()
+    );
+}
