@@ -22,15 +22,16 @@ pub struct Settings {
     pub session_key: Key,
     /// Where users reach the dashboard; decides whether cookies are marked Secure.
     pub public_url: url::Url,
-    /// Download-link requests one client address may make a minute (`CSPDESK_LINK_RATE`).
-    pub link_requests_per_minute: u32,
+    /// Anonymous requests of each kind (download links, sign-in attempts) one client address
+    /// may make a minute (`CSPDESK_CLIENT_RATE`).
+    pub client_requests_per_minute: u32,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`CSPDESK_TRUSTED_PROXIES`);
     /// without them the connection's peer is the client.
     pub trusted_proxies: Vec<IpAddr>,
 }
 
-/// Anonymous download requests a client address may make a minute, unless configured.
-pub const DEFAULT_LINK_RATE: u32 = 60;
+/// Anonymous requests of each kind a client address may make a minute, unless configured.
+pub const DEFAULT_CLIENT_RATE: u32 = 60;
 
 impl std::fmt::Debug for Settings {
     // Hand-written so the session key and database password never reach a log line.
@@ -41,7 +42,10 @@ impl std::fmt::Debug for Settings {
             .field("data_dir", &self.data_dir)
             .field("artifacts_dir", &self.artifacts_dir)
             .field("public_url", &self.public_url.as_str())
-            .field("link_requests_per_minute", &self.link_requests_per_minute)
+            .field(
+                "client_requests_per_minute",
+                &self.client_requests_per_minute,
+            )
             .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
@@ -76,7 +80,7 @@ impl Settings {
             artifacts_dir,
             session_key,
             public_url,
-            link_requests_per_minute: parse_rate(get("CSPDESK_LINK_RATE"))?,
+            client_requests_per_minute: parse_rate(get("CSPDESK_CLIENT_RATE"))?,
             trusted_proxies: parse_proxies(get("CSPDESK_TRUSTED_PROXIES"))?,
         })
     }
@@ -103,10 +107,10 @@ fn parse_public_url(value: Option<String>, addr: SocketAddr) -> Result<url::Url,
 
 fn parse_rate(value: Option<String>) -> Result<u32, StartupError> {
     match value {
-        None => Ok(DEFAULT_LINK_RATE),
+        None => Ok(DEFAULT_CLIENT_RATE),
         Some(text) => text.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
             StartupError::Config(format!(
-                "CSPDESK_LINK_RATE must be a whole number of requests a minute above 0, got {text:?}"
+                "CSPDESK_CLIENT_RATE must be a whole number of requests a minute above 0, got {text:?}"
             ))
         }),
     }
@@ -205,19 +209,19 @@ mod tests {
     #[test]
     fn link_rate_and_trusted_proxies_are_read_or_refused_in_one_line() {
         let s = settings(&[("CSPDESK_SESSION_KEY", KEY)]).unwrap();
-        assert_eq!(s.link_requests_per_minute, DEFAULT_LINK_RATE);
+        assert_eq!(s.client_requests_per_minute, DEFAULT_CLIENT_RATE);
         assert!(s.trusted_proxies.is_empty());
         let s = settings(&[
             ("CSPDESK_SESSION_KEY", KEY),
-            ("CSPDESK_LINK_RATE", "10"),
+            ("CSPDESK_CLIENT_RATE", "10"),
             ("CSPDESK_TRUSTED_PROXIES", "127.0.0.1, ::1"),
         ])
         .unwrap();
-        assert_eq!(s.link_requests_per_minute, 10);
+        assert_eq!(s.client_requests_per_minute, 10);
         assert_eq!(s.trusted_proxies.len(), 2);
         for (name, bad) in [
-            ("CSPDESK_LINK_RATE", "0"),
-            ("CSPDESK_LINK_RATE", "lots"),
+            ("CSPDESK_CLIENT_RATE", "0"),
+            ("CSPDESK_CLIENT_RATE", "lots"),
             ("CSPDESK_TRUSTED_PROXIES", "proxy.local"),
         ] {
             let err = settings(&[("CSPDESK_SESSION_KEY", KEY), (name, bad)]).unwrap_err();

@@ -45,7 +45,7 @@ pub async fn download(
     // Per client address, before anything else is read or written: guessing tokens or
     // hammering a spent link soon gets 429, in whichever app process it lands.
     let address = crate::web::client::address(&req).map_or("unknown".into(), |ip| ip.to_string());
-    let limit = state.settings.link_requests_per_minute;
+    let limit = state.settings.client_requests_per_minute;
     crate::web::rate_limit::hit(&mut conn, "download-link", &address, limit, now).await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {

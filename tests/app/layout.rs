@@ -179,7 +179,7 @@ async fn health_is_200_with_a_database_and_503_without() {
         artifacts_dir: std::env::temp_dir(),
         session_key: actix_web::cookie::Key::from(&[7u8; 64]),
         public_url: "http://127.0.0.1/".parse().unwrap(),
-        link_requests_per_minute: 100_000,
+        client_requests_per_minute: 100_000,
         trusted_proxies: Vec::new(),
     };
     let pool = cspdesk::db::pool(&url, 1, Default::default()).unwrap();

@@ -74,7 +74,7 @@ async fn refusals_of_a_spent_link_are_recorded_once_an_hour_and_the_rest_counted
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_over_the_download_rate_gets_429_and_its_requests_count_nothing() {
-    let app = TestApp::spawn_with(|s| s.link_requests_per_minute = 5).await;
+    let app = TestApp::spawn_with(|s| s.client_requests_per_minute = 5).await;
     let (_, purchase, link) = a_link(&app).await;
     let stranger = app.visitor();
     let unknown = format!("/dl/{}", "A".repeat(43));
@@ -105,7 +105,7 @@ async fn a_client_over_the_download_rate_gets_429_and_its_requests_count_nothing
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_the_forwarded_address_is_recorded_and_limited() {
     let app = TestApp::spawn_with(|s| {
-        s.link_requests_per_minute = 2;
+        s.client_requests_per_minute = 2;
         s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
     })
     .await;
@@ -130,7 +130,7 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_recorded_and_limited() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_trusted_proxy_a_forwarded_address_is_ignored() {
-    let app = TestApp::spawn_with(|s| s.link_requests_per_minute = 2).await;
+    let app = TestApp::spawn_with(|s| s.client_requests_per_minute = 2).await;
     let (_, _, link) = a_link(&app).await;
     let stranger = app.visitor();
     for (n, ip) in ["203.0.113.7", "203.0.113.8", "203.0.113.9"]
@@ -140,4 +140,31 @@ async fn without_a_trusted_proxy_a_forwarded_address_is_ignored() {
         let res = stranger.get_with(&link, ("X-Forwarded-For", ip)).await;
         assert_eq!(res.status, if n < 2 { 200 } else { 429 }, "{ip}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_attempts_from_one_address_are_limited_before_anything_is_written() {
+    use cspdesk::db::schema::sign_in_throttle;
+    let app = TestApp::spawn_with(|s| s.client_requests_per_minute = 3).await;
+    let v = app.visitor();
+    for n in 0..3 {
+        let email = format!("nobody{n}@example.test");
+        assert_eq!(v.sign_in(&email, "guess").await.status, 422);
+    }
+    let refused = v.sign_in("nobody9@example.test", "guess").await;
+    assert_eq!(refused.status, 429);
+    assert!(refused.headers.contains_key("retry-after"));
+    assert!(refused.contains("Too many requests"));
+    let rows: i64 = sign_in_throttle::table
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(rows, 3, "the refused attempt wrote no lockout row");
+    // Download links have their own count.
+    let (_, _, link) = {
+        app.clock.advance(chrono::Duration::seconds(61));
+        a_link(&app).await
+    };
+    assert_eq!(app.visitor().get(&link).await.status, 200);
 }

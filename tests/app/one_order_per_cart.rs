@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use cspdesk::db::schema::{activity, order_lines, orders};
+use cspdesk::db::schema::{activity, order_lines, orders, product_keys};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
@@ -60,6 +60,17 @@ async fn order_lines_of_northwind(app: &TestApp) -> i64 {
         .unwrap()
 }
 
+async fn keys_of_northwind(app: &TestApp) -> i64 {
+    let northwind = tenant_id(app, "northwind.test").await;
+    product_keys::table
+        .inner_join(order_lines::table.inner_join(orders::table))
+        .filter(orders::customer_id.eq(northwind))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
 async fn placed_records(app: &TestApp) -> i64 {
     activity::table
         .filter(activity::operation.eq("order_placed"))
@@ -96,6 +107,7 @@ async fn ten_review_pages_of_one_cart_submitted_at_once_place_one_order() {
         .collect();
     assert_eq!(order_count(&app).await, 1, "one cart, one order");
     assert_eq!(order_lines_of_northwind(&app).await, 2, "one set of lines");
+    assert_eq!(keys_of_northwind(&app).await, 2, "one set of keys");
     assert_eq!(placed_records(&app).await, 1, "one activity record");
     assert_eq!(locations.len(), 1, "every submit leads to the one order");
     // The submits share one cookie, so the last answer's message is the one shown: either the

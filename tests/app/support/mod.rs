@@ -43,7 +43,7 @@ impl TestApp {
             artifacts_dir: db::artifacts_dir(),
             session_key: Key::from(&rand::random::<[u8; 64]>()),
             public_url: "http://127.0.0.1/".parse().unwrap(),
-            link_requests_per_minute: 100_000,
+            client_requests_per_minute: 100_000,
             trusted_proxies: Vec::new(),
         };
         configure(&mut settings);

@@ -31,7 +31,7 @@ impl Served {
             .env("CSPDESK_DATA", &data)
             .env("CSPDESK_ARTIFACTS", super::db::artifacts_dir())
             .env("CSPDESK_SESSION_KEY", session_key)
-            .env("CSPDESK_LINK_RATE", "100000")
+            .env("CSPDESK_CLIENT_RATE", "100000")
             .env("RUST_LOG", "info,actix_web::middleware::logger=warn")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
