@@ -64,8 +64,11 @@ impl From<diesel::result::Error> for AppError {
 /// Server messages of the errors that end a session from the server side (SQLSTATE class 57P:
 /// administrator command, crash of another backend, server shutting down or starting).
 /// diesel keeps the message but not the SQLSTATE of an error it has no kind for.
-const SESSION_ENDED: [&str; 5] = [
+/// The server must speak English (`lc_messages` C or English; see the README).
+const SESSION_ENDED: [&str; 7] = [
     "terminating connection due to administrator command",
+    "terminating connection due to idle-session timeout",
+    "terminating connection due to idle-in-transaction timeout",
     "terminating connection because of crash of another server process",
     "terminating connection due to unexpected postmaster exit",
     "the database system is shutting down",

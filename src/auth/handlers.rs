@@ -86,7 +86,7 @@ pub async fn sign_in(
     }
     // Per address, before any lockout row is written: one client cannot fill the lockout
     // table with made-up emails, nor try one password on many accounts.
-    let address = crate::web::client::address(&req).map_or("unknown".into(), |ip| ip.to_string());
+    let address = crate::web::client::limit_key(crate::web::client::address(&req));
     let limit = state.settings.client_requests_per_minute;
     crate::web::rate_limit::hit(&mut conn, "sign-in", &address, limit, now).await?;
     let after = match store::count_attempt(&mut conn, &email, now).await? {

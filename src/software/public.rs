@@ -44,7 +44,7 @@ pub async fn download(
     let mut conn = state.pool.get().await?;
     // Per client address, before anything else is read or written: guessing tokens or
     // hammering a spent link soon gets 429, in whichever app process it lands.
-    let address = crate::web::client::address(&req).map_or("unknown".into(), |ip| ip.to_string());
+    let address = crate::web::client::limit_key(crate::web::client::address(&req));
     let limit = state.settings.client_requests_per_minute;
     crate::web::rate_limit::hit(&mut conn, "download-link", &address, limit, now).await?;
     let outcome = conn

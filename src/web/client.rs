@@ -15,6 +15,8 @@ const MAX_USER_AGENT: usize = 300;
 /// the nearest address in `X-Forwarded-For` that is not itself a trusted proxy. Entries a
 /// client wrote itself sit further left and are never reached.
 pub fn client_ip(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpAddr]) -> IpAddr {
+    // An IPv4 peer on a dual-stack socket reads `::ffff:10.0.0.2`; it is `10.0.0.2`.
+    let peer = peer.to_canonical();
     if !trusted.contains(&peer) {
         return peer;
     }
@@ -24,7 +26,7 @@ pub fn client_ip(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpAddr]) -> Ip
         .flat_map(|header| header.split(','))
         .rev()
     {
-        match hop.trim().parse::<IpAddr>() {
+        match hop.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) {
             Ok(ip) if trusted.contains(&ip) => client = ip,
             Ok(ip) => return ip,
             // A malformed entry: trust nothing to its left.
@@ -41,12 +43,43 @@ pub fn address(req: &HttpRequest) -> Option<IpAddr> {
         .app_data::<actix_web::web::Data<AppState>>()
         .map(|s| s.settings.trusted_proxies.as_slice())
         .unwrap_or_default();
-    let headers: Vec<&str> = req
+    // Read as bytes: a value with a non-ASCII byte (which a client can put in front of what
+    // the proxy appends) must not make the whole header, and so the client, disappear.
+    let headers: Vec<String> = req
         .headers()
         .get_all("x-forwarded-for")
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .collect();
+    if !headers.is_empty() && !trusted.contains(&peer.to_canonical()) {
+        warn_untrusted_forwarding(peer);
+    }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     Some(client_ip(peer, &headers, trusted))
+}
+
+/// Once per process: a proxy that is not configured as trusted makes every user share its
+/// address, and so its per-address limits.
+fn warn_untrusted_forwarding(peer: IpAddr) {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        log::warn!(
+            "X-Forwarded-For from {peer}, which is not in CSPDESK_TRUSTED_PROXIES: the header is \
+             ignored and the peer counts as the client"
+        );
+    }
+}
+
+/// The key per-client limits count under: the address, or for IPv6 its /64 network, which
+/// one client can fill with addresses of its own.
+pub fn limit_key(ip: Option<IpAddr>) -> String {
+    match ip.map(|ip| ip.to_canonical()) {
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
+    }
 }
 
 /// The client's address and browser, as activity records keep them.

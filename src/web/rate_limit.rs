@@ -56,15 +56,26 @@ pub async fn hit(
     }
 }
 
-/// Removes the counts of windows long past (they would only be reset); bounded per call.
+/// Rows one sweep statement removes: short statements, so no long lock on the table.
+const SWEEP_BATCH: usize = 10_000;
+
+/// Removes the counts of windows long past (they would only be reset), batch by batch until
+/// none is left.
 pub async fn sweep(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<usize, AppError> {
-    Ok(diesel::sql_query(
-        "DELETE FROM request_counts WHERE ctid IN (
-             SELECT ctid FROM request_counts WHERE window_start < $1 LIMIT 10000)",
-    )
-    .bind::<Timestamptz, _>(now - TimeDelta::hours(1))
-    .execute(conn)
-    .await?)
+    let mut removed = 0;
+    loop {
+        let n = diesel::sql_query(
+            "DELETE FROM request_counts WHERE ctid IN (
+                 SELECT ctid FROM request_counts WHERE window_start < $1 LIMIT 10000)",
+        )
+        .bind::<Timestamptz, _>(now - TimeDelta::hours(1))
+        .execute(conn)
+        .await?;
+        removed += n;
+        if n < SWEEP_BATCH {
+            return Ok(removed);
+        }
+    }
 }
 
 /// Sweeps the old counts every ten minutes, for as long as the server runs.

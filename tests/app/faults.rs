@@ -74,7 +74,9 @@ async fn requests_while_the_database_drops_connections_get_200_or_503_and_then_2
         }
     }
     assert!(ok > 0, "{ok} pages, {unavailable} unavailable");
-    // The pool drops the dead connections and opens new ones by itself.
+    // The pool drops the dead connections and opens new ones by itself, once the driver has
+    // seen them closed (a moment after the server ended them).
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     for page in pages.iter().cycle().take(12) {
         let res = v.get(page).await;
         assert_eq!(res.status, 200, "{page} after the database came back");

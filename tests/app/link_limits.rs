@@ -65,7 +65,7 @@ async fn refusals_of_a_spent_link_are_recorded_once_an_hour_and_the_rest_counted
     assert_eq!(log.status, 200);
     assert!(
         log.contains(
-            "150 more refusals of this link in the hour before were counted, not recorded"
+            "150 more refusals of this link since its previous record were counted, not recorded"
         ),
         "{}",
         log.body
@@ -146,8 +146,10 @@ async fn without_a_trusted_proxy_a_forwarded_address_is_ignored() {
 async fn sign_in_attempts_from_one_address_are_limited_before_anything_is_written() {
     use cspdesk::db::schema::sign_in_throttle;
     let app = TestApp::spawn_with(|s| s.client_requests_per_minute = 3).await;
+    // The Admin agent's sign-in is the first of three this minute.
+    let (_, _, link) = a_link(&app).await;
     let v = app.visitor();
-    for n in 0..3 {
+    for n in 0..2 {
         let email = format!("nobody{n}@example.test");
         assert_eq!(v.sign_in(&email, "guess").await.status, 422);
     }
@@ -160,11 +162,7 @@ async fn sign_in_attempts_from_one_address_are_limited_before_anything_is_writte
         .get_result(&mut app.conn().await)
         .await
         .unwrap();
-    assert_eq!(rows, 3, "the refused attempt wrote no lockout row");
-    // Download links have their own count.
-    let (_, _, link) = {
-        app.clock.advance(chrono::Duration::seconds(61));
-        a_link(&app).await
-    };
+    assert_eq!(rows, 2, "the refused attempt wrote no lockout row");
+    // Download links have their own count, in the same minute.
     assert_eq!(app.visitor().get(&link).await.status, 200);
 }

@@ -230,19 +230,6 @@ impl Visitor {
         .await
     }
 
-    /// The status of a GET, or `None` if no answer came (connection refused or closed).
-    pub async fn try_get(&self, path: &str) -> Option<u16> {
-        let res = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .ok()?;
-        let status = res.status().as_u16();
-        res.bytes().await.ok()?;
-        Some(status)
-    }
-
     pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Resp {
         let req = self
             .client

@@ -23,6 +23,11 @@ impl Served {
     /// Starts `cspdesk serve` on `database_url`, on a free loopback port; returns once it
     /// listens. The log is collected for the test to read.
     pub fn start(database_url: &str, session_key: &str) -> Served {
+        Self::start_with_rate(database_url, session_key, 100_000)
+    }
+
+    /// As `start`, with `CSPDESK_CLIENT_RATE` set to `rate`.
+    pub fn start_with_rate(database_url: &str, session_key: &str, rate: u32) -> Served {
         let data = std::env::temp_dir().join(format!("cspdesk-proc-{}", uuid::Uuid::new_v4()));
         let mut child = Command::new(env!("CARGO_BIN_EXE_cspdesk"))
             .arg("serve")
@@ -31,7 +36,7 @@ impl Served {
             .env("CSPDESK_DATA", &data)
             .env("CSPDESK_ARTIFACTS", super::db::artifacts_dir())
             .env("CSPDESK_SESSION_KEY", session_key)
-            .env("CSPDESK_CLIENT_RATE", "100000")
+            .env("CSPDESK_CLIENT_RATE", rate.to_string())
             .env("RUST_LOG", "info,actix_web::middleware::logger=warn")
             .stdin(Stdio::null())
             .stdout(Stdio::null())

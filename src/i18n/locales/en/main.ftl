@@ -559,8 +559,8 @@ activity-op-group-all = All operations
 activity-user-anyone = Anyone
 activity-detail-request = Support request { $number }
 activity-detail-unrecorded-refusals = { $count ->
-    [one] 1 more refusal of this link in the hour before was counted, not recorded
-   *[other] { $count } more refusals of this link in the hour before were counted, not recorded
+    [one] 1 more refusal of this link since its previous record was counted, not recorded
+   *[other] { $count } more refusals of this link since its previous record were counted, not recorded
 }
 activity-op-signed-in = Signed in
 activity-op-user-added = User added
