@@ -46,23 +46,14 @@ pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool,
     // No test query on every checkout: it was a third of a page's round trips. A connection
     // that broke is marked so by the driver and dropped by the pool instead of reused.
     config.recycling_method = RecyclingMethod::Fast;
-    // Each connection's background task runs on the runtime that made the pool, not on the
-    // HTTP worker that first needed it: a worker that stops first (graceful shutdown, a
-    // restart) would otherwise take the task along and leave a dead connection in the pool.
-    let runtime = tokio::runtime::Handle::try_current().ok();
+    // Each connection's driver task runs on the HTTP worker that opened it. A worker that stops
+    // first (graceful shutdown) takes its tasks along; the pool sees those connections closed
+    // at the next checkout and drops them, and a request already holding one answers 503.
+    // Running every task on the main runtime instead was measured: twice the p99 latency.
     config.custom_setup = Box::new(move |url| {
         let queries = queries.clone();
-        let runtime = runtime.clone();
-        let url = url.to_string();
         Box::pin(async move {
-            let connect = async move { AsyncPgConnection::establish(&url).await };
-            let mut conn = match runtime {
-                Some(rt) => rt
-                    .spawn(connect)
-                    .await
-                    .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))??,
-                None => connect.await?,
-            };
+            let mut conn = AsyncPgConnection::establish(url).await?;
             conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
                 if matches!(event, InstrumentationEvent::StartQuery { .. }) {
                     queries.0.fetch_add(1, Ordering::Relaxed);
