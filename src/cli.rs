@@ -14,8 +14,8 @@ use crate::error::{AppError, StartupError};
 use crate::seed;
 use crate::software::store::ArtifactStore;
 
-fn failed(e: impl std::fmt::Display) -> StartupError {
-    StartupError::Database(e.to_string())
+fn failed(e: impl std::error::Error) -> StartupError {
+    StartupError::Database(crate::error::chain(&e))
 }
 
 pub async fn seed_demo(

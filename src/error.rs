@@ -4,6 +4,34 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
+/// A cause kept with its own chain of sources, whatever its type.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
+
+/// Why a request was refused as malformed (400). Each reason is a message in every catalog,
+/// shown on the error page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadInput {
+    /// A form or upload that no page of ours sends: a field missing or garbled.
+    FormMalformed,
+    /// A form body over its limit.
+    FormTooLarge,
+}
+
+impl BadInput {
+    pub const ALL: [BadInput; 2] = [BadInput::FormMalformed, BadInput::FormTooLarge];
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            BadInput::FormMalformed => "form-malformed",
+            BadInput::FormTooLarge => "form-too-large",
+        }
+    }
+}
+
+/// The message the error page shows instead of its status's generic one.
+#[derive(Clone, Copy, Debug)]
+pub struct PageMessage(pub &'static str);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -13,8 +41,8 @@ pub enum AppError {
     /// A POST whose CSRF token is missing or does not match the session.
     #[error("CSRF token missing or wrong")]
     Csrf,
-    #[error("bad request: {0}")]
-    BadRequest(&'static str),
+    #[error("bad request: {0:?}")]
+    BadRequest(BadInput),
     #[error("conflict")]
     Conflict,
     #[error("gone")]
@@ -29,23 +57,50 @@ pub enum AppError {
     #[error("a new password is required")]
     PasswordChangeRequired,
     /// The database cannot be reached or dropped the connection: try again shortly (503).
-    #[error("database unavailable: {0}")]
-    Unavailable(String),
+    #[error("database unavailable")]
+    Unavailable(#[source] Cause),
     /// Too many requests from one client (429); the seconds until it may try again.
     #[error("too many requests")]
     TooManyRequests(u64),
-    #[error("database error: {0}")]
-    Database(diesel::result::Error),
-    #[error("template error: {0}")]
+    #[error("database error")]
+    Database(#[source] diesel::result::Error),
+    #[error("template error")]
     Template(#[from] askama::Error),
-    #[error("internal error: {0}")]
-    Internal(String),
+    #[error("internal error")]
+    Internal(#[source] Cause),
 }
 
 impl AppError {
-    pub fn internal(e: impl std::fmt::Display) -> AppError {
-        AppError::Internal(e.to_string())
+    /// An error that is ours, not the user's: its cause (an error, or a sentence) is kept and
+    /// logged with its whole chain; the user sees the 500 page.
+    pub fn internal(cause: impl Into<Cause>) -> AppError {
+        AppError::Internal(cause.into())
     }
+
+    pub fn malformed() -> AppError {
+        AppError::BadRequest(BadInput::FormMalformed)
+    }
+
+    pub fn form_too_large() -> AppError {
+        AppError::BadRequest(BadInput::FormTooLarge)
+    }
+
+    /// `self` and every source under it, as one log line.
+    pub fn chain(&self) -> String {
+        chain(self)
+    }
+}
+
+/// An error and every source under it: "database error: duplicate key value ...".
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// Seconds a client is asked to wait before trying again when the database is unavailable.
@@ -54,7 +109,7 @@ pub const RETRY_AFTER_SECONDS: u64 = 5;
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         if connection_lost(&e) {
-            AppError::Unavailable(e.to_string())
+            AppError::Unavailable(Box::new(e))
         } else {
             AppError::Database(e)
         }
@@ -94,7 +149,7 @@ pub fn connection_lost(e: &diesel::result::Error) -> bool {
 
 impl From<diesel_async::pooled_connection::deadpool::PoolError> for AppError {
     fn from(e: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
-        AppError::Unavailable(e.to_string())
+        AppError::Unavailable(Box::new(e))
     }
 }
 
@@ -123,8 +178,8 @@ impl ResponseError for AppError {
         let status = self.status_code();
         match self {
             // Expected while the database restarts: one line, not an alarm per request.
-            AppError::Unavailable(_) => log::warn!("{self}"),
-            _ if status.is_server_error() => log::error!("{self}"),
+            AppError::Unavailable(_) => log::warn!("{}", self.chain()),
+            _ if status.is_server_error() => log::error!("{}", self.chain()),
             _ => {}
         }
         if let AppError::SignInRequired(next) = self {
@@ -151,6 +206,10 @@ impl ResponseError for AppError {
             }
             AppError::TooManyRequests(seconds) => {
                 res.insert_header(("Retry-After", seconds.to_string()));
+            }
+            AppError::BadRequest(reason) => {
+                res.extensions_mut()
+                    .insert(PageMessage(reason.message_key()));
             }
             _ => {}
         }
@@ -228,6 +287,61 @@ mod tests {
             AppError::from(Error::NotFound).status_code(),
             StatusCode::NOT_FOUND
         );
+    }
+
+    #[test]
+    fn every_variant_has_its_status() {
+        let cases: Vec<(AppError, u16)> = vec![
+            (AppError::NotFound, 404),
+            (AppError::Forbidden, 403),
+            (AppError::Csrf, 403),
+            (AppError::malformed(), 400),
+            (AppError::form_too_large(), 400),
+            (AppError::Conflict, 409),
+            (AppError::Gone, 410),
+            (AppError::TooLarge, 413),
+            (AppError::SignInRequired(None), 303),
+            (AppError::PasswordChangeRequired, 303),
+            (
+                AppError::Unavailable(Box::new(std::io::Error::other("gone"))),
+                503,
+            ),
+            (AppError::TooManyRequests(1), 429),
+            (AppError::Database(Error::NotFound), 404),
+            (AppError::Database(Error::RollbackTransaction), 500),
+            (AppError::Template(askama::Error::Fmt), 500),
+            (AppError::internal("broken"), 500),
+        ];
+        for (e, status) in cases {
+            assert_eq!(e.status_code().as_u16(), status, "{e:?}");
+            assert_eq!(e.error_response().status().as_u16(), status, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn every_bad_request_reason_is_a_message_in_every_catalog() {
+        for reason in BadInput::ALL {
+            for lang in crate::i18n::Lang::OFFERED {
+                assert!(lang.has(reason.message_key()), "{reason:?} in {lang:?}");
+            }
+            let res = AppError::BadRequest(reason).error_response();
+            let shown = res.extensions().get::<PageMessage>().map(|m| m.0);
+            assert_eq!(shown, Some(reason.message_key()));
+        }
+    }
+
+    #[test]
+    fn the_log_line_keeps_the_whole_chain_of_causes() {
+        let io = std::io::Error::other("disk full");
+        let e = AppError::internal(io);
+        assert_eq!(e.chain(), "internal error: disk full");
+        let e = AppError::from(db_error(
+            DatabaseErrorKind::UniqueViolation,
+            "duplicate key",
+        ));
+        assert_eq!(e.chain(), "database error: duplicate key");
+        let e = AppError::internal("a sentence of ours");
+        assert_eq!(e.chain(), "internal error: a sentence of ours");
     }
 
     #[test]

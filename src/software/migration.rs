@@ -166,15 +166,14 @@ async fn read_form(req: &HttpRequest, payload: web::Payload) -> Result<Sent, App
         .to_bytes_limited(MAX_FIELD * 4)
         .await
         .map_err(|_| AppError::TooLarge)?
-        .map_err(|_| AppError::BadRequest("form-malformed"))?;
+        .map_err(|_| AppError::malformed())?;
     #[derive(serde::Deserialize)]
     struct Plain {
         csrf_token: Option<String>,
         #[serde(default)]
         activated_on: String,
     }
-    let plain: Plain =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form-malformed"))?;
+    let plain: Plain = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::malformed())?;
     Ok(Sent {
         csrf_token: plain.csrf_token,
         activated_on: plain.activated_on.trim().to_string(),
@@ -185,7 +184,7 @@ async fn read_form(req: &HttpRequest, payload: web::Payload) -> Result<Sent, App
 async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
     let mut sent = Sent::default();
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        let mut field = field.map_err(|_| AppError::malformed())?;
         let name = field.name().unwrap_or_default().to_string();
         let limit = if name == "devices" {
             MAX_UPLOAD
@@ -194,7 +193,7 @@ async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
         };
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+            let chunk = chunk.map_err(|_| AppError::malformed())?;
             if bytes.len() + chunk.len() > limit {
                 return Err(AppError::TooLarge);
             }

@@ -53,7 +53,7 @@ pub async fn run_forever(pool: DbPool, dir: std::path::PathBuf) {
         match sweep(&pool, &dir, MIN_AGE).await {
             Ok(0) => {}
             Ok(n) => log::info!("removed {n} unreferenced support attachment files"),
-            Err(e) => log::warn!("support attachment sweep failed: {e}"),
+            Err(e) => log::warn!("support attachment sweep failed: {}", e.chain()),
         }
     }
 }

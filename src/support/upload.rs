@@ -72,7 +72,7 @@ impl Sent {
     /// The text fields as a form struct whose fields all have defaults.
     pub fn form<T: serde::de::DeserializeOwned>(&self) -> Result<T, AppError> {
         serde_json::from_value(Value::Object(self.fields.clone()))
-            .map_err(|_| AppError::BadRequest("form-malformed"))
+            .map_err(|_| AppError::malformed())
     }
 
     /// One text field, trimmed; empty when it was not sent.
@@ -119,11 +119,11 @@ async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
         .to_bytes_limited(MAX_FIELD * 4)
         .await
         .map_err(|_| AppError::TooLarge)?
-        .map_err(|_| AppError::BadRequest("form-malformed"))?;
+        .map_err(|_| AppError::malformed())?;
     let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form-malformed"))?;
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::malformed())?;
     if pairs.iter().any(|(_, v)| v.contains('\0')) {
-        return Err(AppError::BadRequest("form-malformed"));
+        return Err(AppError::malformed());
     }
     let mut sent = Sent::default();
     for (name, value) in pairs.into_iter().take(MAX_FIELDS) {
@@ -140,10 +140,10 @@ async fn read_multipart(
     let mut sent = Sent::default();
     let mut parts = 0;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        let mut field = field.map_err(|_| AppError::malformed())?;
         parts += 1;
         if parts > MAX_FIELDS + MAX_FILES * 2 {
-            return Err(AppError::BadRequest("form-malformed"));
+            return Err(AppError::malformed());
         }
         let name = field.name().unwrap_or_default().to_string();
         if name != FILES_FIELD {
@@ -168,7 +168,7 @@ async fn read_multipart(
 async fn read_text(field: &mut Field) -> Result<String, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+        let chunk = chunk.map_err(|_| AppError::malformed())?;
         if bytes.len() + chunk.len() > MAX_FIELD {
             return Err(AppError::TooLarge);
         }
@@ -176,9 +176,9 @@ async fn read_text(field: &mut Field) -> Result<String, AppError> {
     }
     if bytes.contains(&0) {
         // PostgreSQL cannot store NUL in text; no form of ours ever sends one.
-        return Err(AppError::BadRequest("form-malformed"));
+        return Err(AppError::malformed());
     }
-    String::from_utf8(bytes).map_err(|_| AppError::BadRequest("form-malformed"))
+    String::from_utf8(bytes).map_err(|_| AppError::malformed())
 }
 
 /// One file part: kept, refused with a reason, or skipped when the input was left empty or
@@ -251,7 +251,7 @@ impl Part {
         kept: usize,
     ) -> Result<(), AppError> {
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("form-malformed"))?;
+            let chunk = chunk.map_err(|_| AppError::malformed())?;
             self.size += chunk.len() as u64;
             if self.size > MAX_BYTES {
                 return Err(AppError::TooLarge);

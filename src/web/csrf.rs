@@ -60,23 +60,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let session = req.get_session();
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
-            let body = body
-                .await
-                .map_err(|_| AppError::BadRequest("form-too-large"))?;
+            let body = body.await.map_err(|_| AppError::form_too_large())?;
             if body.len() > FORM_LIMIT {
-                return Err(AppError::BadRequest("form-too-large").into());
+                return Err(AppError::form_too_large().into());
             }
             // PostgreSQL cannot store NUL in text; no form of ours ever sends one.
             if body.windows(3).any(|w| w == b"%00") || body.contains(&0) {
-                return Err(AppError::BadRequest("form-malformed").into());
+                return Err(AppError::malformed().into());
             }
             let field: TokenField =
                 serde_urlencoded::from_bytes(&body).map_err(|_| AppError::Csrf)?;
             if !matches(&session, field.csrf_token.as_deref()) {
                 return Err(AppError::Csrf.into());
             }
-            let form = serde_urlencoded::from_bytes(&body)
-                .map_err(|_| AppError::BadRequest("form-malformed"))?;
+            let form = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::malformed())?;
             Ok(CsrfForm(form))
         })
     }

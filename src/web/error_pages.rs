@@ -38,11 +38,16 @@ fn render_error(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandler
     let (req, old) = res.into_parts();
     let user = extract::cached_user(&req);
     let code = known_status(status);
+    // A refusal that says why (a malformed form, say) shows that instead of the generic text.
+    let message_key = match old.extensions().get::<crate::error::PageMessage>() {
+        Some(message) => message.0.to_string(),
+        None => format!("error-{code}-message"),
+    };
     let page = ErrorPage {
         ctx: PageContext::from_parts(&req, user),
         status: status.as_u16(),
         title_key: format!("error-{code}-title"),
-        message_key: format!("error-{code}-message"),
+        message_key,
     };
     let body = page.render().unwrap_or_else(|_| status.to_string());
     let mut new = actix_web::HttpResponse::with_body(status, body).map_into_boxed_body();

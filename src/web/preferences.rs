@@ -24,7 +24,7 @@ pub async fn set_view(
     SignedIn(user): SignedIn,
     CsrfForm(form): CsrfForm<ViewForm>,
 ) -> Result<HttpResponse, AppError> {
-    let mode = ViewMode::from_code(&form.view).ok_or(AppError::BadRequest("form-malformed"))?;
+    let mode = ViewMode::from_code(&form.view).ok_or(AppError::malformed())?;
     let mut conn = state.pool.get().await?;
     store::set_view_mode(&mut conn, user.id, mode).await?;
     Ok(redirect(safe_next(form.next.as_deref())))
@@ -41,7 +41,7 @@ pub async fn set_language(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
-    let lang = Lang::from_code(&form.lang).ok_or(AppError::BadRequest("form-malformed"))?;
+    let lang = Lang::from_code(&form.lang).ok_or(AppError::malformed())?;
     if let Some(user) = maybe_user(&req).await? {
         let mut conn = state.pool.get().await?;
         store::set_language(&mut conn, user.id, lang.code()).await?;

@@ -88,7 +88,7 @@ pub async fn run_forever(pool: crate::db::DbPool, clock: std::sync::Arc<dyn crat
             Err(e) => Err(e.into()),
         };
         if let Err(e) = swept {
-            log::warn!("request count sweep: {e}");
+            log::warn!("request count sweep: {}", e.chain());
         }
     }
 }

@@ -129,3 +129,27 @@ async fn a_refused_form_posted_58_times_keeps_the_cookie_small_and_the_newest_me
             .contains("Windows Server 2022")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_form_gets_400_with_its_reason_on_the_page_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let v = app.visitor();
+    let res = v.post("/preferences/language", &[("lang", "xx")]).await;
+    assert_eq!(res.status, 400);
+    assert!(res.headers.contains_key("content-security-policy"));
+    assert!(
+        res.contains("The form arrived incomplete or garbled, so nothing was saved."),
+        "{}",
+        res.body
+    );
+    let res = v
+        .post(
+            "/preferences/language",
+            &[("lang", "tr"), ("next", "/signin")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = v.post("/preferences/language", &[("nonsense", "1")]).await;
+    assert_eq!(res.status, 400);
+    assert!(res.contains("Form eksik veya bozuk ulaştı"), "{}", res.body);
+}

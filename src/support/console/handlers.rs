@@ -295,7 +295,7 @@ pub async fn approve(
     let request = find(&mut conn, &path).await?;
     let note = form.body.trim();
     if note.chars().count() > rules::MAX_TEXT || note.contains('\0') {
-        return Err(AppError::BadRequest("form-malformed"));
+        return Err(AppError::malformed());
     }
     let approval = Approval {
         amount: &form.amount,
