@@ -12,7 +12,7 @@ use crate::db::DbPool;
 use crate::db::schema::{artifacts, product_variants, products};
 use crate::error::{AppError, StartupError};
 use crate::seed;
-use crate::software::store::ArtifactStore;
+use crate::storage::ArtifactStore;
 
 fn failed(e: impl std::error::Error) -> StartupError {
     StartupError::Database(crate::error::chain(&e))

@@ -21,6 +21,7 @@ pub mod money;
 pub mod orders;
 pub mod seed;
 pub mod software;
+pub mod storage;
 pub mod support;
 pub mod users;
 pub mod web;
@@ -73,10 +74,8 @@ impl App {
         auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
-        let artifacts = Arc::new(software::store::LocalDir::new(
-            settings.artifacts_dir.clone(),
-        ));
-        let attachments = Arc::new(software::store::LocalDir::new(settings.attachments_dir()));
+        let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
+        let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
         let state = aw::Data::new(AppState {
             pool,
             clock,

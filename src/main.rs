@@ -7,7 +7,7 @@ use cspdesk::clock::{Clock, SystemClock};
 use cspdesk::config::Settings;
 use cspdesk::db::cluster::{ClusterOptions, LocalCluster};
 use cspdesk::error::StartupError;
-use cspdesk::software::store::LocalDir;
+use cspdesk::storage::LocalDir;
 use cspdesk::{App, cli, db};
 
 const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench | artifacts ...]

@@ -11,6 +11,7 @@ use super::{Authenticated, password, rules, store};
 use crate::activity;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::web::forms::EmptyForm;
 use crate::web::preferences::language_cookie;
 use crate::web::render::safe_next;
 use crate::web::{AppState, CsrfForm, PageContext, csrf, redirect, render, render_status};
@@ -161,14 +162,11 @@ async fn record_sign_in(
         customer_id: user.customer_id,
         order_id: None,
         product_id: None,
-        details: crate::software::audit::client(req),
+        details: crate::web::client::info(req),
     };
     activity::record(conn, entry).await?;
     Ok(())
 }
-
-#[derive(Deserialize)]
-pub struct EmptyForm {}
 
 pub async fn sign_out(
     state: web::Data<AppState>,

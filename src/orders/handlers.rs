@@ -192,7 +192,7 @@ pub async fn remove(
     session: Session,
     need: Need<perm::OrdersPlace>,
     path: web::Path<(String, String)>,
-    CsrfForm(_): CsrfForm<crate::auth::handlers::EmptyForm>,
+    CsrfForm(_): CsrfForm<crate::web::forms::EmptyForm>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, product) = path.into_inner();
     let mut conn = state.pool.get().await?;

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::db::schema::product_variants;
 use crate::error::AppError;
-use crate::software::store::{ArtifactStore, Stored};
+use crate::storage::{ArtifactStore, Stored};
 
 /// Small: enough to be a file, not enough to fill a disk with demo data.
 const PLACEHOLDER_BYTES: usize = 8 * 1024;

@@ -15,7 +15,7 @@ pub mod orders;
 use crate::auth::{Role, password};
 use crate::db::schema::{customers, partners, user_roles, users};
 use crate::error::AppError;
-use crate::software::store::ArtifactStore;
+use crate::storage::ArtifactStore;
 
 pub const DEMO_PASSWORD: &str = "cspdesk-demo";
 

@@ -1,7 +1,6 @@
 //! Activity records of key views and downloads: who, which customer, which purchase,
 //! when, and for downloads the address and browser.
 
-use actix_web::HttpRequest;
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 use serde_json::Value;
@@ -18,11 +17,6 @@ pub struct Subject<'a> {
     pub actor_user_id: Option<Uuid>,
     pub actor: &'a str,
     pub purchase: &'a Purchase,
-}
-
-/// The client's address and browser (see `web::client`).
-pub fn client(req: &HttpRequest) -> Value {
-    crate::web::client::info(req)
 }
 
 pub async fn record(

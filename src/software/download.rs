@@ -9,8 +9,8 @@ use actix_web::http::header::{
 use actix_web::{HttpRequest, HttpResponse, mime};
 
 use super::queries::Variant;
-use super::store::ArtifactStore;
 use crate::error::AppError;
+use crate::storage::ArtifactStore;
 
 /// The file's SHA-256 in hex, so a script can check what it received.
 pub const CHECKSUM_HEADER: &str = "x-checksum-sha256";

@@ -7,11 +7,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::pages::{self, Caller, PurchaseOptions};
 use super::queries::{self, Purchase};
 use super::views::Selection;
-use crate::auth::handlers::EmptyForm;
 use crate::auth::{CustomerScope, Need, PartnerScope, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::web::forms::EmptyForm;
 use crate::web::{AppState, CsrfForm, PageContext, redirect};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

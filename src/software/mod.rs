@@ -12,5 +12,4 @@ pub mod pages;
 pub mod public;
 pub mod queries;
 pub mod rules;
-pub mod store;
 pub mod views;

@@ -209,7 +209,7 @@ pub async fn download(
     usable(purchase)?;
     let variant = variant_of(conn, purchase, variant_id).await?;
     let opened = super::download::open(state.artifacts.as_ref(), &variant)?;
-    let mut details = audit::client(req);
+    let mut details = crate::web::client::info(req);
     details["file"] = variant.file_name.clone().into();
     audit::record(
         conn,

@@ -39,7 +39,7 @@ pub async fn download(
         return Err(AppError::NotFound);
     }
     let now = state.clock.now();
-    let client = audit::client(&req);
+    let client = crate::web::client::info(&req);
     let artifacts = state.artifacts.as_ref();
     let mut conn = state.pool.get().await?;
     // Per client address, before anything else is read or written: guessing tokens or

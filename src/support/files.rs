@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::db::schema::support_attachments;
 use crate::error::AppError;
-use crate::software::store::{ArtifactStore, LocalDir};
+use crate::storage::{ArtifactStore, LocalDir};
 
 #[derive(Queryable, Debug, Clone)]
 pub struct Attachment {

@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::keep;
 use crate::db::DbPool;
 use crate::error::AppError;
-use crate::software::store::is_checksum;
+use crate::storage::is_checksum;
 
 /// How old an unreferenced file must be before it is removed.
 pub const MIN_AGE: Duration = Duration::from_secs(24 * 60 * 60);

@@ -22,7 +22,7 @@ use tokio::io::AsyncWriteExt;
 
 use super::attachments::{self, MAX_BYTES, MAX_FILES, SNIFF_BYTES};
 use crate::error::AppError;
-use crate::software::store::LocalDir;
+use crate::storage::LocalDir;
 use crate::web::csrf;
 
 /// The longest text field: 4,000 characters of up to 4 bytes.

@@ -13,10 +13,10 @@ use super::views::{
     IssuedPage, MemberPage, MemberView, NewUserForm, NewUserPage, UsersPage, role_boxes,
 };
 use crate::account::Tabs;
-use crate::auth::handlers::EmptyForm;
 use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
+use crate::web::forms::EmptyForm;
 use crate::web::forms::FieldErrors;
 use crate::web::render::no_store;
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};

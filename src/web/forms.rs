@@ -1,6 +1,12 @@
 //! Per-field validation messages for forms that are re-rendered with what the user typed.
 
+use serde::Deserialize;
+
 use crate::i18n::Lang;
+
+/// A form with nothing but its CSRF token: sign out, remove, disable, revoke.
+#[derive(Deserialize)]
+pub struct EmptyForm {}
 
 #[derive(Default, Debug)]
 pub struct FieldErrors(Vec<(&'static str, &'static str)>);

@@ -32,7 +32,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub clock: Arc<dyn Clock>,
     pub settings: Settings,
-    pub artifacts: Arc<dyn crate::software::store::ArtifactStore>,
+    pub artifacts: Arc<dyn crate::storage::ArtifactStore>,
     /// Files attached to support requests, in `<data>/attachments`: outside the web root.
-    pub attachments: Arc<crate::software::store::LocalDir>,
+    pub attachments: Arc<crate::storage::LocalDir>,
 }

@@ -383,7 +383,7 @@ async fn a_registered_file_replaces_the_placeholder() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("real.iso");
     std::fs::write(&file, b"a real installation image").unwrap();
-    let store = cspdesk::software::store::LocalDir::new(crate::support::db::artifacts_dir());
+    let store = cspdesk::storage::LocalDir::new(crate::support::db::artifacts_dir());
     cspdesk::cli::artifacts_add(
         &app.pool,
         &store,

@@ -224,9 +224,9 @@ async fn the_per_address_limit_counts_requests_on_both_processes() {
 
 /// A 24 MB file behind the variant, so a download is still being sent when SIGTERM comes.
 async fn a_large_file(app: &TestApp, variant: uuid::Uuid) -> usize {
-    use cspdesk::software::store::ArtifactStore;
+    use cspdesk::storage::ArtifactStore;
     let bytes: Vec<u8> = (0..24 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
-    let store = cspdesk::software::store::LocalDir::new(db::artifacts_dir());
+    let store = cspdesk::storage::LocalDir::new(db::artifacts_dir());
     let stored = store.put(&mut bytes.as_slice()).unwrap();
     let mut conn = app.conn().await;
     cspdesk::seed::artifacts::register(&mut conn, variant, &stored, chrono::Utc::now())

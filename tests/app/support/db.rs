@@ -79,7 +79,7 @@ async fn template() -> &'static str {
             let mut db = AsyncPgConnection::establish(&url_for(&name))
                 .await
                 .expect("connect to template");
-            let store = cspdesk::software::store::LocalDir::new(artifacts_dir());
+            let store = cspdesk::storage::LocalDir::new(artifacts_dir());
             cspdesk::seed::demo(&mut db, &store, chrono::Utc::now())
                 .await
                 .expect("demo data");

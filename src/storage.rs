@@ -1,5 +1,6 @@
-//! Downloadable files behind one small interface, so an S3-compatible store can replace the
-//! local directory. Files are stored under their SHA-256: the name is the checksum.
+//! Stored files (downloadable artifacts, support attachments) behind one small interface, so
+//! an S3-compatible store can replace the local directory. Files are stored under their
+//! SHA-256: the name is the checksum.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
