@@ -66,7 +66,7 @@ async fn find(
     order: Option<Uuid>,
 ) -> Result<Found, AppError> {
     let (customer, scope, purchase) =
-        crate::software::handlers::purchase_of(conn, &need.partner()?, tenant, line).await?;
+        crate::software::lookup::purchase_of(conn, &need.partner()?, tenant, line).await?;
     let mut lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
     if let Some(order) = order.filter(|o| !lines.iter().any(|l| l.order_id == *o)) {
         lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);

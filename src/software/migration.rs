@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use futures_util::StreamExt;
 use serde_json::json;
 
-use super::handlers::{Keys, caller, find};
 use super::kms::{self, BadRow, Device, Standing};
+use super::lookup::{Keys, caller, find};
 use super::pages;
 use super::queries::Purchase;
 use super::views::PurchaseView;

@@ -7,6 +7,7 @@ pub mod download;
 pub mod handlers;
 pub mod kms;
 pub mod links;
+pub mod lookup;
 pub mod migration;
 pub mod pages;
 pub mod public;

@@ -1,0 +1,47 @@
+//! Finding a purchase from a page's address, for every page about one purchase: the
+//! Software page's handlers, the KMS move and the Cancel dialog.
+
+use super::pages::Caller;
+use super::queries::{self, Purchase};
+use crate::auth::{CustomerScope, Need, PartnerScope, perm};
+use crate::customers::Customer;
+use crate::db::DbConn;
+use crate::error::AppError;
+
+pub type Keys = Need<perm::SoftwareKeys>;
+
+/// This partner's customer and one of its purchases, or 404.
+pub async fn find(
+    conn: &mut DbConn,
+    need: &Keys,
+    tenant: &str,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase), AppError> {
+    purchase_of(conn, &need.partner()?, tenant, line).await
+}
+
+/// A purchase of one of this partner's customers, named by the URL's tenant and line; 404
+/// for anything else.
+pub async fn purchase_of(
+    conn: &mut DbConn,
+    scope: &PartnerScope,
+    tenant: &str,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase), AppError> {
+    let customer = crate::customers::queries::find_or_404(conn, scope, tenant).await?;
+    let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
+    let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
+    let purchase = queries::purchase(conn, customer_scope, line)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((customer, customer_scope, purchase))
+}
+
+pub fn caller<'a>(need: &'a Keys, scope: CustomerScope, partner_id: uuid::Uuid) -> Caller<'a> {
+    Caller {
+        scope,
+        partner_id,
+        user: &need.user,
+        base: format!("/customers/{}/software", scope.customer_id()),
+    }
+}
