@@ -5,13 +5,11 @@
 //! is recorded like "Get key".
 
 use actix_multipart::Multipart;
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
-    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ContentDisposition, DispositionParam,
-    DispositionType,
+    CACHE_CONTROL, CONTENT_DISPOSITION, ContentDisposition, DispositionParam, DispositionType,
 };
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
 use futures_util::StreamExt;
@@ -29,7 +27,8 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::orders::keys;
 use crate::web::format::date_utc;
-use crate::web::{AppState, PageContext, csrf, render_status};
+use crate::web::multipart::{CsrfMultipart, FormParts};
+use crate::web::{AppState, PageContext, render_status};
 
 /// A device list is a small text file; a bigger upload is refused as it arrives.
 const MAX_UPLOAD: usize = 1024 * 1024;
@@ -146,39 +145,27 @@ pub async fn form(
 /// What the form sent: the one date, and the device list file.
 #[derive(Default)]
 struct Sent {
-    csrf_token: Option<String>,
     activated_on: String,
     devices: Vec<u8>,
 }
 
-/// The form as a browser sends it (multipart, with the file), or as a plain form with just
-/// the date; either way the CSRF token is checked by the caller.
-async fn read_form(req: &HttpRequest, payload: web::Payload) -> Result<Sent, AppError> {
-    let content_type = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if content_type.starts_with("multipart/form-data") {
-        return read_multipart(Multipart::new(req.headers(), payload)).await;
+/// The rest of the form, after its token: multipart as a browser sends it (with the file),
+/// or a plain form with just the date.
+async fn read_form(form: FormParts) -> Result<Sent, AppError> {
+    match form {
+        FormParts::Multipart(form) => read_multipart(form).await,
+        FormParts::Plain(pairs) => {
+            let activated_on = pairs
+                .into_iter()
+                .find(|(name, _)| name == "activated_on")
+                .map(|(_, value)| value.trim().to_string())
+                .unwrap_or_default();
+            Ok(Sent {
+                activated_on,
+                devices: Vec::new(),
+            })
+        }
     }
-    let body = payload
-        .to_bytes_limited(MAX_FIELD * 4)
-        .await
-        .map_err(|_| AppError::TooLarge)?
-        .map_err(|_| AppError::malformed())?;
-    #[derive(serde::Deserialize)]
-    struct Plain {
-        csrf_token: Option<String>,
-        #[serde(default)]
-        activated_on: String,
-    }
-    let plain: Plain = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::malformed())?;
-    Ok(Sent {
-        csrf_token: plain.csrf_token,
-        activated_on: plain.activated_on.trim().to_string(),
-        devices: Vec::new(),
-    })
 }
 
 async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
@@ -199,10 +186,8 @@ async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
             }
             bytes.extend_from_slice(&chunk);
         }
-        let text = || String::from_utf8_lossy(&bytes).trim().to_string();
         match name.as_str() {
-            "csrf_token" => sent.csrf_token = Some(text()),
-            "activated_on" => sent.activated_on = text(),
+            "activated_on" => sent.activated_on = String::from_utf8_lossy(&bytes).trim().into(),
             "devices" => sent.devices = bytes,
             _ => {}
         }
@@ -212,17 +197,12 @@ async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
 
 pub async fn submit(
     state: web::Data<AppState>,
-    session: Session,
     need: Keys,
     ctx: PageContext,
     path: web::Path<(String, String)>,
-    req: HttpRequest,
-    payload: web::Payload,
+    CsrfMultipart(form): CsrfMultipart,
 ) -> Result<HttpResponse, AppError> {
-    let sent = read_form(&req, payload).await?;
-    if !csrf::matches(&session, sent.csrf_token.as_deref()) {
-        return Err(AppError::Csrf);
-    }
+    let sent = read_form(form).await?;
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;

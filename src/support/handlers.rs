@@ -17,6 +17,7 @@ use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
+use crate::web::multipart::CsrfMultipart;
 use crate::web::pagination::Pager;
 use crate::web::{AppState, PageContext, redirect, render, render_status};
 
@@ -135,11 +136,10 @@ pub async fn submit(
     session: Session,
     need: File,
     ctx: PageContext,
-    req: HttpRequest,
-    payload: web::Payload,
+    CsrfMultipart(form): CsrfMultipart,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let sent = upload::read(&req, payload, &session, Some(&state.attachments)).await?;
+    let sent = upload::read(form, Some(&state.attachments)).await?;
     let draft = sent.form::<Draft>()?.trimmed();
     let mut conn = state.pool.get().await?;
     let checked = file::validate(&mut conn, &scope, &draft).await?;
@@ -238,11 +238,10 @@ pub async fn reply(
     need: File,
     ctx: PageContext,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    CsrfMultipart(form): CsrfMultipart,
 ) -> Result<HttpResponse, AppError> {
     // Files are kept only for this partner's request that is waiting for an answer; the token
-    // is checked in any case, like every POST, before anything is kept.
+    // was checked in any case, like every POST, before anything is kept.
     // No connection is held while the body arrives.
     let found = {
         let mut conn = state.pool.get().await?;
@@ -252,7 +251,7 @@ pub async fn reply(
         .as_ref()
         .is_ok_and(|r| r.status == super::rules::Status::WaitingForPartner.code());
     let store = waiting.then_some(state.attachments.as_ref());
-    let sent = upload::read(&req, payload, &session, store).await?;
+    let sent = upload::read(form, store).await?;
     let request = found?;
     let mut conn = state.pool.get().await?;
     let body = sent.text("body");

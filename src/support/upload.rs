@@ -2,7 +2,8 @@
 //! (urlencoded). Files are streamed to the attachment store as they arrive, hashed on the
 //! way; memory holds one chunk and the first few KiB used to decide a file's type. A file
 //! over 10 MB is refused with 413 the moment its 10 MB + 1st byte arrives. No file is written
-//! before the form's CSRF token has been seen and matched.
+//! before the form's CSRF token has been seen and matched (`web::multipart::CsrfMultipart`,
+//! which reads the token, the form's first part, before the handler reads the rest).
 //!
 //! A received file waits under a name of its own until the request that names it is written
 //! (`keep::put_in_place`, in that transaction). Until then no other request can see it, so a
@@ -12,9 +13,6 @@
 use std::path::PathBuf;
 
 use actix_multipart::{Field, Multipart};
-use actix_session::Session;
-use actix_web::http::header::CONTENT_TYPE;
-use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -23,7 +21,7 @@ use tokio::io::AsyncWriteExt;
 use super::attachments::{self, MAX_BYTES, MAX_FILES, SNIFF_BYTES};
 use crate::error::AppError;
 use crate::storage::LocalDir;
-use crate::web::csrf;
+use crate::web::multipart::FormParts;
 
 /// The longest text field: 4,000 characters of up to 4 bytes.
 const MAX_FIELD: usize = 16 * 1024;
@@ -86,42 +84,16 @@ impl Sent {
     }
 }
 
-/// Reads the form and checks its CSRF token; `AppError::Csrf` when it does not match.
-/// Without a `store` (the form's target does not take files now) files are read and dropped.
-pub async fn read(
-    req: &HttpRequest,
-    payload: web::Payload,
-    session: &Session,
-    store: Option<&LocalDir>,
-) -> Result<Sent, AppError> {
-    let content_type = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let sent = if content_type.starts_with("multipart/form-data") {
-        read_multipart(Multipart::new(req.headers(), payload), session, store).await?
-    } else {
-        read_plain(payload).await?
-    };
-    if !csrf_matches(session, &sent.fields) {
-        return Err(AppError::Csrf);
+/// Reads the rest of a form whose CSRF token `CsrfMultipart` has checked. Without a `store`
+/// (the form's target does not take files now) files are read and dropped.
+pub async fn read(form: FormParts, store: Option<&LocalDir>) -> Result<Sent, AppError> {
+    match form {
+        FormParts::Multipart(form) => read_multipart(form, store).await,
+        FormParts::Plain(pairs) => read_plain(pairs),
     }
-    Ok(sent)
 }
 
-fn csrf_matches(session: &Session, fields: &Map<String, Value>) -> bool {
-    csrf::matches(session, fields.get("csrf_token").and_then(Value::as_str))
-}
-
-async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
-    let body = payload
-        .to_bytes_limited(MAX_FIELD * 4)
-        .await
-        .map_err(|_| AppError::TooLarge)?
-        .map_err(|_| AppError::malformed())?;
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::malformed())?;
+fn read_plain(pairs: Vec<(String, String)>) -> Result<Sent, AppError> {
     if pairs.iter().any(|(_, v)| v.contains('\0')) {
         return Err(AppError::malformed());
     }
@@ -132,11 +104,7 @@ async fn read_plain(payload: web::Payload) -> Result<Sent, AppError> {
     Ok(sent)
 }
 
-async fn read_multipart(
-    mut form: Multipart,
-    session: &Session,
-    store: Option<&LocalDir>,
-) -> Result<Sent, AppError> {
+async fn read_multipart(mut form: Multipart, store: Option<&LocalDir>) -> Result<Sent, AppError> {
     let mut sent = Sent::default();
     let mut parts = 0;
     while let Some(field) = form.next().await {
@@ -150,10 +118,6 @@ async fn read_multipart(
             let text = read_text(&mut field).await?;
             sent.fields.insert(name, Value::String(text));
             continue;
-        }
-        // Fields come in page order and the token is the form's first field.
-        if !csrf_matches(session, &sent.fields) {
-            return Err(AppError::Csrf);
         }
         let raw_name = field
             .content_disposition()

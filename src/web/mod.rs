@@ -9,6 +9,7 @@ pub mod error_pages;
 pub mod flash;
 pub mod format;
 pub mod forms;
+pub mod multipart;
 pub mod nav;
 pub mod pagination;
 pub mod preferences;

@@ -153,3 +153,44 @@ async fn a_forged_form_gets_400_with_its_reason_on_the_page_in_the_readers_langu
     assert_eq!(res.status, 400);
     assert!(res.contains("Form eksik veya bozuk ulaştı"), "{}", res.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_form_whose_token_is_not_its_first_part_is_refused_before_any_file_is_kept() {
+    let app = TestApp::spawn().await;
+    let v = app.signed_in(ADMIN).await;
+    let token = v.csrf().await;
+    let file = || reqwest::multipart::Part::bytes(b"plain text".to_vec()).file_name("note.txt");
+    let late_token = reqwest::multipart::Form::new()
+        .text("title", "Refund")
+        .text("csrf_token", token.clone())
+        .part("files", file());
+    assert_eq!(
+        v.try_post_form("/support/requests", late_token).await,
+        Some(403)
+    );
+    let no_token = reqwest::multipart::Form::new().part("files", file());
+    assert_eq!(
+        v.try_post_form("/support/requests", no_token).await,
+        Some(403)
+    );
+    let kept = std::fs::read_dir(app.attachments_dir())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(kept, 0, "no file was written");
+    // The KMS move form takes the same check, multipart or plain.
+    let (adatum, line) = crate::software::ws_purchase(&app).await;
+    let path = format!("/customers/{adatum}/software/{line}/kms-migration");
+    let wrong = reqwest::multipart::Form::new()
+        .text("csrf_token", "0".repeat(64))
+        .text("activated_on", "2026-01-01");
+    assert_eq!(v.try_post_form(&path, wrong).await, Some(403));
+    let plain = v
+        .post_raw(
+            &path,
+            &[("csrf_token", "nope"), ("activated_on", "2026-01-01")],
+        )
+        .await;
+    assert_eq!(plain.status, 403);
+    let right = v.post(&path, &[("activated_on", "2026-01-01")]).await;
+    assert_eq!(right.status, 200, "{}", right.body);
+}
