@@ -16,7 +16,8 @@ use super::queries::{self, Line};
 use super::rules::{self, Window};
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CustomerScope;
-use crate::db::schema::{credits, download_links, order_lines, orders, product_keys};
+use crate::billing::{self, credits::NewCredit};
+use crate::db::schema::{download_links, order_lines, orders, product_keys};
 use crate::error::AppError;
 
 pub struct Request<'a> {
@@ -144,22 +145,21 @@ async fn cancel_line(
         ))
         .execute(conn)
         .await?;
-    diesel::insert_into(credits::table)
-        .values((
-            credits::id.eq(Uuid::new_v4()),
-            credits::partner_id.eq(req.partner_id),
-            credits::customer_id.eq(req.scope.customer_id()),
-            credits::order_id.eq(line.order_id),
-            credits::order_line_id.eq(line.line_id),
-            credits::reason.eq("cancellation"),
-            credits::quantity.eq(line.quantity),
-            credits::amount_minor.eq(credit),
-            credits::currency.eq(&line.currency),
-            credits::created_by.eq(req.user_id),
-            credits::created_at.eq(req.now),
-        ))
-        .execute(conn)
-        .await?;
+    let credit = NewCredit {
+        id: Uuid::new_v4(),
+        partner_id: req.partner_id,
+        customer_id: req.scope.customer_id(),
+        order_id: line.order_id,
+        order_line_id: line.line_id,
+        reason: "cancellation",
+        quantity: line.quantity,
+        amount_minor: credit,
+        currency: &line.currency,
+        created_by: req.user_id,
+        created_at: req.now,
+        support_request_id: None,
+    };
+    billing::credits::book(conn, &credit).await?;
     Ok(())
 }
 

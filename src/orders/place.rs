@@ -265,6 +265,28 @@ fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> 
     Ok(())
 }
 
+/// An order line as bought: the product's name, kind, term and price are copied onto it, so
+/// later catalog changes do not change what was sold. Named fields, so a column added to the
+/// table cannot shift the others.
+#[derive(Insertable)]
+#[diesel(table_name = order_lines)]
+struct NewLine<'a> {
+    id: Uuid,
+    order_id: Uuid,
+    partner_id: Uuid,
+    line_number: i32,
+    product_id: Uuid,
+    product_name: &'a str,
+    family: &'a str,
+    licence_kind: &'a str,
+    term_months: Option<i32>,
+    quantity: i32,
+    unit_price_minor: i64,
+    currency: &'a str,
+    tax_included: bool,
+    tax_rate_bp: i32,
+}
+
 async fn insert_order(
     conn: &mut AsyncPgConnection,
     req: &Request<'_>,
@@ -290,23 +312,24 @@ async fn insert_order(
     for (n, line) in lines.iter().enumerate() {
         let line_id = Uuid::new_v4();
         let unit = line.unit_price_minor.unwrap_or_default();
+        let row = NewLine {
+            id: line_id,
+            order_id,
+            partner_id,
+            line_number: n as i32,
+            product_id: line.product_id,
+            product_name: &line.name,
+            family: &line.family,
+            licence_kind: &line.licence_kind,
+            term_months: line.term_months,
+            quantity: line.quantity,
+            unit_price_minor: unit,
+            currency: &req.customer.currency,
+            tax_included: tax.included,
+            tax_rate_bp: tax.rate_bp,
+        };
         diesel::insert_into(order_lines::table)
-            .values((
-                order_lines::id.eq(line_id),
-                order_lines::order_id.eq(order_id),
-                order_lines::partner_id.eq(partner_id),
-                order_lines::line_number.eq(n as i32),
-                order_lines::product_id.eq(line.product_id),
-                order_lines::product_name.eq(&line.name),
-                order_lines::family.eq(&line.family),
-                order_lines::licence_kind.eq(&line.licence_kind),
-                order_lines::term_months.eq(line.term_months),
-                order_lines::quantity.eq(line.quantity),
-                order_lines::unit_price_minor.eq(unit),
-                order_lines::currency.eq(&req.customer.currency),
-                order_lines::tax_included.eq(tax.included),
-                order_lines::tax_rate_bp.eq(tax.rate_bp),
-            ))
+            .values(&row)
             .execute(conn)
             .await?;
         if Family::from_code(&line.family).is_some_and(Family::has_keys) {

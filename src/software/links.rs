@@ -30,6 +30,23 @@ pub struct NewLink {
     pub created_by: Uuid,
 }
 
+/// A link as stored: only the token's hash. Named fields, so a column added to the table
+/// cannot shift the others.
+#[derive(Insertable)]
+#[diesel(table_name = download_links)]
+struct LinkInsert<'a> {
+    id: Uuid,
+    token_hash: &'a [u8],
+    partner_id: Uuid,
+    customer_id: Uuid,
+    order_line_id: Uuid,
+    variant_id: Uuid,
+    created_by: Uuid,
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    max_downloads: i32,
+}
+
 /// Stores a fresh link and returns (its id, the token for the URL, shown once).
 pub async fn create(
     conn: &mut AsyncPgConnection,
@@ -53,19 +70,21 @@ pub async fn create(
     }
     let id = Uuid::new_v4();
     let token = new_token();
+    let hash = token_hash(&token);
+    let row = LinkInsert {
+        id,
+        token_hash: &hash,
+        partner_id: link.partner_id,
+        customer_id: link.customer_id,
+        order_line_id: link.order_line_id,
+        variant_id: link.variant_id,
+        created_by: link.created_by,
+        created_at: now,
+        expires_at: rules::link_expiry(now),
+        max_downloads: LINK_MAX_DOWNLOADS,
+    };
     diesel::insert_into(download_links::table)
-        .values((
-            download_links::id.eq(id),
-            download_links::token_hash.eq(token_hash(&token)),
-            download_links::partner_id.eq(link.partner_id),
-            download_links::customer_id.eq(link.customer_id),
-            download_links::order_line_id.eq(link.order_line_id),
-            download_links::variant_id.eq(link.variant_id),
-            download_links::created_by.eq(link.created_by),
-            download_links::created_at.eq(now),
-            download_links::expires_at.eq(rules::link_expiry(now)),
-            download_links::max_downloads.eq(LINK_MAX_DOWNLOADS),
-        ))
+        .values(&row)
         .execute(conn)
         .await?;
     Ok((id, token))

@@ -204,6 +204,30 @@ pub struct Filing<'a> {
     pub files: &'a [Received],
 }
 
+/// A new request as stored. Named fields, so a column added to the table cannot shift the
+/// others.
+#[derive(Insertable)]
+#[diesel(table_name = support_requests)]
+struct NewRequest<'a> {
+    id: Uuid,
+    partner_id: Uuid,
+    customer_id: Uuid,
+    order_id: Option<Uuid>,
+    product_id: Option<Uuid>,
+    problem_type: &'a str,
+    impact: &'a str,
+    title: &'a str,
+    reason: &'a str,
+    requested_minor: Option<i64>,
+    currency: Option<&'a str>,
+    contact_name: &'a str,
+    contact_email: &'a str,
+    contact_phone: &'a str,
+    created_by: Uuid,
+    created_at: DateTime<Utc>,
+    waiting_since: DateTime<Utc>,
+}
+
 /// Writes the request; its id and number.
 pub async fn file(
     conn: &mut AsyncPgConnection,
@@ -213,26 +237,27 @@ pub async fn file(
     let (user, d, v) = (f.user, f.draft, f.valid);
     let id = Uuid::new_v4();
     conn.transaction::<_, AppError, _>(async |conn| {
+        let row = NewRequest {
+            id,
+            partner_id: v.customer.partner_id,
+            customer_id: v.customer.id,
+            order_id: v.order.as_ref().map(|o| o.id),
+            product_id: v.product_id,
+            problem_type: v.problem_type.code(),
+            impact: v.impact.code(),
+            title: &d.title,
+            reason: &d.reason,
+            requested_minor: v.requested_minor,
+            currency: v.order.as_ref().map(|o| o.currency.as_str()),
+            contact_name: &d.contact_name,
+            contact_email: &d.contact_email,
+            contact_phone: &d.contact_phone,
+            created_by: user.id,
+            created_at: now,
+            waiting_since: now,
+        };
         let number: i64 = diesel::insert_into(support_requests::table)
-            .values((
-                support_requests::id.eq(id),
-                support_requests::partner_id.eq(v.customer.partner_id),
-                support_requests::customer_id.eq(v.customer.id),
-                support_requests::order_id.eq(v.order.as_ref().map(|o| o.id)),
-                support_requests::product_id.eq(v.product_id),
-                support_requests::problem_type.eq(v.problem_type.code()),
-                support_requests::impact.eq(v.impact.code()),
-                support_requests::title.eq(&d.title),
-                support_requests::reason.eq(&d.reason),
-                support_requests::requested_minor.eq(v.requested_minor),
-                support_requests::currency.eq(v.order.as_ref().map(|o| o.currency.as_str())),
-                support_requests::contact_name.eq(&d.contact_name),
-                support_requests::contact_email.eq(&d.contact_email),
-                support_requests::contact_phone.eq(&d.contact_phone),
-                support_requests::created_by.eq(user.id),
-                support_requests::created_at.eq(now),
-                support_requests::waiting_since.eq(now),
-            ))
+            .values(&row)
             .returning(support_requests::number)
             .get_result(conn)
             .await?;

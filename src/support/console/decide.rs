@@ -9,8 +9,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
+use crate::billing::{self, credits::NewCredit};
 use crate::cancellation::{cancel, queries::lines_of_order};
-use crate::db::schema::{credits, order_lines};
+use crate::db::schema::order_lines;
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::support::rules::{self, AmountError, Status, Step};
@@ -155,23 +156,21 @@ async fn credit(
             .set(order_lines::credited_minor.eq(order_lines::credited_minor + part))
             .execute(conn)
             .await?;
-        diesel::insert_into(credits::table)
-            .values((
-                credits::id.eq(Uuid::new_v4()),
-                credits::partner_id.eq(request.partner_id),
-                credits::customer_id.eq(request.customer_id),
-                credits::order_id.eq(order_id),
-                credits::order_line_id.eq(line_id),
-                credits::reason.eq("refund"),
-                credits::quantity.eq(0),
-                credits::amount_minor.eq(part),
-                credits::currency.eq(currency.code()),
-                credits::created_by.eq(actor.id),
-                credits::created_at.eq(now),
-                credits::support_request_id.eq(request.id),
-            ))
-            .execute(conn)
-            .await?;
+        let credit = NewCredit {
+            id: Uuid::new_v4(),
+            partner_id: request.partner_id,
+            customer_id: request.customer_id,
+            order_id,
+            order_line_id: line_id,
+            reason: "refund",
+            quantity: 0,
+            amount_minor: part,
+            currency: currency.code(),
+            created_by: actor.id,
+            created_at: now,
+            support_request_id: Some(request.id),
+        };
+        billing::credits::book(conn, &credit).await?;
     }
     Ok(Ok(amount))
 }

@@ -1,0 +1,38 @@
+//! A credit booked against an order line, by a cancellation or an approved refund. It lands
+//! on the partner's invoice of the month it is booked in; the database refuses a credit that
+//! would take a line above what was paid.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::credits;
+
+/// Named fields, so a column added to the table cannot shift the others.
+#[derive(Insertable)]
+#[diesel(table_name = credits)]
+pub struct NewCredit<'a> {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub customer_id: Uuid,
+    pub order_id: Uuid,
+    pub order_line_id: Uuid,
+    /// `cancellation` or `refund`.
+    pub reason: &'a str,
+    /// Licences given back (0 for a refund of money only).
+    pub quantity: i32,
+    pub amount_minor: i64,
+    pub currency: &'a str,
+    pub created_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub support_request_id: Option<Uuid>,
+}
+
+pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit<'_>) -> QueryResult<()> {
+    diesel::insert_into(credits::table)
+        .values(credit)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
