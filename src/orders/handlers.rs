@@ -241,36 +241,18 @@ pub async fn place_order(
         now,
     };
     let outcome = place::place(&mut conn, request).await?;
-    let order_href =
-        |p: &place::Placed| format!("/customers/{}/orders/{}", customer.id, p.order_id);
+    // Every outcome that has an order leads to its page, with a message saying which it was.
+    let to_order = |kind: FlashKind, key: &str, p: place::Placed| {
+        flash::push(&session, kind, key, &[("number", p.number.to_string())]);
+        Ok(redirect(&format!(
+            "/customers/{}/orders/{}",
+            customer.id, p.order_id
+        )))
+    };
     match outcome {
-        Outcome::Placed(p) => {
-            flash::push(
-                &session,
-                FlashKind::Success,
-                "order-placed",
-                &[("number", p.number.to_string())],
-            );
-            Ok(redirect(&order_href(&p)))
-        }
-        Outcome::AlreadyPlaced(p) => {
-            flash::push(
-                &session,
-                FlashKind::Success,
-                "order-already-placed",
-                &[("number", p.number.to_string())],
-            );
-            Ok(redirect(&order_href(&p)))
-        }
-        Outcome::CartOrdered(p) => {
-            flash::push(
-                &session,
-                FlashKind::Error,
-                "order-cart-already-ordered",
-                &[("number", p.number.to_string())],
-            );
-            Ok(redirect(&order_href(&p)))
-        }
+        Outcome::Placed(p) => to_order(FlashKind::Success, "order-placed", p),
+        Outcome::AlreadyPlaced(p) => to_order(FlashKind::Success, "order-already-placed", p),
+        Outcome::CartOrdered(p) => to_order(FlashKind::Error, "order-cart-already-ordered", p),
         Outcome::Refused(Refusal::Changed) => {
             // Show the new prices at once and ask again, with a fresh token.
             let warning = Some(ctx.t("order-prices-changed"));

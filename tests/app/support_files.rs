@@ -43,13 +43,7 @@ async fn count(app: &TestApp) -> (i64, i64) {
 }
 
 fn stored(app: &TestApp) -> Vec<String> {
-    std::fs::read_dir(app.attachments_dir())
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default()
+    app.attachment_names().into_iter().collect()
 }
 
 fn hex(bytes: &[u8]) -> String {

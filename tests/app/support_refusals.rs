@@ -11,13 +11,7 @@ use crate::support_files::{CSV, PDF, question};
 
 /// The names in the attachment directory.
 fn on_disk(app: &TestApp) -> BTreeSet<String> {
-    std::fs::read_dir(app.attachments_dir())
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default()
+    app.attachment_names()
 }
 
 /// `count` small text files with different contents.

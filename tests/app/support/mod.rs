@@ -94,6 +94,17 @@ impl TestApp {
             .join("attachments")
     }
 
+    /// The names of the files in the attachment directory.
+    pub fn attachment_names(&self) -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(self.attachments_dir())
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// A new user like `like` (same kind, partner and roles), signed in by the same password.
     pub async fn user_like(&self, like: &str, email: &str, name: &str) -> String {
         use cspdesk::db::schema::{user_roles, users};
