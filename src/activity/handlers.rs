@@ -2,6 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use chrono::NaiveDate;
 use diesel_async::AsyncPgConnection;
 use serde_json::json;
@@ -19,12 +21,10 @@ use crate::web::{AppState, PageContext, render_status};
 pub const PAGE_SIZE: i64 = 50;
 const HREF: &str = "/account/activity";
 
-type Reader = Need<perm::ActivityLogRead>;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/account/activity", web::get().to(log))
-        .route("/account/activity/csv", web::get().to(export));
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/account/activity", needs ActivityLogRead => log),
+    crate::route!(GET "/account/activity/csv", needs ActivityLogRead => export),
+];
 
 /// The filter checked, its customer resolved among the partner's own, its user among the
 /// partner's users; or the messages saying what is wrong.
@@ -66,7 +66,7 @@ async fn select(
 /// what is wrong (422), ready to send.
 async fn checked(
     conn: &mut AsyncPgConnection,
-    need: &Reader,
+    need: &Need<perm::ActivityLogRead>,
     ctx: PageContext,
     raw: &RawFilter,
     today: NaiveDate,
@@ -86,7 +86,7 @@ async fn checked(
 
 pub async fn log(
     state: web::Data<AppState>,
-    need: Reader,
+    need: Need<perm::ActivityLogRead>,
     ctx: PageContext,
     query: web::Query<RawFilter>,
 ) -> Result<HttpResponse, AppError> {
@@ -130,7 +130,7 @@ pub async fn log(
 
 fn empty_page(
     ctx: PageContext,
-    need: &Reader,
+    need: &Need<perm::ActivityLogRead>,
     raw: &RawFilter,
     users: &[UserChoice],
 ) -> ActivityLogPage {
@@ -157,7 +157,7 @@ fn empty_page(
 /// sent, so a log leaving the product is always on the log.
 pub async fn export(
     state: web::Data<AppState>,
-    need: Reader,
+    need: Need<perm::ActivityLogRead>,
     ctx: PageContext,
     query: web::Query<RawFilter>,
 ) -> Result<HttpResponse, AppError> {

@@ -17,21 +17,19 @@ use crate::error::AppError;
 use crate::software::pages::{self, Caller, ListPlace, PurchaseOptions};
 use crate::software::queries::{self as software, Purchase};
 use crate::software::views::Selection;
+use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render};
 
 const LIST: &str = "/your-products/software";
 const ACCESS_PAGE: i64 = 50;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/your-products/software", web::get().to(list))
-        .route("/your-products/software/{line}", web::get().to(purchase))
-        .route("/your-products/software/{line}/key", web::get().to(key))
-        .route(
-            "/your-products/software/{line}/variants/{variant}/download",
-            web::get().to(download),
-        )
-        .route("/your-products/access", web::get().to(access));
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/your-products/software", needs TenantProducts => list),
+    crate::route!(GET "/your-products/software/{line}", needs TenantKeys => purchase),
+    crate::route!(GET "/your-products/software/{line}/key", needs TenantKeys => key),
+    crate::route!(GET "/your-products/software/{line}/variants/{variant}/download", needs TenantKeys => download),
+    crate::route!(GET "/your-products/access", needs TenantKeys => access),
+];
 
 fn tenant<P: Permission>(need: &Need<P>) -> Result<CustomerScope, AppError> {
     need.user.own_tenant().ok_or(AppError::Forbidden)
@@ -74,11 +72,9 @@ pub async fn list(
     })
 }
 
-type Keys = Need<perm::TenantKeys>;
-
 async fn find(
     conn: &mut DbConn,
-    need: &Keys,
+    need: &Need<perm::TenantKeys>,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
     let scope = tenant(need)?;
@@ -90,7 +86,11 @@ async fn find(
     Ok((customer, scope, purchase))
 }
 
-fn caller<'a>(need: &'a Keys, scope: CustomerScope, customer: &Customer) -> Caller<'a> {
+fn caller<'a>(
+    need: &'a Need<perm::TenantKeys>,
+    scope: CustomerScope,
+    customer: &Customer,
+) -> Caller<'a> {
     Caller {
         scope,
         partner_id: customer.partner_id,
@@ -102,7 +102,7 @@ fn caller<'a>(need: &'a Keys, scope: CustomerScope, customer: &Customer) -> Call
 pub async fn purchase(
     state: web::Data<AppState>,
     session: Session,
-    need: Keys,
+    need: Need<perm::TenantKeys>,
     ctx: PageContext,
     line: web::Path<String>,
     selection: web::Query<Selection>,
@@ -125,7 +125,7 @@ pub async fn purchase(
 
 pub async fn key(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::TenantKeys>,
     ctx: PageContext,
     line: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -137,7 +137,7 @@ pub async fn key(
 
 pub async fn download(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::TenantKeys>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -155,7 +155,7 @@ pub struct AccessQuery {
 
 pub async fn access(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::TenantKeys>,
     ctx: PageContext,
     query: web::Query<AccessQuery>,
 ) -> Result<HttpResponse, AppError> {

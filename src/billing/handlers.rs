@@ -2,6 +2,8 @@
 //! signed-in user's partner, one invoice, and its CSV.
 
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use serde::Deserialize;
 
 use super::queries::{self, Cursor, InvoiceKey, InvoiceSummary};
@@ -15,23 +17,15 @@ use crate::money::Currency;
 use crate::web::pagination::Pager;
 use crate::web::{AppState, PageContext, render};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/billing", web::get().to(list))
-        .route(
-            "/billing/invoices/{month}/{currency}",
-            web::get().to(invoice),
-        )
-        .route(
-            "/billing/invoices/{month}/{currency}/csv",
-            web::get().to(invoice_csv),
-        );
-}
-
-type Billing = Need<perm::BillingRead>;
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/billing", needs BillingRead => list),
+    crate::route!(GET "/billing/invoices/{month}/{currency}", needs BillingRead => invoice),
+    crate::route!(GET "/billing/invoices/{month}/{currency}/csv", needs BillingRead => invoice_csv),
+];
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: Billing,
+    need: Need<perm::BillingRead>,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
@@ -70,7 +64,7 @@ fn with_open_months(
 
 /// The invoice a URL names: a real month up to the current one, in a currency we bill in.
 fn key_of(
-    need: &Billing,
+    need: &Need<perm::BillingRead>,
     month: &str,
     currency: &str,
     now: chrono::DateTime<chrono::Utc>,
@@ -97,7 +91,7 @@ const PER_PAGE: i64 = 100;
 
 pub async fn invoice(
     state: web::Data<AppState>,
-    need: Billing,
+    need: Need<perm::BillingRead>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     query: web::Query<PageQuery>,
@@ -146,7 +140,7 @@ pub async fn invoice(
 
 pub async fn invoice_csv(
     state: web::Data<AppState>,
-    need: Billing,
+    need: Need<perm::BillingRead>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {

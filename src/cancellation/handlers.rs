@@ -5,6 +5,8 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -22,18 +24,10 @@ use crate::software::queries::Purchase;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render_status};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/customers/{tenant}/software/{line}/cancel",
-        web::get().to(form),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/cancel",
-        web::post().to(submit),
-    );
-}
-
-type CancelNeed = Need<perm::PurchasesCancel>;
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/customers/{tenant}/software/{line}/cancel", needs PurchasesCancel => form),
+    crate::route!(POST "/customers/{tenant}/software/{line}/cancel", needs PurchasesCancel => submit),
+];
 
 /// The purchase the dialog was opened from, and every order of its product for this customer.
 struct Found {
@@ -60,7 +54,7 @@ impl Found {
 /// `order`, if given, is shown even when it is older than the drop-down's newest orders.
 async fn find(
     conn: &mut DbConn,
-    need: &CancelNeed,
+    need: &Need<perm::PurchasesCancel>,
     tenant: &str,
     line: &str,
     order: Option<Uuid>,
@@ -115,7 +109,7 @@ pub struct OrderQuery {
 
 pub async fn form(
     state: web::Data<AppState>,
-    need: CancelNeed,
+    need: Need<perm::PurchasesCancel>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     query: web::Query<OrderQuery>,
@@ -142,7 +136,7 @@ pub struct CancelForm {
 pub async fn submit(
     state: web::Data<AppState>,
     session: Session,
-    need: CancelNeed,
+    need: Need<perm::PurchasesCancel>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<CancelForm>,

@@ -1,6 +1,8 @@
 //! GET /customers/{tenant}/add-products: browse and filter the catalog for one customer.
 
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use serde::Deserialize;
 
 use super::Family;
@@ -15,9 +17,8 @@ use crate::web::{AppState, PageContext, render};
 
 use crate::web::forms::MAX_SEARCH;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers/{tenant}/add-products", web::get().to(browse));
-}
+pub const ROUTES: &[Route] =
+    &[crate::route!(GET "/customers/{tenant}/add-products", needs CustomersRead => browse)];
 
 #[derive(Deserialize)]
 pub struct BrowseQuery {

@@ -3,6 +3,8 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use serde::Deserialize;
 
 use super::forms::NewCustomerForm;
@@ -22,13 +24,13 @@ use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_statu
 
 pub const PER_PAGE: i64 = 25;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers", web::get().to(list))
-        .route("/customers", web::post().to(create))
-        .route("/customers/new", web::get().to(new_form))
-        .route("/customers/{tenant}", web::get().to(software_tab))
-        .route("/customers/{tenant}/orders", web::get().to(orders_tab));
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/customers", needs CustomersRead => list),
+    crate::route!(POST "/customers", needs CustomersCreate => create),
+    crate::route!(GET "/customers/new", needs CustomersCreate => new_form),
+    crate::route!(GET "/customers/{tenant}", needs CustomersRead => software_tab),
+    crate::route!(GET "/customers/{tenant}/orders", needs CustomersRead => orders_tab),
+];
 
 #[derive(Deserialize)]
 pub struct ListQuery {

@@ -3,6 +3,8 @@
 
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -21,23 +23,14 @@ use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers/{tenant}/cart", web::post().to(add_to_cart))
-        .route("/customers/{tenant}/review", web::get().to(review))
-        .route(
-            "/customers/{tenant}/cart/{product}/quantity",
-            web::post().to(set_quantity),
-        )
-        .route(
-            "/customers/{tenant}/cart/{product}/remove",
-            web::post().to(remove),
-        )
-        .route("/customers/{tenant}/orders", web::post().to(place_order))
-        .route(
-            "/customers/{tenant}/orders/{order}",
-            web::get().to(order_detail),
-        );
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(POST "/customers/{tenant}/cart", needs OrdersPlace => add_to_cart),
+    crate::route!(GET "/customers/{tenant}/review", needs OrdersPlace => review),
+    crate::route!(POST "/customers/{tenant}/cart/{product}/quantity", needs OrdersPlace => set_quantity),
+    crate::route!(POST "/customers/{tenant}/cart/{product}/remove", needs OrdersPlace => remove),
+    crate::route!(POST "/customers/{tenant}/orders", needs OrdersPlace => place_order),
+    crate::route!(GET "/customers/{tenant}/orders/{order}", needs CustomersRead => order_detail),
+];
 
 #[derive(Deserialize)]
 pub struct AddForm {

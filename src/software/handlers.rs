@@ -4,48 +4,29 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::lookup::{Keys, caller, find};
+use super::lookup::{caller, find};
 use super::pages::{self, PurchaseOptions};
 use super::views::Selection;
+use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::web::forms::EmptyForm;
+use crate::web::routes::Route;
 use crate::web::{AppState, CsrfForm, PageContext, redirect};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/customers/{tenant}/software/{line}",
-        web::get().to(purchase),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/key",
-        web::get().to(key),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/variants/{variant}/download",
-        web::get().to(download),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/variants/{variant}/links",
-        web::post().to(create_link),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/kms-migration",
-        web::get().to(super::migration::form),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/kms-migration",
-        web::post().to(super::migration::submit),
-    )
-    .route(
-        "/customers/{tenant}/software/{line}/kms-migration/script",
-        web::get().to(super::migration::script),
-    );
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/customers/{tenant}/software/{line}", needs SoftwareKeys => purchase),
+    crate::route!(GET "/customers/{tenant}/software/{line}/key", needs SoftwareKeys => key),
+    crate::route!(GET "/customers/{tenant}/software/{line}/variants/{variant}/download", needs SoftwareKeys => download),
+    crate::route!(POST "/customers/{tenant}/software/{line}/variants/{variant}/links", needs SoftwareKeys => create_link),
+    crate::route!(GET "/customers/{tenant}/software/{line}/kms-migration", needs SoftwareKeys => super::migration::form),
+    crate::route!(POST "/customers/{tenant}/software/{line}/kms-migration", needs SoftwareKeys => super::migration::submit),
+    crate::route!(GET "/customers/{tenant}/software/{line}/kms-migration/script", needs SoftwareKeys => super::migration::script),
+];
 
 pub async fn purchase(
     state: web::Data<AppState>,
     session: Session,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     selection: web::Query<Selection>,
@@ -70,7 +51,7 @@ pub async fn purchase(
 
 pub async fn key(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
@@ -83,7 +64,7 @@ pub async fn key(
 
 pub async fn download(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     path: web::Path<(String, String, String)>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -97,7 +78,7 @@ pub async fn download(
 pub async fn create_link(
     state: web::Data<AppState>,
     session: Session,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     path: web::Path<(String, String, String)>,
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<HttpResponse, AppError> {

@@ -8,12 +8,10 @@ use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
 
-pub type Keys = Need<perm::SoftwareKeys>;
-
 /// This partner's customer and one of its purchases, or 404.
 pub async fn find(
     conn: &mut DbConn,
-    need: &Keys,
+    need: &Need<perm::SoftwareKeys>,
     tenant: &str,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
@@ -37,7 +35,11 @@ pub async fn purchase_of(
     Ok((customer, customer_scope, purchase))
 }
 
-pub fn caller<'a>(need: &'a Keys, scope: CustomerScope, partner_id: uuid::Uuid) -> Caller<'a> {
+pub fn caller<'a>(
+    need: &'a Need<perm::SoftwareKeys>,
+    scope: CustomerScope,
+    partner_id: uuid::Uuid,
+) -> Caller<'a> {
     Caller {
         scope,
         partner_id,

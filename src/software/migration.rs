@@ -16,11 +16,12 @@ use futures_util::StreamExt;
 use serde_json::json;
 
 use super::kms::{self, BadRow, Device, Standing};
-use super::lookup::{Keys, caller, find};
+use super::lookup::{caller, find};
 use super::pages;
 use super::queries::Purchase;
 use super::views::PurchaseView;
 use crate::auth::CustomerScope;
+use crate::auth::{Need, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -131,7 +132,7 @@ fn page(ctx: PageContext, customer: &Customer, purchase: &Purchase) -> Migration
 
 pub async fn form(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
@@ -197,7 +198,7 @@ async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
 
 pub async fn submit(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     CsrfMultipart(form): CsrfMultipart,
@@ -248,7 +249,7 @@ fn refuse(mut page: MigrationPage, key: &str, lang: Lang) -> Result<HttpResponse
 async fn shown_key(
     conn: &mut DbConn,
     state: &AppState,
-    need: &Keys,
+    need: &Need<perm::SoftwareKeys>,
     (customer, scope, purchase): (&Customer, CustomerScope, &Purchase),
     via: &str,
 ) -> Result<String, AppError> {
@@ -260,7 +261,7 @@ async fn shown_key(
 /// The commands as a Windows command script, to run as administrator on each device.
 pub async fn script(
     state: web::Data<AppState>,
-    need: Keys,
+    need: Need<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {

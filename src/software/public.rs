@@ -14,7 +14,10 @@ use super::views::LinkGonePage;
 use crate::activity::{LINK_ACTOR, Operation};
 use crate::auth::CustomerScope;
 use crate::error::AppError;
+use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render_status};
+
+pub const ROUTES: &[Route] = &[crate::route!(GET "/dl/{token}", public => download)];
 
 /// Tokens are 32 random bytes in URL-safe base64: 43 characters.
 fn plausible(token: &str) -> bool {

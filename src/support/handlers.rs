@@ -19,21 +19,17 @@ use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::multipart::CsrfMultipart;
 use crate::web::pagination::Pager;
+use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, redirect, render, render_status};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/support", web::get().to(list))
-        .route("/support/requests/new", web::get().to(new_form))
-        .route("/support/requests", web::post().to(submit))
-        .route("/support/requests/{request}", web::get().to(show))
-        .route("/support/requests/{request}/reply", web::post().to(reply))
-        .route(
-            "/support/requests/{request}/files/{file}",
-            web::get().to(download),
-        );
-}
-
-type File = Need<perm::SupportFile>;
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/support", needs SupportFile => list),
+    crate::route!(GET "/support/requests/new", needs SupportFile => new_form),
+    crate::route!(POST "/support/requests", needs SupportFile => submit),
+    crate::route!(GET "/support/requests/{request}", needs SupportFile => show),
+    crate::route!(POST "/support/requests/{request}/reply", needs SupportFile => reply),
+    crate::route!(GET "/support/requests/{request}/files/{file}", needs SupportFile => download),
+];
 
 #[derive(Deserialize)]
 pub struct PageQuery {
@@ -42,7 +38,7 @@ pub struct PageQuery {
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: File,
+    need: Need<perm::SupportFile>,
     ctx: PageContext,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -75,7 +71,7 @@ pub struct Prefill {
 async fn prefilled(
     conn: &mut crate::db::DbConn,
     scope: &PartnerScope,
-    need: &File,
+    need: &Need<perm::SupportFile>,
     p: &Prefill,
     lang: crate::i18n::Lang,
 ) -> Result<Draft, AppError> {
@@ -110,7 +106,7 @@ async fn prefilled(
 
 pub async fn new_form(
     state: web::Data<AppState>,
-    need: File,
+    need: Need<perm::SupportFile>,
     ctx: PageContext,
     query: web::Query<Prefill>,
 ) -> Result<HttpResponse, AppError> {
@@ -134,7 +130,7 @@ pub fn file_errors(sent: &Sent, lang: crate::i18n::Lang) -> Vec<String> {
 pub async fn submit(
     state: web::Data<AppState>,
     session: Session,
-    need: File,
+    need: Need<perm::SupportFile>,
     ctx: PageContext,
     CsrfMultipart(form): CsrfMultipart,
 ) -> Result<HttpResponse, AppError> {
@@ -179,7 +175,7 @@ pub async fn submit(
 /// This partner's request named by the address, or 404.
 async fn own_request(
     conn: &mut crate::db::DbConn,
-    need: &File,
+    need: &Need<perm::SupportFile>,
     id: &str,
 ) -> Result<queries::Request, AppError> {
     let scope = need.partner()?;
@@ -208,7 +204,7 @@ async fn request_page(
 
 pub async fn show(
     state: web::Data<AppState>,
-    need: File,
+    need: Need<perm::SupportFile>,
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -219,7 +215,7 @@ pub async fn show(
 
 pub async fn download(
     state: web::Data<AppState>,
-    need: File,
+    need: Need<perm::SupportFile>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -235,7 +231,7 @@ pub async fn download(
 pub async fn reply(
     state: web::Data<AppState>,
     session: Session,
-    need: File,
+    need: Need<perm::SupportFile>,
     ctx: PageContext,
     path: web::Path<String>,
     CsrfMultipart(form): CsrfMultipart,

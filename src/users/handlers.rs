@@ -4,6 +4,8 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use uuid::Uuid;
 
 use super::passwords::{self, Shown};
@@ -21,24 +23,20 @@ use crate::web::forms::FieldErrors;
 use crate::web::render::no_store;
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
-type Manager = Need<perm::UsersManage>;
 type Fields = Vec<(String, String)>;
 
 const HREF: &str = "/account/users";
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/account/users", web::get().to(list))
-        .route("/account/users", web::post().to(create))
-        .route("/account/users/new", web::get().to(new_form))
-        .route("/account/users/{user}", web::get().to(show))
-        .route("/account/users/{user}/roles", web::post().to(set_roles))
-        .route("/account/users/{user}/disable", web::post().to(disable))
-        .route("/account/users/{user}/enable", web::post().to(enable))
-        .route(
-            "/account/users/{user}/credentials",
-            web::post().to(credentials),
-        );
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/account/users", needs UsersManage => list),
+    crate::route!(POST "/account/users", needs UsersManage => create),
+    crate::route!(GET "/account/users/new", needs UsersManage => new_form),
+    crate::route!(GET "/account/users/{user}", needs UsersManage => show),
+    crate::route!(POST "/account/users/{user}/roles", needs UsersManage => set_roles),
+    crate::route!(POST "/account/users/{user}/disable", needs UsersManage => disable),
+    crate::route!(POST "/account/users/{user}/enable", needs UsersManage => enable),
+    crate::route!(POST "/account/users/{user}/credentials", needs UsersManage => credentials),
+];
 
 /// The first value of a form field (empty when absent).
 fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
@@ -62,7 +60,7 @@ fn user_id(text: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(text).map_err(|_| AppError::NotFound)
 }
 
-fn admin<'a>(need: &'a Manager, state: &AppState) -> Result<Admin<'a>, AppError> {
+fn admin<'a>(need: &'a Need<perm::UsersManage>, state: &AppState) -> Result<Admin<'a>, AppError> {
     Ok(Admin {
         scope: need.partner()?,
         user: &need.user,
@@ -77,7 +75,7 @@ fn crumbs(ctx: PageContext) -> PageContext {
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
@@ -92,7 +90,10 @@ pub async fn list(
     })
 }
 
-pub async fn new_form(need: Manager, ctx: PageContext) -> Result<HttpResponse, AppError> {
+pub async fn new_form(
+    need: Need<perm::UsersManage>,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
     render(&NewUserPage {
         tabs: Tabs::new(&need.user, HREF),
         form: NewUserForm {
@@ -107,7 +108,7 @@ pub async fn new_form(need: Manager, ctx: PageContext) -> Result<HttpResponse, A
 
 pub async fn create(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<HttpResponse, AppError> {
@@ -155,7 +156,7 @@ pub async fn create(
 /// The sign-in details, shown this once and never stored in the clear.
 fn issued(
     state: &AppState,
-    need: &Manager,
+    need: &Need<perm::UsersManage>,
     ctx: PageContext,
     member: &Member,
     shown: Shown,
@@ -185,7 +186,7 @@ fn issued(
 
 async fn member_page(
     state: &AppState,
-    need: &Manager,
+    need: &Need<perm::UsersManage>,
     ctx: PageContext,
     id: Uuid,
     problem: Option<&'static str>,
@@ -210,7 +211,7 @@ async fn member_page(
 
 pub async fn show(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -220,7 +221,7 @@ pub async fn show(
 
 pub async fn set_roles(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     session: Session,
     path: web::Path<String>,
@@ -249,7 +250,7 @@ pub async fn set_roles(
 
 async fn enabled(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     session: Session,
     path: web::Path<String>,
@@ -273,7 +274,7 @@ async fn enabled(
 
 pub async fn disable(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     session: Session,
     path: web::Path<String>,
@@ -284,7 +285,7 @@ pub async fn disable(
 
 pub async fn enable(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     session: Session,
     path: web::Path<String>,
@@ -296,7 +297,7 @@ pub async fn enable(
 /// New sign-in details for an existing user: a one-time password replacing theirs, or a link.
 pub async fn credentials(
     state: web::Data<AppState>,
-    need: Manager,
+    need: Need<perm::UsersManage>,
     ctx: PageContext,
     path: web::Path<String>,
     CsrfForm(fields): CsrfForm<Fields>,

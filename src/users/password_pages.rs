@@ -4,6 +4,8 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+
+use crate::web::routes::Route;
 use serde::Deserialize;
 
 use super::passwords::{self, LinkState};
@@ -16,12 +18,12 @@ use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render_status};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/account/password", web::get().to(own_form))
-        .route("/account/password", web::post().to(own_set))
-        .route("/set-password/{token}", web::get().to(link_form))
-        .route("/set-password/{token}", web::post().to(link_set));
-}
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/account/password", signed_in => own_form),
+    crate::route!(POST "/account/password", signed_in => own_set),
+    crate::route!(GET "/set-password/{token}", public => link_form),
+    crate::route!(POST "/set-password/{token}", public => link_set),
+];
 
 #[derive(Deserialize)]
 pub struct PasswordForm {

@@ -1,12 +1,17 @@
-//! Every route, the access it requires, and where it is registered. The permission-matrix test
-//! walks this list for every role; keep it in step with `configure`.
+//! Every route is declared once, in its feature's `ROUTES` table, with the `route!` macro:
+//! method, path, the access it requires, and the handler. [`configure`] registers the tables
+//! in order and [`all`] hands the same tables to the permission-matrix test, so a route cannot
+//! be registered without being walked by it.
+//!
+//! The handler enforces the access through its extractor (`Need<perm::X>`, `SignedIn`); the
+//! matrix test signs in as every role and checks that each route answers as declared here.
 
 use actix_web::web;
 
 use crate::auth::Perm;
 use crate::{
-    account, activity, admin_center, auth, billing, cancellation, catalog, customers, health, home,
-    orders, software, support, users,
+    activity, admin_center, auth, billing, cancellation, catalog, customers, health, home, orders,
+    software, support, users,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,300 +21,143 @@ pub enum Access {
     Needs(Perm),
 }
 
-#[derive(Clone, Copy, Debug)]
-pub struct RouteDoc {
+/// One route. `{tenant}` in a path stands for a customer's tenant GUID; `{product}`, `{order}`,
+/// `{line}` (a purchase) and `{variant}` for ids within that customer; `{token}` for a download
+/// or set-password link; `{month}`/`{currency}` name an invoice; `{request}` a support request
+/// and `{file}` one of its attachments; `{user}` one of the partner's users; `{name}` a static
+/// file.
+#[derive(Clone, Copy)]
+pub struct Route {
     pub method: &'static str,
-    /// `{tenant}` stands for a customer's tenant GUID; `{product}`, `{order}`, `{line}` (a
-    /// purchase) and `{variant}` for ids within that customer; `{token}` for a download link;
-    /// `{month}`/`{currency}` name an invoice; `{request}` a support request and `{file}` one of its attachments;
-    /// `{user}` one of the partner's users; `{token}` also names a set-password link.
     pub path: &'static str,
     pub access: Access,
+    register: fn(&mut web::ServiceConfig),
 }
 
-const fn r(method: &'static str, path: &'static str, access: Access) -> RouteDoc {
-    RouteDoc {
-        method,
-        path,
-        access,
+impl Route {
+    /// Used by `route!`; call that instead.
+    #[doc(hidden)]
+    pub const fn declare(
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        register: fn(&mut web::ServiceConfig),
+    ) -> Route {
+        Route {
+            method,
+            path,
+            access,
+            register,
+        }
     }
 }
 
-pub const ROUTES: &[RouteDoc] = &[
-    r("GET", "/healthz", Access::Public),
-    r("GET", "/signin", Access::Public),
-    r("POST", "/signin", Access::Public),
-    r("POST", "/preferences/language", Access::Public),
-    r("POST", "/signout", Access::SignedIn),
-    r("POST", "/preferences/view", Access::SignedIn),
-    r("GET", "/", Access::SignedIn),
-    r("GET", "/account", Access::SignedIn),
-    r(
-        "GET",
-        "/account/activity",
-        Access::Needs(Perm::ActivityLogRead),
-    ),
-    r(
-        "GET",
-        "/account/activity/csv",
-        Access::Needs(Perm::ActivityLogRead),
-    ),
-    r("GET", "/account/users", Access::Needs(Perm::UsersManage)),
-    r("POST", "/account/users", Access::Needs(Perm::UsersManage)),
-    r(
-        "GET",
-        "/account/users/new",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r(
-        "GET",
-        "/account/users/{user}",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r(
-        "POST",
-        "/account/users/{user}/roles",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r(
-        "POST",
-        "/account/users/{user}/disable",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r(
-        "POST",
-        "/account/users/{user}/enable",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r(
-        "POST",
-        "/account/users/{user}/credentials",
-        Access::Needs(Perm::UsersManage),
-    ),
-    r("GET", "/account/password", Access::SignedIn),
-    r("POST", "/account/password", Access::SignedIn),
-    r("GET", "/set-password/{token}", Access::Public),
-    r("POST", "/set-password/{token}", Access::Public),
-    r("GET", "/customers", Access::Needs(Perm::CustomersRead)),
-    r(
-        "GET",
-        "/customers/new",
-        Access::Needs(Perm::CustomersCreate),
-    ),
-    r("POST", "/customers", Access::Needs(Perm::CustomersCreate)),
-    r(
-        "GET",
-        "/customers/{tenant}",
-        Access::Needs(Perm::CustomersRead),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/orders",
-        Access::Needs(Perm::CustomersRead),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/orders/{order}",
-        Access::Needs(Perm::CustomersRead),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/add-products",
-        Access::Needs(Perm::CustomersRead),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/cart",
-        Access::Needs(Perm::OrdersPlace),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/review",
-        Access::Needs(Perm::OrdersPlace),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/cart/{product}/quantity",
-        Access::Needs(Perm::OrdersPlace),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/cart/{product}/remove",
-        Access::Needs(Perm::OrdersPlace),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/orders",
-        Access::Needs(Perm::OrdersPlace),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}/key",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}/variants/{variant}/download",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/software/{line}/variants/{variant}/links",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}/kms-migration",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/software/{line}/kms-migration",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}/kms-migration/script",
-        Access::Needs(Perm::SoftwareKeys),
-    ),
-    r(
-        "GET",
-        "/customers/{tenant}/software/{line}/cancel",
-        Access::Needs(Perm::PurchasesCancel),
-    ),
-    r(
-        "POST",
-        "/customers/{tenant}/software/{line}/cancel",
-        Access::Needs(Perm::PurchasesCancel),
-    ),
-    r("GET", "/dl/{token}", Access::Public),
-    r(
-        "GET",
-        "/your-products/software",
-        Access::Needs(Perm::TenantProducts),
-    ),
-    r(
-        "GET",
-        "/your-products/software/{line}",
-        Access::Needs(Perm::TenantKeys),
-    ),
-    r(
-        "GET",
-        "/your-products/software/{line}/key",
-        Access::Needs(Perm::TenantKeys),
-    ),
-    r(
-        "GET",
-        "/your-products/software/{line}/variants/{variant}/download",
-        Access::Needs(Perm::TenantKeys),
-    ),
-    r(
-        "GET",
-        "/your-products/access",
-        Access::Needs(Perm::TenantKeys),
-    ),
-    r("GET", "/billing", Access::Needs(Perm::BillingRead)),
-    r(
-        "GET",
-        "/billing/invoices/{month}/{currency}",
-        Access::Needs(Perm::BillingRead),
-    ),
-    r(
-        "GET",
-        "/billing/invoices/{month}/{currency}/csv",
-        Access::Needs(Perm::BillingRead),
-    ),
-    r("GET", "/support", Access::Needs(Perm::SupportFile)),
-    r(
-        "GET",
-        "/support/requests/new",
-        Access::Needs(Perm::SupportFile),
-    ),
-    r(
-        "POST",
-        "/support/requests",
-        Access::Needs(Perm::SupportFile),
-    ),
-    r(
-        "GET",
-        "/support/requests/{request}",
-        Access::Needs(Perm::SupportFile),
-    ),
-    r(
-        "POST",
-        "/support/requests/{request}/reply",
-        Access::Needs(Perm::SupportFile),
-    ),
-    r(
-        "GET",
-        "/support/requests/{request}/files/{file}",
-        Access::Needs(Perm::SupportFile),
-    ),
-    r("GET", "/console", Access::Needs(Perm::SupportConsole)),
-    r(
-        "GET",
-        "/console/requests/{request}",
-        Access::Needs(Perm::SupportConsole),
-    ),
-    r(
-        "GET",
-        "/console/requests/{request}/files/{file}",
-        Access::Needs(Perm::SupportConsole),
-    ),
-    r(
-        "POST",
-        "/console/requests/{request}/take",
-        Access::Needs(Perm::SupportConsole),
-    ),
-    r(
-        "POST",
-        "/console/requests/{request}/ask",
-        Access::Needs(Perm::SupportConsole),
-    ),
-    r(
-        "POST",
-        "/console/requests/{request}/approve",
-        Access::Needs(Perm::SupportConsole),
-    ),
-    r(
-        "POST",
-        "/console/requests/{request}/reject",
-        Access::Needs(Perm::SupportConsole),
-    ),
+impl std::fmt::Debug for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} ({:?})", self.method, self.path, self.access)
+    }
+}
+
+/// `route!(GET "/customers", needs CustomersRead => list)`; the access is `public`,
+/// `signed_in` or `needs <Perm variant>`.
+#[macro_export]
+macro_rules! route {
+    ($method:ident $path:literal, public => $handler:expr) => {
+        $crate::route!(@make $method $path, $crate::web::routes::Access::Public, $handler)
+    };
+    ($method:ident $path:literal, signed_in => $handler:expr) => {
+        $crate::route!(@make $method $path, $crate::web::routes::Access::SignedIn, $handler)
+    };
+    ($method:ident $path:literal, needs $perm:ident => $handler:expr) => {
+        $crate::route!(
+            @make $method $path,
+            $crate::web::routes::Access::Needs($crate::auth::Perm::$perm),
+            $handler
+        )
+    };
+    (@make GET $path:literal, $access:expr, $handler:expr) => {
+        $crate::web::routes::Route::declare("GET", $path, $access, |cfg| {
+            cfg.route($path, ::actix_web::web::get().to($handler));
+        })
+    };
+    (@make POST $path:literal, $access:expr, $handler:expr) => {
+        $crate::web::routes::Route::declare("POST", $path, $access, |cfg| {
+            cfg.route($path, ::actix_web::web::post().to($handler));
+        })
+    };
+}
+
+/// The routes that belong to no feature: health, static files, sign-in, preferences, home.
+const CORE: &[Route] = &[
+    route!(GET "/healthz", public => health::healthz),
+    route!(GET "/static/{name}", public => super::static_files::serve),
+    route!(GET "/signin", public => auth::handlers::sign_in_page),
+    route!(POST "/signin", public => auth::handlers::sign_in),
+    route!(POST "/preferences/language", public => super::preferences::set_language),
+    route!(POST "/signout", signed_in => auth::handlers::sign_out),
+    route!(POST "/preferences/view", signed_in => super::preferences::set_view),
+    route!(GET "/", signed_in => home::home),
+    route!(GET "/account", signed_in => crate::account::profile),
 ];
 
+/// Every table, in registration order: a literal path (`/customers/new`) must come before the
+/// pattern that would also match it (`/customers/{tenant}`).
+const TABLES: &[&[Route]] = &[
+    CORE,
+    activity::handlers::ROUTES,
+    users::handlers::ROUTES,
+    users::password_pages::ROUTES,
+    customers::handlers::ROUTES,
+    catalog::handlers::ROUTES,
+    orders::handlers::ROUTES,
+    software::handlers::ROUTES,
+    cancellation::handlers::ROUTES,
+    billing::handlers::ROUTES,
+    support::handlers::ROUTES,
+    support::console::handlers::ROUTES,
+    admin_center::handlers::ROUTES,
+    software::public::ROUTES,
+];
+
+/// Every route the application serves.
+pub fn all() -> impl Iterator<Item = &'static Route> {
+    TABLES.iter().flat_map(|table| table.iter())
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
-        .route("/static/{name}", web::get().to(super::static_files::serve))
-        .route("/signin", web::get().to(auth::handlers::sign_in_page))
-        .route("/signin", web::post().to(auth::handlers::sign_in))
-        .route("/signout", web::post().to(auth::handlers::sign_out))
-        .route(
-            "/preferences/language",
-            web::post().to(super::preferences::set_language),
-        )
-        .route(
-            "/preferences/view",
-            web::post().to(super::preferences::set_view),
-        )
-        .route("/", web::get().to(home::home))
-        .route("/account", web::get().to(account::profile))
-        .configure(activity::handlers::configure)
-        .configure(users::handlers::configure)
-        .configure(users::password_pages::configure)
-        .configure(customers::handlers::configure)
-        .configure(catalog::handlers::configure)
-        .configure(orders::handlers::configure)
-        .configure(software::handlers::configure)
-        .configure(cancellation::handlers::configure)
-        .configure(billing::handlers::configure)
-        .configure(support::handlers::configure)
-        .configure(support::console::handlers::configure)
-        .configure(admin_center::handlers::configure)
-        .route("/dl/{token}", web::get().to(software::public::download));
+    for route in all() {
+        (route.register)(cfg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_route_is_declared_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for route in all() {
+            assert!(seen.insert((route.method, route.path)), "{route:?}");
+        }
+    }
+
+    #[test]
+    fn literal_paths_come_before_the_patterns_that_would_swallow_them() {
+        let routes: Vec<&Route> = all().collect();
+        for (i, later) in routes.iter().enumerate() {
+            for earlier in &routes[..i] {
+                let shadowed = earlier.method == later.method
+                    && !later.path.contains('{')
+                    && matches_pattern(earlier.path, later.path);
+                assert!(!shadowed, "{earlier:?} hides {later:?}");
+            }
+        }
+    }
+
+    fn matches_pattern(pattern: &str, path: &str) -> bool {
+        let (p, q): (Vec<&str>, Vec<&str>) =
+            (pattern.split('/').collect(), path.split('/').collect());
+        p.len() == q.len() && p.iter().zip(&q).all(|(a, b)| a.starts_with('{') || a == b)
+    }
 }

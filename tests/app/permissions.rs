@@ -2,7 +2,7 @@
 //! × own tenant / another partner's tenant.
 
 use cspdesk::auth::{Perm, Role};
-use cspdesk::web::routes::{Access, ROUTES, RouteDoc};
+use cspdesk::web::routes::{self, Access, Route};
 
 use crate::support::{TestApp, Visitor, product_id, tenant_id};
 
@@ -51,7 +51,7 @@ fn holds(roles: &[Role], perm: Perm) -> bool {
 }
 
 /// What a route should answer: (status, for own tenant; status, for another partner's).
-fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
+fn expected(route: &Route, signed_in: bool, roles: &[Role]) -> (u16, u16) {
     let ok = match (route.method, route.path) {
         ("GET", _) => 200,
         // Adding a user answers with the page that shows the new sign-in details once.
@@ -87,7 +87,7 @@ fn expected(route: &RouteDoc, signed_in: bool, roles: &[Role]) -> (u16, u16) {
     }
 }
 
-fn public_expectation(route: &RouteDoc, signed_in: bool) -> (u16, u16) {
+fn public_expectation(route: &Route, signed_in: bool) -> (u16, u16) {
     match (route.method, route.path) {
         // A signed-in user is sent on from the sign-in page.
         ("GET", "/signin") if signed_in => (303, 303),
@@ -156,11 +156,12 @@ fn fill(path: &str, tenant: &str, unknown: &str) -> String {
         // A past month's invoice always exists (empty if nothing happened in it).
         .replace("{month}", "2020-01")
         .replace("{currency}", "USD")
+        .replace("{name}", "app.css")
 }
 
 async fn call(
     v: &Visitor,
-    route: &RouteDoc,
+    route: &Route,
     path: &str,
     n: usize,
     product: &str,
@@ -181,7 +182,7 @@ async fn every_route_answers_every_role_as_the_policy_says() {
     let other = tenant_id(&app, "lamna.test").await.to_string();
     let product = product_id(&app, "ws2022-std").await;
     // Sign-out ends the session, so it goes last.
-    let mut routes: Vec<&RouteDoc> = ROUTES.iter().collect();
+    let mut routes: Vec<&Route> = routes::all().collect();
     routes.sort_by_key(|r| r.path == "/signout");
     let mut failures = Vec::new();
     let mut n = 0;
@@ -223,7 +224,7 @@ async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
     let own = tenant_id(&app, "northwind.test").await.to_string();
     let v = app.signed_in("admin.agent@contoso-partner.test").await;
     let unknown = uuid::Uuid::new_v4().to_string();
-    for route in ROUTES.iter().filter(|r| r.method == "POST") {
+    for route in routes::all().filter(|r| r.method == "POST") {
         let path = fill(route.path, &own, &unknown);
         let form = form_for(route.path, 0, &unknown, &own);
         let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -18,25 +18,18 @@ use crate::support::rules::{self, Status, Step};
 use crate::support::{files, queries as requests};
 use crate::web::flash::{self, FlashKind};
 use crate::web::pagination::Pager;
+use crate::web::routes::Route;
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/console", web::get().to(queue))
-        .route("/console/requests/{request}", web::get().to(show))
-        .route(
-            "/console/requests/{request}/files/{file}",
-            web::get().to(download),
-        )
-        .route("/console/requests/{request}/take", web::post().to(take))
-        .route("/console/requests/{request}/ask", web::post().to(ask))
-        .route(
-            "/console/requests/{request}/approve",
-            web::post().to(approve),
-        )
-        .route("/console/requests/{request}/reject", web::post().to(reject));
-}
-
-type Console = Need<perm::SupportConsole>;
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/console", needs SupportConsole => queue),
+    crate::route!(GET "/console/requests/{request}", needs SupportConsole => show),
+    crate::route!(GET "/console/requests/{request}/files/{file}", needs SupportConsole => download),
+    crate::route!(POST "/console/requests/{request}/take", needs SupportConsole => take),
+    crate::route!(POST "/console/requests/{request}/ask", needs SupportConsole => ask),
+    crate::route!(POST "/console/requests/{request}/approve", needs SupportConsole => approve),
+    crate::route!(POST "/console/requests/{request}/reject", needs SupportConsole => reject),
+];
 
 #[derive(Deserialize)]
 pub struct QueueQuery {
@@ -55,7 +48,7 @@ fn filter_of(text: Option<&str>) -> Filter {
 
 pub async fn queue(
     state: web::Data<AppState>,
-    _need: Console,
+    _need: Need<perm::SupportConsole>,
     ctx: PageContext,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -120,7 +113,7 @@ async fn order_view(
 async fn page(
     conn: &mut DbConn,
     state: &AppState,
-    need: &Console,
+    need: &Need<perm::SupportConsole>,
     ctx: PageContext,
     request: &requests::Request,
 ) -> Result<ConsolePage, AppError> {
@@ -153,7 +146,7 @@ async fn page(
 
 pub async fn show(
     state: web::Data<AppState>,
-    need: Console,
+    need: Need<perm::SupportConsole>,
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -164,7 +157,7 @@ pub async fn show(
 
 pub async fn download(
     state: web::Data<AppState>,
-    _need: Console,
+    _need: Need<perm::SupportConsole>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -193,7 +186,7 @@ pub struct MessageForm {
 pub async fn take(
     state: web::Data<AppState>,
     session: Session,
-    need: Console,
+    need: Need<perm::SupportConsole>,
     path: web::Path<String>,
     CsrfForm(_form): CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -208,7 +201,7 @@ pub async fn take(
 async fn with_message(
     state: &AppState,
     session: &Session,
-    need: &Console,
+    need: &Need<perm::SupportConsole>,
     ctx: PageContext,
     id: &str,
     step: Step,
@@ -238,7 +231,7 @@ async fn with_message(
 pub async fn ask(
     state: web::Data<AppState>,
     session: Session,
-    need: Console,
+    need: Need<perm::SupportConsole>,
     ctx: PageContext,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MessageForm>,
@@ -258,7 +251,7 @@ pub async fn ask(
 pub async fn reject(
     state: web::Data<AppState>,
     session: Session,
-    need: Console,
+    need: Need<perm::SupportConsole>,
     ctx: PageContext,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MessageForm>,
@@ -286,7 +279,7 @@ pub struct ApproveForm {
 pub async fn approve(
     state: web::Data<AppState>,
     session: Session,
-    need: Console,
+    need: Need<perm::SupportConsole>,
     ctx: PageContext,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<ApproveForm>,
