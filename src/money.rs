@@ -1,6 +1,15 @@
 //! Currencies the product bills in. Amounts are integer minor units of one of these.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Currency {
     Usd,
     Eur,
@@ -105,5 +114,20 @@ mod tests {
         assert_eq!(display(1_390_000, Currency::Krw, Lang::En), "1,390,000 KRW");
         assert_eq!(display(-5, Currency::Eur, Lang::En), "-0.05 EUR");
         assert_eq!(display(0, Currency::Huf, Lang::En), "0.00 HUF");
+    }
+}
+
+crate::stored_as_code!(Currency);
+
+/// Shown and recorded as its ISO code (`USD`).
+impl std::fmt::Display for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
     }
 }

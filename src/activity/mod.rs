@@ -42,7 +42,8 @@ pub mod views;
 macro_rules! operations {
     ($($variant:ident = $code:literal,)*) => {
         /// What happened; stored as its code.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, diesel::deserialize::FromSqlRow, diesel::expression::AsExpression)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         pub enum Operation { $($variant),* }
 
         impl Operation {
@@ -132,7 +133,7 @@ pub async fn record(conn: &mut AsyncPgConnection, e: Entry<'_>) -> QueryResult<(
             activity::at.eq(e.at),
             activity::actor_user_id.eq(e.actor_user_id),
             activity::actor.eq(e.actor),
-            activity::operation.eq(e.operation.code()),
+            activity::operation.eq(e.operation),
             activity::customer_id.eq(e.customer_id),
             activity::order_id.eq(e.order_id),
             activity::product_id.eq(e.product_id),
@@ -142,3 +143,5 @@ pub async fn record(conn: &mut AsyncPgConnection, e: Entry<'_>) -> QueryResult<(
         .await
         .map(|_| ())
 }
+
+crate::stored_as_code!(Operation);

@@ -8,8 +8,8 @@ use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::LINK_ACTOR;
 use super::filter::{Actor, Cursor, Filter};
+use super::{LINK_ACTOR, Operation};
 use crate::auth::PartnerScope;
 use crate::db::schema::{activity, customers, orders, products, users};
 use crate::error::AppError;
@@ -19,7 +19,7 @@ pub struct LogRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor: String,
-    pub operation: String,
+    pub operation: Operation,
     pub customer: Option<String>,
     pub tenant: Option<Uuid>,
     pub product: Option<String>,

@@ -4,7 +4,7 @@ use askama::Template;
 
 use super::filter::RawFilter;
 use super::queries::{LogRow, UserChoice};
-use super::{LINK_ACTOR, Operation, label_key};
+use super::{LINK_ACTOR, Operation};
 use crate::i18n::Lang;
 use crate::web::PageContext;
 
@@ -53,7 +53,7 @@ impl LogView {
                 .or_else(|| text("product"))
                 .unwrap_or_default(),
             order_number: row.order_number.map(|n| n.to_string()).unwrap_or_default(),
-            operation: lang.t(&label_key(&row.operation)),
+            operation: lang.t(&row.operation.label_key()),
             details: text("file")
                 .or_else(|| text("target"))
                 .or(request)

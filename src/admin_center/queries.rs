@@ -13,7 +13,7 @@ pub struct AccessRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor: String,
-    pub operation: String,
+    pub operation: crate::activity::Operation,
     pub order_number: Option<i64>,
     pub details: serde_json::Value,
 }

@@ -10,7 +10,6 @@ use super::extract::{SESSION_TOKEN, SESSION_USER};
 use super::{Authenticated, password, rules, store};
 use crate::activity;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::web::forms::EmptyForm;
 use crate::web::preferences::language_cookie;
 use crate::web::render::safe_next;
@@ -139,7 +138,7 @@ pub async fn sign_in(
         next.as_str()
     };
     let mut res = redirect(next);
-    if let Some(lang) = user.language.as_deref().and_then(Lang::from_code) {
+    if let Some(lang) = user.language {
         res.add_cookie(&language_cookie(lang, state.settings.secure_cookies()))
             .map_err(AppError::internal)?;
     }

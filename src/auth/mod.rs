@@ -17,7 +17,16 @@ pub use policy::{Perm, Role, UserKind, perm};
 /// Where a user chooses a new password.
 pub const PASSWORD_PAGE: &str = "/account/password";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum ViewMode {
     Workspaces,
     Current,
@@ -50,7 +59,7 @@ pub struct CurrentUser {
     pub partner_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
     pub roles: Vec<Role>,
-    pub language: Option<String>,
+    pub language: Option<crate::i18n::Lang>,
     pub view_mode: ViewMode,
     /// Signed in with a one-time password: nothing but choosing a new one until it is done.
     pub password_must_change: bool,
@@ -116,3 +125,5 @@ impl CustomerScope {
         CustomerScope { customer_id }
     }
 }
+
+crate::stored_as_code!(ViewMode);

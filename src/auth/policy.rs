@@ -2,7 +2,19 @@
 //! need (see `extract::Need`); navigation, the route list and the permission-matrix test are
 //! all driven from here.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum UserKind {
     Partner,
     Customer,
@@ -27,7 +39,8 @@ impl UserKind {
 
 macro_rules! roles {
     ($($variant:ident = $code:literal, $kind:ident;)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, diesel::deserialize::FromSqlRow, diesel::expression::AsExpression)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         pub enum Role { $($variant),* }
 
         impl Role {
@@ -158,3 +171,7 @@ mod tests {
         }
     }
 }
+
+crate::stored_as_code!(UserKind);
+
+crate::stored_as_code!(Role);

@@ -11,6 +11,7 @@ use super::rules::{self, Throttle};
 use super::{CurrentUser, Role, UserKind, ViewMode};
 use crate::db::schema::{sign_in_throttle, user_roles, user_sessions, users};
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -19,11 +20,11 @@ pub struct UserRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    pub kind: String,
+    pub kind: UserKind,
     pub partner_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
-    pub language: Option<String>,
-    pub view_mode: String,
+    pub language: Option<Lang>,
+    pub view_mode: ViewMode,
     pub disabled_at: Option<DateTime<Utc>>,
     pub password_must_change: bool,
 }
@@ -52,19 +53,15 @@ pub async fn user_by_email(
 }
 
 async fn roles_of(conn: &mut AsyncPgConnection, user_id: Uuid) -> Result<Vec<Role>, AppError> {
-    let codes: Vec<String> = user_roles::table
+    let roles: Vec<Role> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
         .load(conn)
         .await?;
-    Ok(roles_from(codes))
+    Ok(sorted(roles))
 }
 
-fn roles_from(codes: impl IntoIterator<Item = String>) -> Vec<Role> {
-    let mut roles: Vec<Role> = codes
-        .into_iter()
-        .filter_map(|c| Role::from_code(&c))
-        .collect();
+fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
     roles.sort();
     roles
 }
@@ -110,7 +107,7 @@ pub async fn resume_session(
 ) -> Result<Option<CurrentUser>, AppError> {
     let hash = token_hash(token);
     // One row per role (or one with none), so the user and their roles come in one statement.
-    let found: Vec<(SessionRow, UserRow, Option<String>)> = user_sessions::table
+    let found: Vec<(SessionRow, UserRow, Option<Role>)> = user_sessions::table
         .inner_join(users::table.left_join(user_roles::table))
         .filter(user_sessions::token_hash.eq(&hash))
         .filter(user_sessions::ended_at.is_null())
@@ -125,7 +122,12 @@ pub async fn resume_session(
     let Some((session, user, first_role)) = rows.next() else {
         return Ok(None);
     };
-    let roles = roles_from(first_role.into_iter().chain(rows.filter_map(|row| row.2)));
+    let roles = sorted(
+        first_role
+            .into_iter()
+            .chain(rows.filter_map(|row| row.2))
+            .collect(),
+    );
     let state = rules::session_state(session.created_at, session.last_seen_at, now);
     if state != rules::SessionState::Active || user.disabled_at.is_some() {
         end_session(conn, token, now).await?;
@@ -158,12 +160,12 @@ fn current_user(row: UserRow, roles: Vec<Role>) -> CurrentUser {
         id: row.id,
         email: row.email,
         display_name: row.display_name,
-        kind: UserKind::from_code(&row.kind).unwrap_or(UserKind::Customer),
+        kind: row.kind,
         partner_id: row.partner_id,
         customer_id: row.customer_id,
         roles,
         language: row.language,
-        view_mode: ViewMode::from_code(&row.view_mode).unwrap_or(ViewMode::Workspaces),
+        view_mode: row.view_mode,
         password_must_change: row.password_must_change,
     }
 }
@@ -268,7 +270,7 @@ pub async fn set_view_mode(
     mode: ViewMode,
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
-        .set(users::view_mode.eq(mode.code()))
+        .set(users::view_mode.eq(mode))
         .execute(conn)
         .await?;
     Ok(())
@@ -277,10 +279,10 @@ pub async fn set_view_mode(
 pub async fn set_language(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
-    code: &str,
+    lang: Lang,
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
-        .set(users::language.eq(code))
+        .set(users::language.eq(lang))
         .execute(conn)
         .await?;
     Ok(())

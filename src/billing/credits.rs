@@ -12,24 +12,23 @@ use crate::db::schema::credits;
 /// Named fields, so a column added to the table cannot shift the others.
 #[derive(Insertable)]
 #[diesel(table_name = credits)]
-pub struct NewCredit<'a> {
+pub struct NewCredit {
     pub id: Uuid,
     pub partner_id: Uuid,
     pub customer_id: Uuid,
     pub order_id: Uuid,
     pub order_line_id: Uuid,
-    /// `cancellation` or `refund`.
-    pub reason: &'a str,
+    pub reason: super::CreditReason,
     /// Licences given back (0 for a refund of money only).
     pub quantity: i32,
     pub amount_minor: i64,
-    pub currency: &'a str,
+    pub currency: crate::money::Currency,
     pub created_by: Uuid,
     pub created_at: DateTime<Utc>,
     pub support_request_id: Option<Uuid>,
 }
 
-pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit<'_>) -> QueryResult<()> {
+pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit) -> QueryResult<()> {
     diesel::insert_into(credits::table)
         .values(credit)
         .execute(conn)

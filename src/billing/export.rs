@@ -53,7 +53,7 @@ pub fn stream(
 fn row(l: &InvoiceLine, currency: Currency, lang: Lang) -> Vec<String> {
     vec![
         l.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        lang.t(&format!("invoice-kind-{}", l.kind)),
+        lang.t(&l.kind.label_key()),
         text_cell(&l.customer),
         l.customer_id.to_string(),
         l.order_number.to_string(),

@@ -47,13 +47,13 @@ fn with_open_months(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Vec<InvoiceSummary> {
     let current = Month::of(now);
-    let mut missing: Vec<String> = summaries.iter().map(|s| s.currency.clone()).collect();
-    missing.sort();
+    let mut missing: Vec<Currency> = summaries.iter().map(|s| s.currency).collect();
+    missing.sort_by_key(|c| c.code());
     missing.dedup();
     missing.retain(|c| {
         !summaries
             .iter()
-            .any(|s| s.month() == current && &s.currency == c)
+            .any(|s| s.month() == current && s.currency == *c)
     });
     let open = missing
         .into_iter()

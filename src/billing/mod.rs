@@ -7,3 +7,75 @@ pub mod handlers;
 pub mod queries;
 pub mod rules;
 pub mod views;
+
+/// Why a credit was given; stored in `credits.reason`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum CreditReason {
+    Cancellation,
+    Refund,
+}
+
+impl CreditReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            CreditReason::Cancellation => "cancellation",
+            CreditReason::Refund => "refund",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CreditReason> {
+        [CreditReason::Cancellation, CreditReason::Refund]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+crate::stored_as_code!(CreditReason);
+
+/// What an invoice line is: a charge for an order line, or a credit and its reason.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum LineKind {
+    Charge,
+    Credit(CreditReason),
+}
+
+impl LineKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            LineKind::Charge => "charge",
+            LineKind::Credit(reason) => reason.code(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LineKind> {
+        match code {
+            "charge" => Some(LineKind::Charge),
+            _ => CreditReason::from_code(code).map(LineKind::Credit),
+        }
+    }
+
+    /// The line's name on the invoice and in its CSV (`invoice-kind-refund`).
+    pub fn label_key(self) -> String {
+        format!("invoice-kind-{}", self.code())
+    }
+}
+
+crate::stored_as_code!(LineKind);

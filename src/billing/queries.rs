@@ -22,7 +22,7 @@ pub struct InvoiceSummary {
     #[diesel(sql_type = Timestamp)]
     month: NaiveDateTime,
     #[diesel(sql_type = Text)]
-    pub currency: String,
+    pub currency: Currency,
     #[diesel(sql_type = BigInt)]
     pub charges_minor: i64,
     #[diesel(sql_type = BigInt)]
@@ -35,7 +35,7 @@ impl InvoiceSummary {
     }
 
     /// An invoice with nothing in it yet.
-    pub fn empty(month: Month, currency: String) -> InvoiceSummary {
+    pub fn empty(month: Month, currency: Currency) -> InvoiceSummary {
         InvoiceSummary {
             month: month.start().naive_utc(),
             currency,
@@ -77,9 +77,8 @@ pub async fn invoices(
 /// One line of an invoice: a charge for an order line, or a credit (negative amount).
 #[derive(QueryableByName, Debug, Clone)]
 pub struct InvoiceLine {
-    /// `charge`, or the credit's reason (`cancellation`, `refund`).
     #[diesel(sql_type = Text)]
-    pub kind: String,
+    pub kind: super::LineKind,
     #[diesel(sql_type = Timestamptz)]
     pub at: DateTime<Utc>,
     #[diesel(sql_type = SqlUuid)]
@@ -104,7 +103,7 @@ pub struct InvoiceLine {
 
 impl InvoiceLine {
     pub fn is_credit(&self) -> bool {
-        self.kind != "charge"
+        self.kind != super::LineKind::Charge
     }
 }
 

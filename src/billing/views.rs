@@ -32,12 +32,12 @@ impl InvoiceRow {
         now: chrono::DateTime<chrono::Utc>,
         lang: Lang,
     ) -> Option<InvoiceRow> {
-        let currency = Currency::from_code(&s.currency)?;
+        let currency = s.currency;
         let month = s.month();
         let status = InvoiceStatus::of(month, now);
         Some(InvoiceRow {
             month: month.label(lang),
-            currency: s.currency.clone(),
+            currency: currency.to_string(),
             status: lang.t(status.label_key()),
             open: status == InvoiceStatus::Open,
             charges: money::display(s.charges_minor, currency, lang),
@@ -71,7 +71,7 @@ impl InvoiceLineView {
     pub fn new(l: &InvoiceLine, currency: Currency, lang: Lang) -> InvoiceLineView {
         InvoiceLineView {
             date: datetime_utc(&l.at),
-            kind: lang.t(&format!("invoice-kind-{}", l.kind)),
+            kind: lang.t(&l.kind.label_key()),
             credit: l.is_credit(),
             customer: l.customer.clone(),
             order_number: l.order_number,

@@ -36,7 +36,7 @@ pub struct Done {
     pub order_number: i64,
     pub product_name: String,
     pub credit_minor: i64,
-    pub currency: String,
+    pub currency: crate::money::Currency,
     /// Whether every line of the order is now cancelled.
     pub order_cancelled: bool,
 }
@@ -127,7 +127,7 @@ async fn cancel_locked(
         order_number: first.order_number,
         product_name: first.product_name.clone(),
         credit_minor: total,
-        currency: first.currency.clone(),
+        currency: first.currency,
         order_cancelled,
     }))
 }
@@ -151,10 +151,10 @@ async fn cancel_line(
         customer_id: req.scope.customer_id(),
         order_id: line.order_id,
         order_line_id: line.line_id,
-        reason: "cancellation",
+        reason: crate::billing::CreditReason::Cancellation,
         quantity: line.quantity,
         amount_minor: credit,
-        currency: &line.currency,
+        currency: line.currency,
         created_by: req.user_id,
         created_at: req.now,
         support_request_id: None,
@@ -210,7 +210,7 @@ async fn close_order_if_all_cancelled(
             .filter(orders::id.eq(order_id))
             .filter(not(exists(open_lines))),
     )
-    .set(orders::status.eq("cancelled"))
+    .set(orders::status.eq(crate::orders::OrderStatus::Cancelled))
     .execute(conn)
     .await?;
     Ok(updated == 1)

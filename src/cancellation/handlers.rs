@@ -19,7 +19,7 @@ use crate::auth::{CustomerScope, Need, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::money::{self, Currency};
+use crate::money;
 use crate::software::queries::Purchase;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render_status};
@@ -214,11 +214,7 @@ fn again(
 
 /// The confirmation, shown at once on the Software tab.
 fn confirm(session: &Session, done: &Done, now: DateTime<Utc>, lang: crate::i18n::Lang) {
-    // Already committed: the message must not fail, whatever the stored currency says.
-    let amount = match Currency::from_code(&done.currency) {
-        Some(currency) => money::display(done.credit_minor, currency, lang),
-        None => format!("{} {}", done.credit_minor, done.currency),
-    };
+    let amount = money::display(done.credit_minor, done.currency, lang);
     flash::push(
         session,
         FlashKind::Success,

@@ -21,13 +21,13 @@ pub struct Line {
     pub placed_at: DateTime<Utc>,
     pub product_id: Uuid,
     pub product_name: String,
-    pub licence_kind: String,
+    pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
     pub quantity: i32,
     pub quantity_cancelled: i32,
     pub unit_price_minor: i64,
     pub credited_minor: i64,
-    pub currency: String,
+    pub currency: crate::money::Currency,
 }
 
 impl Line {
@@ -40,7 +40,7 @@ impl Line {
     }
 
     pub fn licence(&self) -> Result<Licence, AppError> {
-        Licence::from_columns(&self.licence_kind, self.term_months)
+        Licence::from_columns(self.licence_kind, self.term_months)
             .ok_or_else(|| AppError::internal("order line with an unknown licence"))
     }
 

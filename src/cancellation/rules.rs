@@ -9,6 +9,8 @@
 
 use chrono::{DateTime, Duration, Months, Utc};
 
+use crate::catalog::LicenceKind;
+
 /// A product's cancellation policy, as the catalog stores it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
@@ -91,10 +93,10 @@ pub enum Licence {
 }
 
 impl Licence {
-    pub fn from_columns(kind: &str, term_months: Option<i32>) -> Option<Licence> {
+    pub fn from_columns(kind: LicenceKind, term_months: Option<i32>) -> Option<Licence> {
         match (kind, term_months) {
-            ("perpetual", None) => Some(Licence::Perpetual),
-            ("subscription", Some(m)) if m > 0 => Some(Licence::Subscription {
+            (LicenceKind::Perpetual, None) => Some(Licence::Perpetual),
+            (LicenceKind::Subscription, Some(m)) if m > 0 => Some(Licence::Subscription {
                 term_months: m as u32,
             }),
             _ => None,
@@ -275,14 +277,14 @@ mod tests {
     #[test]
     fn licences_read_from_the_order_line() {
         assert_eq!(
-            Licence::from_columns("perpetual", None),
+            Licence::from_columns(LicenceKind::Perpetual, None),
             Some(Licence::Perpetual)
         );
         assert_eq!(
-            Licence::from_columns("subscription", Some(36)),
+            Licence::from_columns(LicenceKind::Subscription, Some(36)),
             Some(Licence::Subscription { term_months: 36 })
         );
-        assert_eq!(Licence::from_columns("subscription", None), None);
+        assert_eq!(Licence::from_columns(LicenceKind::Subscription, None), None);
     }
 
     fn licence() -> impl Strategy<Value = Licence> {

@@ -10,7 +10,7 @@ use super::queries::Line;
 use super::rules::{self, Policy, Window};
 use crate::billing::rules::{InvoiceStatus, Month};
 use crate::i18n::Lang;
-use crate::money::{self, Currency};
+use crate::money;
 use crate::web::PageContext;
 use crate::web::format::{date_utc, datetime_utc};
 
@@ -135,8 +135,7 @@ fn credit_preview(
     for line in order.lines.iter().filter(|l| !l.is_cancelled()) {
         total += line.credit_at(now)?;
     }
-    let currency = Currency::from_code(&order.first().currency)
-        .ok_or_else(|| crate::error::AppError::internal("order in an unknown currency"))?;
+    let currency = order.first().currency;
     Ok(lang.t_args(
         "cancel-credit-preview",
         &[

@@ -5,10 +5,10 @@ use actix_web::{HttpResponse, web};
 use crate::web::routes::Route;
 use serde::Deserialize;
 
-use super::Family;
 use super::queries::{self, Filter};
 use super::rules;
 use super::views::{CatalogPage, OfferView, tax_note};
+use super::{Family, LicenceKind};
 use crate::auth::{Need, Perm, perm};
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
@@ -33,11 +33,7 @@ impl BrowseQuery {
         Filter {
             id: None,
             family: self.family.as_deref().and_then(Family::from_code),
-            licence_kind: match self.kind.as_deref() {
-                Some("perpetual") => Some("perpetual"),
-                Some("subscription") => Some("subscription"),
-                _ => None,
-            },
+            licence_kind: self.kind.as_deref().and_then(LicenceKind::from_code),
             text: crate::web::forms::search_text(self.q.as_deref())
                 .chars()
                 .take(MAX_SEARCH)
@@ -57,7 +53,7 @@ pub async fn browse(
     let mut conn = state.pool.get().await?;
     let customer = find_or_404(&mut conn, &scope, &tenant).await?;
     let filter = query.filter();
-    let offers = queries::offers(&mut conn, &customer.currency, &filter).await?;
+    let offers = queries::offers(&mut conn, customer.currency, &filter).await?;
     let tax = rules::tax_treatment(&customer.market);
     let can_buy = need.user.can(Perm::OrdersPlace);
     let cart_count = if can_buy {
@@ -80,7 +76,10 @@ pub async fn browse(
             .map(|o| OfferView::new(o, &customer, &tax, lang))
             .collect(),
         families: CatalogPage::family_options(filter.family, lang),
-        kind: filter.licence_kind.unwrap_or("").to_string(),
+        kind: filter
+            .licence_kind
+            .map_or("", LicenceKind::code)
+            .to_string(),
         q: filter.text,
         tax_note: tax_note(&tax, lang),
         ctx,

@@ -7,7 +7,16 @@ pub mod rules;
 pub mod views;
 
 /// Product families of the source documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Family {
     WindowsServer,
     SqlServer,
@@ -51,3 +60,38 @@ impl Family {
         format!("family-{}", self.code().replace('_', "-"))
     }
 }
+
+crate::stored_as_code!(Family);
+
+/// Bought once for good, or for a term of months.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum LicenceKind {
+    Perpetual,
+    Subscription,
+}
+
+impl LicenceKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            LicenceKind::Perpetual => "perpetual",
+            LicenceKind::Subscription => "subscription",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LicenceKind> {
+        [LicenceKind::Perpetual, LicenceKind::Subscription]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+crate::stored_as_code!(LicenceKind);

@@ -7,36 +7,30 @@ use uuid::Uuid;
 use super::Family;
 use crate::db::schema::{prices, products};
 use crate::error::AppError;
+use crate::money::Currency;
 
 /// A product with its list price in one currency (`None`: not priced in that currency).
 #[derive(Clone, Debug, Queryable)]
 pub struct Offer {
     pub id: Uuid,
     pub name: String,
-    pub family: String,
-    pub licence_kind: String,
+    pub family: Family,
+    pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
     pub price_minor: Option<i64>,
-}
-
-impl Offer {
-    pub fn family(&self) -> Option<Family> {
-        Family::from_code(&self.family)
-    }
 }
 
 #[derive(Default)]
 pub struct Filter {
     pub id: Option<Uuid>,
     pub family: Option<Family>,
-    /// "perpetual" or "subscription".
-    pub licence_kind: Option<&'static str>,
+    pub licence_kind: Option<super::LicenceKind>,
     pub text: String,
 }
 
 /// Joins a product's list price in `currency` (a product may have none).
 #[diesel::dsl::auto_type]
-pub fn price_in(currency: String) -> _ {
+pub fn price_in(currency: Currency) -> _ {
     prices::product_id
         .eq(products::id)
         .and(prices::currency.eq(currency))
@@ -44,11 +38,11 @@ pub fn price_in(currency: String) -> _ {
 
 pub async fn offers(
     conn: &mut AsyncPgConnection,
-    currency: &str,
+    currency: Currency,
     filter: &Filter,
 ) -> Result<Vec<Offer>, AppError> {
     let mut query = products::table
-        .left_join(prices::table.on(price_in(currency.to_string())))
+        .left_join(prices::table.on(price_in(currency)))
         .filter(products::retired_at.is_null())
         .select((
             products::id,
@@ -68,7 +62,7 @@ pub async fn offers(
         query = query.filter(products::id.eq(id));
     }
     if let Some(family) = filter.family {
-        query = query.filter(products::family.eq(family.code()));
+        query = query.filter(products::family.eq(family));
     }
     if let Some(kind) = filter.licence_kind {
         query = query.filter(products::licence_kind.eq(kind));
@@ -82,7 +76,7 @@ pub async fn offers(
 /// One product that is still sold, with its price in `currency`.
 pub async fn offer(
     conn: &mut AsyncPgConnection,
-    currency: &str,
+    currency: Currency,
     id: Uuid,
 ) -> Result<Option<Offer>, AppError> {
     let filter = Filter {

@@ -4,11 +4,12 @@ use askama::Template;
 use uuid::Uuid;
 
 use super::Family;
+use super::LicenceKind;
 use super::queries::Offer;
 use super::rules::{self, Availability, TaxTreatment};
 use crate::customers::Customer;
 use crate::i18n::Lang;
-use crate::money::{self, Currency};
+use crate::money;
 use crate::web::PageContext;
 
 /// One catalog line as shown to the user.
@@ -24,23 +25,21 @@ pub struct OfferView {
 
 impl OfferView {
     pub fn new(offer: &Offer, customer: &Customer, tax: &TaxTreatment, lang: Lang) -> OfferView {
-        let family = offer.family();
-        let currency = Currency::from_code(&customer.currency);
-        let unavailable = match family.map(|f| rules::availability(f, &customer.market)) {
-            Some(Availability::Unavailable(key)) => {
+        let family = offer.family;
+        let currency = customer.currency;
+        let unavailable = match rules::availability(family, &customer.market) {
+            Availability::Unavailable(key) => {
                 Some(lang.t_args(key, &[("market", customer.market.clone())]))
             }
-            _ if offer.price_minor.is_none() || currency.is_none() => {
-                Some(lang.t("catalog-unavailable-no-price"))
-            }
+            _ if offer.price_minor.is_none() => Some(lang.t("catalog-unavailable-no-price")),
             _ => None,
         };
-        let price = offer.price_minor.zip(currency);
+        let price = offer.price_minor.map(|p| (p, currency));
         OfferView {
             id: offer.id,
             name: offer.name.clone(),
-            family_label: family.map(|f| lang.t(&f.label_key())).unwrap_or_default(),
-            licence: licence_text(&offer.licence_kind, offer.term_months, lang),
+            family_label: lang.t(&family.label_key()),
+            licence: licence_text(offer.licence_kind, offer.term_months, lang),
             price: price.map(|(p, c)| money::display(p, c, lang)),
             tax_part: price.filter(|_| tax.included).map(|(p, c)| {
                 lang.t_args(
@@ -67,9 +66,9 @@ pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
 }
 
 /// "Perpetual" or "Subscription, 3 years".
-pub fn licence_text(kind: &str, term_months: Option<i32>, lang: Lang) -> String {
+pub fn licence_text(kind: LicenceKind, term_months: Option<i32>, lang: Lang) -> String {
     match (kind, term_months) {
-        ("subscription", Some(months)) => lang.t_args(
+        (LicenceKind::Subscription, Some(months)) => lang.t_args(
             "licence-subscription",
             &[("years", (months / 12).to_string())],
         ),

@@ -6,6 +6,7 @@ pub mod handlers;
 pub mod queries;
 pub mod views;
 
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -21,6 +22,6 @@ pub struct Customer {
     pub company_name: String,
     pub primary_domain: String,
     pub market: String,
-    pub currency: String,
+    pub currency: Currency,
     pub created_at: DateTime<Utc>,
 }

@@ -135,7 +135,7 @@ pub async fn insert(
             customers::company_name.eq(&new.company_name),
             customers::primary_domain.eq(&new.primary_domain),
             customers::market.eq(&new.market),
-            customers::currency.eq(new.currency.code()),
+            customers::currency.eq(new.currency),
             customers::created_at.eq(now),
         ))
         .returning(Customer::as_returning())

@@ -2,6 +2,7 @@
 //! no DATABASE_URL is given, and the generated schema.
 
 pub mod cluster;
+pub mod codes;
 pub mod migrate;
 pub mod schema;
 

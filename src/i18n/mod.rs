@@ -17,7 +17,16 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Lang {
     En,
     Tr,
@@ -161,3 +170,5 @@ mod tests {
         assert!(text.contains('3') && !text.contains('\u{2068}'), "{text}");
     }
 }
+
+crate::stored_as_code!(Lang);

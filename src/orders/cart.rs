@@ -1,6 +1,8 @@
 //! The cart: kept in the database per user and customer, so it survives restarts and works the
 //! same behind several app processes.
 
+use crate::catalog::Family;
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -23,8 +25,8 @@ pub struct CartOwner {
 pub struct CartLine {
     pub product_id: Uuid,
     pub name: String,
-    pub family: String,
-    pub licence_kind: String,
+    pub family: Family,
+    pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
     pub quantity: i32,
     /// Current list price in the customer's currency; `None` if no longer priced.
@@ -164,12 +166,12 @@ pub async fn count(conn: &mut AsyncPgConnection, owner: &CartOwner) -> Result<i6
 pub async fn lines(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    currency: &str,
+    currency: Currency,
 ) -> Result<Vec<CartLine>, AppError> {
     Ok(cart_items::table
         .filter(mine(owner))
         .inner_join(products::table)
-        .left_join(prices::table.on(price_in(currency.to_string())))
+        .left_join(prices::table.on(price_in(currency)))
         .order((cart_items::added_at, products::name))
         .select((
             products::id,

@@ -15,9 +15,9 @@ use super::place::{self, Outcome, Refusal};
 use super::queries;
 use super::views::{OrderPage, ReviewPage};
 use crate::auth::{Need, perm};
+use crate::catalog::queries as catalog;
 use crate::catalog::rules::{self, Availability};
 use crate::catalog::views::tax_note;
-use crate::catalog::{Family, queries as catalog};
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
@@ -62,13 +62,13 @@ pub async fn add_to_cart(
         Err(key) => return refuse(key, &[]),
     };
     let offer = match Uuid::parse_str(form.product_id.trim()) {
-        Ok(id) => catalog::offer(&mut conn, &customer.currency, id).await?,
+        Ok(id) => catalog::offer(&mut conn, customer.currency, id).await?,
         Err(_) => None,
     };
     let Some(offer) = offer else {
         return refuse("catalog-unknown-product", &[]);
     };
-    let family = offer.family().unwrap_or(Family::WindowsServer);
+    let family = offer.family;
     if let Availability::Unavailable(key) = rules::availability(family, &customer.market) {
         return refuse(key, &[("market", customer.market.clone())]);
     }
@@ -117,7 +117,7 @@ async fn review_page(
     now: chrono::DateTime<chrono::Utc>,
     warning: Option<String>,
 ) -> Result<ReviewPage, AppError> {
-    let lines = cart::lines(conn, owner, &customer.currency).await?;
+    let lines = cart::lines(conn, owner, customer.currency).await?;
     let token = place::issue_token(conn, owner, now).await?;
     let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;

@@ -15,6 +15,7 @@ use crate::catalog::rules::{self, Availability};
 use crate::customers::Customer;
 use crate::db::schema::{order_lines, order_tokens, orders, product_keys};
 use crate::error::AppError;
+use crate::money::Currency;
 
 /// What the Review page showed for one line; the order is placed only if it still holds.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -150,7 +151,7 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
                 TokenState::Ordered(placed) => return Ok(Outcome::CartOrdered(placed.placed)),
                 TokenState::Open => {}
             }
-            let lines = cart::lines(conn, &req.owner, &req.customer.currency).await?;
+            let lines = cart::lines(conn, &req.owner, req.customer.currency).await?;
             check_sellable(&lines, &req)?;
             let placed = insert_order(conn, &req, &lines).await?;
             cart::clear(conn, &req.owner).await?;
@@ -234,7 +235,7 @@ fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> 
         return Err(TxError::Refused(Refusal::EmptyCart));
     }
     for line in lines {
-        let family = Family::from_code(&line.family).unwrap_or(Family::WindowsServer);
+        let family = line.family;
         if let Availability::Unavailable(key) = rules::availability(family, &req.customer.market) {
             return Err(TxError::Refused(Refusal::NotSellable(
                 key,
@@ -277,12 +278,12 @@ struct NewLine<'a> {
     line_number: i32,
     product_id: Uuid,
     product_name: &'a str,
-    family: &'a str,
-    licence_kind: &'a str,
+    family: Family,
+    licence_kind: crate::catalog::LicenceKind,
     term_months: Option<i32>,
     quantity: i32,
     unit_price_minor: i64,
-    currency: &'a str,
+    currency: Currency,
     tax_included: bool,
     tax_rate_bp: i32,
 }
@@ -301,7 +302,7 @@ async fn insert_order(
             orders::customer_id.eq(req.customer.id),
             orders::placed_by.eq(req.owner.user_id),
             orders::placed_at.eq(req.now),
-            orders::currency.eq(&req.customer.currency),
+            orders::currency.eq(req.customer.currency),
             orders::idempotency_token.eq(req.token),
         ))
         .returning(orders::number)
@@ -319,12 +320,12 @@ async fn insert_order(
             line_number: n as i32,
             product_id: line.product_id,
             product_name: &line.name,
-            family: &line.family,
-            licence_kind: &line.licence_kind,
+            family: line.family,
+            licence_kind: line.licence_kind,
             term_months: line.term_months,
             quantity: line.quantity,
             unit_price_minor: unit,
-            currency: &req.customer.currency,
+            currency: req.customer.currency,
             tax_included: tax.included,
             tax_rate_bp: tax.rate_bp,
         };
@@ -332,7 +333,7 @@ async fn insert_order(
             .values(&row)
             .execute(conn)
             .await?;
-        if Family::from_code(&line.family).is_some_and(Family::has_keys) {
+        if line.family.has_keys() {
             diesel::insert_into(product_keys::table)
                 .values((
                     product_keys::order_line_id.eq(line_id),

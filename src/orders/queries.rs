@@ -1,5 +1,7 @@
 //! Reading orders: the customer's order history and one order with its lines.
 
+use crate::catalog::Family;
+use crate::money::Currency;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -19,8 +21,8 @@ pub struct OrderSummary {
     pub number: i64,
     pub placed_at: DateTime<Utc>,
     pub placed_by: String,
-    pub status: String,
-    pub currency: String,
+    pub status: super::OrderStatus,
+    pub currency: Currency,
     pub total_minor: i64,
     pub line_count: i64,
 }
@@ -35,7 +37,14 @@ pub async fn history(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, AppError> {
-    let page: Vec<(Uuid, i64, DateTime<Utc>, String, String, String)> = orders::table
+    let page: Vec<(
+        Uuid,
+        i64,
+        DateTime<Utc>,
+        String,
+        super::OrderStatus,
+        Currency,
+    )> = orders::table
         .inner_join(users::table)
         .filter(orders::customer_id.eq(customer_id))
         .filter(orders::partner_id.eq(scope.partner_id()))
@@ -105,8 +114,8 @@ pub struct OrderHead {
     pub id: Uuid,
     pub number: i64,
     pub placed_at: DateTime<Utc>,
-    pub status: String,
-    pub currency: String,
+    pub status: super::OrderStatus,
+    pub currency: Currency,
     pub placed_by_name: String,
     pub placed_by_email: String,
 }
@@ -114,8 +123,8 @@ pub struct OrderHead {
 #[derive(Queryable, Debug)]
 pub struct LineRow {
     pub product_name: String,
-    pub family: String,
-    pub licence_kind: String,
+    pub family: Family,
+    pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
     pub quantity: i32,
     pub quantity_cancelled: i32,

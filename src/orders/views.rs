@@ -6,19 +6,14 @@ use uuid::Uuid;
 use super::cart::CartLine;
 use super::pricing;
 use super::queries::{LineRow, OrderHead, OrderSummary};
-use crate::catalog::Family;
 use crate::catalog::rules::{self, Availability, TaxTreatment};
 use crate::catalog::views::{licence_text, tax_text};
 use crate::customers::Customer;
 use crate::i18n::Lang;
-use crate::money::{self, Currency};
+use crate::money;
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::pagination::Pager;
-
-fn currency_of(customer_currency: &str) -> Currency {
-    Currency::from_code(customer_currency).unwrap_or(Currency::Usd)
-}
 
 pub struct ReviewLine {
     pub product_id: Uuid,
@@ -47,11 +42,11 @@ pub struct ReviewPage {
 
 impl ReviewPage {
     pub fn lines_from(cart: &[CartLine], customer: &Customer, lang: Lang) -> Vec<ReviewLine> {
-        let currency = currency_of(&customer.currency);
+        let currency = customer.currency;
         cart.iter()
             .map(|l| {
                 let unit = l.unit_price_minor.unwrap_or_default();
-                let family = Family::from_code(&l.family).unwrap_or(Family::WindowsServer);
+                let family = l.family;
                 let problem = match rules::availability(family, &customer.market) {
                     Availability::Unavailable(key) => {
                         Some(lang.t_args(key, &[("market", customer.market.clone())]))
@@ -64,7 +59,7 @@ impl ReviewPage {
                 ReviewLine {
                     product_id: l.product_id,
                     name: l.name.clone(),
-                    licence: licence_text(&l.licence_kind, l.term_months, lang),
+                    licence: licence_text(l.licence_kind, l.term_months, lang),
                     quantity: l.quantity,
                     unit_price: money::display(unit, currency, lang),
                     amount: money::display(pricing::line_amount(unit, l.quantity), currency, lang),
@@ -80,7 +75,7 @@ impl ReviewPage {
         tax: &TaxTreatment,
         lang: Lang,
     ) -> (String, Option<String>) {
-        let currency = currency_of(&customer.currency);
+        let currency = customer.currency;
         let t = pricing::totals(
             cart.iter()
                 .map(|l| (l.unit_price_minor.unwrap_or_default(), l.quantity)),
@@ -132,7 +127,7 @@ impl OrderPage {
         rows: Vec<LineRow>,
     ) -> OrderPage {
         let lang = ctx.lang;
-        let currency = currency_of(&head.currency);
+        let currency = head.currency;
         let mut total = 0;
         let mut included = 0;
         let lines = rows
@@ -148,10 +143,8 @@ impl OrderPage {
                 };
                 OrderLineView {
                     product: r.product_name.clone(),
-                    family: Family::from_code(&r.family)
-                        .map(|f| lang.t(&f.label_key()))
-                        .unwrap_or_default(),
-                    licence: licence_text(&r.licence_kind, r.term_months, lang),
+                    family: lang.t(&r.family.label_key()),
+                    licence: licence_text(r.licence_kind, r.term_months, lang),
                     quantity: r.quantity - r.quantity_cancelled,
                     cancelled: r.quantity_cancelled,
                     unit_price: money::display(r.unit_price_minor, currency, lang),
@@ -165,7 +158,7 @@ impl OrderPage {
             number: head.number,
             placed_at: datetime_utc(&head.placed_at),
             placed_by: format!("{} <{}>", head.placed_by_name, head.placed_by_email),
-            status: lang.t(&format!("order-status-{}", head.status.replace('_', "-"))),
+            status: lang.t(&head.status.label_key()),
             lines,
             total: money::display(total, currency, lang),
             included_tax: any_included.then(|| {
@@ -205,8 +198,8 @@ impl History {
                 number: s.number,
                 placed_at: datetime_utc(&s.placed_at),
                 placed_by: s.placed_by,
-                status: lang.t(&format!("order-status-{}", s.status.replace('_', "-"))),
-                total: money::display(s.total_minor, currency_of(&s.currency), lang),
+                status: lang.t(&s.status.label_key()),
+                total: money::display(s.total_minor, s.currency, lang),
                 lines: lang.t_args("order-line-count", &[("count", s.line_count.to_string())]),
             })
             .collect();

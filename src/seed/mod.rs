@@ -204,7 +204,7 @@ async fn user(
             users::email.eq(a.email),
             users::display_name.eq(a.name),
             users::password_hash.eq(hash),
-            users::kind.eq(a.role.kind().code()),
+            users::kind.eq(a.role.kind()),
             users::partner_id.eq(a.partner_id),
             users::customer_id.eq(a.customer_id),
             users::created_at.eq(now),

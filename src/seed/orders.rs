@@ -61,7 +61,7 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
             let product = product_by_sku(conn, sku).await?;
             cart::add(conn, &owner, product, *quantity, at).await?;
         }
-        let lines = cart::lines(conn, &owner, &customer.currency).await?;
+        let lines = cart::lines(conn, &owner, customer.currency).await?;
         let seen = place::decode_seen(&place::encode_seen(&lines)).unwrap_or_default();
         let token = place::issue_token(conn, &owner, at).await?;
         let request = Request {

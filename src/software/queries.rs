@@ -20,8 +20,8 @@ pub struct Purchase {
     pub placed_at: DateTime<Utc>,
     pub product_id: Uuid,
     pub product_name: String,
-    pub family: String,
-    pub licence_kind: String,
+    pub family: Family,
+    pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
     pub quantity: i32,
     pub quantity_cancelled: i32,
@@ -38,7 +38,7 @@ impl Purchase {
 
     /// Whether this kind of product comes with a key and files at all (plans do not).
     pub fn has_keys(&self) -> bool {
-        Family::from_code(&self.family).is_some_and(Family::has_keys)
+        self.family.has_keys()
     }
 }
 

@@ -42,7 +42,7 @@ impl PurchaseView {
             product: p.product_name.clone(),
             order_number: p.order_number,
             purchased: date_utc(&p.placed_at),
-            licence: licence_text(&p.licence_kind, p.term_months, lang),
+            licence: licence_text(p.licence_kind, p.term_months, lang),
             quantity: p.quantity,
             status: lang.t(status),
             cancelled: p.is_cancelled(),

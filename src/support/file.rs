@@ -164,9 +164,7 @@ fn requested(d: &Draft, order: Option<&OrderFacts>, errors: &mut FieldErrors) ->
         errors.add("amount", "support-error-amount-required");
         return None;
     }
-    let exponent = order
-        .and_then(|o| Currency::from_code(&o.currency))
-        .map_or(2, Currency::exponent);
+    let exponent = order.map_or(2, |o| o.currency.exponent());
     match rules::parse_amount(&d.amount, exponent) {
         Err(AmountError::Malformed) => errors.add("amount", "support-error-amount-malformed"),
         Err(AmountError::NotPositive) => errors.add("amount", "support-error-amount-positive"),
@@ -214,12 +212,12 @@ struct NewRequest<'a> {
     customer_id: Uuid,
     order_id: Option<Uuid>,
     product_id: Option<Uuid>,
-    problem_type: &'a str,
-    impact: &'a str,
+    problem_type: ProblemType,
+    impact: Impact,
     title: &'a str,
     reason: &'a str,
     requested_minor: Option<i64>,
-    currency: Option<&'a str>,
+    currency: Option<Currency>,
     contact_name: &'a str,
     contact_email: &'a str,
     contact_phone: &'a str,
@@ -243,12 +241,12 @@ pub async fn file(
             customer_id: v.customer.id,
             order_id: v.order.as_ref().map(|o| o.id),
             product_id: v.product_id,
-            problem_type: v.problem_type.code(),
-            impact: v.impact.code(),
+            problem_type: v.problem_type,
+            impact: v.impact,
             title: &d.title,
             reason: &d.reason,
             requested_minor: v.requested_minor,
-            currency: v.order.as_ref().map(|o| o.currency.as_str()),
+            currency: v.order.as_ref().map(|o| o.currency),
             contact_name: &d.contact_name,
             contact_email: &d.contact_email,
             contact_phone: &d.contact_phone,
@@ -284,7 +282,7 @@ pub async fn file(
                     "request": number,
                     "problem_type": v.problem_type.code(),
                     "requested_minor": v.requested_minor,
-                    "currency": v.order.as_ref().map(|o| o.currency.clone()),
+                    "currency": v.order.as_ref().map(|o| o.currency),
                 }),
             },
         )

@@ -245,7 +245,7 @@ pub async fn reply(
     };
     let waiting = found
         .as_ref()
-        .is_ok_and(|r| r.status == super::rules::Status::WaitingForPartner.code());
+        .is_ok_and(|r| r.status == super::rules::Status::WaitingForPartner);
     let store = waiting.then_some(state.attachments.as_ref());
     let sent = upload::read(form, store).await?;
     let request = found?;

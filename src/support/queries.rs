@@ -1,12 +1,13 @@
 //! Reading and writing support requests. Partner-side reads take the partner's scope, so a
 //! request of another partner is never found.
 
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::rules::{OrderRef, TenantRef};
+use super::rules::{Impact, OrderRef, ProblemType, Status, TenantRef};
 use crate::auth::{CustomerScope, PartnerScope};
 use crate::customers::Customer;
 use crate::db::schema::{customers, order_lines, orders, support_events, support_requests, users};
@@ -28,7 +29,7 @@ pub async fn customer(
 pub struct OrderFacts {
     pub id: Uuid,
     pub number: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub paid_minor: i64,
     pub credited_minor: i64,
 }
@@ -46,7 +47,7 @@ pub async fn order(
         OrderRef::Id(id) => query.filter(orders::id.eq(id)),
         OrderRef::Number(n) => query.filter(orders::number.eq(n)),
     };
-    let head: Option<(Uuid, i64, String)> = query.first(conn).await.optional()?;
+    let head: Option<(Uuid, i64, Currency)> = query.first(conn).await.optional()?;
     let Some((id, number, currency)) = head else {
         return Ok(None);
     };
@@ -74,8 +75,8 @@ pub struct RequestRow {
     pub id: Uuid,
     pub number: i64,
     pub title: String,
-    pub problem_type: String,
-    pub status: String,
+    pub problem_type: ProblemType,
+    pub status: Status,
     pub customer: String,
     pub created_at: DateTime<Utc>,
 }
@@ -128,16 +129,16 @@ pub struct Request {
     pub customer_domain: String,
     pub order_id: Option<Uuid>,
     pub order_number: Option<i64>,
-    pub problem_type: String,
-    pub impact: String,
+    pub problem_type: ProblemType,
+    pub impact: Impact,
     pub title: String,
     pub reason: String,
     pub requested_minor: Option<i64>,
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: String,
-    pub status: String,
+    pub status: Status,
     pub approved_minor: Option<i64>,
     pub created_at: DateTime<Utc>,
 }

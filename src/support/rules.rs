@@ -10,7 +10,16 @@ pub const MAX_EMAIL: usize = 254;
 pub const MAX_PHONE: usize = 40;
 
 /// The problem types of the "Report a problem" form; a refund names an order and an amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum ProblemType {
     Refund,
     Billing,
@@ -48,7 +57,16 @@ impl ProblemType {
 }
 
 /// How badly the problem hurts the customer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Impact {
     Critical,
     High,
@@ -199,7 +217,16 @@ pub fn message_ok(text: &str) -> bool {
 }
 
 /// Where a request stands. Open requests wait on support, or on the partner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Status {
     New,
     InReview,
@@ -467,3 +494,9 @@ mod tests {
         }
     }
 }
+
+crate::stored_as_code!(ProblemType);
+
+crate::stored_as_code!(Impact);
+
+crate::stored_as_code!(Status);

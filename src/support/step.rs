@@ -4,6 +4,7 @@
 //! and the activity record written together. Two people acting at once queue on the lock;
 //! the second finds the request moved and does nothing.
 
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -11,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::file::{NewEvent, add_event};
-use super::rules::{Status, Step, after};
+use super::rules::{ProblemType, Status, Step, after};
 use super::upload::Received;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CurrentUser;
@@ -27,21 +28,20 @@ pub struct Locked {
     pub customer_id: Uuid,
     pub order_id: Option<Uuid>,
     pub product_id: Option<Uuid>,
-    pub problem_type: String,
+    pub problem_type: ProblemType,
     pub requested_minor: Option<i64>,
-    pub currency: Option<String>,
-    pub status: String,
+    pub currency: Option<Currency>,
+    pub status: Status,
     pub assigned_to: Option<Uuid>,
 }
 
 impl Locked {
     pub fn status(&self) -> Status {
-        // The database allows only the five codes.
-        Status::from_code(&self.status).unwrap_or(Status::Rejected)
+        self.status
     }
 
     pub fn is_refund(&self) -> bool {
-        self.problem_type == "refund"
+        self.problem_type == ProblemType::Refund
     }
 }
 
@@ -109,10 +109,10 @@ pub async fn apply(
     let updated = diesel::update(
         support_requests::table
             .filter(support_requests::id.eq(request.id))
-            .filter(support_requests::status.eq(current.code())),
+            .filter(support_requests::status.eq(current)),
     )
     .set((
-        support_requests::status.eq(next.code()),
+        support_requests::status.eq(next),
         support_requests::assigned_to.eq(if by_support {
             Some(act.actor.id)
         } else {

@@ -15,14 +15,15 @@ use crate::web::format::datetime_utc;
 use crate::web::forms::FieldErrors;
 use crate::web::pagination::Pager;
 
-pub fn status_text(status: &str, lang: Lang) -> String {
-    lang.t(&format!("support-status-{}", status.replace('_', "-")))
+pub fn status_text(status: Status, lang: Lang) -> String {
+    lang.t(&format!(
+        "support-status-{}",
+        status.code().replace('_', "-")
+    ))
 }
 
-pub fn type_text(code: &str, lang: Lang) -> String {
-    ProblemType::from_code(code)
-        .map(|t| lang.t(&t.label_key()))
-        .unwrap_or_default()
+pub fn type_text(problem_type: ProblemType, lang: Lang) -> String {
+    lang.t(&problem_type.label_key())
 }
 
 pub struct RowView {
@@ -41,8 +42,8 @@ impl RowView {
             id: r.id,
             number: r.number,
             title: r.title.clone(),
-            problem_type: type_text(&r.problem_type, lang),
-            status: status_text(&r.status, lang),
+            problem_type: type_text(r.problem_type, lang),
+            status: status_text(r.status, lang),
             customer: r.customer.clone(),
             created: datetime_utc(&r.created_at),
         }
@@ -145,9 +146,8 @@ impl EventView {
     }
 }
 
-pub fn amount_text(minor: Option<i64>, currency: Option<&str>, lang: Lang) -> Option<String> {
-    let currency = Currency::from_code(currency?)?;
-    Some(money::display(minor?, currency, lang))
+pub fn amount_text(minor: Option<i64>, currency: Option<Currency>, lang: Lang) -> Option<String> {
+    Some(money::display(minor?, currency?, lang))
 }
 
 #[derive(Template)]
@@ -188,24 +188,22 @@ impl RequestPage {
         let base = format!("/support/requests/{}", r.id);
         RequestPage {
             events: EventView::all(events, files, &format!("{base}/files"), lang),
-            can_reply: r.status == Status::WaitingForPartner.code(),
+            can_reply: r.status == Status::WaitingForPartner,
             reply_action: format!("{base}/reply"),
             reply_body: String::new(),
             reply_error: None,
             file_errors: Vec::new(),
             number: r.number,
             title: r.title.clone(),
-            status: status_text(&r.status, lang),
-            problem_type: type_text(&r.problem_type, lang),
-            impact: Impact::from_code(&r.impact)
-                .map(|i| lang.t(&i.label_key()))
-                .unwrap_or_default(),
+            status: status_text(r.status, lang),
+            problem_type: type_text(r.problem_type, lang),
+            impact: lang.t(&r.impact.label_key()),
             customer: r.customer.clone(),
             customer_domain: r.customer_domain.clone(),
             tenant: r.customer_id,
             order_number: r.order_number,
-            requested: amount_text(r.requested_minor, r.currency.as_deref(), lang),
-            approved: amount_text(r.approved_minor, r.currency.as_deref(), lang),
+            requested: amount_text(r.requested_minor, r.currency, lang),
+            approved: amount_text(r.approved_minor, r.currency, lang),
             reason: r.reason.clone(),
             contact: format!(
                 "{} · {} · {}",

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::rules::{self, LINK_HOURS, NewUser};
 use crate::activity::{self, Entry, Operation};
+use crate::auth::UserKind;
 use crate::auth::{CurrentUser, PartnerScope, Role};
 use crate::db::schema::{partners, password_links, user_roles, user_sessions, users};
 use crate::error::AppError;
@@ -58,7 +59,7 @@ pub struct Admin<'a> {
     pub now: DateTime<Utc>,
 }
 
-type Row = (Uuid, String, String, Option<DateTime<Utc>>, Option<String>);
+type Row = (Uuid, String, String, Option<DateTime<Utc>>, Option<Role>);
 
 fn members_from(rows: Vec<Row>) -> Vec<Member> {
     let mut out: Vec<Member> = Vec::new();
@@ -72,7 +73,7 @@ fn members_from(rows: Vec<Row>) -> Vec<Member> {
                 disabled: disabled_at.is_some(),
             });
         }
-        if let (Some(m), Some(role)) = (out.last_mut(), role.as_deref().and_then(Role::from_code)) {
+        if let (Some(m), Some(role)) = (out.last_mut(), role) {
             m.roles.push(role);
         }
     }
@@ -91,7 +92,7 @@ pub async fn members(
     let mut query = users::table
         .left_join(user_roles::table)
         .filter(users::partner_id.eq(scope.partner_id()))
-        .filter(users::kind.eq("partner"))
+        .filter(users::kind.eq(UserKind::Partner))
         .order((users::email, users::id))
         .select((
             users::id,
@@ -132,7 +133,7 @@ async fn lock_partner(conn: &mut AsyncPgConnection, admin: &Admin<'_>) -> Result
         .inner_join(user_roles::table)
         .filter(users::id.eq(admin.user.id))
         .filter(users::disabled_at.is_null())
-        .filter(user_roles::role.eq(Role::GlobalAdmin.code()))
+        .filter(user_roles::role.eq(Role::GlobalAdmin))
         .count()
         .get_result(conn)
         .await?;
@@ -180,10 +181,10 @@ async fn other_global_admins(
     Ok(users::table
         .inner_join(user_roles::table)
         .filter(users::partner_id.eq(scope.partner_id()))
-        .filter(users::kind.eq("partner"))
+        .filter(users::kind.eq(UserKind::Partner))
         .filter(users::disabled_at.is_null())
         .filter(users::id.ne(except))
-        .filter(user_roles::role.eq(Role::GlobalAdmin.code()))
+        .filter(user_roles::role.eq(Role::GlobalAdmin))
         .count()
         .get_result(conn)
         .await?)
@@ -266,7 +267,7 @@ pub async fn add(
                 users::email.eq(&new.email),
                 users::display_name.eq(&new.name),
                 users::password_hash.eq(hash),
-                users::kind.eq("partner"),
+                users::kind.eq(UserKind::Partner),
                 users::partner_id.eq(admin.scope.partner_id()),
                 users::created_at.eq(admin.now),
             ))
@@ -280,7 +281,7 @@ pub async fn add(
         let rows: Vec<_> = new
             .roles
             .iter()
-            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(r.code())))
+            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(*r)))
             .collect();
         diesel::insert_into(user_roles::table)
             .values(rows)
@@ -318,7 +319,7 @@ pub async fn set_roles(
             .await?;
         let rows: Vec<_> = roles
             .iter()
-            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(r.code())))
+            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(*r)))
             .collect();
         diesel::insert_into(user_roles::table)
             .values(rows)

@@ -112,7 +112,7 @@ pub fn request_lang(req: &HttpRequest, user: Option<&CurrentUser>) -> Lang {
         .get("accept-language")
         .and_then(|v| v.to_str().ok());
     i18n::negotiate(
-        user.and_then(|u| u.language.as_deref()),
+        user.and_then(|u| u.language).map(crate::i18n::Lang::code),
         cookie.as_ref().map(|c| c.value()),
         accept,
     )

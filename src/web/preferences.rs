@@ -44,7 +44,7 @@ pub async fn set_language(
     let lang = Lang::from_code(&form.lang).ok_or(AppError::malformed())?;
     if let Some(user) = maybe_user(&req).await? {
         let mut conn = state.pool.get().await?;
-        store::set_language(&mut conn, user.id, lang.code()).await?;
+        store::set_language(&mut conn, user.id, lang).await?;
     }
     let mut res = redirect(safe_next(form.next.as_deref()));
     res.add_cookie(&language_cookie(lang, state.settings.secure_cookies()))

@@ -24,6 +24,7 @@ mod quality;
 mod sign_in;
 mod software;
 mod startup;
+mod stored_codes;
 mod support;
 mod support_console;
 mod support_files;

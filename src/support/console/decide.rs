@@ -13,7 +13,6 @@ use crate::billing::{self, credits::NewCredit};
 use crate::cancellation::{cancel, queries::lines_of_order};
 use crate::db::schema::order_lines;
 use crate::error::AppError;
-use crate::money::Currency;
 use crate::support::rules::{self, AmountError, Status, Step};
 use crate::support::step::{self, Act, Locked};
 
@@ -122,8 +121,6 @@ async fn credit(
     let lines = lines_of_order(conn, order_id, true).await?;
     let currency = request
         .currency
-        .as_deref()
-        .and_then(Currency::from_code)
         .ok_or_else(|| AppError::internal("refund request without a known currency"))?;
     let amount = match rules::parse_amount(form.amount.trim(), currency.exponent()) {
         Ok(a) => a,
@@ -162,10 +159,10 @@ async fn credit(
             customer_id: request.customer_id,
             order_id,
             order_line_id: line_id,
-            reason: "refund",
+            reason: crate::billing::CreditReason::Refund,
             quantity: 0,
             amount_minor: part,
-            currency: currency.code(),
+            currency,
             created_by: actor.id,
             created_at: now,
             support_request_id: Some(request.id),

@@ -1,6 +1,7 @@
 //! What the support console reads: the queue across all partners, and one request with its
 //! partner, customer, order lines and credits. Nothing here reads product keys or links.
 
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -8,7 +9,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{credits, customers, orders, partners, support_requests, users};
 use crate::error::AppError;
-use crate::support::rules::Status;
+use crate::support::rules::{ProblemType, Status};
 
 /// The queue's filter: the open requests (all three waiting states), one status, or all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +32,11 @@ pub struct QueueRow {
     pub number: i64,
     pub partner: String,
     pub customer: String,
-    pub problem_type: String,
+    pub problem_type: ProblemType,
     pub title: String,
-    pub status: String,
+    pub status: Status,
     pub requested_minor: Option<i64>,
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     pub assignee: Option<String>,
     pub waiting_since: DateTime<Utc>,
 }
@@ -128,7 +129,7 @@ pub struct CreditRow {
     pub created_at: DateTime<Utc>,
     pub reason: String,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub request_number: Option<i64>,
 }
 

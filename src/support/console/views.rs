@@ -9,16 +9,19 @@ use crate::cancellation::queries::Line;
 use crate::cancellation::rules::Window;
 use crate::cancellation::views::window_message;
 use crate::i18n::Lang;
-use crate::money::{self, Currency};
+use crate::money;
 use crate::support::files::Attachment;
 use crate::support::queries::{Event, Request};
-use crate::support::rules::{Impact, ProblemType, Status};
+use crate::support::rules::{ProblemType, Status};
 use crate::support::views::{EventView, amount_text, type_text};
 
 /// A status as support reads it ("Waiting for partner", where the partner reads "Waiting for
 /// you").
-pub fn status_text(code: &str, lang: Lang) -> String {
-    lang.t(&format!("console-status-{}", code.replace('_', "-")))
+pub fn status_text(status: Status, lang: Lang) -> String {
+    lang.t(&format!(
+        "console-status-{}",
+        status.code().replace('_', "-")
+    ))
 }
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
@@ -57,11 +60,10 @@ impl QueueRowView {
             number: r.number,
             partner: r.partner.clone(),
             customer: r.customer.clone(),
-            problem_type: type_text(&r.problem_type, lang),
+            problem_type: type_text(r.problem_type, lang),
             title: r.title.clone(),
-            status: status_text(&r.status, lang),
-            requested: amount_text(r.requested_minor, r.currency.as_deref(), lang)
-                .unwrap_or_default(),
+            status: status_text(r.status, lang),
+            requested: amount_text(r.requested_minor, r.currency, lang).unwrap_or_default(),
             assignee: r.assignee.clone().unwrap_or_default(),
             waiting: age_text(r.waiting_since, now, lang),
         }
@@ -96,7 +98,7 @@ impl QueuePage {
         for s in Status::ALL {
             options.push(FilterOption {
                 value: s.code(),
-                label: status_text(s.code(), lang),
+                label: status_text(*s, lang),
                 selected: *chosen == Filter::Status(s.code()),
             });
         }
@@ -147,7 +149,7 @@ impl OrderView {
     /// `windows[i]` is the cancellation window of `lines[i]` now.
     pub fn new(number: i64, lines: &[Line], windows: &[Window], lang: Lang) -> Option<OrderView> {
         let first = lines.first()?;
-        let currency = Currency::from_code(&first.currency)?;
+        let currency = first.currency;
         let show = |minor: i64| money::display(minor, currency, lang);
         let refundable = |l: &Line| crate::support::rules::refundable(l.paid(), l.credited_minor);
         let paid: i64 = lines.iter().map(Line::paid).sum();
@@ -189,7 +191,7 @@ impl CreditView {
         CreditView {
             at: datetime_utc(&c.created_at),
             reason: lang.t(&format!("invoice-kind-{}", c.reason)),
-            amount: amount_text(Some(c.amount_minor), Some(&c.currency), lang).unwrap_or_default(),
+            amount: amount_text(Some(c.amount_minor), Some(c.currency), lang).unwrap_or_default(),
             request: c.request_number,
         }
     }
@@ -249,12 +251,9 @@ impl ConsolePage {
         let lang = ctx.lang;
         let r = p.request;
         let base = format!("/console/requests/{}", r.id);
-        let status = Status::from_code(&r.status);
-        let is_open = status.is_some_and(Status::is_open);
+        let is_open = r.status.is_open();
         let requested_plain = r
             .currency
-            .as_deref()
-            .and_then(Currency::from_code)
             .zip(r.requested_minor)
             .map(|(c, m)| crate::billing::export::plain_amount(m, c))
             .unwrap_or_default();
@@ -263,14 +262,12 @@ impl ConsolePage {
             action_base: base,
             number: r.number,
             title: r.title.clone(),
-            status: status_text(&r.status, lang),
+            status: status_text(r.status, lang),
             is_open,
-            is_refund: r.problem_type == ProblemType::Refund.code(),
+            is_refund: r.problem_type == ProblemType::Refund,
             can_take: is_open && p.context.assigned_to != Some(p.me),
-            problem_type: type_text(&r.problem_type, lang),
-            impact: Impact::from_code(&r.impact)
-                .map(|i| lang.t(&i.label_key()))
-                .unwrap_or_default(),
+            problem_type: type_text(r.problem_type, lang),
+            impact: lang.t(&r.impact.label_key()),
             partner: p.context.partner.clone(),
             customer: r.customer.clone(),
             customer_domain: r.customer_domain.clone(),
@@ -282,8 +279,8 @@ impl ConsolePage {
             filed: datetime_utc(&r.created_at),
             assignee: p.context.assignee.clone().unwrap_or_default(),
             reason: r.reason.clone(),
-            requested: amount_text(r.requested_minor, r.currency.as_deref(), lang),
-            approved: amount_text(r.approved_minor, r.currency.as_deref(), lang),
+            requested: amount_text(r.requested_minor, r.currency, lang),
+            approved: amount_text(r.approved_minor, r.currency, lang),
             order: p.order,
             credits: p.credits.iter().map(|c| CreditView::new(c, lang)).collect(),
             forms: Forms {
