@@ -76,7 +76,7 @@ pub async fn artifacts_add(
     file: &Path,
 ) -> Result<(), StartupError> {
     let bad = |message: String| StartupError::Config(message);
-    let variant = Uuid::parse_str(variant).map_err(|_| {
+    let variant = crate::ids::VariantId::parse(variant).ok_or_else(|| {
         bad(format!(
             "{variant:?} is not a variant id (see `cspdesk artifacts list`)"
         ))

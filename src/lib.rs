@@ -16,6 +16,7 @@ pub mod error;
 pub mod health;
 pub mod home;
 pub mod i18n;
+pub mod ids;
 pub mod markets;
 pub mod money;
 pub mod orders;

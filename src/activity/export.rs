@@ -3,7 +3,6 @@
 
 use actix_web::web::Bytes;
 use futures_util::Stream;
-use uuid::Uuid;
 
 use super::filter::{Cursor, Filter};
 use super::queries::{self, LogRow, Selection};
@@ -12,6 +11,7 @@ use crate::auth::PartnerScope;
 use crate::db::DbPool;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ids::CustomerId;
 use crate::web::csv;
 
 const BATCH: i64 = 500;
@@ -20,7 +20,7 @@ pub fn stream(
     pool: DbPool,
     scope: PartnerScope,
     filter: Filter,
-    customer_id: Option<Uuid>,
+    customer_id: Option<CustomerId>,
     lang: Lang,
 ) -> impl Stream<Item = Result<Bytes, AppError>> {
     let header: Vec<String> = CSV_COLUMNS.iter().map(|k| lang.t(k)).collect();

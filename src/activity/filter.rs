@@ -1,9 +1,9 @@
 //! What the activity log shows: the date range and filters as typed, checked into a `Filter`,
 //! and the keyset cursor of its pages. Pure, so every edge is a unit test.
 
+use crate::ids::UserId;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::{ACCESS, Operation};
 
@@ -61,7 +61,7 @@ impl Operations {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Actor {
     Anyone,
-    User(Uuid),
+    User(UserId),
     /// Downloads made with a link, by whoever held it.
     Link,
 }
@@ -71,7 +71,7 @@ impl Actor {
         match text {
             "" => Some(Actor::Anyone),
             "link" => Some(Actor::Link),
-            id => Uuid::parse_str(id).ok().map(Actor::User),
+            id => UserId::parse(id).map(Actor::User),
         }
     }
 

@@ -3,11 +3,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
+use crate::ids::CustomerId;
 use crate::web::routes::Route;
 use chrono::NaiveDate;
 use diesel_async::AsyncPgConnection;
 use serde_json::json;
-use uuid::Uuid;
 
 use super::filter::{self, Actor, Cursor, Filter, RawFilter};
 use super::queries::{self, Selection, UserChoice};
@@ -34,7 +34,7 @@ async fn select(
     raw: &RawFilter,
     today: NaiveDate,
     users: &[UserChoice],
-) -> Result<Result<(Filter, Option<Uuid>), Vec<&'static str>>, AppError> {
+) -> Result<Result<(Filter, Option<CustomerId>), Vec<&'static str>>, AppError> {
     let filter = match filter::parse(raw, today) {
         Ok(f) => f,
         Err(problems) => return Ok(Err(problems.iter().map(|p| p.message_key()).collect())),
@@ -70,7 +70,7 @@ async fn checked(
     ctx: PageContext,
     raw: &RawFilter,
     today: NaiveDate,
-) -> Result<Result<(Filter, Option<Uuid>, ActivityLogPage), HttpResponse>, AppError> {
+) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
     let scope = need.partner()?;
     let users = queries::users(conn, scope).await?;
     let selected = select(conn, scope, raw, today, &users).await?;

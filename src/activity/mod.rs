@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::db::schema::activity;
+use crate::ids::{CustomerId, OrderId, PartnerId, ProductId, UserId};
 
 #[cfg(test)]
 mod tests {
@@ -114,15 +114,15 @@ pub fn label_key(code: &str) -> String {
 pub const LINK_ACTOR: &str = "download link";
 
 pub struct Entry<'a> {
-    pub partner_id: Option<Uuid>,
+    pub partner_id: Option<PartnerId>,
     pub at: DateTime<Utc>,
-    pub actor_user_id: Option<Uuid>,
+    pub actor_user_id: Option<UserId>,
     /// Who, as shown in the log: a user's e-mail, or `LINK_ACTOR` for a download by link.
     pub actor: &'a str,
     pub operation: Operation,
-    pub customer_id: Option<Uuid>,
-    pub order_id: Option<Uuid>,
-    pub product_id: Option<Uuid>,
+    pub customer_id: Option<CustomerId>,
+    pub order_id: Option<OrderId>,
+    pub product_id: Option<ProductId>,
     pub details: serde_json::Value,
 }
 

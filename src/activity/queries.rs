@@ -6,13 +6,13 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use super::filter::{Actor, Cursor, Filter};
 use super::{LINK_ACTOR, Operation};
 use crate::auth::PartnerScope;
 use crate::db::schema::{activity, customers, orders, products, users};
 use crate::error::AppError;
+use crate::ids::{CustomerId, UserId};
 
 #[derive(Queryable, Debug)]
 pub struct LogRow {
@@ -21,7 +21,7 @@ pub struct LogRow {
     pub actor: String,
     pub operation: Operation,
     pub customer: Option<String>,
-    pub tenant: Option<Uuid>,
+    pub tenant: Option<CustomerId>,
     pub product: Option<String>,
     pub order_number: Option<i64>,
     pub details: serde_json::Value,
@@ -39,7 +39,7 @@ impl LogRow {
 /// The range and filters, with the customer already resolved to one of the partner's own.
 pub struct Selection<'a> {
     pub filter: &'a Filter,
-    pub customer_id: Option<Uuid>,
+    pub customer_id: Option<CustomerId>,
 }
 
 /// Up to `limit` rows, newest first, older than `after` when given. The keyset condition is a
@@ -104,20 +104,20 @@ pub async fn customer_by_name(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
     domain_or_tenant: &str,
-) -> Result<Option<Uuid>, AppError> {
+) -> Result<Option<CustomerId>, AppError> {
     let mut query = customers::table
         .filter(customers::partner_id.eq(scope.partner_id()))
         .select(customers::id)
         .into_boxed();
-    query = match Uuid::parse_str(domain_or_tenant) {
-        Ok(id) => query.filter(customers::id.eq(id)),
-        Err(_) => query.filter(customers::primary_domain.eq(domain_or_tenant)),
+    query = match CustomerId::parse(domain_or_tenant) {
+        Some(id) => query.filter(customers::id.eq(id)),
+        None => query.filter(customers::primary_domain.eq(domain_or_tenant)),
     };
     Ok(query.first(conn).await.optional()?)
 }
 
 pub struct UserChoice {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
 }
 
@@ -126,7 +126,7 @@ pub async fn users(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
 ) -> Result<Vec<UserChoice>, AppError> {
-    let rows: Vec<(Uuid, String)> = users::table
+    let rows: Vec<(UserId, String)> = users::table
         .filter(users::partner_id.eq(scope.partner_id()))
         .order(users::email)
         .select((users::id, users::email))

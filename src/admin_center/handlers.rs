@@ -79,7 +79,7 @@ async fn find(
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
     let scope = tenant(need)?;
     let customer = own(conn, scope).await?;
-    let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
+    let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
     let purchase = software::purchase(conn, scope, line)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -8,7 +8,7 @@ pub mod policy;
 pub mod rules;
 pub mod store;
 
-use uuid::Uuid;
+use crate::ids::{CustomerId, PartnerId, UserId};
 
 pub use extract::{Authenticated, Need, SignedIn};
 
@@ -52,12 +52,12 @@ impl ViewMode {
 /// The signed-in user as loaded from the database on this request.
 #[derive(Clone, Debug)]
 pub struct CurrentUser {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     pub kind: UserKind,
-    pub partner_id: Option<Uuid>,
-    pub customer_id: Option<Uuid>,
+    pub partner_id: Option<PartnerId>,
+    pub customer_id: Option<CustomerId>,
     pub roles: Vec<Role>,
     pub language: Option<crate::i18n::Lang>,
     pub view_mode: ViewMode,
@@ -91,11 +91,11 @@ impl CurrentUser {
 /// user, and queries of partner data require it, so a query cannot forget the tenant filter.
 #[derive(Clone, Copy, Debug)]
 pub struct PartnerScope {
-    partner_id: Uuid,
+    partner_id: PartnerId,
 }
 
 impl PartnerScope {
-    pub fn partner_id(&self) -> Uuid {
+    pub fn partner_id(&self) -> PartnerId {
         self.partner_id
     }
 
@@ -111,17 +111,17 @@ impl PartnerScope {
 /// its customers, or from a customer user's own tenant. Software queries require it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CustomerScope {
-    customer_id: Uuid,
+    customer_id: CustomerId,
 }
 
 impl CustomerScope {
-    pub fn customer_id(&self) -> Uuid {
+    pub fn customer_id(&self) -> CustomerId {
         self.customer_id
     }
 
     /// The customer of a download link found by its token: holding the token is the right
     /// to that one file, and nothing else is read with this scope.
-    pub fn for_link(customer_id: Uuid) -> CustomerScope {
+    pub fn for_link(customer_id: CustomerId) -> CustomerScope {
         CustomerScope { customer_id }
     }
 }

@@ -5,24 +5,24 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
-use uuid::Uuid;
 
 use super::rules::{self, Throttle};
 use super::{CurrentUser, Role, UserKind, ViewMode};
 use crate::db::schema::{sign_in_throttle, user_roles, user_sessions, users};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ids::{CustomerId, PartnerId, UserId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
     pub kind: UserKind,
-    pub partner_id: Option<Uuid>,
-    pub customer_id: Option<Uuid>,
+    pub partner_id: Option<PartnerId>,
+    pub customer_id: Option<CustomerId>,
     pub language: Option<Lang>,
     pub view_mode: ViewMode,
     pub disabled_at: Option<DateTime<Utc>>,
@@ -52,7 +52,7 @@ pub async fn user_by_email(
         .optional()?)
 }
 
-async fn roles_of(conn: &mut AsyncPgConnection, user_id: Uuid) -> Result<Vec<Role>, AppError> {
+async fn roles_of(conn: &mut AsyncPgConnection, user_id: UserId) -> Result<Vec<Role>, AppError> {
     let roles: Vec<Role> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
@@ -69,7 +69,7 @@ fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
 /// Starts a session and returns the token for the cookie (only its hash is stored).
 pub async fn open_session(
     conn: &mut AsyncPgConnection,
-    user_id: Uuid,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let token = hex::encode(rand::random::<[u8; 32]>());
@@ -266,7 +266,7 @@ pub async fn clear_failures(conn: &mut AsyncPgConnection, email: &str) -> Result
 
 pub async fn set_view_mode(
     conn: &mut AsyncPgConnection,
-    user_id: Uuid,
+    user_id: UserId,
     mode: ViewMode,
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
@@ -278,7 +278,7 @@ pub async fn set_view_mode(
 
 pub async fn set_language(
     conn: &mut AsyncPgConnection,
-    user_id: Uuid,
+    user_id: UserId,
     lang: Lang,
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))

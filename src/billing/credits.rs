@@ -8,24 +8,25 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::schema::credits;
+use crate::ids::{CustomerId, LineId, OrderId, PartnerId, RequestId, UserId};
 
 /// Named fields, so a column added to the table cannot shift the others.
 #[derive(Insertable)]
 #[diesel(table_name = credits)]
 pub struct NewCredit {
     pub id: Uuid,
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
-    pub order_id: Uuid,
-    pub order_line_id: Uuid,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
+    pub order_id: OrderId,
+    pub order_line_id: LineId,
     pub reason: super::CreditReason,
     /// Licences given back (0 for a refund of money only).
     pub quantity: i32,
     pub amount_minor: i64,
     pub currency: crate::money::Currency,
-    pub created_by: Uuid,
+    pub created_by: UserId,
     pub created_at: DateTime<Utc>,
-    pub support_request_id: Option<Uuid>,
+    pub support_request_id: Option<RequestId>,
 }
 
 pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit) -> QueryResult<()> {

@@ -75,11 +75,7 @@ fn key_of(
     if month > Month::of(now) {
         return Err(AppError::NotFound);
     }
-    Ok(InvoiceKey {
-        partner_id: scope.partner_id(),
-        month,
-        currency,
-    })
+    Ok(InvoiceKey::new(scope, month, currency))
 }
 
 #[derive(Deserialize)]

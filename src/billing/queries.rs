@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::rules::Month;
 use crate::auth::PartnerScope;
 use crate::error::AppError;
+use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
 
 /// One invoice of the list: a month and currency with anything in it.
@@ -88,7 +89,7 @@ pub struct InvoiceLine {
     #[diesel(sql_type = Text)]
     pub customer: String,
     #[diesel(sql_type = SqlUuid)]
-    pub customer_id: Uuid,
+    pub customer_id: CustomerId,
     #[diesel(sql_type = Text)]
     pub product: String,
     #[diesel(sql_type = Integer)]
@@ -126,12 +127,27 @@ const ITEMS: &str = "
     JOIN customers c ON c.id = cr.customer_id
     WHERE cr.partner_id = $1 AND cr.currency = $2 AND cr.created_at >= $3 AND cr.created_at < $4";
 
-/// Which invoice.
+/// Which invoice: one month and currency of the partner a scope proves. The partner comes
+/// only from the scope, so no caller can name another partner's invoice.
 #[derive(Clone, Copy, Debug)]
 pub struct InvoiceKey {
-    pub partner_id: Uuid,
+    scope: PartnerScope,
     pub month: Month,
     pub currency: Currency,
+}
+
+impl InvoiceKey {
+    pub fn new(scope: PartnerScope, month: Month, currency: Currency) -> InvoiceKey {
+        InvoiceKey {
+            scope,
+            month,
+            currency,
+        }
+    }
+
+    fn partner_id(&self) -> PartnerId {
+        self.scope.partner_id()
+    }
 }
 
 /// Where a page or batch of lines starts: after the line `(at, id)`, then `offset` more.
@@ -154,7 +170,7 @@ pub async fn lines(
     );
     let (after_at, after_id) = cursor.after.unzip();
     Ok(diesel::sql_query(sql)
-        .bind::<SqlUuid, _>(key.partner_id)
+        .bind::<SqlUuid, _>(key.partner_id())
         .bind::<Text, _>(key.currency.code())
         .bind::<Timestamptz, _>(key.month.start())
         .bind::<Timestamptz, _>(key.month.end())
@@ -193,7 +209,7 @@ pub async fn totals(conn: &mut AsyncPgConnection, key: InvoiceKey) -> Result<Tot
          FROM ({ITEMS}) AS items"
     );
     Ok(diesel::sql_query(sql)
-        .bind::<SqlUuid, _>(key.partner_id)
+        .bind::<SqlUuid, _>(key.partner_id())
         .bind::<Text, _>(key.currency.code())
         .bind::<Timestamptz, _>(key.month.start())
         .bind::<Timestamptz, _>(key.month.end())

@@ -19,14 +19,15 @@ use crate::auth::CustomerScope;
 use crate::billing::{self, credits::NewCredit};
 use crate::db::schema::{download_links, order_lines, orders, product_keys};
 use crate::error::AppError;
+use crate::ids::{LineId, OrderId, PartnerId, ProductId, UserId};
 
 pub struct Request<'a> {
     pub scope: CustomerScope,
-    pub partner_id: Uuid,
-    pub user_id: Uuid,
+    pub partner_id: PartnerId,
+    pub user_id: UserId,
     pub actor_email: &'a str,
-    pub order_id: Uuid,
-    pub product_id: Uuid,
+    pub order_id: OrderId,
+    pub product_id: ProductId,
     pub now: DateTime<Utc>,
 }
 
@@ -98,7 +99,7 @@ async fn cancel_locked(
             "credit_minor": credit,
         }));
     }
-    let ids: Vec<Uuid> = open.iter().map(|l| l.line_id).collect();
+    let ids: Vec<LineId> = open.iter().map(|l| l.line_id).collect();
     revoke(conn, &ids, req.now).await?;
     let order_cancelled = close_order_if_all_cancelled(conn, req.order_id).await?;
     activity::record(
@@ -166,7 +167,7 @@ async fn cancel_line(
 /// Keys and download links of the lines stop working in the same transaction.
 pub async fn revoke(
     conn: &mut AsyncPgConnection,
-    line_ids: &[Uuid],
+    line_ids: &[LineId],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     // The lines themselves are marked, so no new key view or link is made for them.
@@ -200,7 +201,7 @@ pub async fn revoke(
 /// An order whose every line is cancelled becomes cancelled; otherwise it stays completed.
 async fn close_order_if_all_cancelled(
     conn: &mut AsyncPgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> Result<bool, AppError> {
     let open_lines = order_lines::table
         .filter(order_lines::order_id.eq(order_id))

@@ -6,10 +6,10 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
+use crate::ids::OrderId;
 use crate::web::routes::Route;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::cancel::{self, Done, Outcome, Request};
 use super::queries::{self, Line};
@@ -57,7 +57,7 @@ async fn find(
     need: &Need<perm::PurchasesCancel>,
     tenant: &str,
     line: &str,
-    order: Option<Uuid>,
+    order: Option<OrderId>,
 ) -> Result<Found, AppError> {
     let (customer, scope, purchase) =
         crate::software::lookup::purchase_of(conn, &need.partner()?, tenant, line).await?;
@@ -78,7 +78,7 @@ async fn find(
 fn page(
     ctx: PageContext,
     found: &Found,
-    order_id: Uuid,
+    order_id: OrderId,
     now: DateTime<Utc>,
     error: Option<String>,
 ) -> Result<CancelPage, AppError> {
@@ -118,7 +118,7 @@ pub async fn form(
     let mut conn = state.pool.get().await?;
     let wanted = match query.order.as_deref() {
         None | Some("") => None,
-        Some(text) => Some(Uuid::parse_str(text).map_err(|_| AppError::NotFound)?),
+        Some(text) => Some(OrderId::parse(text).ok_or(AppError::NotFound)?),
     };
     let found = find(&mut conn, &need, &tenant, &line, wanted).await?;
     let order = wanted.unwrap_or(found.purchase.order_id);
@@ -143,7 +143,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let order = Uuid::parse_str(&form.order).map_err(|_| AppError::NotFound)?;
+    let order = OrderId::parse(&form.order).ok_or(AppError::NotFound)?;
     let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
     // Another customer's order, or none at all, does not exist here.
     if !crate::orders::queries::exists(&mut conn, found.scope, order).await? {
@@ -199,7 +199,7 @@ const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 fn again(
     ctx: PageContext,
     found: &Found,
-    order: Uuid,
+    order: OrderId,
     now: DateTime<Utc>,
     status: StatusCode,
     message: String,

@@ -5,21 +5,21 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use super::rules::{Licence, Policy};
 use crate::auth::CustomerScope;
 use crate::db::schema::{order_lines, orders, products};
 use crate::error::AppError;
+use crate::ids::{CustomerId, LineId, OrderId, ProductId};
 
 /// A line of one product in one of the customer's orders.
 #[derive(Queryable, Debug, Clone)]
 pub struct Line {
-    pub line_id: Uuid,
-    pub order_id: Uuid,
+    pub line_id: LineId,
+    pub order_id: OrderId,
     pub order_number: i64,
     pub placed_at: DateTime<Utc>,
-    pub product_id: Uuid,
+    pub product_id: ProductId,
     pub product_name: String,
     pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
@@ -83,7 +83,7 @@ const MAX_ORDERS: i64 = 500;
 pub async fn lines_of_product(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    product_id: Uuid,
+    product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
     Ok(order_lines::table
         .inner_join(orders::table)
@@ -102,7 +102,7 @@ pub async fn lines_of_product(
 
 /// The lines of `product_id` in one order of this customer.
 #[diesel::dsl::auto_type]
-fn in_order(customer: Uuid, order_id: Uuid, product_id: Uuid) -> _ {
+fn in_order(customer: CustomerId, order_id: OrderId, product_id: ProductId) -> _ {
     order_lines::table
         .inner_join(orders::table)
         .filter(orders::customer_id.eq(customer))
@@ -117,8 +117,8 @@ fn in_order(customer: Uuid, order_id: Uuid, product_id: Uuid) -> _ {
 pub async fn lock_lines(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    order_id: Uuid,
-    product_id: Uuid,
+    order_id: OrderId,
+    product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
     Ok(in_order(scope.customer_id(), order_id, product_id)
         .for_update()
@@ -127,7 +127,10 @@ pub async fn lock_lines(
 }
 
 /// The product's cancellation policy as the catalog states it now.
-pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Policy, AppError> {
+pub async fn policy(
+    conn: &mut AsyncPgConnection,
+    product_id: ProductId,
+) -> Result<Policy, AppError> {
     let (policy, days): (String, Option<i32>) = products::table
         .find(product_id)
         .select((
@@ -143,9 +146,9 @@ pub async fn policy(conn: &mut AsyncPgConnection, product_id: Uuid) -> Result<Po
 /// The current policies of several products, in one query.
 pub async fn policies(
     conn: &mut AsyncPgConnection,
-    product_ids: &[Uuid],
-) -> Result<std::collections::HashMap<Uuid, Policy>, AppError> {
-    let rows: Vec<(Uuid, String, Option<i32>)> = products::table
+    product_ids: &[ProductId],
+) -> Result<std::collections::HashMap<ProductId, Policy>, AppError> {
+    let rows: Vec<(ProductId, String, Option<i32>)> = products::table
         .filter(products::id.eq_any(product_ids))
         .select((
             products::id,
@@ -167,8 +170,8 @@ pub async fn policies(
 pub async fn order_lines(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    order_id: Uuid,
-    product_id: Uuid,
+    order_id: OrderId,
+    product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
     Ok(in_order(scope.customer_id(), order_id, product_id)
         .load(conn)
@@ -179,7 +182,7 @@ pub async fn order_lines(
 /// access the request decides. `lock` takes the lines for update until the transaction ends.
 pub async fn lines_of_order(
     conn: &mut AsyncPgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
     lock: bool,
 ) -> Result<Vec<Line>, AppError> {
     let query = order_lines::table

@@ -4,25 +4,25 @@
 
 use askama::Template;
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::queries::Line;
 use super::rules::{self, Policy, Window};
 use crate::billing::rules::{InvoiceStatus, Month};
 use crate::i18n::Lang;
+use crate::ids::{CustomerId, OrderId, ProductId};
 use crate::money;
 use crate::web::PageContext;
 use crate::web::format::{date_utc, datetime_utc};
 
 pub struct OrderOption {
-    pub value: Uuid,
+    pub value: OrderId,
     pub label: String,
     pub selected: bool,
 }
 
 /// One of the customer's orders that contains the product: its lines of that product.
 pub struct OrderLines<'a> {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub lines: Vec<&'a Line>,
 }
 
@@ -62,7 +62,7 @@ impl<'a> OrderLines<'a> {
 
 /// Where the chosen order stands, and what the dialog offers for it.
 pub struct Chosen {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub order_number: i64,
     pub message: String,
     pub can_submit: bool,
@@ -71,7 +71,7 @@ pub struct Chosen {
 }
 
 /// Where the dialog sends a purchase that needs a support request, prefilled.
-pub fn support_href(customer_id: Uuid, order_id: Uuid, product_id: Uuid) -> String {
+pub fn support_href(customer_id: CustomerId, order_id: OrderId, product_id: ProductId) -> String {
     format!("/support/requests/new?customer={customer_id}&order={order_id}&product={product_id}")
 }
 
@@ -79,7 +79,7 @@ impl Chosen {
     pub fn new(
         order: &OrderLines<'_>,
         policy: Policy,
-        customer_id: Uuid,
+        customer_id: CustomerId,
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<Chosen, crate::error::AppError> {
@@ -170,7 +170,7 @@ pub struct CancelPage {
 }
 
 impl CancelPage {
-    pub fn options(orders: &[OrderLines<'_>], chosen: Uuid) -> Vec<OrderOption> {
+    pub fn options(orders: &[OrderLines<'_>], chosen: OrderId) -> Vec<OrderOption> {
         orders
             .iter()
             .map(|o| o.option(o.order_id == chosen))

@@ -2,17 +2,17 @@
 
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use super::Family;
 use crate::db::schema::{prices, products};
 use crate::error::AppError;
+use crate::ids::ProductId;
 use crate::money::Currency;
 
 /// A product with its list price in one currency (`None`: not priced in that currency).
 #[derive(Clone, Debug, Queryable)]
 pub struct Offer {
-    pub id: Uuid,
+    pub id: ProductId,
     pub name: String,
     pub family: Family,
     pub licence_kind: crate::catalog::LicenceKind,
@@ -22,7 +22,7 @@ pub struct Offer {
 
 #[derive(Default)]
 pub struct Filter {
-    pub id: Option<Uuid>,
+    pub id: Option<ProductId>,
     pub family: Option<Family>,
     pub licence_kind: Option<super::LicenceKind>,
     pub text: String,
@@ -77,7 +77,7 @@ pub async fn offers(
 pub async fn offer(
     conn: &mut AsyncPgConnection,
     currency: Currency,
-    id: Uuid,
+    id: ProductId,
 ) -> Result<Option<Offer>, AppError> {
     let filter = Filter {
         id: Some(id),

@@ -1,7 +1,6 @@
 //! The "Add products" page.
 
 use askama::Template;
-use uuid::Uuid;
 
 use super::Family;
 use super::LicenceKind;
@@ -9,12 +8,13 @@ use super::queries::Offer;
 use super::rules::{self, Availability, TaxTreatment};
 use crate::customers::Customer;
 use crate::i18n::Lang;
+use crate::ids::ProductId;
 use crate::money;
 use crate::web::PageContext;
 
 /// One catalog line as shown to the user.
 pub struct OfferView {
-    pub id: Uuid,
+    pub id: ProductId,
     pub name: String,
     pub family_label: String,
     pub licence: String,

@@ -6,10 +6,10 @@ pub mod handlers;
 pub mod queries;
 pub mod views;
 
+use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use uuid::Uuid;
 
 use crate::db::schema::customers;
 
@@ -17,8 +17,8 @@ use crate::db::schema::customers;
 #[diesel(table_name = customers)]
 pub struct Customer {
     /// The tenant GUID.
-    pub id: Uuid,
-    pub partner_id: Uuid,
+    pub id: CustomerId,
+    pub partner_id: PartnerId,
     pub company_name: String,
     pub primary_domain: String,
     pub market: String,

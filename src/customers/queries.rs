@@ -5,13 +5,13 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use super::Customer;
 use super::forms::ValidCustomer;
 use crate::auth::PartnerScope;
 use crate::db::schema::customers;
 use crate::error::AppError;
+use crate::ids::CustomerId;
 
 type Filter = Box<dyn BoxableExpression<customers::table, diesel::pg::Pg, SqlType = Bool>>;
 
@@ -21,7 +21,7 @@ fn matches(scope: &PartnerScope, q: &str) -> Filter {
     if q.is_empty() {
         return Box::new(own);
     }
-    if let Ok(id) = Uuid::parse_str(q) {
+    if let Some(id) = CustomerId::parse(q) {
         return Box::new(own.and(customers::id.eq(id)));
     }
     let pattern = crate::db::contains_pattern(q);
@@ -69,7 +69,7 @@ pub async fn search(
 pub async fn find(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    id: Uuid,
+    id: CustomerId,
 ) -> Result<Option<Customer>, AppError> {
     Ok(customers::table
         .filter(customers::partner_id.eq(scope.partner_id()))
@@ -113,7 +113,7 @@ pub async fn find_or_404(
     scope: &PartnerScope,
     tenant: &str,
 ) -> Result<Customer, AppError> {
-    let id = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
+    let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     find(conn, scope, id).await?.ok_or(AppError::NotFound)
 }
 
@@ -130,7 +130,7 @@ pub async fn insert(
 ) -> Result<InsertOutcome, AppError> {
     let result = diesel::insert_into(customers::table)
         .values((
-            customers::id.eq(Uuid::new_v4()),
+            customers::id.eq(CustomerId::random()),
             customers::partner_id.eq(scope.partner_id()),
             customers::company_name.eq(&new.company_name),
             customers::primary_domain.eq(&new.primary_domain),

@@ -2,11 +2,11 @@
 //! same behind several app processes.
 
 use crate::catalog::Family;
+use crate::ids::{CustomerId, PartnerId, ProductId, UserId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::PartnerScope;
 use crate::catalog::queries::price_in;
@@ -17,13 +17,13 @@ use crate::error::AppError;
 #[derive(Clone, Copy)]
 pub struct CartOwner {
     pub scope: PartnerScope,
-    pub user_id: Uuid,
-    pub customer_id: Uuid,
+    pub user_id: UserId,
+    pub customer_id: CustomerId,
 }
 
 #[derive(Clone, Debug, Queryable)]
 pub struct CartLine {
-    pub product_id: Uuid,
+    pub product_id: ProductId,
     pub name: String,
     pub family: Family,
     pub licence_kind: crate::catalog::LicenceKind,
@@ -41,7 +41,7 @@ pub enum AddOutcome {
 }
 
 #[diesel::dsl::auto_type]
-fn owned_by(user_id: Uuid, customer_id: Uuid, partner_id: Uuid) -> _ {
+fn owned_by(user_id: UserId, customer_id: CustomerId, partner_id: PartnerId) -> _ {
     cart_items::user_id
         .eq(user_id)
         .and(cart_items::customer_id.eq(customer_id))
@@ -55,7 +55,7 @@ fn mine(owner: &CartOwner) -> owned_by {
 pub async fn add(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    product_id: Uuid,
+    product_id: ProductId,
     quantity: i32,
     now: DateTime<Utc>,
 ) -> Result<AddOutcome, AppError> {
@@ -79,7 +79,7 @@ pub async fn add(
 async fn insert_or_add(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    product_id: Uuid,
+    product_id: ProductId,
     quantity: i32,
     now: DateTime<Utc>,
 ) -> QueryResult<usize> {
@@ -108,7 +108,7 @@ async fn insert_or_add(
 pub async fn set_quantity(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    product_id: Uuid,
+    product_id: ProductId,
     quantity: i32,
 ) -> Result<bool, AppError> {
     let n = conn
@@ -130,7 +130,7 @@ pub async fn set_quantity(
 pub async fn remove(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    product_id: Uuid,
+    product_id: ProductId,
 ) -> Result<bool, AppError> {
     let n = conn
         .transaction::<_, diesel::result::Error, _>(async |conn| {

@@ -4,6 +4,7 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 
+use crate::ids::{OrderId, ProductId};
 use crate::web::routes::Route;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -61,9 +62,9 @@ pub async fn add_to_cart(
         Ok(q) => q,
         Err(key) => return refuse(key, &[]),
     };
-    let offer = match Uuid::parse_str(form.product_id.trim()) {
-        Ok(id) => catalog::offer(&mut conn, customer.currency, id).await?,
-        Err(_) => None,
+    let offer = match ProductId::parse(form.product_id.trim()) {
+        Some(id) => catalog::offer(&mut conn, customer.currency, id).await?,
+        None => None,
     };
     let Some(offer) = offer else {
         return refuse("catalog-unknown-product", &[]);
@@ -167,7 +168,7 @@ pub async fn set_quantity(
     let mut conn = state.pool.get().await?;
     let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
     let back = format!("/customers/{}/review", customer.id);
-    let product = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+    let product = ProductId::parse(&product).ok_or(AppError::NotFound)?;
     match rules::parse_quantity(&form.quantity) {
         Err(key) => flash::push(&session, FlashKind::Error, key, &[]),
         Ok(quantity) => {
@@ -190,7 +191,7 @@ pub async fn remove(
     let (tenant, product) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
-    let product = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+    let product = ProductId::parse(&product).ok_or(AppError::NotFound)?;
     if !cart::remove(&mut conn, &owner, product).await? {
         return Err(AppError::NotFound);
     }
@@ -277,7 +278,7 @@ pub async fn order_detail(
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let customer = find_or_404(&mut conn, &scope, &tenant).await?;
-    let order = Uuid::parse_str(&order).map_err(|_| AppError::NotFound)?;
+    let order = OrderId::parse(&order).ok_or(AppError::NotFound)?;
     let (head, lines) = queries::order(&mut conn, &scope, customer.id, order)
         .await?
         .ok_or(AppError::NotFound)?;

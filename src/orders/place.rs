@@ -15,12 +15,13 @@ use crate::catalog::rules::{self, Availability};
 use crate::customers::Customer;
 use crate::db::schema::{order_lines, order_tokens, orders, product_keys};
 use crate::error::AppError;
+use crate::ids::{LineId, OrderId, PartnerId, ProductId};
 use crate::money::Currency;
 
 /// What the Review page showed for one line; the order is placed only if it still holds.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Seen {
-    pub product_id: Uuid,
+    pub product_id: ProductId,
     pub quantity: i32,
     pub unit_price_minor: i64,
 }
@@ -59,7 +60,7 @@ pub fn decode_seen(text: &str) -> Option<Vec<Seen>> {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Placed {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub number: i64,
 }
 
@@ -185,7 +186,7 @@ async fn token_state(
     owner: &CartOwner,
     token: Uuid,
 ) -> QueryResult<TokenState> {
-    let row: Option<Option<Uuid>> = order_tokens::table
+    let row: Option<Option<OrderId>> = order_tokens::table
         .find(token)
         .filter(order_tokens::user_id.eq(owner.user_id))
         .filter(order_tokens::customer_id.eq(owner.customer_id))
@@ -205,7 +206,7 @@ async fn token_state(
         // Tokens are removed after a day; the order remembers the token that placed it.
         None => query.filter(orders::idempotency_token.eq(token)),
     };
-    let found: Option<(Uuid, i64, Uuid)> = query.first(conn).await.optional()?;
+    let found: Option<(OrderId, i64, Uuid)> = query.first(conn).await.optional()?;
     Ok(match found {
         Some((order_id, number, token)) => TokenState::Ordered(TokenOrder {
             placed: Placed { order_id, number },
@@ -219,7 +220,7 @@ async fn token_state(
 async fn close_tokens(
     conn: &mut AsyncPgConnection,
     owner: &CartOwner,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> QueryResult<usize> {
     diesel::update(order_tokens::table)
         .filter(order_tokens::user_id.eq(owner.user_id))
@@ -272,11 +273,11 @@ fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> 
 #[derive(Insertable)]
 #[diesel(table_name = order_lines)]
 struct NewLine<'a> {
-    id: Uuid,
-    order_id: Uuid,
-    partner_id: Uuid,
+    id: LineId,
+    order_id: OrderId,
+    partner_id: PartnerId,
     line_number: i32,
-    product_id: Uuid,
+    product_id: ProductId,
     product_name: &'a str,
     family: Family,
     licence_kind: crate::catalog::LicenceKind,
@@ -293,7 +294,7 @@ async fn insert_order(
     req: &Request<'_>,
     lines: &[CartLine],
 ) -> Result<Placed, TxError> {
-    let order_id = Uuid::new_v4();
+    let order_id = OrderId::random();
     let partner_id = req.owner.scope.partner_id();
     let number: i64 = diesel::insert_into(orders::table)
         .values((
@@ -311,7 +312,7 @@ async fn insert_order(
     let tax = rules::tax_treatment(&req.customer.market);
     let mut described = Vec::new();
     for (n, line) in lines.iter().enumerate() {
-        let line_id = Uuid::new_v4();
+        let line_id = LineId::random();
         let unit = line.unit_price_minor.unwrap_or_default();
         let row = NewLine {
             id: line_id,
@@ -378,7 +379,7 @@ mod tests {
 
     #[test]
     fn seen_lines_survive_the_form_and_junk_is_refused() {
-        let id = Uuid::new_v4();
+        let id = ProductId::random();
         let text = format!("{id}:2:106900");
         assert_eq!(
             decode_seen(&text),

@@ -1,13 +1,13 @@
 //! Reading orders: the customer's order history and one order with its lines.
 
 use crate::catalog::Family;
+use crate::ids::{CustomerId, OrderId};
 use crate::money::Currency;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::PartnerScope;
 use crate::db::schema::{order_lines, orders, users};
@@ -17,7 +17,7 @@ use crate::orders::pricing::line_amount;
 /// A row of Order history: the order, who placed it, and its total over its lines.
 #[derive(Debug)]
 pub struct OrderSummary {
-    pub id: Uuid,
+    pub id: OrderId,
     pub number: i64,
     pub placed_at: DateTime<Utc>,
     pub placed_by: String,
@@ -33,12 +33,12 @@ pub struct OrderSummary {
 pub async fn history(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    customer_id: Uuid,
+    customer_id: CustomerId,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, AppError> {
     let page: Vec<(
-        Uuid,
+        OrderId,
         i64,
         DateTime<Utc>,
         String,
@@ -61,8 +61,8 @@ pub async fn history(
         ))
         .load(conn)
         .await?;
-    let ids: Vec<Uuid> = page.iter().map(|row| row.0).collect();
-    let lines: Vec<(Uuid, i64, i32, i32)> = order_lines::table
+    let ids: Vec<OrderId> = page.iter().map(|row| row.0).collect();
+    let lines: Vec<(OrderId, i64, i32, i32)> = order_lines::table
         .filter(order_lines::order_id.eq_any(&ids))
         .select((
             order_lines::order_id,
@@ -72,7 +72,7 @@ pub async fn history(
         ))
         .load(conn)
         .await?;
-    let mut totals: HashMap<Uuid, (i64, i64)> = HashMap::new();
+    let mut totals: HashMap<OrderId, (i64, i64)> = HashMap::new();
     for (order_id, unit, quantity, cancelled) in lines {
         let entry = totals.entry(order_id).or_default();
         entry.0 += line_amount(unit, quantity - cancelled);
@@ -99,7 +99,7 @@ pub async fn history(
 pub async fn count(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    customer_id: Uuid,
+    customer_id: CustomerId,
 ) -> Result<i64, AppError> {
     Ok(orders::table
         .filter(orders::customer_id.eq(customer_id))
@@ -111,7 +111,7 @@ pub async fn count(
 
 #[derive(Queryable, Debug)]
 pub struct OrderHead {
-    pub id: Uuid,
+    pub id: OrderId,
     pub number: i64,
     pub placed_at: DateTime<Utc>,
     pub status: super::OrderStatus,
@@ -137,8 +137,8 @@ pub struct LineRow {
 pub async fn order(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    customer_id: Uuid,
-    order_id: Uuid,
+    customer_id: CustomerId,
+    order_id: OrderId,
 ) -> Result<Option<(OrderHead, Vec<LineRow>)>, AppError> {
     let head: Option<OrderHead> = orders::table
         .inner_join(users::table)
@@ -181,7 +181,7 @@ pub async fn order(
 pub async fn exists(
     conn: &mut AsyncPgConnection,
     scope: crate::auth::CustomerScope,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> Result<bool, AppError> {
     Ok(diesel::select(diesel::dsl::exists(
         orders::table

@@ -10,13 +10,14 @@ use crate::catalog::rules::{self, Availability, TaxTreatment};
 use crate::catalog::views::{licence_text, tax_text};
 use crate::customers::Customer;
 use crate::i18n::Lang;
+use crate::ids::{OrderId, ProductId};
 use crate::money;
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::pagination::Pager;
 
 pub struct ReviewLine {
-    pub product_id: Uuid,
+    pub product_id: ProductId,
     pub name: String,
     pub licence: String,
     pub quantity: i32,
@@ -175,7 +176,7 @@ impl OrderPage {
 
 /// One row of the Order history tab.
 pub struct HistoryRow {
-    pub id: Uuid,
+    pub id: OrderId,
     pub number: i64,
     pub placed_at: String,
     pub placed_by: String,

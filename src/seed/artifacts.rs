@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::db::schema::product_variants;
 use crate::error::AppError;
+use crate::ids::VariantId;
 use crate::storage::{ArtifactStore, Stored};
 
 /// Small: enough to be a file, not enough to fill a disk with demo data.
@@ -26,7 +26,7 @@ pub async fn insert(
     store: &dyn ArtifactStore,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let variants: Vec<(Uuid, String)> = product_variants::table
+    let variants: Vec<(VariantId, String)> = product_variants::table
         .select((product_variants::id, product_variants::file_name))
         .load(conn)
         .await?;
@@ -42,7 +42,7 @@ pub async fn insert(
 /// Records `stored` as the file of `variant`, replacing an earlier one.
 pub async fn register(
     conn: &mut AsyncPgConnection,
-    variant: Uuid,
+    variant: VariantId,
     stored: &Stored,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {

@@ -12,11 +12,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::store;
 use crate::db::schema::customers;
 use crate::error::AppError;
+use crate::ids::{CustomerId, LineId, ProductId, VariantId};
 
 pub const BIG_CUSTOMER_DOMAIN: &str = "bench-00001.test";
 const BUYER: &str = "admin.agent@contoso-partner.test";
@@ -76,7 +76,10 @@ SELECT $3, c.id, p.id, $1, 2, $2
 ON CONFLICT DO NOTHING";
 
 /// Adds the benchmark data unless it is there already; returns the big customer's tenant id.
-pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<Uuid, AppError> {
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    now: DateTime<Utc>,
+) -> Result<CustomerId, AppError> {
     insert_all(conn, now).await
 }
 
@@ -84,10 +87,10 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
 /// what the download benchmark makes links for.
 pub async fn download_target(
     conn: &mut AsyncPgConnection,
-    tenant: Uuid,
-) -> Result<(Uuid, Uuid), AppError> {
+    tenant: CustomerId,
+) -> Result<(LineId, VariantId), AppError> {
     use crate::db::schema::{order_lines, orders, product_variants};
-    let (line, product): (Uuid, Uuid) = order_lines::table
+    let (line, product): (LineId, ProductId) = order_lines::table
         .inner_join(orders::table)
         .filter(orders::customer_id.eq(tenant))
         .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
@@ -95,7 +98,7 @@ pub async fn download_target(
         .select((order_lines::id, order_lines::product_id))
         .first(conn)
         .await?;
-    let variant: Uuid = product_variants::table
+    let variant: VariantId = product_variants::table
         .filter(product_variants::product_id.eq(product))
         .filter(product_variants::version.eq("Windows Server 2022"))
         .filter(product_variants::language.eq("en-US"))
@@ -106,7 +109,10 @@ pub async fn download_target(
     Ok((line, variant))
 }
 
-async fn insert_all(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<Uuid, AppError> {
+async fn insert_all(
+    conn: &mut AsyncPgConnection,
+    now: DateTime<Utc>,
+) -> Result<CustomerId, AppError> {
     let buyer = store::load_user(conn, BUYER)
         .await?
         .ok_or(AppError::internal(
@@ -145,7 +151,7 @@ async fn insert_all(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
         .ok_or(AppError::internal("benchmark customer missing"))
 }
 
-async fn big_customer(conn: &mut AsyncPgConnection) -> Result<Option<Uuid>, AppError> {
+async fn big_customer(conn: &mut AsyncPgConnection) -> Result<Option<CustomerId>, AppError> {
     Ok(customers::table
         .filter(customers::primary_domain.eq(BIG_CUSTOMER_DOMAIN))
         .select(customers::id)

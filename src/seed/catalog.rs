@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{prices, product_variants, products};
 use crate::error::AppError;
+use crate::ids::ProductId;
 use crate::money::Currency;
 
 struct Item {
@@ -192,7 +193,7 @@ fn list_price(usd_cents: i64, currency: Currency) -> i64 {
 
 pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<(), AppError> {
     for item in ITEMS {
-        let id = Uuid::new_v4();
+        let id = ProductId::random();
         diesel::insert_into(products::table)
             .values((
                 products::id.eq(id),
@@ -233,7 +234,7 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
 
 async fn insert_variants(
     conn: &mut AsyncPgConnection,
-    product: Uuid,
+    product: ProductId,
     item: &Item,
 ) -> Result<(), AppError> {
     let mut rows = Vec::new();

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 pub mod artifacts;
 pub mod bench;
@@ -15,6 +14,7 @@ pub mod orders;
 use crate::auth::{Role, password};
 use crate::db::schema::{customers, partners, user_roles, users};
 use crate::error::AppError;
+use crate::ids::{CustomerId, PartnerId, UserId};
 use crate::storage::ArtifactStore;
 
 pub const DEMO_PASSWORD: &str = "cspdesk-demo";
@@ -129,8 +129,8 @@ async fn partner(
     conn: &mut AsyncPgConnection,
     name: &str,
     now: DateTime<Utc>,
-) -> Result<Uuid, AppError> {
-    let id = Uuid::new_v4();
+) -> Result<PartnerId, AppError> {
+    let id = PartnerId::random();
     diesel::insert_into(partners::table)
         .values((
             partners::id.eq(id),
@@ -145,12 +145,12 @@ async fn partner(
 async fn tenants(
     conn: &mut AsyncPgConnection,
     hash: &str,
-    partner_id: Uuid,
+    partner_id: PartnerId,
     list: &[(&str, &str, &str, &str)],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     for (company, market, domain, currency) in list {
-        let id = Uuid::new_v4();
+        let id = CustomerId::random();
         diesel::insert_into(customers::table)
             .values((
                 customers::id.eq(id),
@@ -187,8 +187,8 @@ struct Account<'a> {
     email: &'a str,
     name: &'a str,
     role: Role,
-    partner_id: Option<Uuid>,
-    customer_id: Option<Uuid>,
+    partner_id: Option<PartnerId>,
+    customer_id: Option<CustomerId>,
 }
 
 async fn user(
@@ -197,7 +197,7 @@ async fn user(
     a: Account<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let id = Uuid::new_v4();
+    let id = UserId::random();
     diesel::insert_into(users::table)
         .values((
             users::id.eq(id),
@@ -214,7 +214,7 @@ async fn user(
     grant(conn, id, a.role).await
 }
 
-async fn grant(conn: &mut AsyncPgConnection, user_id: Uuid, role: Role) -> Result<(), AppError> {
+async fn grant(conn: &mut AsyncPgConnection, user_id: UserId, role: Role) -> Result<(), AppError> {
     diesel::insert_into(user_roles::table)
         .values((
             user_roles::user_id.eq(user_id),

@@ -5,11 +5,11 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::store;
 use crate::db::schema::products;
 use crate::error::AppError;
+use crate::ids::ProductId;
 use crate::orders::cart::{self, CartOwner};
 use crate::orders::place::{self, Outcome, Request};
 
@@ -81,7 +81,7 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
     Ok(())
 }
 
-async fn product_by_sku(conn: &mut AsyncPgConnection, sku: &str) -> Result<Uuid, AppError> {
+async fn product_by_sku(conn: &mut AsyncPgConnection, sku: &str) -> Result<ProductId, AppError> {
     Ok(products::table
         .filter(products::sku.eq(sku))
         .select(products::id)

@@ -4,17 +4,17 @@
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 use serde_json::Value;
-use uuid::Uuid;
 
 use super::queries::Purchase;
 use crate::activity::{self, Entry, Operation};
 use crate::error::AppError;
+use crate::ids::{CustomerId, PartnerId, UserId};
 
 /// Whose purchase, and who is acting on it.
 pub struct Subject<'a> {
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
-    pub actor_user_id: Option<Uuid>,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
+    pub actor_user_id: Option<UserId>,
     pub actor: &'a str,
     pub purchase: &'a Purchase,
 }

@@ -12,6 +12,7 @@ use super::rules::{self, LINK_MAX_DOWNLOADS, LinkState};
 use crate::auth::CustomerScope;
 use crate::db::schema::{download_links, order_lines, users};
 use crate::error::AppError;
+use crate::ids::{CustomerId, LineId, PartnerId, UserId, VariantId};
 
 /// 32 bytes from the operating system's CSPRNG (256 bits), URL-safe.
 pub fn new_token() -> String {
@@ -23,11 +24,11 @@ pub fn token_hash(token: &str) -> Vec<u8> {
 }
 
 pub struct NewLink {
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
-    pub order_line_id: Uuid,
-    pub variant_id: Uuid,
-    pub created_by: Uuid,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
+    pub order_line_id: LineId,
+    pub variant_id: VariantId,
+    pub created_by: UserId,
 }
 
 /// A link as stored: only the token's hash. Named fields, so a column added to the table
@@ -37,11 +38,11 @@ pub struct NewLink {
 struct LinkInsert<'a> {
     id: Uuid,
     token_hash: &'a [u8],
-    partner_id: Uuid,
-    customer_id: Uuid,
-    order_line_id: Uuid,
-    variant_id: Uuid,
-    created_by: Uuid,
+    partner_id: PartnerId,
+    customer_id: CustomerId,
+    order_line_id: LineId,
+    variant_id: VariantId,
+    created_by: UserId,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     max_downloads: i32,
@@ -93,7 +94,7 @@ pub async fn create(
 #[derive(Queryable, Debug, Clone)]
 pub struct LinkRow {
     pub id: Uuid,
-    pub variant_id: Uuid,
+    pub variant_id: VariantId,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub downloads: i32,
@@ -118,7 +119,7 @@ impl LinkRow {
 pub async fn for_purchase(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    line_id: Uuid,
+    line_id: LineId,
 ) -> Result<Vec<LinkRow>, AppError> {
     Ok(download_links::table
         .inner_join(users::table)
@@ -144,10 +145,10 @@ pub async fn for_purchase(
 #[derive(Queryable, Debug, Clone)]
 pub struct Taken {
     pub id: Uuid,
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
-    pub order_line_id: Uuid,
-    pub variant_id: Uuid,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
+    pub order_line_id: LineId,
+    pub variant_id: VariantId,
     pub expires_at: DateTime<Utc>,
     pub downloads: i32,
     pub max_downloads: i32,

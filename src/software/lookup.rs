@@ -28,7 +28,7 @@ pub async fn purchase_of(
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
     let customer = crate::customers::queries::find_or_404(conn, scope, tenant).await?;
     let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
-    let line = uuid::Uuid::parse_str(line).map_err(|_| AppError::NotFound)?;
+    let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
     let purchase = queries::purchase(conn, customer_scope, line)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -38,7 +38,7 @@ pub async fn purchase_of(
 pub fn caller<'a>(
     need: &'a Need<perm::SoftwareKeys>,
     scope: CustomerScope,
-    partner_id: uuid::Uuid,
+    partner_id: crate::ids::PartnerId,
 ) -> Caller<'a> {
     Caller {
         scope,

@@ -7,7 +7,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use diesel_async::AsyncPgConnection;
 use serde_json::json;
-use uuid::Uuid;
 
 use super::audit::{self, Subject};
 use super::links;
@@ -19,6 +18,7 @@ use super::views::{
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
 use crate::error::AppError;
+use crate::ids::PartnerId;
 use crate::web::pagination::Pager;
 use crate::web::{AppState, PageContext, render_status};
 
@@ -28,7 +28,7 @@ pub const NEW_LINK: &str = "new_link";
 /// Who is asking about which customer's purchase, and where its pages live.
 pub struct Caller<'a> {
     pub scope: CustomerScope,
-    pub partner_id: Uuid,
+    pub partner_id: PartnerId,
     pub user: &'a CurrentUser,
     /// `{base}/{line}` is a purchase's page.
     pub base: String,
@@ -190,7 +190,7 @@ pub async fn variant_of(
     purchase: &Purchase,
     variant_id: &str,
 ) -> Result<Variant, AppError> {
-    let id = Uuid::parse_str(variant_id).map_err(|_| AppError::NotFound)?;
+    let id = crate::ids::VariantId::parse(variant_id).ok_or(AppError::NotFound)?;
     let variants = queries::variants(conn, purchase.product_id).await?;
     variants
         .into_iter()

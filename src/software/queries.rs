@@ -4,21 +4,21 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::CustomerScope;
 use crate::catalog::Family;
 use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_variants};
 use crate::error::AppError;
+use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
 
 /// One bought line of software (or software plan), as the Software page lists it.
 #[derive(Queryable, Debug, Clone)]
 pub struct Purchase {
-    pub line_id: Uuid,
-    pub order_id: Uuid,
+    pub line_id: LineId,
+    pub order_id: OrderId,
     pub order_number: i64,
     pub placed_at: DateTime<Utc>,
-    pub product_id: Uuid,
+    pub product_id: ProductId,
     pub product_name: String,
     pub family: Family,
     pub licence_kind: crate::catalog::LicenceKind,
@@ -44,7 +44,7 @@ impl Purchase {
 
 /// Azure reservations are not software: they have their own place in Billing.
 #[diesel::dsl::auto_type]
-fn software_of(customer: Uuid) -> _ {
+fn software_of(customer: CustomerId) -> _ {
     let not_reservation: diesel::dsl::NotEq<order_lines::family, &'static str> =
         order_lines::family.ne("azure_reservation");
     orders::customer_id.eq(customer).and(not_reservation)
@@ -103,7 +103,7 @@ pub async fn purchases(
 pub async fn purchase(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    line_id: Uuid,
+    line_id: LineId,
 ) -> Result<Option<Purchase>, AppError> {
     Ok(order_lines::table
         .inner_join(orders::table)
@@ -118,7 +118,7 @@ pub async fn purchase(
 /// A downloadable variant of a product, with its registered file if there is one.
 #[derive(Queryable, Debug, Clone)]
 pub struct Variant {
-    pub id: Uuid,
+    pub id: VariantId,
     pub version: String,
     pub language: String,
     pub file_type: String,
@@ -142,7 +142,7 @@ fn variant_columns() -> _ {
 
 pub async fn variants(
     conn: &mut AsyncPgConnection,
-    product_id: Uuid,
+    product_id: ProductId,
 ) -> Result<Vec<Variant>, AppError> {
     Ok(product_variants::table
         .left_join(artifacts::table)
@@ -160,7 +160,7 @@ pub async fn variants(
 /// One variant by id (a download link names its variant).
 pub async fn variant(
     conn: &mut AsyncPgConnection,
-    variant_id: Uuid,
+    variant_id: VariantId,
 ) -> Result<Option<Variant>, AppError> {
     Ok(product_variants::table
         .left_join(artifacts::table)
@@ -175,7 +175,7 @@ pub async fn variant(
 pub async fn active_key(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    line_id: Uuid,
+    line_id: LineId,
 ) -> Result<Option<String>, AppError> {
     Ok(product_keys::table
         .inner_join(order_lines::table.inner_join(orders::table))

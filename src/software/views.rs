@@ -3,13 +3,13 @@
 
 use askama::Template;
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::links::LinkRow;
 use super::queries::{Purchase, Variant};
 use super::rules::{LINK_MAX_DOWNLOADS, LinkState};
 use crate::catalog::views::licence_text;
 use crate::i18n::Lang;
+use crate::ids::{LineId, OrderId, VariantId};
 use crate::orders::keys;
 use crate::web::PageContext;
 use crate::web::format::{date_utc, datetime_utc};
@@ -17,8 +17,8 @@ use crate::web::pagination::Pager;
 
 /// A purchase as every software page shows it.
 pub struct PurchaseView {
-    pub line_id: Uuid,
-    pub order_id: Uuid,
+    pub line_id: LineId,
+    pub order_id: OrderId,
     pub product: String,
     pub order_number: i64,
     pub purchased: String,
@@ -65,11 +65,11 @@ pub struct SoftwareList {
 }
 
 impl SoftwareList {
-    pub fn href(&self, line: &Uuid) -> String {
+    pub fn href(&self, line: &LineId) -> String {
         format!("{}/{line}", self.base)
     }
 
-    pub fn cancel_href(&self, line: &Uuid) -> String {
+    pub fn cancel_href(&self, line: &LineId) -> String {
         format!("{}/{line}/cancel", self.base)
     }
 }
@@ -152,7 +152,7 @@ impl Choices {
 
 /// What the user chose: the variant's file and the actions on it.
 pub struct ChosenView {
-    pub variant_id: Uuid,
+    pub variant_id: VariantId,
     pub label: String,
     pub file_name: String,
     pub size: Option<String>,
@@ -230,7 +230,7 @@ pub fn meter(state: LinkState, max: i32, expires_at: &DateTime<Utc>, lang: Lang)
 /// the token's hash is stored in the database).
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct NewLink {
-    pub line_id: Uuid,
+    pub line_id: LineId,
     pub url: String,
     pub expires_at: DateTime<Utc>,
 }

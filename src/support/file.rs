@@ -16,6 +16,7 @@ use crate::auth::{CurrentUser, PartnerScope};
 use crate::customers::Customer;
 use crate::db::schema::{order_lines, support_attachments, support_events, support_requests};
 use crate::error::AppError;
+use crate::ids::{CustomerId, FileId, OrderId, PartnerId, ProductId, RequestId, UserId};
 use crate::money::Currency;
 use crate::web::forms::FieldErrors;
 
@@ -63,7 +64,7 @@ impl Draft {
 pub struct Valid {
     pub customer: Customer,
     pub order: Option<OrderFacts>,
-    pub product_id: Option<Uuid>,
+    pub product_id: Option<ProductId>,
     pub problem_type: ProblemType,
     pub impact: Impact,
     pub requested_minor: Option<i64>,
@@ -141,8 +142,8 @@ pub async fn validate(
     } else {
         None
     };
-    let product_id = match (&order, Uuid::parse_str(&d.product)) {
-        (Some(o), Ok(p)) => product_in_order(conn, o.id, p).await?,
+    let product_id = match (&order, ProductId::parse(&d.product)) {
+        (Some(o), Some(p)) => product_in_order(conn, o.id, p).await?,
         _ => None,
     };
     match (errors.is_empty(), customer, problem_type, impact) {
@@ -181,10 +182,10 @@ fn requested(d: &Draft, order: Option<&OrderFacts>, errors: &mut FieldErrors) ->
 
 async fn product_in_order(
     conn: &mut AsyncPgConnection,
-    order_id: Uuid,
-    product_id: Uuid,
-) -> Result<Option<Uuid>, AppError> {
-    let found: Option<Uuid> = order_lines::table
+    order_id: OrderId,
+    product_id: ProductId,
+) -> Result<Option<ProductId>, AppError> {
+    let found: Option<ProductId> = order_lines::table
         .filter(order_lines::order_id.eq(order_id))
         .filter(order_lines::product_id.eq(product_id))
         .select(order_lines::product_id)
@@ -207,11 +208,11 @@ pub struct Filing<'a> {
 #[derive(Insertable)]
 #[diesel(table_name = support_requests)]
 struct NewRequest<'a> {
-    id: Uuid,
-    partner_id: Uuid,
-    customer_id: Uuid,
-    order_id: Option<Uuid>,
-    product_id: Option<Uuid>,
+    id: RequestId,
+    partner_id: PartnerId,
+    customer_id: CustomerId,
+    order_id: Option<OrderId>,
+    product_id: Option<ProductId>,
     problem_type: ProblemType,
     impact: Impact,
     title: &'a str,
@@ -221,7 +222,7 @@ struct NewRequest<'a> {
     contact_name: &'a str,
     contact_email: &'a str,
     contact_phone: &'a str,
-    created_by: Uuid,
+    created_by: UserId,
     created_at: DateTime<Utc>,
     waiting_since: DateTime<Utc>,
 }
@@ -231,9 +232,9 @@ pub async fn file(
     conn: &mut AsyncPgConnection,
     f: Filing<'_>,
     now: DateTime<Utc>,
-) -> Result<(Uuid, i64), AppError> {
+) -> Result<(RequestId, i64), AppError> {
     let (user, d, v) = (f.user, f.draft, f.valid);
-    let id = Uuid::new_v4();
+    let id = RequestId::random();
     conn.transaction::<_, AppError, _>(async |conn| {
         let row = NewRequest {
             id,
@@ -295,8 +296,8 @@ pub async fn file(
 
 /// A timeline entry and the files that came with it.
 pub struct NewEvent<'a> {
-    pub request_id: Uuid,
-    pub author_id: Uuid,
+    pub request_id: RequestId,
+    pub author_id: UserId,
     pub kind: &'static str,
     pub body: &'a str,
     pub files: &'a [Received],
@@ -324,7 +325,7 @@ pub async fn add_event(
         super::keep::put_in_place(conn, file).await?;
         diesel::insert_into(support_attachments::table)
             .values((
-                support_attachments::id.eq(Uuid::new_v4()),
+                support_attachments::id.eq(FileId::random()),
                 support_attachments::request_id.eq(e.request_id),
                 support_attachments::event_id.eq(event_id),
                 support_attachments::file_name.eq(&file.file_name),

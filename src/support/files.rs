@@ -11,11 +11,12 @@ use uuid::Uuid;
 
 use crate::db::schema::support_attachments;
 use crate::error::AppError;
+use crate::ids::{FileId, RequestId};
 use crate::storage::{ArtifactStore, LocalDir};
 
 #[derive(Queryable, Debug, Clone)]
 pub struct Attachment {
-    pub id: Uuid,
+    pub id: FileId,
     pub event_id: Uuid,
     pub file_name: String,
     pub media_type: String,
@@ -37,7 +38,7 @@ fn columns() -> _ {
 
 pub async fn of_request(
     conn: &mut AsyncPgConnection,
-    request_id: Uuid,
+    request_id: RequestId,
 ) -> Result<Vec<Attachment>, AppError> {
     Ok(support_attachments::table
         .filter(support_attachments::request_id.eq(request_id))
@@ -50,10 +51,10 @@ pub async fn of_request(
 /// An attachment of that request (whose access the caller has checked), by its id as typed.
 pub async fn find(
     conn: &mut AsyncPgConnection,
-    request_id: Uuid,
+    request_id: RequestId,
     file_id: &str,
 ) -> Result<Attachment, AppError> {
-    let id = Uuid::parse_str(file_id).map_err(|_| AppError::NotFound)?;
+    let id = crate::ids::FileId::parse(file_id).ok_or(AppError::NotFound)?;
     support_attachments::table
         .filter(support_attachments::request_id.eq(request_id))
         .filter(support_attachments::id.eq(id))

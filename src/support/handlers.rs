@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel_async::AsyncConnection;
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::file::{self, Draft};
 use super::rules::ProblemType;
@@ -15,6 +14,7 @@ use super::views::{FormPage, ListPage, RequestPage, RowView};
 use super::{files, queries, step};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
+use crate::ids::{CustomerId, OrderId};
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::multipart::CsrfMultipart;
@@ -81,15 +81,15 @@ async fn prefilled(
         contact_email: need.user.email.clone(),
         ..Draft::default()
     };
-    let Ok(id) = Uuid::parse_str(&p.customer) else {
+    let Some(id) = CustomerId::parse(&p.customer) else {
         return Ok(d);
     };
     let Some(customer) = crate::customers::queries::find(conn, scope, id).await? else {
         return Ok(d);
     };
     d.tenant = customer.id.to_string();
-    let order = match (Uuid::parse_str(&p.order), scope.customer(&customer)) {
-        (Ok(o), Some(cs)) => queries::order(conn, cs, super::rules::OrderRef::Id(o)).await?,
+    let order = match (OrderId::parse(&p.order), scope.customer(&customer)) {
+        (Some(o), Some(cs)) => queries::order(conn, cs, super::rules::OrderRef::Id(o)).await?,
         _ => None,
     };
     if let Some(order) = order {
@@ -179,7 +179,7 @@ async fn own_request(
     id: &str,
 ) -> Result<queries::Request, AppError> {
     let scope = need.partner()?;
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
     queries::request(conn, &scope, id)
         .await?
         .ok_or(AppError::NotFound)

@@ -1,6 +1,7 @@
 //! Reading and writing support requests. Partner-side reads take the partner's scope, so a
 //! request of another partner is never found.
 
+use crate::ids::{CustomerId, OrderId, PartnerId, RequestId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -27,7 +28,7 @@ pub async fn customer(
 /// An order as a refund request needs it: what was paid and what was already credited.
 #[derive(Debug, Clone)]
 pub struct OrderFacts {
-    pub id: Uuid,
+    pub id: OrderId,
     pub number: i64,
     pub currency: Currency,
     pub paid_minor: i64,
@@ -47,7 +48,7 @@ pub async fn order(
         OrderRef::Id(id) => query.filter(orders::id.eq(id)),
         OrderRef::Number(n) => query.filter(orders::number.eq(n)),
     };
-    let head: Option<(Uuid, i64, Currency)> = query.first(conn).await.optional()?;
+    let head: Option<(OrderId, i64, Currency)> = query.first(conn).await.optional()?;
     let Some((id, number, currency)) = head else {
         return Ok(None);
     };
@@ -72,7 +73,7 @@ pub async fn order(
 /// A request of the list.
 #[derive(Queryable, Debug)]
 pub struct RequestRow {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
     pub title: String,
     pub problem_type: ProblemType,
@@ -121,13 +122,13 @@ pub async fn list(
 /// One request with what its page shows.
 #[derive(Queryable, Debug, Clone)]
 pub struct Request {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
     pub customer: String,
     pub customer_domain: String,
-    pub order_id: Option<Uuid>,
+    pub order_id: Option<OrderId>,
     pub order_number: Option<i64>,
     pub problem_type: ProblemType,
     pub impact: Impact,
@@ -172,8 +173,8 @@ fn request_columns() -> _ {
 /// One request; `partner` limits it to that partner's (`None`: any partner, for the console).
 async fn find_request(
     conn: &mut AsyncPgConnection,
-    id: Uuid,
-    partner: Option<Uuid>,
+    id: RequestId,
+    partner: Option<PartnerId>,
 ) -> Result<Option<Request>, AppError> {
     let mut query = support_requests::table
         .inner_join(customers::table)
@@ -191,7 +192,7 @@ async fn find_request(
 pub async fn request(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    id: Uuid,
+    id: RequestId,
 ) -> Result<Option<Request>, AppError> {
     find_request(conn, id, Some(scope.partner_id())).await
 }
@@ -199,7 +200,7 @@ pub async fn request(
 /// Any partner's request: for the support console only, whose permission the caller holds.
 pub async fn request_for_support(
     conn: &mut AsyncPgConnection,
-    id: Uuid,
+    id: RequestId,
 ) -> Result<Option<Request>, AppError> {
     find_request(conn, id, None).await
 }
@@ -217,7 +218,7 @@ pub struct Event {
 
 pub async fn events(
     conn: &mut AsyncPgConnection,
-    request_id: Uuid,
+    request_id: RequestId,
 ) -> Result<Vec<Event>, AppError> {
     Ok(support_events::table
         .inner_join(users::table)

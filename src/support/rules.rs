@@ -1,7 +1,7 @@
 //! What each field of a support request must be, as pure functions, so the form, the
 //! reply and the console all check the same way.
 
-use uuid::Uuid;
+use crate::ids::{CustomerId, OrderId};
 
 pub const MAX_TITLE: usize = 150;
 pub const MAX_TEXT: usize = 4000;
@@ -172,7 +172,7 @@ pub fn parse_amount(text: &str, exponent: u32) -> Result<i64, AmountError> {
 /// How a customer is named in the description: its tenant GUID or its domain name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TenantRef {
-    Id(Uuid),
+    Id(CustomerId),
     Domain(String),
 }
 
@@ -181,9 +181,9 @@ pub fn tenant_ref(text: &str) -> Option<TenantRef> {
     if text.is_empty() {
         return None;
     }
-    Some(match Uuid::parse_str(text) {
-        Ok(id) => TenantRef::Id(id),
-        Err(_) => TenantRef::Domain(text.to_ascii_lowercase()),
+    Some(match CustomerId::parse(text) {
+        Some(id) => TenantRef::Id(id),
+        None => TenantRef::Domain(text.to_ascii_lowercase()),
     })
 }
 
@@ -191,12 +191,12 @@ pub fn tenant_ref(text: &str) -> Option<TenantRef> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OrderRef {
     Number(i64),
-    Id(Uuid),
+    Id(OrderId),
 }
 
 pub fn order_ref(text: &str) -> Option<OrderRef> {
     let text = text.trim();
-    if let Ok(id) = Uuid::parse_str(text) {
+    if let Some(id) = OrderId::parse(text) {
         return Some(OrderRef::Id(id));
     }
     if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -392,15 +392,18 @@ mod tests {
 
     #[test]
     fn tenants_and_orders_are_named_either_way() {
-        let id = Uuid::new_v4();
-        assert_eq!(tenant_ref(&id.to_string()), Some(TenantRef::Id(id)));
+        let id = uuid::Uuid::new_v4();
+        assert_eq!(
+            tenant_ref(&id.to_string()),
+            Some(TenantRef::Id(CustomerId(id)))
+        );
         assert_eq!(
             tenant_ref(" Adatum.TEST "),
             Some(TenantRef::Domain("adatum.test".into()))
         );
         assert_eq!(tenant_ref("  "), None);
         assert_eq!(order_ref("100005"), Some(OrderRef::Number(100_005)));
-        assert_eq!(order_ref(&id.to_string()), Some(OrderRef::Id(id)));
+        assert_eq!(order_ref(&id.to_string()), Some(OrderRef::Id(OrderId(id))));
         assert_eq!(order_ref("order 5"), None);
         assert_eq!(order_ref("9999999999999999999999"), None);
     }

@@ -4,12 +4,12 @@
 //! and the activity record written together. Two people acting at once queue on the lock;
 //! the second finds the request moved and does nothing.
 
+use crate::ids::{CustomerId, OrderId, PartnerId, ProductId, RequestId, UserId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
-use uuid::Uuid;
 
 use super::file::{NewEvent, add_event};
 use super::rules::{ProblemType, Status, Step, after};
@@ -22,17 +22,17 @@ use crate::error::AppError;
 /// The request as it stands under the lock.
 #[derive(Queryable, Debug, Clone)]
 pub struct Locked {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
-    pub partner_id: Uuid,
-    pub customer_id: Uuid,
-    pub order_id: Option<Uuid>,
-    pub product_id: Option<Uuid>,
+    pub partner_id: PartnerId,
+    pub customer_id: CustomerId,
+    pub order_id: Option<OrderId>,
+    pub product_id: Option<ProductId>,
     pub problem_type: ProblemType,
     pub requested_minor: Option<i64>,
     pub currency: Option<Currency>,
     pub status: Status,
-    pub assigned_to: Option<Uuid>,
+    pub assigned_to: Option<UserId>,
 }
 
 impl Locked {
@@ -46,7 +46,7 @@ impl Locked {
 }
 
 /// Locks the request until the transaction ends; `None` when there is no such request.
-pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Option<Locked>, AppError> {
+pub async fn lock(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Option<Locked>, AppError> {
     Ok(support_requests::table
         .find(id)
         .select((

@@ -2,13 +2,13 @@
 //! request with its timeline.
 
 use askama::Template;
-use uuid::Uuid;
 
 use super::file::Draft;
 use super::files::{Attachment, size_text};
 use super::queries::{Event, Request, RequestRow};
 use super::rules::{Impact, ProblemType, Status};
 use crate::i18n::Lang;
+use crate::ids::{CustomerId, RequestId};
 use crate::money::{self, Currency};
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
@@ -27,7 +27,7 @@ pub fn type_text(problem_type: ProblemType, lang: Lang) -> String {
 }
 
 pub struct RowView {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
     pub title: String,
     pub problem_type: String,
@@ -161,7 +161,7 @@ pub struct RequestPage {
     pub impact: String,
     pub customer: String,
     pub customer_domain: String,
-    pub tenant: Uuid,
+    pub tenant: CustomerId,
     pub order_number: Option<i64>,
     pub requested: Option<String>,
     pub approved: Option<String>,

@@ -5,8 +5,8 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
+use crate::ids::UserId;
 use crate::web::routes::Route;
-use uuid::Uuid;
 
 use super::passwords::{self, Shown};
 use super::rules::{self, Credential};
@@ -56,8 +56,8 @@ fn all<'a>(fields: &'a Fields, name: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn user_id(text: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(text).map_err(|_| AppError::NotFound)
+fn user_id(text: &str) -> Result<UserId, AppError> {
+    UserId::parse(text).ok_or(AppError::NotFound)
 }
 
 fn admin<'a>(need: &'a Need<perm::UsersManage>, state: &AppState) -> Result<Admin<'a>, AppError> {
@@ -188,7 +188,7 @@ async fn member_page(
     state: &AppState,
     need: &Need<perm::UsersManage>,
     ctx: PageContext,
-    id: Uuid,
+    id: UserId,
     problem: Option<&'static str>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
-use uuid::Uuid;
 
 use super::rules::{self, Credential};
 use super::store::Secret;
@@ -14,6 +13,7 @@ use crate::activity::{self, Entry, Operation};
 use crate::auth::{password, store::token_hash};
 use crate::db::schema::{password_links, users};
 use crate::error::AppError;
+use crate::ids::{PartnerId, UserId};
 
 /// What the admin is shown once: the password itself, or the link's token.
 pub enum Shown {
@@ -109,7 +109,7 @@ pub async fn use_link(
     }
     let th = token_hash(token);
     conn.transaction::<_, AppError, _>(async |conn| {
-        let found: Option<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> = password_links::table
+        let found: Option<(UserId, DateTime<Utc>, Option<DateTime<Utc>>)> = password_links::table
             .find(&th)
             .select((
                 password_links::user_id,
@@ -140,12 +140,12 @@ pub async fn use_link(
 /// working. Recorded. `false` when the user is disabled (nothing is changed).
 pub async fn set(
     conn: &mut AsyncPgConnection,
-    user_id: Uuid,
+    user_id: UserId,
     hash: &str,
     keep: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let updated: Option<(String, Option<Uuid>)> = diesel::update(users::table.find(user_id))
+    let updated: Option<(String, Option<PartnerId>)> = diesel::update(users::table.find(user_id))
         .filter(users::disabled_at.is_null())
         .set((
             users::password_hash.eq(hash),

@@ -7,7 +7,6 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 use super::rules::{self, LINK_HOURS, NewUser};
 use crate::activity::{self, Entry, Operation};
@@ -15,9 +14,10 @@ use crate::auth::UserKind;
 use crate::auth::{CurrentUser, PartnerScope, Role};
 use crate::db::schema::{partners, password_links, user_roles, user_sessions, users};
 use crate::error::AppError;
+use crate::ids::UserId;
 
 pub struct Member {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub roles: Vec<Role>,
@@ -59,7 +59,7 @@ pub struct Admin<'a> {
     pub now: DateTime<Utc>,
 }
 
-type Row = (Uuid, String, String, Option<DateTime<Utc>>, Option<Role>);
+type Row = (UserId, String, String, Option<DateTime<Utc>>, Option<Role>);
 
 fn members_from(rows: Vec<Row>) -> Vec<Member> {
     let mut out: Vec<Member> = Vec::new();
@@ -87,7 +87,7 @@ fn members_from(rows: Vec<Row>) -> Vec<Member> {
 pub async fn members(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
-    only: Option<Uuid>,
+    only: Option<UserId>,
 ) -> Result<Vec<Member>, AppError> {
     let mut query = users::table
         .left_join(user_roles::table)
@@ -111,7 +111,7 @@ pub async fn members(
 pub async fn member(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
-    id: Uuid,
+    id: UserId,
 ) -> Result<Member, AppError> {
     members(conn, scope, Some(id))
         .await?
@@ -127,7 +127,7 @@ async fn lock_partner(conn: &mut AsyncPgConnection, admin: &Admin<'_>) -> Result
         .find(admin.scope.partner_id())
         .select(partners::id)
         .for_update()
-        .first::<Uuid>(conn)
+        .first::<UserId>(conn)
         .await?;
     let still: i64 = users::table
         .inner_join(user_roles::table)
@@ -148,7 +148,7 @@ async fn lock_partner(conn: &mut AsyncPgConnection, admin: &Admin<'_>) -> Result
 /// open before gives no way in.
 pub async fn close_doors(
     conn: &mut AsyncPgConnection,
-    user_id: Uuid,
+    user_id: UserId,
     keep: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -176,7 +176,7 @@ pub async fn close_doors(
 async fn other_global_admins(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
-    except: Uuid,
+    except: UserId,
 ) -> Result<i64, AppError> {
     Ok(users::table
         .inner_join(user_roles::table)
@@ -218,7 +218,7 @@ fn codes(roles: &[Role]) -> Vec<&'static str> {
 async fn write_secret(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
-    user_id: Uuid,
+    user_id: UserId,
     secret: &Secret,
 ) -> Result<(), AppError> {
     match secret {
@@ -253,10 +253,10 @@ pub async fn add(
     admin: &Admin<'_>,
     new: &NewUser,
     secret: &Secret,
-) -> Result<Result<Uuid, Refusal>, AppError> {
+) -> Result<Result<UserId, Refusal>, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {
         lock_partner(conn, admin).await?;
-        let id = Uuid::new_v4();
+        let id = UserId::random();
         let hash = match secret {
             Secret::Password(hash) => hash,
             Secret::Link { locked, .. } => locked,
@@ -303,7 +303,7 @@ pub async fn add(
 pub async fn set_roles(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
-    id: Uuid,
+    id: UserId,
     roles: &[Role],
 ) -> Result<Result<(), Refusal>, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {
@@ -340,7 +340,7 @@ pub async fn set_roles(
 pub async fn set_enabled(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
-    id: Uuid,
+    id: UserId,
     enabled: bool,
 ) -> Result<Result<(), Refusal>, AppError> {
     if !enabled && id == admin.user.id {
@@ -380,7 +380,7 @@ pub async fn set_enabled(
 pub async fn issue(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
-    id: Uuid,
+    id: UserId,
     secret: &Secret,
 ) -> Result<Member, AppError> {
     conn.transaction::<_, AppError, _>(async |conn| {

@@ -1,17 +1,17 @@
 //! Page structs of user management and of choosing a password.
 
 use askama::Template;
-use uuid::Uuid;
 
 use super::store::Member;
 use crate::account::Tabs;
 use crate::auth::Role;
 use crate::i18n::Lang;
+use crate::ids::UserId;
 use crate::web::PageContext;
 use crate::web::forms::FieldErrors;
 
 pub struct MemberView {
-    pub id: Uuid,
+    pub id: UserId,
     pub name: String,
     pub email: String,
     pub roles: String,

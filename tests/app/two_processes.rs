@@ -229,9 +229,14 @@ async fn a_large_file(app: &TestApp, variant: uuid::Uuid) -> usize {
     let store = cspdesk::storage::LocalDir::new(db::artifacts_dir());
     let stored = store.put(&mut bytes.as_slice()).unwrap();
     let mut conn = app.conn().await;
-    cspdesk::seed::artifacts::register(&mut conn, variant, &stored, chrono::Utc::now())
-        .await
-        .unwrap();
+    cspdesk::seed::artifacts::register(
+        &mut conn,
+        cspdesk::ids::VariantId(variant),
+        &stored,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     bytes.len()
 }
 

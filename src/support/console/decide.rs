@@ -13,6 +13,7 @@ use crate::billing::{self, credits::NewCredit};
 use crate::cancellation::{cancel, queries::lines_of_order};
 use crate::db::schema::order_lines;
 use crate::error::AppError;
+use crate::ids::{LineId, OrderId, RequestId};
 use crate::support::rules::{self, AmountError, Status, Step};
 use crate::support::step::{self, Act, Locked};
 
@@ -28,7 +29,7 @@ pub enum Outcome {
 /// Take, ask for information or reject.
 pub async fn simple(
     conn: &mut AsyncPgConnection,
-    id: Uuid,
+    id: RequestId,
     actor: &CurrentUser,
     step: Step,
     body: &str,
@@ -64,7 +65,7 @@ pub struct Approval<'a> {
 
 pub async fn approve(
     conn: &mut AsyncPgConnection,
-    id: Uuid,
+    id: RequestId,
     actor: &CurrentUser,
     form: Approval<'_>,
     now: DateTime<Utc>,
@@ -87,7 +88,7 @@ pub async fn approve(
             && let Some(order_id) = request.order_id
         {
             let lines = lines_of_order(conn, order_id, false).await?;
-            let ids: Vec<Uuid> = lines.iter().map(|l| l.line_id).collect();
+            let ids: Vec<LineId> = lines.iter().map(|l| l.line_id).collect();
             cancel::revoke(conn, &ids, now).await?;
         }
         let act = Act {
@@ -113,7 +114,7 @@ pub async fn approve(
 async fn credit(
     conn: &mut AsyncPgConnection,
     request: &Locked,
-    order_id: Uuid,
+    order_id: OrderId,
     form: &Approval<'_>,
     actor: &CurrentUser,
     now: DateTime<Utc>,
@@ -132,7 +133,7 @@ async fn credit(
         return Ok(Err("console-error-above-requested"));
     }
     // The lines of the product the request is about are credited first.
-    let mut rooms: Vec<(Uuid, i64, bool)> = lines
+    let mut rooms: Vec<(LineId, i64, bool)> = lines
         .iter()
         .map(|l| {
             let other = Some(l.product_id) != request.product_id;
@@ -144,7 +145,7 @@ async fn credit(
         })
         .collect();
     rooms.sort_by_key(|r| r.2);
-    let rooms: Vec<(Uuid, i64)> = rooms.into_iter().map(|(id, room, _)| (id, room)).collect();
+    let rooms: Vec<(LineId, i64)> = rooms.into_iter().map(|(id, room, _)| (id, room)).collect();
     let Some(parts) = rules::allocate(amount, &rooms) else {
         return Ok(Err("console-error-above-refundable"));
     };

@@ -5,7 +5,6 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::decide::{self, Approval, Outcome};
 use super::queries::{self, Filter, Sort};
@@ -14,6 +13,7 @@ use crate::auth::{Need, perm};
 use crate::cancellation::{queries as cancellation, rules as window};
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::ids::{ProductId, RequestId};
 use crate::support::rules::{self, Status, Step};
 use crate::support::{files, queries as requests};
 use crate::web::flash::{self, FlashKind};
@@ -77,7 +77,7 @@ pub async fn queue(
 }
 
 async fn find(conn: &mut DbConn, id: &str) -> Result<requests::Request, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
     requests::request_for_support(conn, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -96,7 +96,7 @@ async fn order_view(
     };
     let lines = cancellation::lines_of_order(conn, order_id, false).await?;
     let now = state.clock.now();
-    let products: Vec<Uuid> = lines.iter().map(|l| l.product_id).collect();
+    let products: Vec<ProductId> = lines.iter().map(|l| l.product_id).collect();
     let policies = cancellation::policies(conn, &products).await?;
     let windows = lines
         .iter()
@@ -169,7 +169,7 @@ pub async fn download(
 }
 
 /// After a step: back to the request with what happened.
-fn answer(session: &Session, outcome: &Outcome, done_key: &str, id: Uuid) -> HttpResponse {
+fn answer(session: &Session, outcome: &Outcome, done_key: &str, id: RequestId) -> HttpResponse {
     match outcome {
         Outcome::Done(_) => flash::push(session, FlashKind::Success, done_key, &[]),
         _ => flash::push(session, FlashKind::Error, "console-moved", &[]),

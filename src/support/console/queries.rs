@@ -1,11 +1,11 @@
 //! What the support console reads: the queue across all partners, and one request with its
 //! partner, customer, order lines and credits. Nothing here reads product keys or links.
 
+use crate::ids::{OrderId, RequestId, UserId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::db::schema::{credits, customers, orders, partners, support_requests, users};
 use crate::error::AppError;
@@ -28,7 +28,7 @@ pub enum Sort {
 /// A row of the queue.
 #[derive(Queryable, Debug)]
 pub struct QueueRow {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
     pub partner: String,
     pub customer: String,
@@ -103,11 +103,11 @@ pub async fn queue(
 pub struct Context {
     pub partner: String,
     pub assignee: Option<String>,
-    pub assigned_to: Option<Uuid>,
+    pub assigned_to: Option<UserId>,
     pub placed_at: Option<DateTime<Utc>>,
 }
 
-pub async fn context(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Context, AppError> {
+pub async fn context(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Context, AppError> {
     Ok(support_requests::table
         .inner_join(partners::table)
         .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
@@ -135,7 +135,7 @@ pub struct CreditRow {
 
 pub async fn credits_of_order(
     conn: &mut AsyncPgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> Result<Vec<CreditRow>, AppError> {
     Ok(credits::table
         .left_join(support_requests::table)

@@ -2,13 +2,13 @@
 
 use askama::Template;
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::queries::{Context, CreditRow, Filter, QueueRow, Sort};
 use crate::cancellation::queries::Line;
 use crate::cancellation::rules::Window;
 use crate::cancellation::views::window_message;
 use crate::i18n::Lang;
+use crate::ids::{CustomerId, RequestId, UserId};
 use crate::money;
 use crate::support::files::Attachment;
 use crate::support::queries::{Event, Request};
@@ -41,7 +41,7 @@ pub fn age_text(since: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String 
 }
 
 pub struct QueueRowView {
-    pub id: Uuid,
+    pub id: RequestId,
     pub number: i64,
     pub partner: String,
     pub customer: String,
@@ -222,7 +222,7 @@ pub struct ConsolePage {
     pub partner: String,
     pub customer: String,
     pub customer_domain: String,
-    pub tenant: Uuid,
+    pub tenant: CustomerId,
     pub contact: String,
     pub filed: String,
     pub assignee: String,
@@ -243,7 +243,7 @@ pub struct Parts<'a> {
     pub credits: &'a [CreditRow],
     pub events: &'a [Event],
     pub files: &'a [Attachment],
-    pub me: Uuid,
+    pub me: UserId,
 }
 
 impl ConsolePage {
