@@ -14,15 +14,20 @@ use crate::db::schema::{activity, customers, orders, products, users};
 use crate::error::AppError;
 use crate::ids::{CustomerId, UserId};
 
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = activity, check_for_backend(diesel::pg::Pg))]
 pub struct LogRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor: String,
     pub operation: Operation,
+    #[diesel(select_expression = customers::company_name.nullable())]
     pub customer: Option<String>,
+    #[diesel(select_expression = customers::id.nullable())]
     pub tenant: Option<CustomerId>,
+    #[diesel(select_expression = products::name.nullable())]
     pub product: Option<String>,
+    #[diesel(select_expression = orders::number.nullable())]
     pub order_number: Option<i64>,
     pub details: serde_json::Value,
 }
@@ -62,17 +67,7 @@ pub async fn page(
         .filter(activity::at.lt(f.end()))
         .order((activity::at.desc(), activity::id.desc()))
         .limit(limit)
-        .select((
-            activity::id,
-            activity::at,
-            activity::actor,
-            activity::operation,
-            customers::company_name.nullable(),
-            customers::id.nullable(),
-            products::name.nullable(),
-            orders::number.nullable(),
-            activity::details,
-        ))
+        .select(LogRow::as_select())
         .into_boxed();
     if let Some(codes) = f.operations.codes() {
         query = query.filter(activity::operation.eq_any(codes));

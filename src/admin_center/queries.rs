@@ -8,12 +8,14 @@ use crate::auth::CustomerScope;
 use crate::db::schema::{activity, orders};
 use crate::error::AppError;
 
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = activity, check_for_backend(diesel::pg::Pg))]
 pub struct AccessRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor: String,
     pub operation: crate::activity::Operation,
+    #[diesel(select_expression = orders::number.nullable())]
     pub order_number: Option<i64>,
     pub details: serde_json::Value,
 }
@@ -32,14 +34,7 @@ pub async fn access(
         .filter(activity::operation.eq_any(crate::activity::codes(crate::activity::ACCESS)))
         .order(activity::id.desc())
         .limit(limit)
-        .select((
-            activity::id,
-            activity::at,
-            activity::actor,
-            activity::operation,
-            orders::number.nullable(),
-            activity::details,
-        ))
+        .select(AccessRow::as_select())
         .into_boxed();
     if let Some(before) = before {
         query = query.filter(activity::id.lt(before));

@@ -13,11 +13,15 @@ use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId};
 
 /// A line of one product in one of the customer's orders.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = order_lines, check_for_backend(diesel::pg::Pg))]
 pub struct Line {
+    #[diesel(column_name = id)]
     pub line_id: LineId,
     pub order_id: OrderId,
+    #[diesel(select_expression = orders::number)]
     pub order_number: i64,
+    #[diesel(select_expression = orders::placed_at)]
     pub placed_at: DateTime<Utc>,
     pub product_id: ProductId,
     pub product_name: String,
@@ -56,25 +60,6 @@ impl Line {
     }
 }
 
-#[diesel::dsl::auto_type]
-fn line_columns() -> _ {
-    (
-        order_lines::id,
-        orders::id,
-        orders::number,
-        orders::placed_at,
-        order_lines::product_id,
-        order_lines::product_name,
-        order_lines::licence_kind,
-        order_lines::term_months,
-        order_lines::quantity,
-        order_lines::quantity_cancelled,
-        order_lines::unit_price_minor,
-        order_lines::credited_minor,
-        order_lines::currency,
-    )
-}
-
 /// The drop-down lists at most this many orders (newest first); an older one can still be
 /// chosen by its address.
 const MAX_ORDERS: i64 = 500;
@@ -95,7 +80,7 @@ pub async fn lines_of_product(
             order_lines::line_number,
         ))
         .limit(MAX_ORDERS)
-        .select(line_columns())
+        .select(Line::as_select())
         .load(conn)
         .await?)
 }
@@ -103,13 +88,14 @@ pub async fn lines_of_product(
 /// The lines of `product_id` in one order of this customer.
 #[diesel::dsl::auto_type]
 fn in_order(customer: CustomerId, order_id: OrderId, product_id: ProductId) -> _ {
+    let columns: diesel::dsl::AsSelect<Line, diesel::pg::Pg> = Line::as_select();
     order_lines::table
         .inner_join(orders::table)
         .filter(orders::customer_id.eq(customer))
         .filter(orders::id.eq(order_id))
         .filter(order_lines::product_id.eq(product_id))
         .order(order_lines::line_number)
-        .select(line_columns())
+        .select(columns)
 }
 
 /// Those lines, locked (with their order) until the transaction ends: concurrent
@@ -189,7 +175,7 @@ pub async fn lines_of_order(
         .inner_join(orders::table)
         .filter(orders::id.eq(order_id))
         .order(order_lines::line_number)
-        .select(line_columns());
+        .select(Line::as_select());
     Ok(if lock {
         query.for_update().load(conn).await?
     } else {

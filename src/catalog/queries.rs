@@ -10,13 +10,15 @@ use crate::ids::ProductId;
 use crate::money::Currency;
 
 /// A product with its list price in one currency (`None`: not priced in that currency).
-#[derive(Clone, Debug, Queryable)]
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = products, check_for_backend(diesel::pg::Pg))]
 pub struct Offer {
     pub id: ProductId,
     pub name: String,
     pub family: Family,
     pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
+    #[diesel(select_expression = prices::amount_minor.nullable())]
     pub price_minor: Option<i64>,
 }
 
@@ -44,14 +46,7 @@ pub async fn offers(
     let mut query = products::table
         .left_join(prices::table.on(price_in(currency)))
         .filter(products::retired_at.is_null())
-        .select((
-            products::id,
-            products::name,
-            products::family,
-            products::licence_kind,
-            products::term_months,
-            prices::amount_minor.nullable(),
-        ))
+        .select(Offer::as_select())
         .order((
             products::family,
             products::name,

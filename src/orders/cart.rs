@@ -21,16 +21,21 @@ pub struct CartOwner {
     pub customer_id: CustomerId,
 }
 
-#[derive(Clone, Debug, Queryable)]
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = products, check_for_backend(diesel::pg::Pg))]
 pub struct CartLine {
+    #[diesel(column_name = id)]
     pub product_id: ProductId,
     pub name: String,
     pub family: Family,
     pub licence_kind: crate::catalog::LicenceKind,
     pub term_months: Option<i32>,
+    #[diesel(select_expression = cart_items::quantity)]
     pub quantity: i32,
     /// Current list price in the customer's currency; `None` if no longer priced.
+    #[diesel(select_expression = prices::amount_minor.nullable())]
     pub unit_price_minor: Option<i64>,
+    #[diesel(select_expression = products::retired_at.is_not_null())]
     pub retired: bool,
 }
 
@@ -173,16 +178,7 @@ pub async fn lines(
         .inner_join(products::table)
         .left_join(prices::table.on(price_in(currency)))
         .order((cart_items::added_at, products::name))
-        .select((
-            products::id,
-            products::name,
-            products::family,
-            products::licence_kind,
-            products::term_months,
-            cart_items::quantity,
-            prices::amount_minor.nullable(),
-            products::retired_at.is_not_null(),
-        ))
+        .select(CartLine::as_select())
         .load(conn)
         .await?)
 }

@@ -109,18 +109,22 @@ pub async fn count(
         .await?)
 }
 
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = orders, check_for_backend(diesel::pg::Pg))]
 pub struct OrderHead {
     pub id: OrderId,
     pub number: i64,
     pub placed_at: DateTime<Utc>,
     pub status: super::OrderStatus,
     pub currency: Currency,
+    #[diesel(select_expression = users::display_name)]
     pub placed_by_name: String,
+    #[diesel(select_expression = users::email)]
     pub placed_by_email: String,
 }
 
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = order_lines, check_for_backend(diesel::pg::Pg))]
 pub struct LineRow {
     pub product_name: String,
     pub family: Family,
@@ -145,15 +149,7 @@ pub async fn order(
         .filter(orders::id.eq(order_id))
         .filter(orders::customer_id.eq(customer_id))
         .filter(orders::partner_id.eq(scope.partner_id()))
-        .select((
-            orders::id,
-            orders::number,
-            orders::placed_at,
-            orders::status,
-            orders::currency,
-            users::display_name,
-            users::email,
-        ))
+        .select(OrderHead::as_select())
         .first(conn)
         .await
         .optional()?;
@@ -161,17 +157,7 @@ pub async fn order(
     let lines = order_lines::table
         .filter(order_lines::order_id.eq(head.id))
         .order(order_lines::line_number)
-        .select((
-            order_lines::product_name,
-            order_lines::family,
-            order_lines::licence_kind,
-            order_lines::term_months,
-            order_lines::quantity,
-            order_lines::quantity_cancelled,
-            order_lines::unit_price_minor,
-            order_lines::tax_included,
-            order_lines::tax_rate_bp,
-        ))
+        .select(LineRow::as_select())
         .load(conn)
         .await?;
     Ok(Some((head, lines)))

@@ -91,7 +91,8 @@ pub async fn create(
     Ok((id, token))
 }
 
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = download_links, check_for_backend(diesel::pg::Pg))]
 pub struct LinkRow {
     pub id: Uuid,
     pub variant_id: VariantId,
@@ -100,6 +101,7 @@ pub struct LinkRow {
     pub downloads: i32,
     pub max_downloads: i32,
     pub revoked_at: Option<DateTime<Utc>>,
+    #[diesel(select_expression = users::display_name)]
     pub created_by: String,
 }
 
@@ -127,22 +129,14 @@ pub async fn for_purchase(
         .filter(download_links::order_line_id.eq(line_id))
         .order(download_links::created_at.desc())
         .limit(20)
-        .select((
-            download_links::id,
-            download_links::variant_id,
-            download_links::created_at,
-            download_links::expires_at,
-            download_links::downloads,
-            download_links::max_downloads,
-            download_links::revoked_at,
-            users::display_name,
-        ))
+        .select(LinkRow::as_select())
         .load(conn)
         .await?)
 }
 
 /// What a link download needs to know about its link.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = download_links, check_for_backend(diesel::pg::Pg))]
 pub struct Taken {
     pub id: Uuid,
     pub partner_id: PartnerId,
@@ -153,21 +147,6 @@ pub struct Taken {
     pub downloads: i32,
     pub max_downloads: i32,
     pub revoked_at: Option<DateTime<Utc>>,
-}
-
-#[diesel::dsl::auto_type]
-fn taken_columns() -> _ {
-    (
-        download_links::id,
-        download_links::partner_id,
-        download_links::customer_id,
-        download_links::order_line_id,
-        download_links::variant_id,
-        download_links::expires_at,
-        download_links::downloads,
-        download_links::max_downloads,
-        download_links::revoked_at,
-    )
 }
 
 pub enum Use {
@@ -198,7 +177,7 @@ pub async fn take(
                 .filter(order_lines::quantity_cancelled.lt(order_lines::quantity)),
         ))
         .set(download_links::downloads.eq(download_links::downloads + 1))
-        .returning(taken_columns())
+        .returning(Taken::as_select())
         .get_result(conn)
         .await
         .optional()?;
@@ -207,7 +186,7 @@ pub async fn take(
     }
     let found: Option<Taken> = download_links::table
         .filter(download_links::token_hash.eq(&hash))
-        .select(taken_columns())
+        .select(Taken::as_select())
         .first(conn)
         .await
         .optional()?;

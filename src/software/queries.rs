@@ -12,11 +12,15 @@ use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
 
 /// One bought line of software (or software plan), as the Software page lists it.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = order_lines, check_for_backend(diesel::pg::Pg))]
 pub struct Purchase {
+    #[diesel(column_name = id)]
     pub line_id: LineId,
     pub order_id: OrderId,
+    #[diesel(select_expression = orders::number)]
     pub order_number: i64,
+    #[diesel(select_expression = orders::placed_at)]
     pub placed_at: DateTime<Utc>,
     pub product_id: ProductId,
     pub product_name: String,
@@ -50,24 +54,6 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-#[diesel::dsl::auto_type]
-fn purchase_columns() -> _ {
-    (
-        order_lines::id,
-        orders::id,
-        orders::number,
-        orders::placed_at,
-        order_lines::product_id,
-        order_lines::product_name,
-        order_lines::family,
-        order_lines::licence_kind,
-        order_lines::term_months,
-        order_lines::quantity,
-        order_lines::quantity_cancelled,
-        order_lines::revoked_at,
-    )
-}
-
 pub async fn count(conn: &mut AsyncPgConnection, scope: CustomerScope) -> Result<i64, AppError> {
     Ok(order_lines::table
         .inner_join(orders::table)
@@ -94,7 +80,7 @@ pub async fn purchases(
         ))
         .offset(offset)
         .limit(limit)
-        .select(purchase_columns())
+        .select(Purchase::as_select())
         .load(conn)
         .await?)
 }
@@ -109,35 +95,25 @@ pub async fn purchase(
         .inner_join(orders::table)
         .filter(software_of(scope.customer_id()))
         .filter(order_lines::id.eq(line_id))
-        .select(purchase_columns())
+        .select(Purchase::as_select())
         .first(conn)
         .await
         .optional()?)
 }
 
 /// A downloadable variant of a product, with its registered file if there is one.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = product_variants, check_for_backend(diesel::pg::Pg))]
 pub struct Variant {
     pub id: VariantId,
     pub version: String,
     pub language: String,
     pub file_type: String,
     pub file_name: String,
+    #[diesel(select_expression = artifacts::sha256.nullable())]
     pub sha256: Option<String>,
+    #[diesel(select_expression = artifacts::size_bytes.nullable())]
     pub size_bytes: Option<i64>,
-}
-
-#[diesel::dsl::auto_type]
-fn variant_columns() -> _ {
-    (
-        product_variants::id,
-        product_variants::version,
-        product_variants::language,
-        product_variants::file_type,
-        product_variants::file_name,
-        artifacts::sha256.nullable(),
-        artifacts::size_bytes.nullable(),
-    )
 }
 
 pub async fn variants(
@@ -152,7 +128,7 @@ pub async fn variants(
             product_variants::language,
             product_variants::file_type,
         ))
-        .select(variant_columns())
+        .select(Variant::as_select())
         .load(conn)
         .await?)
 }
@@ -165,7 +141,7 @@ pub async fn variant(
     Ok(product_variants::table
         .left_join(artifacts::table)
         .filter(product_variants::id.eq(variant_id))
-        .select(variant_columns())
+        .select(Variant::as_select())
         .first(conn)
         .await
         .optional()?)

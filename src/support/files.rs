@@ -14,7 +14,8 @@ use crate::error::AppError;
 use crate::ids::{FileId, RequestId};
 use crate::storage::{ArtifactStore, LocalDir};
 
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = support_attachments, check_for_backend(diesel::pg::Pg))]
 pub struct Attachment {
     pub id: FileId,
     pub event_id: Uuid,
@@ -24,18 +25,6 @@ pub struct Attachment {
     pub sha256: String,
 }
 
-#[diesel::dsl::auto_type]
-fn columns() -> _ {
-    (
-        support_attachments::id,
-        support_attachments::event_id,
-        support_attachments::file_name,
-        support_attachments::media_type,
-        support_attachments::size_bytes,
-        support_attachments::sha256,
-    )
-}
-
 pub async fn of_request(
     conn: &mut AsyncPgConnection,
     request_id: RequestId,
@@ -43,7 +32,7 @@ pub async fn of_request(
     Ok(support_attachments::table
         .filter(support_attachments::request_id.eq(request_id))
         .order((support_attachments::created_at, support_attachments::id))
-        .select(columns())
+        .select(Attachment::as_select())
         .load(conn)
         .await?)
 }
@@ -58,7 +47,7 @@ pub async fn find(
     support_attachments::table
         .filter(support_attachments::request_id.eq(request_id))
         .filter(support_attachments::id.eq(id))
-        .select(columns())
+        .select(Attachment::as_select())
         .first(conn)
         .await
         .optional()?

@@ -71,13 +71,15 @@ pub async fn order(
 }
 
 /// A request of the list.
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct RequestRow {
     pub id: RequestId,
     pub number: i64,
     pub title: String,
     pub problem_type: ProblemType,
     pub status: Status,
+    #[diesel(select_expression = customers::company_name)]
     pub customer: String,
     pub created_at: DateTime<Utc>,
 }
@@ -106,29 +108,25 @@ pub async fn list(
         ))
         .offset(offset)
         .limit(limit)
-        .select((
-            support_requests::id,
-            support_requests::number,
-            support_requests::title,
-            support_requests::problem_type,
-            support_requests::status,
-            customers::company_name,
-            support_requests::created_at,
-        ))
+        .select(RequestRow::as_select())
         .load(conn)
         .await?)
 }
 
 /// One request with what its page shows.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct Request {
     pub id: RequestId,
     pub number: i64,
     pub partner_id: PartnerId,
     pub customer_id: CustomerId,
+    #[diesel(select_expression = customers::company_name)]
     pub customer: String,
+    #[diesel(select_expression = customers::primary_domain)]
     pub customer_domain: String,
     pub order_id: Option<OrderId>,
+    #[diesel(select_expression = orders::number.nullable())]
     pub order_number: Option<i64>,
     pub problem_type: ProblemType,
     pub impact: Impact,
@@ -144,32 +142,6 @@ pub struct Request {
     pub created_at: DateTime<Utc>,
 }
 
-#[diesel::dsl::auto_type]
-fn request_columns() -> _ {
-    (
-        support_requests::id,
-        support_requests::number,
-        support_requests::partner_id,
-        support_requests::customer_id,
-        customers::company_name,
-        customers::primary_domain,
-        support_requests::order_id,
-        orders::number.nullable(),
-        support_requests::problem_type,
-        support_requests::impact,
-        support_requests::title,
-        support_requests::reason,
-        support_requests::requested_minor,
-        support_requests::currency,
-        support_requests::contact_name,
-        support_requests::contact_email,
-        support_requests::contact_phone,
-        support_requests::status,
-        support_requests::approved_minor,
-        support_requests::created_at,
-    )
-}
-
 /// One request; `partner` limits it to that partner's (`None`: any partner, for the console).
 async fn find_request(
     conn: &mut AsyncPgConnection,
@@ -180,7 +152,7 @@ async fn find_request(
         .inner_join(customers::table)
         .left_join(orders::table)
         .filter(support_requests::id.eq(id))
-        .select(request_columns())
+        .select(Request::as_select())
         .into_boxed();
     if let Some(partner) = partner {
         query = query.filter(support_requests::partner_id.eq(partner));
@@ -206,12 +178,15 @@ pub async fn request_for_support(
 }
 
 /// An entry of a request's timeline.
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = support_events, check_for_backend(diesel::pg::Pg))]
 pub struct Event {
     pub id: Uuid,
     pub at: DateTime<Utc>,
+    #[diesel(select_expression = users::display_name)]
     pub author: String,
-    pub author_kind: String,
+    #[diesel(select_expression = users::kind)]
+    pub author_kind: crate::auth::UserKind,
     pub kind: String,
     pub body: String,
 }
@@ -224,14 +199,7 @@ pub async fn events(
         .inner_join(users::table)
         .filter(support_events::request_id.eq(request_id))
         .order((support_events::at, support_events::id))
-        .select((
-            support_events::id,
-            support_events::at,
-            users::display_name,
-            users::kind,
-            support_events::kind,
-            support_events::body,
-        ))
+        .select(Event::as_select())
         .load(conn)
         .await?)
 }

@@ -20,7 +20,8 @@ use crate::db::schema::support_requests;
 use crate::error::AppError;
 
 /// The request as it stands under the lock.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct Locked {
     pub id: RequestId,
     pub number: i64,
@@ -49,19 +50,7 @@ impl Locked {
 pub async fn lock(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Option<Locked>, AppError> {
     Ok(support_requests::table
         .find(id)
-        .select((
-            support_requests::id,
-            support_requests::number,
-            support_requests::partner_id,
-            support_requests::customer_id,
-            support_requests::order_id,
-            support_requests::product_id,
-            support_requests::problem_type,
-            support_requests::requested_minor,
-            support_requests::currency,
-            support_requests::status,
-            support_requests::assigned_to,
-        ))
+        .select(Locked::as_select())
         .for_update()
         .first(conn)
         .await

@@ -129,7 +129,7 @@ impl EventView {
             .map(|e| EventView {
                 at: datetime_utc(&e.at),
                 author: e.author.clone(),
-                from_support: e.author_kind == "support",
+                from_support: e.author_kind == crate::auth::UserKind::Support,
                 what: lang.t(&format!("support-event-{}", e.kind.replace('_', "-"))),
                 body: e.body.clone(),
                 files: files

@@ -26,17 +26,21 @@ pub enum Sort {
 }
 
 /// A row of the queue.
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct QueueRow {
     pub id: RequestId,
     pub number: i64,
+    #[diesel(select_expression = partners::name)]
     pub partner: String,
+    #[diesel(select_expression = customers::company_name)]
     pub customer: String,
     pub problem_type: ProblemType,
     pub title: String,
     pub status: Status,
     pub requested_minor: Option<i64>,
     pub currency: Option<Currency>,
+    #[diesel(select_expression = users::display_name.nullable())]
     pub assignee: Option<String>,
     pub waiting_since: DateTime<Utc>,
 }
@@ -68,19 +72,7 @@ pub async fn queue(
         .inner_join(partners::table)
         .inner_join(customers::table)
         .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
-        .select((
-            support_requests::id,
-            support_requests::number,
-            partners::name,
-            customers::company_name,
-            support_requests::problem_type,
-            support_requests::title,
-            support_requests::status,
-            support_requests::requested_minor,
-            support_requests::currency,
-            users::display_name.nullable(),
-            support_requests::waiting_since,
-        ))
+        .select(QueueRow::as_select())
         .into_boxed();
     if let Some(codes) = status_filter(filter) {
         query = query.filter(support_requests::status.eq_any(codes));
@@ -99,11 +91,15 @@ pub async fn queue(
 }
 
 /// What support sees of a request beyond the partner's own view.
-#[derive(Queryable, Debug, Clone)]
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct Context {
+    #[diesel(select_expression = partners::name)]
     pub partner: String,
+    #[diesel(select_expression = users::display_name.nullable())]
     pub assignee: Option<String>,
     pub assigned_to: Option<UserId>,
+    #[diesel(select_expression = orders::placed_at.nullable())]
     pub placed_at: Option<DateTime<Utc>>,
 }
 
@@ -113,23 +109,20 @@ pub async fn context(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Cont
         .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
         .left_join(orders::table)
         .filter(support_requests::id.eq(id))
-        .select((
-            partners::name,
-            users::display_name.nullable(),
-            support_requests::assigned_to,
-            orders::placed_at.nullable(),
-        ))
+        .select(Context::as_select())
         .first(conn)
         .await?)
 }
 
 /// A credit already given on the order.
-#[derive(Queryable, Debug)]
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = credits, check_for_backend(diesel::pg::Pg))]
 pub struct CreditRow {
     pub created_at: DateTime<Utc>,
-    pub reason: String,
+    pub reason: crate::billing::CreditReason,
     pub amount_minor: i64,
     pub currency: Currency,
+    #[diesel(select_expression = support_requests::number.nullable())]
     pub request_number: Option<i64>,
 }
 
@@ -141,13 +134,7 @@ pub async fn credits_of_order(
         .left_join(support_requests::table)
         .filter(credits::order_id.eq(order_id))
         .order((credits::created_at, credits::id))
-        .select((
-            credits::created_at,
-            credits::reason,
-            credits::amount_minor,
-            credits::currency,
-            support_requests::number.nullable(),
-        ))
+        .select(CreditRow::as_select())
         .limit(500)
         .load(conn)
         .await?)

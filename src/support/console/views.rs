@@ -190,7 +190,7 @@ impl CreditView {
     pub fn new(c: &CreditRow, lang: Lang) -> CreditView {
         CreditView {
             at: datetime_utc(&c.created_at),
-            reason: lang.t(&format!("invoice-kind-{}", c.reason)),
+            reason: lang.t(&crate::billing::LineKind::Credit(c.reason).label_key()),
             amount: amount_text(Some(c.amount_minor), Some(c.currency), lang).unwrap_or_default(),
             request: c.request_number,
         }
