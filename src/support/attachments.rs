@@ -1,84 +1,86 @@
-//! Which files a support request accepts (PDF, PNG, JPEG, TXT, CSV, EML, at most 10 MB each,
-//! 5 per message), decided by their content as well as their name: an HTML page renamed
-//! `.pdf` is refused.
+//! A request's attachments: listed on its page and sent back as downloads — always as an
+//! attachment, with `nosniff` and a sandbox policy, so no browser renders one inline.
 
-pub const MAX_FILES: usize = 5;
-pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
-/// How much of a file's beginning is looked at to decide what it is.
-pub const SNIFF_BYTES: usize = 8 * 1024;
+use actix_web::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue, X_CONTENT_TYPE_OPTIONS,
+};
+use actix_web::{HttpRequest, HttpResponse, mime};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
 
-/// The media type of a file named `file_name` that starts with `head`, if it is one the
-/// product accepts and its content agrees with its name.
-pub fn media_type(file_name: &str, head: &[u8]) -> Option<&'static str> {
-    let extension = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
-    match extension.as_str() {
-        "pdf" => head.starts_with(b"%PDF-").then_some("application/pdf"),
-        "png" => head
-            .starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A])
-            .then_some("image/png"),
-        "jpg" | "jpeg" => head
-            .starts_with(&[0xFF, 0xD8, 0xFF])
-            .then_some("image/jpeg"),
-        "txt" => is_plain_text(head).then_some("text/plain"),
-        "csv" => is_plain_text(head).then_some("text/csv"),
-        "eml" => (is_plain_text(head) && looks_like_mail(head)).then_some("message/rfc822"),
-        _ => None,
-    }
+use crate::db::schema::support_attachments;
+use crate::error::AppError;
+use crate::ids::{FileId, RequestId};
+use crate::storage::{ArtifactStore, LocalDir};
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = support_attachments, check_for_backend(diesel::pg::Pg))]
+pub struct Attachment {
+    pub id: FileId,
+    pub event_id: Uuid,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
 }
 
-/// Text without NUL bytes that no browser would take for a web page. The head may end in the
-/// middle of a UTF-8 character, which is allowed.
-fn is_plain_text(head: &[u8]) -> bool {
-    if head.is_empty() || head.contains(&0) {
-        return false;
-    }
-    let text = match std::str::from_utf8(head) {
-        Ok(t) => t,
-        Err(e) if e.error_len().is_none() => {
-            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
-        }
-        Err(_) => return false,
-    };
-    let start = text.trim_start().to_ascii_lowercase();
-    let markup = [
-        "<!doctype",
-        "<html",
-        "<head",
-        "<body",
-        "<script",
-        "<svg",
-        "<?xml",
-    ];
-    !markup.iter().any(|m| start.starts_with(m)) && !start.contains("<script")
+pub async fn of_request(
+    conn: &mut AsyncPgConnection,
+    request_id: RequestId,
+) -> Result<Vec<Attachment>, AppError> {
+    Ok(support_attachments::table
+        .filter(support_attachments::request_id.eq(request_id))
+        .order((support_attachments::created_at, support_attachments::id))
+        .select(Attachment::as_select())
+        .load(conn)
+        .await?)
 }
 
-/// A saved e-mail starts with header lines.
-fn looks_like_mail(head: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    [
-        "from:",
-        "received:",
-        "mime-version:",
-        "return-path:",
-        "date:",
-        "subject:",
-        "to:",
-    ]
-    .iter()
-    .any(|h| text.lines().any(|l| l.starts_with(h)))
+/// An attachment of that request (whose access the caller has checked), by its id as typed.
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    request_id: RequestId,
+    file_id: &str,
+) -> Result<Attachment, AppError> {
+    let id = crate::ids::FileId::parse(file_id).ok_or(AppError::NotFound)?;
+    support_attachments::table
+        .filter(support_attachments::request_id.eq(request_id))
+        .filter(support_attachments::id.eq(id))
+        .select(Attachment::as_select())
+        .first(conn)
+        .await
+        .optional()?
+        .ok_or(AppError::NotFound)
 }
 
-/// A file name safe to store and to send back in `Content-Disposition`: no path, no quotes or
-/// control characters, at most 255 characters.
-pub fn clean_name(raw: &str) -> Option<String> {
-    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
-        .take(255)
-        .collect();
-    let cleaned = cleaned.trim().to_string();
-    (!cleaned.is_empty() && cleaned != "." && cleaned != "..").then_some(cleaned)
+/// The file streamed from the store in chunks.
+pub fn send(
+    store: &LocalDir,
+    file: &Attachment,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (opened, path) = store.open(&file.sha256).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => AppError::NotFound,
+        _ => AppError::internal(e),
+    })?;
+    let media_type: mime::Mime = file
+        .media_type
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let named = crate::software::download::attachment(opened, path, &file.file_name, media_type)?;
+    let mut res = named.into_response(req);
+    let headers = res.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
+    Ok(res)
+}
+
+/// A size as people read it, in whole kilobytes (at least 1): "1 KB", "10240 KB".
+pub fn size_text(bytes: i64, lang: crate::i18n::Lang) -> String {
+    let kb = ((bytes + 1023) / 1024).max(1);
+    lang.t_args("support-file-size", &[("kb", kb.to_string())])
 }
 
 #[cfg(test)]
@@ -86,76 +88,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn content_must_agree_with_the_name() {
-        assert_eq!(
-            media_type("invoice.pdf", b"%PDF-1.7\n..."),
-            Some("application/pdf")
-        );
-        assert_eq!(
-            media_type("INVOICE.PDF", b"%PDF-1.4"),
-            Some("application/pdf")
-        );
-        assert_eq!(media_type("page.pdf", b"<!DOCTYPE html><html>"), None);
-        assert_eq!(
-            media_type(
-                "shot.png",
-                &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]
-            ),
-            Some("image/png")
-        );
-        assert_eq!(media_type("shot.png", b"%PDF-1.7"), None);
-        assert_eq!(
-            media_type("photo.jpeg", &[0xFF, 0xD8, 0xFF, 0xE0]),
-            Some("image/jpeg")
-        );
-        assert_eq!(
-            media_type("notes.txt", "Ödeme iadesi".as_bytes()),
-            Some("text/plain")
-        );
-        assert_eq!(
-            media_type("rows.csv", b"order,amount\n100005,10.00\n"),
-            Some("text/csv")
-        );
-        assert_eq!(
-            media_type("mail.eml", b"From: a@b.co\r\nSubject: refund\r\n\r\nhello"),
-            Some("message/rfc822")
-        );
-        assert_eq!(media_type("mail.eml", b"just some text"), None);
-    }
-
-    #[test]
-    fn markup_and_binaries_are_not_text() {
-        assert_eq!(
-            media_type("a.txt", b"  <html><script>alert(1)</script>"),
-            None
-        );
-        assert_eq!(media_type("a.txt", b"hello <script>x</script>"), None);
-        assert_eq!(media_type("a.csv", b"a,b\0c"), None);
-        assert_eq!(media_type("a.txt", b""), None);
-        assert_eq!(media_type("a.txt", &[0xC3, 0x28]), None);
-        // A head cut inside a character is still text.
-        assert_eq!(
-            media_type("a.txt", &"é".as_bytes()[..1]),
-            Some("text/plain")
-        );
-    }
-
-    #[test]
-    fn other_types_and_names_without_extension_are_refused() {
-        for name in ["a.html", "a.exe", "a.svg", "README", "a.pdf.exe"] {
-            assert_eq!(media_type(name, b"%PDF-1.7"), None, "{name}");
-        }
-    }
-
-    #[test]
-    fn names_lose_paths_quotes_and_control_characters() {
-        assert_eq!(
-            clean_name("C:\\Users\\me\\invoice.pdf").as_deref(),
-            Some("invoice.pdf")
-        );
-        assert_eq!(clean_name("../../etc/passwd").as_deref(), Some("passwd"));
-        assert_eq!(clean_name("a\"b;\r\nc.txt").as_deref(), Some("abc.txt"));
-        assert_eq!(clean_name("..").as_deref(), None);
-        assert_eq!(clean_name("  ").as_deref(), None);
+    fn sizes_are_whole_kilobytes_rounded_up() {
+        let en = crate::i18n::Lang::En;
+        assert_eq!(size_text(1, en), "1 KB");
+        assert_eq!(size_text(1025, en), "2 KB");
+        assert_eq!(size_text(10 * 1024 * 1024, en), "10240 KB");
     }
 }

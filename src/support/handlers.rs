@@ -7,11 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use diesel_async::AsyncConnection;
 use serde::Deserialize;
 
-use super::file::{self, Draft};
+use super::draft::{self, Draft};
+use super::filing;
 use super::rules::ProblemType;
 use super::upload::{self, Sent};
 use super::views::{FormPage, ListPage, RequestPage, RowView};
-use super::{files, queries, step};
+use super::{attachments, queries, step};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
@@ -138,7 +139,7 @@ pub async fn submit(
     let sent = upload::read(form, Some(&state.attachments)).await?;
     let draft = sent.form::<Draft>()?.trimmed();
     let mut conn = state.pool.get().await?;
-    let checked = file::validate(&mut conn, &scope, &draft).await?;
+    let checked = draft::validate(&mut conn, &scope, &draft).await?;
     let valid = match checked {
         Ok(valid) if sent.refused.is_empty() => valid,
         other => {
@@ -156,13 +157,13 @@ pub async fn submit(
         }
     };
     let now = state.clock.now();
-    let filing = file::Filing {
+    let filing = filing::Filing {
         user: &need.user,
         draft: &draft,
         valid: &valid,
         files: &sent.files,
     };
-    let (id, number) = file::file(&mut conn, filing, now).await?;
+    let (id, number) = filing::file(&mut conn, filing, now).await?;
     flash::push(
         &session,
         FlashKind::Success,
@@ -191,7 +192,7 @@ async fn request_page(
     request: &queries::Request,
 ) -> Result<RequestPage, AppError> {
     let events = queries::events(conn, request.id).await?;
-    let files = files::of_request(conn, request.id).await?;
+    let files = attachments::of_request(conn, request.id).await?;
     let title = ctx.lang.t_args(
         "support-request-title",
         &[("number", request.number.to_string())],
@@ -222,8 +223,8 @@ pub async fn download(
     let (request, file) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let request = own_request(&mut conn, &need, &request).await?;
-    let file = files::find(&mut conn, request.id, &file).await?;
-    files::send(&state.attachments, &file, &req)
+    let file = attachments::find(&mut conn, request.id, &file).await?;
+    attachments::send(&state.attachments, &file, &req)
 }
 
 /// The partner answers support's question, with files if need be; the request goes back to

@@ -3,13 +3,16 @@
 
 pub mod attachments;
 pub mod console;
-pub mod file;
-pub mod files;
+pub mod draft;
+pub mod file_types;
+pub mod filing;
 pub mod handlers;
-pub mod keep;
 pub mod queries;
+pub mod receive;
 pub mod rules;
 pub mod step;
+pub mod stored_files;
 pub mod sweep;
+pub mod timeline;
 pub mod upload;
 pub mod views;

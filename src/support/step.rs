@@ -11,8 +11,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 
-use super::file::{NewEvent, add_event};
 use super::rules::{ProblemType, Status, Step, after};
+use super::timeline::{NewEvent, add_event};
 use super::upload::Received;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CurrentUser;

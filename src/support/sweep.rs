@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::keep;
+use super::stored_files;
 use crate::db::DbPool;
 use crate::error::AppError;
 use crate::storage::is_checksum;
@@ -26,7 +26,7 @@ pub async fn sweep(pool: &DbPool, dir: &Path, min_age: Duration) -> Result<usize
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if !keep::old_enough(&path, min_age) {
+        if !stored_files::old_enough(&path, min_age) {
             continue;
         }
         let gone = if name.starts_with(".incoming-") {
@@ -34,7 +34,7 @@ pub async fn sweep(pool: &DbPool, dir: &Path, min_age: Duration) -> Result<usize
             std::fs::remove_file(&path).is_ok()
         } else if is_checksum(&name) {
             let mut conn = pool.get().await?;
-            keep::remove_if_unreferenced(&mut conn, &path, &name, min_age).await?
+            stored_files::remove_if_unreferenced(&mut conn, &path, &name, min_age).await?
         } else {
             false
         };

@@ -3,8 +3,8 @@
 
 use askama::Template;
 
-use super::file::Draft;
-use super::files::{Attachment, size_text};
+use super::attachments::{Attachment, size_text};
+use super::draft::Draft;
 use super::queries::{Event, Request, RequestRow};
 use super::rules::{Impact, ProblemType, Status};
 use crate::i18n::Lang;

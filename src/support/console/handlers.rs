@@ -15,7 +15,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::ids::{ProductId, RequestId};
 use crate::support::rules::{self, Status, Step};
-use crate::support::{files, queries as requests};
+use crate::support::{attachments, queries as requests};
 use crate::web::flash::{self, FlashKind};
 use crate::web::pagination::Pager;
 use crate::web::routes::Route;
@@ -124,7 +124,7 @@ async fn page(
         None => Vec::new(),
     };
     let events = requests::events(conn, request.id).await?;
-    let files = files::of_request(conn, request.id).await?;
+    let files = attachments::of_request(conn, request.id).await?;
     let title = ctx.lang.t_args(
         "support-request-title",
         &[("number", request.number.to_string())],
@@ -164,8 +164,8 @@ pub async fn download(
     let (request, file) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let request = find(&mut conn, &request).await?;
-    let file = files::find(&mut conn, request.id, &file).await?;
-    files::send(&state.attachments, &file, &req)
+    let file = attachments::find(&mut conn, request.id, &file).await?;
+    attachments::send(&state.attachments, &file, &req)
 }
 
 /// After a step: back to the request with what happened.

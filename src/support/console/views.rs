@@ -10,7 +10,7 @@ use crate::cancellation::views::window_message;
 use crate::i18n::Lang;
 use crate::ids::{CustomerId, RequestId, UserId};
 use crate::money;
-use crate::support::files::Attachment;
+use crate::support::attachments::Attachment;
 use crate::support::queries::{Event, Request};
 use crate::support::rules::{ProblemType, Status};
 use crate::support::views::{EventView, amount_text, type_text};

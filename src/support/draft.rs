@@ -1,23 +1,17 @@
-//! Filing a "Report a problem" request: every field checked, then the request, its
-//! first timeline entry and the activity record written in one transaction.
+//! The "Report a problem" form as typed, and every check it must pass before a request
+//! is written.
 
-use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Deserialize;
-use serde_json::json;
-use uuid::Uuid;
 
 use super::queries::{self, OrderFacts};
 use super::rules::{self, AmountError, Impact, ProblemType};
-use super::upload::Received;
-use crate::activity::{self, Entry, Operation};
-use crate::auth::{CurrentUser, PartnerScope};
+use crate::auth::PartnerScope;
 use crate::customers::Customer;
-use crate::db::schema::{order_lines, support_attachments, support_events, support_requests};
+use crate::db::schema::order_lines;
 use crate::error::AppError;
-use crate::ids::{CustomerId, FileId, OrderId, PartnerId, ProductId, RequestId, UserId};
-use crate::money::Currency;
+use crate::ids::{OrderId, ProductId};
 use crate::web::forms::FieldErrors;
 
 /// The form as typed; every field may be missing or nonsense.
@@ -193,149 +187,4 @@ async fn product_in_order(
         .await
         .optional()?;
     Ok(found)
-}
-
-/// A checked request with who files it and the files received with it.
-pub struct Filing<'a> {
-    pub user: &'a CurrentUser,
-    pub draft: &'a Draft,
-    pub valid: &'a Valid,
-    pub files: &'a [Received],
-}
-
-/// A new request as stored. Named fields, so a column added to the table cannot shift the
-/// others.
-#[derive(Insertable)]
-#[diesel(table_name = support_requests)]
-struct NewRequest<'a> {
-    id: RequestId,
-    partner_id: PartnerId,
-    customer_id: CustomerId,
-    order_id: Option<OrderId>,
-    product_id: Option<ProductId>,
-    problem_type: ProblemType,
-    impact: Impact,
-    title: &'a str,
-    reason: &'a str,
-    requested_minor: Option<i64>,
-    currency: Option<Currency>,
-    contact_name: &'a str,
-    contact_email: &'a str,
-    contact_phone: &'a str,
-    created_by: UserId,
-    created_at: DateTime<Utc>,
-    waiting_since: DateTime<Utc>,
-}
-
-/// Writes the request; its id and number.
-pub async fn file(
-    conn: &mut AsyncPgConnection,
-    f: Filing<'_>,
-    now: DateTime<Utc>,
-) -> Result<(RequestId, i64), AppError> {
-    let (user, d, v) = (f.user, f.draft, f.valid);
-    let id = RequestId::random();
-    conn.transaction::<_, AppError, _>(async |conn| {
-        let row = NewRequest {
-            id,
-            partner_id: v.customer.partner_id,
-            customer_id: v.customer.id,
-            order_id: v.order.as_ref().map(|o| o.id),
-            product_id: v.product_id,
-            problem_type: v.problem_type,
-            impact: v.impact,
-            title: &d.title,
-            reason: &d.reason,
-            requested_minor: v.requested_minor,
-            currency: v.order.as_ref().map(|o| o.currency),
-            contact_name: &d.contact_name,
-            contact_email: &d.contact_email,
-            contact_phone: &d.contact_phone,
-            created_by: user.id,
-            created_at: now,
-            waiting_since: now,
-        };
-        let number: i64 = diesel::insert_into(support_requests::table)
-            .values(&row)
-            .returning(support_requests::number)
-            .get_result(conn)
-            .await?;
-        let event = NewEvent {
-            request_id: id,
-            author_id: user.id,
-            kind: "filed",
-            body: "",
-            files: f.files,
-        };
-        add_event(conn, event, now).await?;
-        activity::record(
-            conn,
-            Entry {
-                partner_id: Some(v.customer.partner_id),
-                at: now,
-                actor_user_id: Some(user.id),
-                actor: &user.email,
-                operation: Operation::SupportRequestFiled,
-                customer_id: Some(v.customer.id),
-                order_id: v.order.as_ref().map(|o| o.id),
-                product_id: v.product_id,
-                details: json!({
-                    "request": number,
-                    "problem_type": v.problem_type.code(),
-                    "requested_minor": v.requested_minor,
-                    "currency": v.order.as_ref().map(|o| o.currency),
-                }),
-            },
-        )
-        .await?;
-        Ok(number)
-    })
-    .await
-    .map(|number| (id, number))
-}
-
-/// A timeline entry and the files that came with it.
-pub struct NewEvent<'a> {
-    pub request_id: RequestId,
-    pub author_id: UserId,
-    pub kind: &'static str,
-    pub body: &'a str,
-    pub files: &'a [Received],
-}
-
-/// Adds a timeline entry with its attachments, put in place inside the caller's transaction.
-pub async fn add_event(
-    conn: &mut AsyncPgConnection,
-    e: NewEvent<'_>,
-    now: DateTime<Utc>,
-) -> Result<Uuid, AppError> {
-    let event_id = Uuid::new_v4();
-    diesel::insert_into(support_events::table)
-        .values((
-            support_events::id.eq(event_id),
-            support_events::request_id.eq(e.request_id),
-            support_events::at.eq(now),
-            support_events::author_id.eq(e.author_id),
-            support_events::kind.eq(e.kind),
-            support_events::body.eq(e.body),
-        ))
-        .execute(conn)
-        .await?;
-    for file in e.files {
-        super::keep::put_in_place(conn, file).await?;
-        diesel::insert_into(support_attachments::table)
-            .values((
-                support_attachments::id.eq(FileId::random()),
-                support_attachments::request_id.eq(e.request_id),
-                support_attachments::event_id.eq(event_id),
-                support_attachments::file_name.eq(&file.file_name),
-                support_attachments::media_type.eq(file.media_type),
-                support_attachments::size_bytes.eq(file.size),
-                support_attachments::sha256.eq(&file.sha256),
-                support_attachments::created_at.eq(now),
-            ))
-            .execute(conn)
-            .await?;
-    }
-    Ok(event_id)
 }

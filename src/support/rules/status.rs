@@ -1,0 +1,101 @@
+//! Where a request stands and what may happen to it next.
+
+/// Where a request stands. Open requests wait on support, or on the partner.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum Status {
+    New,
+    InReview,
+    WaitingForPartner,
+    Approved,
+    Rejected,
+}
+
+impl Status {
+    pub const ALL: &'static [Status] = &[
+        Status::New,
+        Status::InReview,
+        Status::WaitingForPartner,
+        Status::Approved,
+        Status::Rejected,
+    ];
+    pub const OPEN: &'static [Status] = &[Status::New, Status::InReview, Status::WaitingForPartner];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InReview => "in_review",
+            Status::WaitingForPartner => "waiting_for_partner",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.iter().copied().find(|s| s.code() == code)
+    }
+
+    pub fn is_open(self) -> bool {
+        Status::OPEN.contains(&self)
+    }
+}
+
+/// What someone does to a request: support takes, asks, approves or rejects; the partner
+/// replies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Take,
+    AskInfo,
+    Reply,
+    Approve,
+    Reject,
+}
+
+impl Step {
+    /// The timeline entry's kind.
+    pub fn event(self) -> &'static str {
+        match self {
+            Step::Take => "taken",
+            Step::AskInfo => "info_requested",
+            Step::Reply => "replied",
+            Step::Approve => "approved",
+            Step::Reject => "rejected",
+        }
+    }
+}
+
+/// The status after `step`, or `None` when the step is not allowed from `status`: nothing
+/// happens to a decided request, and the partner replies only when asked.
+pub fn after(status: Status, step: Step) -> Option<Status> {
+    use Status::*;
+    match (status, step) {
+        (Approved | Rejected, _) => None,
+        (New, Step::Take) => Some(InReview),
+        (s, Step::Take) => Some(s),
+        (_, Step::AskInfo) => Some(WaitingForPartner),
+        (WaitingForPartner, Step::Reply) => Some(InReview),
+        (_, Step::Reply) => None,
+        (_, Step::Approve) => Some(Approved),
+        (_, Step::Reject) => Some(Rejected),
+    }
+}
+
+/// The statuses `step` may start from: what a conditional `UPDATE … WHERE status IN (…)`
+/// needs, so two people acting at once cannot both succeed.
+pub fn allowed_from(step: Step) -> Vec<&'static str> {
+    Status::ALL
+        .iter()
+        .filter(|s| after(**s, step).is_some())
+        .map(|s| s.code())
+        .collect()
+}
+
+crate::stored_as_code!(Status);
