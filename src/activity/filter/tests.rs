@@ -1,0 +1,104 @@
+use super::*;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn raw(from: &str, to: &str) -> RawFilter {
+    RawFilter {
+        from: Some(from.into()),
+        to: Some(to.into()),
+        ..RawFilter::default()
+    }
+}
+
+#[test]
+fn the_default_is_the_last_thirty_days_of_key_access() {
+    let f = parse(&RawFilter::default(), day("2026-11-24")).unwrap();
+    assert_eq!((f.from, f.to), (day("2026-10-26"), day("2026-11-24")));
+    assert_eq!(f.operations, Operations::Access);
+    assert_eq!(f.actor, Actor::Anyone);
+    assert_eq!(f.customer, None);
+    assert_eq!(f.start().to_rfc3339(), "2026-10-26T00:00:00+00:00");
+    assert_eq!(f.end().to_rfc3339(), "2026-11-25T00:00:00+00:00");
+}
+
+#[test]
+fn a_range_may_be_one_day_or_366_but_not_367() {
+    let today = day("2026-11-24");
+    assert!(parse(&raw("2026-11-24", "2026-11-24"), today).is_ok());
+    assert!(parse(&raw("2024-01-01", "2024-12-31"), today).is_ok());
+    assert_eq!(
+        parse(&raw("2025-01-01", "2026-01-02"), today),
+        Err(vec![Problem::TooLong])
+    );
+}
+
+#[test]
+fn bad_dates_and_a_reversed_range_are_named() {
+    let today = day("2026-11-24");
+    assert_eq!(
+        parse(&raw("2026-11-25", "2026-11-24"), today),
+        Err(vec![Problem::StartAfterEnd])
+    );
+    assert_eq!(
+        parse(&raw("24.11.2026", "2026-02-30"), today),
+        Err(vec![Problem::BadFrom, Problem::BadTo])
+    );
+    assert_eq!(
+        parse(&raw("2026-11-01", "+262142-12-31"), today),
+        Err(vec![Problem::BadTo])
+    );
+    assert_eq!(
+        parse(&raw("-5000-01-01", "-5000-01-02"), today),
+        Err(vec![Problem::BadFrom, Problem::BadTo])
+    );
+    assert_eq!(
+        parse(&raw("0000-12-31", "0001-01-01"), today),
+        Err(vec![Problem::BadFrom])
+    );
+    let forged = RawFilter {
+        op: Some("drop_table".into()),
+        user: Some("root".into()),
+        ..RawFilter::default()
+    };
+    assert_eq!(
+        parse(&forged, today),
+        Err(vec![Problem::BadOperation, Problem::BadUser])
+    );
+}
+
+#[test]
+fn the_query_string_reproduces_the_filter() {
+    let raw = RawFilter {
+        from: Some(" 2026-11-01 ".into()),
+        to: Some("2026-11-20".into()),
+        op: Some("link_used".into()),
+        customer: Some("Adatum.example\u{0}".into()),
+        user: Some("link".into()),
+        after: None,
+    };
+    let f = parse(&raw, day("2026-11-24")).unwrap();
+    let again: RawFilter = serde_urlencoded::from_str(&f.query()).unwrap();
+    assert_eq!(parse(&again, day("2026-11-24")).unwrap(), f);
+    assert_eq!(f.customer.as_deref(), Some("adatum.example"));
+}
+
+#[test]
+fn cursors_round_trip_and_nonsense_is_ignored() {
+    let c = Cursor {
+        at: DateTime::from_timestamp_micros(1_764_000_000_123_456).unwrap(),
+        id: 42,
+    };
+    assert_eq!(Cursor::decode(&c.encode()), Some(c));
+    for bad in [
+        "",
+        "1.2.3",
+        "x.1",
+        "1.x",
+        "99999999999999999999.1",
+        "-8000000000000000000.1",
+    ] {
+        assert_eq!(Cursor::decode(bad), None, "{bad}");
+    }
+}
