@@ -4,11 +4,13 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::extract::{SESSION_TOKEN, SESSION_USER};
 use super::{Authenticated, password, rules, store};
 use crate::activity;
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::web::forms::EmptyForm;
 use crate::web::preferences::language_cookie;
@@ -68,7 +70,6 @@ pub async fn sign_in(
     let email = form.email.trim().to_lowercase();
     let next = safe_next(form.next.as_deref()).to_string();
     let now = state.clock.now();
-    let mut conn = state.pool.get().await?;
     let refuse = |ctx: PageContext, status: StatusCode, error: String| {
         render_status(
             status,
@@ -84,43 +85,83 @@ pub async fn sign_in(
         let text = ctx.t("signin-failed");
         return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
     }
+    let mut conn = state.pool.get().await?;
+    let attempt = Attempt {
+        email: &email,
+        password: &form.password,
+        now,
+    };
+    match authenticate(&state, &req, &mut conn, &ctx, attempt).await? {
+        Err((status, text)) => refuse(ctx, status, text),
+        Ok(user) => start_session(&state, &req, &session, &mut conn, user, &next, now).await,
+    }
+}
+
+struct Attempt<'a> {
+    email: &'a str,
+    password: &'a str,
+    now: DateTime<Utc>,
+}
+
+/// Counts the attempt — per client address, then per account — and checks the password:
+/// the user, or the status and message of the refusal.
+async fn authenticate(
+    state: &AppState,
+    req: &HttpRequest,
+    conn: &mut DbConn,
+    ctx: &PageContext,
+    a: Attempt<'_>,
+) -> Result<Result<store::UserRow, (StatusCode, String)>, AppError> {
     // Per address, before any lockout row is written: one client cannot fill the lockout
     // table with made-up emails, nor try one password on many accounts.
-    let address = crate::web::client::limit_key(crate::web::client::address(&req));
+    let address = crate::web::client::limit_key(crate::web::client::address(req));
     let limit = state.settings.client_requests_per_minute;
-    crate::web::rate_limit::hit(&mut conn, "sign-in", &address, limit, now).await?;
-    let after = match store::count_attempt(&mut conn, &email, now).await? {
+    crate::web::rate_limit::hit(conn, "sign-in", &address, limit, a.now).await?;
+    let after = match store::count_attempt(conn, a.email, a.now).await? {
         store::Attempt::Refused(until) => {
-            let minutes = ((until - now).num_seconds() + 59) / 60;
+            let minutes = ((until - a.now).num_seconds() + 59) / 60;
             let text = ctx.t1("signin-locked", "minutes", &minutes.to_string());
-            return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, text);
+            return Ok(Err((StatusCode::TOO_MANY_REQUESTS, text)));
         }
         store::Attempt::Counted(after) => after,
     };
-    let user = store::user_by_email(&mut conn, &email)
+    let user = store::user_by_email(conn, a.email)
         .await?
         .filter(|u| u.disabled_at.is_none());
-    let password = form.password.clone();
+    let password = a.password.to_string();
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     // Hashing takes tens of milliseconds of CPU: keep it off the request threads.
     let ok = web::block(move || password::verify(&password, stored.as_deref()))
         .await
         .map_err(AppError::internal)?;
-    let Some(user) = user.filter(|_| ok) else {
-        let text = match rules::locked_until(Some(&after), now) {
-            Some(_) => ctx.t1(
-                "signin-locked",
-                "minutes",
-                &rules::LOCKOUT.num_minutes().to_string(),
-            ),
-            None => ctx.t("signin-failed"),
-        };
-        return refuse(ctx, StatusCode::UNPROCESSABLE_ENTITY, text);
+    if let Some(user) = user.filter(|_| ok) {
+        // The attempt was counted in advance; a right password wipes the count.
+        store::clear_failures(conn, a.email).await?;
+        return Ok(Ok(user));
+    }
+    let text = match rules::locked_until(Some(&after), a.now) {
+        Some(_) => ctx.t1(
+            "signin-locked",
+            "minutes",
+            &rules::LOCKOUT.num_minutes().to_string(),
+        ),
+        None => ctx.t("signin-failed"),
     };
-    // The attempt was counted in advance; a right password wipes the count.
-    store::clear_failures(&mut conn, &email).await?;
-    let token = store::open_session(&mut conn, user.id, now).await?;
-    record_sign_in(&mut conn, &user, &req, now).await?;
+    Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, text)))
+}
+
+/// Opens the session of a user whose password was right, and sends them on.
+async fn start_session(
+    state: &AppState,
+    req: &HttpRequest,
+    session: &Session,
+    conn: &mut DbConn,
+    user: store::UserRow,
+    next: &str,
+    now: DateTime<Utc>,
+) -> Result<HttpResponse, AppError> {
+    let token = store::open_session(conn, user.id, now).await?;
+    record_sign_in(conn, &user, req, now).await?;
     // A new session id at sign-in: whatever id the browser had before is worthless now.
     session.renew();
     session.clear();
@@ -130,12 +171,12 @@ pub async fn sign_in(
     session
         .insert(SESSION_USER, user.id)
         .map_err(AppError::internal)?;
-    csrf::rotate(&session);
+    csrf::rotate(session);
     // A one-time password leads straight to choosing a new one.
     let next = if user.password_must_change {
         super::PASSWORD_PAGE
     } else {
-        next.as_str()
+        next
     };
     let mut res = redirect(next);
     if let Some(lang) = user.language {

@@ -15,6 +15,7 @@ use super::cart::{self, AddOutcome, CartOwner};
 use super::place::{self, Outcome, Refusal};
 use super::queries;
 use super::views::{OrderPage, ReviewPage};
+use super::{seen, tokens};
 use crate::auth::{Need, perm};
 use crate::catalog::queries as catalog;
 use crate::catalog::rules::{self, Availability};
@@ -119,7 +120,7 @@ async fn review_page(
     warning: Option<String>,
 ) -> Result<ReviewPage, AppError> {
     let lines = cart::lines(conn, owner, customer.currency).await?;
-    let token = place::issue_token(conn, owner, now).await?;
+    let token = tokens::issue_token(conn, owner, now).await?;
     let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;
     let (total, included_tax) = ReviewPage::totals_text(&lines, &customer, &tax, lang);
@@ -128,7 +129,7 @@ async fn review_page(
         .crumb("review-title", None);
     Ok(ReviewPage {
         lines: ReviewPage::lines_from(&lines, &customer, lang),
-        seen: place::encode_seen(&lines),
+        seen: seen::encode_seen(&lines),
         tax_note: tax_note(&tax, lang),
         total,
         included_tax,
@@ -220,7 +221,7 @@ pub async fn place_order(
     let review = format!("/customers/{}/review", customer.id);
     let (Ok(token), Some(seen)) = (
         Uuid::parse_str(form.order_token.trim()),
-        place::decode_seen(&form.seen),
+        seen::decode_seen(&form.seen),
     ) else {
         flash::push(&session, FlashKind::Error, "order-form-expired", &[]);
         return Ok(redirect(&review));

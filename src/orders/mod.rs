@@ -3,10 +3,13 @@
 
 pub mod cart;
 pub mod handlers;
+mod insert;
 pub mod keys;
 pub mod place;
 pub mod pricing;
 pub mod queries;
+pub mod seen;
+pub mod tokens;
 pub mod views;
 
 /// Where an order stands: completed when placed, cancelled once every line is; the database

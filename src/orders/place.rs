@@ -2,61 +2,17 @@
 //! and activity record — exactly once per form token.
 
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use serde_json::json;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use super::cart::{self, CartLine, CartOwner};
-use super::{keys, pricing};
-use crate::activity::{self, Entry, Operation};
-use crate::catalog::Family;
+use super::insert::insert_order;
+use super::seen::Seen;
+use super::tokens::{TokenState, close_tokens, token_state};
 use crate::catalog::rules::{self, Availability};
 use crate::customers::Customer;
-use crate::db::schema::{order_lines, order_tokens, orders, product_keys};
 use crate::error::AppError;
-use crate::ids::{LineId, OrderId, PartnerId, ProductId};
-use crate::money::Currency;
-
-/// What the Review page showed for one line; the order is placed only if it still holds.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Seen {
-    pub product_id: ProductId,
-    pub quantity: i32,
-    pub unit_price_minor: i64,
-}
-
-/// The Review page's lines as one hidden form field: `product:quantity:price;…`.
-pub fn encode_seen(lines: &[CartLine]) -> String {
-    lines
-        .iter()
-        .map(|l| {
-            format!(
-                "{}:{}:{}",
-                l.product_id,
-                l.quantity,
-                l.unit_price_minor.unwrap_or(-1)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
-/// `None` for anything a Review page could not have produced.
-pub fn decode_seen(text: &str) -> Option<Vec<Seen>> {
-    text.split(';')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut fields = part.split(':');
-            let seen = Seen {
-                product_id: fields.next()?.parse().ok()?,
-                quantity: fields.next()?.parse().ok()?,
-                unit_price_minor: fields.next()?.parse().ok()?,
-            };
-            fields.next().is_none().then_some(seen)
-        })
-        .collect()
-}
+use crate::ids::OrderId;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Placed {
@@ -85,34 +41,8 @@ pub enum Outcome {
     Refused(Refusal),
 }
 
-/// A fresh one-time token for the "Place order" form.
-pub async fn issue_token(
-    conn: &mut AsyncPgConnection,
-    owner: &CartOwner,
-    now: DateTime<Utc>,
-) -> Result<Uuid, AppError> {
-    // Tokens of forms older than a day are of no use to anyone; drop them on the way.
-    diesel::delete(order_tokens::table)
-        .filter(order_tokens::user_id.eq(owner.user_id))
-        .filter(order_tokens::created_at.lt(now - chrono::Duration::days(1)))
-        .execute(conn)
-        .await?;
-    let token = Uuid::new_v4();
-    diesel::insert_into(order_tokens::table)
-        .values((
-            order_tokens::token.eq(token),
-            order_tokens::partner_id.eq(owner.scope.partner_id()),
-            order_tokens::user_id.eq(owner.user_id),
-            order_tokens::customer_id.eq(owner.customer_id),
-            order_tokens::created_at.eq(now),
-        ))
-        .execute(conn)
-        .await?;
-    Ok(token)
-}
-
 /// Errors inside the transaction: a refusal rolls everything back, like a database error.
-enum TxError {
+pub(super) enum TxError {
     Refused(Refusal),
     App(AppError),
 }
@@ -167,70 +97,6 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
     }
 }
 
-/// An order and the token of the Review page that placed it.
-struct TokenOrder {
-    placed: Placed,
-    token: Uuid,
-}
-
-enum TokenState {
-    /// Not issued for this cart, or so old it was removed and placed nothing.
-    Unknown,
-    /// The cart was ordered since this token's Review page was shown.
-    Ordered(TokenOrder),
-    Open,
-}
-
-async fn token_state(
-    conn: &mut AsyncPgConnection,
-    owner: &CartOwner,
-    token: Uuid,
-) -> QueryResult<TokenState> {
-    let row: Option<Option<OrderId>> = order_tokens::table
-        .find(token)
-        .filter(order_tokens::user_id.eq(owner.user_id))
-        .filter(order_tokens::customer_id.eq(owner.customer_id))
-        .filter(order_tokens::partner_id.eq(owner.scope.partner_id()))
-        .select(order_tokens::ordered_as)
-        .first(conn)
-        .await
-        .optional()?;
-    let mut query = orders::table
-        .filter(orders::customer_id.eq(owner.customer_id))
-        .filter(orders::partner_id.eq(owner.scope.partner_id()))
-        .select((orders::id, orders::number, orders::idempotency_token))
-        .into_boxed();
-    query = match row {
-        Some(None) => return Ok(TokenState::Open),
-        Some(Some(order_id)) => query.filter(orders::id.eq(order_id)),
-        // Tokens are removed after a day; the order remembers the token that placed it.
-        None => query.filter(orders::idempotency_token.eq(token)),
-    };
-    let found: Option<(OrderId, i64, Uuid)> = query.first(conn).await.optional()?;
-    Ok(match found {
-        Some((order_id, number, token)) => TokenState::Ordered(TokenOrder {
-            placed: Placed { order_id, number },
-            token,
-        }),
-        None => TokenState::Unknown,
-    })
-}
-
-/// Marks every open Review page of the cart as answered by `order_id`.
-async fn close_tokens(
-    conn: &mut AsyncPgConnection,
-    owner: &CartOwner,
-    order_id: OrderId,
-) -> QueryResult<usize> {
-    diesel::update(order_tokens::table)
-        .filter(order_tokens::user_id.eq(owner.user_id))
-        .filter(order_tokens::customer_id.eq(owner.customer_id))
-        .filter(order_tokens::ordered_as.is_null())
-        .set(order_tokens::ordered_as.eq(order_id))
-        .execute(conn)
-        .await
-}
-
 fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> {
     if lines.is_empty() {
         return Err(TxError::Refused(Refusal::EmptyCart));
@@ -265,133 +131,4 @@ fn check_sellable(lines: &[CartLine], req: &Request<'_>) -> Result<(), TxError> 
         return Err(TxError::Refused(Refusal::Changed));
     }
     Ok(())
-}
-
-/// An order line as bought: the product's name, kind, term and price are copied onto it, so
-/// later catalog changes do not change what was sold. Named fields, so a column added to the
-/// table cannot shift the others.
-#[derive(Insertable)]
-#[diesel(table_name = order_lines)]
-struct NewLine<'a> {
-    id: LineId,
-    order_id: OrderId,
-    partner_id: PartnerId,
-    line_number: i32,
-    product_id: ProductId,
-    product_name: &'a str,
-    family: Family,
-    licence_kind: crate::catalog::LicenceKind,
-    term_months: Option<i32>,
-    quantity: i32,
-    unit_price_minor: i64,
-    currency: Currency,
-    tax_included: bool,
-    tax_rate_bp: i32,
-}
-
-async fn insert_order(
-    conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
-    lines: &[CartLine],
-) -> Result<Placed, TxError> {
-    let order_id = OrderId::random();
-    let partner_id = req.owner.scope.partner_id();
-    let number: i64 = diesel::insert_into(orders::table)
-        .values((
-            orders::id.eq(order_id),
-            orders::partner_id.eq(partner_id),
-            orders::customer_id.eq(req.customer.id),
-            orders::placed_by.eq(req.owner.user_id),
-            orders::placed_at.eq(req.now),
-            orders::currency.eq(req.customer.currency),
-            orders::idempotency_token.eq(req.token),
-        ))
-        .returning(orders::number)
-        .get_result(conn)
-        .await?;
-    let tax = rules::tax_treatment(&req.customer.market);
-    let mut described = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
-        let line_id = LineId::random();
-        let unit = line.unit_price_minor.unwrap_or_default();
-        let row = NewLine {
-            id: line_id,
-            order_id,
-            partner_id,
-            line_number: n as i32,
-            product_id: line.product_id,
-            product_name: &line.name,
-            family: line.family,
-            licence_kind: line.licence_kind,
-            term_months: line.term_months,
-            quantity: line.quantity,
-            unit_price_minor: unit,
-            currency: req.customer.currency,
-            tax_included: tax.included,
-            tax_rate_bp: tax.rate_bp,
-        };
-        diesel::insert_into(order_lines::table)
-            .values(&row)
-            .execute(conn)
-            .await?;
-        if line.family.has_keys() {
-            diesel::insert_into(product_keys::table)
-                .values((
-                    product_keys::order_line_id.eq(line_id),
-                    product_keys::partner_id.eq(partner_id),
-                    product_keys::key_text.eq(keys::generate()),
-                    product_keys::created_at.eq(req.now),
-                ))
-                .execute(conn)
-                .await?;
-        }
-        described.push(
-            json!({"product": line.name, "quantity": line.quantity, "unit_price_minor": unit}),
-        );
-    }
-    let total = pricing::totals(
-        lines
-            .iter()
-            .map(|l| (l.unit_price_minor.unwrap_or_default(), l.quantity)),
-        &tax,
-    );
-    activity::record(
-        conn,
-        Entry {
-            partner_id: Some(partner_id),
-            at: req.now,
-            actor_user_id: Some(req.owner.user_id),
-            actor: req.actor_email,
-            operation: Operation::OrderPlaced,
-            customer_id: Some(req.customer.id),
-            order_id: Some(order_id),
-            product_id: None,
-            details: json!({"number": number, "currency": req.customer.currency, "total_minor": total.amount_minor, "lines": described}),
-        },
-    )
-    .await?;
-    Ok(Placed { order_id, number })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seen_lines_survive_the_form_and_junk_is_refused() {
-        let id = ProductId::random();
-        let text = format!("{id}:2:106900");
-        assert_eq!(
-            decode_seen(&text),
-            Some(vec![Seen {
-                product_id: id,
-                quantity: 2,
-                unit_price_minor: 106_900
-            }])
-        );
-        assert_eq!(decode_seen(""), Some(vec![]));
-        assert_eq!(decode_seen("x:1:2"), None);
-        assert_eq!(decode_seen(&format!("{id}:2")), None);
-        assert_eq!(decode_seen(&format!("{id}:2:3:4")), None);
-    }
 }

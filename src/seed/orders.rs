@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::ids::ProductId;
 use crate::orders::cart::{self, CartOwner};
 use crate::orders::place::{self, Outcome, Request};
+use crate::orders::{seen, tokens};
 
 const BUYER: &str = "admin.agent@contoso-partner.test";
 
@@ -62,8 +63,8 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
             cart::add(conn, &owner, product, *quantity, at).await?;
         }
         let lines = cart::lines(conn, &owner, customer.currency).await?;
-        let seen = place::decode_seen(&place::encode_seen(&lines)).unwrap_or_default();
-        let token = place::issue_token(conn, &owner, at).await?;
+        let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap_or_default();
+        let token = tokens::issue_token(conn, &owner, at).await?;
         let request = Request {
             owner,
             customer: &customer,

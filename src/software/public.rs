@@ -4,7 +4,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel_async::AsyncConnection;
+use chrono::{DateTime, Utc};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use super::audit::{self, Subject};
 use super::links::{self, Use};
@@ -14,6 +15,7 @@ use super::views::LinkGonePage;
 use crate::activity::{LINK_ACTOR, Operation};
 use crate::auth::CustomerScope;
 use crate::error::AppError;
+use crate::storage::ArtifactStore;
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render_status};
 
@@ -52,74 +54,89 @@ pub async fn download(
     crate::web::rate_limit::hit(&mut conn, "download-link", &address, limit, now).await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
-            let (link, state, operation) = match links::take(conn, &token, now).await? {
-                Use::Unknown => return Err(AppError::NotFound),
-                Use::Granted(link) => (link, None, Operation::LinkUsed),
-                // Refused although the row looked usable: another request took the last
-                // download in between.
-                Use::Refused(link, LinkState::Active { .. }) => {
-                    (link, Some(LinkState::UsedUp), Operation::LinkRefused)
-                }
-                Use::Refused(link, s) => (link, Some(s), Operation::LinkRefused),
-            };
-            let scope = CustomerScope::for_link(link.customer_id);
-            let purchase = queries::purchase(conn, scope, link.order_line_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            // A cancelled purchase's links stop at once, whatever the link row says (`take`
-            // did not count them).
-            let (state, operation) = if purchase.is_cancelled() {
-                (Some(LinkState::Revoked), Operation::LinkRefused)
-            } else {
-                (state, operation)
-            };
-            // Opened inside the transaction: a missing file rolls the count back.
-            let opened = match state {
-                None => {
-                    let variant = queries::variant(conn, link.variant_id)
-                        .await?
-                        .ok_or(AppError::NotFound)?;
-                    Some(super::download::open(artifacts, &variant)?)
-                }
-                Some(_) => None,
-            };
-            let mut details = client.clone();
-            details["link_id"] = link.id.to_string().into();
-            if let Some(s) = state {
-                details["reason"] = s.code().into();
-                // One record per link and hour; the rest are counted (see `count_refusal`).
-                let refusal = links::count_refusal(conn, &link, now).await?;
-                if !refusal.record {
-                    return Ok(Outcome::Gone(s));
-                }
-                if refusal.unrecorded_before > 0 {
-                    details["unrecorded_before"] = refusal.unrecorded_before.into();
-                }
-            }
-            let subject = Subject {
-                partner_id: link.partner_id,
-                customer_id: link.customer_id,
-                actor_user_id: None,
-                actor: LINK_ACTOR,
-                purchase: &purchase,
-            };
-            audit::record(conn, &subject, operation, now, details).await?;
-            Ok(match (opened, state) {
-                (Some(file), _) => Outcome::Send(Box::new(file)),
-                (None, s) => Outcome::Gone(s.unwrap_or(LinkState::Revoked)),
-            })
+            use_link(conn, artifacts, &token, client, now).await
         })
         .await?;
     match outcome {
         Outcome::Send(file) => Ok(super::download::send(*file, &req)),
-        Outcome::Gone(reason) => {
-            let lang = ctx.lang;
-            let page = LinkGonePage {
-                reason: lang.t(&format!("link-gone-{}", reason.code())),
-                advice: lang.t("link-gone-advice"),
-                ctx,
-            };
-            render_status(StatusCode::GONE, &page)
-        }
+        Outcome::Gone(reason) => gone(ctx, reason),
     }
+}
+
+/// Counts and records one use of the link, inside the caller's transaction, and opens the
+/// file if the link allows it: a missing file rolls the count back.
+async fn use_link(
+    conn: &mut AsyncPgConnection,
+    artifacts: &dyn ArtifactStore,
+    token: &str,
+    mut details: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<Outcome, AppError> {
+    let (link, state) = match links::take(conn, token, now).await? {
+        Use::Unknown => return Err(AppError::NotFound),
+        Use::Granted(link) => (link, None),
+        // Refused although the row looked usable: another request took the last download
+        // in between.
+        Use::Refused(link, LinkState::Active { .. }) => (link, Some(LinkState::UsedUp)),
+        Use::Refused(link, s) => (link, Some(s)),
+    };
+    let scope = CustomerScope::for_link(link.customer_id);
+    let purchase = queries::purchase(conn, scope, link.order_line_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // A cancelled purchase's links stop at once, whatever the link row says (`take` did not
+    // count them).
+    let state = if purchase.is_cancelled() {
+        Some(LinkState::Revoked)
+    } else {
+        state
+    };
+    details["link_id"] = link.id.to_string().into();
+    let operation = match state {
+        None => Operation::LinkUsed,
+        Some(s) => {
+            details["reason"] = s.code().into();
+            // One record per link and hour; the rest are counted (see `count_refusal`).
+            let refusal = links::count_refusal(conn, &link, now).await?;
+            if !refusal.record {
+                return Ok(Outcome::Gone(s));
+            }
+            if refusal.unrecorded_before > 0 {
+                details["unrecorded_before"] = refusal.unrecorded_before.into();
+            }
+            Operation::LinkRefused
+        }
+    };
+    let opened = match state {
+        None => {
+            let variant = queries::variant(conn, link.variant_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Some(super::download::open(artifacts, &variant)?)
+        }
+        Some(_) => None,
+    };
+    let subject = Subject {
+        partner_id: link.partner_id,
+        customer_id: link.customer_id,
+        actor_user_id: None,
+        actor: LINK_ACTOR,
+        purchase: &purchase,
+    };
+    audit::record(conn, &subject, operation, now, details).await?;
+    Ok(match (opened, state) {
+        (Some(file), _) => Outcome::Send(Box::new(file)),
+        (None, s) => Outcome::Gone(s.unwrap_or(LinkState::Revoked)),
+    })
+}
+
+/// 410 with why the link no longer works and what to do.
+fn gone(ctx: PageContext, reason: LinkState) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let page = LinkGonePage {
+        reason: lang.t(&format!("link-gone-{}", reason.code())),
+        advice: lang.t("link-gone-advice"),
+        ctx,
+    };
+    render_status(StatusCode::GONE, &page)
 }

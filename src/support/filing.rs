@@ -49,69 +49,81 @@ struct NewRequest<'a> {
     waiting_since: DateTime<Utc>,
 }
 
-/// Writes the request; its id and number.
+/// Writes the request, its first timeline entry and the activity record, in one
+/// transaction; its id and number.
 pub async fn file(
     conn: &mut AsyncPgConnection,
     f: Filing<'_>,
     now: DateTime<Utc>,
 ) -> Result<(RequestId, i64), AppError> {
-    let (user, d, v) = (f.user, f.draft, f.valid);
     let id = RequestId::random();
     conn.transaction::<_, AppError, _>(async |conn| {
-        let row = NewRequest {
-            id,
-            partner_id: v.customer.partner_id,
-            customer_id: v.customer.id,
-            order_id: v.order.as_ref().map(|o| o.id),
-            product_id: v.product_id,
-            problem_type: v.problem_type,
-            impact: v.impact,
-            title: &d.title,
-            reason: &d.reason,
-            requested_minor: v.requested_minor,
-            currency: v.order.as_ref().map(|o| o.currency),
-            contact_name: &d.contact_name,
-            contact_email: &d.contact_email,
-            contact_phone: &d.contact_phone,
-            created_by: user.id,
-            created_at: now,
-            waiting_since: now,
-        };
         let number: i64 = diesel::insert_into(support_requests::table)
-            .values(&row)
+            .values(&new_request(id, &f, now))
             .returning(support_requests::number)
             .get_result(conn)
             .await?;
         let event = NewEvent {
             request_id: id,
-            author_id: user.id,
+            author_id: f.user.id,
             kind: "filed",
             body: "",
             files: f.files,
         };
         add_event(conn, event, now).await?;
-        activity::record(
-            conn,
-            Entry {
-                partner_id: Some(v.customer.partner_id),
-                at: now,
-                actor_user_id: Some(user.id),
-                actor: &user.email,
-                operation: Operation::SupportRequestFiled,
-                customer_id: Some(v.customer.id),
-                order_id: v.order.as_ref().map(|o| o.id),
-                product_id: v.product_id,
-                details: json!({
-                    "request": number,
-                    "problem_type": v.problem_type.code(),
-                    "requested_minor": v.requested_minor,
-                    "currency": v.order.as_ref().map(|o| o.currency),
-                }),
-            },
-        )
-        .await?;
+        record(conn, &f, number, now).await?;
         Ok(number)
     })
     .await
     .map(|number| (id, number))
+}
+
+fn new_request<'a>(id: RequestId, f: &Filing<'a>, now: DateTime<Utc>) -> NewRequest<'a> {
+    let (d, v) = (f.draft, f.valid);
+    NewRequest {
+        id,
+        partner_id: v.customer.partner_id,
+        customer_id: v.customer.id,
+        order_id: v.order.as_ref().map(|o| o.id),
+        product_id: v.product_id,
+        problem_type: v.problem_type,
+        impact: v.impact,
+        title: &d.title,
+        reason: &d.reason,
+        requested_minor: v.requested_minor,
+        currency: v.order.as_ref().map(|o| o.currency),
+        contact_name: &d.contact_name,
+        contact_email: &d.contact_email,
+        contact_phone: &d.contact_phone,
+        created_by: f.user.id,
+        created_at: now,
+        waiting_since: now,
+    }
+}
+
+async fn record(
+    conn: &mut AsyncPgConnection,
+    f: &Filing<'_>,
+    number: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let v = f.valid;
+    let entry = Entry {
+        partner_id: Some(v.customer.partner_id),
+        at: now,
+        actor_user_id: Some(f.user.id),
+        actor: &f.user.email,
+        operation: Operation::SupportRequestFiled,
+        customer_id: Some(v.customer.id),
+        order_id: v.order.as_ref().map(|o| o.id),
+        product_id: v.product_id,
+        details: json!({
+            "request": number,
+            "problem_type": v.problem_type.code(),
+            "requested_minor": v.requested_minor,
+            "currency": v.order.as_ref().map(|o| o.currency),
+        }),
+    };
+    activity::record(conn, entry).await?;
+    Ok(())
 }
