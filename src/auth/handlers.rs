@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::extract::{SESSION_TOKEN, SESSION_USER};
-use super::{Authenticated, password, rules, store};
+use super::{Authenticated, lockout, password, rules, store};
 use crate::activity;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -117,13 +117,13 @@ async fn authenticate(
     let address = crate::web::client::limit_key(crate::web::client::address(req));
     let limit = state.settings.client_requests_per_minute;
     crate::web::rate_limit::hit(conn, "sign-in", &address, limit, a.now).await?;
-    let after = match store::count_attempt(conn, a.email, a.now).await? {
-        store::Attempt::Refused(until) => {
+    let after = match lockout::count_attempt(conn, a.email, a.now).await? {
+        lockout::Attempt::Refused(until) => {
             let minutes = ((until - a.now).num_seconds() + 59) / 60;
             let text = ctx.t1("signin-locked", "minutes", &minutes.to_string());
             return Ok(Err((StatusCode::TOO_MANY_REQUESTS, text)));
         }
-        store::Attempt::Counted(after) => after,
+        lockout::Attempt::Counted(after) => after,
     };
     let user = store::user_by_email(conn, a.email)
         .await?
@@ -136,7 +136,7 @@ async fn authenticate(
         .map_err(AppError::internal)?;
     if let Some(user) = user.filter(|_| ok) {
         // The attempt was counted in advance; a right password wipes the count.
-        store::clear_failures(conn, a.email).await?;
+        lockout::clear_failures(conn, a.email).await?;
         return Ok(Ok(user));
     }
     let text = match rules::locked_until(Some(&after), a.now) {

@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod handlers;
+pub mod lockout;
 pub mod password;
 pub mod policy;
 pub mod rules;

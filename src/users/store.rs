@@ -5,24 +5,16 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use serde_json::{Value, json};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde_json::Value;
 
-use super::rules::{self, LINK_HOURS, NewUser};
+use super::rules::LINK_HOURS;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::UserKind;
 use crate::auth::{CurrentUser, PartnerScope, Role};
 use crate::db::schema::{partners, password_links, user_roles, user_sessions, users};
 use crate::error::AppError;
 use crate::ids::UserId;
-
-pub struct Member {
-    pub id: UserId,
-    pub email: String,
-    pub name: String,
-    pub roles: Vec<Role>,
-    pub disabled: bool,
-}
 
 /// Why a change was not made; each is a message for the admin.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,70 +51,12 @@ pub struct Admin<'a> {
     pub now: DateTime<Utc>,
 }
 
-type Row = (UserId, String, String, Option<DateTime<Utc>>, Option<Role>);
-
-fn members_from(rows: Vec<Row>) -> Vec<Member> {
-    let mut out: Vec<Member> = Vec::new();
-    for (id, email, name, disabled_at, role) in rows {
-        if out.last().is_none_or(|m| m.id != id) {
-            out.push(Member {
-                id,
-                email,
-                name,
-                roles: Vec::new(),
-                disabled: disabled_at.is_some(),
-            });
-        }
-        if let (Some(m), Some(role)) = (out.last_mut(), role) {
-            m.roles.push(role);
-        }
-    }
-    for m in &mut out {
-        m.roles.sort();
-    }
-    out
-}
-
-/// The partner's staff (not its customers' users), by e-mail, with their roles; or one of them.
-pub async fn members(
-    conn: &mut AsyncPgConnection,
-    scope: PartnerScope,
-    only: Option<UserId>,
-) -> Result<Vec<Member>, AppError> {
-    let mut query = users::table
-        .left_join(user_roles::table)
-        .filter(users::partner_id.eq(scope.partner_id()))
-        .filter(users::kind.eq(UserKind::Partner))
-        .order((users::email, users::id))
-        .select((
-            users::id,
-            users::email,
-            users::display_name,
-            users::disabled_at,
-            user_roles::role.nullable(),
-        ))
-        .into_boxed();
-    if let Some(id) = only {
-        query = query.filter(users::id.eq(id));
-    }
-    Ok(members_from(query.load(conn).await?))
-}
-
-pub async fn member(
-    conn: &mut AsyncPgConnection,
-    scope: PartnerScope,
-    id: UserId,
-) -> Result<Member, AppError> {
-    members(conn, scope, Some(id))
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)
-}
-
 /// Locks the partner's row, then checks the admin again: a change made meanwhile by another
 /// admin (disabling this one, or taking the role) is seen here, and this one is refused.
-async fn lock_partner(conn: &mut AsyncPgConnection, admin: &Admin<'_>) -> Result<(), AppError> {
+pub(super) async fn lock_partner(
+    conn: &mut AsyncPgConnection,
+    admin: &Admin<'_>,
+) -> Result<(), AppError> {
     partners::table
         .find(admin.scope.partner_id())
         .select(partners::id)
@@ -173,7 +107,7 @@ pub async fn close_doors(
 }
 
 /// Enabled Global admins of the partner other than `except`.
-async fn other_global_admins(
+pub(super) async fn other_global_admins(
     conn: &mut AsyncPgConnection,
     scope: PartnerScope,
     except: UserId,
@@ -190,7 +124,7 @@ async fn other_global_admins(
         .await?)
 }
 
-async fn record(
+pub(super) async fn record(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
     operation: Operation,
@@ -211,11 +145,11 @@ async fn record(
     Ok(())
 }
 
-fn codes(roles: &[Role]) -> Vec<&'static str> {
+pub(super) fn codes(roles: &[Role]) -> Vec<&'static str> {
     roles.iter().map(|r| r.code()).collect()
 }
 
-async fn write_secret(
+pub(super) async fn write_secret(
     conn: &mut AsyncPgConnection,
     admin: &Admin<'_>,
     user_id: UserId,
@@ -245,156 +179,4 @@ async fn write_secret(
         }
     }
     Ok(())
-}
-
-/// Adds a user to the admin's partner with its roles and way in.
-pub async fn add(
-    conn: &mut AsyncPgConnection,
-    admin: &Admin<'_>,
-    new: &NewUser,
-    secret: &Secret,
-) -> Result<Result<UserId, Refusal>, AppError> {
-    conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin).await?;
-        let id = UserId::random();
-        let hash = match secret {
-            Secret::Password(hash) => hash,
-            Secret::Link { locked, .. } => locked,
-        };
-        let inserted = diesel::insert_into(users::table)
-            .values((
-                users::id.eq(id),
-                users::email.eq(&new.email),
-                users::display_name.eq(&new.name),
-                users::password_hash.eq(hash),
-                users::kind.eq(UserKind::Partner),
-                users::partner_id.eq(admin.scope.partner_id()),
-                users::created_at.eq(admin.now),
-            ))
-            .on_conflict(users::email)
-            .do_nothing()
-            .execute(conn)
-            .await?;
-        if inserted == 0 {
-            return Ok(Err(Refusal::EmailTaken));
-        }
-        let rows: Vec<_> = new
-            .roles
-            .iter()
-            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(*r)))
-            .collect();
-        diesel::insert_into(user_roles::table)
-            .values(rows)
-            .execute(conn)
-            .await?;
-        write_secret(conn, admin, id, secret).await?;
-        let details = json!({
-            "target": new.email,
-            "roles": codes(&new.roles),
-            "credential": new.credential.code(),
-        });
-        record(conn, admin, Operation::UserAdded, details).await?;
-        Ok(Ok(id))
-    })
-    .await
-}
-
-/// Replaces a user's roles.
-pub async fn set_roles(
-    conn: &mut AsyncPgConnection,
-    admin: &Admin<'_>,
-    id: UserId,
-    roles: &[Role],
-) -> Result<Result<(), Refusal>, AppError> {
-    conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin).await?;
-        let before = member(conn, admin.scope, id).await?;
-        let stays = !before.disabled && roles.contains(&Role::GlobalAdmin);
-        let others = other_global_admins(conn, admin.scope, id).await?;
-        if !rules::keeps_a_global_admin(others, stays) {
-            return Ok(Err(Refusal::LastGlobalAdmin));
-        }
-        diesel::delete(user_roles::table.filter(user_roles::user_id.eq(id)))
-            .execute(conn)
-            .await?;
-        let rows: Vec<_> = roles
-            .iter()
-            .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(*r)))
-            .collect();
-        diesel::insert_into(user_roles::table)
-            .values(rows)
-            .execute(conn)
-            .await?;
-        let details = json!({
-            "target": before.email,
-            "before": codes(&before.roles),
-            "roles": codes(roles),
-        });
-        record(conn, admin, Operation::UserRolesChanged, details).await?;
-        Ok(Ok(()))
-    })
-    .await
-}
-
-/// Disables a user (their sessions end at once) or enables them again.
-pub async fn set_enabled(
-    conn: &mut AsyncPgConnection,
-    admin: &Admin<'_>,
-    id: UserId,
-    enabled: bool,
-) -> Result<Result<(), Refusal>, AppError> {
-    if !enabled && id == admin.user.id {
-        return Ok(Err(Refusal::Yourself));
-    }
-    conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin).await?;
-        let before = member(conn, admin.scope, id).await?;
-        if before.disabled != enabled {
-            return Ok(Ok(()));
-        }
-        if !enabled {
-            let others = other_global_admins(conn, admin.scope, id).await?;
-            let was_global_admin = before.roles.contains(&Role::GlobalAdmin);
-            if was_global_admin && !rules::keeps_a_global_admin(others, false) {
-                return Ok(Err(Refusal::LastGlobalAdmin));
-            }
-            close_doors(conn, id, None, admin.now).await?;
-        }
-        diesel::update(users::table.find(id))
-            .set(users::disabled_at.eq((!enabled).then_some(admin.now)))
-            .execute(conn)
-            .await?;
-        let operation = if enabled {
-            Operation::UserEnabled
-        } else {
-            Operation::UserDisabled
-        };
-        record(conn, admin, operation, json!({ "target": before.email })).await?;
-        Ok(Ok(()))
-    })
-    .await
-}
-
-/// Hands an existing user a new way in: a one-time password (replacing theirs) or a link.
-/// Their open sessions end and earlier links stop working: whoever held them is out.
-pub async fn issue(
-    conn: &mut AsyncPgConnection,
-    admin: &Admin<'_>,
-    id: UserId,
-    secret: &Secret,
-) -> Result<Member, AppError> {
-    conn.transaction::<_, AppError, _>(async |conn| {
-        lock_partner(conn, admin).await?;
-        let target = member(conn, admin.scope, id).await?;
-        close_doors(conn, id, None, admin.now).await?;
-        write_secret(conn, admin, id, secret).await?;
-        let credential = match secret {
-            Secret::Password(_) => "password",
-            Secret::Link { .. } => "link",
-        };
-        let details = json!({ "target": target.email, "credential": credential });
-        record(conn, admin, Operation::PasswordIssued, details).await?;
-        Ok(target)
-    })
-    .await
 }

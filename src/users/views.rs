@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::store::Member;
+use super::members::Member;
 use crate::account::Tabs;
 use crate::auth::Role;
 use crate::i18n::Lang;
