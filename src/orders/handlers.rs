@@ -4,17 +4,12 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 
-use crate::ids::{OrderId, ProductId};
+use crate::ids::ProductId;
 use crate::web::routes::Route;
 use serde::Deserialize;
-use uuid::Uuid;
-
-use actix_web::http::StatusCode;
 
 use super::cart::{self, AddOutcome, CartOwner};
-use super::place::{self, Outcome, Refusal};
-use super::queries;
-use super::views::{OrderPage, ReviewPage};
+use super::views::ReviewPage;
 use super::{seen, tokens};
 use crate::auth::{Need, perm};
 use crate::catalog::queries as catalog;
@@ -23,15 +18,15 @@ use crate::catalog::views::tax_note;
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
-use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
+use crate::web::{AppState, CsrfForm, PageContext, redirect, render};
 
 pub const ROUTES: &[Route] = &[
     crate::route!(POST "/customers/{tenant}/cart", needs OrdersPlace => add_to_cart),
     crate::route!(GET "/customers/{tenant}/review", needs OrdersPlace => review),
     crate::route!(POST "/customers/{tenant}/cart/{product}/quantity", needs OrdersPlace => set_quantity),
     crate::route!(POST "/customers/{tenant}/cart/{product}/remove", needs OrdersPlace => remove),
-    crate::route!(POST "/customers/{tenant}/orders", needs OrdersPlace => place_order),
-    crate::route!(GET "/customers/{tenant}/orders/{order}", needs CustomersRead => order_detail),
+    crate::route!(POST "/customers/{tenant}/orders", needs OrdersPlace => super::place_pages::place_order),
+    crate::route!(GET "/customers/{tenant}/orders/{order}", needs CustomersRead => super::place_pages::order_detail),
 ];
 
 #[derive(Deserialize)]
@@ -96,7 +91,7 @@ pub async fn add_to_cart(
 }
 
 /// The customer and this user's cart for it, for every handler of the flow.
-async fn cart_context(
+pub(super) async fn cart_context(
     conn: &mut crate::db::DbConn,
     need: &Need<perm::OrdersPlace>,
     tenant: &str,
@@ -111,7 +106,7 @@ async fn cart_context(
     Ok((customer, owner))
 }
 
-async fn review_page(
+pub(super) async fn review_page(
     conn: &mut crate::db::DbConn,
     ctx: PageContext,
     customer: crate::customers::Customer,
@@ -198,95 +193,4 @@ pub async fn remove(
     }
     flash::push(&session, FlashKind::Success, "review-removed", &[]);
     Ok(redirect(&format!("/customers/{}/review", customer.id)))
-}
-
-#[derive(Deserialize)]
-pub struct PlaceForm {
-    #[serde(default)]
-    order_token: String,
-    #[serde(default)]
-    seen: String,
-}
-
-pub async fn place_order(
-    state: web::Data<AppState>,
-    session: Session,
-    need: Need<perm::OrdersPlace>,
-    ctx: PageContext,
-    tenant: web::Path<String>,
-    CsrfForm(form): CsrfForm<PlaceForm>,
-) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
-    let review = format!("/customers/{}/review", customer.id);
-    let (Ok(token), Some(seen)) = (
-        Uuid::parse_str(form.order_token.trim()),
-        seen::decode_seen(&form.seen),
-    ) else {
-        flash::push(&session, FlashKind::Error, "order-form-expired", &[]);
-        return Ok(redirect(&review));
-    };
-    let now = state.clock.now();
-    let request = place::Request {
-        owner,
-        customer: &customer,
-        actor_email: &need.user.email,
-        token,
-        seen,
-        now,
-    };
-    let outcome = place::place(&mut conn, request).await?;
-    // Every outcome that has an order leads to its page, with a message saying which it was.
-    let to_order = |kind: FlashKind, key: &str, p: place::Placed| {
-        flash::push(&session, kind, key, &[("number", p.number.to_string())]);
-        Ok(redirect(&format!(
-            "/customers/{}/orders/{}",
-            customer.id, p.order_id
-        )))
-    };
-    match outcome {
-        Outcome::Placed(p) => to_order(FlashKind::Success, "order-placed", p),
-        Outcome::AlreadyPlaced(p) => to_order(FlashKind::Success, "order-already-placed", p),
-        Outcome::CartOrdered(p) => to_order(FlashKind::Error, "order-cart-already-ordered", p),
-        Outcome::Refused(Refusal::Changed) => {
-            // Show the new prices at once and ask again, with a fresh token.
-            let warning = Some(ctx.t("order-prices-changed"));
-            let page = review_page(&mut conn, ctx, customer, &owner, now, warning).await?;
-            render_status(StatusCode::CONFLICT, &page)
-        }
-        Outcome::Refused(refusal) => {
-            let (key, args) = match refusal {
-                Refusal::EmptyCart => ("order-empty-cart", vec![]),
-                Refusal::NotSellable(key, product) => (
-                    key,
-                    vec![("product", product), ("market", customer.market.clone())],
-                ),
-                _ => ("order-form-expired", vec![]),
-            };
-            flash::push(&session, FlashKind::Error, key, &args);
-            Ok(redirect(&review))
-        }
-    }
-}
-
-pub async fn order_detail(
-    state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
-    ctx: PageContext,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    let (tenant, order) = path.into_inner();
-    let scope = need.partner()?;
-    let mut conn = state.pool.get().await?;
-    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
-    let order = OrderId::parse(&order).ok_or(AppError::NotFound)?;
-    let (head, lines) = queries::order(&mut conn, &scope, customer.id, order)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let history = format!("/customers/{}/orders", customer.id);
-    let ctx = ctx
-        .customer_crumbs(&customer, true)
-        .crumb("tab-order-history", Some(&history))
-        .crumb_text(&head.number.to_string(), None);
-    render(&OrderPage::build(ctx, customer, head, lines))
 }

@@ -6,6 +6,7 @@ pub mod handlers;
 mod insert;
 pub mod keys;
 pub mod place;
+pub mod place_pages;
 pub mod pricing;
 pub mod queries;
 pub mod seen;

@@ -3,16 +3,15 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
-use diesel_async::AsyncConnection;
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::draft::{self, Draft};
 use super::filing;
+use super::queries;
 use super::rules::ProblemType;
 use super::upload::{self, Sent};
-use super::views::{FormPage, ListPage, RequestPage, RowView};
-use super::{attachments, queries, step};
+use super::views::{FormPage, ListPage, RowView};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
@@ -27,9 +26,9 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/support", needs SupportFile => list),
     crate::route!(GET "/support/requests/new", needs SupportFile => new_form),
     crate::route!(POST "/support/requests", needs SupportFile => submit),
-    crate::route!(GET "/support/requests/{request}", needs SupportFile => show),
-    crate::route!(POST "/support/requests/{request}/reply", needs SupportFile => reply),
-    crate::route!(GET "/support/requests/{request}/files/{file}", needs SupportFile => download),
+    crate::route!(GET "/support/requests/{request}", needs SupportFile => super::request_pages::show),
+    crate::route!(POST "/support/requests/{request}/reply", needs SupportFile => super::request_pages::reply),
+    crate::route!(GET "/support/requests/{request}/files/{file}", needs SupportFile => super::request_pages::download),
 ];
 
 #[derive(Deserialize)]
@@ -171,117 +170,4 @@ pub async fn submit(
         &[("number", number.to_string())],
     );
     Ok(redirect(&format!("/support/requests/{id}")))
-}
-
-/// This partner's request named by the address, or 404.
-async fn own_request(
-    conn: &mut crate::db::DbConn,
-    need: &Need<perm::SupportFile>,
-    id: &str,
-) -> Result<queries::Request, AppError> {
-    let scope = need.partner()?;
-    let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
-    queries::request(conn, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-async fn request_page(
-    conn: &mut crate::db::DbConn,
-    ctx: PageContext,
-    request: &queries::Request,
-) -> Result<RequestPage, AppError> {
-    let events = queries::events(conn, request.id).await?;
-    let files = attachments::of_request(conn, request.id).await?;
-    let title = ctx.lang.t_args(
-        "support-request-title",
-        &[("number", request.number.to_string())],
-    );
-    let ctx = ctx
-        .crumb("nav-support", Some("/support"))
-        .crumb_text(&title, None);
-    Ok(RequestPage::new(ctx, request, &events, &files))
-}
-
-pub async fn show(
-    state: web::Data<AppState>,
-    need: Need<perm::SupportFile>,
-    ctx: PageContext,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let request = own_request(&mut conn, &need, &path).await?;
-    render(&request_page(&mut conn, ctx, &request).await?)
-}
-
-pub async fn download(
-    state: web::Data<AppState>,
-    need: Need<perm::SupportFile>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let (request, file) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let request = own_request(&mut conn, &need, &request).await?;
-    let file = attachments::find(&mut conn, request.id, &file).await?;
-    attachments::send(&state.attachments, &file, &req)
-}
-
-/// The partner answers support's question, with files if need be; the request goes back to
-/// support.
-pub async fn reply(
-    state: web::Data<AppState>,
-    session: Session,
-    need: Need<perm::SupportFile>,
-    ctx: PageContext,
-    path: web::Path<String>,
-    CsrfMultipart(form): CsrfMultipart,
-) -> Result<HttpResponse, AppError> {
-    // Files are kept only for this partner's request that is waiting for an answer; the token
-    // was checked in any case, like every POST, before anything is kept.
-    // No connection is held while the body arrives.
-    let found = {
-        let mut conn = state.pool.get().await?;
-        own_request(&mut conn, &need, &path).await
-    };
-    let waiting = found
-        .as_ref()
-        .is_ok_and(|r| r.status == super::rules::Status::WaitingForPartner);
-    let store = waiting.then_some(state.attachments.as_ref());
-    let sent = upload::read(form, store).await?;
-    let request = found?;
-    let mut conn = state.pool.get().await?;
-    let body = sent.text("body");
-    let body_ok = super::rules::message_ok(&body);
-    if !body_ok || !sent.refused.is_empty() {
-        let lang = ctx.lang;
-        let mut page = request_page(&mut conn, ctx, &request).await?;
-        page.reply_body = body;
-        page.reply_error = (!body_ok).then(|| lang.t("support-error-message"));
-        page.file_errors = file_errors(&sent, lang);
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
-    let now = state.clock.now();
-    let moved = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let Some(locked) = step::lock(conn, request.id).await? else {
-                return Ok(None);
-            };
-            let act = step::Act {
-                step: super::rules::Step::Reply,
-                actor: &need.user,
-                body: &body,
-                files: &sent.files,
-                approved_minor: None,
-                revoked: false,
-            };
-            step::apply(conn, &locked, act, now).await
-        })
-        .await?;
-    let (kind, key) = match moved {
-        Some(_) => (FlashKind::Success, "support-replied"),
-        None => (FlashKind::Error, "support-not-waiting"),
-    };
-    flash::push(&session, kind, key, &[]);
-    Ok(redirect(&format!("/support/requests/{}", request.id)))
 }

@@ -9,6 +9,7 @@ pub mod filing;
 pub mod handlers;
 pub mod queries;
 pub mod receive;
+pub mod request_pages;
 pub mod rules;
 pub mod step;
 pub mod stored_files;
