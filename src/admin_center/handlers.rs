@@ -14,9 +14,9 @@ use crate::customers::Customer;
 use crate::customers::queries::own;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::software::chooser::Selection;
 use crate::software::pages::{self, Caller, ListPlace, PurchaseOptions};
 use crate::software::queries::{self as software, Purchase};
-use crate::software::views::Selection;
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render};
 

@@ -4,9 +4,9 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use super::chooser::Selection;
 use super::lookup::{caller, find};
 use super::pages::{self, PurchaseOptions};
-use super::views::Selection;
 use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::web::forms::EmptyForm;

@@ -4,7 +4,6 @@
 //! install this purchase's MAK, also as a script. Showing the commands shows the key, so it
 //! is recorded like "Get key".
 
-use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
     CACHE_CONTROL, CONTENT_DISPOSITION, ContentDisposition, DispositionParam, DispositionType,
@@ -12,11 +11,11 @@ use actix_web::http::header::{
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
-use futures_util::StreamExt;
 use serde_json::json;
 
 use super::kms::{self, BadRow, Device, Standing};
 use super::lookup::{caller, find};
+use super::migration_form::read_form;
 use super::pages;
 use super::queries::Purchase;
 use super::views::PurchaseView;
@@ -28,12 +27,8 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::orders::keys;
 use crate::web::format::date_utc;
-use crate::web::multipart::{CsrfMultipart, FormParts};
+use crate::web::multipart::CsrfMultipart;
 use crate::web::{AppState, PageContext, render_status};
-
-/// A device list is a small text file; a bigger upload is refused as it arrives.
-const MAX_UPLOAD: usize = 1024 * 1024;
-const MAX_FIELD: usize = 1024;
 
 pub struct DeviceView {
     pub name: String,
@@ -141,59 +136,6 @@ pub async fn form(
     let (customer, _, purchase) = find(&mut conn, &need, &tenant, &line).await?;
     pages::usable(&purchase)?;
     render_status(StatusCode::OK, &page(ctx, &customer, &purchase))
-}
-
-/// What the form sent: the one date, and the device list file.
-#[derive(Default)]
-struct Sent {
-    activated_on: String,
-    devices: Vec<u8>,
-}
-
-/// The rest of the form, after its token: multipart as a browser sends it (with the file),
-/// or a plain form with just the date.
-async fn read_form(form: FormParts) -> Result<Sent, AppError> {
-    match form {
-        FormParts::Multipart(form) => read_multipart(form).await,
-        FormParts::Plain(pairs) => {
-            let activated_on = pairs
-                .into_iter()
-                .find(|(name, _)| name == "activated_on")
-                .map(|(_, value)| value.trim().to_string())
-                .unwrap_or_default();
-            Ok(Sent {
-                activated_on,
-                devices: Vec::new(),
-            })
-        }
-    }
-}
-
-async fn read_multipart(mut form: Multipart) -> Result<Sent, AppError> {
-    let mut sent = Sent::default();
-    while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| AppError::malformed())?;
-        let name = field.name().unwrap_or_default().to_string();
-        let limit = if name == "devices" {
-            MAX_UPLOAD
-        } else {
-            MAX_FIELD
-        };
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::malformed())?;
-            if bytes.len() + chunk.len() > limit {
-                return Err(AppError::TooLarge);
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "activated_on" => sent.activated_on = String::from_utf8_lossy(&bytes).trim().into(),
-            "devices" => sent.devices = bytes,
-            _ => {}
-        }
-    }
-    Ok(sent)
 }
 
 pub async fn submit(

@@ -3,12 +3,15 @@
 //! customer's own Global admin.
 
 pub mod audit;
+pub mod chooser;
 pub mod download;
 pub mod handlers;
 pub mod kms;
+pub mod link_views;
 pub mod links;
 pub mod lookup;
 pub mod migration;
+pub mod migration_form;
 pub mod pages;
 pub mod public;
 pub mod queries;

@@ -9,12 +9,11 @@ use diesel_async::AsyncPgConnection;
 use serde_json::json;
 
 use super::audit::{self, Subject};
+use super::chooser::{Choices, ChosenView, Selection};
+use super::link_views::{LinkView, NewLink, NewLinkView};
 use super::links;
 use super::queries::{self, Purchase, Variant};
-use super::views::{
-    Choices, ChosenView, KeyPage, LinkView, NewLink, NewLinkView, PurchasePage, PurchaseView,
-    Selection, SoftwareList,
-};
+use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
 use crate::error::AppError;
