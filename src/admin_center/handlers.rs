@@ -15,6 +15,7 @@ use crate::customers::queries::own;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::software::chooser::Selection;
+use crate::software::file_pages;
 use crate::software::pages::{self, Caller, ListPlace, PurchaseOptions};
 use crate::software::queries::{self as software, Purchase};
 use crate::web::routes::Route;
@@ -145,7 +146,7 @@ pub async fn download(
     let mut conn = state.pool.get().await?;
     let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
     let caller = caller(&need, scope, &customer);
-    pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
+    file_pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
 }
 
 #[derive(Deserialize)]

@@ -2,6 +2,7 @@
 //! no DATABASE_URL is given, and the generated schema.
 
 pub mod cluster;
+mod cluster_host;
 pub mod codes;
 pub mod migrate;
 pub mod schema;

@@ -5,6 +5,7 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::chooser::Selection;
+use super::file_pages;
 use super::lookup::{caller, find};
 use super::pages::{self, PurchaseOptions};
 use crate::auth::{Need, perm};
@@ -72,7 +73,7 @@ pub async fn download(
     let mut conn = state.pool.get().await?;
     let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
     let caller = caller(&need, scope, customer.partner_id);
-    pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
+    file_pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
 }
 
 pub async fn create_link(
@@ -87,6 +88,6 @@ pub async fn create_link(
     let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
     let caller = caller(&need, scope, customer.partner_id);
     let back =
-        pages::create_link(&mut conn, &state, &session, &caller, &purchase, &variant).await?;
+        file_pages::create_link(&mut conn, &state, &session, &caller, &purchase, &variant).await?;
     Ok(redirect(&back))
 }

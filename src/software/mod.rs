@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod chooser;
 pub mod download;
+pub mod file_pages;
 pub mod handlers;
 pub mod kms;
 pub mod link_views;

@@ -5,7 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::queries::{self, Filter, Sort};
-use super::views::{ConsolePage, OrderView, Parts, QueuePage, QueueRowView};
+use super::queue_views::{QueuePage, QueueRowView};
+use super::views::{ConsolePage, OrderView, Parts};
 use crate::auth::{Need, perm};
 use crate::cancellation::{queries as cancellation, rules as window};
 use crate::db::DbConn;

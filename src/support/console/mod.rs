@@ -5,4 +5,5 @@ pub mod actions;
 pub mod decide;
 pub mod handlers;
 pub mod queries;
+pub mod queue_views;
 pub mod views;
