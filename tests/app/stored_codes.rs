@@ -5,8 +5,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use crate::support::TestApp;
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
+use crate::support::demo::ADMIN;
 
 /// A demo order and its customer, as the order page's address.
 async fn some_order_page(app: &TestApp) -> String {

@@ -1,14 +1,14 @@
 //! Account settings › User management and choosing a password: every rule, over HTTP.
 
 use chrono::Duration;
+use cspdesk::auth::Role;
 use cspdesk::db::schema::{activity, user_roles, users};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use uuid::Uuid;
 
-use crate::activity_log::{GLOBAL, account, unescape};
-use crate::software::ws_purchase;
-use crate::support::{PASSWORD, TestApp, Visitor};
+use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::html::unescape;
+use crate::support::{PASSWORD, TestApp, Visitor, tenant_id};
 
 const USERS: &str = "/account/users";
 const NEW_PASSWORD: &str = "a long new password";
@@ -32,7 +32,7 @@ async fn add_user(
     v.post(USERS, &fields).await
 }
 
-async fn id_of(app: &TestApp, email: &str) -> Uuid {
+async fn id_of(app: &TestApp, email: &str) -> cspdesk::ids::UserId {
     account(app, email).await.1
 }
 
@@ -110,10 +110,10 @@ async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
     assert!(again.contains("expired or was already used"));
 
     assert_eq!(dana.sign_in(email, NEW_PASSWORD).await.status, 303);
-    let (customer, line) = ws_purchase(&app).await;
-    let key = dana
-        .get(&format!("/customers/{customer}/software/{line}/key"))
-        .await;
+    // A purchase of a customer of the partner.
+    let adatum = tenant_id(&app, "adatum.test").await;
+    let bought = app.purchase(adatum, "ws2022-std").by(ADMIN).await;
+    let key = dana.get(&bought.key_path()).await;
     assert_eq!(key.status, 200);
     assert!(
         dana.get("/account").await.contains("Admin agent"),
@@ -276,12 +276,18 @@ async fn the_add_user_form_names_each_wrong_field_and_adds_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_roles_apply_to_the_users_very_next_request() {
     let app = TestApp::spawn().await;
-    let sales = "sales.agent@contoso-partner.test";
+    let shop = app.shop().await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let sales = sales.as_str();
     let sam = app.signed_in(sales).await;
-    let (customer, line) = ws_purchase(&app).await;
-    let key = format!("/customers/{customer}/software/{line}/key");
+    let key = app
+        .purchase(shop.customer, "ws2022-std")
+        .days_old(88)
+        .await
+        .key_path();
     assert_eq!(sam.get(&key).await.status, 403);
-    let gabriel = app.signed_in(GLOBAL).await;
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let gabriel = app.signed_in(&global).await;
     let id = id_of(&app, sales).await;
     let roles = format!("{USERS}/{id}/roles");
     let saved = gabriel

@@ -2,8 +2,17 @@
 //! cookies and do not follow redirects.
 
 pub mod browser;
+pub mod build;
 pub mod db;
+pub mod demo;
+pub mod files;
+pub mod fixtures;
+pub mod html;
+pub mod ordering;
 pub mod process;
+pub mod software;
+
+pub use build::{Purchase, Shop};
 
 use std::sync::Arc;
 
@@ -343,8 +352,8 @@ pub fn csrf_in(html: &str) -> Option<String> {
     Some(html[start..end].to_string())
 }
 
-/// The tenant GUID of a demo customer, by domain.
-pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
+/// The tenant GUID of a customer, by domain.
+pub async fn tenant_id(app: &TestApp, domain: &str) -> cspdesk::ids::CustomerId {
     use cspdesk::db::schema::customers;
     use diesel::prelude::*;
     use diesel_async::RunQueryDsl;
@@ -353,7 +362,7 @@ pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
         .select(customers::id)
         .first(&mut app.conn().await)
         .await
-        .expect("demo customer exists")
+        .unwrap_or_else(|e| panic!("customer {domain}: {e}"))
 }
 
 /// The id of a demo catalog product, by SKU.
