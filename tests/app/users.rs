@@ -3,6 +3,7 @@
 use chrono::Duration;
 use cspdesk::auth::Role;
 use cspdesk::db::schema::{activity, user_roles, users};
+use cspdesk::ids::PartnerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
@@ -47,8 +48,7 @@ async fn operations(app: &TestApp, actor: &str) -> Vec<String> {
         .unwrap()
 }
 
-async fn enabled_global_admins(app: &TestApp) -> i64 {
-    let (partner, _) = account(app, GLOBAL).await;
+async fn enabled_global_admins(app: &TestApp, partner: PartnerId) -> i64 {
     users::table
         .inner_join(user_roles::table)
         .filter(users::partner_id.eq(partner))
@@ -385,8 +385,10 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let me = id_of(&app, GLOBAL).await;
+    let partner = app.partner("Contoso").await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let gabriel = app.signed_in(&global).await;
+    let me = id_of(&app, &global).await;
     let refused = gabriel
         .post(&format!("{USERS}/{me}/roles"), &[("roles", "admin_agent")])
         .await;
@@ -395,12 +397,10 @@ async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
     let myself = gabriel.post(&format!("{USERS}/{me}/disable"), &[]).await;
     assert_eq!(myself.status, 422);
     assert!(myself.contains("You cannot disable your own account."));
-    assert_eq!(enabled_global_admins(&app).await, 1);
+    assert_eq!(enabled_global_admins(&app, partner).await, 1);
 
     // With a second Global admin, the first may step down, and is sent to their profile.
-    let second = app
-        .user_like(GLOBAL, "second.global@contoso-partner.test", "Second")
-        .await;
+    let second = app.user(partner).roles(&[Role::GlobalAdmin]).await;
     let stepped = gabriel
         .post(&format!("{USERS}/{me}/roles"), &[("roles", "admin_agent")])
         .await;
@@ -431,18 +431,18 @@ async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
         .execute(&mut conn)
         .await;
     assert!(disable.is_err());
-    assert_eq!(enabled_global_admins(&app).await, 1);
+    assert_eq!(enabled_global_admins(&app, partner).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_global_admins_removing_each_other_at_once_leave_one() {
     let app = TestApp::spawn().await;
-    let second = app
-        .user_like(GLOBAL, "second.global@contoso-partner.test", "Second")
-        .await;
-    let ids = [id_of(&app, GLOBAL).await, id_of(&app, &second).await];
+    let partner = app.partner("Contoso").await;
+    let first = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let second = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let ids = [id_of(&app, &first).await, id_of(&app, &second).await];
     for round in 0..10 {
-        let admins = [app.signed_in(GLOBAL).await, app.signed_in(&second).await];
+        let admins = [app.signed_in(&first).await, app.signed_in(&second).await];
         // Each removes the other: by taking the role away, or (odd rounds) by disabling.
         let calls = (0..2).map(|i| {
             let v = admins[i].clone();
@@ -465,7 +465,7 @@ async fn two_global_admins_removing_each_other_at_once_leave_one() {
         let mut statuses = futures_util::future::join_all(calls).await;
         statuses.sort();
         assert_eq!(
-            enabled_global_admins(&app).await,
+            enabled_global_admins(&app, partner).await,
             1,
             "round {round}: {statuses:?}"
         );

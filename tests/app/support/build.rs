@@ -248,7 +248,7 @@ impl<'a> IntoFuture for UserBuilder<'a> {
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let kind = match (self.roles.iter().next(), self.customer) {
+            let kind = match (<[Role]>::first(&self.roles), self.customer) {
                 (Some(role), _) => role.kind(),
                 (None, Some(_)) => cspdesk::auth::UserKind::Customer,
                 (None, None) => cspdesk::auth::UserKind::Partner,

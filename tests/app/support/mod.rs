@@ -114,54 +114,6 @@ impl TestApp {
             .unwrap_or_default()
     }
 
-    /// A new user like `like` (same kind, partner and roles), signed in by the same password.
-    pub async fn user_like(&self, like: &str, email: &str, name: &str) -> String {
-        use cspdesk::db::schema::{user_roles, users};
-        use diesel::prelude::*;
-        use diesel_async::RunQueryDsl;
-        let mut conn = self.conn().await;
-        let (old, kind, partner, hash): (uuid::Uuid, String, Option<uuid::Uuid>, String) =
-            users::table
-                .filter(users::email.eq(like))
-                .select((
-                    users::id,
-                    users::kind,
-                    users::partner_id,
-                    users::password_hash,
-                ))
-                .first(&mut conn)
-                .await
-                .unwrap();
-        let id = uuid::Uuid::new_v4();
-        diesel::insert_into(users::table)
-            .values((
-                users::id.eq(id),
-                users::email.eq(email),
-                users::display_name.eq(name),
-                users::password_hash.eq(hash),
-                users::kind.eq(kind),
-                users::partner_id.eq(partner),
-                users::created_at.eq(Utc::now()),
-            ))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        let roles: Vec<String> = user_roles::table
-            .filter(user_roles::user_id.eq(old))
-            .select(user_roles::role)
-            .load(&mut conn)
-            .await
-            .unwrap();
-        for role in roles {
-            diesel::insert_into(user_roles::table)
-                .values((user_roles::user_id.eq(id), user_roles::role.eq(role)))
-                .execute(&mut conn)
-                .await
-                .unwrap();
-        }
-        email.to_string()
-    }
-
     pub fn database_url(&self) -> String {
         db::url_for(self.database.as_deref().unwrap_or_default())
     }
