@@ -2,34 +2,25 @@
 //! read it.
 
 use chrono::{DateTime, Duration, Utc};
-use cspdesk::db::schema::{activity, users};
+use cspdesk::auth::Role;
+use cspdesk::db::schema::activity;
+use cspdesk::ids::{CustomerId, UserId};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use uuid::Uuid;
 
-use crate::software::{copy_link, variant_id, ws_purchase};
+use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::html::{rows, unescape};
+use crate::support::software::{copy_link, variant_id};
 use crate::support::{TestApp, Visitor, tenant_id};
 
-pub const GLOBAL: &str = "global.admin@contoso-partner.test";
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 const LOG: &str = "/account/activity";
-
-/// (partner, user id) of a demo account.
-pub async fn account(app: &TestApp, email: &str) -> (Option<Uuid>, Uuid) {
-    users::table
-        .filter(users::email.eq(email))
-        .select((users::partner_id, users::id))
-        .first(&mut app.conn().await)
-        .await
-        .unwrap()
-}
 
 /// Appends one record, as a feature would, at `at`, naming `tag` as its file.
 async fn add(
     app: &TestApp,
     actor: &str,
     operation: &str,
-    customer: Option<Uuid>,
+    customer: Option<CustomerId>,
     at: DateTime<Utc>,
     tag: &str,
 ) {
@@ -51,58 +42,6 @@ async fn add(
 
 fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
-}
-
-/// Undoes the template's HTML escaping (named and numeric entities).
-pub fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(end) = rest.find(';') else { break };
-        let entity = &rest[1..end];
-        let c = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The cells of each listed record: time, user, customer, product, order, operation, details.
-pub fn rows(html: &str) -> Vec<Vec<String>> {
-    html.split("<tr data-test=\"activity-row\">")
-        .skip(1)
-        .map(|tr| {
-            let tr = &tr[..tr.find("</tr>").unwrap()];
-            tr.split("<td")
-                .skip(1)
-                .map(|td| {
-                    let text = &td[td.find('>').unwrap() + 1..td.find("</td>").unwrap()];
-                    unescape(text)
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The address of the next (older) page, if the page offers one.
@@ -434,7 +373,7 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
         }
     }
     let (_, global_id) = account(&app, GLOBAL).await;
-    let recorded: Vec<(Option<Uuid>, serde_json::Value)> = activity::table
+    let recorded: Vec<(Option<UserId>, serde_json::Value)> = activity::table
         .filter(activity::operation.eq("activity_exported"))
         .select((activity::actor_user_id, activity::details))
         .load(&mut app.conn().await)
@@ -451,14 +390,18 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_view_a_link_download_and_a_sign_in_made_today_are_on_the_default_page() {
     let app = TestApp::spawn().await;
-    let (customer, line) = ws_purchase(&app).await;
+    let partner = app.partner("Contoso").await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let customer = app.customer(partner).named("Adatum Corporation").await;
+    let line = app.purchase(customer, "ws2022-std").days_old(88).await.line;
     let purchase = format!("/customers/{customer}/software/{line}");
-    let agent = app.signed_in(ADMIN).await;
+    let agent = app.signed_in(&admin).await;
     assert_eq!(agent.get(&format!("{purchase}/key")).await.status, 200);
     let variant = variant_id(&app, line).await;
     let link = copy_link(&agent, &purchase, &variant.to_string()).await;
     assert_eq!(app.visitor().get(&link).await.status, 200);
-    let v = app.signed_in(GLOBAL).await;
+    let v = app.signed_in(&global).await;
     let page = log(&v, "").await;
     assert_eq!(page.status, 200);
     let listed = rows(&page.body);
@@ -470,8 +413,8 @@ async fn a_key_view_a_link_download_and_a_sign_in_made_today_are_on_the_default_
         ops,
         [
             ("Download link, from 127.0.0.1", "Downloaded by link"),
-            (ADMIN, "Link created"),
-            (ADMIN, "Key viewed"),
+            (admin.as_str(), "Link created"),
+            (admin.as_str(), "Key viewed"),
         ]
     );
     assert!(listed.iter().all(|r| r[2] == "Adatum Corporation"));
@@ -482,7 +425,7 @@ async fn a_key_view_a_link_download_and_a_sign_in_made_today_are_on_the_default_
     );
     let sign_ins = rows(&log(&v, "op=signed_in").await.body);
     let who: Vec<&str> = sign_ins.iter().map(|r| r[1].as_str()).collect();
-    assert_eq!(who, [GLOBAL, ADMIN]);
+    assert_eq!(who, [global.as_str(), admin.as_str()]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

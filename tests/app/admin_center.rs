@@ -1,23 +1,36 @@
 //! The customer's own admin center: Billing › Your products › Software.
 
+use cspdesk::auth::Role;
 use cspdesk::db::schema::activity;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use uuid::Uuid;
 
-use crate::support::{TestApp, tenant_id};
+use crate::support::fixtures::four_purchases;
+use crate::support::{Purchase, Shop, TestApp};
 
-async fn ws_line(app: &TestApp) -> Uuid {
-    crate::software::ws_purchase(app).await.1
+/// A shop whose customer has four purchases (see `four_purchases`); the 88-day-old Windows
+/// Server 2022 Standard.
+async fn customer_with_purchases(app: &TestApp) -> (Shop, Purchase) {
+    let shop = app.shop().await;
+    let ws = four_purchases(app, shop.customer).await;
+    (shop, ws)
+}
+
+/// A user of the shop's customer with `role`; their e-mail.
+async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
+    app.user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[role])
+        .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_customer_global_admin_gets_keys_and_downloads_and_sees_who_accessed_them() {
     let app = TestApp::spawn().await;
-    let line = ws_line(&app).await;
+    let (shop, ws) = customer_with_purchases(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     // The partner's admin agent looks at the key first.
-    let agent = app.signed_in("admin.agent@contoso-partner.test").await;
-    let adatum = tenant_id(&app, "adatum.test").await;
+    let agent = app.signed_in(&shop.agent).await;
     assert_eq!(
         agent
             .get(&format!("/customers/{adatum}/software/{line}/key"))
@@ -26,7 +39,8 @@ async fn the_customer_global_admin_gets_keys_and_downloads_and_sees_who_accessed
         200
     );
 
-    let admin = app.signed_in("admin@adatum.test").await;
+    let admin_email = customer_user(&app, &shop, Role::CustomerGlobalAdmin).await;
+    let admin = app.signed_in(&admin_email).await;
     let home = admin.get("/").await;
     assert!(
         home.contains("/your-products/software"),
@@ -49,7 +63,7 @@ async fn the_customer_global_admin_gets_keys_and_downloads_and_sees_who_accessed
     );
     let key = admin.get(&format!("{purchase}/key")).await;
     assert_eq!(key.headers["cache-control"], "no-store");
-    let grouped = crate::software::stored_key(&app, line).await;
+    let grouped = crate::support::software::stored_key(&app, line).await;
     assert!(key.contains(&grouped));
     assert!(key.contains("Copy key to clipboard"));
     let start = page.body.find("/variants/").expect("a download");
@@ -70,27 +84,26 @@ async fn the_customer_global_admin_gets_keys_and_downloads_and_sees_who_accessed
     assert_eq!(
         who,
         vec![
-            (
-                "admin.agent@contoso-partner.test".into(),
-                "key_viewed".into()
-            ),
-            ("admin@adatum.test".into(), "key_viewed".into()),
-            ("admin@adatum.test".into(), "downloaded".into()),
+            (shop.agent.clone(), "key_viewed".into()),
+            (admin_email.clone(), "key_viewed".into()),
+            (admin_email.clone(), "downloaded".into()),
         ]
     );
     let access = admin.get("/your-products/access").await;
     assert_eq!(access.status, 200);
     assert_eq!(access.body.matches("Key viewed").count(), 2);
-    assert!(access.contains("admin.agent@contoso-partner.test"));
+    assert!(access.contains(&shop.agent));
     assert!(access.contains("Downloaded"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn other_customer_users_see_the_list_without_keys_and_other_tenants_see_nothing() {
     let app = TestApp::spawn().await;
-    let line = ws_line(&app).await;
+    let (shop, ws) = customer_with_purchases(&app).await;
+    let line = ws.line;
     let purchase = format!("/your-products/software/{line}");
-    let user = app.signed_in("user@adatum.test").await;
+    let user = customer_user(&app, &shop, Role::CustomerUser).await;
+    let user = app.signed_in(&user).await;
     let list = user.get("/your-products/software").await;
     assert_eq!(list.status, 200);
     assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
@@ -103,8 +116,14 @@ async fn other_customer_users_see_the_list_without_keys_and_other_tenants_see_no
     ] {
         assert_eq!(user.get(&path).await.status, 403, "{path}");
     }
-    // Northwind's admin: Adatum's purchase does not exist for them.
-    let other = app.signed_in("admin@northwind.test").await;
+    // Another customer's admin: this customer's purchase does not exist for them.
+    let northwind = app.customer(shop.partner).await;
+    let other = Shop {
+        customer: northwind,
+        ..shop
+    };
+    let other = customer_user(&app, &other, Role::CustomerGlobalAdmin).await;
+    let other = app.signed_in(&other).await;
     assert_eq!(other.get(&format!("{purchase}/key")).await.status, 404);
     let theirs = other.get("/your-products/software").await;
     assert!(theirs.contains("data-test=\"software-empty\""));

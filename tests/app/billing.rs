@@ -2,20 +2,24 @@
 //! months, and the CSV (streamed in batches, equal to the page).
 
 use chrono::Duration;
+use cspdesk::auth::Role;
 use cspdesk::billing::rules::Month;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::{credits, customers, order_lines, orders};
+use cspdesk::ids::PartnerId;
+use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::cancellation::{ADMIN, bought};
-use crate::support::TestApp;
+use crate::support::build::placed_at;
+use crate::support::fixtures::turkish_shop;
+use crate::support::{Shop, TestApp};
 
 /// What the partner was charged in `month` in `currency`, read straight from the tables.
-async fn charged(app: &TestApp, month: Month, currency: &str) -> (i64, i64) {
+async fn charged(app: &TestApp, partner: PartnerId, month: Month, currency: &str) -> (i64, i64) {
     let rows: Vec<(i64, i32)> = order_lines::table
         .inner_join(orders::table.inner_join(customers::table))
-        .filter(orders::partner_id.eq(contoso(app).await))
+        .filter(orders::partner_id.eq(partner))
         .filter(orders::currency.eq(currency))
         .filter(orders::placed_at.ge(month.start()))
         .filter(orders::placed_at.lt(month.end()))
@@ -27,13 +31,22 @@ async fn charged(app: &TestApp, month: Month, currency: &str) -> (i64, i64) {
     (rows.len() as i64, total)
 }
 
-async fn contoso(app: &TestApp) -> uuid::Uuid {
-    customers::table
-        .filter(customers::primary_domain.eq("fourthcoffee.test"))
-        .select(customers::partner_id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap()
+/// A shop whose customer is Fourth Coffee, in Hungary, billed in forints.
+async fn hungarian_shop(app: &TestApp) -> Shop {
+    let shop = app.shop().await;
+    let customer = app
+        .customer(shop.partner)
+        .named("Fourth Coffee")
+        .market("HU", Currency::Huf)
+        .await;
+    Shop { customer, ..shop }
+}
+
+/// Another partner, with an Admin agent and a customer but no orders; the agent's e-mail.
+async fn fabrikam(app: &TestApp) -> String {
+    let partner = app.partner("Fabrikam").await;
+    app.customer(partner).named("Lamna Healthcare").await;
+    app.user(partner).roles(&[Role::AdminAgent]).await
 }
 
 fn shown(minor: i64, currency: &str) -> String {
@@ -44,7 +57,15 @@ fn shown(minor: i64, currency: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_csv() {
     let app = TestApp::spawn().await;
-    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    // A 2-day-old order of 2 SQL Server 2022 Standard and a Windows Server 2022 Standard.
+    let shop = hungarian_shop(&app).await;
+    let order = app
+        .order(shop.customer)
+        .line("sql2022-std", 2)
+        .line("ws2022-std", 1)
+        .days_old(2)
+        .await;
+    let b = order.purchases[1];
     let currency: String = customers::table
         .find(b.customer)
         .select(customers::currency)
@@ -52,7 +73,7 @@ async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_
         .await
         .unwrap();
     assert_eq!(currency, "HUF", "Fourth Coffee bills in forints");
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let done = v
         .post(
             &b.cancel_path(),
@@ -67,7 +88,8 @@ async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_
         .unwrap();
 
     let month = Month::of(app.clock.now());
-    let billing = app.signed_in("billing.admin@contoso-partner.test").await;
+    let billing = app.user(shop.partner).roles(&[Role::BillingAdmin]).await;
+    let billing = app.signed_in(&billing).await;
     let list = billing.get("/billing").await;
     assert_eq!(list.status, 200);
     let label = month.label(cspdesk::i18n::Lang::En);
@@ -78,7 +100,7 @@ async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_
     assert!(list.contains(&href));
     let page = billing.get(&href).await;
     assert_eq!(page.status, 200);
-    let (lines, charges) = charged(&app, month, "HUF").await;
+    let (lines, charges) = charged(&app, shop.partner, month, "HUF").await;
     assert!(page.contains(&format!(
         "data-test=\"invoice-charges\">{}<",
         shown(charges, "HUF")
@@ -136,17 +158,14 @@ async fn a_cancellation_is_a_credit_line_on_this_months_open_invoice_and_in_its_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_months_are_issued_and_partners_see_only_their_own() {
     let app = TestApp::spawn().await;
-    // The month of Fourth Coffee's demo order (2 days old), seen from over a month later.
-    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
-    let placed: chrono::DateTime<chrono::Utc> = orders::table
-        .find(b.order)
-        .select(orders::placed_at)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
+    // The month of Fourth Coffee's 2-day-old order, seen from over a month later.
+    let shop = hungarian_shop(&app).await;
+    let b = app.purchase(shop.customer, "ws2022-std").days_old(2).await;
+    let placed = placed_at(&app, b.order).await;
     let month = Month::of(placed);
     app.clock.advance(Duration::days(35));
-    let v = app.signed_in("global.admin@contoso-partner.test").await;
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let v = app.signed_in(&global).await;
     let page = v
         .get(&format!("/billing/invoices/{}/HUF", month.code()))
         .await;
@@ -168,7 +187,7 @@ async fn past_months_are_issued_and_partners_see_only_their_own() {
     );
 
     // Another partner's list and invoice have none of Contoso's.
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.signed_in(&fabrikam(&app).await).await;
     let theirs = fabrikam.get("/billing").await;
     assert!(theirs.contains("data-test=\"billing-empty\""));
     assert!(!theirs.contains("HUF"));
@@ -183,7 +202,8 @@ async fn past_months_are_issued_and_partners_see_only_their_own() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invoice_addresses_that_name_no_invoice_are_not_found() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
     let next = Month::of(app.clock.now()).next();
     for path in [
         "/billing/invoices/2026-13/USD".to_string(),
@@ -196,13 +216,15 @@ async fn invoice_addresses_that_name_no_invoice_are_not_found() {
     ] {
         assert_eq!(v.get(&path).await.status, 404, "{path}");
     }
-    let sales = app.signed_in("sales.agent@contoso-partner.test").await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let sales = app.signed_in(&sales).await;
     assert_eq!(sales.get("/billing").await.status, 403);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps() {
     let app = TestApp::spawn().await;
+    let shop = turkish_shop(&app).await;
     // 700 orders of 2 lines, all placed at the same instant of March 2025.
     diesel::sql_query(
         "WITH o AS (
@@ -211,7 +233,7 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
              SELECT gen_random_uuid(), c.partner_id, c.id, u.id, '2025-03-15T12:00:00Z',
                     c.currency, gen_random_uuid()
              FROM customers c, users u, generate_series(1, 700)
-             WHERE c.primary_domain = 'adatum.test' AND u.email = $1
+             WHERE c.id = $2 AND u.email = $1
              RETURNING id, partner_id, currency)
          INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id,
                                   product_name, family, licence_kind, term_months, quantity,
@@ -221,11 +243,12 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
          FROM o, products p, generate_series(0, 1) AS n
          WHERE p.sku = 'ws2022-std'",
     )
-    .bind::<diesel::sql_types::Text, _>(ADMIN)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let page = v.get("/billing/invoices/2025-03/TRY").await;
     assert_eq!(page.status, 200);
     assert!(page.contains(&format!(
@@ -251,19 +274,19 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_credit_goes_on_the_invoice_of_the_month_it_is_given_not_the_orders() {
     let app = TestApp::spawn().await;
-    // Adatum's one-year Datacenter subscription, bought on the last day of last month and
-    // cancelled 25 hours later, in this month.
-    let b = bought(&app, "adatum.test", "ws2022-dc-1y").await;
+    // A one-year Datacenter subscription, bought on the last day of last month and cancelled
+    // 25 hours later, in this month.
+    let shop = turkish_shop(&app).await;
     let this_month = Month::of(app.clock.now());
     let placed = this_month.start() - Duration::hours(1);
-    diesel::update(orders::table.find(b.order))
-        .set(orders::placed_at.eq(placed))
-        .execute(&mut app.conn().await)
-        .await
-        .unwrap();
+    let b = app
+        .purchase(shop.customer, "ws2022-dc-1y")
+        .quantity(4)
+        .placed_at(placed)
+        .await;
     let now = this_month.start() + Duration::hours(24);
     app.clock.advance(now - app.clock.now());
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let done = v
         .post(
             &b.cancel_path(),

@@ -3,16 +3,15 @@
 //! and gets a key, and disabling a user who is then signed out; a Sales agent has neither.
 
 use chrono::Duration;
+use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
 use fantoccini::Locator;
 
-use crate::activity_log::GLOBAL;
-use crate::browser_support::signed_in;
-use crate::software::{copy_link, stored_key, variant_id, ws_purchase};
 use crate::support::TestApp;
 use crate::support::browser::Browser;
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
+use crate::support::browser::signed_in;
+use crate::support::demo::{GLOBAL, account};
+use crate::support::software::{copy_link, stored_key, variant_id};
 
 /// Gear icon › Account settings, then one of its tabs.
 async fn account_tab(b: &Browser, href: &str) {
@@ -47,15 +46,19 @@ async fn in_current_view_a_global_admin_reads_the_log_exports_it_and_adds_an_adm
 
 async fn story(current_view: bool) {
     let app = TestApp::spawn().await;
+    let partner = app.partner("Contoso").await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let customer = app.customer(partner).named("Adatum Corporation").await;
+    let line = app.purchase(customer, "ws2022-std").days_old(88).await.line;
     // What the Software page's story leaves behind: a key view, a link, a download by link.
-    let (customer, line) = ws_purchase(&app).await;
     let purchase = format!("/customers/{customer}/software/{line}");
-    let agent = app.signed_in(ADMIN).await;
+    let agent = app.signed_in(&admin).await;
     assert_eq!(agent.get(&format!("{purchase}/key")).await.status, 200);
     let link = copy_link(&agent, &purchase, &variant_id(&app, line).await.to_string()).await;
     assert_eq!(app.visitor().get(&link).await.status, 200);
 
-    let b = signed_in(&app, GLOBAL, current_view).await;
+    let b = signed_in(&app, &global, current_view).await;
     account_tab(&b, "/account/activity").await;
     b.wait_for("form[data-test=activity-filter]").await;
     let today = app.clock.now().date_naive();
@@ -68,7 +71,7 @@ async fn story(current_view: bool) {
         "Key viewed",
         "Link created",
         "Downloaded by link",
-        ADMIN,
+        admin.as_str(),
         "Download link, from 127.0.0.1",
         "Adatum Corporation",
         "Windows Server 2022 Standard",
@@ -263,7 +266,7 @@ async fn user_controls(current_view: bool) {
     sam.close().await;
 
     // 60 more sign-ins of Sam, so the log has a second page.
-    let (partner, sam_id) = crate::activity_log::account(&app, sales).await;
+    let (partner, sam_id) = account(&app, sales).await;
     let now = app.clock.now();
     let mut conn = app.conn().await;
     for i in 0..60 {

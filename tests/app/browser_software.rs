@@ -2,8 +2,27 @@
 //! link and a download by that link from a browser that is not signed in; the customer's own
 //! Software tab for its Global admin, and none of it for a plain customer user.
 
-use crate::support::TestApp;
-use crate::support::browser::Browser;
+use cspdesk::auth::Role;
+
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::turkish_shop;
+use crate::support::{Shop, TestApp};
+
+/// A partner whose customer "Adatum Corporation" bought Windows Server 2022 Standard 88 days
+/// ago.
+async fn adatum(app: &TestApp) -> Shop {
+    let shop = turkish_shop(app).await;
+    app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    shop
+}
+
+/// A user of the shop's customer with `role`; their e-mail.
+async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
+    app.user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[role])
+        .await
+}
 
 /// What the browser's clipboard holds: pasted into a fresh text field with Ctrl+V.
 async fn clipboard(b: &Browser) -> String {
@@ -69,11 +88,9 @@ async fn open_adatum_purchase(b: &Browser) {
 }
 
 async fn partner_flow(app: &TestApp, current_view: bool) {
-    let b = Browser::open(&app.base).await;
-    b.sign_in("admin.agent@contoso-partner.test").await;
+    let shop = adatum(app).await;
+    let b = signed_in(app, &shop.agent, current_view).await;
     if current_view {
-        b.click("button[data-test=view-switch]").await;
-        b.wait_for("nav.side-nav").await;
         b.click("nav.side-nav a[href='/customers']").await;
     } else {
         b.click("a.tile-customers").await;
@@ -169,12 +186,10 @@ async fn in_current_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_
     partner_flow(&app, true).await;
 }
 
-async fn customer_admin_flow(app: &TestApp, current_view: bool) {
-    let b = Browser::open(&app.base).await;
-    b.sign_in("admin@adatum.test").await;
+async fn customer_admin_flow(app: &TestApp, shop: &Shop, current_view: bool) {
+    let admin = customer_user(app, shop, Role::CustomerGlobalAdmin).await;
+    let b = signed_in(app, &admin, current_view).await;
     if current_view {
-        b.click("button[data-test=view-switch]").await;
-        b.wait_for("nav.side-nav").await;
         b.click("nav.side-nav a[href='/your-products/software']")
             .await;
     } else {
@@ -203,18 +218,18 @@ async fn customer_admin_flow(app: &TestApp, current_view: bool) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_current_view_the_customer_global_admin_gets_the_key_and_sees_who_viewed_it() {
     let app = TestApp::spawn().await;
-    customer_admin_flow(&app, true).await;
+    let shop = adatum(&app).await;
+    customer_admin_flow(&app, &shop, true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_customer_global_admin_gets_the_key_and_a_plain_user_does_not() {
     let app = TestApp::spawn().await;
-    customer_admin_flow(&app, false).await;
+    let shop = adatum(&app).await;
+    customer_admin_flow(&app, &shop, false).await;
 
-    let b = Browser::open(&app.base).await;
-    b.sign_in("user@adatum.test").await;
-    b.click("button[data-test=view-switch]").await;
-    b.wait_for("nav.side-nav").await;
+    let user = customer_user(&app, &shop, Role::CustomerUser).await;
+    let b = signed_in(&app, &user, true).await;
     b.click("nav.side-nav a[href='/your-products/software']")
         .await;
     b.wait_for("table[data-test=software]").await;

@@ -5,14 +5,12 @@
 
 use cspdesk::billing::rules::Month;
 use cspdesk::clock::Clock;
-use cspdesk::db::schema::product_keys;
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
 
-use crate::browser_cancel::{click_cancel, open_customer};
-use crate::cancellation::bought;
 use crate::support::TestApp;
 use crate::support::browser::Browser;
+use crate::support::browser::{click_cancel, open_customer, open_workspace, signed_in};
+use crate::support::fixtures::{past_window_purchase, turkish_shop};
+use crate::support::software::raw_key;
 
 /// The page's HTML must not carry the key, raw or grouped.
 async fn assert_no_key(b: &Browser, key: &str) {
@@ -24,27 +22,6 @@ async fn assert_no_key(b: &Browser, key: &str) {
 
 async fn submit(b: &Browser, css: &str) {
     b.click_to_new_page(css).await;
-}
-
-/// Signs in, in the chosen view.
-pub async fn signed_in(app: &TestApp, email: &str, current_view: bool) -> Browser {
-    let b = Browser::open(&app.base).await;
-    b.sign_in(email).await;
-    if current_view {
-        b.click("button[data-test=view-switch]").await;
-        b.wait_for("nav.side-nav").await;
-    }
-    b
-}
-
-/// A workspace from the home page's tile, or from the left-hand menu.
-pub async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
-    if current_view {
-        b.click(&format!("nav.side-nav a[href='{href}']")).await;
-    } else {
-        b.goto("/").await;
-        b.click(&format!("a.tile[href='{href}']")).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -59,19 +36,14 @@ async fn in_current_view_a_refund_goes_from_the_cancel_dialog_through_support_to
 
 async fn story(current_view: bool) {
     let app = TestApp::spawn().await;
-    let purchase = bought(&app, "adatum.test", "ws2022-std").await;
-    let key: String = product_keys::table
-        .find(purchase.line)
-        .select(product_keys::key_text)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    let key = key.trim().to_string();
+    let shop = turkish_shop(&app).await;
+    let purchase = past_window_purchase(&app, &shop).await;
+    let key = raw_key(&app, purchase.line).await.trim().to_string();
     let evidence = std::env::temp_dir().join(format!("refund-{}.txt", uuid::Uuid::new_v4()));
     std::fs::write(&evidence, "Order confirmation: bought by mistake.\n").unwrap();
 
     // The partner: cancel dialog → support request form, prefilled → filed with a file.
-    let partner = signed_in(&app, "admin.agent@contoso-partner.test", current_view).await;
+    let partner = signed_in(&app, &shop.agent, current_view).await;
     open_customer(&partner, current_view, "Adatum Corporation").await;
     click_cancel(&partner, "Windows Server 2022 Standard").await;
     submit(&partner, "dialog[open] a[data-test=support-link]").await;
@@ -112,7 +84,7 @@ async fn story(current_view: bool) {
     assert_eq!(partner.text("a[data-test=attachment]").await, file_name);
 
     // Support: the console from the home page, the request, take and ask.
-    let support = signed_in(&app, "support@cspdesk.test", current_view).await;
+    let support = signed_in(&app, &app.support_engineer().await, current_view).await;
     assert_no_key(&support, &key).await;
     open_workspace(&support, current_view, "/console").await;
     support.wait_for("table[data-test=queue]").await;

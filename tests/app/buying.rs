@@ -2,9 +2,8 @@ use cspdesk::db::schema::cart_items;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use crate::support::demo::ADMIN;
 use crate::support::{TestApp, Visitor, product_id, tenant_id};
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 async fn cart_rows(app: &TestApp) -> i64 {
     cart_items::table

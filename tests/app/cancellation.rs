@@ -2,60 +2,18 @@
 //! credits, bad input, and exactly-once under concurrent submits.
 
 use chrono::{DateTime, Duration, Months, Utc};
+use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
-use cspdesk::db::schema::{
-    activity, credits, download_links, order_lines, orders, product_keys, products,
-};
+use cspdesk::db::schema::{activity, credits, download_links, order_lines, orders, product_keys};
+use cspdesk::ids::{LineId, OrderId};
+use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use crate::support::{TestApp, Visitor, tenant_id};
-
-pub const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-/// A demo purchase: the customer, the line, its order.
-#[derive(Clone, Copy, Debug)]
-pub struct Bought {
-    pub customer: Uuid,
-    pub line: Uuid,
-    pub order: Uuid,
-}
-
-impl Bought {
-    pub fn cancel_path(&self) -> String {
-        format!("/customers/{}/software/{}/cancel", self.customer, self.line)
-    }
-}
-
-/// The newest purchase of `sku` by the customer with `domain`.
-pub async fn bought(app: &TestApp, domain: &str, sku: &str) -> Bought {
-    let customer = tenant_id(app, domain).await;
-    let (line, order) = order_lines::table
-        .inner_join(orders::table)
-        .inner_join(products::table)
-        .filter(orders::customer_id.eq(customer))
-        .filter(products::sku.eq(sku))
-        .order(orders::placed_at.desc())
-        .select((order_lines::id, orders::id))
-        .first(&mut app.conn().await)
-        .await
-        .expect("demo purchase");
-    Bought {
-        customer,
-        line,
-        order,
-    }
-}
-
-async fn placed_at(app: &TestApp, b: Bought) -> DateTime<Utc> {
-    orders::table
-        .find(b.order)
-        .select(orders::placed_at)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap()
-}
+use crate::support::build::placed_at;
+use crate::support::software::make_link;
+use crate::support::{Purchase, TestApp, Visitor};
 
 /// Moves the app's clock to `to`.
 fn set_clock(app: &TestApp, to: DateTime<Utc>) {
@@ -63,7 +21,7 @@ fn set_clock(app: &TestApp, to: DateTime<Utc>) {
     app.clock.advance(to - now);
 }
 
-async fn paid(app: &TestApp, line: Uuid) -> i64 {
+async fn paid(app: &TestApp, line: LineId) -> i64 {
     let (unit, quantity): (i64, i32) = order_lines::table
         .find(line)
         .select((order_lines::unit_price_minor, order_lines::quantity))
@@ -73,7 +31,7 @@ async fn paid(app: &TestApp, line: Uuid) -> i64 {
     unit * i64::from(quantity)
 }
 
-async fn line_state(app: &TestApp, line: Uuid) -> (i32, i32, i64) {
+async fn line_state(app: &TestApp, line: LineId) -> (i32, i32, i64) {
     order_lines::table
         .find(line)
         .select((
@@ -86,7 +44,7 @@ async fn line_state(app: &TestApp, line: Uuid) -> (i32, i32, i64) {
         .unwrap()
 }
 
-async fn order_status(app: &TestApp, order: Uuid) -> String {
+async fn order_status(app: &TestApp, order: OrderId) -> String {
     orders::table
         .find(order)
         .select(orders::status)
@@ -129,43 +87,7 @@ async fn written(app: &TestApp) -> (i64, i64, i64, i64, i64) {
 
 const NOTHING: (i64, i64, i64, i64, i64) = (0, 0, 0, 0, 0);
 
-/// Another Admin agent of Contoso (same password as the demo users); their email.
-async fn second_admin_agent(app: &TestApp) -> String {
-    use cspdesk::db::schema::{user_roles, users};
-    let email = "second.agent@contoso-partner.test";
-    let mut conn = app.conn().await;
-    let (partner, hash): (Option<Uuid>, String) = users::table
-        .filter(users::email.eq(ADMIN))
-        .select((users::partner_id, users::password_hash))
-        .first(&mut conn)
-        .await
-        .unwrap();
-    let id = Uuid::new_v4();
-    diesel::insert_into(users::table)
-        .values((
-            users::id.eq(id),
-            users::email.eq(email),
-            users::display_name.eq("Second Agent"),
-            users::password_hash.eq(hash),
-            users::kind.eq("partner"),
-            users::partner_id.eq(partner),
-            users::created_at.eq(Utc::now()),
-        ))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    diesel::insert_into(user_roles::table)
-        .values((
-            user_roles::user_id.eq(id),
-            user_roles::role.eq("admin_agent"),
-        ))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    email.to_string()
-}
-
-async fn submit(v: &Visitor, b: Bought, order: Uuid) -> crate::support::Resp {
+async fn submit(v: &Visitor, b: Purchase, order: OrderId) -> crate::support::Resp {
     v.post(
         &b.cancel_path(),
         &[("order", &order.to_string()), ("acknowledge", "yes")],
@@ -173,49 +95,25 @@ async fn submit(v: &Visitor, b: Bought, order: Uuid) -> crate::support::Resp {
     .await
 }
 
-/// A download link for the purchase, made with "Copy link"; its `/dl/...` path.
-pub async fn make_link(app: &TestApp, v: &Visitor, b: Bought) -> String {
-    use cspdesk::db::schema::{artifacts, product_variants};
-    let product: Uuid = order_lines::table
-        .find(b.line)
-        .select(order_lines::product_id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    let variant: Uuid = product_variants::table
-        .inner_join(artifacts::table)
-        .filter(product_variants::product_id.eq(product))
-        .select(product_variants::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    let purchase = format!("/customers/{}/software/{}", b.customer, b.line);
-    let made = v
-        .post(&format!("{purchase}/variants/{variant}/links"), &[])
-        .await;
-    assert_eq!(made.status, 303);
-    let page = v.get(&made.location.expect("back to the purchase")).await;
-    let start = page.body.find("/dl/").expect("the new link is shown");
-    let token: String = page.body[start + 4..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    format!("/dl/{token}")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancelling_inside_the_window_revokes_at_once_and_credits_everything() {
     let app = TestApp::spawn().await;
-    // Fourth Coffee's 2-day-old order: SQL Server 2022 Standard and Windows Server 2022
-    // Standard, both perpetual.
-    let ws = bought(&app, "fourthcoffee.test", "ws2022-std").await;
-    let sql = bought(&app, "fourthcoffee.test", "sql2022-std").await;
+    // A 2-day-old order of SQL Server 2022 Standard and Windows Server 2022 Standard, both
+    // perpetual.
+    let shop = app.shop().await;
+    let order = app
+        .order(shop.customer)
+        .line("sql2022-std", 2)
+        .line("ws2022-std", 1)
+        .days_old(2)
+        .await;
+    let (sql, ws) = (order.purchases[0], order.purchases[1]);
     assert_eq!(ws.order, sql.order);
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let link = make_link(&app, &v, ws).await;
     let stranger = app.visitor();
     assert_eq!(stranger.get(&link).await.status, 200);
-    let key_path = format!("/customers/{}/software/{}/key", ws.customer, ws.line);
+    let key_path = ws.key_path();
     assert_eq!(v.get(&key_path).await.status, 200);
 
     let dialog = v.get(&ws.cancel_path()).await;
@@ -293,10 +191,11 @@ async fn cancelling_inside_the_window_revokes_at_once_and_credits_everything() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_closes_at_exactly_thirty_days_even_between_dialog_and_submit() {
     let app = TestApp::spawn().await;
-    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
-    let placed = placed_at(&app, b).await;
+    let shop = app.shop().await;
+    let b = app.purchase(shop.customer, "ws2022-std").days_old(2).await;
+    let placed = placed_at(&app, b.order).await;
     set_clock(&app, placed + Duration::days(30) - Duration::seconds(1));
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let dialog = v.get(&b.cancel_path()).await;
     assert!(
         dialog.contains("1 day left to cancel this order"),
@@ -319,15 +218,20 @@ async fn the_window_closes_at_exactly_thirty_days_even_between_dialog_and_submit
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_subscription_is_credited_for_its_unused_days_rounded_down() {
     let app = TestApp::spawn().await;
-    // Adatum's 29-day-old Windows Server 2022 Datacenter, one year.
-    let b = bought(&app, "adatum.test", "ws2022-dc-1y").await;
-    let placed = placed_at(&app, b).await;
+    // A 29-day-old Windows Server 2022 Datacenter, one year.
+    let shop = app.shop().await;
+    let b = app
+        .purchase(shop.customer, "ws2022-dc-1y")
+        .quantity(4)
+        .days_old(29)
+        .await;
+    let placed = placed_at(&app, b.order).await;
     let now = placed + Duration::days(10) + Duration::hours(5);
     set_clock(&app, now);
     let term = (placed.checked_add_months(Months::new(12)).unwrap() - placed).num_days();
     let paid = paid(&app, b.line).await;
     let expected = paid * (term - 10) / term;
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     assert_eq!(submit(&v, b, b.order).await.status, 303);
     let amount: i64 = credits::table
         .filter(credits::order_line_id.eq(b.line))
@@ -343,10 +247,12 @@ async fn a_subscription_is_credited_for_its_unused_days_rounded_down() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot_cancel() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    // Adatum bought Windows Server 2022 Standard 88 and 31 days ago: both are listed, and
-    // both windows have passed.
-    let old = bought(&app, "adatum.test", "ws2022-std").await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    // Windows Server 2022 Standard bought 88 and 31 days ago: both are listed, and both
+    // windows have passed.
+    app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    let old = app.purchase(shop.customer, "ws2022-std").days_old(31).await;
     let dialog = v.get(&old.cancel_path()).await;
     assert_eq!(dialog.status, 200);
     let start = dialog.body.find("id=\"cancel-order\"").unwrap();
@@ -360,13 +266,19 @@ async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot
     assert!(dialog.contains(&support), "{}", dialog.body);
     assert!(!dialog.contains("data-test=\"cancel-form\""));
 
-    let suse = bought(&app, "tailspintoys.test", "suse-sles-1y").await;
+    let suse = app
+        .purchase(shop.customer, "suse-sles-1y")
+        .days_old(20)
+        .await;
     let dialog = v.get(&suse.cancel_path()).await;
     assert!(dialog.contains("cannot be cancelled or exchanged"));
     assert!(!dialog.contains("data-test=\"support-link\""));
     assert!(!dialog.contains("data-test=\"cancel-form\""));
 
-    let esu = bought(&app, "tailspintoys.test", "win7-esu-1y").await;
+    let esu = app
+        .purchase(shop.customer, "win7-esu-1y")
+        .days_old(60)
+        .await;
     let dialog = v.get(&esu.cancel_path()).await;
     assert!(dialog.contains("only be cancelled through a customer support request"));
     assert!(dialog.contains("data-test=\"support-link\""));
@@ -374,7 +286,8 @@ async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot
     // The Software tab has a Cancel control on each active purchase for Admin agents only.
     let tab = v.get(&format!("/customers/{}", old.customer)).await;
     assert!(tab.contains(&old.cancel_path()));
-    let sales = app.signed_in("sales.agent@contoso-partner.test").await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let sales = app.signed_in(&sales).await;
     let tab = sales.get(&format!("/customers/{}", old.customer)).await;
     assert!(!tab.contains("data-test=\"cancel-purchase\""));
     assert_eq!(sales.get(&old.cancel_path()).await.status, 403);
@@ -384,8 +297,14 @@ async fn the_dialog_lists_the_products_orders_and_offers_support_where_it_cannot
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let b = bought(&app, "fourthcoffee.test", "ws2022-std").await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let b = app.purchase(shop.customer, "ws2022-std").days_old(2).await;
+    // Another customer of the partner bought it 31 days ago, and a Datacenter subscription
+    // 29 days ago.
+    let adatum = app.customer(shop.partner).market("TR", Currency::Try).await;
+    let adatum_ws = app.purchase(adatum, "ws2022-std").days_old(31).await;
+    let adatum_dc = app.purchase(adatum, "ws2022-dc-1y").days_old(29).await;
 
     let unticked = v
         .post(&b.cancel_path(), &[("order", &b.order.to_string())])
@@ -393,10 +312,11 @@ async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
     assert_eq!(unticked.status, 422);
     assert!(unticked.contains("Select the checkbox"));
 
-    // Another customer's order (Adatum's) and another partner's: not found.
-    let adatum = bought(&app, "adatum.test", "ws2022-std").await;
-    assert_eq!(submit(&v, b, adatum.order).await.status, 404);
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    // Another customer's order and another partner's staff: not found.
+    assert_eq!(submit(&v, b, adatum_ws.order).await.status, 404);
+    let fabrikam = app.partner("Fabrikam").await;
+    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
+    let fabrikam = app.signed_in(&fabrikam).await;
     assert_eq!(fabrikam.get(&b.cancel_path()).await.status, 404);
     assert_eq!(submit(&fabrikam, b, b.order).await.status, 404);
     for junk in ["", "42", "not-a-uuid", &Uuid::new_v4().to_string()] {
@@ -414,22 +334,17 @@ async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
     assert_eq!(forged_ack.status, 422);
 
     // An order of this customer without the product.
-    let other = bought(&app, "adatum.test", "ws2022-dc-1y").await;
-    let old_ws = Bought {
-        line: adatum.line,
-        ..adatum
-    };
-    let res = submit(&v, old_ws, other.order).await;
+    let res = submit(&v, adatum_ws, adatum_dc.order).await;
     assert_eq!(res.status, 422);
     assert!(res.contains("does not contain Windows Server 2022 Standard"));
 
     // Window passed, never, support only: refused whatever the form says.
-    let passed = submit(&v, adatum, adatum.order).await;
+    let passed = submit(&v, adatum_ws, adatum_ws.order).await;
     assert_eq!(passed.status, 422);
     assert!(passed.contains("can no longer be cancelled here"));
-    let suse = bought(&app, "tailspintoys.test", "suse-sles-1y").await;
+    let suse = app.purchase(adatum, "suse-sles-1y").days_old(20).await;
     assert_eq!(submit(&v, suse, suse.order).await.status, 422);
-    let esu = bought(&app, "tailspintoys.test", "win7-esu-1y").await;
+    let esu = app.purchase(adatum, "win7-esu-1y").days_old(60).await;
     assert_eq!(submit(&v, esu, esu.order).await.status, 422);
     // No CSRF token: refused before anything is read.
     let forged = v
@@ -452,9 +367,15 @@ async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_simultaneous_submits_by_two_users_cancel_once() {
     let app = TestApp::spawn().await;
-    let b = bought(&app, "fourthcoffee.test", "sql2022-std").await;
-    let first = app.signed_in(ADMIN).await;
-    let second = app.signed_in(&second_admin_agent(&app).await).await;
+    let shop = app.shop().await;
+    let b = app
+        .purchase(shop.customer, "sql2022-std")
+        .quantity(2)
+        .days_old(2)
+        .await;
+    let first = app.signed_in(&shop.agent).await;
+    let second = app.user(shop.partner).roles(&[Role::AdminAgent]).await;
+    let second = app.signed_in(&second).await;
     let order = b.order.to_string();
     let path = b.cancel_path();
     let (t1, t2) = (first.csrf().await, second.csrf().await);
@@ -498,8 +419,13 @@ async fn twenty_simultaneous_submits_by_two_users_cancel_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_a_second_cancellation_credit_and_over_crediting() {
     let app = TestApp::spawn().await;
-    let b = bought(&app, "fourthcoffee.test", "sql2022-std").await;
-    let v = app.signed_in(ADMIN).await;
+    let shop = app.shop().await;
+    let b = app
+        .purchase(shop.customer, "sql2022-std")
+        .quantity(2)
+        .days_old(2)
+        .await;
+    let v = app.signed_in(&shop.agent).await;
     assert_eq!(submit(&v, b, b.order).await.status, 303);
     let mut conn = app.conn().await;
     let row: (Uuid, Uuid, Uuid, Uuid, i64, String, Uuid) = credits::table

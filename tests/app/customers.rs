@@ -2,9 +2,8 @@ use cspdesk::db::schema::customers;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use crate::support::demo::ADMIN;
 use crate::support::{TestApp, tenant_id};
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 async fn count_customers(app: &TestApp) -> i64 {
     customers::table

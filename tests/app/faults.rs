@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
+use crate::support::demo::ADMIN;
 use crate::support::{TestApp, product_id, tenant_id};
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 /// Ends every session of the app's database but the caller's, as an administrator would.
 async fn terminate_backends(url: &str) -> usize {
@@ -157,7 +156,9 @@ async fn a_forged_form_gets_400_with_its_reason_on_the_page_in_the_readers_langu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_form_whose_token_is_not_its_first_part_is_refused_before_any_file_is_kept() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").await;
+    let v = app.signed_in(&shop.agent).await;
     let token = v.csrf().await;
     let file = || reqwest::multipart::Part::bytes(b"plain text".to_vec()).file_name("note.txt");
     let late_token = reqwest::multipart::Form::new()
@@ -175,8 +176,7 @@ async fn a_file_form_whose_token_is_not_its_first_part_is_refused_before_any_fil
     );
     assert!(app.attachment_names().is_empty(), "no file was written");
     // The KMS move form takes the same check, multipart or plain.
-    let (adatum, line) = crate::software::ws_purchase(&app).await;
-    let path = format!("/customers/{adatum}/software/{line}/kms-migration");
+    let path = format!("{}/kms-migration", ws.path());
     let wrong = reqwest::multipart::Form::new()
         .text("csrf_token", "0".repeat(64))
         .text("activated_on", "2026-01-01");

@@ -1,6 +1,5 @@
 use crate::support::TestApp;
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
+use crate::support::demo::ADMIN;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_view_choice_is_kept_per_user() {

@@ -5,19 +5,18 @@ use cspdesk::db::schema::activity;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::software::{copy_link, variant_id, ws_purchase};
-use crate::support::{TestApp, Visitor};
+use crate::support::software::{copy_link, variant_id};
+use crate::support::{Shop, TestApp};
 
-const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-/// A fresh link to Adatum's Windows Server purchase, and the Admin agent who made it.
-async fn a_link(app: &TestApp) -> (Visitor, String, String) {
-    let (adatum, line) = ws_purchase(app).await;
-    let variant = variant_id(app, line).await.to_string();
-    let v = app.signed_in(ADMIN).await;
-    let purchase = format!("/customers/{adatum}/software/{line}");
-    let link = copy_link(&v, &purchase, &variant).await;
-    (v, purchase, link)
+/// A fresh link to a Windows Server purchase bought 88 days ago, made by the shop's Admin
+/// agent: the shop, the purchase's page and the link.
+async fn a_link(app: &TestApp) -> (Shop, String, String) {
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    let variant = variant_id(app, ws.line).await.to_string();
+    let v = app.signed_in(&shop.agent).await;
+    let link = copy_link(&v, &ws.path(), &variant).await;
+    (shop, ws.path(), link)
 }
 
 async fn refusal_records(app: &TestApp) -> Vec<serde_json::Value> {
@@ -33,7 +32,7 @@ async fn refusal_records(app: &TestApp) -> Vec<serde_json::Value> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refusals_of_a_spent_link_are_recorded_once_an_hour_and_the_rest_counted() {
     let app = TestApp::spawn().await;
-    let (_, _, link) = a_link(&app).await;
+    let (shop, _, link) = a_link(&app).await;
     app.clock.advance(chrono::Duration::days(15));
     let stranger = app.visitor();
     let requests = (0..150).map(|_| stranger.get(&link));
@@ -57,8 +56,12 @@ async fn refusals_of_a_spent_link_are_recorded_once_an_hour_and_the_rest_counted
     assert_eq!(records.len(), 2);
     assert_eq!(records[1]["unrecorded_before"], 150);
     // The activity log says so.
+    let global = app
+        .user(shop.partner)
+        .roles(&[cspdesk::auth::Role::GlobalAdmin])
+        .await;
     let log = app
-        .signed_in("global.admin@contoso-partner.test")
+        .signed_in(&global)
         .await
         .get("/account/activity?op=link_refused")
         .await;
@@ -75,7 +78,7 @@ async fn refusals_of_a_spent_link_are_recorded_once_an_hour_and_the_rest_counted
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_over_the_download_rate_gets_429_and_its_requests_count_nothing() {
     let app = TestApp::spawn_with(|s| s.client_requests_per_minute = 5).await;
-    let (_, purchase, link) = a_link(&app).await;
+    let (shop, purchase, link) = a_link(&app).await;
     let stranger = app.visitor();
     let unknown = format!("/dl/{}", "A".repeat(43));
     for _ in 0..3 {
@@ -95,7 +98,7 @@ async fn a_client_over_the_download_rate_gets_429_and_its_requests_count_nothing
     assert!(refused.contains("Too many requests"));
     assert_eq!(stranger.get(&unknown).await.status, 429, "guessing too");
     // Nothing was counted against the link: two downloads, not three.
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     assert!(v.get(&purchase).await.contains("48 of 50 downloads left"));
     // The next minute the client may try again.
     app.clock.advance(chrono::Duration::seconds(61));

@@ -6,48 +6,9 @@ use cspdesk::db::schema::{activity, order_lines, orders, product_keys};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::ordering::{ADMIN, fill_cart, order_count, place_fields};
-use crate::support::{Resp, TestApp, Visitor, csrf_in, tenant_id};
-
-/// Opens `n` Review pages of the visitor's cart: each has its own order token.
-pub async fn review_pages(v: &Visitor, base: &str, n: usize) -> Vec<(String, String, String)> {
-    let mut forms = Vec::new();
-    for _ in 0..n {
-        let page = v.get(&format!("{base}/review")).await;
-        assert_eq!(page.status, 200);
-        let (token, seen) = place_fields(&page.body);
-        forms.push((csrf_in(&page.body).unwrap(), token, seen));
-    }
-    forms
-}
-
-/// A Review page's form (CSRF token, order token, seen lines) and who submits it where.
-pub type Submit = (Arc<Visitor>, String, (String, String, String));
-
-/// Submits every form at the same moment; the answers.
-pub async fn submit_all(forms: Vec<Submit>) -> Vec<Resp> {
-    let start = Arc::new(tokio::sync::Barrier::new(forms.len()));
-    let tasks: Vec<_> = forms
-        .into_iter()
-        .map(|(v, base, (csrf, token, seen))| {
-            let start = start.clone();
-            tokio::spawn(async move {
-                let fields = [
-                    ("csrf_token", csrf.as_str()),
-                    ("order_token", token.as_str()),
-                    ("seen", seen.as_str()),
-                ];
-                start.wait().await;
-                v.post_raw(&format!("{base}/orders"), &fields).await
-            })
-        })
-        .collect();
-    let mut answers = Vec::new();
-    for t in tasks {
-        answers.push(t.await.unwrap());
-    }
-    answers
-}
+use crate::support::demo::{ADMIN, northwind_orders};
+use crate::support::ordering::{fill_cart, review_pages, submit_all};
+use crate::support::{TestApp, tenant_id};
 
 async fn order_lines_of_northwind(app: &TestApp) -> i64 {
     let northwind = tenant_id(app, "northwind.test").await;
@@ -105,7 +66,7 @@ async fn ten_review_pages_of_one_cart_submitted_at_once_place_one_order() {
             a.location.clone().unwrap()
         })
         .collect();
-    assert_eq!(order_count(&app).await, 1, "one cart, one order");
+    assert_eq!(northwind_orders(&app).await, 1, "one cart, one order");
     assert_eq!(order_lines_of_northwind(&app).await, 2, "one set of lines");
     assert_eq!(keys_of_northwind(&app).await, 2, "one set of keys");
     assert_eq!(placed_records(&app).await, 1, "one activity record");
@@ -155,14 +116,14 @@ async fn a_second_review_page_submitted_later_is_told_the_cart_was_ordered() {
         "{}",
         page.body
     );
-    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(northwind_orders(&app).await, 1);
     assert_eq!(placed_records(&app).await, 1);
     // A Review page opened after the order starts a new cart, which orders normally.
     fill_cart(&app, &v, &base).await;
     let later = review_pages(&v, &base, 1).await;
     let third = submit(&later[0]).await;
     assert_ne!(third.location, first.location);
-    assert_eq!(order_count(&app).await, 2);
+    assert_eq!(northwind_orders(&app).await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -182,7 +143,7 @@ async fn two_users_carts_of_one_customer_stay_independent_under_parallel_submits
     let locations: std::collections::HashSet<_> =
         answers.iter().map(|a| a.location.clone()).collect();
     assert_eq!(locations.len(), 2, "two carts, two orders");
-    assert_eq!(order_count(&app).await, 2);
+    assert_eq!(northwind_orders(&app).await, 2);
     assert_eq!(order_lines_of_northwind(&app).await, 4);
     assert_eq!(placed_records(&app).await, 2);
 }

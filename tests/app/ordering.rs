@@ -2,20 +2,9 @@ use cspdesk::db::schema::{activity, order_lines, orders, prices, product_keys, p
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use crate::support::demo::{ADMIN, northwind_orders};
+use crate::support::ordering::{fill_cart, place_fields};
 use crate::support::{TestApp, Visitor, csrf_in, product_id, tenant_id};
-
-pub const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-/// Orders of Northwind, the US customer these tests buy for (the demo orders are elsewhere).
-pub async fn order_count(app: &TestApp) -> i64 {
-    let northwind = tenant_id(app, "northwind.test").await;
-    orders::table
-        .filter(orders::customer_id.eq(northwind))
-        .count()
-        .get_result(&mut app.conn().await)
-        .await
-        .unwrap()
-}
 
 /// Keys of Northwind's order lines.
 async fn northwind_keys(app: &TestApp) -> Vec<String> {
@@ -27,44 +16,6 @@ async fn northwind_keys(app: &TestApp) -> Vec<String> {
         .load(&mut app.conn().await)
         .await
         .unwrap()
-}
-
-/// The hidden fields of the Review page's "Place order" form.
-pub fn place_fields(review_html: &str) -> (String, String) {
-    let field = |name: &str| {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = review_html
-            .find(&marker)
-            .unwrap_or_else(|| panic!("{name} in review page"))
-            + marker.len();
-        review_html[start..start + review_html[start..].find('"').unwrap()].to_string()
-    };
-    (field("order_token"), field("seen"))
-}
-
-/// Puts the "Done when" purchase in the cart and opens Review.
-pub async fn fill_cart(app: &TestApp, v: &Visitor, base: &str) -> crate::support::Resp {
-    let ws = product_id(app, "ws2022-std").await;
-    let sql = product_id(app, "sql2022-std-3y").await;
-    assert_eq!(
-        v.post(
-            &format!("{base}/cart"),
-            &[("product_id", &ws), ("quantity", "2")]
-        )
-        .await
-        .status,
-        303
-    );
-    assert_eq!(
-        v.post(
-            &format!("{base}/cart"),
-            &[("product_id", &sql), ("quantity", "1")]
-        )
-        .await
-        .status,
-        303
-    );
-    v.get(&format!("{base}/review")).await
 }
 
 async fn buy_as(app: &TestApp, email: &str) -> (Visitor, String, crate::support::Resp) {
@@ -126,7 +77,7 @@ async fn a_sales_agent_can_buy_and_a_helpdesk_agent_cannot() {
     let app = TestApp::spawn().await;
     let (_, _, placed) = buy_as(&app, "sales.agent@contoso-partner.test").await;
     assert_eq!(placed.status, 303);
-    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(northwind_orders(&app).await, 1);
     let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
     let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
     assert_eq!(helpdesk.get(&format!("{base}/review")).await.status, 403);
@@ -137,7 +88,7 @@ async fn a_sales_agent_can_buy_and_a_helpdesk_agent_cannot() {
         )
         .await;
     assert_eq!(forged.status, 403);
-    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(northwind_orders(&app).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,7 +124,7 @@ async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
         assert_eq!(res.status, 303, "{}", res.body);
         locations.insert(res.location.unwrap());
     }
-    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(northwind_orders(&app).await, 1);
     assert_eq!(locations.len(), 1, "every submit leads to the same order");
     assert_eq!(
         northwind_keys(&app).await.len(),
@@ -215,7 +166,7 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
         .await;
     assert_eq!(res.status, 409);
     assert!(res.contains("Prices or quantities changed") && res.contains("1,200.00 USD"));
-    assert_eq!(order_count(&app).await, 0, "nothing written");
+    assert_eq!(northwind_orders(&app).await, 0, "nothing written");
     let (token, seen) = place_fields(&res.body);
     let res = v
         .post(
@@ -273,7 +224,7 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
             .await
             .contains("This form is out of date.")
     );
-    assert_eq!(order_count(&app).await, 0);
+    assert_eq!(northwind_orders(&app).await, 0);
     // Another partner's customer is a 404 before anything else.
     let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
     let res = fabrikam
@@ -292,7 +243,11 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
         .status,
         303
     );
-    assert_eq!(order_count(&app).await, 1, "the owner's form still works");
+    assert_eq!(
+        northwind_orders(&app).await,
+        1,
+        "the owner's form still works"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -493,7 +448,7 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
             .await
             .contains("That product does not exist or is no longer sold.")
     );
-    assert_eq!(order_count(&app).await, 0);
+    assert_eq!(northwind_orders(&app).await, 0);
 
     // Emptied in another tab after Review: nothing to order, and nothing is written.
     let review = v.get(&format!("{base}/review")).await;
@@ -514,7 +469,7 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
             .await
             .contains("The cart is empty: add products before placing an order.")
     );
-    assert_eq!(order_count(&app).await, 0);
+    assert_eq!(northwind_orders(&app).await, 0);
 }
 
 /// Statements the app sends to answer `path`, measured on a second visit so one-time work

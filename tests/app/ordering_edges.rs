@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use crate::ordering::{ADMIN, fill_cart, order_count, place_fields};
+use crate::support::demo::{ADMIN, northwind_orders};
+use crate::support::ordering::{fill_cart, place_fields};
 use crate::support::{TestApp, Visitor, product_id, tenant_id};
 
 async fn place(v: &Visitor, base: &str, review_html: &str) -> crate::support::Resp {
@@ -107,7 +108,7 @@ async fn one_users_cart_and_form_cannot_be_used_by_another_user_or_for_another_c
     assert_eq!(res.status, 303);
     let adatum_orders_before = orders_of(&app, "adatum.test").await.len();
     assert_eq!(adatum_orders_before, 3, "only the demo orders");
-    assert_eq!(order_count(&app).await, 0);
+    assert_eq!(northwind_orders(&app).await, 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

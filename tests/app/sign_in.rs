@@ -3,9 +3,8 @@ use cspdesk::db::schema::{user_roles, users};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use crate::support::demo::ADMIN;
 use crate::support::{PASSWORD, TestApp};
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demo_user_signs_in_sees_their_name_and_signs_out() {

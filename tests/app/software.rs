@@ -1,40 +1,27 @@
 //! The Software page (partner side): purchases, keys, downloads and download links.
 
-use cspdesk::db::schema::{activity, download_links, order_lines, orders, product_keys};
+use cspdesk::auth::Role;
+use cspdesk::db::schema::{activity, download_links, order_lines, orders};
+use cspdesk::ids::{CustomerId, LineId};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::support::{TestApp, Visitor, tenant_id};
+use crate::support::fixtures::four_purchases;
+use crate::support::software::{copy_link, stored_key, variant_id};
+use crate::support::{Purchase, Shop, TestApp};
 
-const ADMIN: &str = "admin.agent@contoso-partner.test";
-
-/// Adatum's demo purchase of Windows Server 2022 Standard 88 days ago: (customer, line).
-pub async fn ws_purchase(app: &TestApp) -> (Uuid, Uuid) {
-    let adatum = tenant_id(app, "adatum.test").await;
-    let line: Uuid = order_lines::table
-        .inner_join(orders::table)
-        .filter(orders::customer_id.eq(adatum))
-        .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
-        .order(orders::placed_at)
-        .select(order_lines::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    (adatum, line)
-}
-
-/// A purchase's stored key as pages show it (8 groups of 4, checked by the unit test of
-/// `keys::grouped`).
-pub async fn stored_key(app: &TestApp, line: Uuid) -> String {
-    let key: String = product_keys::table
-        .find(line)
-        .select(product_keys::key_text)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    cspdesk::orders::keys::grouped(&key)
+/// A shop whose customer bought 5 Windows Server 2022 Standard 88 days ago: the purchase
+/// these tests open.
+async fn ws_bought(app: &TestApp) -> (Shop, Purchase) {
+    let shop = app.shop().await;
+    let ws = app
+        .purchase(shop.customer, "ws2022-std")
+        .quantity(5)
+        .days_old(88)
+        .await;
+    (shop, ws)
 }
 
 const CHOICE: &str = "version=Windows+Server+2022&language=tr-TR&file_type=x64_iso";
@@ -46,7 +33,7 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-async fn operations(app: &TestApp, customer: Uuid) -> Vec<(String, String)> {
+async fn operations(app: &TestApp, customer: CustomerId) -> Vec<(String, String)> {
     activity::table
         .filter(activity::customer_id.eq(customer))
         .filter(activity::operation.ne_all(["order_placed", "signed_in"]))
@@ -57,54 +44,21 @@ async fn operations(app: &TestApp, customer: Uuid) -> Vec<(String, String)> {
         .unwrap()
 }
 
-/// Makes a link with "Copy link" and returns its path (`/dl/...`) as the page shows it.
-pub async fn copy_link(v: &Visitor, purchase: &str, variant: &str) -> String {
-    let made = v
-        .post(&format!("{purchase}/variants/{variant}/links"), &[])
-        .await;
-    assert_eq!(made.status, 303);
-    let page = v.get(&made.location.expect("back to the purchase")).await;
-    let start = page.body.find("/dl/").expect("the new link is shown");
-    let token: String = page.body[start + 4..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    assert!(page.contains("50 of 50 downloads left · expires"));
-    format!("/dl/{token}")
-}
-
-pub async fn variant_id(app: &TestApp, line: Uuid) -> Uuid {
-    use cspdesk::db::schema::product_variants;
-    let product: Uuid = order_lines::table
-        .find(line)
-        .select(order_lines::product_id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    product_variants::table
-        .filter(product_variants::product_id.eq(product))
-        .filter(product_variants::language.eq("tr-TR"))
-        .filter(product_variants::file_type.eq("x64_iso"))
-        // The newest version: "Windows Server 2022" for the purchase these tests open.
-        .order(product_variants::version.desc())
-        .select(product_variants::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_software_tab_lists_purchases_and_only_admin_agents_open_them() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
-    let admin = app.signed_in(ADMIN).await;
+    let shop = app.shop().await;
+    let ws = four_purchases(&app, shop.customer).await;
+    let (adatum, line) = (ws.customer, ws.line);
+    let admin = app.signed_in(&shop.agent).await;
     let list = admin.get(&format!("/customers/{adatum}")).await;
     assert_eq!(list.status, 200);
     assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
     assert!(list.contains(&format!("/customers/{adatum}/software/{line}")));
     assert!(list.contains("Need a KMS key?"));
 
-    let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
+    let helpdesk = app.user(shop.partner).roles(&[Role::HelpdeskAgent]).await;
+    let helpdesk = app.signed_in(&helpdesk).await;
     let list = helpdesk.get(&format!("/customers/{adatum}")).await;
     assert_eq!(list.body.matches("data-test=\"purchase-row\"").count(), 4);
     assert!(!list.contains("data-test=\"open-purchase\""));
@@ -112,7 +66,8 @@ async fn the_software_tab_lists_purchases_and_only_admin_agents_open_them() {
     for path in [purchase.clone(), format!("{purchase}/key")] {
         assert_eq!(helpdesk.get(&path).await.status, 403, "{path}");
     }
-    let global = app.signed_in("global.admin@contoso-partner.test").await;
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let global = app.signed_in(&global).await;
     assert_eq!(global.get(&format!("{purchase}/key")).await.status, 403);
 
     // Signed out, a key address leads to sign-in and back.
@@ -124,8 +79,9 @@ async fn the_software_tab_lists_purchases_and_only_admin_agents_open_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_agent_gets_the_key_in_a_no_store_page_and_the_view_is_recorded() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
-    let v = app.signed_in(ADMIN).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let chosen = v.get(&format!("{purchase}?{CHOICE}")).await;
     assert_eq!(chosen.status, 200);
@@ -140,16 +96,17 @@ async fn an_admin_agent_gets_the_key_in_a_no_store_page_and_the_view_is_recorded
     );
     assert_eq!(
         operations(&app, adatum).await,
-        vec![(ADMIN.to_string(), "key_viewed".to_string())]
+        vec![(shop.agent.clone(), "key_viewed".to_string())]
     );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_download_is_streamed_with_its_name_length_and_checksum() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await;
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let page = v.get(&format!("{purchase}?{CHOICE}")).await;
     let file = v
@@ -172,15 +129,16 @@ async fn a_download_is_streamed_with_its_name_length_and_checksum() {
         .await
         .unwrap();
     assert_eq!(recorded.len(), 1);
-    assert_eq!(recorded[0].0, ADMIN);
+    assert_eq!(recorded[0].0, shop.agent);
     assert_eq!(recorded[0].1["ip"], "127.0.0.1");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_choices_get_a_message_or_a_404() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
-    let v = app.signed_in(ADMIN).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let bad = v
         .get(&format!(
@@ -190,12 +148,12 @@ async fn forged_choices_get_a_message_or_a_404() {
     assert_eq!(bad.status, 422);
     assert!(bad.contains("That combination of version, language and file type is not offered"));
     // A variant of another product, and nonsense.
-    let other_line: Uuid = order_lines::table
-        .filter(order_lines::product_name.eq("SQL Server 2022 Enterprise"))
-        .select(order_lines::id)
-        .first(&mut app.conn().await)
+    let woodgrove = app.customer(shop.partner).await;
+    let other_line = app
+        .purchase(woodgrove, "sql2022-ent")
+        .days_old(45)
         .await
-        .unwrap();
+        .line;
     let foreign = variant_id(&app, other_line).await;
     for variant in [foreign.to_string(), "nonsense".to_string()] {
         let res = v
@@ -208,7 +166,9 @@ async fn forged_choices_get_a_message_or_a_404() {
         assert_eq!(res.status, 404, "{variant}");
     }
     // Another partner's admin agent finds nothing.
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.partner("Fabrikam").await;
+    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
+    let fabrikam = app.signed_in(&fabrikam).await;
     assert_eq!(fabrikam.get(&format!("{purchase}/key")).await.status, 404);
     let count: i64 = download_links::table
         .count()
@@ -221,9 +181,10 @@ async fn forged_choices_get_a_message_or_a_404() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_copied_link_works_without_signing_in_and_only_its_hash_is_stored() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await;
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let link = copy_link(&v, &purchase, &variant.to_string()).await;
     let token = link.trim_start_matches("/dl/");
@@ -256,7 +217,7 @@ async fn a_copied_link_works_without_signing_in_and_only_its_hash_is_stored() {
     assert_eq!(
         ops,
         vec![
-            (ADMIN.to_string(), "link_created".to_string()),
+            (shop.agent.clone(), "link_created".to_string()),
             ("download link".to_string(), "link_used".to_string())
         ]
     );
@@ -279,9 +240,10 @@ struct Count {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_expires_at_exactly_fourteen_days_and_a_new_one_has_its_own_limits() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await.to_string();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let first = copy_link(&v, &purchase, &variant).await;
     let stranger = app.visitor();
@@ -291,7 +253,7 @@ async fn a_link_expires_at_exactly_fourteen_days_and_a_new_one_has_its_own_limit
         .advance(chrono::Duration::days(14) - chrono::Duration::seconds(1));
     assert_eq!(stranger.get(&first).await.status, 200, "one second before");
     // "Get keys and downloads" again: a fresh link while the first runs out.
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let second = copy_link(&v, &purchase, &variant).await;
     app.clock.advance(chrono::Duration::seconds(1));
     let gone = stranger.get(&first).await;
@@ -317,9 +279,10 @@ async fn a_link_expires_at_exactly_fourteen_days_and_a_new_one_has_its_own_limit
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_concurrent_downloads_of_a_fresh_link_give_exactly_fifty_files() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await.to_string();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let link = copy_link(
         &v,
         &format!("/customers/{adatum}/software/{line}"),
@@ -355,9 +318,10 @@ async fn two_hundred_concurrent_downloads_of_a_fresh_link_give_exactly_fifty_fil
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_withdrawn_link_answers_410_and_says_why() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await.to_string();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let link = copy_link(
         &v,
         &format!("/customers/{adatum}/software/{line}"),
@@ -377,7 +341,8 @@ async fn a_withdrawn_link_answers_410_and_says_why() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_registered_file_replaces_the_placeholder() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await;
     let dir = std::env::temp_dir().join(format!("cspdesk-add-{}", Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -393,7 +358,7 @@ async fn a_registered_file_replaces_the_placeholder() {
     )
     .await
     .expect("registered");
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let got = v
         .get(&format!(
             "/customers/{adatum}/software/{line}/variants/{variant}/download"
@@ -415,8 +380,9 @@ async fn a_registered_file_replaces_the_placeholder() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_rows() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
-    let v = app.signed_in(ADMIN).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
+    let v = app.signed_in(&shop.agent).await;
     let page = format!("/customers/{adatum}/software/{line}/kms-migration");
     let purchase = v.get(&format!("/customers/{adatum}/software/{line}")).await;
     assert!(purchase.contains(&page), "reached from the purchase");
@@ -487,10 +453,11 @@ async fn the_kms_move_page_gives_deadlines_commands_and_a_script_and_lists_bad_r
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kms_date_before_2000_or_after_today_is_refused_at_its_field_and_kept_in_the_form() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     // The app's clock, not the machine's, says what today is.
     app.clock.advance(chrono::Duration::days(40));
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let page = format!("/customers/{adatum}/software/{line}/kms-migration");
     let today = cspdesk::clock::Clock::now(app.clock.as_ref()).date_naive();
     let tomorrow = (today + chrono::Duration::days(1)).to_string();
@@ -555,7 +522,7 @@ async fn a_kms_date_before_2000_or_after_today_is_refused_at_its_field_and_kept_
     assert!(!listed.contains("-1 days") && !listed.contains("-1 day"));
 
     // In Turkish too.
-    let tr = app.signed_in(ADMIN).await;
+    let tr = app.signed_in(&shop.agent).await;
     let chosen = tr.post("/preferences/language", &[("lang", "tr")]).await;
     assert_eq!(chosen.status, 303);
     let refused = tr.post(&page, &[("activated_on", "-99999-01-01")]).await;
@@ -575,11 +542,12 @@ async fn a_kms_date_before_2000_or_after_today_is_refused_at_its_field_and_kept_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer_sees_the_key() {
     let app = TestApp::spawn().await;
-    let agent = app.signed_in(ADMIN).await;
-    let northwind = tenant_id(&app, "northwind.test").await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    let northwind = shop.customer;
     let base = format!("/customers/{northwind}");
-    let review = crate::ordering::fill_cart(&app, &agent, &base).await;
-    let (token, seen) = crate::ordering::place_fields(&review.body);
+    let review = crate::support::ordering::fill_cart(&app, &agent, &base).await;
+    let (token, seen) = crate::support::ordering::place_fields(&review.body);
     let placed = agent
         .post(
             &format!("{base}/orders"),
@@ -587,7 +555,7 @@ async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer
         )
         .await;
     assert_eq!(placed.status, 303);
-    let line: Uuid = order_lines::table
+    let line: LineId = order_lines::table
         .inner_join(orders::table)
         .filter(orders::customer_id.eq(northwind))
         .filter(order_lines::product_name.eq("Windows Server 2022 Standard"))
@@ -619,13 +587,23 @@ async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer
         ["key_viewed", "downloaded", "link_created", "link_used"]
     );
 
-    let admin = app.signed_in("admin@northwind.test").await;
+    let admin = app
+        .user(shop.partner)
+        .customer(northwind)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let admin = app.signed_in(&admin).await;
     let own = admin
         .get(&format!("/your-products/software/{line}/key"))
         .await;
     assert_eq!(own.status, 200);
     assert!(own.contains(&grouped), "the same key");
-    let user = app.signed_in("user@northwind.test").await;
+    let user = app
+        .user(shop.partner)
+        .customer(northwind)
+        .roles(&[Role::CustomerUser])
+        .await;
+    let user = app.signed_in(&user).await;
     let denied = user
         .get(&format!("/your-products/software/{line}/key"))
         .await;
@@ -636,9 +614,11 @@ async fn a_purchase_made_today_gives_its_key_downloads_and_link_and_the_customer
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancelled_purchase_stays_listed_as_cancelled_with_no_key_and_its_links_stop() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let shop = app.shop().await;
+    let ws = four_purchases(&app, shop.customer).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await.to_string();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let purchase = format!("/customers/{adatum}/software/{line}");
     let link = copy_link(&v, &purchase, &variant).await;
     // As the cancellation will leave it (its own issue revokes the key and links too).
@@ -676,9 +656,10 @@ async fn a_cancelled_purchase_stays_listed_as_cancelled_with_no_key_and_its_link
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_file_costs_no_download_from_a_link() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
+    let (shop, ws) = ws_bought(&app).await;
+    let (adatum, line) = (ws.customer, ws.line);
     let variant = variant_id(&app, line).await;
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let link = copy_link(
         &v,
         &format!("/customers/{adatum}/software/{line}"),

@@ -3,33 +3,34 @@
 //! entry and activity record, exactly once under concurrency.
 
 use chrono::Duration;
+use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::{
     activity, credits, order_lines, product_keys, support_events, support_requests,
 };
+use cspdesk::ids::LineId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use crate::cancellation::{ADMIN, Bought, bought, make_link};
+use crate::support::files::{CSV, attachment_links};
+use crate::support::fixtures::{past_window_purchase, turkish_shop};
+use crate::support::ordering::order_number;
+use crate::support::software::make_link;
+use crate::support::{Purchase, Shop};
 use crate::support::{Resp, TestApp, Visitor};
-use crate::support_files::{CSV, attachment_links};
 
-pub const SUPPORT: &str = "support@cspdesk.test";
-
-async fn order_number(app: &TestApp, order: Uuid) -> String {
-    use cspdesk::db::schema::orders;
-    let n: i64 = orders::table
-        .find(order)
-        .select(orders::number)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    n.to_string()
+/// A partner's Turkish customer whose 31-day-old order (2 Windows Server 2022 Standard and a
+/// 3-year SQL Server 2022 Standard) is past its cancellation window: the shop and the Windows
+/// Server purchase.
+async fn refund_case(app: &TestApp) -> (Shop, Purchase) {
+    let shop = turkish_shop(app).await;
+    let b = past_window_purchase(app, &shop).await;
+    (shop, b)
 }
 
 /// Files a refund of `amount` on the purchase; the request's id.
-pub async fn refund(app: &TestApp, v: &Visitor, b: Bought, amount: &str, title: &str) -> Uuid {
+pub async fn refund(app: &TestApp, v: &Visitor, b: Purchase, amount: &str, title: &str) -> Uuid {
     let number = order_number(app, b.order).await;
     let tenant = b.customer.to_string();
     let res = v
@@ -122,8 +123,8 @@ async fn act(v: &Visitor, id: Uuid, step: &str, fields: &[(&str, &str)]) -> Resp
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_credits_the_invoice() {
     let app = TestApp::spawn().await;
-    let partner = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
     let key: String = product_keys::table
         .find(b.line)
         .select(product_keys::key_text)
@@ -133,7 +134,7 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     let link = make_link(&app, &partner, b).await;
     assert_eq!(partner.get(&link).await.status, 200);
     let id = refund(&app, &partner, b, "100.00", "Refund after the window").await;
-    let support = app.signed_in(SUPPORT).await;
+    let support = app.signed_in(&app.support_engineer().await).await;
 
     // The queue shows it; the review page shows the partner, order, paid and window — no key.
     let queue = support.get("/console").await;
@@ -186,7 +187,9 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     assert!((waiting_since().await - asked_at).num_milliseconds().abs() < 1);
     // Another partner cannot answer, and nothing they send is kept.
     let files_before = std::fs::read_dir(app.attachments_dir()).map_or(0, |d| d.count());
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.partner("Fabrikam").await;
+    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
+    let fabrikam = app.signed_in(&fabrikam).await;
     let stranger = fabrikam
         .post_files(
             &format!("/support/requests/{id}/reply"),
@@ -307,10 +310,10 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_approved_amount_is_checked_and_a_refusal_writes_nothing() {
     let app = TestApp::spawn().await;
-    let partner = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
     let id = refund(&app, &partner, b, "100.00", "Amount rules").await;
-    let support = app.signed_in(SUPPORT).await;
+    let support = app.signed_in(&app.support_engineer().await).await;
     let cases = [
         ("100.01", "more than the partner asked for"),
         ("abc", "Enter the amount as digits"),
@@ -332,7 +335,7 @@ async fn the_approved_amount_is_checked_and_a_refusal_writes_nothing() {
         .execute(&mut app.conn().await)
         .await
         .unwrap();
-    let lines: Vec<(Uuid, i64, i32)> = order_lines::table
+    let lines: Vec<(LineId, i64, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(b.order))
         .select((
             order_lines::id,
@@ -362,7 +365,10 @@ async fn the_approved_amount_is_checked_and_a_refusal_writes_nothing() {
     let other = refund(
         &app,
         &partner,
-        bought(&app, "adatum.test", "ws2022-dc-1y").await,
+        app.purchase(shop.customer, "ws2022-dc-1y")
+            .quantity(4)
+            .days_old(29)
+            .await,
         "1.00",
         "Second",
     )
@@ -394,13 +400,12 @@ async fn the_approved_amount_is_checked_and_a_refusal_writes_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_simultaneous_decisions_by_two_engineers_make_one_decision_and_one_credit() {
     let app = TestApp::spawn().await;
-    let partner = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
     let id = refund(&app, &partner, b, "100.00", "Race").await;
-    let second = app
-        .user_like(SUPPORT, "second.engineer@cspdesk.test", "Second Engineer")
-        .await;
-    let engineers = [app.signed_in(SUPPORT).await, app.signed_in(&second).await];
+    let first = app.support_engineer().await;
+    let second = app.support_engineer().await;
+    let engineers = [app.signed_in(&first).await, app.signed_in(&second).await];
     let mut tasks = Vec::new();
     for i in 0..20 {
         let v = engineers[i % 2].clone();
@@ -436,14 +441,14 @@ async fn twenty_simultaneous_decisions_by_two_engineers_make_one_decision_and_on
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_queue_filters_by_status_and_puts_the_longest_waiting_first() {
     let app = TestApp::spawn().await;
-    let partner = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
     let first = refund(&app, &partner, b, "1.00", "Oldest").await;
     app.clock.advance(Duration::minutes(10));
     let second = refund(&app, &partner, b, "1.00", "Middle").await;
     app.clock.advance(Duration::minutes(10));
     let third = refund(&app, &partner, b, "1.00", "Newest").await;
-    let support = app.signed_in(SUPPORT).await;
+    let support = app.signed_in(&app.support_engineer().await).await;
     let order_of = |r: &Resp| {
         let at = |t: &str| r.body.find(&format!("<td>{t}</td>"));
         (at("Oldest"), at("Middle"), at("Newest"))
@@ -482,8 +487,9 @@ async fn the_queue_filters_by_status_and_puts_the_longest_waiting_first() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_staff_reach_no_partner_page_and_partners_no_console() {
     let app = TestApp::spawn().await;
-    let support = app.signed_in(SUPPORT).await;
-    let tenant = crate::support::tenant_id(&app, "adatum.test").await;
+    let support = app.signed_in(&app.support_engineer().await).await;
+    let shop = app.shop().await;
+    let tenant = shop.customer;
     for path in [
         "/customers".to_string(),
         format!("/customers/{tenant}"),
@@ -495,7 +501,7 @@ async fn support_staff_reach_no_partner_page_and_partners_no_console() {
     let home = support.get("/").await;
     assert!(home.contains("href=\"/console\""));
     assert!(!home.contains("href=\"/customers\""));
-    let partner = app.signed_in(ADMIN).await;
+    let partner = app.signed_in(&shop.agent).await;
     assert_eq!(partner.get("/console").await.status, 403);
     assert!(!partner.get("/").await.contains("href=\"/console\""));
 }
@@ -503,10 +509,10 @@ async fn support_staff_reach_no_partner_page_and_partners_no_console() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_a_second_refund_credit_and_inconsistent_decisions() {
     let app = TestApp::spawn().await;
-    let partner = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
     let id = refund(&app, &partner, b, "10.00", "Database rules").await;
-    let support = app.signed_in(SUPPORT).await;
+    let support = app.signed_in(&app.support_engineer().await).await;
     assert_eq!(
         act(&support, id, "approve", &[("amount", "10.00")])
             .await

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use crate::cancellation::ADMIN;
+use crate::support::demo::ADMIN;
+use crate::support::files::{CSV, PDF, question};
 use crate::support::{Resp, TestApp, Visitor};
-use crate::support_files::{CSV, PDF, question};
 
 /// The names in the attachment directory.
 fn on_disk(app: &TestApp) -> BTreeSet<String> {
@@ -55,7 +55,7 @@ async fn downloads(v: &Visitor) -> Vec<Vec<u8>> {
     let mut files = Vec::new();
     for id in ids {
         let page = v.get(&format!("/support/requests/{id}")).await;
-        for (href, _) in crate::support_files::attachment_links(&page.body) {
+        for (href, _) in crate::support::files::attachment_links(&page.body) {
             let got = v.get(&href).await;
             assert_eq!(got.status, 200, "{href}");
             files.push(got.body.into_bytes());

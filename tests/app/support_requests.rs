@@ -1,11 +1,13 @@
 //! "Report a problem": the form reached from the cancel dialog, prefilled; every field
 //! checked with its own message; the request's page and the partner's list.
 
+use cspdesk::auth::Role;
 use cspdesk::db::schema::{activity, support_events, support_requests};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::cancellation::{ADMIN, bought};
+use crate::support::fixtures::{past_window_purchase, turkish_shop};
+use crate::support::ordering::order_number;
 use crate::support::{TestApp, Visitor};
 
 /// Fields changed from a good form, the field that is then wrong, and part of its message.
@@ -19,13 +21,14 @@ async fn requests(app: &TestApp) -> i64 {
         .unwrap()
 }
 
-/// A complete refund form for Adatum's 31-day-old order, with `changes` applied.
+/// A complete refund form for the 31-day-old order of the customer at `adatum.example` (see
+/// `turkish_shop`), with `changes` applied.
 fn refund_form(order_number: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [
         ("problem_type", "refund"),
         ("impact", "moderate"),
         ("title", "Refund for a purchase made by mistake"),
-        ("tenant", "adatum.test"),
+        ("tenant", "adatum.example"),
         ("order", order_number),
         (
             "reason",
@@ -53,22 +56,12 @@ async fn send(v: &Visitor, form: &[(String, String)]) -> crate::support::Resp {
     v.post("/support/requests", &fields).await
 }
 
-async fn order_number(app: &TestApp, order: uuid::Uuid) -> String {
-    use cspdesk::db::schema::orders;
-    let n: i64 = orders::table
-        .find(order)
-        .select(orders::number)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
-    n.to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cancel_dialogs_link_opens_a_prefilled_form_that_files_a_refund_request() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let shop = turkish_shop(&app).await;
+    let v = app.signed_in(&shop.agent).await;
+    let b = past_window_purchase(&app, &shop).await;
     let dialog = v.get(&b.cancel_path()).await;
     let start = dialog
         .body
@@ -90,7 +83,7 @@ async fn the_cancel_dialogs_link_opens_a_prefilled_form_that_files_a_refund_requ
         )
     );
     assert!(form.contains(&format!("Refund for order {number}")));
-    assert!(form.contains("value=\"admin.agent@contoso-partner.test\""));
+    assert!(form.contains(&format!("value=\"{}\"", shop.agent)));
 
     let product = cspdesk::db::schema::order_lines::table
         .find(b.line)
@@ -159,21 +152,29 @@ async fn the_cancel_dialogs_link_opens_a_prefilled_form_that_files_a_refund_requ
             .await
             .unwrap()
     );
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.partner("Fabrikam").await;
+    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
+    let fabrikam = app.signed_in(&fabrikam).await;
     assert_eq!(fabrikam.get(&request_path).await.status, 404);
     assert!(!fabrikam.get("/support").await.contains("made by mistake"));
-    let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
+    let helpdesk = app.user(shop.partner).roles(&[Role::HelpdeskAgent]).await;
+    let helpdesk = app.signed_in(&helpdesk).await;
     assert_eq!(helpdesk.get(&request_path).await.status, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_wrong_field_gets_its_message_the_form_keeps_what_was_typed_and_nothing_is_filed() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let b = bought(&app, "adatum.test", "ws2022-std").await;
+    let shop = turkish_shop(&app).await;
+    let v = app.signed_in(&shop.agent).await;
+    let b = past_window_purchase(&app, &shop).await;
     let number = order_number(&app, b.order).await;
-    let fourth = bought(&app, "fourthcoffee.test", "ws2022-std").await;
-    let other_customers_order = order_number(&app, fourth.order).await;
+    // An order of another customer of the partner, and a customer of another partner.
+    let fourth = app.customer(shop.partner).await;
+    let fourth = app.order(fourth).line("ws2022-std", 1).days_old(2).await;
+    let other_customers_order = fourth.number.to_string();
+    let fabrikam = app.partner("Fabrikam").await;
+    app.customer(fabrikam).domain("lamna.example").await;
     let long_title = "t".repeat(151);
     let cases: &[Case] = &[
         (
@@ -194,7 +195,7 @@ async fn each_wrong_field_gets_its_message_the_form_keeps_what_was_typed_and_not
         ),
         (&[("reason", "   ")], "reason", "Describe the reason"),
         (
-            &[("tenant", "lamna.test")],
+            &[("tenant", "lamna.example")],
             "tenant",
             "one of your customers",
         ),

@@ -8,14 +8,12 @@ use cspdesk::db::schema::{activity, credits, download_links};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
-use crate::cancellation::bought;
-use crate::one_order_per_cart::{review_pages, submit_all};
-use crate::ordering::{fill_cart, order_count};
-use crate::software::{copy_link, variant_id, ws_purchase};
+use crate::support::demo::ADMIN;
+use crate::support::demo::northwind_orders;
+use crate::support::ordering::{fill_cart, review_pages, submit_all};
 use crate::support::process::{Served, shared_session_key};
+use crate::support::software::{copy_link, variant_id};
 use crate::support::{PASSWORD, TestApp, Visitor, db, tenant_id};
-
-const ADMIN: &str = "admin.agent@contoso-partner.test";
 
 /// Two processes on the test app's database (the in-process app only lends its database).
 fn two(app: &TestApp) -> (Served, Served) {
@@ -66,15 +64,11 @@ async fn the_sign_in_lockout_counts_failures_on_both_processes() {
 async fn two_hundred_downloads_across_both_processes_give_exactly_fifty_files() {
     let app = TestApp::spawn().await;
     let (a, b) = two(&app);
-    let (adatum, line) = ws_purchase(&app).await;
-    let variant = variant_id(&app, line).await.to_string();
-    let v = signed_in_on(&app, &a, ADMIN).await;
-    let link = copy_link(
-        &v,
-        &format!("/customers/{adatum}/software/{line}"),
-        &variant,
-    )
-    .await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    let variant = variant_id(&app, ws.line).await.to_string();
+    let v = signed_in_on(&app, &a, &shop.agent).await;
+    let link = copy_link(&v, &ws.path(), &variant).await;
     let (to_a, to_b) = (app.visitor().at(&a.base), app.visitor().at(&b.base));
     let requests = (0..200).map(|n| {
         let v = if n % 2 == 0 { &to_a } else { &to_b };
@@ -109,8 +103,13 @@ async fn two_hundred_downloads_across_both_processes_give_exactly_fifty_files() 
 async fn one_cancellation_submitted_to_both_processes_books_one_credit() {
     let app = TestApp::spawn().await;
     let (a, b) = two(&app);
-    let bought = bought(&app, "fourthcoffee.test", "sql2022-std").await;
-    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let shop = app.shop().await;
+    let bought = app
+        .purchase(shop.customer, "sql2022-std")
+        .quantity(2)
+        .days_old(2)
+        .await;
+    let on_a = signed_in_on(&app, &a, &shop.agent).await;
     let on_b = on_a.at(&b.base);
     let csrf = on_a.csrf().await;
     let (order, path) = (bought.order.to_string(), bought.cancel_path());
@@ -163,7 +162,7 @@ async fn one_cart_submitted_through_both_processes_makes_one_order() {
     }
     let answers = submit_all(forms).await;
     assert!(answers.iter().all(|r| r.status == 303));
-    assert_eq!(order_count(&app).await, 1);
+    assert_eq!(northwind_orders(&app).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -223,20 +222,15 @@ async fn the_per_address_limit_counts_requests_on_both_processes() {
 }
 
 /// A 24 MB file behind the variant, so a download is still being sent when SIGTERM comes.
-async fn a_large_file(app: &TestApp, variant: uuid::Uuid) -> usize {
+async fn a_large_file(app: &TestApp, variant: cspdesk::ids::VariantId) -> usize {
     use cspdesk::storage::ArtifactStore;
     let bytes: Vec<u8> = (0..24 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
     let store = cspdesk::storage::LocalDir::new(db::artifacts_dir());
     let stored = store.put(&mut bytes.as_slice()).unwrap();
     let mut conn = app.conn().await;
-    cspdesk::seed::artifacts::register(
-        &mut conn,
-        cspdesk::ids::VariantId(variant),
-        &stored,
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
+    cspdesk::seed::artifacts::register(&mut conn, variant, &stored, chrono::Utc::now())
+        .await
+        .unwrap();
     bytes.len()
 }
 
@@ -299,12 +293,13 @@ async fn load(
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sigterm_finishes_a_download_in_flight_and_no_request_gets_a_server_error() {
     let app = TestApp::spawn().await;
-    let (adatum, line) = ws_purchase(&app).await;
-    let variant = variant_id(&app, line).await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    let variant = variant_id(&app, ws.line).await;
     let size = a_large_file(&app, variant).await;
     let mut server = Served::start(&app.database_url(), &shared_session_key());
-    let v = signed_in_on(&app, &server, ADMIN).await;
-    let purchase = format!("/customers/{adatum}/software/{line}");
+    let v = signed_in_on(&app, &server, &shop.agent).await;
+    let purchase = ws.path();
     let link = copy_link(&v, &purchase, &variant.to_string()).await;
     let mut download = reqwest::get(format!("{}{link}", server.base))
         .await

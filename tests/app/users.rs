@@ -1,14 +1,15 @@
 //! Account settings › User management and choosing a password: every rule, over HTTP.
 
 use chrono::Duration;
+use cspdesk::auth::Role;
 use cspdesk::db::schema::{activity, user_roles, users};
+use cspdesk::ids::PartnerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use uuid::Uuid;
 
-use crate::activity_log::{GLOBAL, account, unescape};
-use crate::software::ws_purchase;
-use crate::support::{PASSWORD, TestApp, Visitor};
+use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::html::unescape;
+use crate::support::{PASSWORD, TestApp, Visitor, tenant_id};
 
 const USERS: &str = "/account/users";
 const NEW_PASSWORD: &str = "a long new password";
@@ -32,7 +33,7 @@ async fn add_user(
     v.post(USERS, &fields).await
 }
 
-async fn id_of(app: &TestApp, email: &str) -> Uuid {
+async fn id_of(app: &TestApp, email: &str) -> cspdesk::ids::UserId {
     account(app, email).await.1
 }
 
@@ -47,8 +48,7 @@ async fn operations(app: &TestApp, actor: &str) -> Vec<String> {
         .unwrap()
 }
 
-async fn enabled_global_admins(app: &TestApp) -> i64 {
-    let (partner, _) = account(app, GLOBAL).await;
+async fn enabled_global_admins(app: &TestApp, partner: PartnerId) -> i64 {
     users::table
         .inner_join(user_roles::table)
         .filter(users::partner_id.eq(partner))
@@ -110,10 +110,10 @@ async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
     assert!(again.contains("expired or was already used"));
 
     assert_eq!(dana.sign_in(email, NEW_PASSWORD).await.status, 303);
-    let (customer, line) = ws_purchase(&app).await;
-    let key = dana
-        .get(&format!("/customers/{customer}/software/{line}/key"))
-        .await;
+    // A purchase of a customer of the partner.
+    let adatum = tenant_id(&app, "adatum.test").await;
+    let bought = app.purchase(adatum, "ws2022-std").by(ADMIN).await;
+    let key = dana.get(&bought.key_path()).await;
     assert_eq!(key.status, 200);
     assert!(
         dana.get("/account").await.contains("Admin agent"),
@@ -276,12 +276,18 @@ async fn the_add_user_form_names_each_wrong_field_and_adds_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_roles_apply_to_the_users_very_next_request() {
     let app = TestApp::spawn().await;
-    let sales = "sales.agent@contoso-partner.test";
+    let shop = app.shop().await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let sales = sales.as_str();
     let sam = app.signed_in(sales).await;
-    let (customer, line) = ws_purchase(&app).await;
-    let key = format!("/customers/{customer}/software/{line}/key");
+    let key = app
+        .purchase(shop.customer, "ws2022-std")
+        .days_old(88)
+        .await
+        .key_path();
     assert_eq!(sam.get(&key).await.status, 403);
-    let gabriel = app.signed_in(GLOBAL).await;
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let gabriel = app.signed_in(&global).await;
     let id = id_of(&app, sales).await;
     let roles = format!("{USERS}/{id}/roles");
     let saved = gabriel
@@ -379,8 +385,10 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let me = id_of(&app, GLOBAL).await;
+    let partner = app.partner("Contoso").await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let gabriel = app.signed_in(&global).await;
+    let me = id_of(&app, &global).await;
     let refused = gabriel
         .post(&format!("{USERS}/{me}/roles"), &[("roles", "admin_agent")])
         .await;
@@ -389,12 +397,10 @@ async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
     let myself = gabriel.post(&format!("{USERS}/{me}/disable"), &[]).await;
     assert_eq!(myself.status, 422);
     assert!(myself.contains("You cannot disable your own account."));
-    assert_eq!(enabled_global_admins(&app).await, 1);
+    assert_eq!(enabled_global_admins(&app, partner).await, 1);
 
     // With a second Global admin, the first may step down, and is sent to their profile.
-    let second = app
-        .user_like(GLOBAL, "second.global@contoso-partner.test", "Second")
-        .await;
+    let second = app.user(partner).roles(&[Role::GlobalAdmin]).await;
     let stepped = gabriel
         .post(&format!("{USERS}/{me}/roles"), &[("roles", "admin_agent")])
         .await;
@@ -425,18 +431,18 @@ async fn the_last_global_admin_can_neither_lose_the_role_nor_be_disabled() {
         .execute(&mut conn)
         .await;
     assert!(disable.is_err());
-    assert_eq!(enabled_global_admins(&app).await, 1);
+    assert_eq!(enabled_global_admins(&app, partner).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_global_admins_removing_each_other_at_once_leave_one() {
     let app = TestApp::spawn().await;
-    let second = app
-        .user_like(GLOBAL, "second.global@contoso-partner.test", "Second")
-        .await;
-    let ids = [id_of(&app, GLOBAL).await, id_of(&app, &second).await];
+    let partner = app.partner("Contoso").await;
+    let first = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let second = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let ids = [id_of(&app, &first).await, id_of(&app, &second).await];
     for round in 0..10 {
-        let admins = [app.signed_in(GLOBAL).await, app.signed_in(&second).await];
+        let admins = [app.signed_in(&first).await, app.signed_in(&second).await];
         // Each removes the other: by taking the role away, or (odd rounds) by disabling.
         let calls = (0..2).map(|i| {
             let v = admins[i].clone();
@@ -459,7 +465,7 @@ async fn two_global_admins_removing_each_other_at_once_leave_one() {
         let mut statuses = futures_util::future::join_all(calls).await;
         statuses.sort();
         assert_eq!(
-            enabled_global_admins(&app).await,
+            enabled_global_admins(&app, partner).await,
             1,
             "round {round}: {statuses:?}"
         );

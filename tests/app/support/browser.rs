@@ -258,3 +258,63 @@ impl Browser {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
+
+/// A browser signed in as `email`, in the chosen view (Current view: the left-hand menu).
+pub async fn signed_in(app: &super::TestApp, email: &str, current_view: bool) -> Browser {
+    let b = Browser::open(&app.base).await;
+    b.sign_in(email).await;
+    if current_view {
+        b.click("button[data-test=view-switch]").await;
+        b.wait_for("nav.side-nav").await;
+    }
+    b
+}
+
+/// A workspace from the home page's tile, or from the left-hand menu.
+pub async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
+    if current_view {
+        b.click(&format!("nav.side-nav a[href='{href}']")).await;
+    } else {
+        b.goto("/").await;
+        b.click(&format!("a.tile[href='{href}']")).await;
+    }
+}
+
+/// Customers → search → the customer's Software tab.
+pub async fn open_customer(b: &Browser, current_view: bool, name: &str) {
+    if current_view {
+        b.click("nav.side-nav a[href='/customers']").await;
+    } else {
+        b.goto("/").await;
+        b.click("a.tile-customers").await;
+    }
+    b.wait_for("#customer-search").await;
+    b.fill("#customer-search", name).await;
+    // The list is already shown before the search: wait for the page the search brings.
+    b.click_to_new_page("form.search button[type=submit]").await;
+    b.wait_for("table[data-test=customers]").await;
+    b.mark_page().await;
+    b.click_link(name).await;
+    b.wait_new_page().await;
+    b.wait_for("table[data-test=software]").await;
+}
+
+/// The row of `product` on the Software tab (the newest, when bought more than once).
+pub fn purchase_row(product: &str) -> String {
+    format!("(//tr[@data-test='purchase-row'][td[1][normalize-space()='{product}']])[1]")
+}
+
+/// Opens the Cancel dialog of `product`'s row on the Software tab.
+pub async fn click_cancel(b: &Browser, product: &str) {
+    b.client
+        .find(Locator::XPath(&format!(
+            "{}//a[@data-test='cancel-purchase']",
+            purchase_row(product)
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("Cancel on {product}: {e}"))
+        .click()
+        .await
+        .expect("click Cancel");
+    b.wait_for("dialog[open] [data-test=cancel-state]").await;
+}

@@ -2,8 +2,17 @@
 //! cookies and do not follow redirects.
 
 pub mod browser;
+pub mod build;
 pub mod db;
+pub mod demo;
+pub mod files;
+pub mod fixtures;
+pub mod html;
+pub mod ordering;
 pub mod process;
+pub mod software;
+
+pub use build::{Purchase, Shop};
 
 use std::sync::Arc;
 
@@ -103,54 +112,6 @@ impl TestApp {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// A new user like `like` (same kind, partner and roles), signed in by the same password.
-    pub async fn user_like(&self, like: &str, email: &str, name: &str) -> String {
-        use cspdesk::db::schema::{user_roles, users};
-        use diesel::prelude::*;
-        use diesel_async::RunQueryDsl;
-        let mut conn = self.conn().await;
-        let (old, kind, partner, hash): (uuid::Uuid, String, Option<uuid::Uuid>, String) =
-            users::table
-                .filter(users::email.eq(like))
-                .select((
-                    users::id,
-                    users::kind,
-                    users::partner_id,
-                    users::password_hash,
-                ))
-                .first(&mut conn)
-                .await
-                .unwrap();
-        let id = uuid::Uuid::new_v4();
-        diesel::insert_into(users::table)
-            .values((
-                users::id.eq(id),
-                users::email.eq(email),
-                users::display_name.eq(name),
-                users::password_hash.eq(hash),
-                users::kind.eq(kind),
-                users::partner_id.eq(partner),
-                users::created_at.eq(Utc::now()),
-            ))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        let roles: Vec<String> = user_roles::table
-            .filter(user_roles::user_id.eq(old))
-            .select(user_roles::role)
-            .load(&mut conn)
-            .await
-            .unwrap();
-        for role in roles {
-            diesel::insert_into(user_roles::table)
-                .values((user_roles::user_id.eq(id), user_roles::role.eq(role)))
-                .execute(&mut conn)
-                .await
-                .unwrap();
-        }
-        email.to_string()
     }
 
     pub fn database_url(&self) -> String {
@@ -343,8 +304,8 @@ pub fn csrf_in(html: &str) -> Option<String> {
     Some(html[start..end].to_string())
 }
 
-/// The tenant GUID of a demo customer, by domain.
-pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
+/// The tenant GUID of a customer, by domain.
+pub async fn tenant_id(app: &TestApp, domain: &str) -> cspdesk::ids::CustomerId {
     use cspdesk::db::schema::customers;
     use diesel::prelude::*;
     use diesel_async::RunQueryDsl;
@@ -353,7 +314,7 @@ pub async fn tenant_id(app: &TestApp, domain: &str) -> uuid::Uuid {
         .select(customers::id)
         .first(&mut app.conn().await)
         .await
-        .expect("demo customer exists")
+        .unwrap_or_else(|e| panic!("customer {domain}: {e}"))
 }
 
 /// The id of a demo catalog product, by SKU.

@@ -1,0 +1,110 @@
+//! Ordering fixtures: the buying flow's forms as a visitor fills them.
+
+use std::sync::Arc;
+
+use cspdesk::db::schema::orders;
+use cspdesk::ids::{CustomerId, OrderId};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use super::{Resp, TestApp, Visitor, csrf_in, product_id};
+
+/// Orders of the customer.
+pub async fn order_count(app: &TestApp, customer: CustomerId) -> i64 {
+    orders::table
+        .filter(orders::customer_id.eq(customer))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// The order's number, as forms and pages show it.
+pub async fn order_number(app: &TestApp, order: OrderId) -> String {
+    let n: i64 = orders::table
+        .find(order)
+        .select(orders::number)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    n.to_string()
+}
+
+/// The hidden fields of the Review page's "Place order" form.
+pub fn place_fields(review_html: &str) -> (String, String) {
+    let field = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = review_html
+            .find(&marker)
+            .unwrap_or_else(|| panic!("{name} in review page"))
+            + marker.len();
+        review_html[start..start + review_html[start..].find('"').unwrap()].to_string()
+    };
+    (field("order_token"), field("seen"))
+}
+
+/// Puts the "Done when" purchase (2 Windows Server 2022 Standard, 1 SQL Server 2022
+/// Standard for 3 years) in the cart of the customer at `base` and opens Review.
+pub async fn fill_cart(app: &TestApp, v: &Visitor, base: &str) -> Resp {
+    let ws = product_id(app, "ws2022-std").await;
+    let sql = product_id(app, "sql2022-std-3y").await;
+    assert_eq!(
+        v.post(
+            &format!("{base}/cart"),
+            &[("product_id", &ws), ("quantity", "2")]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        v.post(
+            &format!("{base}/cart"),
+            &[("product_id", &sql), ("quantity", "1")]
+        )
+        .await
+        .status,
+        303
+    );
+    v.get(&format!("{base}/review")).await
+}
+
+/// Opens `n` Review pages of the visitor's cart: each has its own order token.
+pub async fn review_pages(v: &Visitor, base: &str, n: usize) -> Vec<(String, String, String)> {
+    let mut forms = Vec::new();
+    for _ in 0..n {
+        let page = v.get(&format!("{base}/review")).await;
+        assert_eq!(page.status, 200);
+        let (token, seen) = place_fields(&page.body);
+        forms.push((csrf_in(&page.body).unwrap(), token, seen));
+    }
+    forms
+}
+
+/// A Review page's form (CSRF token, order token, seen lines) and who submits it where.
+pub type Submit = (Arc<Visitor>, String, (String, String, String));
+
+/// Submits every form at the same moment; the answers.
+pub async fn submit_all(forms: Vec<Submit>) -> Vec<Resp> {
+    let start = Arc::new(tokio::sync::Barrier::new(forms.len()));
+    let tasks: Vec<_> = forms
+        .into_iter()
+        .map(|(v, base, (csrf, token, seen))| {
+            let start = start.clone();
+            tokio::spawn(async move {
+                let fields = [
+                    ("csrf_token", csrf.as_str()),
+                    ("order_token", token.as_str()),
+                    ("seen", seen.as_str()),
+                ];
+                start.wait().await;
+                v.post_raw(&format!("{base}/orders"), &fields).await
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for t in tasks {
+        answers.push(t.await.unwrap());
+    }
+    answers
+}
