@@ -349,6 +349,7 @@ impl OrderBuilder<'_> {
     async fn place(self) -> Order {
         use cspdesk::orders::cart::{self, CartOwner};
         use cspdesk::orders::place::{self, Outcome, Request};
+        use cspdesk::orders::{seen, tokens};
         assert!(!self.lines.is_empty(), "an order has at least one line");
         let app = self.app;
         let at = match self.at {
@@ -398,8 +399,8 @@ impl OrderBuilder<'_> {
         let lines = cart::lines(&mut conn, &owner, customer.currency)
             .await
             .unwrap();
-        let seen = place::decode_seen(&place::encode_seen(&lines)).unwrap();
-        let token = place::issue_token(&mut conn, &owner, at).await.unwrap();
+        let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap();
+        let token = tokens::issue_token(&mut conn, &owner, at).await.unwrap();
         let request = Request {
             owner,
             customer: &customer,
