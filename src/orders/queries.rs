@@ -37,33 +37,55 @@ pub async fn history(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, AppError> {
-    let page: Vec<(
-        OrderId,
-        i64,
-        DateTime<Utc>,
-        String,
-        super::OrderStatus,
-        Currency,
-    )> = orders::table
+    let page: Vec<HistoryRow> = orders::table
         .inner_join(users::table)
         .filter(orders::customer_id.eq(customer_id))
         .filter(orders::partner_id.eq(scope.partner_id()))
         .order((orders::placed_at.desc(), orders::id.desc()))
         .offset(offset)
         .limit(limit)
-        .select((
-            orders::id,
-            orders::number,
-            orders::placed_at,
-            users::display_name,
-            orders::status,
-            orders::currency,
-        ))
+        .select(HistoryRow::as_select())
         .load(conn)
         .await?;
-    let ids: Vec<OrderId> = page.iter().map(|row| row.0).collect();
+    let ids: Vec<OrderId> = page.iter().map(|row| row.id).collect();
+    let totals = totals_of(conn, &ids).await?;
+    Ok(page
+        .into_iter()
+        .map(|r| {
+            let (total_minor, line_count) = totals.get(&r.id).copied().unwrap_or_default();
+            OrderSummary {
+                id: r.id,
+                number: r.number,
+                placed_at: r.placed_at,
+                placed_by: r.placed_by,
+                status: r.status,
+                currency: r.currency,
+                total_minor,
+                line_count,
+            }
+        })
+        .collect())
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = orders, check_for_backend(diesel::pg::Pg))]
+struct HistoryRow {
+    id: OrderId,
+    number: i64,
+    placed_at: DateTime<Utc>,
+    #[diesel(select_expression = users::display_name)]
+    placed_by: String,
+    status: super::OrderStatus,
+    currency: Currency,
+}
+
+/// Each order's total (of what is not cancelled) and its number of lines, in one statement.
+async fn totals_of(
+    conn: &mut AsyncPgConnection,
+    ids: &[OrderId],
+) -> Result<HashMap<OrderId, (i64, i64)>, AppError> {
     let lines: Vec<(OrderId, i64, i32, i32)> = order_lines::table
-        .filter(order_lines::order_id.eq_any(&ids))
+        .filter(order_lines::order_id.eq_any(ids))
         .select((
             order_lines::order_id,
             order_lines::unit_price_minor,
@@ -78,22 +100,7 @@ pub async fn history(
         entry.0 += line_amount(unit, quantity - cancelled);
         entry.1 += 1;
     }
-    Ok(page
-        .into_iter()
-        .map(|(id, number, placed_at, placed_by, status, currency)| {
-            let (total_minor, line_count) = totals.get(&id).copied().unwrap_or_default();
-            OrderSummary {
-                id,
-                number,
-                placed_at,
-                placed_by,
-                status,
-                currency,
-                total_minor,
-                line_count,
-            }
-        })
-        .collect())
+    Ok(totals)
 }
 
 pub async fn count(

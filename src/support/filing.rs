@@ -66,7 +66,7 @@ pub async fn file(
         let event = NewEvent {
             request_id: id,
             author_id: f.user.id,
-            kind: "filed",
+            kind: super::rules::EventKind::Filed,
             body: "",
             files: f.files,
         };

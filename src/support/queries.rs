@@ -187,7 +187,7 @@ pub struct Event {
     pub author: String,
     #[diesel(select_expression = users::kind)]
     pub author_kind: crate::auth::UserKind,
-    pub kind: String,
+    pub kind: super::rules::EventKind,
     pub body: String,
 }
 

@@ -15,7 +15,7 @@ use crate::ids::{FileId, RequestId, UserId};
 pub struct NewEvent<'a> {
     pub request_id: RequestId,
     pub author_id: UserId,
-    pub kind: &'static str,
+    pub kind: super::rules::EventKind,
     pub body: &'a str,
     pub files: &'a [Received],
 }

@@ -130,7 +130,7 @@ impl EventView {
                 at: datetime_utc(&e.at),
                 author: e.author.clone(),
                 from_support: e.author_kind == crate::auth::UserKind::Support,
-                what: lang.t(&format!("support-event-{}", e.kind.replace('_', "-"))),
+                what: lang.t(&e.kind.label_key()),
                 body: e.body.clone(),
                 files: files
                     .iter()

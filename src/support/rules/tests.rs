@@ -158,3 +158,19 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn timeline_entry_kinds_read_back_what_they_write() {
+    for step in [
+        Step::Take,
+        Step::AskInfo,
+        Step::Reply,
+        Step::Approve,
+        Step::Reject,
+    ] {
+        let kind = step.event();
+        assert_eq!(EventKind::from_code(kind.code()), Some(kind));
+    }
+    assert_eq!(EventKind::from_code("filed"), Some(EventKind::Filed));
+    assert_eq!(EventKind::from_code("deleted"), None);
+}
