@@ -101,36 +101,44 @@ async fn cancel_locked(
     }
     let ids: Vec<LineId> = open.iter().map(|l| l.line_id).collect();
     revoke(conn, &ids, req.now).await?;
-    let order_cancelled = close_order_if_all_cancelled(conn, req.order_id).await?;
-    activity::record(
-        conn,
-        Entry {
-            partner_id: Some(req.partner_id),
-            at: req.now,
-            actor_user_id: Some(req.user_id),
-            actor: req.actor_email,
-            operation: Operation::PurchaseCancelled,
-            customer_id: Some(req.scope.customer_id()),
-            order_id: Some(req.order_id),
-            product_id: Some(req.product_id),
-            details: json!({
-                "order_number": first.order_number,
-                "product": first.product_name,
-                "currency": first.currency,
-                "credit_minor": total,
-                "order_cancelled": order_cancelled,
-                "lines": described,
-            }),
-        },
-    )
-    .await?;
-    Ok(Outcome::Cancelled(Done {
+    let done = Done {
         order_number: first.order_number,
         product_name: first.product_name.clone(),
         credit_minor: total,
         currency: first.currency,
-        order_cancelled,
-    }))
+        order_cancelled: close_order_if_all_cancelled(conn, req.order_id).await?,
+    };
+    record(conn, req, &done, described).await?;
+    Ok(Outcome::Cancelled(done))
+}
+
+/// The cancellation's activity record: the credit, and each line with what it paid and got.
+async fn record(
+    conn: &mut AsyncPgConnection,
+    req: &Request<'_>,
+    done: &Done,
+    lines: Vec<serde_json::Value>,
+) -> Result<(), AppError> {
+    let entry = Entry {
+        partner_id: Some(req.partner_id),
+        at: req.now,
+        actor_user_id: Some(req.user_id),
+        actor: req.actor_email,
+        operation: Operation::PurchaseCancelled,
+        customer_id: Some(req.scope.customer_id()),
+        order_id: Some(req.order_id),
+        product_id: Some(req.product_id),
+        details: json!({
+            "order_number": done.order_number,
+            "product": done.product_name,
+            "currency": done.currency,
+            "credit_minor": done.credit_minor,
+            "order_cancelled": done.order_cancelled,
+            "lines": lines,
+        }),
+    };
+    activity::record(conn, entry).await?;
+    Ok(())
 }
 
 async fn cancel_line(

@@ -75,17 +75,22 @@ pub async fn place_order(
             render_status(StatusCode::CONFLICT, &page)
         }
         Outcome::Refused(refusal) => {
-            let (key, args) = match refusal {
-                Refusal::EmptyCart => ("order-empty-cart", vec![]),
-                Refusal::NotSellable(key, product) => (
-                    key,
-                    vec![("product", product), ("market", customer.market.clone())],
-                ),
-                _ => ("order-form-expired", vec![]),
-            };
+            let (key, args) = refusal_message(refusal, &customer.market);
             flash::push(&session, FlashKind::Error, key, &args);
             Ok(redirect(&review))
         }
+    }
+}
+
+/// The message a refused Place order brings back to the Review page.
+fn refusal_message(refusal: Refusal, market: &str) -> (&'static str, Vec<(&'static str, String)>) {
+    match refusal {
+        Refusal::EmptyCart => ("order-empty-cart", vec![]),
+        Refusal::NotSellable(key, product) => (
+            key,
+            vec![("product", product), ("market", market.to_string())],
+        ),
+        _ => ("order-form-expired", vec![]),
     }
 }
 

@@ -112,25 +112,7 @@ pub async fn validate(
         errors.add("tenant", "support-error-tenant");
     }
     let refund = problem_type == Some(ProblemType::Refund);
-    let order = match (&customer, d.order.is_empty()) {
-        (_, true) => {
-            if refund {
-                errors.add("order", "support-error-order-required");
-            }
-            None
-        }
-        (None, false) => None,
-        (Some(c), false) => {
-            let found = match (rules::order_ref(&d.order), scope.customer(c)) {
-                (Some(named), Some(cs)) => queries::order(conn, cs, named).await?,
-                _ => None,
-            };
-            if found.is_none() {
-                errors.add("order", "support-error-order");
-            }
-            found
-        }
-    };
+    let order = find_order(conn, scope, customer.as_ref(), d, refund, &mut errors).await?;
     let requested_minor = if refund {
         requested(d, order.as_ref(), &mut errors)
     } else {
@@ -151,6 +133,32 @@ pub async fn validate(
         })),
         _ => Ok(Err(errors)),
     }
+}
+
+/// The order the request names, checked to be the customer's; required for a refund.
+async fn find_order(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    customer: Option<&Customer>,
+    d: &Draft,
+    refund: bool,
+    errors: &mut FieldErrors,
+) -> Result<Option<OrderFacts>, AppError> {
+    if d.order.is_empty() {
+        if refund {
+            errors.add("order", "support-error-order-required");
+        }
+        return Ok(None);
+    }
+    let Some(c) = customer else { return Ok(None) };
+    let found = match (rules::order_ref(&d.order), scope.customer(c)) {
+        (Some(named), Some(cs)) => queries::order(conn, cs, named).await?,
+        _ => None,
+    };
+    if found.is_none() {
+        errors.add("order", "support-error-order");
+    }
+    Ok(found)
 }
 
 /// The amount asked for, in the order's currency: positive and at most what is refundable.
