@@ -8,38 +8,13 @@ pub mod queries;
 pub mod rules;
 pub mod views;
 
-/// Why a credit was given; stored in `credits.reason`.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum CreditReason {
-    Cancellation,
-    Refund,
-}
-
-impl CreditReason {
-    pub fn code(self) -> &'static str {
-        match self {
-            CreditReason::Cancellation => "cancellation",
-            CreditReason::Refund => "refund",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<CreditReason> {
-        [CreditReason::Cancellation, CreditReason::Refund]
-            .into_iter()
-            .find(|r| r.code() == code)
+crate::stored_enum! {
+    /// Why a credit was given; stored in `credits.reason`.
+    pub enum CreditReason {
+        Cancellation = "cancellation",
+        Refund = "refund",
     }
 }
-
-crate::stored_as_code!(CreditReason);
 
 /// What an invoice line is: a charge for an order line, or a credit and its reason.
 #[derive(

@@ -63,35 +63,10 @@ impl Family {
 
 crate::stored_as_code!(Family);
 
-/// Bought once for good, or for a term of months.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum LicenceKind {
-    Perpetual,
-    Subscription,
-}
-
-impl LicenceKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            LicenceKind::Perpetual => "perpetual",
-            LicenceKind::Subscription => "subscription",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<LicenceKind> {
-        [LicenceKind::Perpetual, LicenceKind::Subscription]
-            .into_iter()
-            .find(|k| k.code() == code)
+crate::stored_enum! {
+    /// Bought once for good, or for a term of months.
+    pub enum LicenceKind {
+        Perpetual = "perpetual",
+        Subscription = "subscription",
     }
 }
-
-crate::stored_as_code!(LicenceKind);

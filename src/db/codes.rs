@@ -44,3 +44,32 @@ pub struct UnknownCode {
     pub what: &'static str,
     pub code: String,
 }
+
+/// Declares an enum stored as its code, with `ALL`, `code()` and `from_code()`:
+/// `stored_enum! { pub enum OrderStatus { Completed = "completed", ... } }`.
+#[macro_export]
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident = $code:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq,
+            diesel::deserialize::FromSqlRow, diesel::expression::AsExpression,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+
+        $crate::stored_as_code!($name);
+    };
+}

@@ -72,58 +72,24 @@ impl Step {
     }
 }
 
-/// What a timeline entry records; stored in `support_events.kind`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum EventKind {
-    Filed,
-    Taken,
-    InfoRequested,
-    Replied,
-    Approved,
-    Rejected,
+crate::stored_enum! {
+    /// What a timeline entry records; stored in `support_events.kind`.
+    pub enum EventKind {
+        Filed = "filed",
+        Taken = "taken",
+        InfoRequested = "info_requested",
+        Replied = "replied",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
 }
 
 impl EventKind {
-    const ALL: [EventKind; 6] = [
-        EventKind::Filed,
-        EventKind::Taken,
-        EventKind::InfoRequested,
-        EventKind::Replied,
-        EventKind::Approved,
-        EventKind::Rejected,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EventKind::Filed => "filed",
-            EventKind::Taken => "taken",
-            EventKind::InfoRequested => "info_requested",
-            EventKind::Replied => "replied",
-            EventKind::Approved => "approved",
-            EventKind::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// The entry's name on the timeline (`support-event-info-requested`).
     pub fn label_key(self) -> String {
         format!("support-event-{}", self.code().replace('_', "-"))
     }
 }
-
-crate::stored_as_code!(EventKind);
 
 /// The status after `step`, or `None` when the step is not allowed from `status`: nothing
 /// happens to a decided request, and the partner replies only when asked.
