@@ -31,7 +31,7 @@ use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 
 use actix_session::SessionMiddleware;
-use actix_web::cookie::SameSite;
+use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Server, ServiceRequest};
 use actix_web::middleware::{DefaultHeaders, Logger};
 use actix_web::{HttpServer, web as aw};
@@ -59,6 +59,46 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
     Err(AppError::NotFound)
 }
 
+fn app_state(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> AppState {
+    let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
+    let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
+    AppState {
+        pool,
+        clock,
+        settings,
+        artifacts,
+        attachments,
+    }
+}
+
+/// Sessions live in a signed cookie the page's scripts cannot read, sent on same-site
+/// navigation only.
+fn sessions(key: Key, secure: bool) -> SessionMiddleware<BoundedCookieStore> {
+    SessionMiddleware::builder(BoundedCookieStore::default(), key)
+        .cookie_name("cspdesk_session".into())
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_secure(secure)
+        .build()
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("Content-Security-Policy", CSP))
+}
+
+/// One line per request; the path is logged without the secrets some paths carry.
+fn access_log() -> Logger {
+    Logger::new("%{method}xi %{path}xi %s %b %Dms")
+        .custom_request_replace("method", |r: &ServiceRequest| r.method().to_string())
+        .custom_request_replace("path", |r: &ServiceRequest| {
+            web::render::loggable_path(r.path())
+        })
+}
+
 impl App {
     pub fn build(
         settings: Settings,
@@ -75,43 +115,14 @@ impl App {
         auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
-        let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
-        let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
-        let state = aw::Data::new(AppState {
-            pool,
-            clock,
-            settings,
-            artifacts,
-            attachments,
-        });
+        let state = aw::Data::new(app_state(settings, pool, clock));
         let mut server = HttpServer::new(move || {
             actix_web::App::new()
                 .app_data(state.clone())
                 .wrap(web::error_pages::handlers())
-                .wrap(
-                    SessionMiddleware::builder(BoundedCookieStore::default(), key.clone())
-                        .cookie_name("cspdesk_session".into())
-                        .cookie_http_only(true)
-                        .cookie_same_site(SameSite::Lax)
-                        .cookie_secure(secure)
-                        .build(),
-                )
-                .wrap(
-                    DefaultHeaders::new()
-                        .add(("X-Content-Type-Options", "nosniff"))
-                        .add(("X-Frame-Options", "DENY"))
-                        .add(("Referrer-Policy", "same-origin"))
-                        .add(("Content-Security-Policy", CSP)),
-                )
-                .wrap(
-                    Logger::new("%{method}xi %{path}xi %s %b %Dms")
-                        .custom_request_replace("method", |r: &ServiceRequest| {
-                            r.method().to_string()
-                        })
-                        .custom_request_replace("path", |r: &ServiceRequest| {
-                            web::render::loggable_path(r.path())
-                        }),
-                )
+                .wrap(sessions(key.clone(), secure))
+                .wrap(security_headers())
+                .wrap(access_log())
                 .configure(web::routes::configure)
                 .default_service(aw::to(not_found))
         })

@@ -33,34 +33,7 @@ pub async fn count_attempt(
 ) -> Result<Attempt, AppError> {
     let email = email.to_string();
     conn.transaction::<_, AppError, _>(async move |conn| {
-        // Inserted, or locked when it exists: locked at once, a record cannot be removed (as
-        // expired, or by a right password) between this statement and the next.
-        diesel::insert_into(sign_in_throttle::table)
-            .values((
-                sign_in_throttle::email.eq(&email),
-                sign_in_throttle::window_started_at.eq(now),
-                sign_in_throttle::failures.eq(0),
-            ))
-            .on_conflict(sign_in_throttle::email)
-            .do_update()
-            .set(sign_in_throttle::failures.eq(sign_in_throttle::failures))
-            .execute(conn)
-            .await?;
-        let current: (DateTime<Utc>, i32, Option<DateTime<Utc>>) = sign_in_throttle::table
-            .find(&email)
-            .select((
-                sign_in_throttle::window_started_at,
-                sign_in_throttle::failures,
-                sign_in_throttle::locked_until,
-            ))
-            .for_update()
-            .first(conn)
-            .await?;
-        let before = Throttle {
-            window_started_at: current.0,
-            failures: current.1,
-            locked_until: current.2,
-        };
+        let before = lock_record(conn, &email, now).await?;
         if let Some(until) = rules::locked_until(Some(&before), now) {
             return Ok(Attempt::Refused(until));
         }
@@ -79,6 +52,42 @@ pub async fn count_attempt(
         Ok(Attempt::Counted(next))
     })
     .await
+}
+
+/// The address's record, inserted (with no failures) or locked when it exists: locked at
+/// once, it cannot be removed (as expired, or by a right password) before the transaction
+/// ends.
+async fn lock_record(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<Throttle, AppError> {
+    diesel::insert_into(sign_in_throttle::table)
+        .values((
+            sign_in_throttle::email.eq(email),
+            sign_in_throttle::window_started_at.eq(now),
+            sign_in_throttle::failures.eq(0),
+        ))
+        .on_conflict(sign_in_throttle::email)
+        .do_update()
+        .set(sign_in_throttle::failures.eq(sign_in_throttle::failures))
+        .execute(conn)
+        .await?;
+    let (window_started_at, failures, locked_until) = sign_in_throttle::table
+        .find(email)
+        .select((
+            sign_in_throttle::window_started_at,
+            sign_in_throttle::failures,
+            sign_in_throttle::locked_until,
+        ))
+        .for_update()
+        .first(conn)
+        .await?;
+    Ok(Throttle {
+        window_started_at,
+        failures,
+        locked_until,
+    })
 }
 
 /// Removes up to `EXPIRE_BATCH` records whose window and lock have both passed (see

@@ -19,6 +19,7 @@ use crate::auth::{CustomerScope, Need, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::money;
 use crate::software::queries::Purchase;
 use crate::web::flash::{self, FlashKind};
@@ -170,15 +171,24 @@ pub async fn submit(
     }
     // The order as the transaction found it, not as it was read before the lock.
     let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
-    let lang = ctx.lang;
-    let (status, message) = match outcome {
-        Outcome::Cancelled(_) => return Ok(redirect(&found.back())),
+    let product = &found.purchase.product_name;
+    let Some((status, message)) = refusal(outcome, product, ctx.lang) else {
+        return Ok(redirect(&found.back()));
+    };
+    again(ctx, &found, order, now, status, message)
+}
+
+/// The status and message the dialog shows for an order that was not cancelled; none if it
+/// was.
+fn refusal(outcome: Outcome, product: &str, lang: Lang) -> Option<(StatusCode, String)> {
+    Some(match outcome {
+        Outcome::Cancelled(_) => return None,
         Outcome::AlreadyCancelled { .. } => (StatusCode::OK, lang.t("cancel-already")),
         Outcome::NotInOrder => (
             UNPROCESSABLE,
             lang.t_args(
                 "cancel-error-not-in-order",
-                &[("product", found.purchase.product_name.clone())],
+                &[("product", product.to_string())],
             ),
         ),
         Outcome::Refused(window) => (
@@ -188,8 +198,7 @@ pub async fn submit(
                 &[("reason", views::window_message(window, lang))],
             ),
         ),
-    };
-    again(ctx, &found, order, now, status, message)
+    })
 }
 
 const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;

@@ -3,7 +3,7 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 
-use crate::ids::OrderId;
+use crate::ids::{CustomerId, OrderId};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -56,14 +56,7 @@ pub async fn place_order(
         now,
     };
     let outcome = place::place(&mut conn, request).await?;
-    // Every outcome that has an order leads to its page, with a message saying which it was.
-    let to_order = |kind: FlashKind, key: &str, p: place::Placed| {
-        flash::push(&session, kind, key, &[("number", p.number.to_string())]);
-        Ok(redirect(&format!(
-            "/customers/{}/orders/{}",
-            customer.id, p.order_id
-        )))
-    };
+    let to_order = |kind, key, p| Ok(to_order(&session, customer.id, kind, key, p));
     match outcome {
         Outcome::Placed(p) => to_order(FlashKind::Success, "order-placed", p),
         Outcome::AlreadyPlaced(p) => to_order(FlashKind::Success, "order-already-placed", p),
@@ -80,6 +73,19 @@ pub async fn place_order(
             Ok(redirect(&review))
         }
     }
+}
+
+/// Every outcome that has an order leads to its page, with a message saying which it was.
+fn to_order(
+    session: &Session,
+    customer: CustomerId,
+    kind: FlashKind,
+    key: &str,
+    placed: place::Placed,
+) -> HttpResponse {
+    let number = placed.number.to_string();
+    flash::push(session, kind, key, &[("number", number)]);
+    redirect(&format!("/customers/{customer}/orders/{}", placed.order_id))
 }
 
 /// The message a refused Place order brings back to the Review page.

@@ -11,7 +11,7 @@ use crate::catalog::views::{licence_text, tax_text};
 use crate::customers::Customer;
 use crate::i18n::Lang;
 use crate::ids::{OrderId, ProductId};
-use crate::money;
+use crate::money::{self, Currency};
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::pagination::Pager;
@@ -129,31 +129,16 @@ impl OrderPage {
     ) -> OrderPage {
         let lang = ctx.lang;
         let currency = head.currency;
-        let mut total = 0;
-        let mut included = 0;
         let lines = rows
             .iter()
-            .map(|r| {
-                let amount =
-                    pricing::line_amount(r.unit_price_minor, r.quantity - r.quantity_cancelled);
-                total += amount;
-                included += if r.tax_included {
-                    rules::included_tax(amount, r.tax_rate_bp)
-                } else {
-                    0
-                };
-                OrderLineView {
-                    product: r.product_name.clone(),
-                    family: lang.t(&r.family.label_key()),
-                    licence: licence_text(r.licence_kind, r.term_months, lang),
-                    quantity: r.quantity - r.quantity_cancelled,
-                    cancelled: r.quantity_cancelled,
-                    unit_price: money::display(r.unit_price_minor, currency, lang),
-                    amount: money::display(amount, currency, lang),
-                    tax: tax_text(r.tax_included, r.tax_rate_bp, lang),
-                }
-            })
+            .map(|r| OrderLineView::new(r, currency, lang))
             .collect();
+        let total = rows.iter().map(line_amount).sum();
+        let included = rows
+            .iter()
+            .filter(|r| r.tax_included)
+            .map(|r| rules::included_tax(line_amount(r), r.tax_rate_bp))
+            .sum();
         let any_included = rows.iter().any(|r| r.tax_included);
         OrderPage {
             number: head.number,
@@ -170,6 +155,26 @@ impl OrderPage {
             }),
             ctx,
             customer,
+        }
+    }
+}
+
+/// What a line comes to: its quantity still bought at its price.
+fn line_amount(r: &LineRow) -> i64 {
+    pricing::line_amount(r.unit_price_minor, r.quantity - r.quantity_cancelled)
+}
+
+impl OrderLineView {
+    fn new(r: &LineRow, currency: Currency, lang: Lang) -> OrderLineView {
+        OrderLineView {
+            product: r.product_name.clone(),
+            family: lang.t(&r.family.label_key()),
+            licence: licence_text(r.licence_kind, r.term_months, lang),
+            quantity: r.quantity - r.quantity_cancelled,
+            cancelled: r.quantity_cancelled,
+            unit_price: money::display(r.unit_price_minor, currency, lang),
+            amount: money::display(line_amount(r), currency, lang),
+            tax: tax_text(r.tax_included, r.tax_rate_bp, lang),
         }
     }
 }

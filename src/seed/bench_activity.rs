@@ -77,17 +77,8 @@ pub async fn insert(
                 .execute(conn)
                 .await?;
         }
-        let bench: Vec<(Uuid, String)> = partners::table
-            .filter(partners::name.like("Bench Partner %"))
-            .select((partners::id, partners::name))
-            .load(conn)
-            .await?;
         let contoso = contoso.ok_or(AppError::internal("demo actor has no partner"))?;
-        let mut targets = vec![(contoso, Some(actor_id), CONTOSO_ACTOR.to_string())];
-        targets.extend(bench.into_iter().map(|(id, name)| {
-            let actor = format!("agent@{}.test", name.to_lowercase().replace(' ', "-"));
-            (id, None, actor)
-        }));
+        let targets = targets(conn, contoso, actor_id).await?;
         for (partner, actor_id, actor) in targets {
             diesel::sql_query(RECORDS)
                 .bind::<SqlUuid, _>(partner)
@@ -105,4 +96,24 @@ pub async fn insert(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Whose records to add: Contoso's, by its demo actor, and each bench partner's, by an agent
+/// named after it.
+async fn targets(
+    conn: &mut AsyncPgConnection,
+    contoso: Uuid,
+    actor_id: Uuid,
+) -> Result<Vec<(Uuid, Option<Uuid>, String)>, AppError> {
+    let bench: Vec<(Uuid, String)> = partners::table
+        .filter(partners::name.like("Bench Partner %"))
+        .select((partners::id, partners::name))
+        .load(conn)
+        .await?;
+    let mut targets = vec![(contoso, Some(actor_id), CONTOSO_ACTOR.to_string())];
+    targets.extend(bench.into_iter().map(|(id, name)| {
+        let actor = format!("agent@{}.test", name.to_lowercase().replace(' ', "-"));
+        (id, None, actor)
+    }));
+    Ok(targets)
 }

@@ -9,6 +9,7 @@ pub mod artifacts;
 pub mod bench;
 pub mod bench_activity;
 pub mod catalog;
+mod catalog_items;
 pub mod orders;
 
 use crate::auth::{Role, password};
@@ -79,37 +80,7 @@ pub async fn demo(
     // One hash for all demo accounts: they share a password and hashing is deliberately slow.
     let hash = web_block_hash().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-        let contoso = partner(conn, "Contoso Partner", now).await?;
-        for (local, name, role) in CONTOSO_STAFF {
-            let email = format!("{local}@contoso-partner.test");
-            let account = Account {
-                email: &email,
-                name,
-                role: *role,
-                partner_id: Some(contoso),
-                customer_id: None,
-            };
-            user(conn, &hash, account, now).await?;
-        }
-        tenants(conn, &hash, contoso, CONTOSO_CUSTOMERS, now).await?;
-        let fabrikam = partner(conn, "Fabrikam Partner", now).await?;
-        let account = Account {
-            email: "admin.agent@fabrikam-partner.test",
-            name: "Finley Admin-Agent",
-            role: Role::AdminAgent,
-            partner_id: Some(fabrikam),
-            customer_id: None,
-        };
-        user(conn, &hash, account, now).await?;
-        tenants(conn, &hash, fabrikam, FABRIKAM_CUSTOMERS, now).await?;
-        let account = Account {
-            email: "support@cspdesk.test",
-            name: "Skyler Support-Engineer",
-            role: Role::SupportEngineer,
-            partner_id: None,
-            customer_id: None,
-        };
-        user(conn, &hash, account, now).await?;
+        partners_and_people(conn, &hash, now).await?;
         catalog::insert(conn, now).await?;
         artifacts::insert(conn, store, now).await?;
         orders::insert(conn, now).await?;
@@ -117,6 +88,46 @@ pub async fn demo(
     })
     .await?;
     Ok(true)
+}
+
+/// The two demo partners with their staff and customers, and the support engineer.
+async fn partners_and_people(
+    conn: &mut AsyncPgConnection,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let contoso = partner(conn, "Contoso Partner", now).await?;
+    for (local, name, role) in CONTOSO_STAFF {
+        let email = format!("{local}@contoso-partner.test");
+        let account = Account {
+            email: &email,
+            name,
+            role: *role,
+            partner_id: Some(contoso),
+            customer_id: None,
+        };
+        user(conn, hash, account, now).await?;
+    }
+    tenants(conn, hash, contoso, CONTOSO_CUSTOMERS, now).await?;
+    let fabrikam = partner(conn, "Fabrikam Partner", now).await?;
+    let account = Account {
+        email: "admin.agent@fabrikam-partner.test",
+        name: "Finley Admin-Agent",
+        role: Role::AdminAgent,
+        partner_id: Some(fabrikam),
+        customer_id: None,
+    };
+    user(conn, hash, account, now).await?;
+    tenants(conn, hash, fabrikam, FABRIKAM_CUSTOMERS, now).await?;
+    let account = Account {
+        email: "support@cspdesk.test",
+        name: "Skyler Support-Engineer",
+        role: Role::SupportEngineer,
+        partner_id: None,
+        customer_id: None,
+    };
+    user(conn, hash, account, now).await?;
+    Ok(())
 }
 
 async fn web_block_hash() -> Result<String, AppError> {

@@ -3,6 +3,7 @@
 
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 use serde_json::json;
 
@@ -10,9 +11,10 @@ use super::audit::{self};
 use super::link_views::NewLink;
 use super::links;
 use super::pages::{Caller, NEW_LINK, usable, variant_of};
-use super::queries::Purchase;
+use super::queries::{Purchase, Variant};
 use crate::activity::Operation;
 use crate::error::AppError;
+use crate::ids::LineId;
 use crate::web::AppState;
 
 pub async fn download(
@@ -68,21 +70,38 @@ pub async fn create_link(
             Ok(token)
         })
         .await?;
+    remember(state, session, purchase.line_id, &token, now)?;
+    Ok(chooser_address(caller, purchase, &variant))
+}
+
+/// Keeps the new link's URL in the session for the next page, which shows it once. The
+/// session cookie is encrypted; the URL is then forgotten.
+fn remember(
+    state: &AppState,
+    session: &Session,
+    line_id: LineId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let url = state
         .settings
         .public_url
         .join(&format!("dl/{token}"))
         .map_err(AppError::internal)?;
-    // The session cookie is encrypted; the URL is shown once and then forgotten.
     let _ = session.insert(
         NEW_LINK,
         NewLink {
-            line_id: purchase.line_id,
+            line_id,
             url: url.to_string(),
             expires_at: super::rules::link_expiry(now),
         },
     );
-    Ok(format!(
+    Ok(())
+}
+
+/// The purchase's file chooser with this file chosen.
+fn chooser_address(caller: &Caller<'_>, purchase: &Purchase, variant: &Variant) -> String {
+    format!(
         "{}/{}?{}",
         caller.base,
         purchase.line_id,
@@ -92,5 +111,5 @@ pub async fn create_link(
             ("file_type", &variant.file_type),
         ])
         .unwrap_or_default()
-    ))
+    )
 }

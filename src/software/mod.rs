@@ -8,6 +8,7 @@ pub mod download;
 pub mod file_pages;
 pub mod handlers;
 pub mod kms;
+pub mod link_refusals;
 pub mod link_views;
 pub mod links;
 pub mod lookup;

@@ -17,6 +17,7 @@ use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
 use crate::error::AppError;
+use crate::ids::LineId;
 use crate::ids::PartnerId;
 use crate::web::pagination::Pager;
 use crate::web::{AppState, PageContext, render_status};
@@ -119,10 +120,7 @@ pub async fn purchase_page(
     } else {
         Vec::new()
     };
-    let new_link = session
-        .remove_as::<NewLink>(NEW_LINK)
-        .and_then(Result::ok)
-        .filter(|l| l.line_id == purchase.line_id);
+    let new_link = take_new_link(session, purchase.line_id);
     let page = PurchasePage {
         base: caller.base.clone(),
         purchase: PurchaseView::new(purchase, lang),
@@ -145,6 +143,14 @@ pub async fn purchase_page(
         StatusCode::OK
     };
     Ok(crate::web::render::no_store(render_status(status, &page)?))
+}
+
+/// The link made just before for this purchase, shown once: taken out of the session.
+fn take_new_link(session: &Session, line_id: LineId) -> Option<NewLink> {
+    session
+        .remove_as::<NewLink>(NEW_LINK)
+        .and_then(Result::ok)
+        .filter(|l| l.line_id == line_id)
 }
 
 /// The purchase's key, recorded as viewed before it is returned: a failed record shows no

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use super::audit::{self, Subject};
-use super::links::{self, Use};
+use super::link_refusals;
+use super::links::{self, Taken, Use};
 use super::queries;
 use super::rules::LinkState;
 use super::views::LinkGonePage;
@@ -72,6 +73,43 @@ async fn use_link(
     mut details: serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<Outcome, AppError> {
+    let (link, purchase, state) = take(conn, token, now).await?;
+    details["link_id"] = link.id.to_string().into();
+    let used = Used {
+        link: &link,
+        purchase: &purchase,
+        now,
+    };
+    match state {
+        None => {
+            let variant = queries::variant(conn, link.variant_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let file = super::download::open(artifacts, &variant)?;
+            used.record(conn, Operation::LinkUsed, details).await?;
+            Ok(Outcome::Send(Box::new(file)))
+        }
+        Some(reason) => {
+            details["reason"] = reason.code().into();
+            // One record per link and hour; the rest are counted (see `count_refusal`).
+            let refusal = link_refusals::count_refusal(conn, &link, now).await?;
+            if refusal.record {
+                if refusal.unrecorded_before > 0 {
+                    details["unrecorded_before"] = refusal.unrecorded_before.into();
+                }
+                used.record(conn, Operation::LinkRefused, details).await?;
+            }
+            Ok(Outcome::Gone(reason))
+        }
+    }
+}
+
+/// The link, its purchase, and why it may not be used (none: one download was counted).
+async fn take(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(Taken, queries::Purchase, Option<LinkState>), AppError> {
     let (link, state) = match links::take(conn, token, now).await? {
         Use::Unknown => return Err(AppError::NotFound),
         Use::Granted(link) => (link, None),
@@ -91,43 +129,32 @@ async fn use_link(
     } else {
         state
     };
-    details["link_id"] = link.id.to_string().into();
-    let operation = match state {
-        None => Operation::LinkUsed,
-        Some(s) => {
-            details["reason"] = s.code().into();
-            // One record per link and hour; the rest are counted (see `count_refusal`).
-            let refusal = links::count_refusal(conn, &link, now).await?;
-            if !refusal.record {
-                return Ok(Outcome::Gone(s));
-            }
-            if refusal.unrecorded_before > 0 {
-                details["unrecorded_before"] = refusal.unrecorded_before.into();
-            }
-            Operation::LinkRefused
-        }
-    };
-    let opened = match state {
-        None => {
-            let variant = queries::variant(conn, link.variant_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            Some(super::download::open(artifacts, &variant)?)
-        }
-        Some(_) => None,
-    };
-    let subject = Subject {
-        partner_id: link.partner_id,
-        customer_id: link.customer_id,
-        actor_user_id: None,
-        actor: LINK_ACTOR,
-        purchase: &purchase,
-    };
-    audit::record(conn, &subject, operation, now, details).await?;
-    Ok(match (opened, state) {
-        (Some(file), _) => Outcome::Send(Box::new(file)),
-        (None, s) => Outcome::Gone(s.unwrap_or(LinkState::Revoked)),
-    })
+    Ok((link, purchase, state))
+}
+
+/// One use of a link, for the activity log.
+struct Used<'a> {
+    link: &'a Taken,
+    purchase: &'a queries::Purchase,
+    now: DateTime<Utc>,
+}
+
+impl Used<'_> {
+    async fn record(
+        &self,
+        conn: &mut AsyncPgConnection,
+        operation: Operation,
+        details: serde_json::Value,
+    ) -> Result<(), AppError> {
+        let subject = Subject {
+            partner_id: self.link.partner_id,
+            customer_id: self.link.customer_id,
+            actor_user_id: None,
+            actor: LINK_ACTOR,
+            purchase: self.purchase,
+        };
+        audit::record(conn, &subject, operation, self.now, details).await
+    }
 }
 
 /// 410 with why the link no longer works and what to do.

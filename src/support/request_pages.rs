@@ -3,6 +3,7 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Utc};
 use diesel_async::AsyncConnection;
 
 use super::handlers::file_errors;
@@ -10,7 +11,9 @@ use super::upload::{self};
 use super::views::RequestPage;
 use super::{attachments, queries, step};
 use crate::auth::{Need, perm};
+use crate::db::DbConn;
 use crate::error::AppError;
+use crate::ids::RequestId;
 use crate::web::flash::{self, FlashKind};
 use crate::web::multipart::CsrfMultipart;
 use crate::web::{AppState, PageContext, redirect, render, render_status};
@@ -104,26 +107,37 @@ pub async fn reply(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let now = state.clock.now();
-    let moved = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let Some(locked) = step::lock(conn, request.id).await? else {
-                return Ok(None);
-            };
-            let act = step::Act {
-                step: super::rules::Step::Reply,
-                actor: &need.user,
-                body: &body,
-                files: &sent.files,
-                approved_minor: None,
-                revoked: false,
-            };
-            step::apply(conn, &locked, act, now).await
-        })
-        .await?;
-    let (kind, key) = match moved {
-        Some(_) => (FlashKind::Success, "support-replied"),
-        None => (FlashKind::Error, "support-not-waiting"),
+    let act = step::Act {
+        step: super::rules::Step::Reply,
+        actor: &need.user,
+        body: &body,
+        files: &sent.files,
+        approved_minor: None,
+        revoked: false,
+    };
+    let moved = take_step(&mut conn, request.id, act, now).await?;
+    let (kind, key) = if moved {
+        (FlashKind::Success, "support-replied")
+    } else {
+        (FlashKind::Error, "support-not-waiting")
     };
     flash::push(&session, kind, key, &[]);
     Ok(redirect(&format!("/support/requests/{}", request.id)))
+}
+
+/// Applies the step to the request, locked, if it is still where the step may start; whether
+/// it was.
+async fn take_step(
+    conn: &mut DbConn,
+    request: RequestId,
+    act: step::Act<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let Some(locked) = step::lock(conn, request).await? else {
+            return Ok(false);
+        };
+        Ok(step::apply(conn, &locked, act, now).await?.is_some())
+    })
+    .await
 }

@@ -90,15 +90,36 @@ pub async fn apply(
     let Some(next) = after(current, act.step) else {
         return Ok(None);
     };
+    if !move_to(conn, request, next, &act, now).await? {
+        return Ok(None);
+    }
+    let event = NewEvent {
+        request_id: request.id,
+        author_id: act.actor.id,
+        kind: act.step.event(),
+        body: act.body,
+        files: act.files,
+    };
+    add_event(conn, event, now).await?;
+    record(conn, request, &act, next, now).await?;
+    Ok(Some(next))
+}
+
+/// Moves the request from the status it was locked in to `next`, with who acts on it and
+/// the decision; false (nothing written) if its status changed meanwhile.
+async fn move_to(
+    conn: &mut AsyncPgConnection,
+    request: &Locked,
+    next: Status,
+    act: &Act<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
     let by_support = act.step != Step::Reply;
     let decided = matches!(next, Status::Approved | Status::Rejected);
-    // The clock of "waiting" restarts when the ball changes court: support asks, or the
-    // partner answers. Taking a request does not make it any younger in the queue.
-    let waiting_since = matches!(act.step, Step::AskInfo | Step::Reply).then_some(now);
     let updated = diesel::update(
         support_requests::table
             .filter(support_requests::id.eq(request.id))
-            .filter(support_requests::status.eq(current)),
+            .filter(support_requests::status.eq(request.status())),
     )
     .set((
         support_requests::status.eq(next),
@@ -114,24 +135,17 @@ pub async fn apply(
     .execute(conn)
     .await?;
     if updated != 1 {
-        return Ok(None);
+        return Ok(false);
     }
-    if let Some(at) = waiting_since {
+    // The clock of "waiting" restarts when the ball changes court: support asks, or the
+    // partner answers. Taking a request does not make it any younger in the queue.
+    if matches!(act.step, Step::AskInfo | Step::Reply) {
         diesel::update(support_requests::table.find(request.id))
-            .set(support_requests::waiting_since.eq(at))
+            .set(support_requests::waiting_since.eq(now))
             .execute(conn)
             .await?;
     }
-    let event = NewEvent {
-        request_id: request.id,
-        author_id: act.actor.id,
-        kind: act.step.event(),
-        body: act.body,
-        files: act.files,
-    };
-    add_event(conn, event, now).await?;
-    record(conn, request, &act, next, now).await?;
-    Ok(Some(next))
+    Ok(true)
 }
 
 async fn record(

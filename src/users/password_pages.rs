@@ -94,20 +94,8 @@ pub async fn own_set(
         return refuse(ctx, key);
     }
     // No connection is held while passwords are hashed: that is slow on purpose.
-    if ask {
-        let mut conn = state.pool.get().await?;
-        let stored = crate::auth::store::user_by_email(&mut conn, &user.email)
-            .await?
-            .map(|u| u.password_hash);
-        drop(conn);
-        let current = form.current.clone();
-        let ok = current.len() <= rules::MAX_PASSWORD
-            && web::block(move || password::verify(&current, stored.as_deref()))
-                .await
-                .map_err(AppError::internal)?;
-        if !ok {
-            return refuse(ctx, "password-error-current");
-        }
+    if ask && !current_password_ok(&state, &user.email, form.current.clone()).await? {
+        return refuse(ctx, "password-error-current");
     }
     let hash = passwords::hash_off_thread(form.password).await?;
     // This session stays; every other one of the user ends.
@@ -123,6 +111,25 @@ pub async fn own_set(
     }
     flash::push(&session, FlashKind::Success, "password-saved", &[]);
     Ok(redirect("/"))
+}
+
+/// Whether `current` is the user's password. No connection is held while it is checked:
+/// that is slow on purpose.
+async fn current_password_ok(
+    state: &AppState,
+    email: &str,
+    current: String,
+) -> Result<bool, AppError> {
+    let stored = {
+        let mut conn = state.pool.get().await?;
+        crate::auth::store::user_by_email(&mut conn, email)
+            .await?
+            .map(|u| u.password_hash)
+    };
+    Ok(current.len() <= rules::MAX_PASSWORD
+        && web::block(move || password::verify(&current, stored.as_deref()))
+            .await
+            .map_err(AppError::internal)?)
 }
 
 pub async fn link_form(

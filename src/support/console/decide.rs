@@ -10,10 +10,11 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::billing::{self, credits::NewCredit};
-use crate::cancellation::{cancel, queries::lines_of_order};
+use crate::cancellation::cancel;
+use crate::cancellation::queries::{Line, lines_of_order};
 use crate::db::schema::order_lines;
 use crate::error::AppError;
-use crate::ids::{LineId, OrderId, RequestId};
+use crate::ids::{LineId, OrderId, ProductId, RequestId};
 use crate::support::rules::{self, AmountError, Status, Step};
 use crate::support::step::{self, Act, Locked};
 
@@ -125,28 +126,12 @@ async fn credit(
         .ok_or_else(|| AppError::internal("refund request without a known currency"))?;
     let amount = match rules::parse_amount(form.amount.trim(), currency.exponent()) {
         Ok(a) => a,
-        Err(AmountError::Malformed) => return Ok(Err("support-error-amount-malformed")),
-        Err(AmountError::NotPositive) => return Ok(Err("support-error-amount-positive")),
-        Err(AmountError::TooPrecise) => return Ok(Err("support-error-amount-precision")),
+        Err(e) => return Ok(Err(amount_refusal(e))),
     };
     if Some(amount) > request.requested_minor {
         return Ok(Err("console-error-above-requested"));
     }
-    // The lines of the product the request is about are credited first.
-    let mut rooms: Vec<(LineId, i64, bool)> = lines
-        .iter()
-        .map(|l| {
-            let other = Some(l.product_id) != request.product_id;
-            (
-                l.line_id,
-                rules::refundable(l.paid(), l.credited_minor),
-                other,
-            )
-        })
-        .collect();
-    rooms.sort_by_key(|r| r.2);
-    let rooms: Vec<(LineId, i64)> = rooms.into_iter().map(|(id, room, _)| (id, room)).collect();
-    let Some(parts) = rules::allocate(amount, &rooms) else {
+    let Some(parts) = rules::allocate(amount, &rooms(&lines, request.product_id)) else {
         return Ok(Err("console-error-above-refundable"));
     };
     for (line_id, part) in parts {
@@ -171,4 +156,23 @@ async fn credit(
         billing::credits::book(conn, &credit).await?;
     }
     Ok(Ok(amount))
+}
+
+fn amount_refusal(error: AmountError) -> &'static str {
+    match error {
+        AmountError::Malformed => "support-error-amount-malformed",
+        AmountError::NotPositive => "support-error-amount-positive",
+        AmountError::TooPrecise => "support-error-amount-precision",
+    }
+}
+
+/// What each line can still refund, the lines of the request's product first (they are
+/// credited first).
+fn rooms(lines: &[Line], product: Option<ProductId>) -> Vec<(LineId, i64)> {
+    let (mine, others): (Vec<&Line>, Vec<&Line>) =
+        lines.iter().partition(|l| Some(l.product_id) == product);
+    mine.into_iter()
+        .chain(others)
+        .map(|l| (l.line_id, rules::refundable(l.paid(), l.credited_minor)))
+        .collect()
 }
