@@ -19,7 +19,8 @@ const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench | 
               orders) and print the tenant id of the customer with 2,000 orders
   artifacts list                  every product variant with its id and file
   artifacts add <variant> <file>  register a real file as a variant's download
-  serve-files <dir> <addr>        a plain file server, the benchmark's yardstick
+  serve-files <dir> <addr>        a plain file server, the downloads' yardstick
+  serve-reference <addr>          TechEmpower's fortunes on this stack, the pages' yardstick
 
 environment: DATABASE_URL (unset: a private PostgreSQL cluster in the data directory),
 CSPDESK_ADDR (127.0.0.1:8080), CSPDESK_DATA (./var), CSPDESK_ARTIFACTS (<data>/artifacts),
@@ -34,6 +35,7 @@ enum Command {
     ArtifactsList,
     ArtifactsAdd(String, std::path::PathBuf),
     ServeFiles(std::path::PathBuf, String),
+    ServeReference(String),
 }
 
 fn parse(args: &[String]) -> Option<Command> {
@@ -48,6 +50,7 @@ fn parse(args: &[String]) -> Option<Command> {
             Command::ArtifactsAdd(variant.to_string(), file.into())
         }
         ["serve-files", dir, addr] => Command::ServeFiles(dir.into(), addr.to_string()),
+        ["serve-reference", addr] => Command::ServeReference(addr.to_string()),
         _ => return None,
     })
 }
@@ -126,6 +129,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
         }
         Command::Serve => serve(settings, pool, clock).await,
+        Command::ServeReference(addr) => cspdesk::reference::serve(pool, &addr).await,
         Command::ServeFiles(..) => Ok(()),
     };
     if let Some(mut c) = cluster {

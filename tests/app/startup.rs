@@ -89,3 +89,56 @@ async fn the_private_cluster_keeps_its_data_across_restarts_and_serves_one_proce
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The benchmark's yardstick answers as TechEmpower's fortunes do: the table's 12 rows and
+/// one added at request time, sorted by message and escaped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_reference_serves_the_fortunes_page_on_the_products_database() {
+    use std::io::{BufRead, BufReader};
+    let database = crate::support::db::fresh_database().await;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cspdesk"))
+        .args(["serve-reference", "127.0.0.1:0"])
+        .env("DATABASE_URL", crate::support::db::url_for(&database))
+        .env("RUST_LOG", "info")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let url = stderr
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split_once("listening on ")
+                .map(|(_, u)| u.trim().to_string())
+        })
+        .expect("the reference logs its address");
+    let body = reqwest::get(&url).await.unwrap().text().await.unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    crate::support::db::drop_database(database);
+    let messages: Vec<String> = body
+        .split("<tr><td>")
+        .skip(1)
+        .map(|row| {
+            row.split("</td><td>")
+                .nth(1)
+                .unwrap()
+                .split("</td>")
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(messages.len(), 13, "{body}");
+    let mut sorted = messages.clone();
+    sorted.sort();
+    assert_eq!(messages, sorted);
+    assert!(messages.contains(&"Additional fortune added at request time.".to_string()));
+    assert!(
+        body.contains("&#60;script&#62;") || body.contains("&lt;script&gt;"),
+        "{body}"
+    );
+    assert!(!body.contains("<script>"));
+    assert!(body.contains("フレームワークのベンチマーク"));
+}
