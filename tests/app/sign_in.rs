@@ -5,7 +5,7 @@ use diesel_async::RunQueryDsl;
 
 use cspdesk::auth::Role;
 
-use crate::support::demo::ADMIN;
+use crate::support::demo::{ADMIN, GLOBAL, account};
 use crate::support::{PASSWORD, TestApp};
 
 /// A partner's Admin agent, who signs in with `PASSWORD`: their e-mail.
@@ -28,6 +28,44 @@ async fn a_demo_user_signs_in_sees_their_name_and_signs_out() {
         (303, Some("/signin"))
     );
     assert_eq!(v.get("/").await.location.as_deref(), Some("/signin"));
+}
+
+/// The README's demo sign-ins: each account signs in with the demo password and has the one
+/// role the README gives it. This test is about the demo data; the other tests build their own
+/// users.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readmes_demo_accounts_sign_in_with_their_roles() {
+    let app = TestApp::spawn().await;
+    let fabrikam = "admin.agent@fabrikam-partner.test";
+    for (email, role) in [
+        (ADMIN, Role::AdminAgent),
+        (GLOBAL, Role::GlobalAdmin),
+        ("sales.agent@contoso-partner.test", Role::SalesAgent),
+        ("helpdesk.agent@contoso-partner.test", Role::HelpdeskAgent),
+        ("billing.admin@contoso-partner.test", Role::BillingAdmin),
+        ("account.admin@contoso-partner.test", Role::AccountAdmin),
+        ("referral.admin@contoso-partner.test", Role::ReferralAdmin),
+        ("marketing.admin@contoso-partner.test", Role::MarketingAdmin),
+        (fabrikam, Role::AdminAgent),
+        ("support@cspdesk.test", Role::SupportEngineer),
+        ("admin@northwind.test", Role::CustomerGlobalAdmin),
+        ("user@northwind.test", Role::CustomerUser),
+    ] {
+        app.signed_in(email).await;
+        let (_, id) = account(&app, email).await;
+        let roles: Vec<String> = user_roles::table
+            .filter(user_roles::user_id.eq(id))
+            .select(user_roles::role)
+            .load(&mut app.conn().await)
+            .await
+            .unwrap();
+        assert_eq!(roles, [role.code()], "{email}");
+    }
+    assert_ne!(
+        account(&app, ADMIN).await.0,
+        account(&app, fabrikam).await.0,
+        "Contoso and Fabrikam are two partners"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
