@@ -4,16 +4,42 @@
 use chrono::{DateTime, Duration, Utc};
 use cspdesk::auth::Role;
 use cspdesk::db::schema::activity;
-use cspdesk::ids::{CustomerId, UserId};
+use cspdesk::ids::{CustomerId, PartnerId, UserId};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::fixtures_people::{account, other_shop, staff};
 use crate::support::html::{rows, unescape};
 use crate::support::software::{copy_link, variant_id};
-use crate::support::{TestApp, Visitor, tenant_id};
+use crate::support::{TestApp, Visitor};
 
 const LOG: &str = "/account/activity";
+
+/// A partner with an Admin agent (whose actions the log lists), a Global admin (who reads
+/// it) and a customer "Adatum Corporation" at `adatum.example`.
+struct Contoso {
+    partner: PartnerId,
+    admin: String,
+    global: String,
+    adatum: CustomerId,
+}
+
+async fn contoso(app: &TestApp) -> Contoso {
+    let partner = app.partner("Contoso").await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let adatum = app
+        .customer(partner)
+        .named("Adatum Corporation")
+        .domain("adatum.example")
+        .await;
+    Contoso {
+        partner,
+        admin,
+        global,
+        adatum,
+    }
+}
 
 /// Appends one record, as a feature would, at `at`, naming `tag` as its file.
 async fn add(
@@ -63,7 +89,8 @@ async fn log(v: &Visitor, query: &str) -> crate::support::Resp {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_at_exactly_the_start_and_the_end_of_the_range_are_listed_and_no_others() {
     let app = TestApp::spawn().await;
-    let adatum = Some(tenant_id(&app, "adatum.test").await);
+    let contoso = contoso(&app).await;
+    let adatum = Some(contoso.adatum);
     let micro = Duration::microseconds(1);
     for (when, tag) in [
         (at("2026-03-01T00:00:00Z") - micro, "before-start"),
@@ -71,15 +98,15 @@ async fn records_at_exactly_the_start_and_the_end_of_the_range_are_listed_and_no
         (at("2026-03-10T23:59:59.999999Z"), "at-end"),
         (at("2026-03-11T00:00:00Z"), "after-end"),
     ] {
-        add(&app, ADMIN, "key_viewed", adatum, when, tag).await;
+        add(&app, &contoso.admin, "key_viewed", adatum, when, tag).await;
     }
-    let v = app.signed_in(GLOBAL).await;
+    let v = app.signed_in(&contoso.global).await;
     let page = log(&v, "from=2026-03-01&to=2026-03-10").await;
     assert_eq!(page.status, 200);
     let listed = rows(&page.body);
     assert_eq!(details(&listed), ["at-end", "at-start"]);
     assert_eq!(listed[0][0], "2026-03-10 23:59:59 UTC");
-    assert_eq!(listed[0][1], ADMIN);
+    assert_eq!(listed[0][1], contoso.admin);
     assert_eq!(listed[0][2], "Adatum Corporation");
     assert_eq!(listed[0][5], "Key viewed");
     assert!(page.contains("From 2026-03-01 00:00 to 2026-03-10 24:00 UTC"));
@@ -91,10 +118,11 @@ async fn records_at_exactly_the_start_and_the_end_of_the_range_are_listed_and_no
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_repeats() {
     let app = TestApp::spawn().await;
+    let contoso = contoso(&app).await;
     let same = at("2026-04-02T12:00:00Z");
     add(
         &app,
-        ADMIN,
+        &contoso.admin,
         "downloaded",
         None,
         same + Duration::seconds(1),
@@ -104,7 +132,7 @@ async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_rep
     for i in 0..120 {
         add(
             &app,
-            ADMIN,
+            &contoso.admin,
             "downloaded",
             None,
             same,
@@ -114,14 +142,14 @@ async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_rep
     }
     add(
         &app,
-        ADMIN,
+        &contoso.admin,
         "downloaded",
         None,
         same - Duration::seconds(1),
         "older",
     )
     .await;
-    let v = app.signed_in(GLOBAL).await;
+    let v = app.signed_in(&contoso.global).await;
     let mut next = Some(format!("{LOG}?from=2026-04-01&to=2026-04-30"));
     let (mut seen, mut pages) = (Vec::new(), 0);
     while let Some(path) = next {
@@ -152,16 +180,21 @@ async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_rep
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_select_by_operation_user_customer_and_download_link() {
     let app = TestApp::spawn().await;
-    let adatum = tenant_id(&app, "adatum.test").await;
-    let fourth = tenant_id(&app, "fourthcoffee.test").await;
+    let Contoso {
+        partner,
+        admin,
+        global,
+        adatum,
+    } = contoso(&app).await;
+    let fourth = app.customer(partner).await;
     let day = at("2026-05-05T10:00:00Z");
-    add(&app, ADMIN, "key_viewed", Some(adatum), day, "a-key").await;
-    add(&app, ADMIN, "downloaded", Some(fourth), day, "f-download").await;
-    add(&app, GLOBAL, "order_placed", Some(adatum), day, "a-order").await;
+    add(&app, &admin, "key_viewed", Some(adatum), day, "a-key").await;
+    add(&app, &admin, "downloaded", Some(fourth), day, "f-download").await;
+    add(&app, &global, "order_placed", Some(adatum), day, "a-order").await;
     // A download by link has no user, only the link.
     diesel::insert_into(activity::table)
         .values((
-            activity::partner_id.eq(account(&app, ADMIN).await.0),
+            activity::partner_id.eq(partner),
             activity::at.eq(day),
             activity::actor.eq("download link"),
             activity::operation.eq("link_used"),
@@ -171,7 +204,7 @@ async fn filters_select_by_operation_user_customer_and_download_link() {
         .execute(&mut app.conn().await)
         .await
         .unwrap();
-    let v = app.signed_in(GLOBAL).await;
+    let v = app.signed_in(&global).await;
     let range = "from=2026-05-01&to=2026-05-31";
     let shown = |q: String| {
         let v = v.clone();
@@ -194,7 +227,7 @@ async fn filters_select_by_operation_user_customer_and_download_link() {
     );
     assert_eq!(shown(format!("{range}&op=order_placed")).await, ["a-order"]);
     assert_eq!(
-        shown(format!("{range}&customer=adatum.test")).await,
+        shown(format!("{range}&customer=adatum.example")).await,
         ["a-key", "a-link"]
     );
     assert_eq!(
@@ -202,7 +235,7 @@ async fn filters_select_by_operation_user_customer_and_download_link() {
         ["f-download"],
         "by tenant ID too"
     );
-    let (_, admin_id) = account(&app, ADMIN).await;
+    let (_, admin_id) = account(&app, &admin).await;
     assert_eq!(
         shown(format!("{range}&user={admin_id}")).await,
         ["a-key", "f-download"]
@@ -215,9 +248,11 @@ async fn filters_select_by_operation_user_customer_and_download_link() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_dates_ranges_and_filters_get_a_message_on_the_page() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(GLOBAL).await;
-    let fabrikam_customer = tenant_id(&app, "lamna.test").await;
-    let (_, fabrikam_admin) = account(&app, "admin.agent@fabrikam-partner.test").await;
+    let contoso = contoso(&app).await;
+    let v = app.signed_in(&contoso.global).await;
+    let fabrikam = other_shop(&app).await;
+    let fabrikam_customer = fabrikam.customer;
+    let (_, fabrikam_admin) = account(&app, &fabrikam.agent).await;
     for (query, message) in [
         (
             "from=2026-03-10&to=2026-03-01".to_string(),
@@ -248,7 +283,7 @@ async fn bad_dates_ranges_and_filters_get_a_message_on_the_page() {
             "None of your customers has this domain or tenant ID.",
         ),
         (
-            "customer=lamna.test".to_string(),
+            "customer=lamna.example".to_string(),
             "None of your customers has this domain or tenant ID.",
         ),
     ] {
@@ -298,7 +333,8 @@ async fn bad_dates_ranges_and_filters_get_a_message_on_the_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
     let app = TestApp::spawn().await;
-    let adatum = tenant_id(&app, "adatum.test").await;
+    let contoso = contoso(&app).await;
+    let adatum = contoso.adatum;
     let start = at("2026-06-01T08:00:00Z");
     for i in 0..70 {
         let tag = if i == 3 {
@@ -308,7 +344,7 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
         };
         add(
             &app,
-            ADMIN,
+            &contoso.admin,
             "downloaded",
             Some(adatum),
             start + Duration::minutes(i),
@@ -318,15 +354,15 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
     }
     add(
         &app,
-        GLOBAL,
+        &contoso.global,
         "order_placed",
         Some(adatum),
         start,
         "not-access",
     )
     .await;
-    let v = app.signed_in(GLOBAL).await;
-    let query = "from=2026-06-01&to=2026-06-30&customer=adatum.test";
+    let v = app.signed_in(&contoso.global).await;
+    let query = "from=2026-06-01&to=2026-06-30&customer=adatum.example";
     let first = log(&v, query).await;
     let second = v.get(&older(&first.body).unwrap()).await;
     let mut listed = rows(&first.body);
@@ -372,7 +408,7 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
             assert_eq!(row[7], page[6]);
         }
     }
-    let (_, global_id) = account(&app, GLOBAL).await;
+    let (_, global_id) = account(&app, &contoso.global).await;
     let recorded: Vec<(Option<UserId>, serde_json::Value)> = activity::table
         .filter(activity::operation.eq("activity_exported"))
         .select((activity::actor_user_id, activity::details))
@@ -431,35 +467,41 @@ async fn a_key_view_a_link_download_and_a_sign_in_made_today_are_on_the_default_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_partners_records_never_show_and_only_four_roles_open_the_log() {
     let app = TestApp::spawn().await;
-    let lamna = Some(tenant_id(&app, "lamna.test").await);
+    let fabrikam = other_shop(&app).await;
+    let lamna = Some(fabrikam.customer);
     let day = at("2026-07-07T07:07:07Z");
-    add(
+    add(&app, &fabrikam.agent, "key_viewed", lamna, day, "fabrikam").await;
+    let contoso = app.partner("Contoso").await;
+    let readers = staff(
         &app,
-        "admin.agent@fabrikam-partner.test",
-        "key_viewed",
-        lamna,
-        day,
-        "fabrikam",
+        contoso,
+        &[
+            Role::GlobalAdmin,
+            Role::AccountAdmin,
+            Role::ReferralAdmin,
+            Role::MarketingAdmin,
+        ],
     )
     .await;
-    for email in [
-        GLOBAL,
-        "account.admin@contoso-partner.test",
-        "referral.admin@contoso-partner.test",
-        "marketing.admin@contoso-partner.test",
-    ] {
+    for email in &readers {
         let v = app.signed_in(email).await;
         let page = log(&v, "from=2026-07-01&to=2026-07-31&op=all").await;
         assert_eq!(page.status, 200, "{email}");
         assert!(rows(&page.body).is_empty(), "{email} sees only Contoso");
     }
-    for email in [
-        ADMIN,
-        "sales.agent@contoso-partner.test",
-        "helpdesk.agent@contoso-partner.test",
-        "billing.admin@contoso-partner.test",
-        "support@cspdesk.test",
-    ] {
+    let mut others = staff(
+        &app,
+        contoso,
+        &[
+            Role::AdminAgent,
+            Role::SalesAgent,
+            Role::HelpdeskAgent,
+            Role::BillingAdmin,
+        ],
+    )
+    .await;
+    others.push(app.support_engineer().await);
+    for email in &others {
         let v = app.signed_in(email).await;
         assert_eq!(log(&v, "").await.status, 403, "{email}");
         assert_eq!(v.get("/account/activity/csv").await.status, 403, "{email}");
@@ -469,7 +511,7 @@ async fn another_partners_records_never_show_and_only_four_roles_open_the_log() 
                 .contains("href=\"/account/activity\"")
         );
     }
-    let gabriel = app.signed_in(GLOBAL).await;
+    let gabriel = app.signed_in(&readers[0]).await;
     assert!(
         gabriel
             .get("/account")

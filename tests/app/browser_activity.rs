@@ -10,7 +10,7 @@ use fantoccini::Locator;
 use crate::support::TestApp;
 use crate::support::browser::Browser;
 use crate::support::browser::signed_in;
-use crate::support::demo::{GLOBAL, account};
+use crate::support::fixtures_people::account;
 use crate::support::software::{copy_link, stored_key, variant_id};
 
 /// Gear icon › Account settings, then one of its tabs.
@@ -113,7 +113,7 @@ async fn story(current_view: bool) {
         .await;
     b.click_to_new_page("a[data-test=add-user]").await;
     b.fill("#name", "Dana Admin-Agent").await;
-    b.fill("#email", "dana@contoso-partner.test").await;
+    b.fill("#email", "dana@contoso.example").await;
     b.click("input[name=roles][value=admin_agent]").await;
     b.click("input[name=credential][value=link]").await;
     b.click_to_new_page("button[data-test=add-user-submit]")
@@ -132,7 +132,7 @@ async fn story(current_view: bool) {
     dana.click_to_new_page("button[data-test=password-submit]")
         .await;
     dana.wait_for("#email").await;
-    dana.fill("#email", "dana@contoso-partner.test").await;
+    dana.fill("#email", "dana@contoso.example").await;
     dana.fill("#password", "dana's own password").await;
     dana.click_to_new_page("form.stacked button[type=submit]")
         .await;
@@ -147,8 +147,10 @@ async fn story(current_view: bool) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_both_views_a_sales_agent_has_no_activity_log_and_gets_403_by_address() {
     let app = TestApp::spawn().await;
+    let partner = app.partner("Contoso").await;
+    let sales = app.user(partner).roles(&[Role::SalesAgent]).await;
     for current_view in [false, true] {
-        let b = signed_in(&app, "sales.agent@contoso-partner.test", current_view).await;
+        let b = signed_in(&app, &sales, current_view).await;
         account_tab(&b, "/account").await;
         assert!(!b.exists("a[href='/account/activity']").await);
         assert!(!b.exists("a[href='/account/users']").await);
@@ -162,12 +164,13 @@ async fn in_both_views_a_sales_agent_has_no_activity_log_and_gets_403_by_address
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_both_views_a_global_admin_disables_a_user_who_is_then_signed_out() {
     let app = TestApp::spawn().await;
-    for (current_view, email) in [
-        (false, "helpdesk.agent@contoso-partner.test"),
-        (true, "billing.admin@contoso-partner.test"),
-    ] {
+    let partner = app.partner("Contoso").await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let helpdesk = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let billing = app.user(partner).roles(&[Role::BillingAdmin]).await;
+    for (current_view, email) in [(false, &helpdesk), (true, &billing)] {
         let user = signed_in(&app, email, current_view).await;
-        let admin = signed_in(&app, GLOBAL, current_view).await;
+        let admin = signed_in(&app, &global, current_view).await;
         account_tab(&admin, "/account/users").await;
         admin
             .click_to_new_page(&format!("tr[data-email='{email}'] a"))
@@ -188,14 +191,14 @@ async fn in_both_views_a_global_admin_disables_a_user_who_is_then_signed_out() {
     }
 }
 
-async fn choose(b: &Browser, select: &str, label: &str) {
+async fn choose(b: &Browser, select: &str, value: &str) {
     b.client
         .find(Locator::Css(select))
         .await
         .unwrap()
-        .select_by_label(label)
+        .select_by_value(value)
         .await
-        .unwrap_or_else(|e| panic!("{select} › {label}: {e}"));
+        .unwrap_or_else(|e| panic!("{select} › {value}: {e}"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -212,8 +215,11 @@ async fn in_current_view_user_changes_one_time_passwords_and_the_log_filters_wor
 /// password, and the log's operation and user filters and its pages.
 async fn user_controls(current_view: bool) {
     let app = TestApp::spawn().await;
-    let sales = "sales.agent@contoso-partner.test";
-    let admin = signed_in(&app, GLOBAL, current_view).await;
+    let contoso = app.partner("Contoso").await;
+    let global = app.user(contoso).roles(&[Role::GlobalAdmin]).await;
+    let sales = app.user(contoso).roles(&[Role::SalesAgent]).await;
+    let sales = sales.as_str();
+    let admin = signed_in(&app, &global, current_view).await;
     account_tab(&admin, "/account/users").await;
     admin
         .click_to_new_page(&format!("tr[data-email='{sales}'] a"))
@@ -289,7 +295,7 @@ async fn user_controls(current_view: bool) {
     admin
         .click_to_new_page("nav[data-test=account-tabs] a[href='/account/activity']")
         .await;
-    choose(&admin, "#op", "Roles changed").await;
+    choose(&admin, "#op", "user_roles_changed").await;
     admin
         .click_to_new_page("button[data-test=activity-show]")
         .await;
@@ -298,13 +304,13 @@ async fn user_controls(current_view: bool) {
         roles.contains("Roles changed") && roles.contains(sales),
         "{roles}"
     );
-    choose(&admin, "#op", "Signed in").await;
-    choose(&admin, "#user", sales).await;
+    choose(&admin, "#op", "signed_in").await;
+    choose(&admin, "#user", &sam_id.to_string()).await;
     admin
         .click_to_new_page("button[data-test=activity-show]")
         .await;
     let first = admin.text("table[data-test=activity]").await;
-    assert!(!first.contains(GLOBAL), "only Sam's sign-ins");
+    assert!(!first.contains(&global), "only Sam's sign-ins");
     admin.click_to_new_page("a[data-test=activity-older]").await;
     assert!(admin.exists("tr[data-test=activity-row]").await);
     admin

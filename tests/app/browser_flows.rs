@@ -1,18 +1,38 @@
 //! The main flows in a real headless Chromium, in both dashboard layouts. Every step fails the
 //! test on a console error (CSP violation, missing file, script error).
 
+use cspdesk::auth::Role;
+use cspdesk::ids::CustomerId;
+
 use crate::support::TestApp;
 use crate::support::browser::Browser;
 
+/// A partner's Admin agent and two of its customers, "Adatum Corporation" and "Northwind
+/// Traders": the agent's e-mail, then the two customers.
+async fn agent_with_two_customers(app: &TestApp) -> (String, CustomerId, CustomerId) {
+    let partner = app.partner("Contoso").await;
+    let agent = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let adatum = app.customer(partner).named("Adatum Corporation").await;
+    let northwind = app.customer(partner).named("Northwind Traders").await;
+    (agent, adatum, northwind)
+}
+
 /// Search for a customer, open it, switch to Turkish: the part both layouts share.
-async fn find_customer_and_switch_to_turkish(b: &Browser) {
+async fn find_customer_and_switch_to_turkish(
+    b: &Browser,
+    adatum: CustomerId,
+    northwind: CustomerId,
+) {
     b.wait_for("#customer-search").await;
     b.fill("#customer-search", "Adatum").await;
     // The list is already shown before the search: wait for the page the search brings.
     b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
-    assert!(!b.exists("a[href^='/customers/'][href$='northwind']").await);
-    b.click_link("Adatum Corporation").await;
+    assert!(!b.exists(&format!("a[href='/customers/{northwind}']")).await);
+    b.click(&format!(
+        "table[data-test=customers] a[href='/customers/{adatum}']"
+    ))
+    .await;
     b.wait_for("nav.tabs").await;
     assert_eq!(b.text("main h1").await, "Adatum Corporation");
     assert_eq!(b.text("nav.tabs a[aria-current=page]").await, "Software");
@@ -29,8 +49,9 @@ async fn find_customer_and_switch_to_turkish(b: &Browser) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_workspaces_view_an_admin_agent_finds_a_customer_in_turkish() {
     let app = TestApp::spawn().await;
+    let (agent, adatum, northwind) = agent_with_two_customers(&app).await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("admin.agent@contoso-partner.test").await;
+    b.sign_in(&agent).await;
     assert!(b.exists("ul.tiles").await && !b.exists("nav.side-nav").await);
     // Switch to Current view and back: the header control works both ways.
     b.click("button[data-test=view-switch]").await;
@@ -38,7 +59,7 @@ async fn in_workspaces_view_an_admin_agent_finds_a_customer_in_turkish() {
     b.click("button[data-test=view-switch]").await;
     b.wait_for("ul.tiles").await;
     b.click("a.tile-customers").await;
-    find_customer_and_switch_to_turkish(&b).await;
+    find_customer_and_switch_to_turkish(&b, adatum, northwind).await;
     assert!(!b.exists("nav.side-nav").await);
     b.close().await;
 }
@@ -46,14 +67,15 @@ async fn in_workspaces_view_an_admin_agent_finds_a_customer_in_turkish() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_current_view_an_admin_agent_finds_a_customer_in_turkish() {
     let app = TestApp::spawn().await;
+    let (agent, adatum, northwind) = agent_with_two_customers(&app).await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("admin.agent@contoso-partner.test").await;
+    b.sign_in(&agent).await;
     b.click("button[data-test=view-switch]").await;
     b.wait_for("nav.side-nav").await;
     b.click("nav.side-nav a[href='/customers']").await;
     b.wait_for("nav.side-nav a[aria-current=page][href='/customers']")
         .await;
-    find_customer_and_switch_to_turkish(&b).await;
+    find_customer_and_switch_to_turkish(&b, adatum, northwind).await;
     assert_eq!(
         b.text("nav.side-nav a[href='/customers']").await,
         "Müşteriler"
@@ -64,8 +86,12 @@ async fn in_current_view_an_admin_agent_finds_a_customer_in_turkish() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_helpdesk_agent_sees_no_add_customer_button_in_the_browser() {
     let app = TestApp::spawn().await;
+    let partner = app.partner("Contoso").await;
+    let helpdesk = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    // A customer, so Customers shows its list.
+    app.customer(partner).await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("helpdesk.agent@contoso-partner.test").await;
+    b.sign_in(&helpdesk).await;
     b.click("a.tile-customers").await;
     b.wait_for("table[data-test=customers]").await;
     assert!(!b.exists("a[data-test=add-customer]").await);
@@ -79,9 +105,9 @@ async fn a_helpdesk_agent_sees_no_add_customer_button_in_the_browser() {
 async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
     let app = TestApp::spawn().await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("global.admin@contoso-partner.test").await;
+    b.sign_in(&global_admin(&app).await).await;
     b.click("summary[data-test=gear]").await;
-    b.click_link("Account settings").await;
+    b.click(".gear-panel a[href='/account']").await;
     b.wait_for("ul[data-test=my-roles]").await;
     assert!(
         b.text("ul[data-test=my-roles]")
@@ -93,6 +119,21 @@ async fn the_gear_menu_leads_to_account_settings_and_sign_out() {
     b.wait_for("#email").await;
     assert_eq!(b.path().await, "/signin");
     b.close().await;
+}
+
+/// A partner's Global admin: their e-mail.
+async fn global_admin(app: &TestApp) -> String {
+    let partner = app.partner("Contoso").await;
+    app.user(partner).roles(&[Role::GlobalAdmin]).await
+}
+
+/// A partner's Global admin, whose partner has sold something, so Billing lists an invoice:
+/// their e-mail.
+async fn global_admin_with_a_sale(app: &TestApp) -> String {
+    let partner = app.partner("Contoso").await;
+    let customer = app.customer(partner).await;
+    app.purchase(customer, "ws2022-std").await;
+    app.user(partner).roles(&[Role::GlobalAdmin]).await
 }
 
 /// Add customer (a bad domain first, then a good one), its Order history tab, and the other
@@ -128,7 +169,7 @@ async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
     b.click("form.stacked button[type=submit]").await;
     b.wait_for("nav.tabs").await;
     assert_eq!(b.text("main h1").await, "Coho <Winery>");
-    b.click_link("Order history").await;
+    b.click("nav.tabs a[href$='/orders']").await;
     b.wait_for("p[data-test=orders-empty]").await;
     open("/billing").await;
     b.wait_for("table[data-test=invoices]").await;
@@ -149,7 +190,7 @@ async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
 async fn in_workspaces_view_a_global_admin_adds_a_customer_and_visits_every_workspace() {
     let app = TestApp::spawn().await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("global.admin@contoso-partner.test").await;
+    b.sign_in(&global_admin_with_a_sale(&app).await).await;
     add_customer_and_visit_workspaces(&b, false).await;
     b.close().await;
 }
@@ -158,7 +199,7 @@ async fn in_workspaces_view_a_global_admin_adds_a_customer_and_visits_every_work
 async fn in_current_view_a_global_admin_adds_a_customer_and_visits_every_workspace() {
     let app = TestApp::spawn().await;
     let b = Browser::open(&app.base).await;
-    b.sign_in("global.admin@contoso-partner.test").await;
+    b.sign_in(&global_admin_with_a_sale(&app).await).await;
     b.click("button[data-test=view-switch]").await;
     b.wait_for("nav.side-nav").await;
     add_customer_and_visit_workspaces(&b, true).await;

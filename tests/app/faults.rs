@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
-use crate::support::demo::ADMIN;
-use crate::support::{TestApp, product_id, tenant_id};
+use crate::support::{TestApp, product_id};
 
 /// Ends every session of the app's database but the caller's, as an administrator would.
 async fn terminate_backends(url: &str) -> usize {
@@ -24,7 +23,8 @@ async fn terminate_backends(url: &str) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn requests_while_the_database_drops_connections_get_200_or_503_and_then_200() {
     let app = TestApp::spawn().await;
-    let v = Arc::new(app.signed_in(ADMIN).await);
+    let agent = app.shop().await.agent;
+    let v = Arc::new(app.signed_in(&agent).await);
     let pages = ["/customers", "/billing", "/support"];
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let mut clients = Vec::new();
@@ -85,8 +85,9 @@ async fn requests_while_the_database_drops_connections_get_200_or_503_and_then_2
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_form_posted_58_times_keeps_the_cookie_small_and_the_newest_messages() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let product = product_id(&app, "ws2022-std").await;
     let csrf = v.csrf().await;
     for n in 0..58 {

@@ -1,10 +1,14 @@
+use cspdesk::auth::Role;
+
 use crate::support::TestApp;
-use crate::support::demo::ADMIN;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_view_choice_is_kept_per_user() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let partner = app.partner("Contoso").await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    let v = app.signed_in(&admin).await;
     let home = v.get("/").await;
     assert!(home.contains("data-test=\"tiles\"") && !home.contains("class=\"side-nav\""));
     for tile in ["Customers", "Billing", "Support", "Account settings"] {
@@ -25,10 +29,10 @@ async fn the_view_choice_is_kept_per_user() {
         list.contains("class=\"side-nav\"") && list.contains("aria-current=\"page\">Customers")
     );
     // The choice belongs to the user, not the browser.
-    let again = app.signed_in(ADMIN).await.get("/").await;
+    let again = app.signed_in(&admin).await.get("/").await;
     assert!(again.contains("class=\"side-nav\"") && !again.contains("data-test=\"tiles\""));
     assert!(
-        !app.signed_in("global.admin@contoso-partner.test")
+        !app.signed_in(&global)
             .await
             .get("/")
             .await
@@ -45,19 +49,20 @@ async fn the_view_choice_is_kept_per_user() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tiles_follow_the_roles() {
     let app = TestApp::spawn().await;
-    let sales = app
-        .signed_in("sales.agent@contoso-partner.test")
-        .await
-        .get("/")
+    let partner = app.partner("Contoso").await;
+    let sales = app.user(partner).roles(&[Role::SalesAgent]).await;
+    let billing = app.user(partner).roles(&[Role::BillingAdmin]).await;
+    let northwind = app.customer(partner).await;
+    let customer_admin = app
+        .user(partner)
+        .customer(northwind)
+        .roles(&[Role::CustomerGlobalAdmin])
         .await;
+    let sales = app.signed_in(&sales).await.get("/").await;
     assert!(sales.contains("href=\"/customers\"") && !sales.contains("href=\"/billing\""));
-    let billing = app
-        .signed_in("billing.admin@contoso-partner.test")
-        .await
-        .get("/")
-        .await;
+    let billing = app.signed_in(&billing).await.get("/").await;
     assert!(billing.contains("href=\"/billing\"") && !billing.contains("href=\"/customers\""));
-    let customer = app.signed_in("admin@northwind.test").await.get("/").await;
+    let customer = app.signed_in(&customer_admin).await.get("/").await;
     assert!(!customer.contains("href=\"/customers\"") && customer.contains("href=\"/account\""));
 }
 
@@ -70,7 +75,8 @@ async fn the_language_comes_from_the_choice_then_the_browser_then_english() {
         .get_with("/signin", ("accept-language", "tr-TR,tr;q=0.9,en;q=0.5"))
         .await;
     assert!(turkish.contains("<h1>Oturum aç</h1>") && turkish.contains("lang=\"tr\""));
-    let v = app.signed_in(ADMIN).await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
     assert_eq!(
         v.post(
             "/preferences/language",
@@ -83,17 +89,12 @@ async fn the_language_comes_from_the_choice_then_the_browser_then_english() {
     let list = v.get("/customers").await;
     assert!(list.contains("<h1>Müşteriler</h1>") && list.contains("Müşteri ekle"));
     // Saved on the user: a new browser that prefers English still gets Turkish after sign-in.
-    let other = app.signed_in(ADMIN).await;
+    let other = app.signed_in(&shop.agent).await;
     let page = other
         .get_with("/customers", ("accept-language", "en"))
         .await;
     assert!(page.contains("<h1>Müşteriler</h1>"));
-    let detail = other
-        .get(&format!(
-            "/customers/{}",
-            crate::support::tenant_id(&app, "adatum.test").await
-        ))
-        .await;
+    let detail = other.get(&format!("/customers/{}", shop.customer)).await;
     assert!(
         detail.contains("Ürün ekle")
             && detail.contains("Yazılım")
@@ -110,11 +111,9 @@ async fn the_language_comes_from_the_choice_then_the_browser_then_english() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn my_profile_lists_my_roles() {
     let app = TestApp::spawn().await;
-    let page = app
-        .signed_in("billing.admin@contoso-partner.test")
-        .await
-        .get("/account")
-        .await;
+    let partner = app.partner("Contoso").await;
+    let billing = app.user(partner).roles(&[Role::BillingAdmin]).await;
+    let page = app.signed_in(&billing).await.get("/account").await;
     assert!(page.contains("My profile") && page.contains("Billing admin"));
     assert!(!page.contains("Admin agent"));
 }

@@ -1,50 +1,38 @@
 //! The permission matrix, generated from the policy table: every route × every kind of user
 //! × own tenant / another partner's tenant.
 
-use cspdesk::auth::{Perm, Role};
+use cspdesk::auth::{Perm, Role, UserKind};
+use cspdesk::ids::{CustomerId, PartnerId};
 use cspdesk::web::routes::{self, Access, Route};
 
-use crate::support::{TestApp, Visitor, product_id, tenant_id};
+use crate::support::fixtures_people::other_shop;
+use crate::support::{TestApp, Visitor, product_id};
 
-/// One demo identity per role, plus anonymous (None).
-const IDENTITIES: &[(Option<&str>, &[Role])] = &[
-    (None, &[]),
-    (
-        Some("admin.agent@contoso-partner.test"),
-        &[Role::AdminAgent],
-    ),
-    (
-        Some("global.admin@contoso-partner.test"),
-        &[Role::GlobalAdmin],
-    ),
-    (
-        Some("sales.agent@contoso-partner.test"),
-        &[Role::SalesAgent],
-    ),
-    (
-        Some("helpdesk.agent@contoso-partner.test"),
-        &[Role::HelpdeskAgent],
-    ),
-    (
-        Some("billing.admin@contoso-partner.test"),
-        &[Role::BillingAdmin],
-    ),
-    (
-        Some("account.admin@contoso-partner.test"),
-        &[Role::AccountAdmin],
-    ),
-    (
-        Some("referral.admin@contoso-partner.test"),
-        &[Role::ReferralAdmin],
-    ),
-    (
-        Some("marketing.admin@contoso-partner.test"),
-        &[Role::MarketingAdmin],
-    ),
-    (Some("admin@northwind.test"), &[Role::CustomerGlobalAdmin]),
-    (Some("user@northwind.test"), &[Role::CustomerUser]),
-    (Some("support@cspdesk.test"), &[Role::SupportEngineer]),
+/// Who the matrix signs in as: anonymous (None), then one user of each role.
+const IDENTITIES: &[Option<Role>] = &[
+    None,
+    Some(Role::AdminAgent),
+    Some(Role::GlobalAdmin),
+    Some(Role::SalesAgent),
+    Some(Role::HelpdeskAgent),
+    Some(Role::BillingAdmin),
+    Some(Role::AccountAdmin),
+    Some(Role::ReferralAdmin),
+    Some(Role::MarketingAdmin),
+    Some(Role::CustomerGlobalAdmin),
+    Some(Role::CustomerUser),
+    Some(Role::SupportEngineer),
 ];
+
+/// A user with only `role`: staff of `partner`, a user of its customer `own`, or a support
+/// engineer. Their e-mail.
+async fn user_with(app: &TestApp, partner: PartnerId, own: CustomerId, role: Role) -> String {
+    match role.kind() {
+        UserKind::Partner => app.user(partner).roles(&[role]).await,
+        UserKind::Customer => app.user(partner).customer(own).roles(&[role]).await,
+        UserKind::Support => app.support_engineer().await,
+    }
+}
 
 fn holds(roles: &[Role], perm: Perm) -> bool {
     perm.roles().iter().any(|r| roles.contains(r))
@@ -132,7 +120,7 @@ fn form_for(path: &str, n: usize, product: &str, tenant: &str) -> Vec<(&'static 
         "/preferences/view" => vec![("view", "workspaces".into())],
         "/account/users" => vec![
             ("name", format!("Matrix User {n}")),
-            ("email", format!("matrix{n}@contoso-partner.test")),
+            ("email", format!("matrix{n}@contoso.example")),
             ("roles", "sales_agent".into()),
             ("credential", "link".into()),
         ],
@@ -178,21 +166,31 @@ async fn call(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_role_as_the_policy_says() {
     let app = TestApp::spawn().await;
-    let own = tenant_id(&app, "northwind.test").await.to_string();
-    let other = tenant_id(&app, "lamna.test").await.to_string();
+    // A partner and its customer; another partner's customer is found nowhere.
+    let partner = app.partner("Contoso").await;
+    let customer = app.customer(partner).await;
+    let own = customer.to_string();
+    let other = other_shop(&app).await.customer.to_string();
     let product = product_id(&app, "ws2022-std").await;
     // Sign-out ends the session, so it goes last.
     let mut routes: Vec<&Route> = routes::all().collect();
     routes.sort_by_key(|r| r.path == "/signout");
     let mut failures = Vec::new();
     let mut n = 0;
-    for (email, roles) in IDENTITIES {
-        let v = match email {
+    for role in IDENTITIES {
+        let (email, roles) = match role {
+            Some(role) => (
+                Some(user_with(&app, partner, customer, *role).await),
+                vec![*role],
+            ),
+            None => (None, Vec::new()),
+        };
+        let v = match &email {
             Some(e) => app.signed_in(e).await,
             None => app.visitor(),
         };
         for route in &routes {
-            let (want_own, want_other) = expected(route, email.is_some(), roles);
+            let (want_own, want_other) = expected(route, email.is_some(), &roles);
             for (tenant, want) in [(&own, want_own), (&other, want_other)] {
                 n += 1;
                 let unknown = uuid::Uuid::new_v4().to_string();
@@ -200,7 +198,7 @@ async fn every_route_answers_every_role_as_the_policy_says() {
                 let got = call(&v, route, &path, n, &product, tenant).await;
                 if got != want {
                     failures.push(format!(
-                        "{} {path} as {email:?}: got {got}, want {want}",
+                        "{} {path} as {role:?}: got {got}, want {want}",
                         route.method
                     ));
                 }
@@ -221,8 +219,9 @@ async fn every_route_answers_every_role_as_the_policy_says() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
     let app = TestApp::spawn().await;
-    let own = tenant_id(&app, "northwind.test").await.to_string();
-    let v = app.signed_in("admin.agent@contoso-partner.test").await;
+    let shop = app.shop().await;
+    let own = shop.customer.to_string();
+    let v = app.signed_in(&shop.agent).await;
     let unknown = uuid::Uuid::new_v4().to_string();
     for route in routes::all().filter(|r| r.method == "POST") {
         let path = fill(route.path, &own, &unknown);

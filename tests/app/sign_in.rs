@@ -3,9 +3,18 @@ use cspdesk::db::schema::{user_roles, users};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::ADMIN;
+use cspdesk::auth::Role;
+
+use crate::support::demo::{ADMIN, GLOBAL, account};
 use crate::support::{PASSWORD, TestApp};
 
+/// A partner's Admin agent, who signs in with `PASSWORD`: their e-mail.
+async fn agent(app: &TestApp) -> String {
+    let partner = app.partner("Contoso").await;
+    app.user(partner).roles(&[Role::AdminAgent]).await
+}
+
+/// The README's demo account signs in: this test is about the demo data.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demo_user_signs_in_sees_their_name_and_signs_out() {
     let app = TestApp::spawn().await;
@@ -21,10 +30,49 @@ async fn a_demo_user_signs_in_sees_their_name_and_signs_out() {
     assert_eq!(v.get("/").await.location.as_deref(), Some("/signin"));
 }
 
+/// The README's demo sign-ins: each account signs in with the demo password and has the one
+/// role the README gives it. This test is about the demo data; the other tests build their own
+/// users.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readmes_demo_accounts_sign_in_with_their_roles() {
+    let app = TestApp::spawn().await;
+    let fabrikam = "admin.agent@fabrikam-partner.test";
+    for (email, role) in [
+        (ADMIN, Role::AdminAgent),
+        (GLOBAL, Role::GlobalAdmin),
+        ("sales.agent@contoso-partner.test", Role::SalesAgent),
+        ("helpdesk.agent@contoso-partner.test", Role::HelpdeskAgent),
+        ("billing.admin@contoso-partner.test", Role::BillingAdmin),
+        ("account.admin@contoso-partner.test", Role::AccountAdmin),
+        ("referral.admin@contoso-partner.test", Role::ReferralAdmin),
+        ("marketing.admin@contoso-partner.test", Role::MarketingAdmin),
+        (fabrikam, Role::AdminAgent),
+        ("support@cspdesk.test", Role::SupportEngineer),
+        ("admin@northwind.test", Role::CustomerGlobalAdmin),
+        ("user@northwind.test", Role::CustomerUser),
+    ] {
+        app.signed_in(email).await;
+        let (_, id) = account(&app, email).await;
+        let roles: Vec<String> = user_roles::table
+            .filter(user_roles::user_id.eq(id))
+            .select(user_roles::role)
+            .load(&mut app.conn().await)
+            .await
+            .unwrap();
+        assert_eq!(roles, [role.code()], "{email}");
+    }
+    assert_ne!(
+        account(&app, ADMIN).await.0,
+        account(&app, fabrikam).await.0,
+        "Contoso and Fabrikam are two partners"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_cookie_is_worthless_after_sign_out() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let admin = agent(&app).await;
+    let v = app.signed_in(&admin).await;
     let stolen = v.cookie_header();
     v.post("/signout", &[]).await;
     let replay = app
@@ -40,11 +88,9 @@ async fn a_session_cookie_is_worthless_after_sign_out() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_email_and_a_wrong_password_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    let wrong = app.visitor().sign_in(ADMIN, "not-the-password").await;
-    let unknown = app
-        .visitor()
-        .sign_in("nobody@contoso-partner.test", PASSWORD)
-        .await;
+    let admin = agent(&app).await;
+    let wrong = app.visitor().sign_in(&admin, "not-the-password").await;
+    let unknown = app.visitor().sign_in("nobody@example.test", PASSWORD).await;
     assert_eq!(wrong.status, 422);
     assert_eq!(unknown.status, 422);
     let message = "The email address or password is not correct.";
@@ -54,26 +100,28 @@ async fn an_unknown_email_and_a_wrong_password_get_the_same_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_failures_lock_the_account_for_fifteen_minutes() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let v = app.visitor();
     for _ in 0..5 {
-        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+        assert_eq!(v.sign_in(&admin, "wrong").await.status, 422);
     }
-    let locked = v.sign_in(ADMIN, PASSWORD).await;
+    let locked = v.sign_in(&admin, PASSWORD).await;
     assert_eq!(
         locked.status, 429,
         "even the right password is refused while locked"
     );
     assert!(locked.contains("Too many failed sign-in attempts"));
     app.clock.advance(Duration::minutes(14));
-    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 429);
+    assert_eq!(v.sign_in(&admin, PASSWORD).await.status, 429);
     app.clock.advance(Duration::minutes(1));
-    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 303);
+    assert_eq!(v.sign_in(&admin, PASSWORD).await.status, 303);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_session_ends_after_thirty_minutes() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let admin = agent(&app).await;
+    let v = app.signed_in(&admin).await;
     app.clock.advance(Duration::minutes(29));
     assert_eq!(v.get("/").await.status, 200);
     app.clock.advance(Duration::minutes(29));
@@ -89,7 +137,8 @@ async fn an_idle_session_ends_after_thirty_minutes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_busy_session_still_ends_after_twelve_hours() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let admin = agent(&app).await;
+    let v = app.signed_in(&admin).await;
     for _ in 0..28 {
         app.clock.advance(Duration::minutes(25));
         assert_eq!(v.get("/").await.status, 200);
@@ -105,8 +154,9 @@ async fn a_busy_session_still_ends_after_twelve_hours() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_disabled_user_is_signed_out_on_the_next_request() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    diesel::update(users::table.filter(users::email.eq(ADMIN)))
+    let admin = agent(&app).await;
+    let v = app.signed_in(&admin).await;
+    diesel::update(users::table.filter(users::email.eq(&admin)))
         .set(users::disabled_at.eq(chrono::Utc::now()))
         .execute(&mut app.conn().await)
         .await
@@ -116,7 +166,7 @@ async fn a_disabled_user_is_signed_out_on_the_next_request() {
         Some("/signin?next=%2Fcustomers")
     );
     assert_eq!(
-        app.visitor().sign_in(ADMIN, PASSWORD).await.status,
+        app.visitor().sign_in(&admin, PASSWORD).await.status,
         422,
         "and cannot sign in again"
     );
@@ -125,7 +175,9 @@ async fn a_disabled_user_is_signed_out_on_the_next_request() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_changed_role_takes_effect_on_the_next_request() {
     let app = TestApp::spawn().await;
-    let email = "helpdesk.agent@contoso-partner.test";
+    let partner = app.partner("Contoso").await;
+    let email = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let email = email.as_str();
     let v = app.signed_in(email).await;
     assert_eq!(v.get("/customers/new").await.status, 403);
     let id: uuid::Uuid = users::table
@@ -157,9 +209,10 @@ async fn a_changed_role_takes_effect_on_the_next_request() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_csrf_token_from_before_sign_in_is_refused_after_it() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let v = app.visitor();
     let before = v.csrf().await;
-    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 303);
+    assert_eq!(v.sign_in(&admin, PASSWORD).await.status, 303);
     let fields = [("csrf_token", before.as_str()), ("view", "current")];
     assert_eq!(v.post_raw("/preferences/view", &fields).await.status, 403);
 }
@@ -167,7 +220,8 @@ async fn a_csrf_token_from_before_sign_in_is_refused_after_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_cookie_is_http_only_and_same_site() {
     let app = TestApp::spawn().await;
-    let res = app.visitor().sign_in(ADMIN, PASSWORD).await;
+    let admin = agent(&app).await;
+    let res = app.visitor().sign_in(&admin, PASSWORD).await;
     let cookie = res
         .headers
         .get_all("set-cookie")
@@ -183,13 +237,15 @@ async fn the_session_cookie_is_http_only_and_same_site() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_oversized_password_is_refused_without_hashing() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let huge = "x".repeat(5000);
-    assert_eq!(app.visitor().sign_in(ADMIN, &huge).await.status, 422);
+    assert_eq!(app.visitor().sign_in(&admin, &huge).await.status, 422);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_from_a_deep_link_leads_back_to_it() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let v = app.visitor();
     let sent = v.get("/customers?q=adatum").await;
     assert_eq!(
@@ -199,14 +255,14 @@ async fn signing_in_from_a_deep_link_leads_back_to_it() {
     let form = v.get(sent.location.as_deref().unwrap()).await;
     assert!(form.contains("name=\"next\" value=\"/customers?q=adatum\""));
     let fields = [
-        ("email", ADMIN),
+        ("email", admin.as_str()),
         ("password", PASSWORD),
         ("next", "/customers?q=adatum"),
     ];
     let res = v.post("/signin", &fields).await;
     assert_eq!(res.location.as_deref(), Some("/customers?q=adatum"));
     let elsewhere = [
-        ("email", ADMIN),
+        ("email", admin.as_str()),
         ("password", PASSWORD),
         ("next", "https://evil.example/"),
     ];
@@ -221,11 +277,12 @@ async fn signing_in_from_a_deep_link_leads_back_to_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_guesses_cannot_get_past_five_failures() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let mut tasks = Vec::new();
     for _ in 0..12 {
-        let v = app.visitor();
+        let (v, admin) = (app.visitor(), admin.clone());
         tasks.push(tokio::spawn(async move {
-            v.sign_in(ADMIN, "guess").await.status
+            v.sign_in(&admin, "guess").await.status
         }));
     }
     let mut statuses = Vec::new();
@@ -238,12 +295,14 @@ async fn parallel_guesses_cannot_get_past_five_failures() {
         "exactly five guesses were checked: {statuses:?}"
     );
     assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 7);
-    assert_eq!(app.visitor().sign_in(ADMIN, PASSWORD).await.status, 429);
+    assert_eq!(app.visitor().sign_in(&admin, PASSWORD).await.status, 429);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nul_bytes_and_control_characters_get_an_answer_not_an_error() {
     let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let admin = shop.agent;
     let anon = app.visitor();
     let token = anon.csrf().await;
     let nul = anon
@@ -257,12 +316,9 @@ async fn nul_bytes_and_control_characters_get_an_answer_not_an_error() {
         )
         .await;
     assert_eq!(nul.status, 400);
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&admin).await;
     assert_eq!(v.get("/customers?q=%00").await.status, 200);
-    let base = format!(
-        "/customers/{}",
-        crate::support::tenant_id(&app, "northwind.test").await
-    );
+    let base = format!("/customers/{}", shop.customer);
     assert_eq!(
         v.get(&format!("{base}/add-products?q=%00%01")).await.status,
         200
@@ -273,7 +329,7 @@ async fn nul_bytes_and_control_characters_get_an_answer_not_an_error() {
         .post(
             "/signin",
             &[
-                ("email", ADMIN),
+                ("email", admin.as_str()),
                 ("password", PASSWORD),
                 ("next", "/\t/evil.example"),
             ],
@@ -295,6 +351,7 @@ async fn throttled(app: &TestApp) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lockout_records_of_unknown_emails_are_removed_once_their_window_and_lock_have_passed() {
     let app = TestApp::spawn().await;
+    let admin = agent(&app).await;
     let v = app.visitor();
     for i in 1..=3 {
         let email = format!("nobody{i}@unknown.test");
@@ -335,7 +392,7 @@ async fn lockout_records_of_unknown_emails_are_removed_once_their_window_and_loc
     assert_eq!(throttled(&app).await, ["last@unknown.test"]);
     // A known account's lockout works as before.
     for _ in 0..5 {
-        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+        assert_eq!(v.sign_in(&admin, "wrong").await.status, 422);
     }
-    assert_eq!(v.sign_in(ADMIN, PASSWORD).await.status, 429);
+    assert_eq!(v.sign_in(&admin, PASSWORD).await.status, 429);
 }

@@ -45,7 +45,7 @@ pub async fn refund(app: &TestApp, v: &Visitor, b: Purchase, amount: &str, title
                 ("reason", "Bought by mistake, never installed."),
                 ("amount", amount),
                 ("contact_name", "Avery Agent"),
-                ("contact_email", "avery@contoso-partner.test"),
+                ("contact_email", "avery@contoso.example"),
                 ("contact_phone", "+1 425 555 0100"),
             ],
         )

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use sha2::{Digest, Sha256};
 
-use crate::support::demo::ADMIN;
-use crate::support::files::{CSV, PDF, attachment_links, question};
+use crate::support::files::{CSV, PDF, attachment_links, filer, question};
+use crate::support::fixtures_people::other_shop;
 use crate::support::{Resp, TestApp, Visitor};
 
 async fn count(app: &TestApp) -> (i64, i64) {
@@ -37,16 +37,18 @@ fn hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-async fn file(v: &Visitor, files: &[(&str, Vec<u8>)]) -> Resp {
-    v.post_files("/support/requests", &question(), files).await
+async fn file(v: &Visitor, tenant: &str, files: &[(&str, Vec<u8>)]) -> Resp {
+    v.post_files("/support/requests", &question(tenant), files)
+        .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_are_kept_by_checksum_listed_and_downloaded_only_as_attachments() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (v, tenant) = filer(&app).await;
     let filed = file(
         &v,
+        &tenant,
         &[("invoice.pdf", PDF.to_vec()), ("rows.csv", CSV.to_vec())],
     )
     .await;
@@ -112,12 +114,12 @@ async fn files_are_kept_by_checksum_listed_and_downloaded_only_as_attachments() 
     assert_eq!(header("content-security-policy"), "sandbox");
 
     // Another partner and a wrong file id find nothing; support reads it from the console.
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.signed_in(&other_shop(&app).await.agent).await;
     assert_eq!(fabrikam.get(&pdf_link).await.status, 404);
     let wrong = format!("{page_path}/files/{}", uuid::Uuid::new_v4());
     assert_eq!(v.get(&wrong).await.status, 404);
     assert_eq!(v.get(&format!("{page_path}/files/junk")).await.status, 404);
-    let support = app.signed_in("support@cspdesk.test").await;
+    let support = app.signed_in(&app.support_engineer().await).await;
     assert_eq!(support.get(&pdf_link).await.status, 403);
     let console_link = pdf_link.replace("/support/requests/", "/console/requests/");
     let from_console = support.get(&console_link).await;
@@ -131,7 +133,7 @@ type Files<'a> = Vec<(&'a str, Vec<u8>)>;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_types_a_sixth_file_and_empty_files_are_refused_with_the_form_kept() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (v, tenant) = filer(&app).await;
     let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec();
     let cases: Vec<(Files, &str)> = vec![
         (
@@ -154,7 +156,7 @@ async fn wrong_types_a_sixth_file_and_empty_files_are_refused_with_the_form_kept
         ),
     ];
     for (files, message) in cases {
-        let res = file(&v, &files).await;
+        let res = file(&v, &tenant, &files).await;
         assert_eq!(res.status, 422, "{message}");
         assert!(res.contains(message), "{message}: {}", res.body);
         assert!(res.contains("value=\"The ISO does not mount\""));
@@ -166,7 +168,7 @@ async fn wrong_types_a_sixth_file_and_empty_files_are_refused_with_the_form_kept
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_eleven_megabyte_file_is_refused_as_it_arrives_and_nothing_is_kept() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (v, tenant) = filer(&app).await;
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(11 * 1024 * 1024, b'x');
     let form = reqwest::multipart::Form::new()
@@ -185,7 +187,7 @@ async fn an_eleven_megabyte_file_is_refused_as_it_arrives_and_nothing_is_kept() 
     // Exactly 10 MB is accepted.
     let mut limit = b"%PDF-1.7\n".to_vec();
     limit.resize(10 * 1024 * 1024, b'x');
-    let ok = file(&v, &[("scan.pdf", limit)]).await;
+    let ok = file(&v, &tenant, &[("scan.pdf", limit)]).await;
     assert_eq!(ok.status, 303, "{}", ok.body);
     assert_eq!(count(&app).await, (1, 1));
 }
@@ -193,9 +195,9 @@ async fn an_eleven_megabyte_file_is_refused_as_it_arrives_and_nothing_is_kept() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_nul_byte_or_broken_text_in_a_field_is_a_clear_refusal() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let mut fields = question();
-    fields[3] = ("tenant", "adatum\0.test");
+    let (v, tenant) = filer(&app).await;
+    let mut fields = question(&tenant);
+    fields[3] = ("tenant", "adatum\0.example");
     let res = v.post_files("/support/requests", &fields, &[]).await;
     assert_eq!(res.status, 400);
     let plain = v.post("/support/requests", &fields).await;
@@ -210,8 +212,13 @@ async fn a_nul_byte_or_broken_text_in_a_field_is_a_clear_refusal() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sweep_removes_old_unreferenced_files_only() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    assert_eq!(file(&v, &[("kept.pdf", PDF.to_vec())]).await.status, 303);
+    let (v, tenant) = filer(&app).await;
+    assert_eq!(
+        file(&v, &tenant, &[("kept.pdf", PDF.to_vec())])
+            .await
+            .status,
+        303
+    );
     let dir = app.attachments_dir();
     let refused = hex(b"refused form");
     let young = hex(b"just kept");
@@ -250,10 +257,10 @@ async fn the_sweep_removes_old_unreferenced_files_only() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_file_is_kept_without_the_forms_token() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (v, tenant) = filer(&app).await;
     let mut form = reqwest::multipart::Form::new().text("csrf_token", "forged");
-    for (k, val) in question() {
-        form = form.text(k, val);
+    for (k, val) in question(&tenant) {
+        form = form.text(k, val.to_string());
     }
     form = form.part(
         "files",

@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use crate::support::demo::ADMIN;
-use crate::support::files::{CSV, PDF, question};
+use crate::support::files::{CSV, PDF, filer, question};
 use crate::support::{Resp, TestApp, Visitor};
 
 /// The names in the attachment directory.
@@ -34,8 +33,8 @@ async fn file_request(v: &Visitor, fields: &[(&str, &str)], files: &[(String, Ve
 
 /// One accepted request with the PDF, so the directory holds a file another request refers
 /// to; the directory's names after it.
-async fn one_accepted(app: &TestApp, v: &Visitor) -> BTreeSet<String> {
-    let ok = file_request(v, &question(), &[("kept.pdf".into(), PDF.to_vec())]).await;
+async fn one_accepted(app: &TestApp, v: &Visitor, tenant: &str) -> BTreeSet<String> {
+    let ok = file_request(v, &question(tenant), &[("kept.pdf".into(), PDF.to_vec())]).await;
     assert_eq!(ok.status, 303, "{}", ok.body);
     let names = on_disk(app);
     assert_eq!(names.len(), 1, "{names:?}");
@@ -72,9 +71,9 @@ async fn still_downloads(v: &Visitor) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_refused_for_an_empty_title_keeps_none_of_its_five_files() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let before = one_accepted(&app, &v).await;
-    let mut fields = question();
+    let (v, tenant) = filer(&app).await;
+    let before = one_accepted(&app, &v, &tenant).await;
+    let mut fields = question(&tenant);
     fields[2] = ("title", "   ");
     let mut files = notes(4);
     // The same content as the accepted request's file: that file must stay.
@@ -88,16 +87,16 @@ async fn a_request_refused_for_an_empty_title_keeps_none_of_its_five_files() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_refused_for_a_bad_email_keeps_none_of_its_files() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let before = one_accepted(&app, &v).await;
-    let mut fields = question();
+    let (v, tenant) = filer(&app).await;
+    let before = one_accepted(&app, &v, &tenant).await;
+    let mut fields = question(&tenant);
     fields[6] = ("contact_email", "not an address");
     let files = notes(2);
     let refused = file_request(&v, &fields, &files).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(on_disk(&app), before);
     // The same form with a real address is filed with both files.
-    let accepted = file_request(&v, &question(), &files).await;
+    let accepted = file_request(&v, &question(&tenant), &files).await;
     assert_eq!(accepted.status, 303, "{}", accepted.body);
     assert_eq!(on_disk(&app).len(), 3);
 }
@@ -105,23 +104,24 @@ async fn a_request_refused_for_a_bad_email_keeps_none_of_its_files() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_with_a_refused_file_type_keeps_none_of_its_accepted_files() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let before = one_accepted(&app, &v).await;
+    let (v, tenant) = filer(&app).await;
+    let before = one_accepted(&app, &v, &tenant).await;
     let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec();
     let files = vec![
         ("rows.csv".to_string(), CSV.to_vec()),
         ("invoice.pdf".to_string(), html),
         ("note-1.txt".to_string(), notes(1).remove(0).1),
     ];
-    let refused = file_request(&v, &question(), &files).await;
+    let refused = file_request(&v, &question(&tenant), &files).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.contains("invoice.pdf was not added"));
     assert_eq!(on_disk(&app), before);
 }
 
-/// A request of Adatum that support has asked about: it waits for the partner's reply.
-async fn waiting_request(app: &TestApp, v: &Visitor) -> Uuid {
-    let filed = v.post("/support/requests", &question()).await;
+/// A request about the customer `tenant` that support has asked about: it waits for the
+/// partner's reply.
+async fn waiting_request(app: &TestApp, v: &Visitor, tenant: &str) -> Uuid {
+    let filed = v.post("/support/requests", &question(tenant)).await;
     assert_eq!(filed.status, 303, "{}", filed.body);
     let id: Uuid = filed
         .location
@@ -131,7 +131,7 @@ async fn waiting_request(app: &TestApp, v: &Visitor) -> Uuid {
         .unwrap()
         .parse()
         .unwrap();
-    let support = app.signed_in("support@cspdesk.test").await;
+    let support = app.signed_in(&app.support_engineer().await).await;
     let console = format!("/console/requests/{id}");
     assert_eq!(
         support.post(&format!("{console}/take"), &[]).await.status,
@@ -150,9 +150,9 @@ async fn waiting_request(app: &TestApp, v: &Visitor) -> Uuid {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_refused_as_too_large_keeps_not_even_its_first_file() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let before = one_accepted(&app, &v).await;
-    let id = waiting_request(&app, &v).await;
+    let (v, tenant) = filer(&app).await;
+    let before = one_accepted(&app, &v, &tenant).await;
+    let id = waiting_request(&app, &v, &tenant).await;
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(11 * 1024 * 1024, b'x');
     let form = reqwest::multipart::Form::new()
@@ -179,9 +179,9 @@ async fn a_reply_refused_as_too_large_keeps_not_even_its_first_file() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_refused_for_a_blank_message_or_a_wrong_file_keeps_none_of_its_files() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let before = one_accepted(&app, &v).await;
-    let id = waiting_request(&app, &v).await;
+    let (v, tenant) = filer(&app).await;
+    let before = one_accepted(&app, &v, &tenant).await;
+    let id = waiting_request(&app, &v, &tenant).await;
     let reply = format!("/support/requests/{id}/reply");
     let blank = v
         .post_files(&reply, &[("body", "  ")], &[("rows.csv", CSV.to_vec())])
@@ -211,8 +211,8 @@ async fn a_reply_refused_for_a_blank_message_or_a_wrong_file_keeps_none_of_its_f
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_and_accepted_forms_sent_at_once_with_the_same_file_leave_the_accepted_one_whole() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let mut refused_fields = question();
+    let (v, tenant) = filer(&app).await;
+    let mut refused_fields = question(&tenant);
     refused_fields[2] = ("title", "");
     let refused_fields: Vec<(String, String)> = refused_fields
         .into_iter()
@@ -224,7 +224,7 @@ async fn refused_and_accepted_forms_sent_at_once_with_the_same_file_leave_the_ac
         let fields = if i % 2 == 0 {
             refused_fields.clone()
         } else {
-            question()
+            question(&tenant)
                 .into_iter()
                 .map(|(k, val)| (k.to_string(), val.to_string()))
                 .collect()

@@ -36,7 +36,7 @@ fn refund_form(order_number: &str, changes: &[(&str, &str)]) -> Vec<(String, Str
         ),
         ("amount", "100.00"),
         ("contact_name", "Avery Agent"),
-        ("contact_email", "avery@contoso-partner.test"),
+        ("contact_email", "avery@contoso.example"),
         ("contact_phone", "+1 425 555 0100"),
     ]
     .iter()

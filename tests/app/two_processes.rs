@@ -8,12 +8,10 @@ use cspdesk::db::schema::{activity, credits, download_links};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
-use crate::support::demo::ADMIN;
-use crate::support::demo::northwind_orders;
-use crate::support::ordering::{fill_cart, review_pages, submit_all};
+use crate::support::ordering::{fill_cart, order_count, review_pages, submit_all};
 use crate::support::process::{Served, shared_session_key};
 use crate::support::software::{copy_link, variant_id};
-use crate::support::{PASSWORD, TestApp, Visitor, db, tenant_id};
+use crate::support::{PASSWORD, TestApp, Visitor, db};
 
 /// Two processes on the test app's database (the in-process app only lends its database).
 fn two(app: &TestApp) -> (Served, Served) {
@@ -32,7 +30,8 @@ async fn signed_in_on(app: &TestApp, server: &Served, email: &str) -> Visitor {
 async fn a_session_made_on_one_process_works_on_the_other_and_sign_out_ends_it_on_both() {
     let app = TestApp::spawn().await;
     let (a, b) = two(&app);
-    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let agent = app.shop().await.agent;
+    let on_a = signed_in_on(&app, &a, &agent).await;
     let on_b = on_a.at(&b.base);
     assert_eq!(on_b.get("/customers").await.status, 200);
     assert_eq!(on_a.get("/customers").await.status, 200);
@@ -47,14 +46,15 @@ async fn a_session_made_on_one_process_works_on_the_other_and_sign_out_ends_it_o
 async fn the_sign_in_lockout_counts_failures_on_both_processes() {
     let app = TestApp::spawn().await;
     let (a, b) = two(&app);
+    let agent = app.shop().await.agent;
     let on_a = app.visitor().at(&a.base);
     let on_b = on_a.at(&b.base);
     for n in 0..5 {
         let v = if n % 2 == 0 { &on_a } else { &on_b };
-        assert_eq!(v.sign_in(ADMIN, "wrong").await.status, 422);
+        assert_eq!(v.sign_in(&agent, "wrong").await.status, 422);
     }
     for v in [&on_a, &on_b] {
-        let locked = v.sign_in(ADMIN, PASSWORD).await;
+        let locked = v.sign_in(&agent, PASSWORD).await;
         assert_eq!(locked.status, 429);
         assert!(locked.contains("Too many failed sign-in attempts"));
     }
@@ -150,9 +150,10 @@ async fn one_cancellation_submitted_to_both_processes_books_one_credit() {
 async fn one_cart_submitted_through_both_processes_makes_one_order() {
     let app = TestApp::spawn().await;
     let (a, b) = two(&app);
-    let on_a = signed_in_on(&app, &a, ADMIN).await;
+    let shop = app.shop().await;
+    let on_a = signed_in_on(&app, &a, &shop.agent).await;
     let on_b = on_a.at(&b.base);
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let base = format!("/customers/{}", shop.customer);
     assert_eq!(fill_cart(&app, &on_a, &base).await.status, 200);
     let mut forms = Vec::new();
     for v in [on_a, on_b] {
@@ -162,7 +163,7 @@ async fn one_cart_submitted_through_both_processes_makes_one_order() {
     }
     let answers = submit_all(forms).await;
     assert!(answers.iter().all(|r| r.status == 303));
-    assert_eq!(northwind_orders(&app).await, 1);
+    assert_eq!(order_count(&app, shop.customer).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

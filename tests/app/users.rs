@@ -7,9 +7,9 @@ use cspdesk::ids::PartnerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::fixtures_people::{other_shop, user_id};
 use crate::support::html::unescape;
-use crate::support::{PASSWORD, TestApp, Visitor, tenant_id};
+use crate::support::{PASSWORD, TestApp, Visitor};
 
 const USERS: &str = "/account/users";
 const NEW_PASSWORD: &str = "a long new password";
@@ -34,7 +34,14 @@ async fn add_user(
 }
 
 async fn id_of(app: &TestApp, email: &str) -> cspdesk::ids::UserId {
-    account(app, email).await.1
+    user_id(app, email).await
+}
+
+/// A partner "Contoso" and its Global admin, who manages its users.
+async fn contoso(app: &TestApp) -> (PartnerId, String) {
+    let partner = app.partner("Contoso").await;
+    let global = app.user(partner).roles(&[Role::GlobalAdmin]).await;
+    (partner, global)
 }
 
 async fn operations(app: &TestApp, actor: &str) -> Vec<String> {
@@ -63,17 +70,26 @@ async fn enabled_global_admins(app: &TestApp, partner: PartnerId) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
+    let (partner, global) = contoso(&app).await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let adatum = app.customer(partner).await;
+    let customer_user = app
+        .user(partner)
+        .customer(adatum)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let fabrikam = other_shop(&app).await;
+    let gabriel = app.signed_in(&global).await;
     let list = gabriel.get(USERS).await;
     assert_eq!(list.status, 200);
-    assert!(list.contains("admin.agent@contoso-partner.test"));
+    assert!(list.contains(&admin));
     assert!(
-        !list.contains("admin@northwind.test"),
+        !list.contains(&customer_user),
         "staff only, not customers' users"
     );
-    assert!(!list.contains("fabrikam"), "this partner's only");
+    assert!(!list.contains(&fabrikam.agent), "this partner's only");
 
-    let email = "dana.admin@contoso-partner.test";
+    let email = "dana.admin@contoso.example";
     let added = add_user(
         &gabriel,
         "Dana Admin-Agent",
@@ -111,8 +127,7 @@ async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
 
     assert_eq!(dana.sign_in(email, NEW_PASSWORD).await.status, 303);
     // A purchase of a customer of the partner.
-    let adatum = tenant_id(&app, "adatum.test").await;
-    let bought = app.purchase(adatum, "ws2022-std").by(ADMIN).await;
+    let bought = app.purchase(adatum, "ws2022-std").by(&admin).await;
     let key = dana.get(&bought.key_path()).await;
     assert_eq!(key.status, 200);
     assert!(
@@ -120,7 +135,7 @@ async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
         "My profile shows the role"
     );
 
-    assert_eq!(operations(&app, GLOBAL).await, ["user_added"]);
+    assert_eq!(operations(&app, &global).await, ["user_added"]);
     assert_eq!(
         operations(&app, email).await,
         ["password_set", "key_viewed"]
@@ -130,8 +145,9 @@ async fn a_new_admin_agent_sets_a_password_by_link_signs_in_and_gets_a_key() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_one_time_password_works_once_and_must_be_replaced_first() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let email = "otto@contoso-partner.test";
+    let (_, global) = contoso(&app).await;
+    let gabriel = app.signed_in(&global).await;
+    let email = "otto@contoso.example";
     let added = add_user(&gabriel, "Otto", email, &["sales_agent"], "password").await;
     assert_eq!(added.status, 200);
     let one_time = shown(&added.body, "one-time-password").expect("shown once");
@@ -182,8 +198,9 @@ async fn a_one_time_password_works_once_and_must_be_replaced_first() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_set_password_link_expires_after_24_hours_and_a_new_one_can_be_made() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let email = "late@contoso-partner.test";
+    let (_, global) = contoso(&app).await;
+    let gabriel = app.signed_in(&global).await;
+    let email = "late@contoso.example";
     let added = add_user(&gabriel, "Late", email, &["helpdesk_agent"], "link").await;
     let link = shown(&added.body, "set-password-link").unwrap();
     let path = link[link.find("/set-password/").unwrap()..].to_string();
@@ -201,7 +218,7 @@ async fn a_set_password_link_expires_after_24_hours_and_a_new_one_can_be_made() 
         404
     );
 
-    let gabriel = app.signed_in(GLOBAL).await;
+    let gabriel = app.signed_in(&global).await;
     let id = id_of(&app, email).await;
     let again = gabriel
         .post(
@@ -216,7 +233,7 @@ async fn a_set_password_link_expires_after_24_hours_and_a_new_one_can_be_made() 
     assert_eq!(app.visitor().post(fresh, &fields).await.status, 303);
     assert_eq!(app.visitor().sign_in(email, NEW_PASSWORD).await.status, 303);
     assert_eq!(
-        operations(&app, GLOBAL).await,
+        operations(&app, &global).await,
         ["user_added", "password_issued"]
     );
 }
@@ -224,7 +241,9 @@ async fn a_set_password_link_expires_after_24_hours_and_a_new_one_can_be_made() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_add_user_form_names_each_wrong_field_and_adds_nothing() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
+    let (partner, global) = contoso(&app).await;
+    let admin = app.user(partner).roles(&[Role::AdminAgent]).await;
+    let gabriel = app.signed_in(&global).await;
     let before: i64 = users::table
         .count()
         .get_result(&mut app.conn().await)
@@ -243,17 +262,18 @@ async fn the_add_user_form_names_each_wrong_field_and_adds_nothing() {
     let foreign = add_user(
         &gabriel,
         "Sly",
-        "sly@contoso-partner.test",
+        "sly@contoso.example",
         &["support_engineer"],
         "link",
     )
     .await;
     assert_eq!(foreign.status, 422);
     assert!(foreign.contains("Choose roles from the list."));
+    // The Admin agent's address, written in capitals.
     let taken = add_user(
         &gabriel,
         "Twin",
-        "ADMIN.agent@contoso-partner.test",
+        &admin.to_uppercase(),
         &["sales_agent"],
         "link",
     )
@@ -270,7 +290,7 @@ async fn the_add_user_form_names_each_wrong_field_and_adds_nothing() {
         .await
         .unwrap();
     assert_eq!(before, after);
-    assert!(operations(&app, GLOBAL).await.is_empty());
+    assert!(operations(&app, &global).await.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -333,10 +353,12 @@ async fn new_roles_apply_to_the_users_very_next_request() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
     let app = TestApp::spawn().await;
-    let helpdesk = "helpdesk.agent@contoso-partner.test";
+    let (partner, global) = contoso(&app).await;
+    let helpdesk = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let helpdesk = helpdesk.as_str();
     let harper = app.signed_in(helpdesk).await;
     assert_eq!(harper.get("/customers").await.status, 200);
-    let gabriel = app.signed_in(GLOBAL).await;
+    let gabriel = app.signed_in(&global).await;
     let id = id_of(&app, helpdesk).await;
     let off = gabriel.post(&format!("{USERS}/{id}/disable"), &[]).await;
     assert_eq!(off.status, 303);
@@ -355,11 +377,11 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
     );
     assert_eq!(app.visitor().sign_in(helpdesk, PASSWORD).await.status, 303);
     assert_eq!(
-        operations(&app, GLOBAL).await,
+        operations(&app, &global).await,
         ["user_disabled", "user_enabled"]
     );
     // Another partner's user is not found, whatever is asked.
-    let fabrikam = id_of(&app, "admin.agent@fabrikam-partner.test").await;
+    let fabrikam = id_of(&app, &other_shop(&app).await.agent).await;
     assert_eq!(
         gabriel.get(&format!("{USERS}/{fabrikam}")).await.status,
         404
@@ -371,7 +393,13 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
             .status,
         404
     );
-    let customer_user = id_of(&app, "admin@northwind.test").await;
+    let northwind = app.customer(partner).await;
+    let customer_user = app
+        .user(partner)
+        .customer(northwind)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let customer_user = id_of(&app, &customer_user).await;
     assert_eq!(
         gabriel
             .get(&format!("{USERS}/{customer_user}"))
@@ -502,7 +530,9 @@ async fn two_global_admins_removing_each_other_at_once_leave_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_ones_own_password_asks_for_the_current_one() {
     let app = TestApp::spawn().await;
-    let email = "billing.admin@contoso-partner.test";
+    let partner = app.partner("Contoso").await;
+    let email = app.user(partner).roles(&[Role::BillingAdmin]).await;
+    let email = email.as_str();
     let blake = app.signed_in(email).await;
     assert!(
         blake
@@ -547,8 +577,9 @@ async fn changing_ones_own_password_asks_for_the_current_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_simultaneous_submits_of_one_link_set_one_password() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let email = "race@contoso-partner.test";
+    let (_, global) = contoso(&app).await;
+    let gabriel = app.signed_in(&global).await;
+    let email = "race@contoso.example";
     let added = add_user(&gabriel, "Race", email, &["sales_agent"], "link").await;
     let link = shown(&added.body, "set-password-link").unwrap();
     let path = link[link.find("/set-password/").unwrap()..].to_string();
@@ -586,8 +617,10 @@ async fn ten_simultaneous_submits_of_one_link_set_one_password() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_sign_in_details_end_the_users_sessions_and_earlier_links() {
     let app = TestApp::spawn().await;
-    let gabriel = app.signed_in(GLOBAL).await;
-    let email = "helpdesk.agent@contoso-partner.test";
+    let (partner, global) = contoso(&app).await;
+    let gabriel = app.signed_in(&global).await;
+    let email = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let email = email.as_str();
     let id = id_of(&app, email).await;
     let harper = app.signed_in(email).await;
     let first = gabriel
@@ -621,7 +654,7 @@ async fn new_sign_in_details_end_the_users_sessions_and_earlier_links() {
         "the old password is gone"
     );
     // Choosing one's own password ends one's other sessions, not this one.
-    let here = app.signed_in(GLOBAL).await;
+    let here = app.signed_in(&global).await;
     let fields = [
         ("current", PASSWORD),
         ("password", NEW_PASSWORD),

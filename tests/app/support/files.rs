@@ -1,21 +1,31 @@
 //! Support-request fixtures: files to attach, a complete form, and the attachment links a
 //! page shows.
 
+use super::{TestApp, Visitor};
+
 pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
 pub const CSV: &[u8] = b"order,amount\n100005,100.00\n";
 
-/// A complete "other problem" form for the demo customer Adatum (no refund: no order needed).
-pub fn question() -> Vec<(&'static str, &'static str)> {
+/// A complete "other problem" form about the customer `tenant` (its domain or tenant ID; no
+/// refund: no order needed).
+pub fn question(tenant: &str) -> Vec<(&'static str, &str)> {
     vec![
         ("problem_type", "keys_downloads"),
         ("impact", "low"),
         ("title", "The ISO does not mount"),
-        ("tenant", "adatum.test"),
+        ("tenant", tenant),
         ("reason", "The downloaded ISO reports a checksum error."),
         ("contact_name", "Avery Agent"),
-        ("contact_email", "avery@contoso-partner.test"),
+        ("contact_email", "avery@contoso.example"),
         ("contact_phone", "+1 425 555 0100"),
     ]
+}
+
+/// A partner's Admin agent, signed in, and the tenant ID of the partner's customer: who files
+/// support forms, and about whom.
+pub async fn filer(app: &TestApp) -> (Visitor, String) {
+    let shop = app.shop().await;
+    (app.signed_in(&shop.agent).await, shop.customer.to_string())
 }
 
 /// The attachment links of a page: (address, file name).
