@@ -5,13 +5,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use crate::support::TestApp;
-
-/// A partner with an Admin agent: the partner and the agent's e-mail.
-async fn partner_with_agent(app: &TestApp, name: &str) -> (PartnerId, String) {
-    let partner = app.partner(name).await;
-    let agent = app.user(partner).roles(&[Role::AdminAgent]).await;
-    (partner, agent)
-}
+use crate::support::fixtures_orders::{other_partners_agent, partner_with_agent};
 
 /// A partner with an Admin agent and ten customers, the first two "Northwind Traders" and
 /// "Wide World Importers"; another partner, Fabrikam, has "Lamna Healthcare" at
@@ -245,7 +239,7 @@ async fn a_domain_that_belongs_to_a_customer_is_refused() {
 async fn another_partners_customer_is_a_404() {
     let app = TestApp::spawn().await;
     let contoso_customer = app.shop().await.customer;
-    let (_, fabrikam) = partner_with_agent(&app, "Fabrikam").await;
+    let fabrikam = other_partners_agent(&app).await;
     let v = app.signed_in(&fabrikam).await;
     let res = v.get(&format!("/customers/{contoso_customer}")).await;
     assert_eq!(res.status, 404);

@@ -1,24 +1,13 @@
 use cspdesk::auth::Role;
-use cspdesk::db::schema::{activity, order_lines, orders, prices, product_keys, products};
-use cspdesk::ids::CustomerId;
+use cspdesk::db::schema::{activity, order_lines, orders, prices, products};
 use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use crate::support::fixtures::four_purchases;
-use crate::support::ordering::{fill_cart, order_count, place_fields};
+use crate::support::fixtures_orders::other_partners_agent;
+use crate::support::ordering::{fill_cart, keys_of, order_count, place_fields};
 use crate::support::{Shop, TestApp, Visitor, csrf_in, product_id};
-
-/// Keys of the customer's order lines.
-async fn keys_of(app: &TestApp, customer: CustomerId) -> Vec<String> {
-    product_keys::table
-        .inner_join(order_lines::table.inner_join(orders::table))
-        .filter(orders::customer_id.eq(customer))
-        .select(product_keys::key_text)
-        .load(&mut app.conn().await)
-        .await
-        .unwrap()
-}
 
 /// Signs in as `email` and buys the "Done when" purchase for the shop's US customer through
 /// its pages: the visitor, the customer's address and the answer to "Place order".
@@ -240,9 +229,7 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
     );
     assert_eq!(order_count(&app, shop.customer).await, 0);
     // Another partner's customer is a 404 before anything else.
-    let fabrikam = app.partner("Fabrikam").await;
-    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
-    let fabrikam = app.signed_in(&fabrikam).await;
+    let fabrikam = app.signed_in(&other_partners_agent(&app).await).await;
     let res = fabrikam
         .post(
             &format!("{base}/orders"),

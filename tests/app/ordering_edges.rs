@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::support::fixtures::four_purchases;
 use crate::support::fixtures_orders::display_name;
+use crate::support::fixtures_orders::other_partners_agent;
 use crate::support::ordering::{fill_cart, order_count, place_fields};
 use crate::support::{TestApp, Visitor, product_id};
 
@@ -139,9 +140,7 @@ async fn an_order_is_found_only_under_its_own_customer_and_names_who_placed_it()
     let another = app.customer(shop.partner).await;
     let elsewhere = v.get(&format!("/customers/{another}/orders/{order}")).await;
     assert_eq!(elsewhere.status, 404);
-    let fabrikam = app.partner("Fabrikam").await;
-    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
-    let fabrikam = app.signed_in(&fabrikam).await;
+    let fabrikam = app.signed_in(&other_partners_agent(&app).await).await;
     assert_eq!(
         fabrikam
             .get(&format!("{northwind}/orders/{order}"))
