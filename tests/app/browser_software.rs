@@ -7,6 +7,7 @@ use cspdesk::ids::CustomerId;
 
 use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::turkish_shop;
+use crate::support::fixtures_orders::customer_user;
 use crate::support::{Shop, TestApp};
 
 /// A partner whose customer "Adatum Corporation" bought Windows Server 2022 Standard 88 days
@@ -15,14 +16,6 @@ async fn adatum(app: &TestApp) -> Shop {
     let shop = turkish_shop(app).await;
     app.purchase(shop.customer, "ws2022-std").days_old(88).await;
     shop
-}
-
-/// A user of the shop's customer with `role`; their e-mail.
-async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
-    app.user(shop.partner)
-        .customer(shop.customer)
-        .roles(&[role])
-        .await
 }
 
 /// What the browser's clipboard holds: pasted into a fresh text field with Ctrl+V.

@@ -5,7 +5,8 @@ use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::{Shop, TestApp, Visitor, product_id};
+use crate::support::fixtures_orders::customer_user;
+use crate::support::{TestApp, Visitor, product_id};
 
 async fn cart_rows(app: &TestApp) -> i64 {
     cart_items::table
@@ -193,12 +194,10 @@ async fn adding_again_adds_up_and_stops_at_1000() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_helpdesk_agent_sees_the_catalog_read_only() {
     let app = TestApp::spawn().await;
-    let Shop {
-        partner, customer, ..
-    } = app.shop().await;
-    let helpdesk = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let shop = app.shop().await;
+    let helpdesk = app.user(shop.partner).roles(&[Role::HelpdeskAgent]).await;
     let v = app.signed_in(&helpdesk).await;
-    let (base, page) = catalog(&v, customer).await;
+    let (base, page) = catalog(&v, shop.customer).await;
     assert_eq!(page.status, 200);
     assert!(
         !page.contains("data-test=\"add-to-cart\"") && !page.contains("data-test=\"review-cart\"")
@@ -212,11 +211,7 @@ async fn a_helpdesk_agent_sees_the_catalog_read_only() {
         .await;
     assert_eq!(res.status, 403);
     assert_eq!(cart_rows(&app).await, 0);
-    let customer_admin = app
-        .user(partner)
-        .customer(customer)
-        .roles(&[Role::CustomerGlobalAdmin])
-        .await;
+    let customer_admin = customer_user(&app, &shop, Role::CustomerGlobalAdmin).await;
     let customer = app.signed_in(&customer_admin).await;
     assert_eq!(
         customer.get(&format!("{base}/add-products")).await.status,

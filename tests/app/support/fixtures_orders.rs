@@ -7,7 +7,7 @@ use cspdesk::ids::PartnerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use super::TestApp;
+use super::{Shop, TestApp};
 
 /// A new partner with an Admin agent and no customers: the partner and the agent's e-mail.
 pub async fn partner_with_agent(app: &TestApp, name: &str) -> (PartnerId, String) {
@@ -20,6 +20,14 @@ pub async fn partner_with_agent(app: &TestApp, name: &str) -> (PartnerId, String
 /// shows someone else's customers, carts and orders are not found for. Their e-mail.
 pub async fn other_partners_agent(app: &TestApp) -> String {
     partner_with_agent(app, "Fabrikam").await.1
+}
+
+/// A user of the shop's customer with `role` (a customer role); their e-mail.
+pub async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
+    app.user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[role])
+        .await
 }
 
 /// Gives the user (by e-mail) the display name pages show for them; the e-mail back.
