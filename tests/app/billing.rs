@@ -13,6 +13,7 @@ use diesel_async::RunQueryDsl;
 
 use crate::support::build::placed_at;
 use crate::support::fixtures::turkish_shop;
+use crate::support::fixtures_orders::partner_with_agent;
 use crate::support::{Shop, TestApp};
 
 /// What the partner was charged in `month` in `currency`, read straight from the tables.
@@ -44,9 +45,9 @@ async fn hungarian_shop(app: &TestApp) -> Shop {
 
 /// Another partner, with an Admin agent and a customer but no orders; the agent's e-mail.
 async fn fabrikam(app: &TestApp) -> String {
-    let partner = app.partner("Fabrikam").await;
+    let (partner, agent) = partner_with_agent(app, "Fabrikam").await;
     app.customer(partner).named("Lamna Healthcare").await;
-    app.user(partner).roles(&[Role::AdminAgent]).await
+    agent
 }
 
 fn shown(minor: i64, currency: &str) -> String {

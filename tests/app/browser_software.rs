@@ -3,9 +3,11 @@
 //! Software tab for its Global admin, and none of it for a plain customer user.
 
 use cspdesk::auth::Role;
+use cspdesk::ids::CustomerId;
 
 use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::turkish_shop;
+use crate::support::fixtures_orders::customer_user;
 use crate::support::{Shop, TestApp};
 
 /// A partner whose customer "Adatum Corporation" bought Windows Server 2022 Standard 88 days
@@ -14,14 +16,6 @@ async fn adatum(app: &TestApp) -> Shop {
     let shop = turkish_shop(app).await;
     app.purchase(shop.customer, "ws2022-std").days_old(88).await;
     shop
-}
-
-/// A user of the shop's customer with `role`; their e-mail.
-async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
-    app.user(shop.partner)
-        .customer(shop.customer)
-        .roles(&[role])
-        .await
 }
 
 /// What the browser's clipboard holds: pasted into a fresh text field with Ctrl+V.
@@ -74,13 +68,17 @@ async fn key_from_dialog(b: &Browser) -> String {
     key
 }
 
-async fn open_adatum_purchase(b: &Browser) {
+/// Searches the customer list for Adatum, opens the customer found and its purchase.
+async fn open_adatum_purchase(b: &Browser, adatum: CustomerId) {
     b.fill("#customer-search", "Adatum").await;
     // The list may already be shown before the search: wait for the page it brings.
     b.click_to_new_page("form.search button[type=submit]").await;
     b.wait_for("table[data-test=customers]").await;
     b.mark_page().await;
-    b.click_link("Adatum Corporation").await;
+    b.click(&format!(
+        "table[data-test=customers] a[href='/customers/{adatum}']"
+    ))
+    .await;
     b.wait_new_page().await;
     b.wait_for("table[data-test=software]").await;
     b.click("a[data-test=open-purchase]").await;
@@ -96,7 +94,7 @@ async fn partner_flow(app: &TestApp, current_view: bool) {
         b.click("a.tile-customers").await;
     }
     b.wait_for("#customer-search").await;
-    open_adatum_purchase(&b).await;
+    open_adatum_purchase(&b, shop.customer).await;
     assert!(b.exists("section[data-test=kms-note]").await);
     choose(&b, "Windows Server 2022", "pl-PL", "x64_iso").await;
     assert_eq!(

@@ -1,9 +1,12 @@
+use cspdesk::auth::Role;
 use cspdesk::db::schema::cart_items;
+use cspdesk::ids::CustomerId;
+use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::ADMIN;
-use crate::support::{TestApp, Visitor, product_id, tenant_id};
+use crate::support::fixtures_orders::customer_user;
+use crate::support::{TestApp, Visitor, product_id};
 
 async fn cart_rows(app: &TestApp) -> i64 {
     cart_items::table
@@ -13,8 +16,8 @@ async fn cart_rows(app: &TestApp) -> i64 {
         .unwrap()
 }
 
-async fn catalog(app: &TestApp, v: &Visitor, domain: &str) -> (String, crate::support::Resp) {
-    let base = format!("/customers/{}", tenant_id(app, domain).await);
+async fn catalog(v: &Visitor, customer: CustomerId) -> (String, crate::support::Resp) {
+    let base = format!("/customers/{customer}");
     let page = v.get(&format!("{base}/add-products")).await;
     (base, page)
 }
@@ -22,28 +25,32 @@ async fn catalog(app: &TestApp, v: &Visitor, domain: &str) -> (String, crate::su
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prices_are_shown_in_the_customers_currency_with_the_tax_treatment() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let (_, us) = catalog(&app, &v, "northwind.test").await;
+    let shop = app.shop().await;
+    let in_market =
+        async |market, currency| app.customer(shop.partner).market(market, currency).await;
+    let v = app.signed_in(&shop.agent).await;
+    let (_, us) = catalog(&v, shop.customer).await;
     assert_eq!(us.status, 200);
     assert!(us.contains("Prices exclude tax.") && us.contains("1,069.00 USD"));
     assert!(!us.contains("Tax included"));
-    let (_, au) = catalog(&app, &v, "tailspintoys.test").await;
+    let (_, au) = catalog(&v, in_market("AU", Currency::Aud).await).await;
     assert!(au.contains("Prices include GST (10%).") && au.contains("1,624.00 AUD"));
     assert!(
         au.contains("Tax included: 147.64 AUD"),
         "1624.00 × 10/110 = 147.636… → 147.64"
     );
-    let (_, br) = catalog(&app, &v, "woodgrove.test").await;
+    let (_, br) = catalog(&v, in_market("BR", Currency::Brl).await).await;
     assert!(br.contains("Prices include tax (9.25%)."));
-    let (_, kr) = catalog(&app, &v, "proseware.test").await;
+    let (_, kr) = catalog(&v, in_market("KR", Currency::Krw).await).await;
     assert!(kr.contains("1,485,910 KRW"), "won have no minor unit");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_catalog_filters_by_family_licence_and_text() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let (base, _) = catalog(&app, &v, "northwind.test").await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let (base, _) = catalog(&v, shop.customer).await;
     let sql = v
         .get(&format!("{base}/add-products?family=sql_server"))
         .await;
@@ -63,8 +70,10 @@ async fn the_catalog_filters_by_family_licence_and_text() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn azure_reservations_cannot_be_bought_for_an_az_customer_even_by_a_forged_form() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let (base, page) = catalog(&app, &v, "wideworldimporters.test").await;
+    let shop = app.shop().await;
+    let az = app.customer(shop.partner).market("AZ", Currency::Usd).await;
+    let v = app.signed_in(&shop.agent).await;
+    let (base, page) = catalog(&v, az).await;
     assert!(page.contains("Azure reservations are not available") && page.contains("market (AZ)"));
     assert!(page.contains("data-test=\"unavailable\""));
     let azure = product_id(&app, "azure-ri-d2sv5-1y").await;
@@ -79,7 +88,7 @@ async fn azure_reservations_cannot_be_bought_for_an_az_customer_even_by_a_forged
     assert!(after.contains("market (AZ)") && after.contains("flash-error"));
     assert_eq!(cart_rows(&app).await, 0, "nothing written");
     // The same product can be bought for a US customer.
-    let (us, page) = catalog(&app, &v, "northwind.test").await;
+    let (us, page) = catalog(&v, shop.customer).await;
     assert!(!page.contains("data-test=\"unavailable\""));
     assert_eq!(
         v.post(
@@ -96,8 +105,9 @@ async fn azure_reservations_cannot_be_bought_for_an_az_customer_even_by_a_forged
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_quantities_and_unknown_products_get_a_message_and_write_nothing() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let (base, _) = catalog(&app, &v, "northwind.test").await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let (base, _) = catalog(&v, shop.customer).await;
     let ws = product_id(&app, "ws2022-std").await;
     let cases = [
         (ws.as_str(), "0", "The quantity must be between 1 and 1000."),
@@ -146,8 +156,9 @@ async fn bad_quantities_and_unknown_products_get_a_message_and_write_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn adding_again_adds_up_and_stops_at_1000() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let (base, _) = catalog(&app, &v, "northwind.test").await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let (base, _) = catalog(&v, shop.customer).await;
     let ws = product_id(&app, "ws2022-std").await;
     for quantity in ["600", "400"] {
         v.post(
@@ -183,8 +194,10 @@ async fn adding_again_adds_up_and_stops_at_1000() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_helpdesk_agent_sees_the_catalog_read_only() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in("helpdesk.agent@contoso-partner.test").await;
-    let (base, page) = catalog(&app, &v, "northwind.test").await;
+    let shop = app.shop().await;
+    let helpdesk = app.user(shop.partner).roles(&[Role::HelpdeskAgent]).await;
+    let v = app.signed_in(&helpdesk).await;
+    let (base, page) = catalog(&v, shop.customer).await;
     assert_eq!(page.status, 200);
     assert!(
         !page.contains("data-test=\"add-to-cart\"") && !page.contains("data-test=\"review-cart\"")
@@ -198,7 +211,8 @@ async fn a_helpdesk_agent_sees_the_catalog_read_only() {
         .await;
     assert_eq!(res.status, 403);
     assert_eq!(cart_rows(&app).await, 0);
-    let customer = app.signed_in("admin@northwind.test").await;
+    let customer_admin = customer_user(&app, &shop, Role::CustomerGlobalAdmin).await;
+    let customer = app.signed_in(&customer_admin).await;
     assert_eq!(
         customer.get(&format!("{base}/add-products")).await.status,
         403

@@ -12,6 +12,7 @@ use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
 use crate::support::build::placed_at;
+use crate::support::fixtures_orders::other_partners_agent;
 use crate::support::software::make_link;
 use crate::support::{Purchase, TestApp, Visitor};
 
@@ -314,9 +315,7 @@ async fn bad_submits_get_a_clear_message_and_nothing_is_written() {
 
     // Another customer's order and another partner's staff: not found.
     assert_eq!(submit(&v, b, adatum_ws.order).await.status, 404);
-    let fabrikam = app.partner("Fabrikam").await;
-    let fabrikam = app.user(fabrikam).roles(&[Role::AdminAgent]).await;
-    let fabrikam = app.signed_in(&fabrikam).await;
+    let fabrikam = app.signed_in(&other_partners_agent(&app).await).await;
     assert_eq!(fabrikam.get(&b.cancel_path()).await.status, 404);
     assert_eq!(submit(&fabrikam, b, b.order).await.status, 404);
     for junk in ["", "42", "not-a-uuid", &Uuid::new_v4().to_string()] {

@@ -1,9 +1,29 @@
+use cspdesk::auth::Role;
 use cspdesk::db::schema::customers;
+use cspdesk::ids::PartnerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::ADMIN;
-use crate::support::{TestApp, tenant_id};
+use crate::support::TestApp;
+use crate::support::fixtures_orders::{other_partners_agent, partner_with_agent};
+
+/// A partner with an Admin agent and ten customers, the first two "Northwind Traders" and
+/// "Wide World Importers"; another partner, Fabrikam, has "Lamna Healthcare" at
+/// `lamna.example`. The first partner's agent.
+async fn two_partners(app: &TestApp) -> (PartnerId, String) {
+    let (contoso, agent) = partner_with_agent(app, "Contoso").await;
+    app.customer(contoso).named("Northwind Traders").await;
+    app.customer(contoso).named("Wide World Importers").await;
+    for _ in 0..8 {
+        app.customer(contoso).await;
+    }
+    let fabrikam = app.partner("Fabrikam").await;
+    app.customer(fabrikam)
+        .named("Lamna Healthcare")
+        .domain("lamna.example")
+        .await;
+    (contoso, agent)
+}
 
 async fn count_customers(app: &TestApp) -> i64 {
     customers::table
@@ -16,7 +36,8 @@ async fn count_customers(app: &TestApp) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_shows_only_the_partners_own_customers() {
     let app = TestApp::spawn().await;
-    let list = app.signed_in(ADMIN).await.get("/customers").await;
+    let (_, agent) = two_partners(&app).await;
+    let list = app.signed_in(&agent).await.get("/customers").await;
     assert_eq!(list.status, 200);
     assert!(list.contains("Northwind Traders") && list.contains("Wide World Importers"));
     assert!(list.contains("10 customers"));
@@ -29,7 +50,9 @@ async fn the_list_shows_only_the_partners_own_customers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_has_25_customers_a_page() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    // Ten customers, and 30 more added through the form.
+    let (_, agent) = two_partners(&app).await;
+    let v = app.signed_in(&agent).await;
     for i in 0..30 {
         let name = format!("Bulk {i:02}");
         let domain = format!("bulk{i}.test");
@@ -62,12 +85,19 @@ async fn the_list_has_25_customers_a_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_finds_customers_by_name_domain_or_tenant_guid() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (contoso, agent) = two_partners(&app).await;
+    app.customer(contoso).named("Tailspin Toys").await;
+    app.customer(contoso)
+        .named("Woodgrove Bank")
+        .domain("woodgrove.example")
+        .await;
+    let adatum = app.customer(contoso).named("Adatum Corporation").await;
+    let v = app.signed_in(&agent).await;
     let by_name = v.get("/customers?q=tailspin").await;
     assert!(by_name.contains("Tailspin Toys") && !by_name.contains("Northwind"));
-    let by_domain = v.get("/customers?q=woodgrove.test").await;
+    let by_domain = v.get("/customers?q=woodgrove.example").await;
     assert!(by_domain.contains("Woodgrove Bank") && by_domain.contains("1 customer"));
-    let guid = tenant_id(&app, "adatum.test").await.to_string();
+    let guid = adatum.to_string();
     let by_guid = v.get(&format!("/customers?q={guid}")).await;
     assert!(by_guid.contains("Adatum Corporation") && by_guid.contains("1 customer"));
     let by_prefix = v.get(&format!("/customers?q={}", &guid[..8])).await;
@@ -84,7 +114,8 @@ async fn search_finds_customers_by_name_domain_or_tenant_guid() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_over_long_search_gets_a_clear_message() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     let res = v.get(&format!("/customers?q={}", "a".repeat(5000))).await;
     assert_eq!(res.status, 200);
     assert!(res.contains("The search text is too long: use at most 100 characters."));
@@ -93,7 +124,8 @@ async fn an_over_long_search_gets_a_clear_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_agent_adds_a_customer_and_sees_its_page() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     assert!(
         v.get("/customers")
             .await
@@ -128,7 +160,8 @@ async fn an_admin_agent_adds_a_customer_and_sees_its_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn html_in_a_customer_name_is_shown_escaped() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     let name = "<script>alert(1)</script> & Co";
     let res = v
         .post(
@@ -154,7 +187,8 @@ async fn html_in_a_customer_name_is_shown_escaped() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_form_keeps_what_was_typed_and_writes_nothing() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     let before = count_customers(&app).await;
     let res = v
         .post(
@@ -181,7 +215,8 @@ async fn a_bad_form_keeps_what_was_typed_and_writes_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_domain_that_belongs_to_a_customer_is_refused() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = two_partners(&app).await;
+    let v = app.signed_in(&agent).await;
     let before = count_customers(&app).await;
     // Lamna belongs to another partner: refused all the same, without saying whose it is.
     let res = v
@@ -189,7 +224,7 @@ async fn a_domain_that_belongs_to_a_customer_is_refused() {
             "/customers",
             &[
                 ("company_name", "Lamna Copy"),
-                ("primary_domain", "lamna.test"),
+                ("primary_domain", "lamna.example"),
                 ("market", "US"),
                 ("currency", "USD"),
             ],
@@ -203,8 +238,9 @@ async fn a_domain_that_belongs_to_a_customer_is_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_partners_customer_is_a_404() {
     let app = TestApp::spawn().await;
-    let contoso_customer = tenant_id(&app, "northwind.test").await;
-    let v = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let contoso_customer = app.shop().await.customer;
+    let fabrikam = other_partners_agent(&app).await;
+    let v = app.signed_in(&fabrikam).await;
     let res = v.get(&format!("/customers/{contoso_customer}")).await;
     assert_eq!(res.status, 404);
     assert!(res.contains("Not found") && !res.contains("Northwind"));
@@ -219,7 +255,8 @@ async fn another_partners_customer_is_a_404() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_malformed_tenant_guid_is_a_404_page() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     for path in [
         "/customers/not-a-guid",
         "/customers/123",
@@ -235,7 +272,9 @@ async fn a_malformed_tenant_guid_is_a_404_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_helpdesk_agent_cannot_add_a_customer() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in("helpdesk.agent@contoso-partner.test").await;
+    let partner = app.partner("Contoso").await;
+    let helpdesk = app.user(partner).roles(&[Role::HelpdeskAgent]).await;
+    let v = app.signed_in(&helpdesk).await;
     let list = v.get("/customers").await;
     assert_eq!(list.status, 200);
     assert!(!list.contains("data-test=\"add-customer\""), "no button");
@@ -259,7 +298,8 @@ async fn a_helpdesk_agent_cannot_add_a_customer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
+    let (_, agent) = partner_with_agent(&app, "Contoso").await;
+    let v = app.signed_in(&agent).await;
     let before = count_customers(&app).await;
     let form = [
         ("company_name", "No Token"),

@@ -2,40 +2,29 @@
 
 use std::sync::Arc;
 
-use cspdesk::db::schema::{activity, order_lines, orders, product_keys};
+use cspdesk::auth::Role;
+use cspdesk::db::schema::{activity, order_lines, orders};
+use cspdesk::ids::CustomerId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::{ADMIN, northwind_orders};
-use crate::support::ordering::{fill_cart, review_pages, submit_all};
-use crate::support::{TestApp, tenant_id};
+use crate::support::TestApp;
+use crate::support::ordering::{fill_cart, keys_of, order_count, review_pages, submit_all};
 
-async fn order_lines_of_northwind(app: &TestApp) -> i64 {
-    let northwind = tenant_id(app, "northwind.test").await;
+async fn order_lines_of(app: &TestApp, customer: CustomerId) -> i64 {
     order_lines::table
         .inner_join(orders::table)
-        .filter(orders::customer_id.eq(northwind))
+        .filter(orders::customer_id.eq(customer))
         .count()
         .get_result(&mut app.conn().await)
         .await
         .unwrap()
 }
 
-async fn keys_of_northwind(app: &TestApp) -> i64 {
-    let northwind = tenant_id(app, "northwind.test").await;
-    product_keys::table
-        .inner_join(order_lines::table.inner_join(orders::table))
-        .filter(orders::customer_id.eq(northwind))
-        .count()
-        .get_result(&mut app.conn().await)
-        .await
-        .unwrap()
-}
-
-async fn placed_records(app: &TestApp) -> i64 {
+async fn placed_records(app: &TestApp, customer: CustomerId) -> i64 {
     activity::table
         .filter(activity::operation.eq("order_placed"))
-        .filter(activity::customer_id.eq(tenant_id(app, "northwind.test").await))
+        .filter(activity::customer_id.eq(customer))
         .count()
         .get_result(&mut app.conn().await)
         .await
@@ -45,8 +34,9 @@ async fn placed_records(app: &TestApp) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn ten_review_pages_of_one_cart_submitted_at_once_place_one_order() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     assert_eq!(fill_cart(&app, &v, &base).await.status, 200);
     let forms = review_pages(&v, &base, 10).await;
     let tokens: std::collections::HashSet<_> = forms.iter().map(|f| f.1.clone()).collect();
@@ -66,10 +56,26 @@ async fn ten_review_pages_of_one_cart_submitted_at_once_place_one_order() {
             a.location.clone().unwrap()
         })
         .collect();
-    assert_eq!(northwind_orders(&app).await, 1, "one cart, one order");
-    assert_eq!(order_lines_of_northwind(&app).await, 2, "one set of lines");
-    assert_eq!(keys_of_northwind(&app).await, 2, "one set of keys");
-    assert_eq!(placed_records(&app).await, 1, "one activity record");
+    assert_eq!(
+        order_count(&app, shop.customer).await,
+        1,
+        "one cart, one order"
+    );
+    assert_eq!(
+        order_lines_of(&app, shop.customer).await,
+        2,
+        "one set of lines"
+    );
+    assert_eq!(
+        keys_of(&app, shop.customer).await.len(),
+        2,
+        "one set of keys"
+    );
+    assert_eq!(
+        placed_records(&app, shop.customer).await,
+        1,
+        "one activity record"
+    );
     assert_eq!(locations.len(), 1, "every submit leads to the one order");
     // The submits share one cookie, so the last answer's message is the one shown: either the
     // order was placed, or (more likely) it says the cart was already ordered.
@@ -84,8 +90,9 @@ async fn ten_review_pages_of_one_cart_submitted_at_once_place_one_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_review_page_submitted_later_is_told_the_cart_was_ordered() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     fill_cart(&app, &v, &base).await;
     let forms = review_pages(&v, &base, 2).await;
     let submit = |(csrf, token, seen): &(String, String, String)| {
@@ -116,22 +123,24 @@ async fn a_second_review_page_submitted_later_is_told_the_cart_was_ordered() {
         "{}",
         page.body
     );
-    assert_eq!(northwind_orders(&app).await, 1);
-    assert_eq!(placed_records(&app).await, 1);
+    assert_eq!(order_count(&app, shop.customer).await, 1);
+    assert_eq!(placed_records(&app, shop.customer).await, 1);
     // A Review page opened after the order starts a new cart, which orders normally.
     fill_cart(&app, &v, &base).await;
     let later = review_pages(&v, &base, 1).await;
     let third = submit(&later[0]).await;
     assert_ne!(third.location, first.location);
-    assert_eq!(northwind_orders(&app).await, 2);
+    assert_eq!(order_count(&app, shop.customer).await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_users_carts_of_one_customer_stay_independent_under_parallel_submits() {
     let app = TestApp::spawn().await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let base = format!("/customers/{}", shop.customer);
     let mut forms = Vec::new();
-    for email in [ADMIN, "sales.agent@contoso-partner.test"] {
+    for email in [&shop.agent, &sales] {
         let v = app.signed_in(email).await;
         fill_cart(&app, &v, &base).await;
         let pages = review_pages(&v, &base, 5).await;
@@ -143,7 +152,7 @@ async fn two_users_carts_of_one_customer_stay_independent_under_parallel_submits
     let locations: std::collections::HashSet<_> =
         answers.iter().map(|a| a.location.clone()).collect();
     assert_eq!(locations.len(), 2, "two carts, two orders");
-    assert_eq!(northwind_orders(&app).await, 2);
-    assert_eq!(order_lines_of_northwind(&app).await, 4);
-    assert_eq!(placed_records(&app).await, 2);
+    assert_eq!(order_count(&app, shop.customer).await, 2);
+    assert_eq!(order_lines_of(&app, shop.customer).await, 4);
+    assert_eq!(placed_records(&app, shop.customer).await, 2);
 }

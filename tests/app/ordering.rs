@@ -1,26 +1,23 @@
-use cspdesk::db::schema::{activity, order_lines, orders, prices, product_keys, products};
+use cspdesk::auth::Role;
+use cspdesk::db::schema::{activity, order_lines, orders, prices, products};
+use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::demo::{ADMIN, northwind_orders};
-use crate::support::ordering::{fill_cart, place_fields};
-use crate::support::{TestApp, Visitor, csrf_in, product_id, tenant_id};
+use crate::support::fixtures::four_purchases;
+use crate::support::fixtures_orders::other_partners_agent;
+use crate::support::ordering::{fill_cart, keys_of, order_count, place_fields};
+use crate::support::{Shop, TestApp, Visitor, csrf_in, product_id};
 
-/// Keys of Northwind's order lines.
-async fn northwind_keys(app: &TestApp) -> Vec<String> {
-    let northwind = tenant_id(app, "northwind.test").await;
-    product_keys::table
-        .inner_join(order_lines::table.inner_join(orders::table))
-        .filter(orders::customer_id.eq(northwind))
-        .select(product_keys::key_text)
-        .load(&mut app.conn().await)
-        .await
-        .unwrap()
-}
-
-async fn buy_as(app: &TestApp, email: &str) -> (Visitor, String, crate::support::Resp) {
+/// Signs in as `email` and buys the "Done when" purchase for the shop's US customer through
+/// its pages: the visitor, the customer's address and the answer to "Place order".
+async fn buy_as(
+    app: &TestApp,
+    shop: &Shop,
+    email: &str,
+) -> (Visitor, String, crate::support::Resp) {
     let v = app.signed_in(email).await;
-    let base = format!("/customers/{}", tenant_id(app, "northwind.test").await);
+    let base = format!("/customers/{}", shop.customer);
     let review = fill_cart(app, &v, &base).await;
     assert_eq!(review.status, 200);
     let (token, seen) = place_fields(&review.body);
@@ -36,7 +33,8 @@ async fn buy_as(app: &TestApp, email: &str) -> (Visitor, String, crate::support:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_history() {
     let app = TestApp::spawn().await;
-    let (v, base, placed) = buy_as(&app, ADMIN).await;
+    let shop = app.shop().await;
+    let (v, base, placed) = buy_as(&app, &shop, &shop.agent).await;
     assert_eq!(placed.status, 303);
     let order = v.get(&placed.location.unwrap()).await;
     let marker = "data-test=\"order-number\">";
@@ -62,7 +60,7 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
             && history.contains("2 lines")
     );
     // Every software line got its own Multiple Activation Key.
-    let keys = northwind_keys(&app).await;
+    let keys = keys_of(&app, shop.customer).await;
     assert_eq!(keys.len(), 2);
     assert!(keys.iter().all(|k| k.len() == 32) && keys[0] != keys[1]);
     let review = v.get(&format!("{base}/review")).await;
@@ -75,11 +73,13 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sales_agent_can_buy_and_a_helpdesk_agent_cannot() {
     let app = TestApp::spawn().await;
-    let (_, _, placed) = buy_as(&app, "sales.agent@contoso-partner.test").await;
+    let shop = app.shop().await;
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let (_, base, placed) = buy_as(&app, &shop, &sales).await;
     assert_eq!(placed.status, 303);
-    assert_eq!(northwind_orders(&app).await, 1);
-    let helpdesk = app.signed_in("helpdesk.agent@contoso-partner.test").await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    assert_eq!(order_count(&app, shop.customer).await, 1);
+    let helpdesk = app.user(shop.partner).roles(&[Role::HelpdeskAgent]).await;
+    let helpdesk = app.signed_in(&helpdesk).await;
     assert_eq!(helpdesk.get(&format!("{base}/review")).await.status, 403);
     let forged = helpdesk
         .post(
@@ -88,14 +88,15 @@ async fn a_sales_agent_can_buy_and_a_helpdesk_agent_cannot() {
         )
         .await;
     assert_eq!(forged.status, 403);
-    assert_eq!(northwind_orders(&app).await, 1);
+    assert_eq!(order_count(&app, shop.customer).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let review = fill_cart(&app, &v, &base).await;
     let (token, seen) = place_fields(&review.body);
     let csrf = csrf_in(&review.body).unwrap();
@@ -124,10 +125,10 @@ async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
         assert_eq!(res.status, 303, "{}", res.body);
         locations.insert(res.location.unwrap());
     }
-    assert_eq!(northwind_orders(&app).await, 1);
+    assert_eq!(order_count(&app, shop.customer).await, 1);
     assert_eq!(locations.len(), 1, "every submit leads to the same order");
     assert_eq!(
-        northwind_keys(&app).await.len(),
+        keys_of(&app, shop.customer).await.len(),
         2,
         "one order's two lines, one key each"
     );
@@ -148,8 +149,9 @@ async fn twenty_concurrent_submits_of_one_form_place_exactly_one_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_price_changed_since_review_is_shown_and_asked_again() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let review = fill_cart(&app, &v, &base).await;
     let (token, seen) = place_fields(&review.body);
     let ws: uuid::Uuid = product_id(&app, "ws2022-std").await.parse().unwrap();
@@ -166,7 +168,7 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
         .await;
     assert_eq!(res.status, 409);
     assert!(res.contains("Prices or quantities changed") && res.contains("1,200.00 USD"));
-    assert_eq!(northwind_orders(&app).await, 0, "nothing written");
+    assert_eq!(order_count(&app, shop.customer).await, 0, "nothing written");
     let (token, seen) = place_fields(&res.body);
     let res = v
         .post(
@@ -175,10 +177,9 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
         )
         .await;
     assert_eq!(res.status, 303);
-    let northwind = tenant_id(&app, "northwind.test").await;
     let paid: i64 = order_lines::table
         .inner_join(orders::table)
-        .filter(orders::customer_id.eq(northwind))
+        .filter(orders::customer_id.eq(shop.customer))
         .filter(order_lines::product_id.eq(ws))
         .select(order_lines::unit_price_minor)
         .first(&mut app.conn().await)
@@ -193,14 +194,16 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let empty = v.get(&format!("{base}/review")).await;
     assert!(empty.contains("The cart is empty."));
     let review = fill_cart(&app, &v, &base).await;
     let (token, seen) = place_fields(&review.body);
     // Another user of the same partner cannot use this form's token.
-    let other = app.signed_in("global.admin@contoso-partner.test").await;
+    let other = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let other = app.signed_in(&other).await;
     let res = other
         .post(
             &format!("{base}/orders"),
@@ -224,9 +227,9 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
             .await
             .contains("This form is out of date.")
     );
-    assert_eq!(northwind_orders(&app).await, 0);
+    assert_eq!(order_count(&app, shop.customer).await, 0);
     // Another partner's customer is a 404 before anything else.
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.signed_in(&other_partners_agent(&app).await).await;
     let res = fabrikam
         .post(
             &format!("{base}/orders"),
@@ -244,7 +247,7 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
         303
     );
     assert_eq!(
-        northwind_orders(&app).await,
+        order_count(&app, shop.customer).await,
         1,
         "the owner's form still works"
     );
@@ -253,8 +256,10 @@ async fn stale_foreign_and_empty_forms_are_refused_with_a_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_changes_quantities_and_removes_lines() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "tailspintoys.test").await);
+    let shop = app.shop().await;
+    let australian = app.customer(shop.partner).market("AU", Currency::Aud).await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{australian}");
     let ws = product_id(&app, "ws2022-std").await;
     v.post(
         &format!("{base}/cart"),
@@ -291,15 +296,16 @@ async fn review_changes_quantities_and_removes_lines() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
     let app = TestApp::spawn().await;
-    buy_as(&app, ADMIN).await;
-    let northwind = tenant_id(&app, "northwind.test").await;
+    let shop = app.shop().await;
+    buy_as(&app, &shop, &shop.agent).await;
+    let customer = shop.customer;
     let (actor, operation, order_id, details): (
         String,
         String,
         Option<uuid::Uuid>,
         serde_json::Value,
     ) = activity::table
-        .filter(activity::customer_id.eq(northwind))
+        .filter(activity::customer_id.eq(customer))
         .select((
             activity::actor,
             activity::operation,
@@ -311,10 +317,10 @@ async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
         .unwrap();
     assert_eq!(
         (actor.as_str(), operation.as_str()),
-        (ADMIN, "order_placed")
+        (shop.agent.as_str(), "order_placed")
     );
     let (order, number): (uuid::Uuid, i64) = orders::table
-        .filter(orders::customer_id.eq(northwind))
+        .filter(orders::customer_id.eq(customer))
         .select((orders::id, orders::number))
         .first(&mut app.conn().await)
         .await
@@ -361,6 +367,9 @@ async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_orders_span_ninety_days_with_the_29_and_31_day_edges() {
+    // The demo data's own test: its orders, as the README tells them.
+    use crate::support::demo::ADMIN;
+    use crate::support::tenant_id;
     let app = TestApp::spawn().await;
     let v = app.signed_in(ADMIN).await;
     let adatum = format!("/customers/{}/orders", tenant_id(&app, "adatum.test").await);
@@ -393,20 +402,20 @@ async fn demo_orders_span_ninety_days_with_the_29_and_31_day_edges() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn order_history_is_newest_first_25_a_page() {
     let app = TestApp::spawn().await;
+    let shop = app.shop().await;
     diesel::sql_query(
         "INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
          SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => (g * 7) % 31), 'USD', gen_random_uuid()
            FROM customers c, users u, generate_series(1, 30) g
-          WHERE c.primary_domain = 'northwind.test' AND u.email = 'admin.agent@contoso-partner.test'",
+          WHERE c.id = $1 AND u.email = $2",
     )
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let v = app.signed_in(ADMIN).await;
-    let base = format!(
-        "/customers/{}/orders",
-        tenant_id(&app, "northwind.test").await
-    );
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}/orders", shop.customer);
     let placed_times = |body: &str| -> Vec<String> {
         body.split("<tr>")
             .skip(2)
@@ -428,8 +437,9 @@ async fn order_history_is_newest_first_25_a_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_product_retired_or_removed_after_review_is_not_ordered() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let review = fill_cart(&app, &v, &base).await;
     let (token, seen) = place_fields(&review.body);
     diesel::update(products::table.filter(products::sku.eq("ws2022-std")))
@@ -448,7 +458,7 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
             .await
             .contains("That product does not exist or is no longer sold.")
     );
-    assert_eq!(northwind_orders(&app).await, 0);
+    assert_eq!(order_count(&app, shop.customer).await, 0);
 
     // Emptied in another tab after Review: nothing to order, and nothing is written.
     let review = v.get(&format!("{base}/review")).await;
@@ -469,7 +479,7 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
             .await
             .contains("The cart is empty: add products before placing an order.")
     );
-    assert_eq!(northwind_orders(&app).await, 0);
+    assert_eq!(order_count(&app, shop.customer).await, 0);
 }
 
 /// Statements the app sends to answer `path`, measured on a second visit so one-time work
@@ -484,13 +494,16 @@ async fn queries_for(app: &TestApp, v: &Visitor, path: &str) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn order_history_and_review_send_the_same_queries_whatever_their_length() {
     let app = TestApp::spawn().await;
-    // Northwind gets 30 orders of two lines each; Adatum has its three demo orders.
+    let shop = app.shop().await;
+    // One customer gets 30 orders of two lines each; another has three orders.
+    let few = app.customer(shop.partner).await;
+    four_purchases(&app, few).await;
     diesel::sql_query(
         "WITH o AS (
             INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
             SELECT gen_random_uuid(), c.partner_id, c.id, u.id, now() - make_interval(mins => g), 'USD', gen_random_uuid()
               FROM customers c, users u, generate_series(1, 30) g
-             WHERE c.primary_domain = 'northwind.test' AND u.email = 'admin.agent@contoso-partner.test'
+             WHERE c.id = $1 AND u.email = $2
             RETURNING id, partner_id)
          INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name, family,
                                   licence_kind, term_months, quantity, unit_price_minor, currency, tax_included, tax_rate_bp)
@@ -498,12 +511,14 @@ async fn order_history_and_review_send_the_same_queries_whatever_their_length() 
                 1, 100, 'USD', false, 0
            FROM o, generate_series(0, 1) n, products p WHERE p.sku = 'ws2022-std'",
     )
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let v = app.signed_in(ADMIN).await;
-    let long = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
-    let short = format!("/customers/{}", tenant_id(&app, "adatum.test").await);
+    let v = app.signed_in(&shop.agent).await;
+    let long = format!("/customers/{}", shop.customer);
+    let short = format!("/customers/{few}");
     let page = queries_for(&app, &v, &format!("{long}/orders")).await;
     assert!(
         (1..=8).contains(&page),

@@ -1,16 +1,21 @@
 //! Buying rules at their edges: what the server refuses however the request is made, whose
 //! cart and order a request may touch, and what the catalog and an order line record.
 
+use cspdesk::auth::Role;
 use cspdesk::db::schema::{
     activity, cart_items, order_lines, orders, product_keys, product_variants, products, users,
 };
+use cspdesk::ids::CustomerId;
+use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use crate::support::demo::{ADMIN, northwind_orders};
-use crate::support::ordering::{fill_cart, place_fields};
-use crate::support::{TestApp, Visitor, product_id, tenant_id};
+use crate::support::fixtures::four_purchases;
+use crate::support::fixtures_orders::display_name;
+use crate::support::fixtures_orders::other_partners_agent;
+use crate::support::ordering::{fill_cart, order_count, place_fields};
+use crate::support::{TestApp, Visitor, product_id};
 
 async fn place(v: &Visitor, base: &str, review_html: &str) -> crate::support::Resp {
     let (token, seen) = place_fields(review_html);
@@ -21,8 +26,7 @@ async fn place(v: &Visitor, base: &str, review_html: &str) -> crate::support::Re
     .await
 }
 
-async fn orders_of(app: &TestApp, domain: &str) -> Vec<Uuid> {
-    let customer = tenant_id(app, domain).await;
+async fn orders_of(app: &TestApp, customer: CustomerId) -> Vec<Uuid> {
     orders::table
         .filter(orders::customer_id.eq(customer))
         .select(orders::id)
@@ -34,21 +38,23 @@ async fn orders_of(app: &TestApp, domain: &str) -> Vec<Uuid> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_azure_reservation_that_reaches_the_cart_is_still_refused_at_place_order() {
     let app = TestApp::spawn().await;
-    let az = tenant_id(&app, "wideworldimporters.test").await;
+    let shop = app.shop().await;
+    let az = app.customer(shop.partner).market("AZ", Currency::Usd).await;
     let azure = product_id(&app, "azure-ri-d2sv5-1y").await;
     // Past the add-to-cart check (as a cart from before a market change would be).
     diesel::sql_query(
         "INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
          SELECT u.id, c.id, $1::uuid, c.partner_id, 1, now()
            FROM users u, customers c
-          WHERE u.email = 'admin.agent@contoso-partner.test' AND c.id = $2",
+          WHERE u.email = $3 AND c.id = $2",
     )
     .bind::<diesel::sql_types::Text, _>(&azure)
     .bind::<diesel::sql_types::Uuid, _>(az)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let v = app.signed_in(ADMIN).await;
+    let v = app.signed_in(&shop.agent).await;
     let base = format!("/customers/{az}");
     let review = v.get(&format!("{base}/review")).await;
     assert_eq!(review.status, 200);
@@ -61,7 +67,7 @@ async fn an_azure_reservation_that_reaches_the_cart_is_still_refused_at_place_or
         "{}",
         page.body
     );
-    assert!(orders_of(&app, "wideworldimporters.test").await.is_empty());
+    assert!(orders_of(&app, az).await.is_empty());
     let records: i64 = activity::table
         .filter(activity::customer_id.eq(az))
         .count()
@@ -74,14 +80,19 @@ async fn an_azure_reservation_that_reaches_the_cart_is_still_refused_at_place_or
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_users_cart_and_form_cannot_be_used_by_another_user_or_for_another_customer() {
     let app = TestApp::spawn().await;
-    let agent = app.signed_in(ADMIN).await;
-    let northwind = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
-    let adatum = format!("/customers/{}", tenant_id(&app, "adatum.test").await);
+    let shop = app.shop().await;
+    // Another customer of the partner, with three orders of its own.
+    let other = app.customer(shop.partner).await;
+    four_purchases(&app, other).await;
+    let agent = app.signed_in(&shop.agent).await;
+    let northwind = format!("/customers/{}", shop.customer);
+    let other_base = format!("/customers/{other}");
     let review = fill_cart(&app, &agent, &northwind).await;
     let ws = product_id(&app, "ws2022-std").await;
 
     // A colleague with the same rights works on their own cart, which is empty.
-    let colleague = app.signed_in("global.admin@contoso-partner.test").await;
+    let colleague = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let colleague = app.signed_in(&colleague).await;
     let changed = colleague
         .post(
             &format!("{northwind}/cart/{ws}/quantity"),
@@ -95,7 +106,7 @@ async fn one_users_cart_and_form_cannot_be_used_by_another_user_or_for_another_c
     assert_eq!(removed.status, 404);
     let lines: Vec<i32> = cart_items::table
         .inner_join(users::table)
-        .filter(users::email.eq(ADMIN))
+        .filter(users::email.eq(&shop.agent))
         .select(cart_items::quantity)
         .order(cart_items::quantity)
         .load(&mut app.conn().await)
@@ -103,30 +114,33 @@ async fn one_users_cart_and_form_cannot_be_used_by_another_user_or_for_another_c
         .unwrap();
     assert_eq!(lines, vec![1, 2], "the agent's cart is untouched");
 
-    // The agent's Northwind form, sent for Adatum, places nothing anywhere.
-    let res = place(&agent, &adatum, &review.body).await;
+    // The agent's Northwind form, sent for the other customer, places nothing anywhere.
+    let res = place(&agent, &other_base, &review.body).await;
     assert_eq!(res.status, 303);
-    let adatum_orders_before = orders_of(&app, "adatum.test").await.len();
-    assert_eq!(adatum_orders_before, 3, "only the demo orders");
-    assert_eq!(northwind_orders(&app).await, 0);
+    let other_orders_before = orders_of(&app, other).await.len();
+    assert_eq!(other_orders_before, 3, "only its own three orders");
+    assert_eq!(order_count(&app, shop.customer).await, 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_order_is_found_only_under_its_own_customer_and_names_who_placed_it() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    let northwind = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let agent = app.user(shop.partner).roles(&[Role::AdminAgent]).await;
+    let agent = display_name(&app, agent, "Avery Admin-Agent").await;
+    let v = app.signed_in(&agent).await;
+    let northwind = format!("/customers/{}", shop.customer);
     let review = fill_cart(&app, &v, &northwind).await;
     let placed = place(&v, &northwind, &review.body).await;
     assert_eq!(placed.status, 303);
-    let order = orders_of(&app, "northwind.test").await[0];
+    let order = orders_of(&app, shop.customer).await[0];
     let page = v.get(&format!("{northwind}/orders/{order}")).await;
     assert_eq!(page.status, 200);
     assert!(page.contains("Avery Admin-Agent"), "placed by");
-    let adatum = tenant_id(&app, "adatum.test").await;
-    let elsewhere = v.get(&format!("/customers/{adatum}/orders/{order}")).await;
+    let another = app.customer(shop.partner).await;
+    let elsewhere = v.get(&format!("/customers/{another}/orders/{order}")).await;
     assert_eq!(elsewhere.status, 404);
-    let fabrikam = app.signed_in("admin.agent@fabrikam-partner.test").await;
+    let fabrikam = app.signed_in(&other_partners_agent(&app).await).await;
     assert_eq!(
         fabrikam
             .get(&format!("{northwind}/orders/{order}"))
@@ -145,8 +159,9 @@ async fn a_retired_product_is_neither_listed_nor_added() {
         .execute(&mut app.conn().await)
         .await
         .unwrap();
-    let v = app.signed_in(ADMIN).await;
-    let base = format!("/customers/{}", tenant_id(&app, "northwind.test").await);
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
     let catalog = v.get(&format!("{base}/add-products")).await;
     assert_eq!(catalog.status, 200);
     assert!(!catalog.contains(&ws), "no form offers the retired product");
@@ -171,13 +186,14 @@ async fn a_retired_product_is_neither_listed_nor_added() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_order_line_keeps_the_tax_treatment_of_the_market_it_was_sold_in() {
     let app = TestApp::spawn().await;
-    let v = app.signed_in(ADMIN).await;
-    for (domain, included, rate_bp) in [
-        ("tailspintoys.test", true, 1_000),
-        ("woodgrove.test", true, 925),
-        ("northwind.test", false, 0),
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    for (market, currency, included, rate_bp) in [
+        ("AU", Currency::Aud, true, 1_000),
+        ("BR", Currency::Brl, true, 925),
+        ("US", Currency::Usd, false, 0),
     ] {
-        let customer = tenant_id(&app, domain).await;
+        let customer = app.customer(shop.partner).market(market, currency).await;
         let base = format!("/customers/{customer}");
         let review = fill_cart(&app, &v, &base).await;
         assert_eq!(place(&v, &base, &review.body).await.status, 303);
@@ -194,7 +210,7 @@ async fn the_order_line_keeps_the_tax_treatment_of_the_market_it_was_sold_in() {
             .load(&mut app.conn().await)
             .await
             .unwrap();
-        assert_eq!(taxes, vec![(included, rate_bp); 2], "{domain}");
+        assert_eq!(taxes, vec![(included, rate_bp); 2], "{market}");
     }
 }
 
@@ -258,19 +274,28 @@ async fn the_catalog_has_variants_in_seven_languages_and_a_cancellation_policy_p
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_a_second_line_with_the_same_product_key() {
     let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    // Windows Server comes with a key; a Linux plan does not.
+    let order = app
+        .order(shop.customer)
+        .line("ws2022-std", 1)
+        .line("suse-sles-1y", 1)
+        .await;
+    let (keyed_line, keyless_line) = (order.purchases[0].line, order.purchases[1].line);
     let mut conn = app.conn().await;
     let (partner, key): (Uuid, String) = product_keys::table
+        .find(keyed_line)
         .select((product_keys::partner_id, product_keys::key_text))
         .first(&mut conn)
         .await
         .unwrap();
-    let keyless_line: Uuid = order_lines::table
-        .left_join(product_keys::table)
-        .filter(product_keys::order_line_id.is_null())
-        .select(order_lines::id)
-        .first(&mut conn)
+    let keyless: i64 = product_keys::table
+        .find(keyless_line)
+        .count()
+        .get_result(&mut conn)
         .await
         .unwrap();
+    assert_eq!(keyless, 0, "the Linux plan's line has no key");
     let again = diesel::insert_into(product_keys::table)
         .values((
             product_keys::order_line_id.eq(keyless_line),

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod files;
 pub mod fixtures;
+pub mod fixtures_orders;
 pub mod fixtures_people;
 pub mod html;
 pub mod ordering;

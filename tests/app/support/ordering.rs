@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use cspdesk::db::schema::orders;
+use cspdesk::db::schema::{order_lines, orders, product_keys};
 use cspdesk::ids::{CustomerId, OrderId};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -15,6 +15,17 @@ pub async fn order_count(app: &TestApp, customer: CustomerId) -> i64 {
         .filter(orders::customer_id.eq(customer))
         .count()
         .get_result(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// The keys of the customer's order lines, as stored.
+pub async fn keys_of(app: &TestApp, customer: CustomerId) -> Vec<String> {
+    product_keys::table
+        .inner_join(order_lines::table.inner_join(orders::table))
+        .filter(orders::customer_id.eq(customer))
+        .select(product_keys::key_text)
+        .load(&mut app.conn().await)
         .await
         .unwrap()
 }
