@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use crate::support::fixtures::four_purchases;
+use crate::support::fixtures_orders::customer_user;
 use crate::support::{Purchase, Shop, TestApp};
 
 /// A shop whose customer has four purchases (see `four_purchases`); the 88-day-old Windows
@@ -14,14 +15,6 @@ async fn customer_with_purchases(app: &TestApp) -> (Shop, Purchase) {
     let shop = app.shop().await;
     let ws = four_purchases(app, shop.customer).await;
     (shop, ws)
-}
-
-/// A user of the shop's customer with `role`; their e-mail.
-async fn customer_user(app: &TestApp, shop: &Shop, role: Role) -> String {
-    app.user(shop.partner)
-        .customer(shop.customer)
-        .roles(&[role])
-        .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

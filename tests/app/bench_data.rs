@@ -69,7 +69,7 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
     );
     assert_eq!(counts(&app).await, want, "nothing added the second time");
 
-    let v = app.signed_in("admin.agent@contoso-partner.test").await;
+    let v = app.signed_in(crate::support::demo::ADMIN).await;
     let history = v.get(&format!("/customers/{tenant}/orders")).await;
     assert!(history.contains("Page 1 of 80"), "{}", history.body);
     assert_eq!(
@@ -117,7 +117,7 @@ async fn seed_bench_gives_ten_partners_activity_records_once_and_the_log_pages_t
         .unwrap();
     assert_eq!(access, 16_000, "8 in 10 touch keys or files");
     drop(conn);
-    let v = app.signed_in("global.admin@contoso-partner.test").await;
+    let v = app.signed_in(crate::support::demo::GLOBAL).await;
     let page = v.get("/account/activity").await;
     assert_eq!(crate::support::html::rows(&page.body).len(), 50);
     assert!(page.contains("data-test=\"activity-older\""));

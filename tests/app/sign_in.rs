@@ -5,7 +5,8 @@ use diesel_async::RunQueryDsl;
 
 use cspdesk::auth::Role;
 
-use crate::support::demo::{ADMIN, GLOBAL, account};
+use crate::support::demo::{ADMIN, GLOBAL};
+use crate::support::fixtures_people::account;
 use crate::support::{PASSWORD, TestApp};
 
 /// A partner's Admin agent, who signs in with `PASSWORD`: their e-mail.

@@ -296,8 +296,11 @@ async fn two_hundred_concurrent_downloads_of_a_fresh_link_give_exactly_fifty_fil
         .into_iter()
         .map(|r| r.status)
         .collect();
-    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 50);
-    assert_eq!(statuses.iter().filter(|s| **s == 410).count(), 150);
+    let count = |status: u16| statuses.iter().filter(|s| **s == status).count();
+    assert_eq!(count(200), 50, "{statuses:?}");
+    // On a loaded machine a request can wait longer for a database connection than the pool
+    // allows and answer 503 (try again) having taken nothing; every other one is refused.
+    assert_eq!(count(410) + count(503), 150, "{statuses:?}");
     let used = stranger.get(&link).await;
     assert!(used.contains("The link has been used for all of its 50 downloads."));
     let downloads: i32 = download_links::table
