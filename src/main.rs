@@ -150,6 +150,10 @@ async fn serve(
         pool.clone(),
         clock.clone(),
     ));
+    tokio::spawn(cspdesk::billing::issue::run_forever(
+        pool.clone(),
+        clock.clone(),
+    ));
     let app = App::build(settings, pool, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",

@@ -1,5 +1,5 @@
 //! A credit booked against an order line, by a cancellation or an approved refund. It lands
-//! on the partner's invoice of the month it is booked in; the database refuses a credit that
+//! on the partner's open invoice (see `ledger`); the database refuses a credit that
 //! would take a line above what was paid.
 
 use chrono::{DateTime, Utc};
@@ -8,6 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::schema::credits;
+use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, PartnerId, RequestId, UserId};
 
 /// Named fields, so a column added to the table cannot shift the others.
@@ -29,10 +30,12 @@ pub struct NewCredit {
     pub support_request_id: Option<RequestId>,
 }
 
-pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit) -> QueryResult<()> {
+/// Books the credit and puts it on the partner's open invoice, in the caller's transaction.
+pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit) -> Result<(), AppError> {
     diesel::insert_into(credits::table)
         .values(credit)
         .execute(conn)
-        .await
-        .map(|_| ())
+        .await?;
+    let (partner, currency) = (credit.partner_id, credit.currency);
+    super::ledger::credit(conn, partner, currency, credit.id, credit.created_at).await
 }

@@ -7,9 +7,10 @@ use crate::web::routes::Route;
 use serde::Deserialize;
 
 use super::queries::{self, Cursor, InvoiceKey, InvoiceSummary};
-use super::rules::{InvoiceStatus, Month};
+use super::rules::Month;
 use super::views::{
-    BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, period,
+    BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, invoice_number,
+    period, status_key,
 };
 use crate::auth::{Need, perm};
 use crate::error::AppError;
@@ -31,10 +32,11 @@ pub async fn list(
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
+    super::issue::due(&mut conn, Some(scope.partner_id()), now).await?;
     let summaries = queries::invoices(&mut conn, &scope).await?;
     let rows = with_open_months(summaries, now)
         .iter()
-        .filter_map(|s| InvoiceRow::new(s, now, ctx.lang))
+        .map(|s| InvoiceRow::new(s, ctx.lang))
         .collect();
     let ctx = ctx.crumb("nav-billing", None);
     render(&BillingPage { ctx, rows })
@@ -96,7 +98,11 @@ pub async fn invoice(
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
     let mut conn = state.pool.get().await?;
-    let totals = queries::totals(&mut conn, key).await?;
+    super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+    let summary = queries::find(&mut conn, key)
+        .await?
+        .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
+    let totals = summary.totals();
     let pager = Pager::new(query.page.as_deref(), totals.lines, PER_PAGE);
     let cursor = Cursor {
         after: None,
@@ -104,7 +110,6 @@ pub async fn invoice(
     };
     let lines = queries::lines(&mut conn, key, cursor, PER_PAGE).await?;
     let lang = ctx.lang;
-    let status = InvoiceStatus::of(key.month, now);
     let figures = Figures::new(&totals, key.currency, lang);
     let title = lang.t_args(
         "invoice-title",
@@ -118,8 +123,12 @@ pub async fn invoice(
         .crumb_text(&title, None);
     render(&InvoicePage {
         title,
-        status: lang.t(status.label_key()),
-        open: status == InvoiceStatus::Open,
+        status: lang.t(status_key(&summary)),
+        open: !summary.is_issued(),
+        number: summary.number.map(invoice_number),
+        issued_on: summary
+            .issued_at
+            .map(|at| crate::web::format::date_utc(&at)),
         period: period(key.month),
         charges: figures.charges,
         credits: figures.credits,
@@ -141,7 +150,11 @@ pub async fn invoice_csv(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (month, currency) = path.into_inner();
-    let key = key_of(&need, &month, &currency, state.clock.now())?;
+    let now = state.clock.now();
+    let key = key_of(&need, &month, &currency, now)?;
+    let mut conn = state.pool.get().await?;
+    super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+    drop(conn);
     let file = format!("invoice-{}-{}.csv", key.month.code(), key.currency.code());
     Ok(
         crate::web::csv::download(&file).streaming(super::export::stream(

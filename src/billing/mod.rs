@@ -4,6 +4,8 @@
 pub mod credits;
 pub mod export;
 pub mod handlers;
+pub mod issue;
+pub mod ledger;
 pub mod queries;
 pub mod rules;
 pub mod views;

@@ -38,6 +38,11 @@ impl Month {
         format!("{:04}-{:02}", self.year, self.month)
     }
 
+    /// The month's first day, as invoices store it.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
     /// The first instant of the month.
     pub fn start(self) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(self.year, self.month, 1, 0, 0, 0)

@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::queries::{InvoiceLine, InvoiceSummary, Totals};
-use super::rules::{InvoiceStatus, Month};
+use super::rules::Month;
 use crate::catalog::views::tax_text;
 use crate::i18n::Lang;
 use crate::money::{self, Currency};
@@ -20,31 +20,42 @@ pub struct InvoiceRow {
     pub currency: String,
     pub status: String,
     pub open: bool,
+    pub number: Option<String>,
     pub charges: String,
     pub credits: String,
     pub net: String,
     pub href: String,
 }
 
+/// "issued" or "open", as the invoice's row says.
+pub fn status_key(s: &InvoiceSummary) -> &'static str {
+    if s.is_issued() {
+        "invoice-status-issued"
+    } else {
+        "invoice-status-open"
+    }
+}
+
+/// An issued invoice's number as printed: "CD-000042".
+pub fn invoice_number(number: i64) -> String {
+    format!("CD-{number:06}")
+}
+
 impl InvoiceRow {
-    pub fn new(
-        s: &InvoiceSummary,
-        now: chrono::DateTime<chrono::Utc>,
-        lang: Lang,
-    ) -> Option<InvoiceRow> {
+    pub fn new(s: &InvoiceSummary, lang: Lang) -> InvoiceRow {
         let currency = s.currency;
         let month = s.month();
-        let status = InvoiceStatus::of(month, now);
-        Some(InvoiceRow {
+        InvoiceRow {
             month: month.label(lang),
             currency: currency.to_string(),
-            status: lang.t(status.label_key()),
-            open: status == InvoiceStatus::Open,
+            status: lang.t(status_key(s)),
+            open: !s.is_issued(),
+            number: s.number.map(invoice_number),
             charges: money::display(s.charges_minor, currency, lang),
             credits: money::display(-s.credits_minor, currency, lang),
             net: money::display(s.charges_minor - s.credits_minor, currency, lang),
             href: invoice_href(month, currency),
-        })
+        }
     }
 }
 
@@ -90,6 +101,8 @@ pub struct InvoicePage {
     pub title: String,
     pub status: String,
     pub open: bool,
+    pub number: Option<String>,
+    pub issued_on: Option<String>,
     pub period: String,
     pub charges: String,
     pub credits: String,

@@ -86,6 +86,45 @@ diesel::table! {
 }
 
 diesel::table! {
+    invoice_lines (invoice_id, at, id) {
+        invoice_id -> Uuid,
+        kind -> Text,
+        at -> Timestamptz,
+        id -> Uuid,
+        order_number -> Int8,
+        customer -> Text,
+        customer_id -> Uuid,
+        product -> Text,
+        quantity -> Int4,
+        amount_minor -> Int8,
+        tax_included -> Bool,
+        tax_rate_bp -> Int4,
+    }
+}
+
+diesel::table! {
+    invoice_numbers (only_row) {
+        only_row -> Bool,
+        last -> Int8,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        month -> Date,
+        #[max_length = 3]
+        currency -> Bpchar,
+        charges_minor -> Int8,
+        credits_minor -> Int8,
+        line_count -> Int8,
+        number -> Nullable<Int8>,
+        issued_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     link_refusals (link_id) {
         link_id -> Uuid,
         partner_id -> Uuid,
@@ -338,6 +377,8 @@ diesel::joinable!(download_links -> order_lines (order_line_id));
 diesel::joinable!(download_links -> partners (partner_id));
 diesel::joinable!(download_links -> product_variants (variant_id));
 diesel::joinable!(download_links -> users (created_by));
+diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(invoices -> partners (partner_id));
 diesel::joinable!(link_refusals -> download_links (link_id));
 diesel::joinable!(link_refusals -> partners (partner_id));
 diesel::joinable!(order_lines -> orders (order_id));
@@ -374,6 +415,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     credits,
     customers,
     download_links,
+    invoice_lines,
+    invoice_numbers,
+    invoices,
     link_refusals,
     order_lines,
     order_tokens,

@@ -67,6 +67,9 @@ pub(super) async fn insert_order(
         }));
     }
     let placed = Placed { order_id, number };
+    let partner = req.owner.scope.partner_id();
+    let currency = req.customer.currency;
+    crate::billing::ledger::charge_order(conn, partner, currency, order_id, req.now).await?;
     record(conn, req, placed, lines, &tax, described).await?;
     Ok(placed)
 }

@@ -67,6 +67,29 @@ SELECT l.id, $1, translate(upper(left(md5(l.id::text) || md5(l.order_id::text), 
   JOIN customers c ON c.id = o.customer_id AND c.primary_domain LIKE 'bench-%'
  WHERE l.partner_id = $1 AND l.family IN ('windows_server', 'sql_server', 'windows_esu')";
 
+/// The bench orders' invoices, one per month they fall in (the demo orders may have opened
+/// some already), as placing them one by one would have opened them.
+const INVOICES: &str = "
+INSERT INTO invoices (id, partner_id, month, currency)
+SELECT gen_random_uuid(), $1, m.month, m.currency
+  FROM (SELECT DISTINCT date_trunc('month', o.placed_at AT TIME ZONE 'UTC')::date AS month,
+               o.currency
+          FROM orders o WHERE o.partner_id = $1) m
+ON CONFLICT (partner_id, month, currency) DO NOTHING";
+
+/// Each bench order line as a charge on its month's invoice (the database adds up the totals).
+const INVOICE_LINES: &str = "
+INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
+                           product, quantity, amount_minor, tax_included, tax_rate_bp)
+SELECT i.id, 'charge', o.placed_at, l.id, o.number, c.company_name, c.id, l.product_name,
+       l.quantity, l.unit_price_minor * l.quantity, l.tax_included, l.tax_rate_bp
+  FROM orders o
+  JOIN order_lines l ON l.order_id = o.id
+  JOIN customers c ON c.id = o.customer_id AND c.primary_domain LIKE 'bench-%'
+  JOIN invoices i ON i.partner_id = o.partner_id AND i.currency = o.currency
+                 AND i.month = date_trunc('month', o.placed_at AT TIME ZONE 'UTC')::date
+ WHERE o.partner_id = $1";
+
 const CART: &str = "
 INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
 SELECT $3, c.id, p.id, $1, 2, $2
@@ -133,7 +156,7 @@ async fn insert_all(
         conn.transaction::<_, AppError, _>(async |conn| {
             // Every statement gets the same three values ($1 partner, $2 now, $3 buyer); the
             // types are sent along, so one that uses fewer is fine.
-            for sql in [CUSTOMERS, ORDERS, LINES, KEYS] {
+            for sql in [CUSTOMERS, ORDERS, LINES, KEYS, INVOICES, INVOICE_LINES] {
                 run(sql).execute(conn).await?;
             }
             Ok(())
@@ -143,9 +166,12 @@ async fn insert_all(
     run(CART).execute(conn).await?;
     // Fresh statistics and visibility map, so the planner sees the new table sizes and
     // index-only scans work straight away rather than after autovacuum's next round.
-    diesel::sql_query("VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items")
-        .execute(conn)
-        .await?;
+    diesel::sql_query(
+        "VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items, invoices, \
+         invoice_lines",
+    )
+    .execute(conn)
+    .await?;
     big_customer(conn)
         .await?
         .ok_or(AppError::internal("benchmark customer missing"))

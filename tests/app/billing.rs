@@ -1,12 +1,12 @@
 //! Billing: monthly invoices with their order lines and cancellation credits, open and issued
 //! months, and the CSV (streamed in batches, equal to the page).
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use cspdesk::auth::Role;
 use cspdesk::billing::rules::Month;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::{credits, customers, order_lines, orders};
-use cspdesk::ids::PartnerId;
+use cspdesk::ids::{OrderId, PartnerId};
 use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -249,6 +249,8 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
     .execute(&mut app.conn().await)
     .await
     .unwrap();
+    // Placing them one by one would have charged each on the month's invoice.
+    charge_on_invoices(&app, shop.customer).await;
     let v = app.signed_in(&shop.agent).await;
     let page = v.get("/billing/invoices/2025-03/TRY").await;
     assert_eq!(page.status, 200);
@@ -319,4 +321,26 @@ async fn a_credit_goes_on_the_invoice_of_the_month_it_is_given_not_the_orders() 
         .await;
     assert!(!previous.contains("data-test=\"credit-line\""));
     assert!(previous.contains(&format!(">{}</td>", shown(paid, "TRY"))));
+}
+
+/// Charges the customer's orders, inserted in bulk, on their invoices as Place order does.
+async fn charge_on_invoices(app: &TestApp, customer: cspdesk::ids::CustomerId) {
+    use cspdesk::db::schema::orders;
+    let mut conn = app.conn().await;
+    let placed: Vec<(OrderId, PartnerId, Currency, DateTime<Utc>)> = orders::table
+        .filter(orders::customer_id.eq(customer))
+        .select((
+            orders::id,
+            orders::partner_id,
+            orders::currency,
+            orders::placed_at,
+        ))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    for (order, partner, currency, at) in placed {
+        cspdesk::billing::ledger::charge_order(&mut conn, partner, currency, order, at)
+            .await
+            .unwrap();
+    }
 }

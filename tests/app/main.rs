@@ -14,6 +14,7 @@ mod buying;
 mod cancellation;
 mod customers;
 mod faults;
+mod invoices;
 mod layout;
 mod link_limits;
 mod one_order_per_cart;

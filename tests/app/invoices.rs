@@ -1,0 +1,367 @@
+//! Invoices are documents: charges and credits are written onto the open invoice when they
+//! happen, a month's invoices are issued once it has ended — each once, numbered without
+//! gaps, by whichever request or process comes first — and an issued invoice never changes.
+
+use chrono::{DateTime, Duration, Utc};
+use cspdesk::billing::rules::Month;
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::invoices;
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::process::{Served, shared_session_key};
+use crate::support::{PASSWORD, Shop};
+
+/// The partner's invoices: (month's first day, currency, charges, credits, number).
+async fn invoices_of(app: &TestApp, shop: &Shop) -> Vec<(String, String, i64, i64, Option<i64>)> {
+    let rows: Vec<(chrono::NaiveDate, String, i64, i64, Option<i64>)> = invoices::table
+        .filter(invoices::partner_id.eq(shop.partner))
+        .order(invoices::month)
+        .select((
+            invoices::month,
+            invoices::currency,
+            invoices::charges_minor,
+            invoices::credits_minor,
+            invoices::number,
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    rows.into_iter()
+        .map(|(m, c, ch, cr, n)| (m.to_string(), c, ch, cr, n))
+        .collect()
+}
+
+/// A purchase of a Windows Server 2022 Standard placed on the last day of last month, so its
+/// invoice is due; the shop and when it was placed.
+async fn bought_last_month(app: &TestApp) -> (Shop, DateTime<Utc>) {
+    let shop = app.shop().await;
+    let at = Month::of(app.clock.now()).start() - Duration::hours(12);
+    app.purchase(shop.customer, "ws2022-std")
+        .placed_at(at)
+        .await;
+    (shop, at)
+}
+
+async fn sql_error(app: &TestApp, sql: &str, id: Uuid) -> String {
+    diesel::sql_query(sql)
+        .bind::<diesel::sql_types::Uuid, _>(id)
+        .execute(&mut app.conn().await)
+        .await
+        .expect_err(sql)
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ended_month_is_issued_with_a_number_and_a_date_and_then_never_changes() {
+    let app = TestApp::spawn().await;
+    let (shop, placed) = bought_last_month(&app).await;
+    let before = invoices_of(&app, &shop).await;
+    assert_eq!(before.len(), 1, "the order opened last month's invoice");
+    assert_eq!(
+        before[0].2, 106_900,
+        "and was charged on it as it was placed"
+    );
+    assert_eq!(before[0].4, None, "not issued while nobody asked");
+
+    let v = app.signed_in(&shop.agent).await;
+    let list = v.get("/billing").await;
+    assert_eq!(list.status, 200);
+    let after = invoices_of(&app, &shop).await;
+    let number = after[0]
+        .4
+        .expect("issued by the first Billing request after the month");
+    assert_eq!(&after[0].0[..7], Month::of(placed).code());
+    assert!(list.contains(&format!("data-test=\"invoice-number\">CD-{number:06}<")));
+    let month = Month::of(placed).code();
+    let page = v.get(&format!("/billing/invoices/{month}/USD")).await;
+    assert!(page.contains(&format!("data-test=\"invoice-number\">CD-{number:06}<")));
+    let today = app.clock.now().format("%Y-%m-%d").to_string();
+    assert!(page.contains(&format!("data-test=\"invoice-issued-on\">{today}")));
+    assert!(page.contains("data-test=\"invoice-status\">issued<"));
+
+    // Asking again changes nothing: the same number, no new one taken.
+    v.get("/billing").await;
+    assert_eq!(invoices_of(&app, &shop).await, after);
+
+    // The database refuses every change to the issued invoice and its lines.
+    let id: Uuid = invoices::table
+        .filter(invoices::partner_id.eq(shop.partner))
+        .select(invoices::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    for sql in [
+        "UPDATE invoices SET charges_minor = 0 WHERE id = $1",
+        "UPDATE invoices SET number = NULL, issued_at = NULL WHERE id = $1",
+        "DELETE FROM invoices WHERE id = $1",
+        "UPDATE invoice_lines SET amount_minor = 0 WHERE invoice_id = $1",
+        "DELETE FROM invoice_lines WHERE invoice_id = $1",
+        "INSERT INTO invoice_lines SELECT invoice_id, kind, at, gen_random_uuid(), order_number,
+             customer, customer_id, product, quantity, amount_minor, tax_included, tax_rate_bp
+         FROM invoice_lines WHERE invoice_id = $1",
+    ] {
+        let error = sql_error(&app, sql, id).await;
+        assert!(error.contains("cannot"), "{sql}: {error}");
+    }
+    assert_eq!(invoices_of(&app, &shop).await, after);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_placed_in_a_month_already_issued_goes_on_the_next_invoice_not_on_none() {
+    let app = TestApp::spawn().await;
+    let (shop, placed) = bought_last_month(&app).await;
+    let v = app.signed_in(&shop.agent).await;
+    v.get("/billing").await;
+    // Another process's clock was a moment behind: its order is stamped last month, which this
+    // process has already issued.
+    app.purchase(shop.customer, "ws2022-std")
+        .quantity(2)
+        .placed_at(placed + Duration::hours(1))
+        .await;
+    let rows = invoices_of(&app, &shop).await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].2, 106_900, "the issued invoice did not change");
+    assert!(rows[0].4.is_some());
+    assert_eq!(
+        (&rows[1].0[..7], rows[1].2, rows[1].4),
+        (
+            Month::of(app.clock.now()).code().as_str(),
+            2 * 106_900,
+            None
+        ),
+        "the late order is on this month's open invoice"
+    );
+    let page = v
+        .get(&format!(
+            "/billing/invoices/{}/USD",
+            Month::of(app.clock.now()).code()
+        ))
+        .await;
+    assert_eq!(page.body.matches("data-test=\"charge-line\"").count(), 1);
+}
+
+/// Every due invoice of the database, issued by 8 issuers at once on their own connections —
+/// what several app processes' periodic tasks do — gets exactly one number, and the numbers
+/// have no gaps.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_issuers_number_each_due_invoice_once_without_gaps() {
+    let app = TestApp::spawn().await;
+    for _ in 0..4 {
+        bought_last_month(&app).await;
+    }
+    let now = app.clock.now();
+    let due: i64 = invoices::table
+        .filter(invoices::issued_at.is_null())
+        .filter(invoices::month.lt(Month::of(now).first_day()))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert!(due >= 4);
+    let issuers = (0..8).map(|_| {
+        let pool = app.pool.clone();
+        tokio::spawn(async move {
+            let mut conn = pool.get().await.unwrap();
+            cspdesk::billing::issue::due(&mut conn, None, now)
+                .await
+                .unwrap()
+        })
+    });
+    let issued: usize = futures_util::future::join_all(issuers)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .sum();
+    assert_eq!(
+        issued as i64, due,
+        "each invoice issued by exactly one issuer"
+    );
+    let mut numbers: Vec<i64> = invoices::table
+        .filter(invoices::number.is_not_null())
+        .select(invoices::number.assume_not_null())
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    numbers.sort();
+    assert_eq!(numbers, (1..=due).collect::<Vec<_>>());
+}
+
+/// Two app processes on one database, each asked for Billing at once: the partner's ended
+/// months are issued once, whichever process (or its periodic task) gets there first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_opening_billing_at_once_issue_each_invoice_once() {
+    let app = TestApp::spawn().await;
+    let (shop, _) = bought_last_month(&app).await;
+    // A second currency: a customer in Turkey, billed in lira, bought from the same partner.
+    let turkish = app
+        .customer(shop.partner)
+        .market("TR", cspdesk::money::Currency::Try)
+        .await;
+    let at = Month::of(app.clock.now()).start() - Duration::hours(2);
+    app.purchase(turkish, "ws2022-std").placed_at(at).await;
+    let key = shared_session_key();
+    let url = app.database_url();
+    let (a, b) = (Served::start(&url, &key), Served::start(&url, &key));
+    let on_a = app.visitor().at(&a.base);
+    assert_eq!(on_a.sign_in(&shop.agent, PASSWORD).await.status, 303);
+    let on_b = on_a.at(&b.base);
+    let requests = (0..12).map(|n| {
+        let v = if n % 2 == 0 {
+            on_a.clone()
+        } else {
+            on_b.clone()
+        };
+        async move { v.get("/billing").await.status }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let rows = invoices_of(&app, &shop).await;
+    assert_eq!(rows.iter().filter(|r| r.4.is_some()).count(), 2, "{rows:?}");
+    // Each process also issues every partner's due invoices as it starts: still one number
+    // per invoice, and no gaps.
+    let mut numbers: Vec<i64> = invoices::table
+        .filter(invoices::number.is_not_null())
+        .select(invoices::number.assume_not_null())
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    numbers.sort();
+    let issued = numbers.len() as i64;
+    assert_eq!(numbers, (1..=issued).collect::<Vec<_>>());
+    assert!(a.errors().is_empty() && b.errors().is_empty());
+}
+
+/// (partner, month, currency) → (charges, credits), computed from orders and credits as the
+/// Billing pages did before invoices were stored.
+type Computed = std::collections::BTreeMap<(Uuid, String, String), (i64, i64)>;
+
+#[derive(diesel::QueryableByName)]
+struct ComputedRow {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    partner_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    month: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    currency: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    charges: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    credits: i64,
+}
+
+async fn computed_from_orders(conn: &mut diesel_async::AsyncPgConnection) -> Computed {
+    let rows: Vec<ComputedRow> = diesel::sql_query(
+        "SELECT partner_id, to_char(month, 'YYYY-MM-DD') AS month, currency,
+                sum(charges)::bigint AS charges, sum(credits)::bigint AS credits
+         FROM (
+             SELECT o.partner_id, date_trunc('month', o.placed_at AT TIME ZONE 'UTC') AS month,
+                    o.currency::text AS currency,
+                    l.unit_price_minor * l.quantity AS charges, 0::bigint AS credits
+             FROM orders o JOIN order_lines l ON l.order_id = o.id
+             UNION ALL
+             SELECT c.partner_id, date_trunc('month', c.created_at AT TIME ZONE 'UTC'),
+                    c.currency::text, 0, c.amount_minor
+             FROM credits c
+         ) AS items
+         GROUP BY 1, 2, 3",
+    )
+    .load(conn)
+    .await
+    .unwrap();
+    rows.into_iter()
+        .map(|r| ((r.partner_id, r.month, r.currency), (r.charges, r.credits)))
+        .collect()
+}
+
+/// The data of a database from before invoices were stored becomes invoices with the totals
+/// the Billing pages showed for it; ended months are issued, numbered in month order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn existing_orders_and_credits_become_invoices_with_the_totals_they_showed() {
+    use diesel_async::AsyncMigrationHarness;
+    use diesel_migrations::MigrationHarness;
+    let app = TestApp::spawn().await;
+    // Orders in three months and a credit, then the database as it was before invoices.
+    let shop = app.shop().await;
+    let now = app.clock.now();
+    for days in [70, 40, 3] {
+        app.purchase(shop.customer, "sql2022-std-3y")
+            .quantity(2)
+            .days_old(days)
+            .await;
+    }
+    let conn = diesel_async::AsyncPgConnection::establish(&app.database_url())
+        .await
+        .unwrap();
+    let mut harness = AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        let reverted = harness
+            .revert_last_migration(cspdesk::db::migrate::MIGRATIONS)
+            .unwrap();
+        assert_eq!(
+            reverted.to_string(),
+            "20261202000001",
+            "the invoices migration"
+        );
+    });
+    let mut conn = harness.into_inner();
+    diesel::sql_query(
+        "INSERT INTO credits (id, partner_id, customer_id, order_id, order_line_id, reason,
+                              quantity, amount_minor, currency, created_by, created_at)
+         SELECT gen_random_uuid(), o.partner_id, o.customer_id, o.id, l.id, 'cancellation', 1, 5000,
+                o.currency, o.placed_by, o.placed_at + interval '1 day'
+         FROM orders o JOIN order_lines l ON l.order_id = o.id
+         WHERE o.partner_id = $1",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.partner)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let before = computed_from_orders(&mut conn).await;
+    assert!(before.len() >= 3);
+
+    let mut harness = AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        harness
+            .run_pending_migrations(cspdesk::db::migrate::MIGRATIONS)
+            .unwrap();
+    });
+    let mut conn = harness.into_inner();
+    let rows: Vec<(Uuid, chrono::NaiveDate, String, i64, i64, Option<i64>)> = invoices::table
+        .select((
+            invoices::partner_id,
+            invoices::month,
+            invoices::currency,
+            invoices::charges_minor,
+            invoices::credits_minor,
+            invoices::number,
+        ))
+        .order((invoices::month, invoices::partner_id, invoices::currency))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let after: Computed = rows
+        .iter()
+        .map(|r| ((r.0, r.1.to_string(), r.2.clone()), (r.3, r.4)))
+        .collect();
+    assert_eq!(after, before);
+    let current = Month::of(now).first_day();
+    let mut expected_number = 0;
+    for r in &rows {
+        if r.1 < current {
+            expected_number += 1;
+            assert_eq!(
+                r.5,
+                Some(expected_number),
+                "ended months issued in order: {r:?}"
+            );
+        } else {
+            assert_eq!(r.5, None, "this month stays open: {r:?}");
+        }
+    }
+    let v = app.signed_in(&shop.agent).await;
+    let list = v.get("/billing").await;
+    assert_eq!(list.status, 200);
+}
