@@ -20,6 +20,7 @@ pub mod ids;
 pub mod markets;
 pub mod money;
 pub mod orders;
+pub mod pdf;
 pub mod reference;
 pub mod seed;
 pub mod software;

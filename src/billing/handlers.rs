@@ -1,6 +1,7 @@
 //! Billing routes (Billing admin, Global admin, Admin agent): the monthly invoices of the
 //! signed-in user's partner, one invoice, and its CSV.
 
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
 use crate::web::routes::Route;
@@ -22,6 +23,7 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/billing", needs BillingRead => list),
     crate::route!(GET "/billing/invoices/{month}/{currency}", needs BillingRead => invoice),
     crate::route!(GET "/billing/invoices/{month}/{currency}/csv", needs BillingRead => invoice_csv),
+    crate::route!(GET "/billing/invoices/{month}/{currency}/pdf", needs BillingRead => invoice_pdf),
 ];
 
 pub async fn list(
@@ -163,4 +165,35 @@ pub async fn invoice_csv(
             ctx.lang,
         )),
     )
+}
+
+/// The invoice as PDF, in the reader's language, streamed page by page.
+pub async fn invoice_pdf(
+    state: web::Data<AppState>,
+    need: Need<perm::BillingRead>,
+    ctx: PageContext,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (month, currency) = path.into_inner();
+    let now = state.clock.now();
+    let key = key_of(&need, &month, &currency, now)?;
+    let heading = {
+        let mut conn = state.pool.get().await?;
+        super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+        let summary = queries::find(&mut conn, key)
+            .await?
+            .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
+        let partner = queries::partner_name(&mut conn, key).await?;
+        super::pdf::Heading { partner, summary }
+    };
+    let file = format!("invoice-{}-{}.pdf", key.month.code(), key.currency.code());
+    let body = super::pdf::stream(state.pool.clone(), key, heading, ctx.lang);
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "application/pdf"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file}\""),
+        ))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .streaming(body))
 }

@@ -6,6 +6,7 @@ pub mod export;
 pub mod handlers;
 pub mod issue;
 pub mod ledger;
+pub mod pdf;
 pub mod queries;
 pub mod rules;
 pub mod views;

@@ -154,6 +154,19 @@ pub struct Cursor {
     pub offset: i64,
 }
 
+/// The name of the partner whose invoice this is, as its documents print it.
+pub async fn partner_name(
+    conn: &mut AsyncPgConnection,
+    key: InvoiceKey,
+) -> Result<String, AppError> {
+    use crate::db::schema::partners;
+    Ok(partners::table
+        .find(key.partner_id())
+        .select(partners::name)
+        .first(conn)
+        .await?)
+}
+
 /// A page or batch of the invoice's lines in the order they happened, through the lines'
 /// primary key (invoice, time, id).
 pub async fn lines(

@@ -116,6 +116,10 @@ impl InvoicePage {
     pub fn csv_href(&self) -> String {
         format!("{}/csv", self.href)
     }
+
+    pub fn pdf_href(&self) -> String {
+        format!("{}/pdf", self.href)
+    }
 }
 
 /// The figures at the top of an invoice.

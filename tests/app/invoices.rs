@@ -365,3 +365,115 @@ async fn existing_orders_and_credits_become_invoices_with_the_totals_they_showed
     let list = v.get("/billing").await;
     assert_eq!(list.status, 200);
 }
+
+/// The figure the invoice page shows in the element `data-test="{test}"`.
+fn figure(page: &str, test: &str) -> String {
+    let marker = format!("data-test=\"{test}\">");
+    let at = page.find(&marker).unwrap_or_else(|| panic!("no {test}")) + marker.len();
+    let rest = page[at..].trim_start_matches("<strong>");
+    crate::support::html::unescape(&rest[..rest.find('<').unwrap()])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_downloads_as_a_pdf_in_the_readers_language_with_its_lines_and_totals() {
+    let app = TestApp::spawn().await;
+    let shop = crate::support::fixtures::turkish_shop(&app).await;
+    let month = Month::of(app.clock.now());
+    let order = app
+        .order(shop.customer)
+        .line("sql2022-std", 2)
+        .line("ws2022-std", 1)
+        .placed_at(month.start())
+        .await;
+    let cancelled = order.purchases[1];
+    let v = app.signed_in(&shop.agent).await;
+    let done = v
+        .post(
+            &cancelled.cancel_path(),
+            &[
+                ("order", &cancelled.order.to_string()),
+                ("acknowledge", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(
+        v.post("/preferences/language", &[("lang", "tr")])
+            .await
+            .status,
+        303
+    );
+    let href = format!("/billing/invoices/{}/TRY", month.code());
+    let page = v.get(&href).await;
+    assert!(page.contains(&format!(
+        "href=\"{href}/pdf\" data-test=\"invoice-pdf\">PDF indir<"
+    )));
+
+    let (status, headers, pdf) = v.get_bytes(&format!("{href}/pdf")).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/pdf");
+    let file = format!("attachment; filename=\"invoice-{}-TRY.pdf\"", month.code());
+    assert_eq!(headers["content-disposition"], file.as_str());
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert_eq!(crate::support::pdf::pages(&pdf), 1);
+    let text = crate::support::pdf::text(&pdf);
+    let title = month.label(cspdesk::i18n::Lang::Tr);
+    assert!(text.contains(&format!("Fatura {title} · TRY")), "{text}");
+    assert!(text.contains("Contoso"), "the partner: {text}");
+    for test in [
+        "invoice-charges",
+        "invoice-credits",
+        "invoice-net",
+        "invoice-status",
+    ] {
+        // The status without the page's hint after it.
+        let shown = figure(&page.body, test);
+        let shown = shown.split(" · ").next().unwrap();
+        assert!(text.contains(shown), "{test} {shown:?} in {text}");
+    }
+    for shown in [
+        "Sipariş",
+        "Kredi: iptal",
+        "Adatum Corporation",
+        "SQL Server 2022 Standard",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in {text}");
+    }
+    let rows = crate::support::html::rows(&page.body);
+    for row in rows.iter().filter(|r| r.len() == 8) {
+        assert!(text.contains(&row[6]), "the amount {:?} in {text}", row[6]);
+        assert!(text.contains(&row[7]), "the tax {:?} in {text}", row[7]);
+    }
+    assert!(text.contains("Sayfa 1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_issued_invoice_pdf_has_its_number_and_a_big_month_runs_to_many_pages() {
+    let app = TestApp::spawn().await;
+    let (shop, placed) = bought_last_month(&app).await;
+    // 120 more orders on the same day: more lines than one page holds.
+    let at = placed - Duration::hours(1);
+    for _ in 0..120 {
+        app.purchase(shop.customer, "ws2022-std")
+            .placed_at(at)
+            .await;
+    }
+    let v = app.signed_in(&shop.agent).await;
+    let href = format!("/billing/invoices/{}/USD", Month::of(placed).code());
+    let page = v.get(&href).await;
+    let number = figure(&page.body, "invoice-number");
+    assert!(number.starts_with("CD-"));
+    let (status, headers, pdf) = v.get_bytes(&format!("{href}/pdf")).await;
+    assert_eq!(status, 200);
+    assert!(
+        headers.get("content-length").is_none(),
+        "sent as it is written, not built first"
+    );
+    let text = crate::support::pdf::text(&pdf);
+    assert!(text.contains(&number), "{text}");
+    assert!(text.contains(&figure(&page.body, "invoice-issued-on")));
+    let pages = crate::support::pdf::pages(&pdf);
+    assert!(pages >= 2, "{pages} pages");
+    assert!(text.contains(&format!("Page {pages}")));
+    assert_eq!(text.matches("Windows Server 2022 Standard").count(), 121);
+}

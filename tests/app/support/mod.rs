@@ -11,6 +11,7 @@ pub mod fixtures_orders;
 pub mod fixtures_people;
 pub mod html;
 pub mod ordering;
+pub mod pdf;
 pub mod process;
 pub mod software;
 
@@ -202,6 +203,19 @@ impl Visitor {
                 .expect("GET"),
         )
         .await
+    }
+
+    /// A download as it arrives: status, headers and the raw bytes.
+    pub async fn get_bytes(&self, path: &str) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET");
+        let (status, headers) = (res.status().as_u16(), res.headers().clone());
+        let body = res.bytes().await.expect("body").to_vec();
+        (status, headers, body)
     }
 
     pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Resp {
