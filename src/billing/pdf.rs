@@ -35,14 +35,54 @@ struct Column {
 }
 
 const COLUMNS: [Column; 8] = [
-    Column { x: 40.0, width: 44.0, right: false, header: "invoice-date" },
-    Column { x: 86.0, width: 64.0, right: false, header: "invoice-kind" },
-    Column { x: 152.0, width: 84.0, right: false, header: "invoice-customer" },
-    Column { x: 238.0, width: 36.0, right: false, header: "order-number" },
-    Column { x: 276.0, width: 120.0, right: false, header: "software-product" },
-    Column { x: 398.0, width: 30.0, right: true, header: "catalog-quantity" },
-    Column { x: 430.0, width: 66.0, right: true, header: "invoice-amount" },
-    Column { x: 500.0, width: 55.0, right: false, header: "order-tax" },
+    Column {
+        x: 40.0,
+        width: 44.0,
+        right: false,
+        header: "invoice-date",
+    },
+    Column {
+        x: 86.0,
+        width: 64.0,
+        right: false,
+        header: "invoice-kind",
+    },
+    Column {
+        x: 152.0,
+        width: 84.0,
+        right: false,
+        header: "invoice-customer",
+    },
+    Column {
+        x: 238.0,
+        width: 36.0,
+        right: false,
+        header: "order-number",
+    },
+    Column {
+        x: 276.0,
+        width: 120.0,
+        right: false,
+        header: "software-product",
+    },
+    Column {
+        x: 398.0,
+        width: 30.0,
+        right: true,
+        header: "catalog-quantity",
+    },
+    Column {
+        x: 430.0,
+        width: 66.0,
+        right: true,
+        header: "invoice-amount",
+    },
+    Column {
+        x: 500.0,
+        width: 55.0,
+        right: false,
+        header: "order-tax",
+    },
 ];
 
 /// What the first page says above the lines.

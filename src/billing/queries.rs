@@ -177,10 +177,13 @@ pub async fn lines(
 ) -> Result<Vec<InvoiceLine>, AppError> {
     let (after_at, after_id) = cursor.after.unzip();
     Ok(diesel::sql_query(
+        // The invoice is found first (a scalar subquery), so its lines are read in order
+        // from their primary key, whatever the size of the month.
         "SELECT l.kind, l.at, l.id, l.order_number, l.customer, l.customer_id, l.product,
                 l.quantity, l.amount_minor, l.tax_included, l.tax_rate_bp
-           FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
-          WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3
+           FROM invoice_lines l
+          WHERE l.invoice_id = (SELECT i.id FROM invoices i
+                                 WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3)
             AND ($4::timestamptz IS NULL OR (l.at, l.id) > ($4, $5))
           ORDER BY l.at, l.id OFFSET $6 LIMIT $7",
     )
