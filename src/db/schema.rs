@@ -65,6 +65,7 @@ diesel::table! {
         #[max_length = 3]
         currency -> Bpchar,
         created_at -> Timestamptz,
+        software_lines -> Int4,
     }
 }
 

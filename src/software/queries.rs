@@ -7,20 +7,25 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::CustomerScope;
 use crate::catalog::Family;
-use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_variants};
+use crate::db::schema::{
+    artifacts, customers, order_lines, orders, product_keys, product_variants,
+};
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
 
 /// One bought line of software (or software plan), as the Software page lists it.
-#[derive(Queryable, Selectable, Debug, Clone)]
+#[derive(Queryable, Selectable, QueryableByName, Debug, Clone)]
 #[diesel(table_name = order_lines, check_for_backend(diesel::pg::Pg))]
 pub struct Purchase {
     #[diesel(column_name = id)]
     pub line_id: LineId,
     pub order_id: OrderId,
-    #[diesel(select_expression = orders::number)]
+    #[diesel(select_expression = orders::number, sql_type = diesel::sql_types::BigInt)]
     pub order_number: i64,
-    #[diesel(select_expression = orders::placed_at)]
+    #[diesel(
+        select_expression = orders::placed_at,
+        sql_type = diesel::sql_types::Timestamptz
+    )]
     pub placed_at: DateTime<Utc>,
     pub product_id: ProductId,
     pub product_name: String,
@@ -54,35 +59,44 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
+/// How many purchases the Software tab lists, kept on the customer by the database (see the
+/// `software_counts` migration), so the pager costs one row whatever the customer has bought.
 pub async fn count(conn: &mut AsyncPgConnection, scope: CustomerScope) -> Result<i64, AppError> {
-    Ok(order_lines::table
-        .inner_join(orders::table)
-        .filter(software_of(scope.customer_id()))
-        .count()
-        .get_result(conn)
-        .await?)
+    let lines: i32 = customers::table
+        .find(scope.customer_id())
+        .select(customers::software_lines)
+        .first(conn)
+        .await?;
+    Ok(i64::from(lines))
 }
 
-/// Newest purchase first.
+/// Newest purchase first. The customer's orders are walked newest first through their index
+/// and each one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a join
+/// over every order line), so a page reads the orders up to it, never all of them.
 pub async fn purchases(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Purchase>, AppError> {
-    Ok(order_lines::table
-        .inner_join(orders::table)
-        .filter(software_of(scope.customer_id()))
-        .order((
-            orders::placed_at.desc(),
-            orders::id.desc(),
-            order_lines::line_number,
-        ))
-        .offset(offset)
-        .limit(limit)
-        .select(Purchase::as_select())
-        .load(conn)
-        .await?)
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    Ok(diesel::sql_query(
+        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
+                l.product_name, l.family, l.licence_kind, l.term_months, l.quantity,
+                l.quantity_cancelled, l.revoked_at
+           FROM orders o
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
+                              OFFSET 0) l
+          WHERE o.customer_id = $1
+          ORDER BY o.placed_at DESC, o.id DESC, l.line_number
+          OFFSET $2 LIMIT $3",
+    )
+    .bind::<SqlUuid, _>(scope.customer_id())
+    .bind::<BigInt, _>(offset)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await?)
 }
 
 /// One purchase of this customer; `None` for an unknown line or another customer's.

@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 
 use crate::support::fixtures::four_purchases;
 use crate::support::fixtures_orders::other_partners_agent;
-use crate::support::ordering::{fill_cart, keys_of, order_count, place_fields};
+use crate::support::ordering::{fill_cart, keys_of, order_count, place_fields, queries_for};
 use crate::support::{Shop, TestApp, Visitor, csrf_in, product_id};
 
 /// Signs in as `email` and buys the "Done when" purchase for the shop's US customer through
@@ -480,15 +480,6 @@ async fn a_product_retired_or_removed_after_review_is_not_ordered() {
             .contains("The cart is empty: add products before placing an order.")
     );
     assert_eq!(order_count(&app, shop.customer).await, 0);
-}
-
-/// Statements the app sends to answer `path`, measured on a second visit so one-time work
-/// (such as refreshing the session's last-seen time) is not counted.
-async fn queries_for(app: &TestApp, v: &Visitor, path: &str) -> u64 {
-    assert_eq!(v.get(path).await.status, 200, "{path}");
-    let before = app.queries.get();
-    assert_eq!(v.get(path).await.status, 200, "{path}");
-    app.queries.get() - before
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

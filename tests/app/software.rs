@@ -693,3 +693,87 @@ async fn a_missing_file_costs_no_download_from_a_link() {
         "nothing recorded"
     );
 }
+
+/// The Software tab of a customer with many purchases reads its page, not every purchase: the
+/// same statements as for a customer with four, a count the database keeps as lines are
+/// added (however they are added), and the newest purchases first on every page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_software_tab_pages_many_purchases_with_the_statements_of_a_few() {
+    use crate::support::ordering::queries_for;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let few = app.customer(shop.partner).await;
+    four_purchases(&app, few).await;
+    // 30 orders of two software lines and an Azure reservation each, inserted in bulk: the
+    // reservations are not software and are not counted.
+    diesel::sql_query(
+        "WITH o AS (
+            INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency,
+                                idempotency_token)
+            SELECT gen_random_uuid(), c.partner_id, c.id, u.id,
+                   now() - make_interval(mins => g), 'USD', gen_random_uuid()
+              FROM customers c, users u, generate_series(1, 30) g
+             WHERE c.id = $1 AND u.email = $2
+            RETURNING id, partner_id)
+         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name,
+                                  family, licence_kind, term_months, quantity, unit_price_minor,
+                                  currency, tax_included, tax_rate_bp)
+         SELECT gen_random_uuid(), o.id, o.partner_id, n, p.id, p.name, p.family,
+                p.licence_kind, p.term_months, 1, 100, 'USD', false, 0
+           FROM o, generate_series(0, 2) n, products p
+          WHERE p.sku = CASE n WHEN 0 THEN 'ws2022-std' WHEN 1 THEN 'sql2022-std'
+                               ELSE 'azure-ri-d2sv5-1y' END",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let kept: i32 = cspdesk::db::schema::customers::table
+        .find(shop.customer)
+        .select(cspdesk::db::schema::customers::software_lines)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(kept, 60);
+
+    let v = app.signed_in(&shop.agent).await;
+    let long = format!("/customers/{}", shop.customer);
+    let statements = queries_for(&app, &v, &long).await;
+    assert_eq!(
+        statements,
+        queries_for(&app, &v, &format!("/customers/{few}")).await,
+        "60 purchases and 4 take the same statements"
+    );
+    let first = v.get(&long).await;
+    assert!(first.contains("Page 1 of 3"));
+    let last = v.get(&format!("{long}?page=3")).await;
+    assert!(last.contains("Page 3 of 3"));
+    let rows = |body: &str| body.matches("data-test=\"purchase-row\"").count();
+    assert_eq!((rows(&first.body), rows(&last.body)), (25, 10));
+    // Newest first: the first page starts with the newest order's first line, the last page
+    // ends with the oldest order's second.
+    let lines: Vec<(i64, i32)> = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(shop.customer))
+        .filter(order_lines::family.ne("azure_reservation"))
+        .order((orders::placed_at.desc(), order_lines::line_number))
+        .select((orders::number, order_lines::line_number))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    let ids: Vec<LineId> = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::customer_id.eq(shop.customer))
+        .filter(order_lines::family.ne("azure_reservation"))
+        .order((orders::placed_at.desc(), order_lines::line_number))
+        .select(order_lines::id)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), 60);
+    let position = |body: &str, id: &LineId| body.find(&format!("/software/{id}")).unwrap();
+    assert!(position(&first.body, &ids[0]) < position(&first.body, &ids[24]));
+    assert!(position(&last.body, &ids[50]) < position(&last.body, &ids[59]));
+    assert!(!first.contains(&format!("/software/{}", ids[25])));
+}

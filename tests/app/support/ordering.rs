@@ -119,3 +119,12 @@ pub async fn submit_all(forms: Vec<Submit>) -> Vec<Resp> {
     }
     answers
 }
+
+/// Statements the app sends to answer `path`, measured on a second visit so one-time work
+/// (such as refreshing the session's last-seen time) is not counted.
+pub async fn queries_for(app: &TestApp, v: &Visitor, path: &str) -> u64 {
+    assert_eq!(v.get(path).await.status, 200, "{path}");
+    let before = app.queries.get();
+    assert_eq!(v.get(path).await.status, 200, "{path}");
+    app.queries.get() - before
+}
