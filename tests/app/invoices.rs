@@ -478,3 +478,38 @@ async fn an_issued_invoice_pdf_has_its_number_and_a_big_month_runs_to_many_pages
     assert!(text.contains(&format!("Page {pages}")));
     assert_eq!(text.matches("Windows Server 2022 Standard").count(), 121);
 }
+
+/// Billing and an invoice page send the same statements whether the partner has one small
+/// invoice or a big month and several months: nothing is read per order or per line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn billing_pages_send_the_same_statements_whatever_the_partners_size() {
+    use crate::support::ordering::queries_for;
+    let app = TestApp::spawn().await;
+    let month = Month::of(app.clock.now());
+    let small = app.shop().await;
+    app.purchase(small.customer, "ws2022-std")
+        .placed_at(month.start())
+        .await;
+    let (big, placed) = bought_last_month(&app).await;
+    for _ in 0..40 {
+        app.purchase(big.customer, "ws2022-std")
+            .placed_at(month.start())
+            .await;
+    }
+    let turkish = app
+        .customer(big.partner)
+        .market("TR", cspdesk::money::Currency::Try)
+        .await;
+    app.purchase(turkish, "ws2022-std").placed_at(placed).await;
+    let (on_small, on_big) = (
+        app.signed_in(&small.agent).await,
+        app.signed_in(&big.agent).await,
+    );
+    let invoice = format!("/billing/invoices/{}/USD", month.code());
+    for path in ["/billing", invoice.as_str()] {
+        let few = queries_for(&app, &on_small, path).await;
+        let many = queries_for(&app, &on_big, path).await;
+        assert_eq!(few, many, "{path}");
+        assert!((1..=8).contains(&many), "{path}: {many} statements");
+    }
+}
