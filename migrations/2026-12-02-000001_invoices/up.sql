@@ -5,6 +5,11 @@
 -- When the month has ended the invoice is issued: it gets the next number and an issue date,
 -- and from then on the database refuses any change to it or its lines.
 
+-- No order, line or credit may be written while existing data is turned into invoices (an app
+-- process of the previous version would write one the invoices do not know): writers wait
+-- until this migration commits. Upgrade by stopping every process of the previous version.
+LOCK TABLE orders, order_lines, credits IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE invoices (
     id             uuid PRIMARY KEY,
     partner_id     uuid NOT NULL REFERENCES partners (id),

@@ -1,6 +1,9 @@
 -- A customer's Software tab shows how many purchases it has (its pager) without counting
 -- them: the number is kept on the customer by the database, for every line added however it
 -- is added. Lines are never removed (a cancelled purchase stays listed as cancelled).
+-- Lines added while the counts are filled in would be missed: writers wait for this migration.
+LOCK TABLE order_lines IN SHARE ROW EXCLUSIVE MODE;
+
 ALTER TABLE customers
     ADD COLUMN software_lines integer NOT NULL DEFAULT 0 CHECK (software_lines >= 0);
 

@@ -4,9 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::QueryableByName;
 use diesel::prelude::*;
-use diesel::sql_types::{
-    BigInt, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid,
-};
+use diesel::sql_types::{BigInt, Bool, Date, Integer, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -167,6 +165,16 @@ pub async fn partner_name(
         .await?)
 }
 
+/// An invoice's lines, found through the invoice first (a scalar subquery) so they are read in
+/// order from their primary key, whatever the size of the month.
+const LINES: &str = "
+    SELECT l.kind, l.at, l.id, l.order_number, l.customer, l.customer_id, l.product,
+           l.quantity, l.amount_minor, l.tax_included, l.tax_rate_bp
+      FROM invoice_lines l
+     WHERE l.invoice_id = (SELECT i.id FROM invoices i
+                            WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3)";
+const PAGE: &str = "ORDER BY l.at, l.id OFFSET $4 LIMIT $5";
+
 /// A page or batch of the invoice's lines in the order they happened, through the lines'
 /// primary key (invoice, time, id).
 pub async fn lines(
@@ -175,27 +183,24 @@ pub async fn lines(
     cursor: Cursor,
     limit: i64,
 ) -> Result<Vec<InvoiceLine>, AppError> {
-    let (after_at, after_id) = cursor.after.unzip();
-    Ok(diesel::sql_query(
-        // The invoice is found first (a scalar subquery), so its lines are read in order
-        // from their primary key, whatever the size of the month.
-        "SELECT l.kind, l.at, l.id, l.order_number, l.customer, l.customer_id, l.product,
-                l.quantity, l.amount_minor, l.tax_included, l.tax_rate_bp
-           FROM invoice_lines l
-          WHERE l.invoice_id = (SELECT i.id FROM invoices i
-                                 WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3)
-            AND ($4::timestamptz IS NULL OR (l.at, l.id) > ($4, $5))
-          ORDER BY l.at, l.id OFFSET $6 LIMIT $7",
-    )
-    .bind::<SqlUuid, _>(key.partner_id())
-    .bind::<Date, _>(key.month.first_day())
-    .bind::<Text, _>(key.currency.code())
-    .bind::<Nullable<Timestamptz>, _>(after_at)
-    .bind::<Nullable<SqlUuid>, _>(after_id)
-    .bind::<BigInt, _>(cursor.offset)
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    // Two statements rather than one with "no cursor OR after the cursor": a cached generic
+    // plan could not start its index scan at the cursor, and every batch would read from the
+    // invoice's first line.
+    let sql = match cursor.after {
+        Some(_) => format!("{LINES} AND (l.at, l.id) > ($6, $7) {PAGE}"),
+        None => format!("{LINES} {PAGE}"),
+    };
+    let mut query = diesel::sql_query(sql)
+        .into_boxed()
+        .bind::<SqlUuid, _>(key.partner_id())
+        .bind::<Date, _>(key.month.first_day())
+        .bind::<Text, _>(key.currency.code())
+        .bind::<BigInt, _>(cursor.offset)
+        .bind::<BigInt, _>(limit);
+    if let Some((at, id)) = cursor.after {
+        query = query.bind::<Timestamptz, _>(at).bind::<SqlUuid, _>(id);
+    }
+    Ok(query.load(conn).await?)
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
