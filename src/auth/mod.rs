@@ -18,35 +18,11 @@ pub use policy::{Perm, Role, UserKind, perm};
 /// Where a user chooses a new password.
 pub const PASSWORD_PAGE: &str = "/account/password";
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum ViewMode {
-    Workspaces,
-    Current,
-}
-
-impl ViewMode {
-    pub fn code(self) -> &'static str {
-        match self {
-            ViewMode::Workspaces => "workspaces",
-            ViewMode::Current => "current",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ViewMode> {
-        match code {
-            "workspaces" => Some(ViewMode::Workspaces),
-            "current" => Some(ViewMode::Current),
-            _ => None,
-        }
+crate::stored_enum! {
+    /// The dashboard layout a user chose: workspace tiles or the current view's navigation.
+    pub enum ViewMode {
+        Workspaces = "workspaces",
+        Current = "current",
     }
 }
 
@@ -126,5 +102,3 @@ impl CustomerScope {
         CustomerScope { customer_id }
     }
 }
-
-crate::stored_as_code!(ViewMode);

@@ -1,47 +1,18 @@
 //! Where a request stands and what may happen to it next.
 
-/// Where a request stands. Open requests wait on support, or on the partner.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Status {
-    New,
-    InReview,
-    WaitingForPartner,
-    Approved,
-    Rejected,
+crate::stored_enum! {
+    /// Where a request stands. Open requests wait on support, or on the partner.
+    pub enum Status {
+        New = "new",
+        InReview = "in_review",
+        WaitingForPartner = "waiting_for_partner",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
 }
 
 impl Status {
-    pub const ALL: &'static [Status] = &[
-        Status::New,
-        Status::InReview,
-        Status::WaitingForPartner,
-        Status::Approved,
-        Status::Rejected,
-    ];
     pub const OPEN: &'static [Status] = &[Status::New, Status::InReview, Status::WaitingForPartner];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::New => "new",
-            Status::InReview => "in_review",
-            Status::WaitingForPartner => "waiting_for_partner",
-            Status::Approved => "approved",
-            Status::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        Status::ALL.iter().copied().find(|s| s.code() == code)
-    }
 
     pub fn is_open(self) -> bool {
         Status::OPEN.contains(&self)
@@ -116,5 +87,3 @@ pub fn allowed_from(step: Step) -> Vec<&'static str> {
         .map(|s| s.code())
         .collect()
 }
-
-crate::stored_as_code!(Status);
