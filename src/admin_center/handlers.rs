@@ -6,6 +6,8 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
+use crate::orders::cursor::Cursor;
+
 use super::queries;
 use super::views::{AccessPage, AccessView, OwnSoftwarePage};
 use crate::auth::policy::Permission;
@@ -44,7 +46,8 @@ fn crumbs(ctx: PageContext) -> PageContext {
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    page: Option<String>,
+    /// Where the list continues (an `orders::cursor::Cursor`); nonsense means the newest rows.
+    after: Option<String>,
 }
 
 pub async fn list(
@@ -64,7 +67,9 @@ pub async fn list(
         base: LIST.to_string(),
         can_open: can_keys,
     };
-    let list = pages::list(&mut conn, scope, query.page.as_deref(), place, ctx.lang).await?;
+    let after = query.after.as_deref().and_then(Cursor::decode);
+    let total = i64::from(customer.software_lines);
+    let list = pages::list(&mut conn, scope, total, after, place, ctx.lang).await?;
     render(&OwnSoftwarePage {
         ctx: crumbs(ctx),
         company: customer.company_name,

@@ -37,7 +37,7 @@ async fn open_invoice(
 ) -> Result<Uuid, AppError> {
     let mut month = Month::of(at);
     for _ in 0..MONTHS_AHEAD {
-        let opened: Option<Opened> = diesel::sql_query(
+        let opened: Option<Opened> = crate::db::statement::prepared(
             "INSERT INTO invoices (id, partner_id, month, currency) VALUES ($1, $2, $3, $4)
              ON CONFLICT (partner_id, month, currency)
              DO UPDATE SET line_count = invoices.line_count WHERE invoices.issued_at IS NULL
@@ -67,7 +67,7 @@ pub async fn charge_order(
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let invoice = open_invoice(conn, partner, currency, at).await?;
-    diesel::sql_query(
+    crate::db::statement::prepared(
         "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
                                     product, quantity, amount_minor, tax_included, tax_rate_bp)
          SELECT $1, 'charge', o.placed_at, l.id, o.number, c.company_name, c.id, l.product_name,
@@ -93,7 +93,7 @@ pub async fn credit(
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let invoice = open_invoice(conn, partner, currency, at).await?;
-    diesel::sql_query(
+    crate::db::statement::prepared(
         "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
                                     product, quantity, amount_minor, tax_included, tax_rate_bp)
          SELECT $1, cr.reason, cr.created_at, cr.id, o.number, c.company_name, c.id,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::rules::Month;
 use crate::auth::PartnerScope;
 use crate::db::schema::invoices;
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
@@ -190,17 +191,22 @@ pub async fn lines(
         Some(_) => format!("{LINES} AND (l.at, l.id) > ($6, $7) {PAGE}"),
         None => format!("{LINES} {PAGE}"),
     };
-    let mut query = diesel::sql_query(sql)
-        .into_boxed()
+    let query = prepared(sql)
         .bind::<SqlUuid, _>(key.partner_id())
         .bind::<Date, _>(key.month.first_day())
         .bind::<Text, _>(key.currency.code())
         .bind::<BigInt, _>(cursor.offset)
         .bind::<BigInt, _>(limit);
-    if let Some((at, id)) = cursor.after {
-        query = query.bind::<Timestamptz, _>(at).bind::<SqlUuid, _>(id);
-    }
-    Ok(query.load(conn).await?)
+    Ok(match cursor.after {
+        Some((at, id)) => {
+            query
+                .bind::<Timestamptz, _>(at)
+                .bind::<SqlUuid, _>(id)
+                .load(conn)
+                .await?
+        }
+        None => query.load(conn).await?,
+    })
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -14,12 +14,13 @@ use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
 use crate::markets;
 use crate::money::Currency;
+use crate::orders::cursor::Cursor;
 use crate::orders::queries as order_queries;
 use crate::orders::views::History;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
-use crate::web::pagination::Pager;
+use crate::web::pagination::{Keyset, Pager};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
 pub const PER_PAGE: i64 = 25;
@@ -142,7 +143,8 @@ pub async fn create(
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    page: Option<String>,
+    /// Where the list continues (an `orders::cursor::Cursor`); nonsense means the newest rows.
+    after: Option<String>,
 }
 
 async fn detail(
@@ -151,9 +153,10 @@ async fn detail(
     ctx: PageContext,
     tenant: &str,
     tab: Tab,
-    page: Option<&str>,
+    after: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
+    let after = after.and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
     let customer = queries::find_or_404(&mut conn, &scope, tenant).await?;
     let mut software = None;
@@ -166,20 +169,12 @@ async fn detail(
                 can_open: need.user.can(Perm::SoftwareKeys),
                 can_cancel: need.user.can(Perm::PurchasesCancel),
             };
-            software = Some(
-                crate::software::pages::list(&mut conn, customer_scope, page, place, ctx.lang)
-                    .await?,
-            );
+            let total = i64::from(customer.software_lines);
+            let list = crate::software::pages::list;
+            software = Some(list(&mut conn, customer_scope, total, after, place, ctx.lang).await?);
             None
         }
-        Tab::Orders => {
-            let total = order_queries::count(&mut conn, &scope, customer.id).await?;
-            let pager = Pager::new(page, total, PER_PAGE);
-            let rows =
-                order_queries::history(&mut conn, &scope, customer.id, pager.offset(), PER_PAGE)
-                    .await?;
-            Some(History::new(rows, pager, ctx.lang))
-        }
+        Tab::Orders => Some(history(&mut conn, &scope, &customer, after, ctx.lang).await?),
     };
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
@@ -193,6 +188,25 @@ async fn detail(
     })
 }
 
+/// A page of Order history: newest first, continuing after `after`.
+async fn history(
+    conn: &mut diesel_async::AsyncPgConnection,
+    scope: &crate::auth::PartnerScope,
+    customer: &super::Customer,
+    after: Option<Cursor>,
+    lang: crate::i18n::Lang,
+) -> Result<History, AppError> {
+    let mut rows = order_queries::history(conn, scope, customer.id, after, PER_PAGE + 1).await?;
+    let more = rows.len() as i64 > PER_PAGE;
+    rows.truncate(PER_PAGE as usize);
+    let older = rows.last().filter(|_| more).map(|r| r.cursor().encode());
+    let count = customer.order_count.to_string();
+    let total = lang.t_args("pager-orders-total", &[("count", count)]);
+    let base = format!("/customers/{}/orders", customer.id);
+    let keyset = Keyset::new(total, &base, after.is_some(), older);
+    Ok(History::new(rows, keyset, lang))
+}
+
 pub async fn software_tab(
     state: web::Data<AppState>,
     need: Need<perm::CustomersRead>,
@@ -200,8 +214,8 @@ pub async fn software_tab(
     tenant: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = query.page.as_deref();
-    detail(state, need, ctx, &tenant, Tab::Software, page).await
+    let after = query.after.as_deref();
+    detail(state, need, ctx, &tenant, Tab::Software, after).await
 }
 
 pub async fn orders_tab(
@@ -217,7 +231,7 @@ pub async fn orders_tab(
         ctx,
         &tenant,
         Tab::Orders,
-        query.page.as_deref(),
+        query.after.as_deref(),
     )
     .await
 }

@@ -24,4 +24,8 @@ pub struct Customer {
     pub market: String,
     pub currency: Currency,
     pub created_at: DateTime<Utc>,
+    /// Kept by the database as orders are placed (the `order_counts` migration).
+    pub order_count: i32,
+    /// Kept by the database as purchases are added (the `software_counts` migration).
+    pub software_lines: i32,
 }

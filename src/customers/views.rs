@@ -63,10 +63,6 @@ impl CustomerPage {
         crate::web::format::date_utc(&self.customer.created_at)
     }
 
-    pub fn history_base(&self) -> String {
-        format!("/customers/{}/orders", self.customer.id)
-    }
-
     pub fn is_software(&self) -> bool {
         self.tab == Tab::Software
     }

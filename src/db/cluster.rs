@@ -4,6 +4,9 @@
 //! PostgreSQL refuses to run as root, so when we are root the server runs as an unprivileged
 //! system account (created on first use). It listens only on 127.0.0.1, on a port that is free
 //! at start-up, with a generated password: a taken port or another local user cannot get in.
+//! The product itself connects through a Unix socket in the cluster's own directory (mode 0700)
+//! when that path is short enough for one: a statement's round trip through a socket costs
+//! about two thirds of one through loopback TCP, and a page makes several.
 
 use std::fs::File;
 use std::os::unix::fs::PermissionsExt;
@@ -68,12 +71,26 @@ impl LocalCluster {
         Ok(cluster)
     }
 
-    /// Connection URL for database `name` on this cluster.
+    /// Connection URL for database `name` on this cluster: through its socket when it has
+    /// one (the host is the socket's directory, percent-encoded), else through TCP.
     pub fn url(&self, name: &str) -> String {
+        let host = match self.socket_dir() {
+            Some(dir) => url::form_urlencoded::byte_serialize(dir.as_bytes()).collect(),
+            None => "127.0.0.1".to_string(),
+        };
         format!(
-            "postgres://{DB_USER}:{}@127.0.0.1:{}/{name}",
+            "postgres://{DB_USER}:{}@{host}:{}/{name}",
             self.password, self.port
         )
+    }
+
+    /// The directory of the server's Unix socket, if the socket's path fits the system's limit
+    /// (107 bytes) and the directory's name can be passed through pg_ctl's quoting.
+    fn socket_dir(&self) -> Option<String> {
+        let dir = self.dir.to_str()?;
+        let socket_len = dir.len() + "/.s.PGSQL.65535.lock".len();
+        let plain = !dir.contains(['\'', '"', '\\', ' ']) && !dir.contains(char::is_control);
+        (socket_len < 108 && plain).then(|| dir.to_string())
     }
 
     pub fn stop(&mut self) {
@@ -183,8 +200,9 @@ impl LocalCluster {
     }
 
     fn start_args(&self, options: &ClusterOptions) -> Vec<String> {
+        let sockets = self.socket_dir().unwrap_or_default();
         let mut server = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300",
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{sockets}' -c max_connections=300",
             self.port
         );
         if options.ephemeral {

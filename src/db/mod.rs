@@ -6,6 +6,7 @@ mod cluster_host;
 pub mod codes;
 pub mod migrate;
 pub mod schema;
+pub mod statement;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

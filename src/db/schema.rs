@@ -66,6 +66,7 @@ diesel::table! {
         currency -> Bpchar,
         created_at -> Timestamptz,
         software_lines -> Int4,
+        order_count -> Int4,
     }
 }
 

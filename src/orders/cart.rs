@@ -188,7 +188,7 @@ pub async fn lines(
 /// nobody is changing and a second Place order finds the cart already emptied. The key is a
 /// 64-bit hash of the cart's owner: a collision only makes two carts wait for each other.
 pub async fn lock(conn: &mut AsyncPgConnection, owner: &CartOwner) -> QueryResult<()> {
-    diesel::sql_query(
+    crate::db::statement::prepared(
         "SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 1))",
     )
     .bind::<diesel::sql_types::Uuid, _>(owner.user_id)

@@ -3,117 +3,87 @@
 use crate::catalog::Family;
 use crate::ids::{CustomerId, OrderId};
 use crate::money::Currency;
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use super::cursor::Cursor;
 use crate::auth::PartnerScope;
 use crate::db::schema::{order_lines, orders, users};
+use crate::db::statement::prepared;
 use crate::error::AppError;
-use crate::orders::pricing::line_amount;
 
 /// A row of Order history: the order, who placed it, and its total over its lines.
-#[derive(Debug)]
+#[derive(Debug, QueryableByName)]
+#[diesel(table_name = orders, check_for_backend(diesel::pg::Pg))]
 pub struct OrderSummary {
     pub id: OrderId,
     pub number: i64,
     pub placed_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     pub placed_by: String,
     pub status: super::OrderStatus,
     pub currency: Currency,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub total_minor: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub line_count: i64,
 }
 
-/// Newest first; `offset`/`limit` page through them. Two statements whatever the page size
-/// (the page's orders, then all their lines), both built by diesel so each connection
-/// prepares them once; the orders come off the (customer_id, placed_at, id) index.
+impl OrderSummary {
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.placed_at,
+            order: self.id,
+            line: None,
+        }
+    }
+}
+
+/// Newest first, up to `limit` orders older than `after`, in one statement: the orders come
+/// off the (customer_id, placed_at, id) index and each one's total (of what is not cancelled)
+/// from its own lines, so a page costs the same whichever page it is and however many orders
+/// the customer has. The first page has its own statement: a cached generic plan for an
+/// optional cursor could not start the index scan at it.
 pub async fn history(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     customer_id: CustomerId,
-    offset: i64,
+    after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, AppError> {
-    let page: Vec<HistoryRow> = orders::table
-        .inner_join(users::table)
-        .filter(orders::customer_id.eq(customer_id))
-        .filter(orders::partner_id.eq(scope.partner_id()))
-        .order((orders::placed_at.desc(), orders::id.desc()))
-        .offset(offset)
-        .limit(limit)
-        .select(HistoryRow::as_select())
-        .load(conn)
-        .await?;
-    let ids: Vec<OrderId> = page.iter().map(|row| row.id).collect();
-    let totals = totals_of(conn, &ids).await?;
-    Ok(page
-        .into_iter()
-        .map(|r| {
-            let (total_minor, line_count) = totals.get(&r.id).copied().unwrap_or_default();
-            OrderSummary {
-                id: r.id,
-                number: r.number,
-                placed_at: r.placed_at,
-                placed_by: r.placed_by,
-                status: r.status,
-                currency: r.currency,
-                total_minor,
-                line_count,
-            }
-        })
-        .collect())
-}
-
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = orders, check_for_backend(diesel::pg::Pg))]
-struct HistoryRow {
-    id: OrderId,
-    number: i64,
-    placed_at: DateTime<Utc>,
-    #[diesel(select_expression = users::display_name)]
-    placed_by: String,
-    status: super::OrderStatus,
-    currency: Currency,
-}
-
-/// Each order's total (of what is not cancelled) and its number of lines, in one statement.
-async fn totals_of(
-    conn: &mut AsyncPgConnection,
-    ids: &[OrderId],
-) -> Result<HashMap<OrderId, (i64, i64)>, AppError> {
-    let lines: Vec<(OrderId, i64, i32, i32)> = order_lines::table
-        .filter(order_lines::order_id.eq_any(ids))
-        .select((
-            order_lines::order_id,
-            order_lines::unit_price_minor,
-            order_lines::quantity,
-            order_lines::quantity_cancelled,
-        ))
-        .load(conn)
-        .await?;
-    let mut totals: HashMap<OrderId, (i64, i64)> = HashMap::new();
-    for (order_id, unit, quantity, cancelled) in lines {
-        let entry = totals.entry(order_id).or_default();
-        entry.0 += line_amount(unit, quantity - cancelled);
-        entry.1 += 1;
-    }
-    Ok(totals)
-}
-
-pub async fn count(
-    conn: &mut AsyncPgConnection,
-    scope: &PartnerScope,
-    customer_id: CustomerId,
-) -> Result<i64, AppError> {
-    Ok(orders::table
-        .filter(orders::customer_id.eq(customer_id))
-        .filter(orders::partner_id.eq(scope.partner_id()))
-        .count()
-        .get_result(conn)
-        .await?)
+    use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
+    const SELECT: &str = "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
+                o.status, o.currency, t.total_minor, t.line_count
+           FROM orders o
+           JOIN users u ON u.id = o.placed_by
+          CROSS JOIN LATERAL (
+                SELECT COALESCE(SUM(l.unit_price_minor * (l.quantity - l.quantity_cancelled)),
+                                0)::int8 AS total_minor,
+                       count(*) AS line_count
+                  FROM order_lines l WHERE l.order_id = o.id) t
+          WHERE o.customer_id = $1 AND o.partner_id = $2";
+    const ORDER: &str = "ORDER BY o.placed_at DESC, o.id DESC LIMIT $3";
+    let first = prepared(format!("{SELECT} {ORDER}"))
+        .bind::<SqlUuid, _>(customer_id)
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(limit);
+    Ok(match after {
+        None => first.load(conn).await?,
+        Some(c) => {
+            prepared(format!(
+                "{SELECT} AND (o.placed_at, o.id) < ($4, $5) {ORDER}"
+            ))
+            .bind::<SqlUuid, _>(customer_id)
+            .bind::<SqlUuid, _>(scope.partner_id())
+            .bind::<BigInt, _>(limit)
+            .bind::<Timestamptz, _>(c.at)
+            .bind::<SqlUuid, _>(c.order)
+            .load(conn)
+            .await?
+        }
+    })
 }
 
 #[derive(Queryable, Selectable, Debug)]

@@ -14,7 +14,7 @@ use crate::ids::{OrderId, ProductId};
 use crate::money::{self, Currency};
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 pub struct ReviewLine {
     pub product_id: ProductId,
@@ -192,11 +192,11 @@ pub struct HistoryRow {
 
 pub struct History {
     pub rows: Vec<HistoryRow>,
-    pub pager: Pager,
+    pub pager: Keyset,
 }
 
 impl History {
-    pub fn new(summaries: Vec<OrderSummary>, pager: Pager, lang: Lang) -> History {
+    pub fn new(summaries: Vec<OrderSummary>, pager: Keyset, lang: Lang) -> History {
         let rows = summaries
             .into_iter()
             .map(|s| HistoryRow {

@@ -32,7 +32,7 @@ pub async fn count_refusal(
     now: DateTime<Utc>,
 ) -> Result<Refusal, AppError> {
     use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
-    let counted: RefusalCount = diesel::sql_query(
+    let counted: RefusalCount = crate::db::statement::prepared(
         "INSERT INTO link_refusals AS r (link_id, partner_id, window_start, refusals)
          VALUES ($1, $2, $3, 1)
          ON CONFLICT (link_id) DO UPDATE SET

@@ -19,7 +19,8 @@ use crate::auth::{CurrentUser, CustomerScope};
 use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
-use crate::web::pagination::Pager;
+use crate::orders::cursor::Cursor;
+use crate::web::pagination::Keyset;
 use crate::web::{AppState, PageContext, render_status};
 
 /// Session key of a link just created, shown once on the purchase page.
@@ -46,7 +47,6 @@ impl Caller<'_> {
     }
 }
 
-/// Purchases on a page of the Software list, 25 at a time, newest first.
 /// Where the list and its purchases live, and whether purchases can be opened.
 pub struct ListPlace {
     pub page_base: String,
@@ -56,22 +56,26 @@ pub struct ListPlace {
     pub can_cancel: bool,
 }
 
+/// Purchases on a page of the Software list, 25 at a time, newest first, continuing after
+/// `after`. `total` is the customer's kept count of purchases (`Customer::software_lines`).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    page: Option<&str>,
+    total: i64,
+    after: Option<Cursor>,
     place: ListPlace,
     lang: crate::i18n::Lang,
 ) -> Result<SoftwareList, AppError> {
     const PER_PAGE: i64 = 25;
-    let total = queries::count(conn, scope).await?;
-    let pager = Pager::new(page, total, PER_PAGE);
-    let rows = queries::purchases(conn, scope, pager.offset(), PER_PAGE).await?;
+    let mut rows = queries::purchases(conn, scope, after, PER_PAGE + 1).await?;
+    let more = rows.len() as i64 > PER_PAGE;
+    rows.truncate(PER_PAGE as usize);
+    let older = rows.last().filter(|_| more).map(|p| p.cursor().encode());
+    let total = lang.t_args("pager-purchases-total", &[("count", total.to_string())]);
     Ok(SoftwareList {
         rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),
-        pager,
+        pager: Keyset::new(total, &place.page_base, after.is_some(), older),
         base: place.base,
-        page_base: place.page_base,
         can_open: place.can_open,
         can_cancel: place.can_cancel,
     })

@@ -7,11 +7,11 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::CustomerScope;
 use crate::catalog::Family;
-use crate::db::schema::{
-    artifacts, customers, order_lines, orders, product_keys, product_variants,
-};
+use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_variants};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
+use crate::orders::cursor::Cursor;
 
 /// One bought line of software (or software plan), as the Software page lists it.
 #[derive(Queryable, Selectable, QueryableByName, Debug, Clone)]
@@ -20,6 +20,7 @@ pub struct Purchase {
     #[diesel(column_name = id)]
     pub line_id: LineId,
     pub order_id: OrderId,
+    pub line_number: i32,
     #[diesel(select_expression = orders::number, sql_type = diesel::sql_types::BigInt)]
     pub order_number: i64,
     #[diesel(
@@ -49,6 +50,15 @@ impl Purchase {
     pub fn has_keys(&self) -> bool {
         self.family.has_keys()
     }
+
+    /// Where the Software list continues after this purchase.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.placed_at,
+            order: self.order_id,
+            line: Some(self.line_number),
+        }
+    }
 }
 
 /// Azure reservations are not software: they have their own place in Billing.
@@ -59,44 +69,53 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-/// How many purchases the Software tab lists, kept on the customer by the database (see the
-/// `software_counts` migration), so the pager costs one row whatever the customer has bought.
-pub async fn count(conn: &mut AsyncPgConnection, scope: CustomerScope) -> Result<i64, AppError> {
-    let lines: i32 = customers::table
-        .find(scope.customer_id())
-        .select(customers::software_lines)
-        .first(conn)
-        .await?;
-    Ok(i64::from(lines))
-}
-
-/// Newest purchase first. The customer's orders are walked newest first through their index
-/// and each one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a join
-/// over every order line), so a page reads the orders up to it, never all of them.
+/// Newest purchase first, up to `limit` after `after`. The customer's orders are walked newest
+/// first through their (customer_id, placed_at, id) index, starting at the cursor, and each
+/// one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a join over every
+/// order line), so a page reads the rows it shows and a later page costs what the first does.
+/// The first page has its own statement: a cached generic plan for an optional cursor could not
+/// start the index scan at it.
 pub async fn purchases(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    offset: i64,
+    after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<Purchase>, AppError> {
-    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
-    Ok(diesel::sql_query(
-        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
-                l.product_name, l.family, l.licence_kind, l.term_months, l.quantity,
-                l.quantity_cancelled, l.revoked_at
+    use diesel::sql_types::{BigInt, Integer, Timestamptz, Uuid as SqlUuid};
+    let (orders_after, lines_after) = match after {
+        Some(_) => (
+            "AND (o.placed_at, o.id) <= ($3, $4)",
+            "AND (x.order_id <> $4 OR x.line_number > $5)",
+        ),
+        None => ("", ""),
+    };
+    let sql = format!(
+        "SELECT l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
+                l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
+                l.quantity, l.quantity_cancelled, l.revoked_at
            FROM orders o
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
+                                     {lines_after}
                               OFFSET 0) l
-          WHERE o.customer_id = $1
+          WHERE o.customer_id = $1 {orders_after}
           ORDER BY o.placed_at DESC, o.id DESC, l.line_number
-          OFFSET $2 LIMIT $3",
-    )
-    .bind::<SqlUuid, _>(scope.customer_id())
-    .bind::<BigInt, _>(offset)
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+          LIMIT $2"
+    );
+    let query = prepared(sql)
+        .bind::<SqlUuid, _>(scope.customer_id())
+        .bind::<BigInt, _>(limit);
+    Ok(match after {
+        None => query.load(conn).await?,
+        Some(c) => {
+            query
+                .bind::<Timestamptz, _>(c.at)
+                .bind::<SqlUuid, _>(c.order)
+                .bind::<Integer, _>(c.line.unwrap_or(-1))
+                .load(conn)
+                .await?
+        }
+    })
 }
 
 /// One purchase of this customer; `None` for an unknown line or another customer's.

@@ -12,7 +12,7 @@ use crate::ids::{LineId, OrderId};
 use crate::orders::keys;
 use crate::web::PageContext;
 use crate::web::format::date_utc;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 /// A purchase as every software page shows it.
 pub struct PurchaseView {
@@ -53,11 +53,9 @@ impl PurchaseView {
 /// The Software tab's list, shared by the partner's customer page and the customer's own.
 pub struct SoftwareList {
     pub rows: Vec<PurchaseView>,
-    pub pager: Pager,
+    pub pager: Keyset,
     /// Where a purchase's page lives: `{base}/{line_id}`.
     pub base: String,
-    /// The list's own address, for the pager.
-    pub page_base: String,
     /// Whether the viewer may open a purchase for its keys and downloads.
     pub can_open: bool,
     pub can_cancel: bool,

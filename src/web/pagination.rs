@@ -1,4 +1,5 @@
-//! Page-numbered lists: which rows to fetch and the links to neighbouring pages.
+//! Paged lists: page-numbered ones (which rows to fetch and the links to neighbouring pages),
+//! and long ones read by keyset (links back to the newest rows and on to older ones).
 
 pub struct Pager {
     pub page: i64,
@@ -53,6 +54,29 @@ impl Pager {
     }
 }
 
+/// The links under a list read by keyset, with its total (a number the database keeps, in
+/// words: "2000 orders"). A later page costs what the first does, so there is no page count to
+/// jump to: "Newest" goes back to the start and "Older" continues after the last row shown.
+pub struct Keyset {
+    pub total: String,
+    pub newest: Option<String>,
+    pub older: Option<String>,
+}
+
+impl Keyset {
+    /// `base` is the list's address (which may already carry a query); `after` says whether
+    /// this page continues from a cursor; `older` is the cursor after the last row, when more
+    /// rows follow.
+    pub fn new(total: String, base: &str, after: bool, older: Option<String>) -> Keyset {
+        let joiner = if base.contains('?') { '&' } else { '?' };
+        Keyset {
+            total,
+            newest: after.then(|| base.to_string()),
+            older: older.map(|cursor| format!("{base}{joiner}after={cursor}")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Pager;
@@ -65,6 +89,15 @@ mod tests {
         assert_eq!((p.page, p.pages, p.offset()), (1, 1, 0));
         let p = Pager::new(Some("x"), 30, 25);
         assert!(!p.has_prev() && p.has_next());
+    }
+
+    #[test]
+    fn keyset_links_go_back_to_the_newest_and_on_after_the_last_row() {
+        let k = super::Keyset::new("3 orders".into(), "/c/1/orders", false, Some("9.x".into()));
+        assert_eq!(k.newest, None);
+        assert_eq!(k.older.as_deref(), Some("/c/1/orders?after=9.x"));
+        let k = super::Keyset::new(String::new(), "/c?q=a", true, None);
+        assert_eq!((k.newest.as_deref(), k.older), (Some("/c?q=a"), None));
     }
 
     #[test]

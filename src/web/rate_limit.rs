@@ -36,7 +36,7 @@ pub async fn hit(
     limit: u32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let counted: Hits = diesel::sql_query(
+    let counted: Hits = crate::db::statement::prepared(
         "INSERT INTO request_counts AS c (bucket, client, window_start, hits)
          VALUES ($1, $2, $3, 1)
          ON CONFLICT (bucket, client) DO UPDATE SET

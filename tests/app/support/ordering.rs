@@ -128,3 +128,31 @@ pub async fn queries_for(app: &TestApp, v: &Visitor, path: &str) -> u64 {
     assert_eq!(v.get(path).await.status, 200, "{path}");
     app.queries.get() - before
 }
+
+/// Every page of a list read by keyset, from `first`, following its "Older" link until there
+/// is none; each page is also checked to take as many statements as the first.
+pub async fn keyset_pages(app: &TestApp, v: &Visitor, first: &str) -> Vec<Resp> {
+    let statements = queries_for(app, v, first).await;
+    let mut pages = vec![v.get(first).await];
+    while let Some(next) = older_link(&pages.last().unwrap().body) {
+        assert_eq!(
+            queries_for(app, v, &next).await,
+            statements,
+            "{next} reads as much as the first page"
+        );
+        let page = v.get(&next).await;
+        assert!(
+            page.body.contains("data-test=\"pager-newest\""),
+            "{next} links back to the newest rows"
+        );
+        pages.push(page);
+        assert!(pages.len() < 100, "the Older links end");
+    }
+    pages
+}
+
+fn older_link(body: &str) -> Option<String> {
+    let end = body.find("\" data-test=\"pager-older\"")?;
+    let start = body[..end].rfind("href=\"")? + "href=\"".len();
+    Some(super::html::unescape(&body[start..end]))
+}

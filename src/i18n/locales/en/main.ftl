@@ -93,6 +93,16 @@ pager-label = Pages
 pager-previous = Previous
 pager-next = Next
 pager-position = Page { $page } of { $pages }
+pager-newest = Newest
+pager-older = Older
+pager-orders-total = { $count ->
+    [one] 1 order
+   *[other] { $count } orders
+}
+pager-purchases-total = { $count ->
+    [one] 1 purchase
+   *[other] { $count } purchases
+}
 
 error-go-home = Go to the home page
 error-400-title = Bad request

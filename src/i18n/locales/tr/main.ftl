@@ -94,6 +94,10 @@ pager-label = Sayfalar
 pager-previous = Önceki
 pager-next = Sonraki
 pager-position = Sayfa { $page } / { $pages }
+pager-newest = En yeni
+pager-older = Daha eski
+pager-orders-total = { $count } sipariş
+pager-purchases-total = { $count } satın alma
 
 error-go-home = Giriş sayfasına git
 error-400-title = Hatalı istek
