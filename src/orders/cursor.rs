@@ -69,7 +69,7 @@ mod tests {
             "12".into(),
             format!("12.{order}.-1"),
             format!("12.{order}.1.2"),
-            format!("12.not-an-id"),
+            "12.not-an-id".to_string(),
             format!("{}.{order}", i64::MAX),
             format!("-99999999999999999.{order}"),
         ] {
