@@ -27,6 +27,11 @@ macro_rules! ids {
                 $name(Uuid::new_v4())
             }
 
+            /// The all-zero id, which no row has: a blank for a bind a statement leaves unused.
+            pub fn nil() -> $name {
+                $name(Uuid::nil())
+            }
+
             /// From an address or a form: `None` unless it is a UUID.
             pub fn parse(text: &str) -> Option<$name> {
                 Uuid::parse_str(text).ok().map($name)

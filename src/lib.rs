@@ -70,6 +70,7 @@ fn app_state(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> AppStat
         settings,
         artifacts,
         attachments,
+        issued: Default::default(),
     }
 }
 

@@ -2,9 +2,7 @@
 //! choices its filters offer.
 
 use chrono::{DateTime, Utc};
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::filter::{Actor, Cursor, Filter};
@@ -83,13 +81,12 @@ pub async fn page(
             .filter(activity::actor.eq(LINK_ACTOR)),
     };
     if let Some(c) = after {
-        query = query.filter(activity::at.le(c.at)).filter(
-            sql::<Bool>("(activity.at, activity.id) < (")
-                .bind::<Timestamptz, _>(c.at)
-                .sql(", ")
-                .bind::<BigInt, _>(c.id)
-                .sql(")"),
-        );
+        // Written without an SQL literal, which diesel would not prepare once per connection;
+        // `at <= c.at` lets the index scan start at the cursor, the rest drops its ties.
+        let older = activity::at
+            .lt(c.at)
+            .or(activity::at.eq(c.at).and(activity::id.lt(c.id)));
+        query = query.filter(activity::at.le(c.at)).filter(older);
     }
     Ok(query.load(conn).await?)
 }

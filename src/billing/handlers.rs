@@ -34,7 +34,7 @@ pub async fn list(
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    super::issue::due(&mut conn, Some(scope.partner_id()), now).await?;
+    super::issue::due_for(&mut conn, &state.issued, scope.partner_id(), now).await?;
     let summaries = queries::invoices(&mut conn, &scope).await?;
     let rows = with_open_months(summaries, now)
         .iter()
@@ -100,7 +100,7 @@ pub async fn invoice(
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
     let mut conn = state.pool.get().await?;
-    super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+    super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
     let summary = queries::find(&mut conn, key)
         .await?
         .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
@@ -155,7 +155,7 @@ pub async fn invoice_csv(
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
     let mut conn = state.pool.get().await?;
-    super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+    super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
     drop(conn);
     let file = format!("invoice-{}-{}.csv", key.month.code(), key.currency.code());
     Ok(
@@ -179,7 +179,7 @@ pub async fn invoice_pdf(
     let key = key_of(&need, &month, &currency, now)?;
     let heading = {
         let mut conn = state.pool.get().await?;
-        super::issue::due(&mut conn, Some(key.partner_id()), now).await?;
+        super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
         let summary = queries::find(&mut conn, key)
             .await?
             .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));

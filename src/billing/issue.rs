@@ -18,6 +18,35 @@ use crate::ids::PartnerId;
 /// How many invoices one call issues at most; the periodic task comes back for the rest.
 const BATCH: i64 = 500;
 
+/// The months in which this process found nothing left to issue for a partner. Once every
+/// invoice of a month before the current one is issued, no new one can become due until the
+/// month ends (orders and credits go on invoices of the current month or later), so the
+/// partner's Billing pages skip the check for the rest of the month.
+#[derive(Default)]
+pub struct Checked(std::sync::Mutex<std::collections::HashMap<PartnerId, NaiveDate>>);
+
+/// Issues the partner's invoices of months before the month of `now`, unless this process
+/// already did in this month.
+pub async fn due_for(
+    conn: &mut AsyncPgConnection,
+    checked: &Checked,
+    partner: PartnerId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let month = Month::of(now).first_day();
+    let seen = |c: &Checked| c.0.lock().ok()?.get(&partner).copied();
+    if seen(checked).is_some_and(|m| m >= month) {
+        return Ok(());
+    }
+    let (_, loaded) = batch(conn, Some(partner), now).await?;
+    if loaded < BATCH as usize
+        && let Ok(mut months) = checked.0.lock()
+    {
+        months.insert(partner, month);
+    }
+    Ok(())
+}
+
 /// Issues the invoices of months before the month of `now`, of one partner or of all; how
 /// many this call issued (an invoice another request issued meanwhile is not counted).
 pub async fn due(
@@ -25,6 +54,15 @@ pub async fn due(
     partner: Option<PartnerId>,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
+    Ok(batch(conn, partner, now).await?.0)
+}
+
+/// Up to `BATCH` invoices due: how many this call issued, and how many it found.
+async fn batch(
+    conn: &mut AsyncPgConnection,
+    partner: Option<PartnerId>,
+    now: DateTime<Utc>,
+) -> Result<(usize, usize), AppError> {
     let before: NaiveDate = Month::of(now).first_day();
     let mut query = invoices::table
         .filter(invoices::issued_at.is_null())
@@ -38,12 +76,12 @@ pub async fn due(
     }
     let ids: Vec<Uuid> = query.load(conn).await?;
     let mut issued = 0;
-    for id in ids {
-        if issue(conn, id, now).await? {
+    for id in &ids {
+        if issue(conn, *id, now).await? {
             issued += 1;
         }
     }
-    Ok(issued)
+    Ok((issued, ids.len()))
 }
 
 /// Issues one invoice unless it already is; whether this call issued it.

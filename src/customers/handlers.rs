@@ -12,6 +12,7 @@ use super::queries::{self, InsertOutcome};
 use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
 use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
+use crate::ids::CustomerId;
 use crate::markets;
 use crate::money::Currency;
 use crate::orders::cursor::Cursor;
@@ -20,7 +21,7 @@ use crate::orders::views::History;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
-use crate::web::pagination::{Keyset, Pager};
+use crate::web::pagination::Keyset;
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
 pub const PER_PAGE: i64 = 25;
@@ -36,7 +37,8 @@ pub const ROUTES: &[Route] = &[
 #[derive(Deserialize)]
 pub struct ListQuery {
     q: Option<String>,
-    page: Option<String>,
+    /// The last customer of the previous page; nonsense means the first page.
+    after: Option<String>,
 }
 
 pub async fn list(
@@ -49,30 +51,38 @@ pub async fn list(
     let q = crate::web::forms::search_text(query.q.as_deref());
     let ctx = ctx.crumb("nav-customers", None);
     let can_add = need.user.can(Perm::CustomersCreate);
+    let base = CustomersPage::list_base(&q);
     if q.chars().count() > MAX_SEARCH {
         let search_error =
             Some(ctx.t1("customers-search-too-long", "max", &MAX_SEARCH.to_string()));
-        let pager = Pager::new(None, 0, PER_PAGE);
         let q: String = q.chars().take(MAX_SEARCH).collect();
         return render(&CustomersPage {
             ctx,
             q,
             search_error,
             rows: vec![],
-            pager,
+            pager: Keyset::new(String::new(), &base, false, None),
             can_add,
         });
     }
+    let after = query.after.as_deref().and_then(CustomerId::parse);
     let mut conn = state.pool.get().await?;
-    let total = queries::count(&mut conn, &scope, &q).await?;
-    let pager = Pager::new(query.page.as_deref(), total, PER_PAGE);
-    let rows = queries::search(&mut conn, &scope, &q, pager.offset(), PER_PAGE).await?;
+    let total = queries::total(&mut conn, &scope, &q).await?;
+    let mut rows = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
+    drop(conn);
+    let more = rows.len() as i64 > PER_PAGE;
+    rows.truncate(PER_PAGE as usize);
+    let older = rows.last().filter(|_| more).map(|c| c.id.to_string());
+    let total = match total {
+        queries::Total::Exactly(n) => ctx.t1("customers-count", "count", &n.to_string()),
+        queries::Total::MoreThan(n) => ctx.t1("customers-count-more", "count", &n.to_string()),
+    };
     render(&CustomersPage {
         ctx,
         q,
         search_error: None,
         rows,
-        pager,
+        pager: Keyset::new(total, &base, after.is_some(), older),
         can_add,
     })
 }

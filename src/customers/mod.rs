@@ -13,7 +13,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::customers;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
+#[derive(Clone, Debug, Queryable, QueryableByName, Selectable)]
 #[diesel(table_name = customers)]
 pub struct Customer {
     /// The tenant GUID.

@@ -1,69 +1,169 @@
 //! Customer queries. Each takes a `PartnerScope`: one partner never reads another's customers.
 
 use chrono::{DateTime, Utc};
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::Text;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::Customer;
 use super::forms::ValidCustomer;
 use crate::auth::PartnerScope;
 use crate::db::schema::customers;
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
 
-type Filter = Box<dyn BoxableExpression<customers::table, diesel::pg::Pg, SqlType = Bool>>;
-
-/// Company name or domain containing `q`, or a tenant GUID equal to (or starting with) it.
-fn matches(scope: &PartnerScope, q: &str) -> Filter {
-    let own = customers::partner_id.eq(scope.partner_id());
-    if q.is_empty() {
-        return Box::new(own);
-    }
-    if let Some(id) = CustomerId::parse(q) {
-        return Box::new(own.and(customers::id.eq(id)));
-    }
-    let pattern = crate::db::contains_pattern(q);
-    let text_match = customers::company_name
-        .ilike(pattern.clone())
-        .or(customers::primary_domain.ilike(pattern));
-    // Part of a GUID (hex digits and dashes) may also be the start of a tenant ID.
-    if q.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
-        let prefix = format!("{}%", q.to_ascii_lowercase());
-        return Box::new(own.and(text_match.or(sql::<Text>("customers.id::text").like(prefix))));
-    }
-    Box::new(own.and(text_match))
+/// What a search of the Customers list looks for: everything, one tenant GUID, or text in
+/// the company name or domain (and, for hex digits and dashes, the start of a tenant GUID).
+enum Search {
+    All,
+    Tenant(CustomerId),
+    Text {
+        pattern: String,
+        prefix: Option<String>,
+    },
 }
 
-pub async fn count(
+impl Search {
+    fn new(q: &str) -> Search {
+        if q.is_empty() {
+            return Search::All;
+        }
+        if let Some(id) = CustomerId::parse(q) {
+            return Search::Tenant(id);
+        }
+        let hex = q.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+        Search::Text {
+            pattern: crate::db::contains_pattern(q),
+            prefix: hex.then(|| format!("{}%", q.to_ascii_lowercase())),
+        }
+    }
+
+    /// The condition on `customers`, over the binds every list statement has: $3 the text
+    /// pattern, $4 the GUID prefix, $5 the tenant GUID (each unused one bound to a blank).
+    fn condition(&self) -> &'static str {
+        match self {
+            Search::All => "",
+            Search::Tenant(_) => "AND id = $5",
+            Search::Text { prefix: None, .. } => {
+                "AND (company_name ILIKE $3 OR primary_domain ILIKE $3)"
+            }
+            Search::Text {
+                prefix: Some(_), ..
+            } => "AND (company_name ILIKE $3 OR primary_domain ILIKE $3 OR id::text LIKE $4)",
+        }
+    }
+
+    /// A text search is planned for its pattern: a plan cached for any pattern would either
+    /// walk every customer in name order for a rare one or sort every match of a common one.
+    fn statement(&self, sql: String) -> crate::db::statement::Prepared {
+        match self {
+            Search::Text { .. } => crate::db::statement::planned_each_time(sql),
+            _ => prepared(sql),
+        }
+    }
+
+    fn binds(&self) -> (&str, &str, CustomerId) {
+        match self {
+            Search::All => ("", "", CustomerId::nil()),
+            Search::Tenant(id) => ("", "", *id),
+            Search::Text { pattern, prefix } => {
+                (pattern, prefix.as_deref().unwrap_or(""), CustomerId::nil())
+            }
+        }
+    }
+}
+
+/// How many customers the list shows: the partner's count, kept by the database, or the
+/// matches of a search counted up to `MAX_COUNTED` (a search matching most customers would
+/// otherwise read them all).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Total {
+    Exactly(i64),
+    MoreThan(i64),
+}
+
+pub const MAX_COUNTED: i64 = 1000;
+
+pub async fn total(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     q: &str,
-) -> Result<i64, AppError> {
-    Ok(customers::table
-        .filter(matches(scope, q))
-        .count()
+) -> Result<Total, AppError> {
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    let search = Search::new(q);
+    if let Search::All = search {
+        let kept: i32 = crate::db::schema::partners::table
+            .find(scope.partner_id())
+            .select(crate::db::schema::partners::customer_count)
+            .first(conn)
+            .await?;
+        return Ok(Total::Exactly(i64::from(kept)));
+    }
+    #[derive(QueryableByName)]
+    struct Counted {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let (pattern, prefix, id) = search.binds();
+    let counted: Counted = search
+        .statement(format!(
+            "SELECT count(*) AS n FROM (SELECT 1 FROM customers
+          WHERE partner_id = $1 {} LIMIT $2) matched",
+            search.condition()
+        ))
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(MAX_COUNTED + 1)
+        .bind::<Text, _>(pattern)
+        .bind::<Text, _>(prefix)
+        .bind::<SqlUuid, _>(id)
         .get_result(conn)
-        .await?)
+        .await?;
+    Ok(if counted.n > MAX_COUNTED {
+        Total::MoreThan(MAX_COUNTED)
+    } else {
+        Total::Exactly(counted.n)
+    })
 }
 
-pub async fn search(
+/// A page of the list in name order, continuing after customer `after` (the last one shown):
+/// the rows come off the (partner, lower(name), id) index, starting at that customer, so a
+/// later page costs what the first does. A cursor that is not one of the partner's customers
+/// continues from nowhere: the page is empty.
+pub async fn page(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     q: &str,
-    offset: i64,
+    after: Option<CustomerId>,
     limit: i64,
 ) -> Result<Vec<Customer>, AppError> {
-    Ok(customers::table
-        .filter(matches(scope, q))
-        .order((sql::<Text>("lower(customers.company_name)"), customers::id))
-        .offset(offset)
-        .limit(limit)
-        .select(Customer::as_select())
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    let search = Search::new(q);
+    let keyset = if after.is_some() {
+        "AND (lower(company_name), id) > (SELECT lower(c.company_name), c.id FROM customers c
+                                           WHERE c.id = $6 AND c.partner_id = $1)"
+    } else {
+        ""
+    };
+    let (pattern, prefix, id) = search.binds();
+    Ok(search
+        .statement(format!(
+            "SELECT {COLUMNS} FROM customers WHERE partner_id = $1 {} {keyset}
+          ORDER BY lower(company_name), id LIMIT $2",
+            search.condition()
+        ))
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(limit)
+        .bind::<Text, _>(pattern)
+        .bind::<Text, _>(prefix)
+        .bind::<SqlUuid, _>(id)
+        .bind::<SqlUuid, _>(after.unwrap_or_else(CustomerId::nil))
         .load(conn)
         .await?)
 }
+
+const COLUMNS: &str = "id, partner_id, company_name, primary_domain, market, currency, \
+                       created_at, order_count, software_lines";
 
 /// `None` both when the customer does not exist and when it belongs to another partner.
 pub async fn find(

@@ -7,7 +7,7 @@ use super::forms::NewCustomerForm;
 use crate::orders::views::History;
 use crate::web::PageContext;
 use crate::web::forms::FieldErrors;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 #[derive(Template)]
 #[template(path = "customers/list.html")]
@@ -16,15 +16,15 @@ pub struct CustomersPage {
     pub q: String,
     pub search_error: Option<String>,
     pub rows: Vec<Customer>,
-    pub pager: Pager,
+    /// The number of customers (or matches) and the links to the newest and next rows.
+    pub pager: Keyset,
     pub can_add: bool,
 }
 
 impl CustomersPage {
-    /// Link to page `n` of the same search.
     /// The list's address with its search, for the page links.
-    pub fn list_base(&self) -> String {
-        let query = serde_urlencoded::to_string([("q", self.q.as_str())]).unwrap_or_default();
+    pub fn list_base(q: &str) -> String {
+        let query = serde_urlencoded::to_string([("q", q)]).unwrap_or_default();
         format!("/customers?{query}")
     }
 }

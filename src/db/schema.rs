@@ -190,6 +190,7 @@ diesel::table! {
         id -> Uuid,
         name -> Text,
         created_at -> Timestamptz,
+        customer_count -> Int4,
     }
 }
 

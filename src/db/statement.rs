@@ -19,11 +19,25 @@ use diesel::sql_types::{HasSqlType, Untyped};
 #[must_use = "a statement runs only when loaded or executed"]
 pub struct Prepared {
     sql: String,
+    reuse_plan: bool,
 }
 
 /// A statement of our own text; bind its `$1, $2, …` in order with `.bind::<SqlType, _>(v)`.
 pub fn prepared(sql: impl Into<String>) -> Prepared {
-    Prepared { sql: sql.into() }
+    Prepared {
+        sql: sql.into(),
+        reuse_plan: true,
+    }
+}
+
+/// The same, planned for its values on every execution: for a statement whose best plan
+/// depends on them (how many rows a search pattern matches), where a plan cached for any value
+/// would read every row for some.
+pub fn planned_each_time(sql: impl Into<String>) -> Prepared {
+    Prepared {
+        sql: sql.into(),
+        reuse_plan: false,
+    }
 }
 
 impl Prepared {
@@ -86,6 +100,9 @@ impl QueryId for Prepared {
 
 impl QueryFragment<Pg> for Prepared {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        if !self.reuse_plan {
+            out.unsafe_to_cache_prepared();
+        }
         out.push_sql(&self.sql);
         Ok(())
     }

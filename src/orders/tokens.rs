@@ -18,23 +18,23 @@ pub async fn issue_token(
     owner: &CartOwner,
     now: DateTime<Utc>,
 ) -> Result<Uuid, AppError> {
-    // Tokens of forms older than a day are of no use to anyone; drop them on the way.
-    diesel::delete(order_tokens::table)
-        .filter(order_tokens::user_id.eq(owner.user_id))
-        .filter(order_tokens::created_at.lt(now - chrono::Duration::days(1)))
-        .execute(conn)
-        .await?;
+    use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
     let token = Uuid::new_v4();
-    diesel::insert_into(order_tokens::table)
-        .values((
-            order_tokens::token.eq(token),
-            order_tokens::partner_id.eq(owner.scope.partner_id()),
-            order_tokens::user_id.eq(owner.user_id),
-            order_tokens::customer_id.eq(owner.customer_id),
-            order_tokens::created_at.eq(now),
-        ))
-        .execute(conn)
-        .await?;
+    // Tokens of forms older than a day are of no use to anyone: the same statement drops the
+    // user's, so showing the Review page is one round trip and one commit.
+    crate::db::statement::prepared(
+        "WITH stale AS (DELETE FROM order_tokens WHERE user_id = $3 AND created_at < $6)
+         INSERT INTO order_tokens (token, partner_id, user_id, customer_id, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind::<SqlUuid, _>(token)
+    .bind::<SqlUuid, _>(owner.scope.partner_id())
+    .bind::<SqlUuid, _>(owner.user_id)
+    .bind::<SqlUuid, _>(owner.customer_id)
+    .bind::<Timestamptz, _>(now)
+    .bind::<Timestamptz, _>(now - chrono::Duration::days(1))
+    .execute(conn)
+    .await?;
     Ok(token)
 }
 

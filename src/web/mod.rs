@@ -36,4 +36,6 @@ pub struct AppState {
     pub artifacts: Arc<dyn crate::storage::ArtifactStore>,
     /// Files attached to support requests, in `<data>/attachments`: outside the web root.
     pub attachments: Arc<crate::storage::LocalDir>,
+    /// Which partners' past invoices this process found all issued, per month.
+    pub issued: crate::billing::issue::Checked,
 }

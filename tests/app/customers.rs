@@ -47,14 +47,18 @@ async fn the_list_shows_only_the_partners_own_customers() {
     );
 }
 
+/// The list pages by keyset in name order (ties broken by tenant ID), each customer exactly
+/// once and with the statements of the first page on every page; the number of customers is
+/// kept on the partner by the database, and a search counts its matches only up to 1000.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_has_25_customers_a_page() {
+    use crate::support::ordering::keyset_pages;
     let app = TestApp::spawn().await;
-    // Ten customers, and 30 more added through the form.
-    let (_, agent) = two_partners(&app).await;
+    // Ten customers, and 30 more added through the form, six of each name.
+    let (contoso, agent) = two_partners(&app).await;
     let v = app.signed_in(&agent).await;
     for i in 0..30 {
-        let name = format!("Bulk {i:02}");
+        let name = format!("Bulk {:02}", i % 5);
         let domain = format!("bulk{i}.test");
         let res = v
             .post(
@@ -69,17 +73,64 @@ async fn the_list_has_25_customers_a_page() {
             .await;
         assert_eq!(res.status, 303);
     }
-    let rows = |body: &str| body.matches("<tr>").count() - 1;
-    let first = v.get("/customers").await;
-    assert_eq!(rows(&first.body), 25);
-    assert!(first.contains("Page 1 of 2"));
-    let second = v.get("/customers?page=2").await;
-    assert_eq!(rows(&second.body), 15);
+    let pages = keyset_pages(&app, &v, "/customers").await;
+    assert!(pages[0].contains("40 customers"));
+    let shown: Vec<String> = pages
+        .iter()
+        .flat_map(|p| {
+            p.body
+                .split("<td><a href=\"/customers/")
+                .skip(1)
+                .map(|rest| rest[..36].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let in_order: Vec<String> = diesel::sql_query(
+        "SELECT id::text AS id FROM customers WHERE partner_id = $1 ORDER BY lower(company_name), id",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(contoso)
+    .load::<IdText>(&mut app.conn().await)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|r| r.id)
+    .collect();
+    assert_eq!(shown, in_order);
     assert_eq!(
-        v.get("/customers?page=abc").await.status,
-        200,
-        "a nonsense page number shows page 1"
+        pages
+            .iter()
+            .map(|p| p.body.matches("<td><a href=\"/customers/").count())
+            .collect::<Vec<_>>(),
+        [25, 15]
     );
+    assert_eq!(
+        v.get("/customers?after=abc").await.status,
+        200,
+        "a nonsense cursor shows the first page"
+    );
+
+    // 1,001 more, added in bulk: the partner's count follows, and a search matching them all
+    // says it stopped counting.
+    diesel::sql_query(
+        "INSERT INTO customers (id, partner_id, company_name, primary_domain, market, currency, created_at)
+         SELECT gen_random_uuid(), $1, 'Many ' || g, 'many' || g || '.test', 'US', 'USD', now()
+           FROM generate_series(1, 1001) g",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(contoso)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    assert!(v.get("/customers").await.contains("1041 customers"));
+    let many = v.get("/customers?q=many").await;
+    assert!(many.contains("More than 1000 customers"), "{}", many.body);
+    assert_eq!(many.body.matches("<td><a href=\"/customers/").count(), 25);
+    assert!(v.get("/customers?q=bulk").await.contains("30 customers"));
+}
+
+#[derive(diesel::QueryableByName)]
+struct IdText {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

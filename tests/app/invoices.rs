@@ -512,4 +512,17 @@ async fn billing_pages_send_the_same_statements_whatever_the_partners_size() {
         assert_eq!(few, many, "{path}");
         assert!((1..=8).contains(&many), "{path}: {many} statements");
     }
+    // Nothing is left to issue this month: the list reads the session and the invoices only.
+    assert_eq!(queries_for(&app, &on_big, "/billing").await, 2);
+    // Once the month has ended, the next view issues its invoices.
+    let open: Vec<Option<i64>> = invoices_of(&app, &big).await.iter().map(|i| i.4).collect();
+    assert!(
+        open.iter().any(Option::is_none),
+        "this month's invoice is open"
+    );
+    app.clock.advance(Duration::days(32));
+    let on_big = app.signed_in(&big.agent).await;
+    assert_eq!(on_big.get("/billing").await.status, 200);
+    let numbers: Vec<Option<i64>> = invoices_of(&app, &big).await.iter().map(|i| i.4).collect();
+    assert!(numbers.iter().all(Option::is_some), "{numbers:?}");
 }

@@ -63,6 +63,7 @@ customers-count = { $count ->
     [one] 1 customer
    *[other] { $count } customers
 }
+customers-count-more = More than { $count } customers
 customer-add = Add customer
 customer-add-submit = Add customer
 customer-added = { $name } was added.

@@ -64,6 +64,7 @@ customers-count = { $count ->
     [one] 1 müşteri
    *[other] { $count } müşteri
 }
+customers-count-more = { $count } müşteriden fazla
 customer-add = Müşteri ekle
 customer-add-submit = Müşteri ekle
 customer-added = { $name } eklendi.
