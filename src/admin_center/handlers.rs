@@ -6,7 +6,7 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use crate::orders::cursor::Cursor;
+use crate::web::cursor::Cursor;
 
 use super::queries;
 use super::views::{AccessPage, AccessView, OwnSoftwarePage};
@@ -46,7 +46,7 @@ fn crumbs(ctx: PageContext) -> PageContext {
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    /// Where the list continues (an `orders::cursor::Cursor`); nonsense means the newest rows.
+    /// Where the list continues (an `web::cursor::Cursor`); nonsense means the newest rows.
     after: Option<String>,
 }
 

@@ -3,7 +3,7 @@
 use actix_web::web::Bytes;
 use futures_util::Stream;
 
-use super::queries::{self, Cursor, InvoiceKey, InvoiceLine};
+use super::queries::{self, InvoiceKey, InvoiceLine};
 use crate::db::DbPool;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -38,7 +38,7 @@ pub fn stream(
         let pool = pool.clone();
         async move {
             let mut conn = pool.get().await?;
-            queries::lines(&mut conn, key, Cursor { after, offset: 0 }, BATCH).await
+            queries::lines(&mut conn, key, after, BATCH).await
         }
     };
     csv::keyset(

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use crate::web::routes::Route;
 use serde::Deserialize;
 
-use super::queries::{self, Cursor, InvoiceKey, InvoiceSummary};
+use super::queries::{self, InvoiceKey, InvoiceSummary};
 use super::rules::Month;
 use super::views::{
     BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, invoice_number,
@@ -16,7 +16,7 @@ use super::views::{
 use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::money::Currency;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 use crate::web::{AppState, PageContext, render};
 
 pub const ROUTES: &[Route] = &[
@@ -84,10 +84,11 @@ fn key_of(
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    page: Option<String>,
+    /// Where the lines continue (a `web::cursor::Cursor`); nonsense means the first line.
+    after: Option<String>,
 }
 
-const PER_PAGE: i64 = 100;
+const PER_PAGE: i64 = 50;
 
 pub async fn invoice(
     state: web::Data<AppState>,
@@ -105,12 +106,27 @@ pub async fn invoice(
         .await?
         .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
     let totals = summary.totals();
-    let pager = Pager::new(query.page.as_deref(), totals.lines, PER_PAGE);
-    let cursor = Cursor {
-        after: None,
-        offset: pager.offset(),
-    };
-    let lines = queries::lines(&mut conn, key, cursor, PER_PAGE).await?;
+    let after = query
+        .after
+        .as_deref()
+        .and_then(crate::web::cursor::Cursor::decode);
+    let mut lines =
+        queries::lines(&mut conn, key, after.map(|c| (c.at, c.id)), PER_PAGE + 1).await?;
+    let more = lines.len() as i64 > PER_PAGE;
+    lines.truncate(PER_PAGE as usize);
+    let next = lines.last().filter(|_| more).map(|l| {
+        let cursor = crate::web::cursor::Cursor {
+            at: l.at,
+            id: l.id,
+            line: None,
+        };
+        cursor.encode()
+    });
+    let count = ctx
+        .lang
+        .t_args("invoice-line-count", &[("count", totals.lines.to_string())]);
+    let href = invoice_href(key.month, key.currency);
+    let pager = Keyset::new(count, &href, after.is_some(), next);
     let lang = ctx.lang;
     let figures = Figures::new(&totals, key.currency, lang);
     let title = lang.t_args(
@@ -140,7 +156,7 @@ pub async fn invoice(
             .map(|l| InvoiceLineView::new(l, key.currency, lang))
             .collect(),
         pager,
-        href: invoice_href(key.month, key.currency),
+        href,
         ctx,
     })
 }

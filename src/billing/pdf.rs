@@ -6,7 +6,7 @@
 use actix_web::web::Bytes;
 use futures_util::Stream;
 
-use super::queries::{self, Cursor, InvoiceKey, InvoiceLine, InvoiceSummary};
+use super::queries::{self, InvoiceKey, InvoiceLine, InvoiceSummary};
 use super::views::{Figures, invoice_number, period, status_key};
 use crate::catalog::views::tax_text;
 use crate::db::DbPool;
@@ -192,10 +192,7 @@ impl Writing {
     /// The next bytes to send: the pages filled by the next batch of lines, or the end.
     async fn next_bytes(&mut self) -> Result<Bytes, AppError> {
         loop {
-            let cursor = Cursor {
-                after: self.after,
-                offset: 0,
-            };
+            let cursor = self.after;
             let lines = {
                 let mut conn = self.pool.get().await?;
                 queries::lines(&mut conn, self.key, cursor, BATCH).await?

@@ -146,13 +146,6 @@ impl InvoiceKey {
     }
 }
 
-/// Where a page or batch of lines starts: after the line `(at, id)`, then `offset` more.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Cursor {
-    pub after: Option<(DateTime<Utc>, Uuid)>,
-    pub offset: i64,
-}
-
 /// The name of the partner whose invoice this is, as its documents print it.
 pub async fn partner_name(
     conn: &mut AsyncPgConnection,
@@ -174,30 +167,29 @@ const LINES: &str = "
       FROM invoice_lines l
      WHERE l.invoice_id = (SELECT i.id FROM invoices i
                             WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3)";
-const PAGE: &str = "ORDER BY l.at, l.id OFFSET $4 LIMIT $5";
+const PAGE: &str = "ORDER BY l.at, l.id LIMIT $4";
 
 /// A page or batch of the invoice's lines in the order they happened, through the lines'
 /// primary key (invoice, time, id).
 pub async fn lines(
     conn: &mut AsyncPgConnection,
     key: InvoiceKey,
-    cursor: Cursor,
+    after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> Result<Vec<InvoiceLine>, AppError> {
     // Two statements rather than one with "no cursor OR after the cursor": a cached generic
     // plan could not start its index scan at the cursor, and every batch would read from the
     // invoice's first line.
-    let sql = match cursor.after {
-        Some(_) => format!("{LINES} AND (l.at, l.id) > ($6, $7) {PAGE}"),
+    let sql = match after {
+        Some(_) => format!("{LINES} AND (l.at, l.id) > ($5, $6) {PAGE}"),
         None => format!("{LINES} {PAGE}"),
     };
     let query = prepared(sql)
         .bind::<SqlUuid, _>(key.partner_id())
         .bind::<Date, _>(key.month.first_day())
         .bind::<Text, _>(key.currency.code())
-        .bind::<BigInt, _>(cursor.offset)
         .bind::<BigInt, _>(limit);
-    Ok(match cursor.after {
+    Ok(match after {
         Some((at, id)) => {
             query
                 .bind::<Timestamptz, _>(at)

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::money::{self, Currency};
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 pub fn invoice_href(month: Month, currency: Currency) -> String {
     format!("/billing/invoices/{}/{}", month.code(), currency.code())
@@ -108,7 +108,8 @@ pub struct InvoicePage {
     pub credits: String,
     pub net: String,
     pub lines: Vec<InvoiceLineView>,
-    pub pager: Pager,
+    /// The number of lines and the links to the first and next lines.
+    pub pager: Keyset,
     pub href: String,
 }
 

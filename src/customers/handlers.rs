@@ -15,9 +15,9 @@ use crate::error::AppError;
 use crate::ids::CustomerId;
 use crate::markets;
 use crate::money::Currency;
-use crate::orders::cursor::Cursor;
 use crate::orders::queries as order_queries;
 use crate::orders::views::History;
+use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
@@ -67,10 +67,15 @@ pub async fn list(
     }
     let after = query.after.as_deref().and_then(CustomerId::parse);
     let mut conn = state.pool.get().await?;
-    let total = queries::total(&mut conn, &scope, &q).await?;
     let mut rows = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
-    drop(conn);
     let more = rows.len() as i64 > PER_PAGE;
+    // A search whose matches fit on its first page has counted them already.
+    let total = if !q.is_empty() && after.is_none() && !more {
+        queries::Total::Exactly(rows.len() as i64)
+    } else {
+        queries::total(&mut conn, &scope, &q).await?
+    };
+    drop(conn);
     rows.truncate(PER_PAGE as usize);
     let older = rows.last().filter(|_| more).map(|c| c.id.to_string());
     let total = match total {
@@ -153,7 +158,7 @@ pub async fn create(
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    /// Where the list continues (an `orders::cursor::Cursor`); nonsense means the newest rows.
+    /// Where the list continues (an `web::cursor::Cursor`); nonsense means the newest rows.
     after: Option<String>,
 }
 

@@ -2,7 +2,6 @@
 //! keys, and the customer's order history (R-10..R-13).
 
 pub mod cart;
-pub mod cursor;
 pub mod handlers;
 mod insert;
 pub mod keys;

@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use super::cursor::Cursor;
 use crate::auth::PartnerScope;
 use crate::db::schema::{order_lines, orders, users};
 use crate::db::statement::prepared;
 use crate::error::AppError;
+use crate::web::cursor::Cursor;
 
 /// A row of Order history: the order, who placed it, and its total over its lines.
 #[derive(Debug, QueryableByName)]
@@ -35,7 +35,7 @@ impl OrderSummary {
     pub fn cursor(&self) -> Cursor {
         Cursor {
             at: self.placed_at,
-            order: self.id,
+            id: self.id.0,
             line: None,
         }
     }
@@ -79,7 +79,7 @@ pub async fn history(
             .bind::<SqlUuid, _>(scope.partner_id())
             .bind::<BigInt, _>(limit)
             .bind::<Timestamptz, _>(c.at)
-            .bind::<SqlUuid, _>(c.order)
+            .bind::<SqlUuid, _>(c.id)
             .load(conn)
             .await?
         }

@@ -19,7 +19,7 @@ use crate::auth::{CurrentUser, CustomerScope};
 use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
-use crate::orders::cursor::Cursor;
+use crate::web::cursor::Cursor;
 use crate::web::pagination::Keyset;
 use crate::web::{AppState, PageContext, render_status};
 

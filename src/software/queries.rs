@@ -11,7 +11,7 @@ use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_va
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
-use crate::orders::cursor::Cursor;
+use crate::web::cursor::Cursor;
 
 /// One bought line of software (or software plan), as the Software page lists it.
 #[derive(Queryable, Selectable, QueryableByName, Debug, Clone)]
@@ -55,7 +55,7 @@ impl Purchase {
     pub fn cursor(&self) -> Cursor {
         Cursor {
             at: self.placed_at,
-            order: self.order_id,
+            id: self.order_id.0,
             line: Some(self.line_number),
         }
     }
@@ -110,7 +110,7 @@ pub async fn purchases(
         Some(c) => {
             query
                 .bind::<Timestamptz, _>(c.at)
-                .bind::<SqlUuid, _>(c.order)
+                .bind::<SqlUuid, _>(c.id)
                 .bind::<Integer, _>(c.line.unwrap_or(-1))
                 .load(conn)
                 .await?

@@ -5,6 +5,7 @@ pub mod client;
 pub mod context;
 pub mod csrf;
 pub mod csv;
+pub mod cursor;
 pub mod error_pages;
 pub mod flash;
 pub mod format;

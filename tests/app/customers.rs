@@ -52,7 +52,7 @@ async fn the_list_shows_only_the_partners_own_customers() {
 /// kept on the partner by the database, and a search counts its matches only up to 1000.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_has_25_customers_a_page() {
-    use crate::support::ordering::keyset_pages;
+    use crate::support::ordering::{keyset_pages, queries_for};
     let app = TestApp::spawn().await;
     // Ten customers, and 30 more added through the form, six of each name.
     let (contoso, agent) = two_partners(&app).await;
@@ -125,6 +125,13 @@ async fn the_list_has_25_customers_a_page() {
     assert!(many.contains("More than 1000 customers"), "{}", many.body);
     assert_eq!(many.body.matches("<td><a href=\"/customers/").count(), 25);
     assert!(v.get("/customers?q=bulk").await.contains("30 customers"));
+    // A search whose matches fit on one page counts them without a statement of its own.
+    let one_page = queries_for(&app, &v, "/customers?q=bulk+01").await;
+    assert_eq!(
+        queries_for(&app, &v, "/customers?q=bulk").await,
+        one_page + 1
+    );
+    assert!(v.get("/customers?q=bulk+01").await.contains("6 customers"));
 }
 
 #[derive(diesel::QueryableByName)]

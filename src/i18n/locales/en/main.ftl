@@ -360,6 +360,10 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+invoice-line-count = { $count ->
+    [one] 1 line
+   *[other] { $count } lines
+}
 invoice-status-open = open
 invoice-status-issued = issued
 order-line-cancelled = ({ $count } cancelled)

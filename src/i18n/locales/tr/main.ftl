@@ -343,6 +343,7 @@ month-9 = Eylül
 month-10 = Ekim
 month-11 = Kasım
 month-12 = Aralık
+invoice-line-count = { $count } satır
 invoice-status-open = açık
 invoice-status-issued = kesildi
 order-line-cancelled = ({ $count } iptal edildi)
