@@ -18,7 +18,7 @@ use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::web::{AppState, PageContext, render_status};
 
-pub const PAGE_SIZE: i64 = 50;
+pub const PAGE_SIZE: i64 = 25;
 const HREF: &str = "/account/activity";
 
 pub const ROUTES: &[Route] = &[

@@ -52,7 +52,8 @@ impl Found {
     }
 }
 
-/// `order`, if given, is shown even when it is older than the drop-down's newest orders.
+/// `order` (by default the purchase's own) is listed even when it is older than the
+/// drop-down's newest orders.
 async fn find(
     conn: &mut DbConn,
     need: &Need<perm::PurchasesCancel>,
@@ -63,7 +64,10 @@ async fn find(
     let (customer, scope, purchase) =
         crate::software::lookup::purchase_of(conn, &need.partner()?, tenant, line).await?;
     let mut lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
-    if let Some(order) = order.filter(|o| !lines.iter().any(|l| l.order_id == *o)) {
+    // The order asked for, or the purchase's own, even when the drop-down's newest orders
+    // leave it out.
+    let order = order.unwrap_or(purchase.order_id);
+    if !lines.iter().any(|l| l.order_id == order) {
         lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);
     }
     let policy = queries::policy(conn, purchase.product_id).await?;

@@ -13,15 +13,18 @@ use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId};
 
 /// A line of one product in one of the customer's orders.
-#[derive(Queryable, Selectable, Debug, Clone)]
+#[derive(Queryable, QueryableByName, Selectable, Debug, Clone)]
 #[diesel(table_name = order_lines, check_for_backend(diesel::pg::Pg))]
 pub struct Line {
     #[diesel(column_name = id)]
     pub line_id: LineId,
     pub order_id: OrderId,
-    #[diesel(select_expression = orders::number)]
+    #[diesel(select_expression = orders::number, sql_type = diesel::sql_types::BigInt)]
     pub order_number: i64,
-    #[diesel(select_expression = orders::placed_at)]
+    #[diesel(
+        select_expression = orders::placed_at,
+        sql_type = diesel::sql_types::Timestamptz
+    )]
     pub placed_at: DateTime<Utc>,
     pub product_id: ProductId,
     pub product_name: String,
@@ -60,29 +63,39 @@ impl Line {
     }
 }
 
-/// The drop-down lists at most this many orders (newest first); an older one can still be
-/// chosen by its address.
-const MAX_ORDERS: i64 = 500;
+/// The drop-down lists the product's lines among the customer's newest `RECENT_ORDERS` orders,
+/// at most `MAX_LINES` of them; an older order can still be chosen by its address (the
+/// purchase's own Cancel link names its order). So the dialog reads a bounded number of rows
+/// however many orders the customer has placed.
+const RECENT_ORDERS: i64 = 100;
+const MAX_LINES: i64 = 25;
 
-/// The customer's lines of `product_id`, newest order first.
+/// The customer's lines of `product_id` in its newest orders, newest order first: the orders
+/// come off the (customer_id, placed_at, id) index and each one's lines of the product are
+/// looked up by order (`OFFSET 0` keeps that a lookup per order).
 pub async fn lines_of_product(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
-    Ok(order_lines::table
-        .inner_join(orders::table)
-        .filter(orders::customer_id.eq(scope.customer_id()))
-        .filter(order_lines::product_id.eq(product_id))
-        .order((
-            orders::placed_at.desc(),
-            orders::id.desc(),
-            order_lines::line_number,
-        ))
-        .limit(MAX_ORDERS)
-        .select(Line::as_select())
-        .load(conn)
-        .await?)
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    Ok(crate::db::statement::prepared(
+        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
+                l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
+                l.unit_price_minor, l.credited_minor, l.currency
+           FROM (SELECT id, number, placed_at FROM orders WHERE customer_id = $1
+                  ORDER BY placed_at DESC, id DESC LIMIT $3) o
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.order_id = o.id AND x.product_id = $2 OFFSET 0) l
+          ORDER BY o.placed_at DESC, o.id DESC, l.line_number
+          LIMIT $4",
+    )
+    .bind::<SqlUuid, _>(scope.customer_id())
+    .bind::<SqlUuid, _>(product_id)
+    .bind::<BigInt, _>(RECENT_ORDERS)
+    .bind::<BigInt, _>(MAX_LINES)
+    .load(conn)
+    .await?)
 }
 
 /// The lines of `product_id` in one order of this customer.

@@ -156,7 +156,7 @@ async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_rep
         let page = v.get(&path).await;
         assert_eq!(page.status, 200);
         let listed = rows(&page.body);
-        assert!(listed.len() <= 50);
+        assert!(listed.len() <= 25);
         seen.extend(details(&listed));
         next = older(&page.body);
         pages += 1;
@@ -164,7 +164,7 @@ async fn pages_of_records_made_at_the_same_instant_follow_on_without_gaps_or_rep
             assert!(page.contains("data-test=\"activity-newest\""));
         }
     }
-    assert_eq!(pages, 3, "122 records, 50 to a page");
+    assert_eq!(pages, 5, "122 records, 25 to a page");
     let mut expected = vec!["newer".to_string()];
     expected.extend((0..120).rev().map(|i| format!("same-{i:03}")));
     expected.push("older".into());
@@ -364,9 +364,13 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
     let v = app.signed_in(&contoso.global).await;
     let query = "from=2026-06-01&to=2026-06-30&customer=adatum.example";
     let first = log(&v, query).await;
-    let second = v.get(&older(&first.body).unwrap()).await;
     let mut listed = rows(&first.body);
-    listed.extend(rows(&second.body));
+    let mut next = older(&first.body);
+    while let Some(path) = next {
+        let page = v.get(&path).await;
+        listed.extend(rows(&page.body));
+        next = older(&page.body);
+    }
     assert_eq!(listed.len(), 70);
     let csv = v.get(&format!("/account/activity/csv?{query}")).await;
     assert_eq!(csv.status, 200);

@@ -119,6 +119,6 @@ async fn seed_bench_gives_ten_partners_activity_records_once_and_the_log_pages_t
     drop(conn);
     let v = app.signed_in(crate::support::demo::GLOBAL).await;
     let page = v.get("/account/activity").await;
-    assert_eq!(crate::support::html::rows(&page.body).len(), 50);
+    assert_eq!(crate::support::html::rows(&page.body).len(), 25);
     assert!(page.contains("data-test=\"activity-older\""));
 }

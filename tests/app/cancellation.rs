@@ -463,3 +463,51 @@ async fn the_database_refuses_a_second_cancellation_credit_and_over_crediting() 
         .await;
     assert!(over.is_err(), "credits above what was paid");
 }
+
+/// The dialog's drop-down reads a bounded number of rows: the product's lines among the
+/// customer's newest orders, at most 25, plus the purchase's own order however old it is; the
+/// same statements for a customer with 150 orders of the product as for one with one (and
+/// one more to add an order the drop-down leaves out).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dialog_reads_the_same_for_a_customer_with_many_orders_of_the_product() {
+    use crate::support::ordering::queries_for;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let few = app.customer(shop.partner).await;
+    let single = app.purchase(few, "ws2022-std").days_old(5).await;
+    let old = app.purchase(shop.customer, "ws2022-std").days_old(80).await;
+    diesel::sql_query(
+        "WITH o AS (
+            INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency,
+                                idempotency_token)
+            SELECT gen_random_uuid(), c.partner_id, c.id, u.id,
+                   now() - make_interval(mins => g), c.currency, gen_random_uuid()
+              FROM customers c, users u, generate_series(1, 150) g
+             WHERE c.id = $1 AND u.email = $2
+            RETURNING id, partner_id, currency)
+         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name,
+                                  family, licence_kind, term_months, quantity, unit_price_minor,
+                                  currency, tax_included, tax_rate_bp)
+         SELECT gen_random_uuid(), o.id, o.partner_id, 0, p.id, p.name, p.family,
+                p.licence_kind, p.term_months, 1, 100, o.currency, false, 0
+           FROM o, products p WHERE p.sku = 'ws2022-std'",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(
+        queries_for(&app, &v, &old.cancel_path()).await,
+        queries_for(&app, &v, &single.cancel_path()).await + 1
+    );
+    let dialog = v.get(&old.cancel_path()).await;
+    let start = dialog.body.find("id=\"cancel-order\"").unwrap();
+    let list = &dialog.body[start..start + dialog.body[start..].find("</select>").unwrap()];
+    assert_eq!(list.matches("<option value=").count(), 26, "{list}");
+    assert!(
+        list.contains(&format!("<option value=\"{}\" selected", old.order)),
+        "{list}"
+    );
+}
