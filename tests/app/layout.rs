@@ -190,3 +190,42 @@ async fn health_is_200_with_a_database_and_503_without() {
     assert_eq!(res.status().as_u16(), 503);
     drop(handle.stop(false));
 }
+
+/// A page view that changes nothing in the session sends no new session cookie: sealing it
+/// again on every page was work for nothing. A flash message, once shown, is removed, and that
+/// does send one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_that_changes_nothing_in_the_session_sends_no_cookie() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    // The first page after signing in stores the new session's form token.
+    assert_eq!(v.get("/").await.status, 200);
+    for path in ["/", "/customers", &format!("/customers/{}", shop.customer)] {
+        let page = v.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.headers.get("set-cookie").is_none(),
+            "{path}: {:?}",
+            page.headers.get("set-cookie")
+        );
+    }
+    let added = v
+        .post(
+            "/customers",
+            &[
+                ("company_name", "Flash Test"),
+                ("primary_domain", "flash-test.example"),
+                ("market", "US"),
+                ("currency", "USD"),
+            ],
+        )
+        .await;
+    let shown = v.get(&added.location.unwrap()).await;
+    assert!(shown.contains("Flash Test was added."));
+    assert!(
+        shown.headers.get("set-cookie").is_some(),
+        "the flash is removed"
+    );
+    assert!(!v.get("/customers").await.contains("was added."));
+}
