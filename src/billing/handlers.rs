@@ -16,6 +16,7 @@ use super::views::{
 use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::money::Currency;
+use crate::web::cursor::Cursor;
 use crate::web::pagination::Keyset;
 use crate::web::{AppState, PageContext, render};
 
@@ -106,22 +107,9 @@ pub async fn invoice(
         .await?
         .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
     let totals = summary.totals();
-    let after = query
-        .after
-        .as_deref()
-        .and_then(crate::web::cursor::Cursor::decode);
-    let mut lines =
-        queries::lines(&mut conn, key, after.map(|c| (c.at, c.id)), PER_PAGE + 1).await?;
-    let more = lines.len() as i64 > PER_PAGE;
-    lines.truncate(PER_PAGE as usize);
-    let next = lines.last().filter(|_| more).map(|l| {
-        let cursor = crate::web::cursor::Cursor {
-            at: l.at,
-            id: l.id,
-            line: None,
-        };
-        cursor.encode()
-    });
+    let after = query.after.as_deref().and_then(Cursor::decode);
+    let (lines, next) = lines_page(&mut conn, key, after).await?;
+    drop(conn);
     let count = ctx
         .lang
         .t_args("invoice-line-count", &[("count", totals.lines.to_string())]);
@@ -159,6 +147,26 @@ pub async fn invoice(
         href,
         ctx,
     })
+}
+
+/// Up to `PER_PAGE` lines after `after`, and the cursor after the last when more follow.
+async fn lines_page(
+    conn: &mut diesel_async::AsyncPgConnection,
+    key: InvoiceKey,
+    after: Option<Cursor>,
+) -> Result<(Vec<queries::InvoiceLine>, Option<String>), AppError> {
+    let mut lines = queries::lines(conn, key, after.map(|c| (c.at, c.id)), PER_PAGE + 1).await?;
+    let more = lines.len() as i64 > PER_PAGE;
+    lines.truncate(PER_PAGE as usize);
+    let next = lines.last().filter(|_| more).map(|l| {
+        let cursor = Cursor {
+            at: l.at,
+            id: l.id,
+            line: None,
+        };
+        cursor.encode()
+    });
+    Ok((lines, next))
 }
 
 pub async fn invoice_csv(
