@@ -174,6 +174,13 @@ async fn add_customer_and_visit_workspaces(b: &Browser, current_view: bool) {
     open("/billing").await;
     b.wait_for("table[data-test=invoices]").await;
     assert_eq!(b.text("main h1").await, "Billing");
+    // This month's invoice, with the sale, downloads as a PDF a reader can open.
+    b.click_to_new_page("a[data-test=open-invoice]").await;
+    b.wait_for("a[data-test=invoice-pdf]").await;
+    b.click("a[data-test=invoice-pdf]").await;
+    let pdf = crate::support::pdf::text(&b.downloaded("pdf").await);
+    assert!(pdf.contains("Windows Server 2022 Standard"), "{pdf}");
+    assert!(pdf.contains("Contoso"), "{pdf}");
     open("/support").await;
     b.wait_for("p.empty").await;
     assert_eq!(b.text("main h1").await, "Support");

@@ -90,7 +90,12 @@ impl Browser {
                     "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-dev-shm-usage", "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                // Files the pages offer for download land here (see `downloaded`).
+                "prefs": {
+                    "download.default_directory": profile.join("downloads"),
+                    "download.prompt_for_download": false
+                }
             },
             "goog:loggingPrefs": {"browser": "ALL"}
         });
@@ -106,6 +111,24 @@ impl Browser {
             base: base.to_string(),
             profile,
         }
+    }
+
+    /// The bytes of the first file with this extension the browser finished downloading,
+    /// waiting up to 15 seconds for it.
+    pub async fn downloaded(&self, extension: &str) -> Vec<u8> {
+        let dir = self.profile.join("downloads");
+        for _ in 0..150 {
+            let done = std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find(|e| e.path().extension().is_some_and(|x| x == extension));
+            if let Some(file) = done {
+                return std::fs::read(file.path()).expect("read the downloaded file");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no .{extension} file was downloaded into {}", dir.display());
     }
 
     pub async fn goto(&self, path: &str) {
