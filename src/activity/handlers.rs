@@ -16,6 +16,7 @@ use super::{Entry, Operation};
 use crate::account::Tabs;
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
+use crate::web::pagination::cut_page;
 use crate::web::{AppState, PageContext, render_status};
 
 pub const PAGE_SIZE: i64 = 25;
@@ -105,13 +106,10 @@ pub async fn log(
     };
     let mut rows = queries::page(&mut conn, scope, &sel, after, PAGE_SIZE + 1).await?;
     drop(conn);
-    let more = rows.len() as i64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
     let query = filter.query();
-    page.older = rows
-        .last()
-        .filter(|_| more)
-        .map(|r| format!("{HREF}?{query}&after={}", r.cursor().encode()));
+    page.older = cut_page(&mut rows, PAGE_SIZE, |r| {
+        format!("{HREF}?{query}&after={}", r.cursor().encode())
+    });
     page.newest = after.map(|_| format!("{HREF}?{query}"));
     page.export = Some(format!("{HREF}/csv?{query}"));
     page.range = Some(page.ctx.lang.t_args(

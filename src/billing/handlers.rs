@@ -17,7 +17,7 @@ use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::web::cursor::Cursor;
-use crate::web::pagination::Keyset;
+use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render};
 
 pub const ROUTES: &[Route] = &[
@@ -156,9 +156,7 @@ async fn lines_page(
     after: Option<Cursor>,
 ) -> Result<(Vec<queries::InvoiceLine>, Option<String>), AppError> {
     let mut lines = queries::lines(conn, key, after.map(|c| (c.at, c.id)), PER_PAGE + 1).await?;
-    let more = lines.len() as i64 > PER_PAGE;
-    lines.truncate(PER_PAGE as usize);
-    let next = lines.last().filter(|_| more).map(|l| {
+    let next = cut_page(&mut lines, PER_PAGE, |l| {
         let cursor = Cursor {
             at: l.at,
             id: l.id,

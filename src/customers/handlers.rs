@@ -21,7 +21,7 @@ use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
-use crate::web::pagination::Keyset;
+use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
 pub const PER_PAGE: i64 = 25;
@@ -76,8 +76,7 @@ pub async fn list(
         queries::total(&mut conn, &scope, &q).await?
     };
     drop(conn);
-    rows.truncate(PER_PAGE as usize);
-    let older = rows.last().filter(|_| more).map(|c| c.id.to_string());
+    let older = cut_page(&mut rows, PER_PAGE, |c| c.id.to_string());
     let total = match total {
         queries::Total::Exactly(n) => ctx.t1("customers-count", "count", &n.to_string()),
         queries::Total::MoreThan(n) => ctx.t1("customers-count-more", "count", &n.to_string()),
@@ -212,9 +211,7 @@ async fn history(
     lang: crate::i18n::Lang,
 ) -> Result<History, AppError> {
     let mut rows = order_queries::history(conn, scope, customer.id, after, PER_PAGE + 1).await?;
-    let more = rows.len() as i64 > PER_PAGE;
-    rows.truncate(PER_PAGE as usize);
-    let older = rows.last().filter(|_| more).map(|r| r.cursor().encode());
+    let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let count = customer.order_count.to_string();
     let total = lang.t_args("pager-orders-total", &[("count", count)]);
     let base = format!("/customers/{}/orders", customer.id);

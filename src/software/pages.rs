@@ -20,7 +20,7 @@ use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
 use crate::web::cursor::Cursor;
-use crate::web::pagination::Keyset;
+use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render_status};
 
 /// Session key of a link just created, shown once on the purchase page.
@@ -68,9 +68,7 @@ pub async fn list(
 ) -> Result<SoftwareList, AppError> {
     const PER_PAGE: i64 = 25;
     let mut rows = queries::purchases(conn, scope, after, PER_PAGE + 1).await?;
-    let more = rows.len() as i64 > PER_PAGE;
-    rows.truncate(PER_PAGE as usize);
-    let older = rows.last().filter(|_| more).map(|p| p.cursor().encode());
+    let older = cut_page(&mut rows, PER_PAGE, |p| p.cursor().encode());
     let total = lang.t_args("pager-purchases-total", &[("count", total.to_string())]);
     Ok(SoftwareList {
         rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),

@@ -77,6 +77,18 @@ impl Keyset {
     }
 }
 
+/// Cuts `rows`, read with one row more than a page, to `per_page` rows, and gives the cursor
+/// after the last one kept when more rows follow (`None` on the last page).
+pub fn cut_page<T>(
+    rows: &mut Vec<T>,
+    per_page: i64,
+    cursor: impl FnOnce(&T) -> String,
+) -> Option<String> {
+    let more = rows.len() as i64 > per_page;
+    rows.truncate(per_page as usize);
+    rows.last().filter(|_| more).map(cursor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Pager;
@@ -98,6 +110,19 @@ mod tests {
         assert_eq!(k.older.as_deref(), Some("/c/1/orders?after=9.x"));
         let k = super::Keyset::new(String::new(), "/c?q=a", true, None);
         assert_eq!((k.newest.as_deref(), k.older), (Some("/c?q=a"), None));
+    }
+
+    #[test]
+    fn a_page_read_with_one_more_row_has_a_cursor_only_when_more_follow() {
+        let mut rows = vec![1, 2, 3];
+        assert_eq!(
+            super::cut_page(&mut rows, 2, |r| r.to_string()),
+            Some("2".into())
+        );
+        assert_eq!(rows, [1, 2]);
+        let mut rows = vec![1, 2];
+        assert_eq!(super::cut_page(&mut rows, 2, |r| r.to_string()), None);
+        assert_eq!(rows, [1, 2]);
     }
 
     #[test]
