@@ -182,6 +182,8 @@ diesel::table! {
         currency -> Bpchar,
         status -> Text,
         idempotency_token -> Uuid,
+        total_minor -> Int8,
+        line_count -> Int4,
     }
 }
 

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::support::build::placed_at;
 use crate::support::fixtures_orders::other_partners_agent;
+use crate::support::ordering::orders_with_wrong_totals;
 use crate::support::software::make_link;
 use crate::support::{Purchase, TestApp, Visitor};
 
@@ -40,6 +41,16 @@ async fn line_state(app: &TestApp, line: LineId) -> (i32, i32, i64) {
             order_lines::quantity_cancelled,
             order_lines::credited_minor,
         ))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
+/// The order's total as Order history shows it, kept by the database.
+async fn order_total(app: &TestApp, order: OrderId) -> i64 {
+    orders::table
+        .find(order)
+        .select(orders::total_minor)
         .first(&mut app.conn().await)
         .await
         .unwrap()
@@ -159,6 +170,12 @@ async fn cancelling_inside_the_window_revokes_at_once_and_credits_everything() {
     assert!(order_page.contains("data-test=\"order-line-quantity\">0 <span"));
     let quantity = line_state(&app, ws.line).await.0;
     assert!(order_page.contains(&format!("({quantity} cancelled)")));
+    // Order history's total, kept on the order by the database, is now the other line's.
+    assert_eq!(
+        order_total(&app, ws.order).await,
+        paid(&app, sql.line).await
+    );
+    assert_eq!(orders_with_wrong_totals(&app).await, []);
     // The purchase stays on the Software page, marked cancelled, with no Cancel or open link;
     // the other purchase of the order keeps both.
     let tab = v.get(&format!("/customers/{}", ws.customer)).await;
@@ -187,6 +204,8 @@ async fn cancelling_inside_the_window_revokes_at_once_and_credits_everything() {
     assert_eq!(submit(&v, sql, sql.order).await.status, 303);
     assert_eq!(order_status(&app, sql.order).await, "cancelled");
     assert_eq!(written(&app).await.0, 2);
+    assert_eq!(order_total(&app, sql.order).await, 0);
+    assert_eq!(orders_with_wrong_totals(&app).await, []);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -737,6 +737,11 @@ async fn the_software_tab_pages_many_purchases_with_the_statements_of_a_few() {
         .await
         .unwrap();
     assert_eq!(kept, 60);
+    // Order history's totals are kept the same way, for lines added in bulk too.
+    assert_eq!(
+        crate::support::ordering::orders_with_wrong_totals(&app).await,
+        []
+    );
 
     let v = app.signed_in(&shop.agent).await;
     let long = format!("/customers/{}", shop.customer);

@@ -19,6 +19,50 @@ pub async fn order_count(app: &TestApp, customer: CustomerId) -> i64 {
         .unwrap()
 }
 
+/// The totals and line counts the database keeps on orders, checked against a recount of
+/// every order's lines: the orders whose kept figures are wrong (none, when all is well).
+pub async fn orders_with_wrong_totals(app: &TestApp) -> Vec<(i64, i64, i64, i32, i32)> {
+    #[derive(QueryableByName)]
+    struct Wrong {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        number: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        kept_total: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        counted_total: i64,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        kept_lines: i32,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        counted_lines: i32,
+    }
+    let wrong: Vec<Wrong> = diesel::sql_query(
+        "SELECT o.number, o.total_minor AS kept_total, o.line_count AS kept_lines,
+                COALESCE(sum(l.unit_price_minor * (l.quantity - l.quantity_cancelled)), 0)::int8
+                    AS counted_total,
+                count(l.id)::int4 AS counted_lines
+           FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+          GROUP BY o.id
+         HAVING o.total_minor <> COALESCE(sum(l.unit_price_minor
+                                              * (l.quantity - l.quantity_cancelled)), 0)
+             OR o.line_count <> count(l.id)",
+    )
+    .load(&mut app.conn().await)
+    .await
+    .unwrap();
+    wrong
+        .into_iter()
+        .map(|w| {
+            (
+                w.number,
+                w.kept_total,
+                w.counted_total,
+                w.kept_lines,
+                w.counted_lines,
+            )
+        })
+        .collect()
+}
+
 /// The keys of the customer's order lines, as stored.
 pub async fn keys_of(app: &TestApp, customer: CustomerId) -> Vec<String> {
     product_keys::table
