@@ -67,13 +67,17 @@ pub async fn list(
     }
     let after = query.after.as_deref().and_then(CustomerId::parse);
     let mut conn = state.pool.get().await?;
-    let mut rows = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
+    let page = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
+    let mut rows = page.rows;
     let more = rows.len() as i64 > PER_PAGE;
-    // A search whose matches fit on its first page has counted them already.
-    let total = if !q.is_empty() && after.is_none() && !more {
-        queries::Total::Exactly(rows.len() as i64)
-    } else {
-        queries::total(&mut conn, &scope, &q).await?
+    // The whole list's count came with its rows; a search whose matches fit on its first page
+    // has counted them already. Only a longer search, or a page past the end, counts apart.
+    let total = match page.partner_total {
+        Some(n) if q.is_empty() => queries::Total::Exactly(n),
+        _ if !q.is_empty() && after.is_none() && !more => {
+            queries::Total::Exactly(rows.len() as i64)
+        }
+        _ => queries::total(&mut conn, &scope, &q).await?,
     };
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |c| c.id.to_string());

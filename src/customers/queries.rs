@@ -126,6 +126,21 @@ pub async fn total(
     })
 }
 
+/// A page of the list and, when it has rows, the partner's count of customers kept by the
+/// database (read in the same statement: a second one cost a sixth of the page's speed).
+pub struct Page {
+    pub rows: Vec<Customer>,
+    pub partner_total: Option<i64>,
+}
+
+#[derive(QueryableByName)]
+struct Listed {
+    #[diesel(embed)]
+    customer: Customer,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    partner_total: i32,
+}
+
 /// A page of the list in name order, continuing after customer `after` (the last one shown):
 /// the rows come off the (partner, lower(name), id) index, starting at that customer, so a
 /// later page costs what the first does. A cursor that is not one of the partner's customers
@@ -136,7 +151,7 @@ pub async fn page(
     q: &str,
     after: Option<CustomerId>,
     limit: i64,
-) -> Result<Vec<Customer>, AppError> {
+) -> Result<Page, AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
     let search = Search::new(q);
     let keyset = if after.is_some() {
@@ -146,10 +161,12 @@ pub async fn page(
         ""
     };
     let (pattern, prefix, id) = search.binds();
-    Ok(search
+    let listed: Vec<Listed> = search
         .statement(format!(
-            "SELECT {COLUMNS} FROM customers WHERE partner_id = $1 {} {keyset}
-          ORDER BY lower(company_name), id LIMIT $2",
+            "SELECT {COLUMNS},
+                    (SELECT p.customer_count FROM partners p WHERE p.id = $1) AS partner_total
+               FROM customers WHERE partner_id = $1 {} {keyset}
+              ORDER BY lower(company_name), id LIMIT $2",
             search.condition()
         ))
         .bind::<SqlUuid, _>(scope.partner_id())
@@ -159,7 +176,12 @@ pub async fn page(
         .bind::<SqlUuid, _>(id)
         .bind::<SqlUuid, _>(after.unwrap_or_else(CustomerId::nil))
         .load(conn)
-        .await?)
+        .await?;
+    let partner_total = listed.iter().next().map(|l| i64::from(l.partner_total));
+    Ok(Page {
+        rows: listed.into_iter().map(|l| l.customer).collect(),
+        partner_total,
+    })
 }
 
 const COLUMNS: &str = "id, partner_id, company_name, primary_domain, market, currency, \

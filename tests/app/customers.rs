@@ -75,6 +75,12 @@ async fn the_list_has_25_customers_a_page() {
     }
     let pages = keyset_pages(&app, &v, "/customers").await;
     assert!(pages[0].contains("40 customers"));
+    assert!(pages[1].contains("40 customers"));
+    assert_eq!(
+        queries_for(&app, &v, "/customers").await,
+        2,
+        "the session, then the page with the partner's count"
+    );
     let shown: Vec<String> = pages
         .iter()
         .flat_map(|p| {
