@@ -177,7 +177,7 @@ pub async fn page(
         .bind::<SqlUuid, _>(after.unwrap_or_else(CustomerId::nil))
         .load(conn)
         .await?;
-    let partner_total = listed.iter().next().map(|l| i64::from(l.partner_total));
+    let partner_total = <[Listed]>::first(&listed).map(|l| i64::from(l.partner_total));
     Ok(Page {
         rows: listed.into_iter().map(|l| l.customer).collect(),
         partner_total,
