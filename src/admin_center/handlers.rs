@@ -13,6 +13,7 @@ use super::views::{AccessPage, AccessView, OwnSoftwarePage};
 use crate::auth::policy::Permission;
 use crate::auth::{CustomerScope, Need, Perm, perm};
 use crate::customers::Customer;
+use crate::customers::claim::Claim;
 use crate::customers::queries::own;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -57,8 +58,14 @@ pub async fn list(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need)?;
+    let after = query.after.as_deref().and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
-    let customer = own(&mut conn, scope).await?;
+    let (found, rows) = pages::purchases(&mut conn, Claim::own(scope), after).await?;
+    let customer = match found {
+        Some(c) => c,
+        None => own(&mut conn, scope).await?,
+    };
+    drop(conn);
     let can_keys = need.user.can(Perm::TenantKeys);
     let place = ListPlace {
         // Only the partner's Admin agents cancel.
@@ -67,9 +74,7 @@ pub async fn list(
         base: LIST.to_string(),
         can_open: can_keys,
     };
-    let after = query.after.as_deref().and_then(Cursor::decode);
-    let total = i64::from(customer.software_lines);
-    let list = pages::list(&mut conn, scope, total, after, place, ctx.lang).await?;
+    let list = pages::list(rows, &customer, after, place, ctx.lang);
     render(&OwnSoftwarePage {
         ctx: crumbs(ctx),
         company: customer.company_name,
@@ -84,9 +89,8 @@ async fn find(
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
     let scope = tenant(need)?;
-    let customer = own(conn, scope).await?;
     let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
-    let purchase = software::purchase(conn, scope, line)
+    let (customer, purchase) = software::claimed_purchase(conn, Claim::own(scope), line)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((customer, scope, purchase))

@@ -96,6 +96,12 @@ impl CustomerScope {
         self.customer_id
     }
 
+    /// A customer that a statement has just returned for a `customers::claim::Claim`, which
+    /// the statement checked against the reader's partner or own tenant.
+    pub(crate) fn claimed(customer_id: CustomerId) -> CustomerScope {
+        CustomerScope { customer_id }
+    }
+
     /// The customer of a download link found by its token: holding the token is the right
     /// to that one file, and nothing else is read with this scope.
     pub fn for_link(customer_id: CustomerId) -> CustomerScope {

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use crate::web::routes::Route;
 use serde::Deserialize;
 
+use super::claim::{Claim, split};
 use super::forms::NewCustomerForm;
 use super::queries::{self, InsertOutcome};
 use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
@@ -17,6 +18,7 @@ use crate::markets;
 use crate::money::Currency;
 use crate::orders::queries as order_queries;
 use crate::orders::views::History;
+use crate::software::pages as software_pages;
 use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
@@ -174,26 +176,36 @@ async fn detail(
     after: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
+    let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     let after = after.and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
-    let customer = queries::find_or_404(&mut conn, &scope, tenant).await?;
-    let mut software = None;
-    let history = match tab {
+    let claim = Claim::of_partner(&scope, id);
+    // The tab's statement brings the customer along; a tab with no rows looks it up.
+    let (found, software, orders) = match tab {
         Tab::Software => {
-            let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
-            let place = crate::software::pages::ListPlace {
-                page_base: format!("/customers/{}", customer.id),
-                base: format!("/customers/{}/software", customer.id),
-                can_open: need.user.can(Perm::SoftwareKeys),
-                can_cancel: need.user.can(Perm::PurchasesCancel),
-            };
-            let total = i64::from(customer.software_lines);
-            let list = crate::software::pages::list;
-            software = Some(list(&mut conn, customer_scope, total, after, place, ctx.lang).await?);
-            None
+            let (found, rows) = software_pages::purchases(&mut conn, claim, after).await?;
+            (found, Some(rows), None)
         }
-        Tab::Orders => Some(history(&mut conn, &scope, &customer, after, ctx.lang).await?),
+        Tab::Orders => {
+            let rows = order_queries::history(&mut conn, &scope, id, after, PER_PAGE + 1).await?;
+            let (found, rows) = split(rows);
+            (found, None, Some(rows))
+        }
     };
+    let customer = match found {
+        Some(c) => c,
+        None => queries::find_or_404(&mut conn, &scope, tenant).await?,
+    };
+    drop(conn);
+    let place = crate::software::pages::ListPlace {
+        page_base: format!("/customers/{}", customer.id),
+        base: format!("/customers/{}/software", customer.id),
+        can_open: need.user.can(Perm::SoftwareKeys),
+        can_cancel: need.user.can(Perm::PurchasesCancel),
+    };
+    let software =
+        software.map(|rows| software_pages::list(rows, &customer, after, place, ctx.lang));
+    let history = orders.map(|rows| history(rows, &customer, after, ctx.lang));
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
     render(&CustomerPage {
@@ -207,20 +219,18 @@ async fn detail(
 }
 
 /// A page of Order history: newest first, continuing after `after`.
-async fn history(
-    conn: &mut diesel_async::AsyncPgConnection,
-    scope: &crate::auth::PartnerScope,
+fn history(
+    mut rows: Vec<order_queries::OrderSummary>,
     customer: &super::Customer,
     after: Option<Cursor>,
     lang: crate::i18n::Lang,
-) -> Result<History, AppError> {
-    let mut rows = order_queries::history(conn, scope, customer.id, after, PER_PAGE + 1).await?;
+) -> History {
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let count = customer.order_count.to_string();
     let total = lang.t_args("pager-orders-total", &[("count", count)]);
     let base = format!("/customers/{}/orders", customer.id);
     let keyset = Keyset::new(total, &base, after.is_some(), older);
-    Ok(History::new(rows, keyset, lang))
+    History::new(rows, keyset, lang)
 }
 
 pub async fn software_tab(

@@ -1,6 +1,7 @@
 //! Customers (tenants) of a partner: the searchable list, adding one, and the detail page
 //! with its Software and Order history tabs.
 
+pub mod claim;
 pub mod forms;
 pub mod handlers;
 pub mod queries;

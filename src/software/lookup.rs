@@ -5,6 +5,7 @@ use super::pages::Caller;
 use super::queries::{self, Purchase};
 use crate::auth::{CustomerScope, Need, PartnerScope, perm};
 use crate::customers::Customer;
+use crate::customers::claim::Claim;
 use crate::db::DbConn;
 use crate::error::AppError;
 
@@ -26,12 +27,13 @@ pub async fn purchase_of(
     tenant: &str,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
-    let customer = crate::customers::queries::find_or_404(conn, scope, tenant).await?;
-    let customer_scope = scope.customer(&customer).ok_or(AppError::NotFound)?;
+    let id = crate::ids::CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
-    let purchase = queries::purchase(conn, customer_scope, line)
+    let claim = Claim::of_partner(scope, id);
+    let (customer, purchase) = queries::claimed_purchase(conn, claim, line)
         .await?
         .ok_or(AppError::NotFound)?;
+    let customer_scope = claim.scope_for(&customer).ok_or(AppError::NotFound)?;
     Ok((customer, customer_scope, purchase))
 }
 

@@ -16,6 +16,8 @@ use super::queries::{self, Purchase, Variant};
 use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
+use crate::customers::Customer;
+use crate::customers::claim::{Claim, split};
 use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
@@ -56,27 +58,38 @@ pub struct ListPlace {
     pub can_cancel: bool,
 }
 
-/// Purchases on a page of the Software list, 25 at a time, newest first, continuing after
-/// `after`. `total` is the customer's kept count of purchases (`Customer::software_lines`).
-pub async fn list(
+const PER_PAGE: i64 = 25;
+
+/// A page of the Software list's purchases (and one more, to know whether there are older
+/// ones), newest first after `after`, and the claimed customer when the page has any.
+pub async fn purchases(
     conn: &mut AsyncPgConnection,
-    scope: CustomerScope,
-    total: i64,
+    claim: Claim,
+    after: Option<Cursor>,
+) -> Result<(Option<Customer>, Vec<Purchase>), AppError> {
+    let rows = queries::purchases(conn, claim, after, PER_PAGE + 1).await?;
+    Ok(split(rows))
+}
+
+/// The Software list of `customer`, 25 purchases a page, from the rows `purchases` read; the
+/// total is the customer's kept count of purchases.
+pub fn list(
+    mut rows: Vec<Purchase>,
+    customer: &Customer,
     after: Option<Cursor>,
     place: ListPlace,
     lang: crate::i18n::Lang,
-) -> Result<SoftwareList, AppError> {
-    const PER_PAGE: i64 = 25;
-    let mut rows = queries::purchases(conn, scope, after, PER_PAGE + 1).await?;
+) -> SoftwareList {
     let older = cut_page(&mut rows, PER_PAGE, |p| p.cursor().encode());
-    let total = lang.t_args("pager-purchases-total", &[("count", total.to_string())]);
-    Ok(SoftwareList {
+    let total = customer.software_lines.to_string();
+    let total = lang.t_args("pager-purchases-total", &[("count", total)]);
+    SoftwareList {
         rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),
         pager: Keyset::new(total, &place.page_base, after.is_some(), older),
         base: place.base,
         can_open: place.can_open,
         can_cancel: place.can_cancel,
-    })
+    }
 }
 
 /// Keys and files exist only for software of a purchase that stands.

@@ -7,7 +7,11 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::CustomerScope;
 use crate::catalog::Family;
-use crate::db::schema::{artifacts, order_lines, orders, product_keys, product_variants};
+use crate::customers::Customer;
+use crate::customers::claim::{COLUMNS as CUSTOMER, Claim, OfCustomer};
+use crate::db::schema::{
+    artifacts, customers, order_lines, orders, product_keys, product_variants,
+};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
@@ -69,42 +73,46 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-/// Newest purchase first, up to `limit` after `after`. The customer's orders are walked newest
-/// first through their (customer_id, placed_at, id) index, starting at the cursor, and each
-/// one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a join over every
-/// order line), so a page reads the rows it shows and a later page costs what the first does.
-/// The first page has its own statement: a cached generic plan for an optional cursor could not
-/// start the index scan at it.
+/// Newest purchase first, up to `limit` after `after`, each with the customer it belongs to
+/// (see `customers::claim`, whose check is part of the statement). The customer's orders are
+/// walked newest first through their (customer_id, placed_at, id) index, starting at the
+/// cursor, and each one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a
+/// join over every order line), so a page reads the rows it shows and a later page costs what
+/// the first does. The first page has its own statement: a cached generic plan for an optional
+/// cursor could not start the index scan at it.
 pub async fn purchases(
     conn: &mut AsyncPgConnection,
-    scope: CustomerScope,
+    claim: Claim,
     after: Option<Cursor>,
     limit: i64,
-) -> Result<Vec<Purchase>, AppError> {
-    use diesel::sql_types::{BigInt, Integer, Timestamptz, Uuid as SqlUuid};
+) -> Result<Vec<OfCustomer<Purchase>>, AppError> {
+    use diesel::sql_types::{BigInt, Integer, Nullable, Timestamptz, Uuid as SqlUuid};
     let (orders_after, lines_after) = match after {
         Some(_) => (
-            "AND (o.placed_at, o.id) <= ($3, $4)",
-            "AND (x.order_id <> $4 OR x.line_number > $5)",
+            "AND (o.placed_at, o.id) <= ($4, $5)",
+            "AND (x.order_id <> $5 OR x.line_number > $6)",
         ),
         None => ("", ""),
     };
     let sql = format!(
         "SELECT l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
                 l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-                l.quantity, l.quantity_cancelled, l.revoked_at
-           FROM orders o
+                l.quantity, l.quantity_cancelled, l.revoked_at, {CUSTOMER}
+           FROM customers c
+           JOIN orders o ON o.customer_id = c.id
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
                                      {lines_after}
                               OFFSET 0) l
-          WHERE o.customer_id = $1 {orders_after}
+          WHERE c.id = $1 AND o.customer_id = $1
+            AND ($3::uuid IS NULL OR c.partner_id = $3) {orders_after}
           ORDER BY o.placed_at DESC, o.id DESC, l.line_number
           LIMIT $2"
     );
     let query = prepared(sql)
-        .bind::<SqlUuid, _>(scope.customer_id())
-        .bind::<BigInt, _>(limit);
+        .bind::<SqlUuid, _>(claim.customer_id())
+        .bind::<BigInt, _>(limit)
+        .bind::<Nullable<SqlUuid>, _>(claim.partner_id());
     Ok(match after {
         None => query.load(conn).await?,
         Some(c) => {
@@ -132,6 +140,26 @@ pub async fn purchase(
         .first(conn)
         .await
         .optional()?)
+}
+
+/// One purchase of the claimed customer with the customer itself, in one statement (see
+/// `customers::claim`); `None` for an unknown line, another customer's, or a customer that is
+/// not the reader's.
+pub async fn claimed_purchase(
+    conn: &mut AsyncPgConnection,
+    claim: Claim,
+    line_id: LineId,
+) -> Result<Option<(Customer, Purchase)>, AppError> {
+    let mut query = order_lines::table
+        .inner_join(orders::table.inner_join(customers::table))
+        .filter(software_of(claim.customer_id()))
+        .filter(order_lines::id.eq(line_id))
+        .select((Customer::as_select(), Purchase::as_select()))
+        .into_boxed();
+    if let Some(partner_id) = claim.partner_id() {
+        query = query.filter(customers::partner_id.eq(partner_id));
+    }
+    Ok(query.first(conn).await.optional()?)
 }
 
 /// A downloadable variant of a product, with its registered file if there is one.
