@@ -746,7 +746,10 @@ async fn the_software_tab_pages_many_purchases_with_the_statements_of_a_few() {
     let v = app.signed_in(&shop.agent).await;
     let long = format!("/customers/{}", shop.customer);
     let statements = queries_for(&app, &v, &long).await;
-    assert_eq!(statements, 2, "the session, then the page with its customer");
+    assert_eq!(
+        statements, 2,
+        "the session, then the page with its customer"
+    );
     assert_eq!(
         statements,
         queries_for(&app, &v, &format!("/customers/{few}")).await,
