@@ -38,25 +38,23 @@ pub async fn seed_demo(
     Ok(())
 }
 
-/// 100,000 activity records for each of 10 partners: the activity log's benchmark.
-const BENCH_ACTIVITY_PER_PARTNER: i64 = 100_000;
-
 pub async fn seed_bench(
     pool: &DbPool,
     store: &dyn ArtifactStore,
     clock: &dyn Clock,
+    size: seed::bench::Size,
 ) -> Result<(), StartupError> {
     let mut conn = pool.get().await.map_err(failed)?;
     seed::demo(&mut conn, store, clock.now())
         .await
         .map_err(failed)?;
-    let tenant = seed::bench::insert(&mut conn, clock.now())
+    let tenant = seed::bench::insert(&mut conn, clock.now(), size)
         .await
         .map_err(failed)?;
     let (line, variant) = seed::bench::download_target(&mut conn, tenant)
         .await
         .map_err(failed)?;
-    seed::bench_activity::insert(&mut conn, clock.now(), BENCH_ACTIVITY_PER_PARTNER)
+    seed::bench_activity::insert(&mut conn, clock.now(), size.activity_per_partner)
         .await
         .map_err(failed)?;
     // The benchmark script reads these lines.

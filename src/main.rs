@@ -17,6 +17,7 @@ const USAGE: &str = "usage: cspdesk [serve | migrate | seed-demo | seed-bench | 
   seed-demo   add the demo partners, users and customers to an empty database
   seed-bench  add the benchmark data set (demo data plus 10,000 customers and 200,000
               orders) and print the tenant id of the customer with 2,000 orders
+  seed-bench --tenth  the same with a tenth of the data (1,000 customers, 20,000 orders)
   artifacts list                  every product variant with its id and file
   artifacts add <variant> <file>  register a real file as a variant's download
   serve-files <dir> <addr>        a plain file server, the downloads' yardstick
@@ -31,7 +32,7 @@ enum Command {
     Serve,
     Migrate,
     SeedDemo,
-    SeedBench,
+    SeedBench(cspdesk::seed::bench::Size),
     ArtifactsList,
     ArtifactsAdd(String, std::path::PathBuf),
     ServeFiles(std::path::PathBuf, String),
@@ -44,7 +45,8 @@ fn parse(args: &[String]) -> Option<Command> {
         [] | ["serve"] => Command::Serve,
         ["migrate"] => Command::Migrate,
         ["seed-demo"] => Command::SeedDemo,
-        ["seed-bench"] => Command::SeedBench,
+        ["seed-bench"] => Command::SeedBench(cspdesk::seed::bench::Size::FULL),
+        ["seed-bench", "--tenth"] => Command::SeedBench(cspdesk::seed::bench::Size::TENTH),
         ["artifacts", "list"] => Command::ArtifactsList,
         ["artifacts", "add", variant, file] => {
             Command::ArtifactsAdd(variant.to_string(), file.into())
@@ -123,7 +125,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
     let result = match command {
         Command::Migrate => Ok(()),
         Command::SeedDemo => cli::seed_demo(&pool, &store, clock.as_ref()).await,
-        Command::SeedBench => cli::seed_bench(&pool, &store, clock.as_ref()).await,
+        Command::SeedBench(size) => cli::seed_bench(&pool, &store, clock.as_ref(), size).await,
         Command::ArtifactsList => cli::artifacts_list(&pool).await,
         Command::ArtifactsAdd(variant, file) => {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await

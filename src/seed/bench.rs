@@ -1,7 +1,10 @@
 //! `cspdesk seed-bench`: the benchmark's data set, added to the demo data. Contoso gets 10,000
 //! US customers and 200,000 orders over the last 88 days; the first customer
 //! (bench-00001.test) has 2,000 of them, and the admin agent's cart for it holds three
-//! products, so Order history and Review have something heavy to show.
+//! products, so Order history and Review have something heavy to show. `seed-bench --tenth`
+//! adds a tenth of each (1,000 customers, 20,000 orders, 200 for the first customer): the
+//! benchmark measures every page on both and compares, so a page whose cost grows with the
+//! data shows up.
 //!
 //! Bulk SQL rather than the Place order path: the point is the size of the tables the pages
 //! read, and placing 200,000 orders one by one would take far longer than the measurement.
@@ -10,7 +13,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{Integer, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::store;
@@ -19,23 +22,52 @@ use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, ProductId, VariantId};
 
 pub const BIG_CUSTOMER_DOMAIN: &str = "bench-00001.test";
+
+/// How much benchmark data to add.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub customers: i32,
+    /// Orders of the first customer.
+    pub big_orders: i32,
+    pub orders: i32,
+    /// Activity records of each of the ten partners.
+    pub activity_per_partner: i64,
+}
+
+impl Size {
+    pub const FULL: Size = Size {
+        customers: 10_000,
+        big_orders: 2_000,
+        orders: 200_000,
+        activity_per_partner: 100_000,
+    };
+
+    pub const TENTH: Size = Size {
+        customers: 1_000,
+        big_orders: 200,
+        orders: 20_000,
+        activity_per_partner: 10_000,
+    };
+}
 const BUYER: &str = "admin.agent@contoso-partner.test";
 
 const CUSTOMERS: &str = "
 INSERT INTO customers (id, partner_id, company_name, primary_domain, market, currency, created_at)
 SELECT gen_random_uuid(), $1, 'Benchmark Customer ' || lpad(i::text, 5, '0'),
        'bench-' || lpad(i::text, 5, '0') || '.test', 'US', 'USD', $2
-  FROM generate_series(1, 10000) i";
+  FROM generate_series(1, $4) i";
 
-/// Orders 1..2,000 go to customer 1, the rest round-robin over customers 2..10,000; one order
-/// every 38 seconds back from now. Generated oldest first so numbers grow with time.
+/// Orders 1..2,000 go to customer 1, the rest round-robin over customers 2..10,000 (for the
+/// full size); one order every 38 seconds back from now, ten times as far apart for a tenth,
+/// so both span the same 88 days. Generated oldest first so numbers grow with time.
 const ORDERS: &str = "
 WITH c AS (SELECT id, row_number() OVER (ORDER BY primary_domain) AS n
              FROM customers WHERE partner_id = $1 AND primary_domain LIKE 'bench-%'),
-     g AS (SELECT i, CASE WHEN i <= 2000 THEN 1 ELSE 2 + i % 9999 END AS n
-             FROM generate_series(1, 200000) i)
+     g AS (SELECT i, CASE WHEN i <= $5 THEN 1 ELSE 2 + i % ($4 - 1) END AS n
+             FROM generate_series(1, $6) i)
 INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency, idempotency_token)
-SELECT gen_random_uuid(), $1, c.id, $3, $2 - g.i * interval '38 seconds', 'USD', gen_random_uuid()
+SELECT gen_random_uuid(), $1, c.id, $3, $2 - g.i * (200000 / $6) * interval '38 seconds', 'USD',
+       gen_random_uuid()
   FROM g JOIN c USING (n)
  ORDER BY g.i DESC";
 
@@ -102,8 +134,9 @@ ON CONFLICT DO NOTHING";
 pub async fn insert(
     conn: &mut AsyncPgConnection,
     now: DateTime<Utc>,
+    size: Size,
 ) -> Result<CustomerId, AppError> {
-    insert_all(conn, now).await
+    insert_all(conn, now, size).await
 }
 
 /// A Windows Server 2022 Standard purchase of the big customer and its en-US x64 ISO variant:
@@ -135,6 +168,7 @@ pub async fn download_target(
 async fn insert_all(
     conn: &mut AsyncPgConnection,
     now: DateTime<Utc>,
+    size: Size,
 ) -> Result<CustomerId, AppError> {
     let buyer = store::load_user(conn, BUYER)
         .await?
@@ -150,12 +184,15 @@ async fn insert_all(
             .bind::<SqlUuid, _>(partner)
             .bind::<Timestamptz, _>(now)
             .bind::<SqlUuid, _>(buyer.id)
+            .bind::<Integer, _>(size.customers)
+            .bind::<Integer, _>(size.big_orders)
+            .bind::<Integer, _>(size.orders)
     };
     let present = big_customer(conn).await?;
     if present.is_none() {
         conn.transaction::<_, AppError, _>(async |conn| {
-            // Every statement gets the same three values ($1 partner, $2 now, $3 buyer); the
-            // types are sent along, so one that uses fewer is fine.
+            // Every statement gets the same values ($1 partner, $2 now, $3 buyer, $4..$6 the
+            // size); the types are sent along, so one that uses fewer is fine.
             for sql in [CUSTOMERS, ORDERS, LINES, KEYS, INVOICES, INVOICE_LINES] {
                 run(sql).execute(conn).await?;
             }

@@ -3,6 +3,8 @@
 use diesel::sql_types::BigInt;
 use diesel_async::RunQueryDsl;
 
+use cspdesk::seed::bench::Size;
+
 use crate::support::TestApp;
 
 #[derive(diesel::QueryableByName, Debug, PartialEq)]
@@ -48,7 +50,7 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
     let app = TestApp::spawn().await;
     let now = cspdesk::clock::Clock::now(app.clock.as_ref());
     let mut conn = app.conn().await;
-    let tenant = cspdesk::seed::bench::insert(&mut conn, now)
+    let tenant = cspdesk::seed::bench::insert(&mut conn, now, Size::FULL)
         .await
         .expect("bench data");
     let want = Counts {
@@ -61,7 +63,7 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
     };
     assert_eq!(counts(&app).await, want);
     assert_eq!(
-        cspdesk::seed::bench::insert(&mut conn, now)
+        cspdesk::seed::bench::insert(&mut conn, now, Size::FULL)
             .await
             .expect("second run"),
         tenant,
@@ -76,6 +78,43 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
         v.get(&format!("/customers/{tenant}/review")).await.status,
         200
     );
+}
+
+/// The second, smaller data set the benchmark compares with: a tenth of everything, over the
+/// same 88 days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_bench_tenth_adds_a_tenth_over_the_same_days() {
+    let app = TestApp::spawn().await;
+    let now = cspdesk::clock::Clock::now(app.clock.as_ref());
+    let mut conn = app.conn().await;
+    let tenant = cspdesk::seed::bench::insert(&mut conn, now, Size::TENTH)
+        .await
+        .expect("bench data");
+    let want = Counts {
+        customers: 1_000,
+        orders: 20_000,
+        big_orders: 200,
+        orders_without_lines: 0,
+        software_lines_without_key: 0,
+        cart_lines: 3,
+    };
+    assert_eq!(counts(&app).await, want);
+    let oldest: Option<chrono::DateTime<chrono::Utc>> = {
+        use cspdesk::db::schema::orders;
+        use diesel::{ExpressionMethods, QueryDsl};
+        orders::table
+            .filter(orders::customer_id.ne(tenant))
+            .select(diesel::dsl::min(orders::placed_at))
+            .get_result(&mut conn)
+            .await
+            .unwrap()
+    };
+    let oldest = oldest.expect("orders");
+    let days = (now - oldest).num_days();
+    assert!((87..=88).contains(&days), "the orders span {days} days");
+    let v = app.signed_in(crate::support::demo::ADMIN).await;
+    let history = v.get(&format!("/customers/{tenant}/orders")).await;
+    assert!(history.contains("200 orders"), "{}", history.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
