@@ -23,7 +23,7 @@ use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
-use crate::web::pagination::{Keyset, cut_page};
+use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
 pub const PER_PAGE: i64 = 25;
@@ -75,17 +75,15 @@ pub async fn list(
     // The whole list's count came with its rows; a search whose matches fit on its first page
     // has counted them already. Only a longer search, or a page past the end, counts apart.
     let total = match page.partner_total {
-        Some(n) if q.is_empty() => queries::Total::Exactly(n),
-        _ if !q.is_empty() && after.is_none() && !more => {
-            queries::Total::Exactly(rows.len() as i64)
-        }
+        Some(n) if q.is_empty() => Total::Exactly(n),
+        _ if !q.is_empty() && after.is_none() && !more => Total::Exactly(rows.len() as i64),
         _ => queries::total(&mut conn, &scope, &q).await?,
     };
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |c| c.id.to_string());
     let total = match total {
-        queries::Total::Exactly(n) => ctx.t1("customers-count", "count", &n.to_string()),
-        queries::Total::MoreThan(n) => ctx.t1("customers-count-more", "count", &n.to_string()),
+        Total::Exactly(n) => ctx.t1("customers-count", "count", &n.to_string()),
+        Total::MoreThan(n) => ctx.t1("customers-count-more", "count", &n.to_string()),
     };
     render(&CustomersPage {
         ctx,

@@ -12,6 +12,7 @@ use crate::db::schema::customers;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
+use crate::web::pagination::{MAX_COUNTED, Total};
 
 /// What a search of the Customers list looks for: everything, one tenant GUID, or text in
 /// the company name or domain (and, for hex digits and dashes, the start of a tenant GUID).
@@ -77,14 +78,6 @@ impl Search {
 /// How many customers the list shows: the partner's count, kept by the database, or the
 /// matches of a search counted up to `MAX_COUNTED` (a search matching most customers would
 /// otherwise read them all).
-#[derive(Debug, PartialEq, Eq)]
-pub enum Total {
-    Exactly(i64),
-    MoreThan(i64),
-}
-
-pub const MAX_COUNTED: i64 = 1000;
-
 pub async fn total(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
@@ -119,11 +112,7 @@ pub async fn total(
         .bind::<SqlUuid, _>(id)
         .get_result(conn)
         .await?;
-    Ok(if counted.n > MAX_COUNTED {
-        Total::MoreThan(MAX_COUNTED)
-    } else {
-        Total::Exactly(counted.n)
-    })
+    Ok(Total::counted(counted.n))
 }
 
 /// A page of the list and, when it has rows, the partner's count of customers kept by the

@@ -15,10 +15,11 @@ use super::views::{FormPage, ListPage, RowView};
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
+use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::multipart::CsrfMultipart;
-use crate::web::pagination::Pager;
+use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, redirect, render, render_status};
 
@@ -33,7 +34,8 @@ pub const ROUTES: &[Route] = &[
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    page: Option<String>,
+    /// Where the list continues (a `web::cursor::Cursor`); nonsense means the newest.
+    after: Option<String>,
 }
 
 pub async fn list(
@@ -44,15 +46,27 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     const PER_PAGE: i64 = 25;
     let scope = need.partner()?;
+    let after = query.after.as_deref().and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
-    let total = queries::count(&mut conn, &scope).await?;
-    let pager = Pager::new(query.page.as_deref(), total, PER_PAGE);
-    let rows = queries::list(&mut conn, &scope, pager.offset(), PER_PAGE).await?;
+    let mut rows = queries::list(&mut conn, &scope, after, PER_PAGE + 1).await?;
+    // A first page with room to spare has counted the requests already.
+    let total = if after.is_none() && rows.len() as i64 <= PER_PAGE {
+        Total::Exactly(rows.len() as i64)
+    } else {
+        queries::count(&mut conn, &scope).await?
+    };
+    drop(conn);
+    let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let lang = ctx.lang;
+    let total = total.text(
+        lang,
+        "support-requests-total",
+        "support-requests-total-more",
+    );
     let ctx = ctx.crumb("nav-support", None);
     render(&ListPage {
         rows: rows.iter().map(|r| RowView::new(r, lang)).collect(),
-        pager,
+        keyset: Keyset::new(total, "/support", after.is_some(), older),
         ctx,
     })
 }

@@ -12,7 +12,10 @@ use super::rules::{Impact, OrderRef, ProblemType, Status, TenantRef};
 use crate::auth::{CustomerScope, PartnerScope};
 use crate::customers::Customer;
 use crate::db::schema::{customers, order_lines, orders, support_events, support_requests, users};
+use crate::db::statement::prepared;
 use crate::error::AppError;
+use crate::web::cursor::Cursor;
+use crate::web::pagination::{MAX_COUNTED, Total};
 
 pub async fn customer(
     conn: &mut AsyncPgConnection,
@@ -84,33 +87,67 @@ pub struct RequestRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result<i64, AppError> {
-    Ok(support_requests::table
-        .filter(support_requests::partner_id.eq(scope.partner_id()))
-        .count()
-        .get_result(conn)
-        .await?)
+impl RequestRow {
+    /// Where the list continues after this request.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.created_at,
+            id: self.id.0,
+            line: None,
+        }
+    }
 }
 
-/// This partner's requests, newest first.
+/// This partner's requests, counted up to `MAX_COUNTED`.
+pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result<Total, AppError> {
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    #[derive(QueryableByName)]
+    struct Counted {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let counted: Counted = prepared(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests WHERE partner_id = $1
+          LIMIT $2) requests",
+    )
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<BigInt, _>(MAX_COUNTED + 1)
+    .get_result(conn)
+    .await?;
+    Ok(Total::counted(counted.n))
+}
+
+/// This partner's requests, newest first, up to `limit` after `after`: off the (partner,
+/// created_at, id) index from the cursor on, so a later page costs what the first does.
 pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
-    offset: i64,
+    after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<RequestRow>, AppError> {
-    Ok(support_requests::table
+    let mut query = support_requests::table
         .inner_join(customers::table)
         .filter(support_requests::partner_id.eq(scope.partner_id()))
         .order((
             support_requests::created_at.desc(),
             support_requests::id.desc(),
         ))
-        .offset(offset)
         .limit(limit)
         .select(RequestRow::as_select())
-        .load(conn)
-        .await?)
+        .into_boxed();
+    if let Some(c) = after {
+        let id = RequestId(c.id);
+        // `created_at <= c.at` lets the index scan start at the cursor; the rest drops ties.
+        let older = support_requests::created_at
+            .lt(c.at)
+            .or(support_requests::created_at
+                .eq(c.at)
+                .and(support_requests::id.lt(id)));
+        query = query
+            .filter(support_requests::created_at.le(c.at))
+            .filter(older);
+    }
+    Ok(query.load(conn).await?)
 }
 
 /// One request with what its page shows.

@@ -13,7 +13,7 @@ use crate::money::{self, Currency};
 use crate::web::PageContext;
 use crate::web::format::datetime_utc;
 use crate::web::forms::FieldErrors;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 pub fn status_text(status: Status, lang: Lang) -> String {
     lang.t(&format!(
@@ -55,7 +55,7 @@ impl RowView {
 pub struct ListPage {
     pub ctx: PageContext,
     pub rows: Vec<RowView>,
-    pub pager: Pager,
+    pub keyset: Keyset,
 }
 
 pub struct Choice {

@@ -1,56 +1,33 @@
-//! Paged lists: page-numbered ones (which rows to fetch and the links to neighbouring pages),
-//! and long ones read by keyset (links back to the newest rows and on to older ones).
+//! Paging of long lists by keyset: "Newest" and "Older" links, a page read with one row more
+//! than it shows, and totals that are kept by the database or counted only up to a bound.
 
-pub struct Pager {
-    pub page: i64,
-    pub pages: i64,
-    pub total: i64,
-    pub per_page: i64,
+/// How many rows a list has, in words under it: a number the database keeps, or one counted
+/// up to `MAX_COUNTED` (counting every match of a broad filter would read them all).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Total {
+    Exactly(i64),
+    MoreThan(i64),
 }
 
-impl Pager {
-    /// `requested` is whatever the URL said; nonsense means the first page.
-    pub fn new(requested: Option<&str>, total: i64, per_page: i64) -> Pager {
-        let pages = ((total + per_page - 1) / per_page).max(1);
-        let page = requested
-            .and_then(|p| p.parse::<i64>().ok())
-            .unwrap_or(1)
-            .clamp(1, pages);
-        Pager {
-            page,
-            pages,
-            total,
-            per_page,
+pub const MAX_COUNTED: i64 = 1000;
+
+impl Total {
+    /// From a count made with `LIMIT MAX_COUNTED + 1`.
+    pub fn counted(n: i64) -> Total {
+        if n > MAX_COUNTED {
+            Total::MoreThan(MAX_COUNTED)
+        } else {
+            Total::Exactly(n)
         }
     }
 
-    pub fn offset(&self) -> i64 {
-        (self.page - 1) * self.per_page
-    }
-
-    pub fn has_prev(&self) -> bool {
-        self.page > 1
-    }
-
-    /// "Page 2 of 7" in the page's language.
-    pub fn position(&self, lang: &crate::i18n::Lang) -> String {
-        lang.t_args(
-            "pager-position",
-            &[
-                ("page", self.page.to_string()),
-                ("pages", self.pages.to_string()),
-            ],
-        )
-    }
-
-    pub fn has_next(&self) -> bool {
-        self.page < self.pages
-    }
-
-    /// The address of `page` of the list at `base` (which may already carry a query).
-    pub fn href(&self, base: &str, page: i64) -> String {
-        let joiner = if base.contains('?') { '&' } else { '?' };
-        format!("{base}{joiner}page={page}")
+    /// The total in words: message `exactly` or `more` with the number as `$count`.
+    pub fn text(&self, lang: crate::i18n::Lang, exactly: &str, more: &str) -> String {
+        let (key, n) = match self {
+            Total::Exactly(n) => (exactly, n),
+            Total::MoreThan(n) => (more, n),
+        };
+        lang.t_args(key, &[("count", n.to_string())])
     }
 }
 
@@ -91,18 +68,6 @@ pub fn cut_page<T>(
 
 #[cfg(test)]
 mod tests {
-    use super::Pager;
-
-    #[test]
-    fn pages_are_clamped_to_what_exists() {
-        let p = Pager::new(Some("9"), 51, 25);
-        assert_eq!((p.page, p.pages, p.offset()), (3, 3, 50));
-        let p = Pager::new(Some("-4"), 0, 25);
-        assert_eq!((p.page, p.pages, p.offset()), (1, 1, 0));
-        let p = Pager::new(Some("x"), 30, 25);
-        assert!(!p.has_prev() && p.has_next());
-    }
-
     #[test]
     fn keyset_links_go_back_to_the_newest_and_on_after_the_last_row() {
         let k = super::Keyset::new("3 orders".into(), "/c/1/orders", false, Some("9.x".into()));
@@ -126,9 +91,10 @@ mod tests {
     }
 
     #[test]
-    fn page_links_keep_the_lists_query() {
-        let p = Pager::new(None, 30, 25);
-        assert_eq!(p.href("/support", 2), "/support?page=2");
-        assert_eq!(p.href("/customers?q=ada", 2), "/customers?q=ada&page=2");
+    fn counts_past_the_bound_say_more_than() {
+        use super::Total;
+        assert_eq!(Total::counted(1000), Total::Exactly(1000));
+        assert_eq!(Total::counted(1001), Total::MoreThan(1000));
+        assert_eq!(Total::counted(0), Total::Exactly(0));
     }
 }

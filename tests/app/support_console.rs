@@ -551,3 +551,111 @@ async fn the_database_refuses_a_second_refund_credit_and_inconsistent_decisions(
     }
     assert_eq!(refund_credits(&app, id).await, vec![1000]);
 }
+
+#[derive(diesel::QueryableByName)]
+struct Numbered {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    number: i64,
+}
+
+/// Request numbers as a page lists them, in order.
+fn numbers_on(pages: &[Resp], link: &str) -> Vec<i64> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.body
+                .split(link)
+                .skip(1)
+                .filter_map(|rest| {
+                    let rest = &rest[rest.find("\">")? + 2..];
+                    rest[..rest.find('<')?].parse().ok()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Both support lists read one page at a time off an index: 60 requests filed in bulk (a
+/// third decided) page 25 at a time with the same statements on every page, in the order the
+/// database gives, and the counts say how many there are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
+    use crate::support::ordering::{keyset_pages, queries_for};
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    // Filed one minute apart; every third one rejected, the others open. Ten share one
+    // instant, so ties are broken by id.
+    diesel::sql_query(
+        "INSERT INTO support_requests (id, partner_id, customer_id, problem_type, impact, title,
+                                       reason, contact_name, contact_email, contact_phone,
+                                       status, decided_by, decided_at, created_by, created_at,
+                                       waiting_since)
+         SELECT gen_random_uuid(), c.partner_id, c.id, 'other', 'low', 'Bulk ' || g, 'Why',
+                'Ada', 'ada@example.test', '+1 555 0100',
+                CASE WHEN g % 3 = 0 THEN 'rejected' ELSE 'new' END,
+                CASE WHEN g % 3 = 0 THEN u.id END, CASE WHEN g % 3 = 0 THEN now() END,
+                u.id, t, t
+           FROM customers c, users u, generate_series(1, 60) g,
+                LATERAL (SELECT now() - make_interval(mins => GREATEST(g, 10))) s(t)
+          WHERE c.id = $1 AND u.email = $2",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+    .bind::<diesel::sql_types::Text, _>(&shop.agent)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let in_order = |sql: &'static str| {
+        let app = &app;
+        async move {
+            diesel::sql_query(sql)
+                .load::<Numbered>(&mut app.conn().await)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|n| n.number)
+                .collect::<Vec<_>>()
+        }
+    };
+
+    let partner = app.signed_in(&shop.agent).await;
+    let pages = keyset_pages(&app, &partner, "/support").await;
+    assert_eq!(pages.len(), 3);
+    assert!(pages[0].contains("60 requests") && pages[2].contains("60 requests"));
+    assert_eq!(
+        numbers_on(&pages, "<td><a href=\"/support/requests/"),
+        in_order("SELECT number FROM support_requests ORDER BY created_at DESC, id DESC").await
+    );
+    assert_eq!(
+        queries_for(&app, &partner, "/support").await,
+        3,
+        "the session, the page, and a count that stops at 1,001"
+    );
+
+    let support = app.signed_in(&app.support_engineer().await).await;
+    let open = keyset_pages(&app, &support, "/console").await;
+    assert!(open[0].contains("40 requests"), "{}", open[0].body);
+    assert_eq!(
+        numbers_on(&open, "<td><a href=\"/console/requests/"),
+        in_order(
+            "SELECT number FROM support_requests WHERE status <> 'rejected'
+              ORDER BY waiting_since, id"
+        )
+        .await
+    );
+    let newest = keyset_pages(&app, &support, "/console?status=all&sort=newest").await;
+    assert_eq!(
+        numbers_on(&newest, "<td><a href=\"/console/requests/"),
+        in_order("SELECT number FROM support_requests ORDER BY waiting_since DESC, id DESC").await
+    );
+    let rejected = keyset_pages(&app, &support, "/console?status=rejected").await;
+    assert_eq!(
+        numbers_on(&rejected, "<td><a href=\"/console/requests/").len(),
+        20
+    );
+    assert!(rejected[0].contains("20 requests"));
+    assert_eq!(
+        support.get("/console?after=junk").await.status,
+        200,
+        "a nonsense cursor shows the start of the queue"
+    );
+}

@@ -14,7 +14,8 @@ use crate::error::AppError;
 use crate::ids::ProductId;
 use crate::support::rules::Status;
 use crate::support::{attachments, queries as requests};
-use crate::web::pagination::Pager;
+use crate::web::cursor::Cursor;
+use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render};
 
@@ -32,7 +33,8 @@ pub const ROUTES: &[Route] = &[
 pub struct QueueQuery {
     status: Option<String>,
     sort: Option<String>,
-    page: Option<String>,
+    /// Where the queue continues (a `web::cursor::Cursor`); nonsense means its start.
+    after: Option<String>,
 }
 
 fn filter_of(text: Option<&str>) -> Filter {
@@ -55,11 +57,24 @@ pub async fn queue(
         Some("newest") => Sort::NewestFirst,
         _ => Sort::OldestFirst,
     };
+    let after = query.after.as_deref().and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
-    let total = queries::count(&mut conn, &filter).await?;
-    let pager = Pager::new(query.page.as_deref(), total, PER_PAGE);
-    let rows = queries::queue(&mut conn, &filter, sort, pager.offset(), PER_PAGE).await?;
+    let mut rows = queries::queue(&mut conn, &filter, sort, after, PER_PAGE + 1).await?;
+    // A first page with room to spare has counted the queue already.
+    let total = if after.is_none() && rows.len() as i64 <= PER_PAGE {
+        Total::Exactly(rows.len() as i64)
+    } else {
+        queries::count(&mut conn, &filter).await?
+    };
+    drop(conn);
+    let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let (lang, now) = (ctx.lang, state.clock.now());
+    let total = total.text(
+        lang,
+        "support-requests-total",
+        "support-requests-total-more",
+    );
+    let base = QueuePage::base(&filter, sort);
     render(&QueuePage {
         rows: rows
             .iter()
@@ -67,8 +82,7 @@ pub async fn queue(
             .collect(),
         filters: QueuePage::filters(&filter, lang),
         newest_first: sort == Sort::NewestFirst,
-        pager,
-        pager_base: QueuePage::base(&filter, sort),
+        keyset: Keyset::new(total, &base, after.is_some(), older),
         ctx: ctx.crumb("nav-console", None),
     })
 }

@@ -7,9 +7,13 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::db::schema::{credits, customers, orders, partners, support_requests, users};
+use crate::db::schema::{credits, orders, partners, support_requests, users};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::support::rules::{ProblemType, Status};
+use crate::web::cursor::Cursor;
+use crate::web::pagination::{MAX_COUNTED, Total};
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 
 /// The queue's filter: the open requests (all three waiting states), one status, or all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,68 +30,120 @@ pub enum Sort {
 }
 
 /// A row of the queue.
-#[derive(Queryable, Selectable, Debug)]
+#[derive(QueryableByName, Debug)]
 #[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct QueueRow {
     pub id: RequestId,
     pub number: i64,
-    #[diesel(select_expression = partners::name)]
+    #[diesel(sql_type = Text)]
     pub partner: String,
-    #[diesel(select_expression = customers::company_name)]
+    #[diesel(sql_type = Text)]
     pub customer: String,
     pub problem_type: ProblemType,
     pub title: String,
     pub status: Status,
     pub requested_minor: Option<i64>,
     pub currency: Option<Currency>,
-    #[diesel(select_expression = users::display_name.nullable())]
+    #[diesel(sql_type = Nullable<Text>)]
     pub assignee: Option<String>,
     pub waiting_since: DateTime<Utc>,
 }
 
-fn status_filter(filter: &Filter) -> Option<Vec<&'static str>> {
+impl QueueRow {
+    /// Where the queue continues after this request.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.waiting_since,
+            id: self.id.0,
+            line: None,
+        }
+    }
+}
+
+/// The filter as SQL over `r`, with `$1` the one status (bound, blank, for every filter). The open
+/// statuses are written out, as the partial index `support_requests_open_waiting_idx` names
+/// them, so the queue's default view reads that index.
+fn condition(filter: &Filter) -> String {
     match filter {
-        Filter::Open => Some(Status::OPEN.iter().map(|s| s.code()).collect()),
-        Filter::Status(code) => Some(vec![*code]),
-        Filter::All => None,
+        Filter::Open => {
+            let codes: Vec<String> = Status::OPEN
+                .iter()
+                .map(|s| format!("'{}'", s.code()))
+                .collect();
+            format!("r.status IN ({})", codes.join(", "))
+        }
+        Filter::Status(_) => "r.status = $1".to_string(),
+        Filter::All => "true".to_string(),
     }
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<i64, AppError> {
-    let mut query = support_requests::table.into_boxed();
-    if let Some(codes) = status_filter(filter) {
-        query = query.filter(support_requests::status.eq_any(codes));
+fn status_bind(filter: &Filter) -> &'static str {
+    match filter {
+        Filter::Status(code) => code,
+        _ => "",
     }
-    Ok(query.count().get_result(conn).await?)
 }
 
+/// The queue's requests, counted up to `MAX_COUNTED`.
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Total, AppError> {
+    #[derive(QueryableByName)]
+    struct Counted {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let counted: Counted = prepared(format!(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests r WHERE {} LIMIT $2) queue",
+        condition(filter)
+    ))
+    .bind::<Text, _>(status_bind(filter))
+    .bind::<BigInt, _>(MAX_COUNTED + 1)
+    .get_result(conn)
+    .await?;
+    Ok(Total::counted(counted.n))
+}
+
+/// Up to `limit` requests of the queue after `after`, in the order of `sort`: off the index of
+/// the filter from the cursor on, so a later page costs what the first does.
 pub async fn queue(
     conn: &mut AsyncPgConnection,
     filter: &Filter,
     sort: Sort,
-    offset: i64,
+    after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<QueueRow>, AppError> {
-    let mut query = support_requests::table
-        .inner_join(partners::table)
-        .inner_join(customers::table)
-        .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
-        .select(QueueRow::as_select())
-        .into_boxed();
-    if let Some(codes) = status_filter(filter) {
-        query = query.filter(support_requests::status.eq_any(codes));
-    }
-    query = match sort {
-        Sort::OldestFirst => query.order((
-            support_requests::waiting_since.asc(),
-            support_requests::number.asc(),
-        )),
-        Sort::NewestFirst => query.order((
-            support_requests::waiting_since.desc(),
-            support_requests::number.desc(),
-        )),
+    let (direction, beyond) = match sort {
+        Sort::OldestFirst => ("ASC", ">"),
+        Sort::NewestFirst => ("DESC", "<"),
     };
-    Ok(query.offset(offset).limit(limit).load(conn).await?)
+    let keyset = match after {
+        Some(_) => format!("AND (r.waiting_since, r.id) {beyond} ($3, $4)"),
+        None => String::new(),
+    };
+    let query = prepared(format!(
+        "SELECT r.id, r.number, p.name AS partner, c.company_name AS customer, r.problem_type,
+                r.title, r.status, r.requested_minor, r.currency,
+                u.display_name AS assignee, r.waiting_since
+           FROM support_requests r
+           JOIN partners p ON p.id = r.partner_id
+           JOIN customers c ON c.id = r.customer_id
+           LEFT JOIN users u ON u.id = r.assigned_to
+          WHERE {} {keyset}
+          ORDER BY r.waiting_since {direction}, r.id {direction}
+          LIMIT $2",
+        condition(filter)
+    ))
+    .bind::<Text, _>(status_bind(filter))
+    .bind::<BigInt, _>(limit);
+    Ok(match after {
+        None => query.load(conn).await?,
+        Some(c) => {
+            query
+                .bind::<Timestamptz, _>(c.at)
+                .bind::<SqlUuid, _>(c.id)
+                .load(conn)
+                .await?
+        }
+    })
 }
 
 /// What support sees of a request beyond the partner's own view.

@@ -18,7 +18,7 @@ pub fn status_text(status: Status, lang: Lang) -> String {
     ))
 }
 use crate::web::PageContext;
-use crate::web::pagination::Pager;
+use crate::web::pagination::Keyset;
 
 /// "3 days", "5 hours", "20 minutes": how long a request has waited, in its largest unit.
 pub fn age_text(since: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
@@ -76,8 +76,7 @@ pub struct QueuePage {
     pub rows: Vec<QueueRowView>,
     pub filters: Vec<FilterOption>,
     pub newest_first: bool,
-    pub pager: Pager,
-    pub pager_base: String,
+    pub keyset: Keyset,
 }
 
 impl QueuePage {

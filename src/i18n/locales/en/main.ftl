@@ -91,9 +91,11 @@ form-has-errors = Please correct the fields marked below.
 form-cancel = Cancel
 
 pager-label = Pages
-pager-previous = Previous
-pager-next = Next
-pager-position = Page { $page } of { $pages }
+support-requests-total = { $count ->
+    [one] 1 request
+   *[other] { $count } requests
+}
+support-requests-total-more = More than { $count } requests
 pager-newest = Newest
 pager-older = Older
 pager-orders-total = { $count ->

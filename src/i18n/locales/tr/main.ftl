@@ -92,9 +92,8 @@ form-has-errors = Lütfen aşağıda işaretlenen alanları düzeltin.
 form-cancel = Vazgeç
 
 pager-label = Sayfalar
-pager-previous = Önceki
-pager-next = Sonraki
-pager-position = Sayfa { $page } / { $pages }
+support-requests-total = { $count } talep
+support-requests-total-more = { $count } talepten fazla
 pager-newest = En yeni
 pager-older = Daha eski
 pager-orders-total = { $count } sipariş
