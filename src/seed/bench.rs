@@ -32,6 +32,8 @@ pub struct Size {
     pub orders: i32,
     /// Activity records of each of the ten partners.
     pub activity_per_partner: i64,
+    /// Contoso's support requests, a third of them decided.
+    pub support_requests: i32,
 }
 
 impl Size {
@@ -40,6 +42,7 @@ impl Size {
         big_orders: 2_000,
         orders: 200_000,
         activity_per_partner: 100_000,
+        support_requests: 20_000,
     };
 
     pub const TENTH: Size = Size {
@@ -47,6 +50,7 @@ impl Size {
         big_orders: 200,
         orders: 20_000,
         activity_per_partner: 10_000,
+        support_requests: 2_000,
     };
 }
 const BUYER: &str = "admin.agent@contoso-partner.test";
@@ -122,6 +126,25 @@ SELECT i.id, 'charge', o.placed_at, l.id, o.number, c.company_name, c.id, l.prod
                  AND i.month = date_trunc('month', o.placed_at AT TIME ZONE 'UTC')::date
  WHERE o.partner_id = $1";
 
+/// Support requests of Contoso's bench customers over the same 83 days, two in three still
+/// open, so the support lists and the console's queue have pages to turn. Added once, also to
+/// a data set seeded before requests were part of it.
+const SUPPORT: &str = "
+WITH c AS (SELECT id, row_number() OVER (ORDER BY primary_domain) AS n
+             FROM customers WHERE partner_id = $1 AND primary_domain LIKE 'bench-%'),
+     g AS (SELECT i, $2 - i * (20000 / $7) * interval '6 minutes' AS at
+             FROM generate_series(1, $7) i)
+INSERT INTO support_requests (id, partner_id, customer_id, problem_type, impact, title, reason,
+                              contact_name, contact_email, contact_phone, status, decided_by,
+                              decided_at, created_by, created_at, waiting_since)
+SELECT gen_random_uuid(), $1, c.id, 'other', 'low', 'Benchmark request ' || g.i,
+       'Filed by seed-bench.', 'Benchmark', 'admin.agent@contoso-partner.test', '+1 555 0100',
+       CASE g.i % 3 WHEN 0 THEN 'rejected' WHEN 1 THEN 'new' ELSE 'in_review' END,
+       CASE WHEN g.i % 3 = 0 THEN $3 END, CASE WHEN g.i % 3 = 0 THEN $2 END, $3, g.at, g.at
+  FROM g JOIN c ON c.n = 1 + g.i % $4
+ WHERE NOT EXISTS (SELECT 1 FROM support_requests WHERE title LIKE 'Benchmark request %')
+ ORDER BY g.i DESC";
+
 const CART: &str = "
 INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
 SELECT $3, c.id, p.id, $1, 2, $2
@@ -187,11 +210,12 @@ async fn insert_all(
             .bind::<Integer, _>(size.customers)
             .bind::<Integer, _>(size.big_orders)
             .bind::<Integer, _>(size.orders)
+            .bind::<Integer, _>(size.support_requests)
     };
     let present = big_customer(conn).await?;
     if present.is_none() {
         conn.transaction::<_, AppError, _>(async |conn| {
-            // Every statement gets the same values ($1 partner, $2 now, $3 buyer, $4..$6 the
+            // Every statement gets the same values ($1 partner, $2 now, $3 buyer, $4..$7 the
             // size); the types are sent along, so one that uses fewer is fine.
             for sql in [CUSTOMERS, ORDERS, LINES, KEYS, INVOICES, INVOICE_LINES] {
                 run(sql).execute(conn).await?;
@@ -200,12 +224,13 @@ async fn insert_all(
         })
         .await?;
     }
+    run(SUPPORT).execute(conn).await?;
     run(CART).execute(conn).await?;
     // Fresh statistics and visibility map, so the planner sees the new table sizes and
     // index-only scans work straight away rather than after autovacuum's next round.
     diesel::sql_query(
         "VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items, invoices, \
-         invoice_lines",
+         invoice_lines, support_requests",
     )
     .execute(conn)
     .await?;

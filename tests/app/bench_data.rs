@@ -21,6 +21,10 @@ struct Counts {
     software_lines_without_key: i64,
     #[diesel(sql_type = BigInt)]
     cart_lines: i64,
+    #[diesel(sql_type = BigInt)]
+    support_requests: i64,
+    #[diesel(sql_type = BigInt)]
+    open_requests: i64,
 }
 
 async fn counts(app: &TestApp) -> Counts {
@@ -38,7 +42,12 @@ async fn counts(app: &TestApp) -> Counts {
                AND NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.order_line_id = l.id))
              AS software_lines_without_key,
            (SELECT count(*) FROM cart_items i JOIN customers c ON c.id = i.customer_id
-             WHERE c.primary_domain = 'bench-00001.test') AS cart_lines",
+             WHERE c.primary_domain = 'bench-00001.test') AS cart_lines,
+           (SELECT count(*) FROM support_requests WHERE title LIKE 'Benchmark request %')
+             AS support_requests,
+           (SELECT count(*) FROM support_requests
+             WHERE title LIKE 'Benchmark request %' AND status IN ('new', 'in_review'))
+             AS open_requests",
     )
     .get_result(&mut app.conn().await)
     .await
@@ -60,6 +69,8 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
         orders_without_lines: 0,
         software_lines_without_key: 0,
         cart_lines: 3,
+        support_requests: 20_000,
+        open_requests: 13_334,
     };
     assert_eq!(counts(&app).await, want);
     assert_eq!(
@@ -97,6 +108,8 @@ async fn seed_bench_tenth_adds_a_tenth_over_the_same_days() {
         orders_without_lines: 0,
         software_lines_without_key: 0,
         cart_lines: 3,
+        support_requests: 2_000,
+        open_requests: 1_334,
     };
     assert_eq!(counts(&app).await, want);
     let oldest: Option<chrono::DateTime<chrono::Utc>> = {
