@@ -74,7 +74,7 @@ pub async fn order(
 }
 
 /// A request of the list.
-#[derive(Queryable, Selectable, Debug)]
+#[derive(QueryableByName, Debug)]
 #[diesel(table_name = support_requests, check_for_backend(diesel::pg::Pg))]
 pub struct RequestRow {
     pub id: RequestId,
@@ -82,7 +82,7 @@ pub struct RequestRow {
     pub title: String,
     pub problem_type: ProblemType,
     pub status: Status,
-    #[diesel(select_expression = customers::company_name)]
+    #[diesel(sql_type = diesel::sql_types::Text)]
     pub customer: String,
     pub created_at: DateTime<Utc>,
 }
@@ -118,36 +118,39 @@ pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result
 }
 
 /// This partner's requests, newest first, up to `limit` after `after`: off the (partner,
-/// created_at, id) index from the cursor on, so a later page costs what the first does.
+/// created_at, id) index from the cursor on, so a later page costs what the first does. The
+/// limit is written into the statement (see the support console's queue for why).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<RequestRow>, AppError> {
-    let mut query = support_requests::table
-        .inner_join(customers::table)
-        .filter(support_requests::partner_id.eq(scope.partner_id()))
-        .order((
-            support_requests::created_at.desc(),
-            support_requests::id.desc(),
-        ))
-        .limit(limit)
-        .select(RequestRow::as_select())
-        .into_boxed();
-    if let Some(c) = after {
-        let id = RequestId(c.id);
-        // `created_at <= c.at` lets the index scan start at the cursor; the rest drops ties.
-        let older = support_requests::created_at
-            .lt(c.at)
-            .or(support_requests::created_at
-                .eq(c.at)
-                .and(support_requests::id.lt(id)));
-        query = query
-            .filter(support_requests::created_at.le(c.at))
-            .filter(older);
-    }
-    Ok(query.load(conn).await?)
+    use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
+    let keyset = match after {
+        Some(_) => "AND (r.created_at, r.id) < ($2, $3)",
+        None => "",
+    };
+    let query = prepared(format!(
+        "SELECT r.id, r.number, r.title, r.problem_type, r.status,
+                c.company_name AS customer, r.created_at
+           FROM support_requests r
+           JOIN customers c ON c.id = r.customer_id
+          WHERE r.partner_id = $1 {keyset}
+          ORDER BY r.created_at DESC, r.id DESC
+          LIMIT {limit}"
+    ))
+    .bind::<SqlUuid, _>(scope.partner_id());
+    Ok(match after {
+        None => query.load(conn).await?,
+        Some(c) => {
+            query
+                .bind::<Timestamptz, _>(c.at)
+                .bind::<SqlUuid, _>(c.id)
+                .load(conn)
+                .await?
+        }
+    })
 }
 
 /// One request with what its page shows.
