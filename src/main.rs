@@ -120,7 +120,8 @@ async fn run(command: Command) -> Result<(), StartupError> {
     let applied = db::migrate::run(&url).await?;
     log::info!("database ready ({applied} migrations applied now)");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let pool = db::pool(&url, 16, db::QueryCounter::default())?;
+    let pools = db::pools(&url, 16, db::QueryCounter::default())?;
+    let pool = pools.main.clone();
     let store = LocalDir::new(settings.artifacts_dir.clone());
     let result = match command {
         Command::Migrate => Ok(()),
@@ -130,7 +131,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
         Command::ArtifactsAdd(variant, file) => {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
         }
-        Command::Serve => serve(settings, pool, clock).await,
+        Command::Serve => serve(settings, pools, clock).await,
         Command::ServeReference(addr) => cspdesk::reference::serve(pool, &addr).await,
         Command::ServeFiles(..) => Ok(()),
     };
@@ -142,9 +143,10 @@ async fn run(command: Command) -> Result<(), StartupError> {
 
 async fn serve(
     settings: Settings,
-    pool: db::DbPool,
+    pools: db::Pools,
     clock: Arc<dyn Clock>,
 ) -> Result<(), StartupError> {
+    let pool = pools.main.clone();
     let public = settings.public_url.to_string();
     let sweep = cspdesk::support::sweep::run_forever(pool.clone(), settings.attachments_dir());
     tokio::spawn(sweep);
@@ -156,7 +158,7 @@ async fn serve(
         pool.clone(),
         clock.clone(),
     ));
-    let app = App::build(settings, pool, clock, None)?;
+    let app = App::build(settings, pools, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",
         app.addr()
