@@ -40,6 +40,7 @@ use actix_web::{HttpServer, web as aw};
 
 use clock::Clock;
 use config::Settings;
+use db::DbPool;
 use error::{AppError, StartupError};
 use web::AppState;
 use web::session_store::BoundedCookieStore;
@@ -60,12 +61,11 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
     Err(AppError::NotFound)
 }
 
-fn app_state(settings: Settings, pools: db::Pools, clock: Arc<dyn Clock>) -> AppState {
+fn app_state(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> AppState {
     let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
     let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
     AppState {
-        pool: pools.main,
-        lists: pools.lists,
+        pool,
         clock,
         settings,
         artifacts,
@@ -105,7 +105,7 @@ fn access_log() -> Logger {
 impl App {
     pub fn build(
         settings: Settings,
-        pools: db::Pools,
+        pool: DbPool,
         clock: Arc<dyn Clock>,
         workers: Option<usize>,
     ) -> Result<App, StartupError> {
@@ -118,7 +118,7 @@ impl App {
         auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
-        let state = aw::Data::new(app_state(settings, pools, clock));
+        let state = aw::Data::new(app_state(settings, pool, clock));
         let mut server = HttpServer::new(move || {
             actix_web::App::new()
                 .app_data(state.clone())

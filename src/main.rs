@@ -120,8 +120,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
     let applied = db::migrate::run(&url).await?;
     log::info!("database ready ({applied} migrations applied now)");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let pools = db::pools(&url, 16, db::QueryCounter::default())?;
-    let pool = pools.main.clone();
+    let pool = db::pool(&url, 16, db::QueryCounter::default())?;
     let store = LocalDir::new(settings.artifacts_dir.clone());
     let result = match command {
         Command::Migrate => Ok(()),
@@ -131,7 +130,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
         Command::ArtifactsAdd(variant, file) => {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
         }
-        Command::Serve => serve(settings, pools, clock).await,
+        Command::Serve => serve(settings, pool, clock).await,
         Command::ServeReference(addr) => cspdesk::reference::serve(pool, &addr).await,
         Command::ServeFiles(..) => Ok(()),
     };
@@ -143,10 +142,9 @@ async fn run(command: Command) -> Result<(), StartupError> {
 
 async fn serve(
     settings: Settings,
-    pools: db::Pools,
+    pool: db::DbPool,
     clock: Arc<dyn Clock>,
 ) -> Result<(), StartupError> {
-    let pool = pools.main.clone();
     let public = settings.public_url.to_string();
     let sweep = cspdesk::support::sweep::run_forever(pool.clone(), settings.attachments_dir());
     tokio::spawn(sweep);
@@ -158,7 +156,7 @@ async fn serve(
         pool.clone(),
         clock.clone(),
     ));
-    let app = App::build(settings, pools, clock, None)?;
+    let app = App::build(settings, pool, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",
         app.addr()

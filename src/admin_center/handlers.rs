@@ -59,7 +59,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need)?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.lists.get().await?;
+    let mut conn = state.pool.get().await?;
     let (found, rows) = pages::purchases(&mut conn, Claim::own(scope), after).await?;
     let customer = match found {
         Some(c) => c,
@@ -172,7 +172,7 @@ pub async fn access(
     let scope = tenant(&need)?;
     // Nonsense in the address just means "from the newest".
     let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
-    let mut conn = state.lists.get().await?;
+    let mut conn = state.pool.get().await?;
     let rows = queries::access(&mut conn, scope, before, ACCESS_PAGE).await?;
     let older = (rows.len() as i64 == ACCESS_PAGE)
         .then(|| rows.last().map(|r| r.id))

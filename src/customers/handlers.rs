@@ -68,10 +68,7 @@ pub async fn list(
         });
     }
     let after = query.after.as_deref().and_then(CustomerId::parse);
-    // A search for text is planned for its pattern; the rest of the list keeps one plan.
-    let by_text = !q.is_empty() && CustomerId::parse(&q).is_none();
-    let pool = if by_text { &state.pool } else { &state.lists };
-    let mut conn = pool.get().await?;
+    let mut conn = state.pool.get().await?;
     let page = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
     let mut rows = page.rows;
     let more = rows.len() as i64 > PER_PAGE;
@@ -179,7 +176,7 @@ async fn detail(
     let scope = need.partner()?;
     let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     let after = after.and_then(Cursor::decode);
-    let mut conn = state.lists.get().await?;
+    let mut conn = state.pool.get().await?;
     let claim = Claim::of_partner(&scope, id);
     // The tab's statement brings the customer along; a tab with no rows looks it up.
     let (found, software, orders) = match tab {

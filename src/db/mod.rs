@@ -16,7 +16,7 @@ use diesel_async::pooled_connection::deadpool::{Object, Pool};
 use diesel_async::pooled_connection::{
     AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
 };
-use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use crate::error::StartupError;
 
@@ -44,41 +44,7 @@ impl QueryCounter {
     }
 }
 
-/// The product's two pools over one database. `main` leaves planning to PostgreSQL. `lists`
-/// keeps one generic plan per statement (`plan_cache_mode = force_generic_plan`): for the
-/// statements of list pages, whose best plan does not depend on the values (an index walked
-/// from a cursor), PostgreSQL otherwise guesses the cached plan dearer than one made for the
-/// values whenever they are commoner than average (a partner with most of the customers, a
-/// month of records) and plans again on every view: 10–30% of the database's CPU on those
-/// pages, measured. Searches by pattern, whose best plan does depend on it, stay on `main`.
-#[derive(Clone)]
-pub struct Pools {
-    pub main: DbPool,
-    pub lists: DbPool,
-}
-
-pub fn pools(url: &str, max_size: usize, queries: QueryCounter) -> Result<Pools, StartupError> {
-    Ok(Pools {
-        main: pool_with(url, max_size, queries.clone(), None)?,
-        lists: pool_with(
-            url,
-            max_size,
-            queries,
-            Some("SET plan_cache_mode = force_generic_plan"),
-        )?,
-    })
-}
-
 pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool, StartupError> {
-    pool_with(url, max_size, queries, None)
-}
-
-fn pool_with(
-    url: &str,
-    max_size: usize,
-    queries: QueryCounter,
-    setup: Option<&'static str>,
-) -> Result<DbPool, StartupError> {
     let mut config = ManagerConfig::<AsyncPgConnection>::default();
     // No test query on every checkout: it was a third of a page's round trips. A connection
     // that broke is marked so by the driver and dropped by the pool instead of reused.
@@ -91,11 +57,6 @@ fn pool_with(
         let queries = queries.clone();
         Box::pin(async move {
             let mut conn = AsyncPgConnection::establish(url).await?;
-            if let Some(sql) = setup {
-                conn.batch_execute(sql)
-                    .await
-                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
-            }
             conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
                 if matches!(event, InstrumentationEvent::StartQuery { .. }) {
                     queries.0.fetch_add(1, Ordering::Relaxed);

@@ -47,7 +47,7 @@ pub async fn list(
     const PER_PAGE: i64 = 25;
     let scope = need.partner()?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.lists.get().await?;
+    let mut conn = state.pool.get().await?;
     let mut rows = queries::list(&mut conn, &scope, after, PER_PAGE + 1).await?;
     // A first page with room to spare has counted the requests already.
     let total = if after.is_none() && rows.len() as i64 <= PER_PAGE {

@@ -32,8 +32,6 @@ pub use render::{redirect, render, render_status};
 
 pub struct AppState {
     pub pool: DbPool,
-    /// For the statements of list pages: one generic plan each (see `db::Pools`).
-    pub lists: DbPool,
     pub clock: Arc<dyn Clock>,
     pub settings: Settings,
     pub artifacts: Arc<dyn crate::storage::ArtifactStore>,

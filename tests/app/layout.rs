@@ -180,9 +180,9 @@ async fn health_is_200_with_a_database_and_503_without() {
         client_requests_per_minute: 100_000,
         trusted_proxies: Vec::new(),
     };
-    let pools = cspdesk::db::pools(&url, 1, Default::default()).unwrap();
+    let pool = cspdesk::db::pool(&url, 1, Default::default()).unwrap();
     let clock = std::sync::Arc::new(cspdesk::clock::SystemClock);
-    let broken = cspdesk::App::build(settings, pools, clock, Some(1)).unwrap();
+    let broken = cspdesk::App::build(settings, pool, clock, Some(1)).unwrap();
     let base = format!("http://{}", broken.addr());
     let handle = broken.handle();
     tokio::spawn(broken.run());

@@ -142,26 +142,3 @@ async fn serve_reference_serves_the_fortunes_page_on_the_products_database() {
     assert!(!body.contains("<script>"));
     assert!(body.contains("フレームワークのベンチマーク"));
 }
-
-/// List pages read through connections that keep one generic plan per statement; everything
-/// else, searches by pattern included, leaves planning to PostgreSQL.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn list_connections_keep_one_plan_and_the_others_plan_as_postgresql_chooses() {
-    #[derive(diesel::QueryableByName)]
-    struct Setting {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        plan_cache_mode: String,
-    }
-    let url = crate::support::db::url_for(&crate::support::db::fresh_database().await);
-    let pools = cspdesk::db::pools(&url, 2, Default::default()).unwrap();
-    let mode = |pool: cspdesk::db::DbPool| async move {
-        let mut conn = pool.get().await.unwrap();
-        diesel::sql_query("SHOW plan_cache_mode")
-            .get_result::<Setting>(&mut conn)
-            .await
-            .unwrap()
-            .plan_cache_mode
-    };
-    assert_eq!(mode(pools.lists.clone()).await, "force_generic_plan");
-    assert_eq!(mode(pools.main.clone()).await, "auto");
-}

@@ -58,7 +58,7 @@ pub async fn queue(
         _ => Sort::OldestFirst,
     };
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.lists.get().await?;
+    let mut conn = state.pool.get().await?;
     let mut rows = queries::queue(&mut conn, &filter, sort, after, PER_PAGE + 1).await?;
     // A first page with room to spare has counted the queue already.
     let total = if after.is_none() && rows.len() as i64 <= PER_PAGE {

@@ -60,9 +60,8 @@ impl TestApp {
         };
         configure(&mut settings);
         let queries = cspdesk::db::QueryCounter::default();
-        let pools = cspdesk::db::pools(&url, 8, queries.clone()).expect("pools");
-        let pool = pools.main.clone();
-        let app = App::build(settings, pools, clock.clone(), Some(2)).expect("app builds");
+        let pool = cspdesk::db::pool(&url, 8, queries.clone()).expect("pool");
+        let app = App::build(settings, pool.clone(), clock.clone(), Some(2)).expect("app builds");
         let base = format!("http://{}", app.addr());
         let handle = app.handle();
         tokio::spawn(app.run());
