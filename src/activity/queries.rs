@@ -94,6 +94,7 @@ pub async fn page(
         .filter(activity::at.ge(f.start()))
         .filter(activity::at.lt(f.end()))
         .order((activity::at.desc(), activity::id.desc()))
+        .limit(limit)
         .select(LogRow::as_select())
         .into_boxed();
     if let Some(codes) = f.operations.codes() {
@@ -117,9 +118,7 @@ pub async fn page(
             .or(activity::at.eq(c.at).and(activity::id.lt(c.id)));
         query = query.filter(activity::at.le(c.at)).filter(older);
     }
-    Ok(crate::db::statement::limited(query, limit)
-        .load(conn)
-        .await?)
+    Ok(query.load(conn).await?)
 }
 
 /// The partner's customer with this primary domain or tenant ID, if it is theirs.

@@ -33,12 +33,11 @@ pub async fn access(
         .filter(activity::customer_id.eq(scope.customer_id()))
         .filter(activity::operation.eq_any(crate::activity::codes(crate::activity::ACCESS)))
         .order(activity::id.desc())
+        .limit(limit)
         .select(AccessRow::as_select())
         .into_boxed();
     if let Some(before) = before {
         query = query.filter(activity::id.lt(before));
     }
-    Ok(crate::db::statement::limited(query, limit)
-        .load(conn)
-        .await?)
+    Ok(query.load(conn).await?)
 }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::rules::Month;
 use crate::auth::PartnerScope;
 use crate::db::schema::invoices;
-use crate::db::statement::{limit as sql_limit, prepared};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
@@ -167,7 +167,7 @@ const LINES: &str = "
       FROM invoice_lines l
      WHERE l.invoice_id = (SELECT i.id FROM invoices i
                             WHERE i.partner_id = $1 AND i.month = $2 AND i.currency = $3)";
-const PAGE: &str = "ORDER BY l.at, l.id";
+const PAGE: &str = "ORDER BY l.at, l.id LIMIT $4";
 
 /// A page or batch of the invoice's lines in the order they happened, through the lines'
 /// primary key (invoice, time, id).
@@ -181,16 +181,14 @@ pub async fn lines(
     // plan could not start its index scan at the cursor, and every batch would read from the
     // invoice's first line.
     let sql = match after {
-        Some(_) => format!(
-            "{LINES} AND (l.at, l.id) > ($4, $5) {PAGE} {}",
-            sql_limit(limit)
-        ),
-        None => format!("{LINES} {PAGE} {}", sql_limit(limit)),
+        Some(_) => format!("{LINES} AND (l.at, l.id) > ($5, $6) {PAGE}"),
+        None => format!("{LINES} {PAGE}"),
     };
     let query = prepared(sql)
         .bind::<SqlUuid, _>(key.partner_id())
         .bind::<Date, _>(key.month.first_day())
-        .bind::<Text, _>(key.currency.code());
+        .bind::<Text, _>(key.currency.code())
+        .bind::<BigInt, _>(limit);
     Ok(match after {
         Some((at, id)) => {
             query

@@ -78,23 +78,22 @@ pub async fn lines_of_product(
     scope: CustomerScope,
     product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
-    use crate::db::statement::limit;
-    use diesel::sql_types::Uuid as SqlUuid;
-    Ok(crate::db::statement::prepared(format!(
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    Ok(crate::db::statement::prepared(
         "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
                 l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
                 l.unit_price_minor, l.credited_minor, l.currency
            FROM (SELECT id, number, placed_at FROM orders WHERE customer_id = $1
-                  ORDER BY placed_at DESC, id DESC {}) o
+                  ORDER BY placed_at DESC, id DESC LIMIT $3) o
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.order_id = o.id AND x.product_id = $2 OFFSET 0) l
           ORDER BY o.placed_at DESC, o.id DESC, l.line_number
-          {}",
-        limit(RECENT_ORDERS),
-        limit(MAX_LINES)
-    ))
+          LIMIT $4",
+    )
     .bind::<SqlUuid, _>(scope.customer_id())
     .bind::<SqlUuid, _>(product_id)
+    .bind::<BigInt, _>(RECENT_ORDERS)
+    .bind::<BigInt, _>(MAX_LINES)
     .load(conn)
     .await?)
 }

@@ -9,7 +9,7 @@ use super::Customer;
 use super::forms::ValidCustomer;
 use crate::auth::PartnerScope;
 use crate::db::schema::customers;
-use crate::db::statement::{limit, prepared};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
 use crate::web::pagination::{MAX_COUNTED, Total};
@@ -40,18 +40,18 @@ impl Search {
         }
     }
 
-    /// The condition on `customers`, over the binds every list statement has: $2 the text
-    /// pattern, $3 the GUID prefix, $4 the tenant GUID (each unused one bound to a blank).
+    /// The condition on `customers`, over the binds every list statement has: $3 the text
+    /// pattern, $4 the GUID prefix, $5 the tenant GUID (each unused one bound to a blank).
     fn condition(&self) -> &'static str {
         match self {
             Search::All => "",
-            Search::Tenant(_) => "AND id = $4",
+            Search::Tenant(_) => "AND id = $5",
             Search::Text { prefix: None, .. } => {
-                "AND (company_name ILIKE $2 OR primary_domain ILIKE $2)"
+                "AND (company_name ILIKE $3 OR primary_domain ILIKE $3)"
             }
             Search::Text {
                 prefix: Some(_), ..
-            } => "AND (company_name ILIKE $2 OR primary_domain ILIKE $2 OR id::text LIKE $3)",
+            } => "AND (company_name ILIKE $3 OR primary_domain ILIKE $3 OR id::text LIKE $4)",
         }
     }
 
@@ -102,11 +102,11 @@ pub async fn total(
     let counted: Counted = search
         .statement(format!(
             "SELECT count(*) AS n FROM (SELECT 1 FROM customers
-          WHERE partner_id = $1 {} {}) matched",
-            search.condition(),
-            limit(MAX_COUNTED + 1)
+          WHERE partner_id = $1 {} LIMIT $2) matched",
+            search.condition()
         ))
         .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(MAX_COUNTED + 1)
         .bind::<Text, _>(pattern)
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)
@@ -139,13 +139,13 @@ pub async fn page(
     scope: &PartnerScope,
     q: &str,
     after: Option<CustomerId>,
-    page_size: i64,
+    limit: i64,
 ) -> Result<Page, AppError> {
-    use diesel::sql_types::Uuid as SqlUuid;
+    use diesel::sql_types::{BigInt, Uuid as SqlUuid};
     let search = Search::new(q);
     let keyset = if after.is_some() {
         "AND (lower(company_name), id) > (SELECT lower(c.company_name), c.id FROM customers c
-                                           WHERE c.id = $5 AND c.partner_id = $1)"
+                                           WHERE c.id = $6 AND c.partner_id = $1)"
     } else {
         ""
     };
@@ -155,11 +155,11 @@ pub async fn page(
             "SELECT {COLUMNS},
                     (SELECT p.customer_count FROM partners p WHERE p.id = $1) AS partner_total
                FROM customers WHERE partner_id = $1 {} {keyset}
-              ORDER BY lower(company_name), id {}",
-            search.condition(),
-            limit(page_size)
+              ORDER BY lower(company_name), id LIMIT $2",
+            search.condition()
         ))
         .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(limit)
         .bind::<Text, _>(pattern)
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)

@@ -40,14 +40,6 @@ pub fn planned_each_time(sql: impl Into<String>) -> Prepared {
     }
 }
 
-/// `LIMIT n`, for a statement's text. A page size goes into the text, not a parameter: given
-/// `LIMIT $n`, PostgreSQL assumes a tenth of the rows are wanted, finds the plan it cached
-/// dearer than one made for the values at hand, and plans the statement again on every
-/// execution (measured on the list pages: 10–30% of the database's CPU went to planning).
-pub fn limit(n: i64) -> String {
-    format!("LIMIT {n}")
-}
-
 impl Prepared {
     pub fn bind<ST, Value>(self, value: Value) -> Bound<Self, Value, ST> {
         Bound::new(self, value)
@@ -121,38 +113,3 @@ impl Query for Prepared {
 }
 
 impl<Conn> RunQueryDsl<Conn> for Prepared {}
-
-/// A query built with diesel's DSL, with its `LIMIT` written into the text (see `limit`);
-/// diesel's own `.limit(n)` sends the number as a parameter.
-#[derive(Debug, Clone)]
-#[must_use = "a statement runs only when loaded or executed"]
-pub struct Limited<Q> {
-    query: Q,
-    limit: i64,
-}
-
-/// `query` (ordered, without a limit of its own) limited to `n` rows.
-pub fn limited<Q>(query: Q, n: i64) -> Limited<Q> {
-    Limited { query, limit: n }
-}
-
-impl<Q> QueryId for Limited<Q> {
-    type QueryId = ();
-    // Cached by its text, which carries the limit.
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Limited<Q> {
-    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        self.query.walk_ast(out.reborrow())?;
-        out.push_sql(" ");
-        out.push_sql(&limit(self.limit));
-        Ok(())
-    }
-}
-
-impl<Q: Query> Query for Limited<Q> {
-    type SqlType = Q::SqlType;
-}
-
-impl<Q, Conn> RunQueryDsl<Conn> for Limited<Q> {}

@@ -11,7 +11,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::auth::PartnerScope;
 use crate::customers::claim::{COLUMNS as CUSTOMER, OfCustomer};
 use crate::db::schema::{order_lines, orders, users};
-use crate::db::statement::{limit as sql_limit, prepared};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
 
@@ -53,7 +53,7 @@ pub async fn history(
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<OfCustomer<OrderSummary>>, AppError> {
-    use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
+    use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
     let select = format!(
         "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
                 o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
@@ -62,18 +62,20 @@ pub async fn history(
            JOIN users u ON u.id = o.placed_by
           WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2"
     );
-    let order = format!("ORDER BY o.placed_at DESC, o.id DESC {}", sql_limit(limit));
-    let first = prepared(format!("{select} {order}"))
+    const ORDER: &str = "ORDER BY o.placed_at DESC, o.id DESC LIMIT $3";
+    let first = prepared(format!("{select} {ORDER}"))
         .bind::<SqlUuid, _>(customer_id)
-        .bind::<SqlUuid, _>(scope.partner_id());
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(limit);
     Ok(match after {
         None => first.load(conn).await?,
         Some(c) => {
             prepared(format!(
-                "{select} AND (o.placed_at, o.id) < ($3, $4) {order}"
+                "{select} AND (o.placed_at, o.id) < ($4, $5) {ORDER}"
             ))
             .bind::<SqlUuid, _>(customer_id)
             .bind::<SqlUuid, _>(scope.partner_id())
+            .bind::<BigInt, _>(limit)
             .bind::<Timestamptz, _>(c.at)
             .bind::<SqlUuid, _>(c.id)
             .load(conn)

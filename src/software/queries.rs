@@ -12,7 +12,7 @@ use crate::customers::claim::{COLUMNS as CUSTOMER, Claim, OfCustomer};
 use crate::db::schema::{
     artifacts, customers, order_lines, orders, product_keys, product_variants,
 };
-use crate::db::statement::{limit as sql_limit, prepared};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
 use crate::web::cursor::Cursor;
@@ -86,11 +86,11 @@ pub async fn purchases(
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<OfCustomer<Purchase>>, AppError> {
-    use diesel::sql_types::{Integer, Nullable, Timestamptz, Uuid as SqlUuid};
+    use diesel::sql_types::{BigInt, Integer, Nullable, Timestamptz, Uuid as SqlUuid};
     let (orders_after, lines_after) = match after {
         Some(_) => (
-            "AND (o.placed_at, o.id) <= ($3, $4)",
-            "AND (x.order_id <> $4 OR x.line_number > $5)",
+            "AND (o.placed_at, o.id) <= ($4, $5)",
+            "AND (x.order_id <> $5 OR x.line_number > $6)",
         ),
         None => ("", ""),
     };
@@ -105,13 +105,13 @@ pub async fn purchases(
                                      {lines_after}
                               OFFSET 0) l
           WHERE c.id = $1 AND o.customer_id = $1
-            AND ($2::uuid IS NULL OR c.partner_id = $2) {orders_after}
+            AND ($3::uuid IS NULL OR c.partner_id = $3) {orders_after}
           ORDER BY o.placed_at DESC, o.id DESC, l.line_number
-          {}",
-        sql_limit(limit)
+          LIMIT $2"
     );
     let query = prepared(sql)
         .bind::<SqlUuid, _>(claim.customer_id())
+        .bind::<BigInt, _>(limit)
         .bind::<Nullable<SqlUuid>, _>(claim.partner_id());
     Ok(match after {
         None => query.load(conn).await?,

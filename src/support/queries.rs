@@ -12,7 +12,7 @@ use super::rules::{Impact, OrderRef, ProblemType, Status, TenantRef};
 use crate::auth::{CustomerScope, PartnerScope};
 use crate::customers::Customer;
 use crate::db::schema::{customers, order_lines, orders, support_events, support_requests, users};
-use crate::db::statement::{limit, prepared};
+use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
 use crate::web::pagination::{MAX_COUNTED, Total};
@@ -106,25 +106,25 @@ pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
-    let counted: Counted = prepared(format!(
+    let counted: Counted = prepared(
         "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests WHERE partner_id = $1
-          {}) requests",
-        limit(MAX_COUNTED + 1)
-    ))
+          LIMIT $2) requests",
+    )
     .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<BigInt, _>(MAX_COUNTED + 1)
     .get_result(conn)
     .await?;
     Ok(Total::counted(counted.n))
 }
 
-/// This partner's requests, newest first, up to `page_size` after `after`: off the (partner,
+/// This partner's requests, newest first, up to `limit` after `after`: off the (partner,
 /// created_at, id) index from the cursor on, so a later page costs what the first does. The
-/// page size is written into the statement (`db::statement::limit`).
+/// limit is written into the statement (see the support console's queue for why).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     after: Option<Cursor>,
-    page_size: i64,
+    limit: i64,
 ) -> Result<Vec<RequestRow>, AppError> {
     use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
     let keyset = match after {
@@ -138,8 +138,7 @@ pub async fn list(
            JOIN customers c ON c.id = r.customer_id
           WHERE r.partner_id = $1 {keyset}
           ORDER BY r.created_at DESC, r.id DESC
-          {}",
-        limit(page_size)
+          LIMIT {limit}"
     ))
     .bind::<SqlUuid, _>(scope.partner_id());
     Ok(match after {
