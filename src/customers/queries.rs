@@ -12,7 +12,7 @@ use crate::db::schema::customers;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
-use crate::web::pagination::{MAX_COUNTED, Total};
+use crate::web::pagination::{Counted, MAX_COUNTED, Total};
 
 /// What a search of the Customers list looks for: everything, one tenant GUID, or text in
 /// the company name or domain (and, for hex digits and dashes, the start of a tenant GUID).
@@ -93,11 +93,6 @@ pub async fn total(
             .await?;
         return Ok(Total::Exactly(i64::from(kept)));
     }
-    #[derive(QueryableByName)]
-    struct Counted {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
-    }
     let (pattern, prefix, id) = search.binds();
     let counted: Counted = search
         .statement(format!(
@@ -112,7 +107,7 @@ pub async fn total(
         .bind::<SqlUuid, _>(id)
         .get_result(conn)
         .await?;
-    Ok(Total::counted(counted.n))
+    Ok(counted.into())
 }
 
 /// A page of the list and, when it has rows, the partner's count of customers kept by the

@@ -15,7 +15,7 @@ use crate::db::schema::{customers, order_lines, orders, support_events, support_
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
-use crate::web::pagination::{MAX_COUNTED, Total};
+use crate::web::pagination::{Counted, MAX_COUNTED, Total};
 
 pub async fn customer(
     conn: &mut AsyncPgConnection,
@@ -101,11 +101,6 @@ impl RequestRow {
 /// This partner's requests, counted up to `MAX_COUNTED`.
 pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result<Total, AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
-    #[derive(QueryableByName)]
-    struct Counted {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
-    }
     let counted: Counted = prepared(
         "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests WHERE partner_id = $1
           LIMIT $2) requests",
@@ -114,7 +109,7 @@ pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result
     .bind::<BigInt, _>(MAX_COUNTED + 1)
     .get_result(conn)
     .await?;
-    Ok(Total::counted(counted.n))
+    Ok(counted.into())
 }
 
 /// This partner's requests, newest first, up to `limit` after `after`: off the (partner,

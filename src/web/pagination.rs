@@ -11,6 +11,19 @@ pub enum Total {
 
 pub const MAX_COUNTED: i64 = 1000;
 
+/// The row of a count made with `LIMIT MAX_COUNTED + 1`, named `n`.
+#[derive(diesel::QueryableByName)]
+pub struct Counted {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+impl From<Counted> for Total {
+    fn from(c: Counted) -> Total {
+        Total::counted(c.n)
+    }
+}
+
 impl Total {
     /// From a count made with `LIMIT MAX_COUNTED + 1`.
     pub fn counted(n: i64) -> Total {
@@ -19,6 +32,13 @@ impl Total {
         } else {
             Total::Exactly(n)
         }
+    }
+
+    /// The total a list's first page already knows: all its rows, when it read fewer than one
+    /// more than a page (`rows` is what it read). `None` on a later page or a full one.
+    pub fn of_first_page(after: bool, rows: usize, per_page: i64) -> Option<Total> {
+        let rows = rows as i64;
+        (!after && rows <= per_page).then_some(Total::Exactly(rows))
     }
 
     /// The total in words: message `exactly` or `more` with the number as `$count`.
@@ -96,5 +116,13 @@ mod tests {
         assert_eq!(Total::counted(1000), Total::Exactly(1000));
         assert_eq!(Total::counted(1001), Total::MoreThan(1000));
         assert_eq!(Total::counted(0), Total::Exactly(0));
+    }
+
+    #[test]
+    fn a_first_page_with_room_to_spare_knows_its_total() {
+        use super::Total;
+        assert_eq!(Total::of_first_page(false, 7, 25), Some(Total::Exactly(7)));
+        assert_eq!(Total::of_first_page(false, 26, 25), None);
+        assert_eq!(Total::of_first_page(true, 7, 25), None);
     }
 }

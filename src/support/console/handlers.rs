@@ -60,11 +60,9 @@ pub async fn queue(
     let after = query.after.as_deref().and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
     let mut rows = queries::queue(&mut conn, &filter, sort, after, PER_PAGE + 1).await?;
-    // A first page with room to spare has counted the queue already.
-    let total = if after.is_none() && rows.len() as i64 <= PER_PAGE {
-        Total::Exactly(rows.len() as i64)
-    } else {
-        queries::count(&mut conn, &filter).await?
+    let total = match Total::of_first_page(after.is_some(), rows.len(), PER_PAGE) {
+        Some(known) => known,
+        None => queries::count(&mut conn, &filter).await?,
     };
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());

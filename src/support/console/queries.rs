@@ -12,7 +12,7 @@ use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::support::rules::{ProblemType, Status};
 use crate::web::cursor::Cursor;
-use crate::web::pagination::{MAX_COUNTED, Total};
+use crate::web::pagination::{Counted, MAX_COUNTED, Total};
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 
 /// The queue's filter: the open requests (all three waiting states), one status, or all.
@@ -86,11 +86,6 @@ fn status_bind(filter: &Filter) -> &'static str {
 
 /// The queue's requests, counted up to `MAX_COUNTED`.
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Total, AppError> {
-    #[derive(QueryableByName)]
-    struct Counted {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
-    }
     let counted: Counted = prepared(format!(
         "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests r WHERE {} LIMIT $2) queue",
         condition(filter)
@@ -99,7 +94,7 @@ pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Tota
     .bind::<BigInt, _>(MAX_COUNTED + 1)
     .get_result(conn)
     .await?;
-    Ok(Total::counted(counted.n))
+    Ok(counted.into())
 }
 
 /// Up to `limit` requests of the queue after `after`, in the order of `sort`: off the index of
