@@ -61,16 +61,28 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
     Err(AppError::NotFound)
 }
 
-fn app_state(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> AppState {
+fn app_state_shared(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> Arc<AppState> {
     let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
     let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
-    AppState {
+    Arc::new(AppState {
         pool,
         clock,
         settings,
         artifacts,
         attachments,
         issued: Default::default(),
+    })
+}
+
+/// One worker's state: its own pool, and what all workers share.
+fn app_state(shared: &AppState, pool: DbPool) -> AppState {
+    AppState {
+        pool,
+        clock: shared.clock.clone(),
+        settings: shared.settings.clone(),
+        artifacts: shared.artifacts.clone(),
+        attachments: shared.attachments.clone(),
+        issued: shared.issued.clone(),
     }
 }
 
@@ -103,9 +115,11 @@ fn access_log() -> Logger {
 }
 
 impl App {
+    /// The dashboard on `settings.addr`, with `workers` HTTP workers (default: one per core),
+    /// each opening its own pool from `pools`.
     pub fn build(
         settings: Settings,
-        pool: DbPool,
+        pools: db::WorkerPools,
         clock: Arc<dyn Clock>,
         workers: Option<usize>,
     ) -> Result<App, StartupError> {
@@ -118,10 +132,16 @@ impl App {
         auth::password::warm_up();
         let key = settings.session_key.clone();
         let secure = settings.secure_cookies();
-        let state = aw::Data::new(app_state(settings, pool, clock));
+        let workers = workers.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        // Opening a pool connects nothing yet; one opened here checks the settings, and is
+        // what a worker falls back to if its own could not be built.
+        let shared = app_state_shared(settings, pools.open(workers)?, clock);
         let mut server = HttpServer::new(move || {
+            let pool = pools.open(workers).unwrap_or_else(|_| shared.pool.clone());
             actix_web::App::new()
-                .app_data(state.clone())
+                .app_data(aw::Data::new(app_state(&shared, pool)))
                 .wrap(web::error_pages::handlers())
                 .wrap(sessions(key.clone(), secure))
                 .wrap(security_headers())
@@ -131,9 +151,7 @@ impl App {
         })
         .listen(listener)
         .map_err(|e| StartupError::Other(e.to_string()))?;
-        if let Some(n) = workers {
-            server = server.workers(n);
-        }
+        server = server.workers(workers);
         Ok(App {
             server: server.run(),
             addr,

@@ -130,7 +130,14 @@ async fn run(command: Command) -> Result<(), StartupError> {
         Command::ArtifactsAdd(variant, file) => {
             cli::artifacts_add(&pool, &store, clock.as_ref(), &variant, &file).await
         }
-        Command::Serve => serve(settings, pool, clock).await,
+        Command::Serve => {
+            let pools = db::WorkerPools {
+                url: url.clone(),
+                max_size: 16,
+                queries: db::QueryCounter::default(),
+            };
+            serve(settings, pool, pools, clock).await
+        }
         Command::ServeReference(addr) => cspdesk::reference::serve(pool, &addr).await,
         Command::ServeFiles(..) => Ok(()),
     };
@@ -140,9 +147,11 @@ async fn run(command: Command) -> Result<(), StartupError> {
     result
 }
 
+/// The dashboard, and its periodic tasks on `pool` (the HTTP workers open their own).
 async fn serve(
     settings: Settings,
     pool: db::DbPool,
+    pools: db::WorkerPools,
     clock: Arc<dyn Clock>,
 ) -> Result<(), StartupError> {
     let public = settings.public_url.to_string();
@@ -156,7 +165,7 @@ async fn serve(
         pool.clone(),
         clock.clone(),
     ));
-    let app = App::build(settings, pool, clock, None)?;
+    let app = App::build(settings, pools, clock, None)?;
     log::info!(
         "CSP Desk listening on http://{} (public address {public})",
         app.addr()

@@ -30,6 +30,8 @@ pub use context::{Page, PageContext};
 pub use csrf::CsrfForm;
 pub use render::{redirect, render, render_status};
 
+/// What a request's handlers share: one per HTTP worker, each with the worker's own pool
+/// (`db::WorkerPools`); the rest is shared by all workers.
 pub struct AppState {
     pub pool: DbPool,
     pub clock: Arc<dyn Clock>,
@@ -38,5 +40,5 @@ pub struct AppState {
     /// Files attached to support requests, in `<data>/attachments`: outside the web root.
     pub attachments: Arc<crate::storage::LocalDir>,
     /// Which partners' past invoices this process found all issued, per month.
-    pub issued: crate::billing::issue::Checked,
+    pub issued: Arc<crate::billing::issue::Checked>,
 }

@@ -180,9 +180,13 @@ async fn health_is_200_with_a_database_and_503_without() {
         client_requests_per_minute: 100_000,
         trusted_proxies: Vec::new(),
     };
-    let pool = cspdesk::db::pool(&url, 1, Default::default()).unwrap();
+    let pools = cspdesk::db::WorkerPools {
+        url: url.clone(),
+        max_size: 1,
+        queries: Default::default(),
+    };
     let clock = std::sync::Arc::new(cspdesk::clock::SystemClock);
-    let broken = cspdesk::App::build(settings, pool, clock, Some(1)).unwrap();
+    let broken = cspdesk::App::build(settings, pools, clock, Some(1)).unwrap();
     let base = format!("http://{}", broken.addr());
     let handle = broken.handle();
     tokio::spawn(broken.run());

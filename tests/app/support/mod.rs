@@ -61,7 +61,12 @@ impl TestApp {
         configure(&mut settings);
         let queries = cspdesk::db::QueryCounter::default();
         let pool = cspdesk::db::pool(&url, 8, queries.clone()).expect("pool");
-        let app = App::build(settings, pool.clone(), clock.clone(), Some(2)).expect("app builds");
+        let pools = cspdesk::db::WorkerPools {
+            url: url.clone(),
+            max_size: 8,
+            queries: queries.clone(),
+        };
+        let app = App::build(settings, pools, clock.clone(), Some(2)).expect("app builds");
         let base = format!("http://{}", app.addr());
         let handle = app.handle();
         tokio::spawn(app.run());
