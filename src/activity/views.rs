@@ -42,8 +42,8 @@ impl LogView {
             )
         });
         LogView {
-            at: row.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            at_iso: row.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            at: crate::web::format::datetime_seconds_utc(&row.at),
+            at_iso: crate::web::format::iso_utc(&row.at),
             who,
             customer: row.customer.clone().unwrap_or_default(),
             tenant: row.tenant.map(|t| t.to_string()).unwrap_or_default(),

@@ -52,7 +52,7 @@ pub fn stream(
 
 fn row(l: &InvoiceLine, currency: Currency, lang: Lang) -> Vec<String> {
     vec![
-        l.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        crate::web::format::iso_utc(&l.at),
         lang.t(&l.kind.label_key()),
         text_cell(&l.customer),
         l.customer_id.to_string(),

@@ -221,7 +221,7 @@ impl Writing {
         }
         let (lang, currency) = (self.lang, self.key.currency);
         let cells = [
-            l.at.format("%Y-%m-%d").to_string(),
+            crate::web::format::day(&l.at),
             lang.t(&l.kind.label_key()),
             l.customer.clone(),
             l.order_number.to_string(),

@@ -1,6 +1,8 @@
 //! Language negotiation and the Fluent catalogs (`locales/<lang>/*.ftl`), compiled into the
 //! binary. Every user-visible string is looked up here.
 
+mod memo;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -57,16 +59,20 @@ impl Lang {
         &IDS[Lang::OFFERED.iter().position(|l| *l == self).unwrap_or(0)]
     }
 
+    /// The message `key`, remembered per thread (see `memo`): a list page asks for the same
+    /// few messages on every row and every request.
     pub fn t(self, key: &str) -> String {
-        LOCALES.lookup(self.id(), key)
+        memo::get_or_insert(self, key, &[], || LOCALES.lookup(self.id(), key))
     }
 
     pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), fluent_value(v)))
-            .collect();
-        LOCALES.lookup_with_args(self.id(), key, &map)
+        memo::get_or_insert(self, key, args, || {
+            let map: HashMap<Cow<'static, str>, FluentValue> = args
+                .iter()
+                .map(|(k, v)| (Cow::Owned(k.to_string()), fluent_value(v)))
+                .collect();
+            LOCALES.lookup_with_args(self.id(), key, &map)
+        })
     }
 
     /// Whether the catalog of this language itself defines `key` (no fallback).
