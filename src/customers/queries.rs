@@ -42,16 +42,21 @@ impl Search {
 
     /// The condition on `customers`, over the binds every list statement has: $3 the text
     /// pattern, $4 the GUID prefix, $5 the tenant GUID (each unused one bound to a blank).
+    /// The name and domain are searched as one text, the expression of their trigram index
+    /// (migration `customer_search_text`); chr(1) between them keeps a match from spanning both.
     fn condition(&self) -> &'static str {
         match self {
             Search::All => "",
             Search::Tenant(_) => "AND id = $5",
             Search::Text { prefix: None, .. } => {
-                "AND (company_name ILIKE $3 OR primary_domain ILIKE $3)"
+                "AND (lower(company_name) || chr(1) || lower(primary_domain)) LIKE lower($3)"
             }
             Search::Text {
                 prefix: Some(_), ..
-            } => "AND (company_name ILIKE $3 OR primary_domain ILIKE $3 OR id::text LIKE $4)",
+            } => {
+                "AND ((lower(company_name) || chr(1) || lower(primary_domain)) LIKE lower($3)
+                      OR id::text LIKE $4)"
+            }
         }
     }
 

@@ -159,6 +159,8 @@ async fn search_finds_customers_by_name_domain_or_tenant_guid() {
     let v = app.signed_in(&agent).await;
     let by_name = v.get("/customers?q=tailspin").await;
     assert!(by_name.contains("Tailspin Toys") && !by_name.contains("Northwind"));
+    let shouting = v.get("/customers?q=WOODGROVE.Ex").await;
+    assert!(shouting.contains("Woodgrove Bank") && !shouting.contains("Tailspin Toys"));
     let by_domain = v.get("/customers?q=woodgrove.example").await;
     assert!(by_domain.contains("Woodgrove Bank") && by_domain.contains("1 customer"));
     let guid = adatum.to_string();
