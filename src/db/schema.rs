@@ -193,6 +193,7 @@ diesel::table! {
         name -> Text,
         created_at -> Timestamptz,
         customer_count -> Int4,
+        support_request_count -> Int4,
     }
 }
 
@@ -327,6 +328,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    support_status_counts (status) {
+        status -> Text,
+        requests -> Int4,
+    }
+}
+
+diesel::table! {
     user_roles (user_id, role) {
         user_id -> Uuid,
         role -> Text,
@@ -438,6 +446,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     support_attachments,
     support_events,
     support_requests,
+    support_status_counts,
     user_roles,
     user_sessions,
     users,

@@ -34,11 +34,14 @@ impl Total {
         }
     }
 
-    /// The total a list's first page already knows: all its rows, when it read fewer than one
-    /// more than a page (`rows` is what it read). `None` on a later page or a full one.
-    pub fn of_first_page(after: bool, rows: usize, per_page: i64) -> Option<Total> {
-        let rows = rows as i64;
-        (!after && rows <= per_page).then_some(Total::Exactly(rows))
+    /// The total of a list whose rows carry the count the database keeps (`first`, of the
+    /// first row read): that count, or none on an empty first page. `None` for an empty later
+    /// page, which has no row to carry it.
+    pub fn kept(first: Option<i64>, after: bool) -> Option<Total> {
+        match first {
+            Some(n) => Some(Total::Exactly(n)),
+            None => (!after).then_some(Total::Exactly(0)),
+        }
     }
 
     /// The total in words: message `exactly` or `more` with the number as `$count`.
@@ -119,10 +122,10 @@ mod tests {
     }
 
     #[test]
-    fn a_first_page_with_room_to_spare_knows_its_total() {
+    fn a_page_whose_rows_carry_the_kept_count_knows_its_total() {
         use super::Total;
-        assert_eq!(Total::of_first_page(false, 7, 25), Some(Total::Exactly(7)));
-        assert_eq!(Total::of_first_page(false, 26, 25), None);
-        assert_eq!(Total::of_first_page(true, 7, 25), None);
+        assert_eq!(Total::kept(Some(2000), true), Some(Total::Exactly(2000)));
+        assert_eq!(Total::kept(None, false), Some(Total::Exactly(0)));
+        assert_eq!(Total::kept(None, true), None);
     }
 }

@@ -578,13 +578,9 @@ fn numbers_on(pages: &[Resp], link: &str) -> Vec<i64> {
 /// Both support lists read one page at a time off an index: 60 requests filed in bulk (a
 /// third decided) page 25 at a time with the same statements on every page, in the order the
 /// database gives, and the counts say how many there are.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
-    use crate::support::ordering::{keyset_pages, queries_for};
-    let app = TestApp::spawn().await;
-    let shop = app.shop().await;
-    // Filed one minute apart; every third one rejected, the others open. Ten share one
-    // instant, so ties are broken by id.
+/// Files 60 requests for the shop's customer in one statement, one minute apart, every third
+/// one rejected and the others new; ten share one instant, so ties are broken by id.
+async fn file_sixty_requests(app: &TestApp, shop: &Shop) {
     diesel::sql_query(
         "INSERT INTO support_requests (id, partner_id, customer_id, problem_type, impact, title,
                                        reason, contact_name, contact_email, contact_phone,
@@ -604,6 +600,125 @@ async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
     .execute(&mut app.conn().await)
     .await
     .unwrap();
+}
+
+/// The counts the database keeps, beside the ones counted from the requests themselves:
+/// (status, kept, counted) for every status either has, and (kept, counted) for the partners.
+async fn kept_and_counted(app: &TestApp) -> (Vec<(String, i64, i64)>, Vec<(i64, i64)>) {
+    #[derive(QueryableByName)]
+    struct Both {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        key: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        kept: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        counted: i64,
+    }
+    let mut conn = app.conn().await;
+    let statuses: Vec<Both> = diesel::sql_query(
+        "SELECT coalesce(k.status, c.status) AS key, coalesce(k.requests, 0)::bigint AS kept,
+                coalesce(c.n, 0) AS counted
+           FROM support_status_counts k
+           FULL JOIN (SELECT status, count(*) AS n FROM support_requests GROUP BY status) c
+             ON c.status = k.status
+          ORDER BY 1",
+    )
+    .load(&mut conn)
+    .await
+    .unwrap();
+    let partners: Vec<Both> = diesel::sql_query(
+        "SELECT p.name AS key, p.support_request_count::bigint AS kept,
+                (SELECT count(*) FROM support_requests r WHERE r.partner_id = p.id) AS counted
+           FROM partners p ORDER BY 1",
+    )
+    .load(&mut conn)
+    .await
+    .unwrap();
+    (
+        statuses
+            .into_iter()
+            .map(|b| (b.key, b.kept, b.counted))
+            .collect(),
+        partners.into_iter().map(|b| (b.kept, b.counted)).collect(),
+    )
+}
+
+fn assert_counts_hold(counts: &(Vec<(String, i64, i64)>, Vec<(i64, i64)>)) {
+    for (status, kept, counted) in &counts.0 {
+        assert_eq!(kept, counted, "requests in status {status}");
+    }
+    for (kept, counted) in &counts.1 {
+        assert_eq!(kept, counted, "a partner's requests");
+    }
+}
+
+/// The lists' totals are counts the database keeps. They follow requests filed, moved between
+/// statuses (in bulk, and by two writers at once in opposite directions, which must not
+/// deadlock), edited otherwise, and removed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kept_support_counts_follow_every_change() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    file_sixty_requests(&app, &shop).await;
+    let counts = kept_and_counted(&app).await;
+    assert_counts_hold(&counts);
+    assert!(counts.0.contains(&("new".to_string(), 40, 40)));
+    assert!(counts.1.contains(&(60, 60)));
+
+    let run = |sql: &'static str| {
+        let app = &app;
+        async move {
+            diesel::sql_query(sql)
+                .execute(&mut app.conn().await)
+                .await
+                .unwrap()
+        }
+    };
+    run("UPDATE support_requests SET status = 'in_review' WHERE status = 'new' AND number % 2 = 0")
+        .await;
+    run("UPDATE support_requests SET title = title || '!'").await;
+    run("DELETE FROM support_requests WHERE number = (SELECT min(number) FROM support_requests)")
+        .await;
+    assert_counts_hold(&kept_and_counted(&app).await);
+
+    // Two writers, each in its own transactions, moving requests new -> in_review and
+    // in_review -> new at the same time.
+    let flip = |from: &'static str, to: &'static str| {
+        let pool = app.pool.clone();
+        tokio::spawn(async move {
+            for _ in 0..15 {
+                let mut conn = pool.get().await.unwrap();
+                diesel::sql_query(
+                    "UPDATE support_requests SET status = $2
+                      WHERE id IN (SELECT id FROM support_requests WHERE status = $1
+                                    ORDER BY random() LIMIT 3)",
+                )
+                .bind::<diesel::sql_types::Text, _>(from)
+                .bind::<diesel::sql_types::Text, _>(to)
+                .execute(&mut conn)
+                .await
+                .expect("no writer waits on the other in the opposite order");
+            }
+        })
+    };
+    let (a, b) = (flip("new", "in_review"), flip("in_review", "new"));
+    a.await.unwrap();
+    b.await.unwrap();
+    assert_counts_hold(&kept_and_counted(&app).await);
+
+    let support = app.signed_in(&app.support_engineer().await).await;
+    let all = support.get("/console?status=all").await;
+    assert!(all.contains("59 requests"), "{}", all.body);
+    let partner = app.signed_in(&shop.agent).await;
+    assert!(partner.get("/support").await.contains("59 requests"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
+    use crate::support::ordering::{keyset_pages, queries_for};
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    file_sixty_requests(&app, &shop).await;
     let in_order = |sql: &'static str| {
         let app = &app;
         async move {
@@ -627,8 +742,8 @@ async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
     );
     assert_eq!(
         queries_for(&app, &partner, "/support").await,
-        3,
-        "the session, the page, and a count that stops at 1,001"
+        2,
+        "the session, and the page with the partner's kept count of requests"
     );
 
     let support = app.signed_in(&app.support_engineer().await).await;
@@ -642,7 +757,16 @@ async fn both_support_lists_page_by_keyset_with_the_statements_of_one_page() {
         )
         .await
     );
+    assert_eq!(
+        queries_for(&app, &support, "/console").await,
+        2,
+        "the session, and the page with the kept count of open requests"
+    );
     let newest = keyset_pages(&app, &support, "/console?status=all&sort=newest").await;
+    assert!(
+        newest[1].contains("60 requests"),
+        "on the last of the pages of 50"
+    );
     assert_eq!(
         numbers_on(&newest, "<td><a href=\"/console/requests/"),
         in_order("SELECT number FROM support_requests ORDER BY waiting_since DESC, id DESC").await

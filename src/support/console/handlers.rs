@@ -60,8 +60,8 @@ pub async fn queue(
     let after = query.after.as_deref().and_then(Cursor::decode);
     let mut conn = state.pool.get().await?;
     let mut rows = queries::queue(&mut conn, &filter, sort, after, PER_PAGE + 1).await?;
-    let total = match Total::of_first_page(after.is_some(), rows.len(), PER_PAGE) {
-        Some(known) => known,
+    let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
+        Some(kept) => kept,
         None => queries::count(&mut conn, &filter).await?,
     };
     drop(conn);

@@ -12,7 +12,7 @@ use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::support::rules::{ProblemType, Status};
 use crate::web::cursor::Cursor;
-use crate::web::pagination::{Counted, MAX_COUNTED, Total};
+use crate::web::pagination::Total;
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 
 /// The queue's filter: the open requests (all three waiting states), one status, or all.
@@ -47,6 +47,10 @@ pub struct QueueRow {
     #[diesel(sql_type = Nullable<Text>)]
     pub assignee: Option<String>,
     pub waiting_since: DateTime<Utc>,
+    /// The requests in the queue's filter, from the counts the database keeps per status, read
+    /// with the page.
+    #[diesel(sql_type = BigInt)]
+    pub listed_total: i64,
 }
 
 impl QueueRow {
@@ -84,17 +88,31 @@ fn status_bind(filter: &Filter) -> &'static str {
     }
 }
 
-/// The queue's requests, counted up to `MAX_COUNTED`.
+/// The filter as SQL over `support_status_counts s` (same binds as `condition`).
+fn counted_condition(filter: &Filter) -> String {
+    condition(filter).replace("r.status", "s.status")
+}
+
+/// The queue's requests in the filter: the sum of the numbers the database keeps per status.
+fn total_sql(filter: &Filter) -> String {
+    format!(
+        "(SELECT coalesce(sum(s.requests), 0) FROM support_status_counts s WHERE {})::bigint",
+        counted_condition(filter)
+    )
+}
+
+/// The queue's requests in the filter, read alone (a page with rows reads it with them).
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Total, AppError> {
-    let counted: Counted = prepared(format!(
-        "SELECT count(*) AS n FROM (SELECT 1 FROM support_requests r WHERE {} LIMIT $2) queue",
-        condition(filter)
-    ))
-    .bind::<Text, _>(status_bind(filter))
-    .bind::<BigInt, _>(MAX_COUNTED + 1)
-    .get_result(conn)
-    .await?;
-    Ok(counted.into())
+    #[derive(QueryableByName)]
+    struct Kept {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let kept: Kept = prepared(format!("SELECT {} AS n", total_sql(filter)))
+        .bind::<Text, _>(status_bind(filter))
+        .get_result(conn)
+        .await?;
+    Ok(Total::Exactly(kept.n))
 }
 
 /// Up to `limit` requests of the queue after `after`, in the order of `sort`: off the index of
@@ -121,7 +139,7 @@ pub async fn queue(
     let query = prepared(format!(
         "SELECT r.id, r.number, p.name AS partner, c.company_name AS customer, r.problem_type,
                 r.title, r.status, r.requested_minor, r.currency,
-                u.display_name AS assignee, r.waiting_since
+                u.display_name AS assignee, r.waiting_since, {} AS listed_total
            FROM support_requests r
            JOIN partners p ON p.id = r.partner_id
            JOIN customers c ON c.id = r.customer_id
@@ -129,6 +147,7 @@ pub async fn queue(
           WHERE {} {keyset}
           ORDER BY r.waiting_since {direction}, r.id {direction}
           LIMIT {limit}",
+        total_sql(filter),
         condition(filter)
     ))
     .bind::<Text, _>(status_bind(filter));
