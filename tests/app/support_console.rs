@@ -604,7 +604,9 @@ async fn file_sixty_requests(app: &TestApp, shop: &Shop) {
 
 /// The counts the database keeps, beside the ones counted from the requests themselves:
 /// (status, kept, counted) for every status either has, and (kept, counted) for the partners.
-async fn kept_and_counted(app: &TestApp) -> (Vec<(String, i64, i64)>, Vec<(i64, i64)>) {
+type KeptAndCounted = (Vec<(String, i64, i64)>, Vec<(i64, i64)>);
+
+async fn kept_and_counted(app: &TestApp) -> KeptAndCounted {
     #[derive(QueryableByName)]
     struct Both {
         #[diesel(sql_type = diesel::sql_types::Text)]
@@ -643,7 +645,7 @@ async fn kept_and_counted(app: &TestApp) -> (Vec<(String, i64, i64)>, Vec<(i64, 
     )
 }
 
-fn assert_counts_hold(counts: &(Vec<(String, i64, i64)>, Vec<(i64, i64)>)) {
+fn assert_counts_hold(counts: &KeptAndCounted) {
     for (status, kept, counted) in &counts.0 {
         assert_eq!(kept, counted, "requests in status {status}");
     }
