@@ -133,7 +133,11 @@ pub async fn resume_session(
         return Ok(None);
     }
     if now - session.last_seen_at >= rules::LAST_SEEN_GRANULARITY {
+        // Several requests of one session (tabs, a page's parallel loads) find it stale at
+        // once. The condition makes all but the first a no-op once it commits: they wait for
+        // its row lock but write nothing, instead of each writing and flushing in turn.
         diesel::update(user_sessions::table.find(&hash))
+            .filter(user_sessions::last_seen_at.le(now - rules::LAST_SEEN_GRANULARITY))
             .set(user_sessions::last_seen_at.eq(now))
             .execute(conn)
             .await?;
