@@ -171,11 +171,14 @@ pub async fn access(
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need)?;
     // Nonsense in the address just means "from the newest".
-    let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
+    let after = query
+        .before
+        .as_deref()
+        .and_then(crate::activity::filter::Cursor::decode);
     let mut conn = state.pool.get().await?;
-    let rows = queries::access(&mut conn, scope, before, ACCESS_PAGE).await?;
+    let rows = queries::access(&mut conn, scope, after, ACCESS_PAGE).await?;
     let older = (rows.len() as i64 == ACCESS_PAGE)
-        .then(|| rows.last().map(|r| r.id))
+        .then(|| rows.last().map(|r| r.cursor().encode()))
         .flatten();
     let lang = ctx.lang;
     render(&AccessPage {

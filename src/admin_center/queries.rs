@@ -4,43 +4,70 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use crate::activity::filter::Cursor;
 use crate::auth::CustomerScope;
-use crate::db::schema::{activity, orders};
+use crate::db::schema::activity;
+use crate::db::statement::prepared;
 use crate::error::AppError;
 
-#[derive(Queryable, Selectable, Debug)]
+#[derive(QueryableByName, Debug)]
 #[diesel(table_name = activity, check_for_backend(diesel::pg::Pg))]
 pub struct AccessRow {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor: String,
     pub operation: crate::activity::Operation,
-    #[diesel(select_expression = orders::number.nullable())]
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
     pub order_number: Option<i64>,
     pub details: serde_json::Value,
 }
 
-/// Newest first (records are appended as they happen, so by id), `limit` rows older than
-/// `before` when given: keyset pages that stay fast however long the record grows.
+impl AccessRow {
+    /// Where the list continues after this record.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.at,
+            id: self.id,
+        }
+    }
+}
+
+/// Newest first, `limit` records after `after` when given: keyset pages off the customer's
+/// (customer_id, at, id) index that stay fast however long the record grows. The only index
+/// in this order is the customer's own, so no plan walks other customers' records.
 pub async fn access(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
-    before: Option<i64>,
+    after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<AccessRow>, AppError> {
-    let mut query = activity::table
-        .left_join(orders::table)
-        .filter(activity::customer_id.eq(scope.customer_id()))
-        .filter(activity::operation.eq_any(crate::activity::codes(crate::activity::ACCESS)))
-        // The customer's own column first, though it is fixed: the order is then the one of
-        // the (customer_id, id DESC) index, and no plan can walk the whole table's ids
-        // backwards instead (which a plan cached for an average customer did, measured).
-        .order((activity::customer_id.asc(), activity::id.desc()))
-        .limit(limit)
-        .select(AccessRow::as_select())
-        .into_boxed();
-    if let Some(before) = before {
-        query = query.filter(activity::id.lt(before));
-    }
-    Ok(query.load(conn).await?)
+    use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
+    let older = if after.is_some() {
+        "AND (a.at, a.id) < ($2, $3)"
+    } else {
+        ""
+    };
+    let codes = crate::activity::codes(crate::activity::ACCESS)
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let query = prepared(format!(
+        "SELECT a.id, a.at, a.actor, a.operation, o.number AS order_number, a.details
+           FROM activity a LEFT JOIN orders o ON o.id = a.order_id
+          WHERE a.customer_id = $1 AND a.operation IN ({codes}) {older}
+          ORDER BY a.at DESC, a.id DESC
+          LIMIT {limit}"
+    ))
+    .bind::<SqlUuid, _>(scope.customer_id());
+    Ok(match after {
+        None => query.load(conn).await?,
+        Some(c) => {
+            query
+                .bind::<Timestamptz, _>(c.at)
+                .bind::<BigInt, _>(c.id)
+                .load(conn)
+                .await?
+        }
+    })
 }

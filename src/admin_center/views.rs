@@ -51,6 +51,6 @@ impl AccessView {
 pub struct AccessPage {
     pub ctx: PageContext,
     pub rows: Vec<AccessView>,
-    /// The id to continue from for the next (older) page.
-    pub older: Option<i64>,
+    /// Where the next (older) page continues: the last record's time and id.
+    pub older: Option<String>,
 }

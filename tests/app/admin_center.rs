@@ -128,3 +128,86 @@ async fn other_customer_users_see_the_list_without_keys_and_other_tenants_see_no
         .unwrap();
     assert_eq!(viewed, 0);
 }
+
+/// "Who accessed keys and files" pages newest first by time, 50 a page, off the customer's
+/// own index: 60 access records (ten sharing one instant, so ties go by id), among records of
+/// other operations and of another customer, read as 50 and 10 in the database's order, each
+/// page with the same statements.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn who_accessed_pages_by_time_through_the_customers_own_records() {
+    use crate::support::ordering::queries_for;
+    let app = TestApp::spawn().await;
+    let (shop, ws) = customer_with_purchases(&app).await;
+    let northwind = app.customer(shop.partner).await;
+    diesel::sql_query(
+        "INSERT INTO activity (partner_id, at, actor, operation, customer_id, details)
+         SELECT $1, now() - make_interval(mins => GREATEST(g, 10)), 'bulk' || g || '@example.test',
+                CASE WHEN g % 4 = 0 THEN 'order_placed' ELSE 'key_viewed' END,
+                CASE WHEN g % 5 = 0 THEN $3 ELSE $2 END, '{}'::jsonb
+           FROM generate_series(1, 100) g",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.partner)
+    .bind::<diesel::sql_types::Uuid, _>(ws.customer)
+    .bind::<diesel::sql_types::Uuid, _>(northwind)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    #[derive(QueryableByName)]
+    struct Actor {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        actor: String,
+    }
+    let expected: Vec<String> = diesel::sql_query(
+        "SELECT actor FROM activity
+          WHERE customer_id = $1 AND operation = 'key_viewed'
+          ORDER BY at DESC, id DESC",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(ws.customer)
+    .load::<Actor>(&mut app.conn().await)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|a| a.actor)
+    .collect();
+    assert_eq!(expected.len(), 60);
+
+    let admin = customer_user(&app, &shop, Role::CustomerGlobalAdmin).await;
+    let admin = app.signed_in(&admin).await;
+    let first = admin.get("/your-products/access").await;
+    let next = first
+        .body
+        .split("rel=\"next\" href=\"/your-products/access?before=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to older records")
+        .to_string();
+    let second = admin
+        .get(&format!("/your-products/access?before={next}"))
+        .await;
+    assert!(
+        !second.contains("rel=\"next\""),
+        "the last page links no further"
+    );
+    let shown: Vec<String> = [&first, &second]
+        .iter()
+        .flat_map(|page| {
+            page.body
+                .match_indices("bulk")
+                .map(|(i, _)| {
+                    let rest = &page.body[i..];
+                    rest[..rest.find('<').unwrap()].to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(shown, expected);
+    assert_eq!(
+        queries_for(&app, &admin, "/your-products/access").await,
+        queries_for(
+            &app,
+            &admin,
+            &format!("/your-products/access?before={next}")
+        )
+        .await,
+    );
+}
