@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::activity::filter::Cursor;
 use crate::auth::CustomerScope;
 use crate::db::schema::activity;
-use crate::db::statement::prepared;
+use crate::db::statement::{prepared, text_literals};
 use crate::error::AppError;
 
 #[derive(QueryableByName, Debug)]
@@ -47,11 +47,7 @@ pub async fn access(
     } else {
         ""
     };
-    let codes = crate::activity::codes(crate::activity::ACCESS)
-        .iter()
-        .map(|c| format!("'{c}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let codes = text_literals(crate::activity::codes(crate::activity::ACCESS));
     let query = prepared(format!(
         "SELECT a.id, a.at, a.actor, a.operation, o.number AS order_number, a.details
            FROM activity a LEFT JOIN orders o ON o.id = a.order_id

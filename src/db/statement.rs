@@ -30,6 +30,16 @@ pub fn prepared(sql: impl Into<String>) -> Prepared {
     }
 }
 
+/// Codes of our own (never input) as an SQL list of text literals, `'a', 'b'`, for a condition
+/// that must name the same values as a partial index or keep its plan whatever is bound.
+pub fn text_literals<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
+    codes
+        .into_iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The same, planned for its values on every execution: for a statement whose best plan
 /// depends on them (how many rows a search pattern matches), where a plan cached for any value
 /// would read every row for some.

@@ -22,21 +22,17 @@ pub fn datetime_utc(at: &DateTime<Utc>) -> String {
 
 /// With seconds, as the activity log shows a record's time.
 pub fn datetime_seconds_utc(at: &DateTime<Utc>) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    to_the_second(at, ' ', " UTC")
 }
 
 /// ISO 8601 in UTC to the second (`2026-12-04T23:59:30Z`), for `<time datetime>` and exports.
 pub fn iso_utc(at: &DateTime<Utc>) -> String {
+    to_the_second(at, 'T', "Z")
+}
+
+fn to_the_second(at: &DateTime<Utc>, between: char, zone: &str) -> String {
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}{zone}",
         at.year(),
         at.month(),
         at.day(),

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::db::schema::{credits, orders, partners, support_requests, users};
-use crate::db::statement::prepared;
+use crate::db::statement::{prepared, text_literals};
 use crate::error::AppError;
 use crate::support::rules::{ProblemType, Status};
 use crate::web::cursor::Cursor;
@@ -64,19 +64,16 @@ impl QueueRow {
     }
 }
 
-/// The filter as SQL over `r`, with `$1` the one status (bound, blank, for every filter). The open
-/// statuses are written out, as the partial index `support_requests_open_waiting_idx` names
-/// them, so the queue's default view reads that index.
-fn condition(filter: &Filter) -> String {
+/// The filter as SQL over the `status` column of `table` (an alias), with `$1` the one status
+/// (bound, blank, for every filter). The open statuses are written out, as the partial index
+/// `support_requests_open_waiting_idx` names them, so the queue's default view reads that index.
+fn condition(filter: &Filter, table: &str) -> String {
     match filter {
-        Filter::Open => {
-            let codes: Vec<String> = Status::OPEN
-                .iter()
-                .map(|s| format!("'{}'", s.code()))
-                .collect();
-            format!("r.status IN ({})", codes.join(", "))
-        }
-        Filter::Status(_) => "r.status = $1".to_string(),
+        Filter::Open => format!(
+            "{table}.status IN ({})",
+            text_literals(Status::OPEN.iter().map(|s| s.code()))
+        ),
+        Filter::Status(_) => format!("{table}.status = $1"),
         Filter::All => "true".to_string(),
     }
 }
@@ -88,16 +85,11 @@ fn status_bind(filter: &Filter) -> &'static str {
     }
 }
 
-/// The filter as SQL over `support_status_counts s` (same binds as `condition`).
-fn counted_condition(filter: &Filter) -> String {
-    condition(filter).replace("r.status", "s.status")
-}
-
 /// The queue's requests in the filter: the sum of the numbers the database keeps per status.
 fn total_sql(filter: &Filter) -> String {
     format!(
         "(SELECT coalesce(sum(s.requests), 0) FROM support_status_counts s WHERE {})::bigint",
-        counted_condition(filter)
+        condition(filter, "s")
     )
 }
 
@@ -150,7 +142,7 @@ pub async fn queue(
           ORDER BY r.waiting_since {direction}, r.id {direction}
           LIMIT {limit}",
         total_sql(filter),
-        condition(filter)
+        condition(filter, "r")
     ))
     .bind::<Text, _>(status_bind(filter));
     Ok(match after {
