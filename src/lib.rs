@@ -61,11 +61,17 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
     Err(AppError::NotFound)
 }
 
-fn app_state_shared(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> Arc<AppState> {
+fn app_state_shared(
+    settings: Settings,
+    pool: DbPool,
+    steady: DbPool,
+    clock: Arc<dyn Clock>,
+) -> Arc<AppState> {
     let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
     let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
     Arc::new(AppState {
         pool,
+        steady,
         clock,
         settings,
         artifacts,
@@ -74,10 +80,11 @@ fn app_state_shared(settings: Settings, pool: DbPool, clock: Arc<dyn Clock>) -> 
     })
 }
 
-/// One worker's state: its own pool, and what all workers share.
-fn app_state(shared: &AppState, pool: DbPool) -> AppState {
+/// One worker's state: its own pools, and what all workers share.
+fn app_state(shared: &AppState, pool: DbPool, steady: DbPool) -> AppState {
     AppState {
         pool,
+        steady,
         clock: shared.clock.clone(),
         settings: shared.settings.clone(),
         artifacts: shared.artifacts.clone(),
@@ -137,11 +144,15 @@ impl App {
         });
         // Opening a pool connects nothing yet; one opened here checks the settings, and is
         // what a worker falls back to if its own could not be built.
-        let shared = app_state_shared(settings, pools.open(workers)?, clock);
+        let steady = pools.open_steady(workers)?;
+        let shared = app_state_shared(settings, pools.open(workers)?, steady, clock);
         let mut server = HttpServer::new(move || {
             let pool = pools.open(workers).unwrap_or_else(|_| shared.pool.clone());
+            let steady = pools
+                .open_steady(workers)
+                .unwrap_or_else(|_| shared.steady.clone());
             actix_web::App::new()
-                .app_data(aw::Data::new(app_state(&shared, pool)))
+                .app_data(aw::Data::new(app_state(&shared, pool, steady)))
                 .wrap(web::error_pages::handlers())
                 .wrap(sessions(key.clone(), secure))
                 .wrap(security_headers())

@@ -158,6 +158,16 @@ fn date(text: &str) -> Option<NaiveDate> {
     (1..=9999).contains(&day.year()).then_some(day)
 }
 
+/// Whether the page may read with one plan for all values (`db::Plans::Steady`). The
+/// operation groups match most records, so reading the partner's newest through an index on
+/// (partner, time) suits every partner and range; one rare operation needs its own plan.
+pub fn suits_one_plan(raw: &RawFilter) -> bool {
+    matches!(
+        Operations::parse(given(&raw.op).unwrap_or_default()),
+        Some(Operations::Access | Operations::All)
+    )
+}
+
 fn given(field: &Option<String>) -> Option<&str> {
     field.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }

@@ -93,7 +93,12 @@ pub async fn log(
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let raw = query.into_inner();
-    let mut conn = state.pool.get().await?;
+    let pool = if filter::suits_one_plan(&raw) {
+        &state.steady
+    } else {
+        &state.pool
+    };
+    let mut conn = pool.get().await?;
     let today = state.clock.now().date_naive();
     let (filter, customer_id, mut page) = match checked(&mut conn, &need, ctx, &raw, today).await? {
         Ok(checked) => checked,

@@ -59,7 +59,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need)?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let (found, rows) = pages::purchases(&mut conn, Claim::own(scope), after).await?;
     let customer = match found {
         Some(c) => c,
@@ -175,7 +175,7 @@ pub async fn access(
         .before
         .as_deref()
         .and_then(crate::activity::filter::Cursor::decode);
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let rows = queries::access(&mut conn, scope, after, ACCESS_PAGE).await?;
     let older = (rows.len() as i64 == ACCESS_PAGE)
         .then(|| rows.last().map(|r| r.cursor().encode()))

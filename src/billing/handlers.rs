@@ -33,9 +33,9 @@ pub async fn list(
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    super::issue::due_for(&mut conn, &state.issued, scope.partner_id(), now).await?;
+    super::issue::due_for(&state.pool, &state.issued, scope.partner_id(), now).await?;
+    let mut conn = state.pool.get().await?;
     let summaries = queries::invoices(&mut conn, &scope).await?;
     let rows = with_open_months(summaries, now)
         .iter()
@@ -101,8 +101,9 @@ pub async fn invoice(
     let (month, currency) = path.into_inner();
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
-    let mut conn = state.pool.get().await?;
-    super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
+    super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
+    // The statements of an invoice page suit one plan for every partner and month.
+    let mut conn = state.steady.get().await?;
     let summary = queries::find(&mut conn, key)
         .await?
         .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
@@ -176,9 +177,7 @@ pub async fn invoice_csv(
     let (month, currency) = path.into_inner();
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
-    let mut conn = state.pool.get().await?;
-    super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
-    drop(conn);
+    super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
     let file = format!("invoice-{}-{}.csv", key.month.code(), key.currency.code());
     Ok(
         crate::web::csv::download(&file).streaming(super::export::stream(
@@ -200,8 +199,8 @@ pub async fn invoice_pdf(
     let now = state.clock.now();
     let key = key_of(&need, &month, &currency, now)?;
     let heading = {
+        super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
         let mut conn = state.pool.get().await?;
-        super::issue::due_for(&mut conn, &state.issued, key.partner_id(), now).await?;
         let summary = queries::find(&mut conn, key)
             .await?
             .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));

@@ -26,9 +26,10 @@ const BATCH: i64 = 500;
 pub struct Checked(std::sync::Mutex<std::collections::HashMap<PartnerId, NaiveDate>>);
 
 /// Issues the partner's invoices of months before the month of `now`, unless this process
-/// already did in this month.
+/// already did in this month. Issuing takes a connection of `pool`, which plans for the
+/// values given (`db::Plans::Auto`), whatever the page's own connection does.
 pub async fn due_for(
-    conn: &mut AsyncPgConnection,
+    pool: &crate::db::DbPool,
     checked: &Checked,
     partner: PartnerId,
     now: DateTime<Utc>,
@@ -38,7 +39,8 @@ pub async fn due_for(
     if seen(checked).is_some_and(|m| m >= month) {
         return Ok(());
     }
-    let (_, loaded) = batch(conn, Some(partner), now).await?;
+    let mut conn = pool.get().await?;
+    let (_, loaded) = batch(&mut conn, Some(partner), now).await?;
     if loaded < BATCH as usize
         && let Ok(mut months) = checked.0.lock()
     {

@@ -120,7 +120,7 @@ pub async fn form(
     query: web::Query<OrderQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let wanted = match query.order.as_deref() {
         None | Some("") => None,
         Some(text) => Some(OrderId::parse(text).ok_or(AppError::NotFound)?),

@@ -50,7 +50,7 @@ pub async fn browse(
     query: web::Query<BrowseQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let customer = find_or_404(&mut conn, &scope, &tenant).await?;
     let filter = query.filter();
     let offers = queries::offers(&mut conn, customer.currency, &filter).await?;

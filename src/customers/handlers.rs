@@ -68,7 +68,14 @@ pub async fn list(
         });
     }
     let after = query.after.as_deref().and_then(CustomerId::parse);
-    let mut conn = state.pool.get().await?;
+    // The list's statements suit one plan for every partner; a search's best plan depends on
+    // what is searched for.
+    let pool = if q.is_empty() {
+        &state.steady
+    } else {
+        &state.pool
+    };
+    let mut conn = pool.get().await?;
     let page = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
     let mut rows = page.rows;
     let more = rows.len() as i64 > PER_PAGE;

@@ -61,11 +61,43 @@ impl WorkerPools {
     /// The pool of one of `workers` workers.
     pub fn open(&self, workers: usize) -> Result<DbPool, StartupError> {
         let share = self.max_size.div_ceil(workers.max(1)).max(1);
-        pool(&self.url, share, self.queries.clone())
+        pool_planned(&self.url, share, self.queries.clone(), Plans::Auto)
+    }
+
+    /// The steady-plan pool of one of `workers` workers: half a share, as only some pages
+    /// use it.
+    pub fn open_steady(&self, workers: usize) -> Result<DbPool, StartupError> {
+        let share = self.max_size.div_ceil(2 * workers.max(1)).max(1);
+        pool_planned(&self.url, share, self.queries.clone(), Plans::Steady)
     }
 }
 
+/// How a pool's connections plan their prepared statements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plans {
+    /// PostgreSQL's default: a statement is planned for its values on every execution while
+    /// that looks cheaper than one plan for all values, which it does for most statements
+    /// with a date range or a LIMIT.
+    Auto,
+    /// Every statement is planned once per connection, for any values
+    /// (`plan_cache_mode = force_generic_plan`). Only for statements whose one plan was
+    /// checked to suit every value they are given: a page's list by partner, customer or
+    /// date through its index. Planning was half of PostgreSQL's time on those pages; a
+    /// search or a filter on a rare value must not use it, as its best plan depends on the
+    /// value (an activity filter on one rare operation took 450 ms with the one plan).
+    Steady,
+}
+
 pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool, StartupError> {
+    pool_planned(url, max_size, queries, Plans::Auto)
+}
+
+fn pool_planned(
+    url: &str,
+    max_size: usize,
+    queries: QueryCounter,
+    plans: Plans,
+) -> Result<DbPool, StartupError> {
     let mut config = ManagerConfig::<AsyncPgConnection>::default();
     // No test query on every checkout: it was a third of a page's round trips. A connection
     // that broke is marked so by the driver and dropped by the pool instead of reused.
@@ -78,6 +110,12 @@ pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool,
         let queries = queries.clone();
         Box::pin(async move {
             let mut conn = AsyncPgConnection::establish(url).await?;
+            if plans == Plans::Steady {
+                use diesel_async::SimpleAsyncConnection;
+                conn.batch_execute("SET plan_cache_mode = force_generic_plan")
+                    .await
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+            }
             conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
                 if matches!(event, InstrumentationEvent::StartQuery { .. }) {
                     queries.0.fetch_add(1, Ordering::Relaxed);

@@ -54,7 +54,7 @@ pub async fn show(
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let request = own_request(&mut conn, &need, &path).await?;
     render(&request_page(&mut conn, ctx, &request).await?)
 }

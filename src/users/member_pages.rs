@@ -27,7 +27,7 @@ async fn member_page(
     id: UserId,
     problem: Option<&'static str>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
+    let mut conn = state.steady.get().await?;
     let member = members::member(&mut conn, need.partner()?, id).await?;
     let codes: Vec<&str> = member.roles.iter().map(|r| r.code()).collect();
     let status = match problem {

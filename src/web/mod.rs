@@ -34,6 +34,9 @@ pub use render::{redirect, render, render_status};
 /// (`db::WorkerPools`); the rest is shared by all workers.
 pub struct AppState {
     pub pool: DbPool,
+    /// Connections that plan each statement once (`db::Plans::Steady`), for the pages whose
+    /// statements were checked to suit it.
+    pub steady: DbPool,
     pub clock: Arc<dyn Clock>,
     pub settings: Settings,
     pub artifacts: Arc<dyn crate::storage::ArtifactStore>,

@@ -21,6 +21,7 @@ mod one_order_per_cart;
 mod ordering;
 mod ordering_edges;
 mod permissions;
+mod pools;
 mod quality;
 mod sign_in;
 mod software;

@@ -102,3 +102,18 @@ fn cursors_round_trip_and_nonsense_is_ignored() {
         assert_eq!(Cursor::decode(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn only_the_operation_groups_read_with_one_plan_for_all_values() {
+    let op = |text: Option<&str>| RawFilter {
+        op: text.map(str::to_string),
+        ..RawFilter::default()
+    };
+    assert!(suits_one_plan(&op(None)));
+    assert!(suits_one_plan(&op(Some(" access "))));
+    assert!(suits_one_plan(&op(Some("all"))));
+    assert!(!suits_one_plan(&op(Some("order_placed"))));
+    assert!(!suits_one_plan(&op(Some("link_used"))));
+    // Nonsense is refused on either connection; it reads nothing.
+    assert!(!suits_one_plan(&op(Some("nonsense"))));
+}
