@@ -160,17 +160,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    order_tokens (token) {
-        token -> Uuid,
-        partner_id -> Uuid,
-        user_id -> Uuid,
-        customer_id -> Uuid,
-        created_at -> Timestamptz,
-        ordered_as -> Nullable<Uuid>,
-    }
-}
-
-diesel::table! {
     orders (id) {
         id -> Uuid,
         number -> Int8,
@@ -397,10 +386,6 @@ diesel::joinable!(link_refusals -> partners (partner_id));
 diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_lines -> partners (partner_id));
 diesel::joinable!(order_lines -> products (product_id));
-diesel::joinable!(order_tokens -> customers (customer_id));
-diesel::joinable!(order_tokens -> orders (ordered_as));
-diesel::joinable!(order_tokens -> partners (partner_id));
-diesel::joinable!(order_tokens -> users (user_id));
 diesel::joinable!(orders -> customers (customer_id));
 diesel::joinable!(orders -> partners (partner_id));
 diesel::joinable!(orders -> users (placed_by));
@@ -433,7 +418,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoices,
     link_refusals,
     order_lines,
-    order_tokens,
     orders,
     partners,
     password_links,

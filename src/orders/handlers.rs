@@ -106,16 +106,21 @@ pub(super) async fn cart_context(
     Ok((customer, owner))
 }
 
+/// The Review page of `owner`'s cart. Showing it writes nothing: its form's token is signed,
+/// and names the cart's newest order so that Place order can tell whether the cart was
+/// ordered since.
 pub(super) async fn review_page(
     conn: &mut crate::db::DbConn,
+    state: &AppState,
     ctx: PageContext,
     customer: crate::customers::Customer,
     owner: &CartOwner,
-    now: chrono::DateTime<chrono::Utc>,
     warning: Option<String>,
 ) -> Result<ReviewPage, AppError> {
     let lines = cart::lines(conn, owner, customer.currency).await?;
-    let token = tokens::issue_token(conn, owner, now).await?;
+    let newest = tokens::newest_order(conn, owner).await?;
+    let key = tokens::FormKey::new(&state.settings.session_key);
+    let token = tokens::FormToken::new(newest, state.clock.now()).seal(&key, owner);
     let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;
     let (total, included_tax) = ReviewPage::totals_text(&lines, &customer, &tax, lang);
@@ -143,7 +148,7 @@ pub async fn review(
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
     let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
-    let page = review_page(&mut conn, ctx, customer, &owner, state.clock.now(), None).await?;
+    let page = review_page(&mut conn, &state, ctx, customer, &owner, None).await?;
     render(&page)
 }
 

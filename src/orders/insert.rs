@@ -51,7 +51,7 @@ pub(super) async fn insert_order(
             orders::placed_by.eq(req.owner.user_id),
             orders::placed_at.eq(req.now),
             orders::currency.eq(req.customer.currency),
-            orders::idempotency_token.eq(req.token),
+            orders::idempotency_token.eq(req.token.id),
         ))
         .returning(orders::number)
         .get_result(conn)

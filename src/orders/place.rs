@@ -3,12 +3,11 @@
 
 use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
-use uuid::Uuid;
 
 use super::cart::{self, CartLine, CartOwner};
 use super::insert::insert_order;
 use super::seen::Seen;
-use super::tokens::{TokenState, close_tokens, token_state};
+use super::tokens::{FormToken, TokenState, token_state};
 use crate::catalog::rules::{self, Availability};
 use crate::customers::Customer;
 use crate::error::AppError;
@@ -25,7 +24,8 @@ pub enum Refusal {
     EmptyCart,
     /// A price or quantity differs from what the Review page showed.
     Changed,
-    /// The form's token is unknown: an old page, or another user's form.
+    /// The form's token is not this cart's (another user's form, or altered), or its page was
+    /// shown more than a day ago.
     Expired,
     /// A product in the cart can no longer be sold to this customer (message key, product).
     NotSellable(&'static str, String),
@@ -63,7 +63,7 @@ pub struct Request<'a> {
     pub owner: CartOwner,
     pub customer: &'a Customer,
     pub actor_email: &'a str,
-    pub token: Uuid,
+    pub token: FormToken,
     pub seen: Vec<Seen>,
     pub now: DateTime<Utc>,
 }
@@ -74,19 +74,20 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
             // Every Place order of this cart waits here for the one before it (across app
             // processes), so the cart is read only after an earlier order has emptied it.
             cart::lock(conn, &req.owner).await?;
-            match token_state(conn, &req.owner, req.token).await? {
-                TokenState::Unknown => return Err(TxError::Refused(Refusal::Expired)),
-                TokenState::Ordered(placed) if placed.token == req.token => {
+            match token_state(conn, &req.owner, &req.token).await? {
+                TokenState::Ordered(placed) if placed.token == req.token.id => {
                     return Ok(Outcome::AlreadyPlaced(placed.placed));
                 }
                 TokenState::Ordered(placed) => return Ok(Outcome::CartOrdered(placed.placed)),
+                TokenState::Open if req.token.expired(req.now) => {
+                    return Err(TxError::Refused(Refusal::Expired));
+                }
                 TokenState::Open => {}
             }
             let lines = cart::lines(conn, &req.owner, req.customer.currency).await?;
             check_sellable(&lines, &req)?;
             let placed = insert_order(conn, &req, &lines).await?;
             cart::clear(conn, &req.owner).await?;
-            close_tokens(conn, &req.owner, placed.order_id).await?;
             Ok(Outcome::Placed(placed))
         })
         .await;

@@ -5,7 +5,6 @@ use actix_web::{HttpResponse, web};
 
 use crate::ids::{CustomerId, OrderId};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use actix_web::http::StatusCode;
 
@@ -13,6 +12,7 @@ use super::handlers::{cart_context, review_page};
 use super::place::{self, Outcome, Refusal};
 use super::queries;
 use super::seen;
+use super::tokens::{FormKey, FormToken};
 use super::views::OrderPage;
 use crate::auth::{Need, perm};
 use crate::customers::queries::find_or_404;
@@ -39,8 +39,9 @@ pub async fn place_order(
     let mut conn = state.pool.get().await?;
     let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
     let review = format!("/customers/{}/review", customer.id);
-    let (Ok(token), Some(seen)) = (
-        Uuid::parse_str(form.order_token.trim()),
+    let key = FormKey::new(&state.settings.session_key);
+    let (Some(token), Some(seen)) = (
+        FormToken::open(&form.order_token, &key, &owner),
         seen::decode_seen(&form.seen),
     ) else {
         flash::push(&session, FlashKind::Error, "order-form-expired", &[]);
@@ -64,7 +65,7 @@ pub async fn place_order(
         Outcome::Refused(Refusal::Changed) => {
             // Show the new prices at once and ask again, with a fresh token.
             let warning = Some(ctx.t("order-prices-changed"));
-            let page = review_page(&mut conn, ctx, customer, &owner, now, warning).await?;
+            let page = review_page(&mut conn, &state, ctx, customer, &owner, warning).await?;
             render_status(StatusCode::CONFLICT, &page)
         }
         Outcome::Refused(refusal) => {

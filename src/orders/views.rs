@@ -1,7 +1,6 @@
 //! Page structs of the buying flow: Review, the order page and Order history rows.
 
 use askama::Template;
-use uuid::Uuid;
 
 use super::cart::CartLine;
 use super::pricing;
@@ -35,7 +34,8 @@ pub struct ReviewPage {
     pub total: String,
     pub tax_note: String,
     pub included_tax: Option<String>,
-    pub token: Uuid,
+    /// The signed form token (`tokens::FormToken`).
+    pub token: String,
     pub seen: String,
     /// Shown above the lines, e.g. when prices changed since the page was loaded.
     pub warning: Option<String>,

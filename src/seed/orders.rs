@@ -64,7 +64,7 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
         }
         let lines = cart::lines(conn, &owner, customer.currency).await?;
         let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap_or_default();
-        let token = tokens::issue_token(conn, &owner, at).await?;
+        let token = tokens::FormToken::new(tokens::newest_order(conn, &owner).await?, at);
         let request = Request {
             owner,
             customer: &customer,

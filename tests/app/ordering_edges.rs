@@ -316,3 +316,44 @@ async fn the_database_refuses_a_second_line_with_the_same_product_key() {
         "{again:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_review_page_shown_over_a_day_ago_orders_nothing_but_its_order_is_still_recognised() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    let base = format!("/customers/{}", shop.customer);
+    let stale = fill_cart(&app, &agent, &base).await;
+    // Sessions end sooner than forms: sign in again, and send the page of yesterday.
+    app.clock.advance(chrono::Duration::hours(25));
+    let agent = app.signed_in(&shop.agent).await;
+    let refused = place(&agent, &base, &stale.body).await;
+    assert_eq!(
+        refused.location.as_deref(),
+        Some(&*format!("{base}/review"))
+    );
+    let page = agent.get(&format!("{base}/review")).await;
+    assert!(
+        page.contains("This form is out of date. Check the cart below and place the order again."),
+        "{}",
+        page.body
+    );
+    assert_eq!(order_count(&app, shop.customer).await, 0);
+
+    // The page just shown places the cart; sent again two days later, it still leads to the
+    // order it placed rather than to a refusal.
+    let placed = place(&agent, &base, &page.body).await;
+    let order = placed.location.expect("to the order");
+    assert_eq!(order_count(&app, shop.customer).await, 1);
+    app.clock.advance(chrono::Duration::days(2));
+    let agent = app.signed_in(&shop.agent).await;
+    let again = place(&agent, &base, &page.body).await;
+    assert_eq!(again.location.as_deref(), Some(order.as_str()));
+    assert!(
+        agent
+            .get(&order)
+            .await
+            .contains("was already placed; it was not placed twice.")
+    );
+    assert_eq!(order_count(&app, shop.customer).await, 1);
+}

@@ -400,7 +400,8 @@ impl OrderBuilder<'_> {
             .await
             .unwrap();
         let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap();
-        let token = tokens::issue_token(&mut conn, &owner, at).await.unwrap();
+        let newest = tokens::newest_order(&mut conn, &owner).await.unwrap();
+        let token = tokens::FormToken::new(newest, at);
         let request = Request {
             owner,
             customer: &customer,
