@@ -24,8 +24,20 @@ pub async fn record(
     subject: &Subject<'_>,
     operation: Operation,
     at: DateTime<Utc>,
-    mut details: Value,
+    details: Value,
 ) -> Result<(), AppError> {
+    activity::record(conn, entry(subject, operation, at, details)).await?;
+    Ok(())
+}
+
+/// The record of `operation` on the subject's purchase, its order and product named in the
+/// details too (they outlive a renamed product).
+pub fn entry<'a>(
+    subject: &Subject<'a>,
+    operation: Operation,
+    at: DateTime<Utc>,
+    mut details: Value,
+) -> Entry<'a> {
     if let Value::Object(map) = &mut details {
         map.insert("order_number".into(), subject.purchase.order_number.into());
         map.insert(
@@ -37,20 +49,15 @@ pub async fn record(
             subject.purchase.line_id.to_string().into(),
         );
     }
-    activity::record(
-        conn,
-        Entry {
-            partner_id: Some(subject.partner_id),
-            at,
-            actor_user_id: subject.actor_user_id,
-            actor: subject.actor,
-            operation,
-            customer_id: Some(subject.customer_id),
-            order_id: Some(subject.purchase.order_id),
-            product_id: Some(subject.purchase.product_id),
-            details,
-        },
-    )
-    .await?;
-    Ok(())
+    Entry {
+        partner_id: Some(subject.partner_id),
+        at,
+        actor_user_id: subject.actor_user_id,
+        actor: subject.actor,
+        operation,
+        customer_id: Some(subject.customer_id),
+        order_id: Some(subject.purchase.order_id),
+        product_id: Some(subject.purchase.product_id),
+        details,
+    }
 }

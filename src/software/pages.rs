@@ -178,13 +178,12 @@ pub async fn reveal_key(
     details: serde_json::Value,
 ) -> Result<String, AppError> {
     usable(purchase)?;
-    let key = queries::active_key(conn, caller.scope, purchase.line_id)
-        .await?
-        .ok_or(AppError::Gone)?;
     let subject = caller.subject(purchase);
     let now = state.clock.now();
-    audit::record(conn, &subject, Operation::KeyViewed, now, details).await?;
-    Ok(key)
+    let entry = audit::entry(&subject, Operation::KeyViewed, now, details);
+    queries::active_key_recorded(conn, caller.scope, purchase.line_id, entry)
+        .await?
+        .ok_or(AppError::Gone)
 }
 
 pub async fn key(

@@ -9,9 +9,7 @@ use crate::auth::CustomerScope;
 use crate::catalog::Family;
 use crate::customers::Customer;
 use crate::customers::claim::{COLUMNS as CUSTOMER, Claim, OfCustomer};
-use crate::db::schema::{
-    artifacts, customers, order_lines, orders, product_keys, product_variants,
-};
+use crate::db::schema::{artifacts, customers, order_lines, orders, product_variants};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
@@ -209,18 +207,46 @@ pub async fn variant(
 }
 
 /// The purchase's key while it is valid; a cancelled purchase's key is revoked and gone.
-pub async fn active_key(
+#[derive(QueryableByName)]
+struct ShownKey {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    key_text: String,
+}
+
+/// The purchase's key that has not been revoked, recorded as `entry` in the same statement:
+/// the record is written exactly when a key is returned (none for a revoked or missing one),
+/// in one round trip with one commit.
+pub async fn active_key_recorded(
     conn: &mut AsyncPgConnection,
     scope: CustomerScope,
     line_id: LineId,
+    entry: crate::activity::Entry<'_>,
 ) -> Result<Option<String>, AppError> {
-    Ok(product_keys::table
-        .inner_join(order_lines::table.inner_join(orders::table))
-        .filter(orders::customer_id.eq(scope.customer_id()))
-        .filter(product_keys::order_line_id.eq(line_id))
-        .filter(product_keys::revoked_at.is_null())
-        .select(product_keys::key_text)
-        .first(conn)
-        .await
-        .optional()?)
+    use diesel::sql_types::{Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    let shown: Option<ShownKey> = prepared(
+        "WITH k AS (SELECT k.key_text FROM product_keys k
+                      JOIN order_lines l ON l.id = k.order_line_id
+                      JOIN orders o ON o.id = l.order_id
+                     WHERE o.customer_id = $1 AND k.order_line_id = $2 AND k.revoked_at IS NULL
+                     LIMIT 1),
+              recorded AS (INSERT INTO activity (partner_id, at, actor_user_id, actor, operation,
+                                                 customer_id, order_id, product_id, details)
+                           SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM k)
+         SELECT key_text FROM k",
+    )
+    .bind::<SqlUuid, _>(scope.customer_id())
+    .bind::<SqlUuid, _>(line_id)
+    .bind::<Nullable<SqlUuid>, _>(entry.partner_id)
+    .bind::<Timestamptz, _>(entry.at)
+    .bind::<Nullable<SqlUuid>, _>(entry.actor_user_id)
+    .bind::<Text, _>(entry.actor)
+    .bind::<Text, _>(entry.operation.code())
+    .bind::<Nullable<SqlUuid>, _>(entry.customer_id)
+    .bind::<Nullable<SqlUuid>, _>(entry.order_id)
+    .bind::<Nullable<SqlUuid>, _>(entry.product_id)
+    .bind::<Jsonb, _>(entry.details)
+    .get_result(conn)
+    .await
+    .optional()?;
+    Ok(shown.map(|k| k.key_text))
 }

@@ -789,3 +789,32 @@ async fn the_software_tab_pages_many_purchases_with_the_statements_of_a_few() {
         .collect();
     assert_eq!(shown, ids);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_view_is_recorded_exactly_when_a_key_is_shown() {
+    let app = TestApp::spawn().await;
+    let (shop, ws) = ws_bought(&app).await;
+    let v = app.signed_in(&shop.agent).await;
+    let key_page = format!("/customers/{}/software/{}/key", ws.customer, ws.line);
+    let views = async || -> i64 {
+        activity::table
+            .filter(activity::operation.eq("key_viewed"))
+            .filter(activity::customer_id.eq(ws.customer))
+            .count()
+            .get_result(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    let shown = v.get(&key_page).await;
+    assert_eq!(shown.status, 200);
+    assert!(shown.contains(&stored_key(&app, ws.line).await));
+    assert_eq!(views().await, 1);
+    // The key is revoked while the purchase stands: no key, and nothing recorded.
+    diesel::sql_query("UPDATE product_keys SET revoked_at = now() WHERE order_line_id = $1")
+        .bind::<diesel::sql_types::Uuid, _>(ws.line)
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(v.get(&key_page).await.status, 410);
+    assert_eq!(views().await, 1);
+}
