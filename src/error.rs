@@ -53,6 +53,10 @@ pub enum AppError {
     /// Carries the page asked for, so sign-in can lead back to it.
     #[error("sign-in required")]
     SignInRequired(Option<String>),
+    /// The session's claims about its user were out of date and have been renewed: the page
+    /// (path and query) is asked for again, so it is built from the account as it is now.
+    #[error("page to be asked for again")]
+    Reload(String),
     /// Signed in with a one-time password that has not been replaced yet.
     #[error("a new password is required")]
     PasswordChangeRequired,
@@ -162,7 +166,9 @@ impl ResponseError for AppError {
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::SignInRequired(_) | AppError::PasswordChangeRequired => StatusCode::SEE_OTHER,
+            AppError::SignInRequired(_)
+            | AppError::PasswordChangeRequired
+            | AppError::Reload(_) => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
@@ -192,6 +198,11 @@ impl ResponseError for AppError {
             };
             return HttpResponse::SeeOther()
                 .insert_header(("Location", location))
+                .finish();
+        }
+        if let AppError::Reload(page) = self {
+            return HttpResponse::SeeOther()
+                .insert_header(("Location", page.as_str()))
                 .finish();
         }
         if let AppError::PasswordChangeRequired = self {

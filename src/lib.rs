@@ -153,6 +153,9 @@ impl App {
                 .unwrap_or_else(|_| shared.steady.clone());
             actix_web::App::new()
                 .app_data(aw::Data::new(app_state(&shared, pool, steady)))
+                .wrap(actix_web::middleware::from_fn(
+                    auth::extract::confirm_before_response,
+                ))
                 .wrap(web::error_pages::handlers())
                 .wrap(sessions(key.clone(), secure))
                 .wrap(security_headers())

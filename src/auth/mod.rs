@@ -1,6 +1,7 @@
 //! Who is asking: sign-in, sessions, roles, the permission policy and the extractors that
 //! enforce it.
 
+pub mod claims;
 pub mod extract;
 pub mod handlers;
 pub mod lockout;
@@ -26,8 +27,9 @@ crate::stored_enum! {
     }
 }
 
-/// The signed-in user as loaded from the database on this request.
-#[derive(Clone, Debug)]
+/// The signed-in user of this request: as the session's claims say, confirmed against the
+/// database before the response leaves (see `extract`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct CurrentUser {
     pub id: UserId,
     pub email: String,

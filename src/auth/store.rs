@@ -85,22 +85,23 @@ pub async fn open_session(
 }
 
 pub async fn end_session(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     diesel::update(user_sessions::table.find(token_hash(token)))
         .filter(user_sessions::ended_at.is_null())
         .set(user_sessions::ended_at.eq(now))
-        .execute(conn)
+        .execute(&mut conn)
         .await?;
     Ok(())
 }
 
 /// The user behind a session token, if the session is still valid at `now`. An idle, expired
-/// or disabled user's session is ended here, so it cannot be revived.
+/// or disabled user's session is ended here, so it cannot be revived. A shared connection, so
+/// a page's own statements can be sent on it behind this one (pipelined).
 pub async fn resume_session(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<CurrentUser>, AppError> {
@@ -115,7 +116,7 @@ pub async fn resume_session(
             UserRow::as_select(),
             user_roles::role.nullable(),
         ))
-        .load(conn)
+        .load(&mut conn)
         .await?;
     let mut rows = found.into_iter();
     let Some((session, user, first_role)) = rows.next() else {
@@ -139,7 +140,7 @@ pub async fn resume_session(
         diesel::update(user_sessions::table.find(&hash))
             .filter(user_sessions::last_seen_at.le(now - rules::LAST_SEEN_GRANULARITY))
             .set(user_sessions::last_seen_at.eq(now))
-            .execute(conn)
+            .execute(&mut conn)
             .await?;
     }
     Ok(Some(current_user(user, roles)))

@@ -8,6 +8,7 @@ use super::chooser::Selection;
 use super::file_pages;
 use super::lookup::{caller, find};
 use super::pages::{self, PurchaseOptions};
+use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::web::forms::EmptyForm;
@@ -27,14 +28,15 @@ pub const ROUTES: &[Route] = &[
 pub async fn purchase(
     state: web::Data<AppState>,
     session: Session,
-    need: Need<perm::SoftwareKeys>,
+    need: Reader<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     selection: web::Query<Selection>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let conn = state.pool.get().await?;
+    let found = find(&conn, need.partner()?, &tenant, &line);
+    let (customer, scope, purchase) = need.read(&conn, found).await?;
     let ctx = ctx
         .customer_crumbs(&customer, true)
         .crumb_text(&purchase.product_name, None);
@@ -43,23 +45,23 @@ pub async fn purchase(
         can_links: true,
         can_migrate: true,
     };
-    let caller = caller(&need, scope, customer.partner_id);
-    pages::purchase_page(
-        &mut conn, &state, &session, ctx, &caller, &purchase, options,
-    )
-    .await
+    let caller = caller(&need.user, scope, customer.partner_id);
+    pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
 }
 
+/// Shows a key and records that it was shown: the record is written only once the session
+/// was confirmed (`read` returned), with the purchase found alongside that check.
 pub async fn key(
     state: web::Data<AppState>,
-    need: Need<perm::SoftwareKeys>,
+    need: Reader<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    let caller = caller(&need, scope, customer.partner_id);
+    let found = find(&conn, need.partner()?, &tenant, &line);
+    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    let caller = caller(&need.user, scope, customer.partner_id);
     pages::key(&mut conn, &state, ctx, &caller, &purchase).await
 }
 
@@ -71,8 +73,8 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line, variant) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    let caller = caller(&need, scope, customer.partner_id);
+    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
+    let caller = caller(&need.user, scope, customer.partner_id);
     file_pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
 }
 
@@ -85,8 +87,8 @@ pub async fn create_link(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line, variant) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
-    let caller = caller(&need, scope, customer.partner_id);
+    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
+    let caller = caller(&need.user, scope, customer.partner_id);
     let back =
         file_pages::create_link(&mut conn, &state, &session, &caller, &purchase, &variant).await?;
     Ok(redirect(&back))

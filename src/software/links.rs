@@ -119,7 +119,7 @@ impl LinkRow {
 
 /// The links made for a purchase, newest first.
 pub async fn for_purchase(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: CustomerScope,
     line_id: LineId,
 ) -> Result<Vec<LinkRow>, AppError> {
@@ -130,7 +130,7 @@ pub async fn for_purchase(
         .order(download_links::created_at.desc())
         .limit(20)
         .select(LinkRow::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 

@@ -1,28 +1,29 @@
 //! Finding a purchase from a page's address, for every page about one purchase: the
 //! Software page's handlers, the KMS move and the Cancel dialog.
 
+use diesel_async::AsyncPgConnection;
+
 use super::pages::Caller;
 use super::queries::{self, Purchase};
-use crate::auth::{CustomerScope, Need, PartnerScope, perm};
+use crate::auth::{CurrentUser, CustomerScope, PartnerScope};
 use crate::customers::Customer;
 use crate::customers::claim::Claim;
-use crate::db::DbConn;
 use crate::error::AppError;
 
 /// This partner's customer and one of its purchases, or 404.
 pub async fn find(
-    conn: &mut DbConn,
-    need: &Need<perm::SoftwareKeys>,
+    conn: &AsyncPgConnection,
+    partner: PartnerScope,
     tenant: &str,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
-    purchase_of(conn, &need.partner()?, tenant, line).await
+    purchase_of(conn, &partner, tenant, line).await
 }
 
 /// A purchase of one of this partner's customers, named by the URL's tenant and line; 404
 /// for anything else.
 pub async fn purchase_of(
-    conn: &mut DbConn,
+    conn: &AsyncPgConnection,
     scope: &PartnerScope,
     tenant: &str,
     line: &str,
@@ -37,15 +38,15 @@ pub async fn purchase_of(
     Ok((customer, customer_scope, purchase))
 }
 
-pub fn caller<'a>(
-    need: &'a Need<perm::SoftwareKeys>,
+pub fn caller(
+    user: &CurrentUser,
     scope: CustomerScope,
     partner_id: crate::ids::PartnerId,
-) -> Caller<'a> {
+) -> Caller<'_> {
     Caller {
         scope,
         partner_id,
-        user: &need.user,
+        user,
         base: format!("/customers/{}/software", scope.customer_id()),
     }
 }

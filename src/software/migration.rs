@@ -132,8 +132,8 @@ pub async fn form(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let (customer, _, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let conn = state.pool.get().await?;
+    let (customer, _, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
     pages::usable(&purchase)?;
     render_status(StatusCode::OK, &page(ctx, &customer, &purchase))
 }
@@ -148,7 +148,7 @@ pub async fn submit(
     let sent = read_form(form).await?;
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
     pages::usable(&purchase)?;
     let lang = ctx.lang;
     let today = state.clock.now().date_naive();
@@ -195,7 +195,7 @@ async fn shown_key(
     (customer, scope, purchase): (&Customer, CustomerScope, &Purchase),
     via: &str,
 ) -> Result<String, AppError> {
-    let caller = caller(need, scope, customer.partner_id);
+    let caller = caller(&need.user, scope, customer.partner_id);
     let details = json!({ "via": format!("kms-migration-{via}") });
     pages::reveal_key(conn, state, &caller, purchase, details).await
 }
@@ -209,7 +209,7 @@ pub async fn script(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &tenant, &line).await?;
+    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
     pages::usable(&purchase)?;
     let found = (&customer, scope, &purchase);
     let key = shown_key(&mut conn, &state, &need, found, "script").await?;

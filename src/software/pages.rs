@@ -111,7 +111,7 @@ pub struct PurchaseOptions<'a> {
 }
 
 pub async fn purchase_page(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     state: &AppState,
     session: &Session,
     ctx: PageContext,
@@ -121,20 +121,25 @@ pub async fn purchase_page(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let selection = options.selection;
-    let variants = if purchase.has_keys() {
-        queries::variants(conn, purchase.product_id).await?
-    } else {
-        Vec::new()
+    let variants = async {
+        if purchase.has_keys() {
+            queries::variants(conn, purchase.product_id).await
+        } else {
+            Ok(Vec::new())
+        }
     };
+    let links = async {
+        if options.can_links {
+            links::for_purchase(conn, caller.scope, purchase.line_id).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    let (variants, links) = futures_util::try_join!(variants, links)?;
     let chosen = selection.find(&variants);
     let selection_error = (!selection.is_empty() && chosen.is_none())
         .then(|| lang.t("software-selection-not-offered"));
     let now = state.clock.now();
-    let links = if options.can_links {
-        links::for_purchase(conn, caller.scope, purchase.line_id).await?
-    } else {
-        Vec::new()
-    };
     let new_link = take_new_link(session, purchase.line_id);
     let page = PurchasePage {
         base: caller.base.clone(),
@@ -162,10 +167,7 @@ pub async fn purchase_page(
 
 /// The link made just before for this purchase, shown once: taken out of the session.
 fn take_new_link(session: &Session, line_id: LineId) -> Option<NewLink> {
-    session
-        .remove_as::<NewLink>(NEW_LINK)
-        .and_then(Result::ok)
-        .filter(|l| l.line_id == line_id)
+    crate::web::session_store::take::<NewLink>(session, NEW_LINK).filter(|l| l.line_id == line_id)
 }
 
 /// The purchase's key, recorded as viewed before it is returned: a failed record shows no

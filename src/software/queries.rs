@@ -144,7 +144,7 @@ pub async fn purchase(
 /// `customers::claim`); `None` for an unknown line, another customer's, or a customer that is
 /// not the reader's.
 pub async fn claimed_purchase(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     claim: Claim,
     line_id: LineId,
 ) -> Result<Option<(Customer, Purchase)>, AppError> {
@@ -157,7 +157,7 @@ pub async fn claimed_purchase(
     if let Some(partner_id) = claim.partner_id() {
         query = query.filter(customers::partner_id.eq(partner_id));
     }
-    Ok(query.first(conn).await.optional()?)
+    Ok(query.first(&mut conn).await.optional()?)
 }
 
 /// A downloadable variant of a product, with its registered file if there is one.
@@ -176,7 +176,7 @@ pub struct Variant {
 }
 
 pub async fn variants(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     product_id: ProductId,
 ) -> Result<Vec<Variant>, AppError> {
     Ok(product_variants::table
@@ -188,7 +188,7 @@ pub async fn variants(
             product_variants::file_type,
         ))
         .select(Variant::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 

@@ -72,15 +72,7 @@ fn shorten(text: &str) -> String {
 }
 
 pub fn take(session: &Session, lang: Lang) -> Vec<FlashView> {
-    // Removing a key marks the session changed even when the key is absent, and a changed
-    // session is sealed again and sent back as a cookie on every page.
-    if !session.contains_key(KEY) {
-        return Vec::new();
-    }
-    let all: Vec<Flash> = session
-        .remove_as(KEY)
-        .and_then(Result::ok)
-        .unwrap_or_default();
+    let all: Vec<Flash> = super::session_store::take(session, KEY).unwrap_or_default();
     all.into_iter()
         .map(|f| {
             let args: Vec<(&str, String)> = f

@@ -22,7 +22,7 @@ const DISPOSABLE: [&str; 2] = [super::flash::KEY, crate::software::pages::NEW_LI
 /// Kept to the last: who is signed in and the form token.
 const ESSENTIAL: [&str; 3] = [
     crate::auth::extract::SESSION_TOKEN,
-    crate::auth::extract::SESSION_ROLES,
+    crate::auth::claims::SESSION_CLAIMS,
     super::csrf::KEY,
 ];
 
@@ -74,6 +74,19 @@ impl SessionStore for BoundedCookieStore {
     async fn delete(&self, session_key: &SessionKey) -> anyhow::Result<()> {
         self.0.delete(session_key).await
     }
+}
+
+/// Takes `key` out of the session, if it is there. Removing a key marks the session changed
+/// even when the key is absent, and a changed session is sealed again and sent back as a
+/// cookie: so a key is only removed when it is present.
+pub fn take<T: serde::de::DeserializeOwned>(
+    session: &actix_session::Session,
+    key: &str,
+) -> Option<T> {
+    if !session.contains_key(key) {
+        return None;
+    }
+    session.remove_as::<T>(key).and_then(Result::ok)
 }
 
 #[cfg(test)]

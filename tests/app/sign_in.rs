@@ -1,5 +1,5 @@
 use chrono::Duration;
-use cspdesk::db::schema::{user_roles, users};
+use cspdesk::db::schema::{user_roles, user_sessions, users};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
@@ -396,4 +396,105 @@ async fn lockout_records_of_unknown_emails_are_removed_once_their_window_and_loc
         assert_eq!(v.sign_in(&admin, "wrong").await.status, 422);
     }
     assert_eq!(v.sign_in(&admin, PASSWORD).await.status, 429);
+}
+
+/// The user's e-mail and id, with `roles`, at a partner with one customer and one purchase of
+/// that customer: the purchase's page is one that reads with its session check (`Reader`).
+async fn purchase_page_of(app: &TestApp, roles: &[Role]) -> (String, uuid::Uuid, String) {
+    let shop = app.shop().await;
+    let email = app.user(shop.partner).roles(roles).await;
+    let id: uuid::Uuid = users::table
+        .filter(users::email.eq(&email))
+        .select(users::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let page = app
+        .purchase(shop.customer, "ws2022-std")
+        .days_old(5)
+        .await
+        .path();
+    (email, id, page)
+}
+
+fn sign_in_back_to(page: &str) -> String {
+    format!(
+        "/signin?{}",
+        serde_urlencoded::to_string([("next", page)]).unwrap()
+    )
+}
+
+/// A page that sends its statements with the session's check, on the session's claims, shows
+/// nothing once the session has ended elsewhere or the user was disabled: not even a 404 for a
+/// purchase that does not exist.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_read_alongside_its_session_check_shows_nothing_to_an_ended_session() {
+    let app = TestApp::spawn().await;
+    let (email, id, page) = purchase_page_of(&app, &[Role::AdminAgent]).await;
+    let v = app.signed_in(&email).await;
+    for _ in 0..2 {
+        let shown = v.get(&page).await;
+        assert_eq!(shown.status, 200);
+        assert!(shown.contains("Windows Server 2022 Standard"));
+    }
+    diesel::update(user_sessions::table.filter(user_sessions::user_id.eq(id)))
+        .set(user_sessions::ended_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let out = v.get(&page).await;
+    assert_eq!(out.location, Some(sign_in_back_to(&page)));
+    assert!(!out.contains("Windows Server"), "{}", out.body);
+
+    let w = app.signed_in(&email).await;
+    assert_eq!(w.get(&page).await.status, 200);
+    diesel::update(users::table.find(id))
+        .set(users::disabled_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let missing = format!("{page}0");
+    assert_eq!(
+        w.get(&missing).await.location,
+        Some(sign_in_back_to(&missing))
+    );
+    assert_eq!(w.get(&page).await.location, Some(sign_in_back_to(&page)));
+}
+
+/// On the same pages, a role taken away is refused on the very next request, and any other
+/// change to the account has the page asked for again and then built from the account as it
+/// is now.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_read_alongside_its_session_check_follows_the_accounts_roles() {
+    let app = TestApp::spawn().await;
+    let (email, id, page) = purchase_page_of(&app, &[Role::AdminAgent, Role::SalesAgent]).await;
+    let v = app.signed_in(&email).await;
+    assert_eq!(v.get(&page).await.status, 200);
+    let take = |role: &'static str| {
+        diesel::delete(
+            user_roles::table
+                .filter(user_roles::user_id.eq(id))
+                .filter(user_roles::role.eq(role)),
+        )
+    };
+    take("sales_agent")
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let again = v.get(&page).await;
+    assert_eq!(
+        (again.status, again.location.as_deref()),
+        (303, Some(page.as_str()))
+    );
+    assert!(!again.contains("Windows Server"));
+    let account = v.get("/account").await;
+    assert!(account.contains("Admin agent") && !account.contains("Sales agent"));
+    assert_eq!(v.get(&page).await.status, 200);
+    take("admin_agent")
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let refused = v.get(&page).await;
+    assert_eq!(refused.status, 403, "{:?}", refused.location);
+    assert!(!refused.contains("Windows Server 2022 Standard"));
 }

@@ -1,0 +1,107 @@
+//! What the session cookie says about its user: a copy of the account as the database last
+//! showed it, kept so a page can send its own statements together with the session's check
+//! instead of after it (see `extract::Reader`).
+//!
+//! The cookie is encrypted and signed with the server's key, so its claims can be out of date
+//! (a role removed, a session ended elsewhere) but never forged. Nothing is answered from
+//! them alone: every request that used them is checked against the database before its
+//! response leaves, and a request that writes is checked before it starts.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CurrentUser, Role, UserKind, ViewMode};
+use crate::i18n::Lang;
+use crate::ids::{CustomerId, PartnerId, UserId};
+
+/// Session key of the claims.
+pub const SESSION_CLAIMS: &str = "user";
+
+/// `CurrentUser` as stored in the cookie: the enums by their codes.
+#[derive(Serialize, Deserialize)]
+struct Claims {
+    id: UserId,
+    email: String,
+    name: String,
+    kind: String,
+    partner: Option<PartnerId>,
+    customer: Option<CustomerId>,
+    roles: Vec<Role>,
+    lang: Option<String>,
+    view: String,
+    must_change: bool,
+}
+
+/// The claims of `user`, as the session stores them.
+pub fn encode(user: &CurrentUser) -> serde_json::Value {
+    serde_json::json!(Claims {
+        id: user.id,
+        email: user.email.clone(),
+        name: user.display_name.clone(),
+        kind: user.kind.code().to_string(),
+        partner: user.partner_id,
+        customer: user.customer_id,
+        roles: user.roles.clone(),
+        lang: user.language.map(|l| l.code().to_string()),
+        view: user.view_mode.code().to_string(),
+        must_change: user.password_must_change,
+    })
+}
+
+/// The user the claims describe; `None` for anything unreadable (then the database decides).
+pub fn decode(value: serde_json::Value) -> Option<CurrentUser> {
+    let c: Claims = serde_json::from_value(value).ok()?;
+    let language = match c.lang {
+        Some(code) => Some(Lang::from_code(&code)?),
+        None => None,
+    };
+    Some(CurrentUser {
+        id: c.id,
+        email: c.email,
+        display_name: c.name,
+        kind: UserKind::from_code(&c.kind)?,
+        partner_id: c.partner,
+        customer_id: c.customer,
+        roles: c.roles,
+        language,
+        view_mode: ViewMode::from_code(&c.view)?,
+        password_must_change: c.must_change,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(language: Option<Lang>, roles: Vec<Role>) -> CurrentUser {
+        CurrentUser {
+            id: UserId::random(),
+            email: "admin.agent@contoso-partner.test".into(),
+            display_name: "Ayşe \"Admin\" Yılmaz".into(),
+            kind: UserKind::Partner,
+            partner_id: Some(PartnerId::random()),
+            customer_id: None,
+            roles,
+            language,
+            view_mode: ViewMode::Current,
+            password_must_change: true,
+        }
+    }
+
+    #[test]
+    fn claims_give_back_exactly_the_user_they_were_made_from() {
+        for u in [
+            user(Some(Lang::Tr), vec![Role::AdminAgent, Role::GlobalAdmin]),
+            user(None, vec![]),
+        ] {
+            assert_eq!(decode(encode(&u)), Some(u));
+        }
+    }
+
+    #[test]
+    fn unreadable_claims_are_no_user() {
+        let mut value = encode(&user(None, vec![Role::SalesAgent]));
+        value["kind"] = "nobody".into();
+        assert_eq!(decode(value), None);
+        assert_eq!(decode(serde_json::json!({"id": 1})), None);
+    }
+}
