@@ -28,12 +28,12 @@ pub fn stream(
         let pool = pool.clone();
         let filter = filter.clone();
         async move {
-            let mut conn = pool.get().await?;
+            let conn = pool.get().await?;
             let sel = Selection {
                 filter: &filter,
                 customer_id,
             };
-            queries::page(&mut conn, scope, &sel, after, BATCH).await
+            queries::page(&conn, scope, &sel, after, BATCH).await
         }
     };
     csv::keyset(header, BATCH, fetch, LogRow::cursor, move |row| {

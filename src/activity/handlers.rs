@@ -14,7 +14,8 @@ use super::queries::{self, Selection, UserChoice};
 use super::views::{ActivityLogPage, LogView, operation_choices, user_choices};
 use super::{Entry, Operation};
 use crate::account::Tabs;
-use crate::auth::{Need, PartnerScope, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::web::pagination::cut_page;
 use crate::web::{AppState, PageContext, render_status};
@@ -30,7 +31,7 @@ pub const ROUTES: &[Route] = &[
 /// The filter checked, its customer resolved among the partner's own, its user among the
 /// partner's users; or the messages saying what is wrong.
 async fn select(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     scope: PartnerScope,
     raw: &RawFilter,
     today: NaiveDate,
@@ -66,16 +67,29 @@ async fn select(
 /// The filter checked, with the page it is shown on; or that page with the messages saying
 /// what is wrong (422), ready to send.
 async fn checked(
-    conn: &mut AsyncPgConnection,
-    need: &Need<perm::ActivityLogRead>,
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
     ctx: PageContext,
     raw: &RawFilter,
     today: NaiveDate,
 ) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
-    let scope = need.partner()?;
+    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
     let users = queries::users(conn, scope).await?;
+    with_users(conn, user, ctx, raw, today, users).await
+}
+
+/// `checked`, once the partner's users were read.
+async fn with_users(
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
+    ctx: PageContext,
+    raw: &RawFilter,
+    today: NaiveDate,
+    users: Vec<UserChoice>,
+) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
+    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
     let selected = select(conn, scope, raw, today, &users).await?;
-    let mut page = empty_page(ctx, need, raw, &users);
+    let mut page = empty_page(ctx, user, raw, &users);
     Ok(match selected {
         Ok((filter, customer_id)) => Ok((filter, customer_id, page)),
         Err(problems) => {
@@ -87,7 +101,7 @@ async fn checked(
 
 pub async fn log(
     state: web::Data<AppState>,
-    need: Need<perm::ActivityLogRead>,
+    need: Reader<perm::ActivityLogRead>,
     ctx: PageContext,
     query: web::Query<RawFilter>,
 ) -> Result<HttpResponse, AppError> {
@@ -98,18 +112,42 @@ pub async fn log(
     } else {
         &state.pool
     };
-    let mut conn = pool.get().await?;
+    let conn = pool.get().await?;
     let today = state.clock.now().date_naive();
-    let (filter, customer_id, mut page) = match checked(&mut conn, &need, ctx, &raw, today).await? {
+    let after = raw.after.as_deref().and_then(Cursor::decode);
+    // Without a customer to look up, the rows are read together with the partner's users
+    // (which the filter's user is checked against) and the session's check: one round trip.
+    // They are dropped if the filter is refused.
+    let early = filter::parse(&raw, today)
+        .ok()
+        .filter(|f| f.customer.is_none());
+    let rows = async {
+        let Some(filter) = &early else {
+            return Ok(None);
+        };
+        let sel = Selection {
+            filter,
+            customer_id: None,
+        };
+        queries::page(&conn, scope, &sel, after, PAGE_SIZE + 1)
+            .await
+            .map(Some)
+    };
+    let reads = async { futures_util::try_join!(queries::users(&conn, scope), rows) };
+    let (users, rows) = need.read(&conn, reads).await?;
+    let checked = with_users(&conn, &need.user, ctx, &raw, today, users).await?;
+    let (filter, customer_id, mut page) = match checked {
         Ok(checked) => checked,
         Err(refused) => return Ok(refused),
     };
-    let after = raw.after.as_deref().and_then(Cursor::decode);
     let sel = Selection {
         filter: &filter,
         customer_id,
     };
-    let mut rows = queries::page(&mut conn, scope, &sel, after, PAGE_SIZE + 1).await?;
+    let mut rows = match rows {
+        Some(rows) => rows,
+        None => queries::page(&conn, scope, &sel, after, PAGE_SIZE + 1).await?,
+    };
     drop(conn);
     let query = filter.query();
     page.older = cut_page(&mut rows, PAGE_SIZE, |r| {
@@ -133,14 +171,14 @@ pub async fn log(
 
 fn empty_page(
     ctx: PageContext,
-    need: &Need<perm::ActivityLogRead>,
+    user: &CurrentUser,
     raw: &RawFilter,
     users: &[UserChoice],
 ) -> ActivityLogPage {
     let lang = ctx.lang;
     let typed = |f: &Option<String>| f.clone().unwrap_or_default();
     ActivityLogPage {
-        tabs: Tabs::new(&need.user, HREF),
+        tabs: Tabs::new(user, HREF),
         operations: operation_choices(&typed(&raw.op), lang),
         users: user_choices(users, &typed(&raw.user), lang),
         typed: raw.clone(),
@@ -170,7 +208,7 @@ pub async fn export(
     let now = state.clock.now();
     let lang = ctx.lang;
     let (filter, customer_id, _) =
-        match checked(&mut conn, &need, ctx, &raw, now.date_naive()).await? {
+        match checked(&conn, &need.user, ctx, &raw, now.date_naive()).await? {
             Ok(checked) => checked,
             Err(refused) => return Ok(refused),
         };

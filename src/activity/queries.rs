@@ -82,7 +82,7 @@ pub struct Selection<'a> {
 /// row comparison, which PostgreSQL answers from the (partner, at, id) indexes: a later page
 /// costs what the first does.
 pub async fn page(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: PartnerScope,
     sel: &Selection<'_>,
     after: Option<Cursor>,
@@ -118,12 +118,12 @@ pub async fn page(
             .or(activity::at.eq(c.at).and(activity::id.lt(c.id)));
         query = query.filter(activity::at.le(c.at)).filter(older);
     }
-    Ok(query.load(conn).await?)
+    Ok(query.load(&mut conn).await?)
 }
 
 /// The partner's customer with this primary domain or tenant ID, if it is theirs.
 pub async fn customer_by_name(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: PartnerScope,
     domain_or_tenant: &str,
 ) -> Result<Option<CustomerId>, AppError> {
@@ -135,7 +135,7 @@ pub async fn customer_by_name(
         Some(id) => query.filter(customers::id.eq(id)),
         None => query.filter(customers::primary_domain.eq(domain_or_tenant)),
     };
-    Ok(query.first(conn).await.optional()?)
+    Ok(query.first(&mut conn).await.optional()?)
 }
 
 pub struct UserChoice {
@@ -145,14 +145,14 @@ pub struct UserChoice {
 
 /// Everyone who can act on the partner's data: its staff and its customers' users.
 pub async fn users(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: PartnerScope,
 ) -> Result<Vec<UserChoice>, AppError> {
     let rows: Vec<(UserId, String)> = users::table
         .filter(users::partner_id.eq(scope.partner_id()))
         .order(users::email)
         .select((users::id, users::email))
-        .load(conn)
+        .load(&mut conn)
         .await?;
     Ok(rows
         .into_iter()

@@ -10,12 +10,13 @@ use crate::web::cursor::Cursor;
 
 use super::queries;
 use super::views::{AccessPage, AccessView, OwnSoftwarePage};
-use crate::auth::policy::Permission;
-use crate::auth::{CustomerScope, Need, Perm, perm};
+use diesel_async::AsyncPgConnection;
+
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, CustomerScope, Need, Perm, perm};
 use crate::customers::Customer;
 use crate::customers::claim::Claim;
 use crate::customers::queries::own;
-use crate::db::DbConn;
 use crate::error::AppError;
 use crate::software::chooser::Selection;
 use crate::software::file_pages;
@@ -35,8 +36,8 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/your-products/access", needs TenantKeys => access),
 ];
 
-fn tenant<P: Permission>(need: &Need<P>) -> Result<CustomerScope, AppError> {
-    need.user.own_tenant().ok_or(AppError::Forbidden)
+fn tenant(user: &CurrentUser) -> Result<CustomerScope, AppError> {
+    user.own_tenant().ok_or(AppError::Forbidden)
 }
 
 fn crumbs(ctx: PageContext) -> PageContext {
@@ -53,18 +54,22 @@ pub struct PageQuery {
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: Need<perm::TenantProducts>,
+    need: Reader<perm::TenantProducts>,
     ctx: PageContext,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let scope = tenant(&need)?;
+    let scope = tenant(&need.user)?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.steady.get().await?;
-    let (found, rows) = pages::purchases(&mut conn, Claim::own(scope), after).await?;
-    let customer = match found {
-        Some(c) => c,
-        None => own(&mut conn, scope).await?,
+    let conn = state.steady.get().await?;
+    let reads = async {
+        let (found, rows) = pages::purchases(&conn, Claim::own(scope), after).await?;
+        let customer = match found {
+            Some(c) => c,
+            None => own(&conn, scope).await?,
+        };
+        Ok((customer, rows))
     };
+    let (customer, rows) = need.read(&conn, reads).await?;
     drop(conn);
     let can_keys = need.user.can(Perm::TenantKeys);
     let place = ListPlace {
@@ -84,11 +89,11 @@ pub async fn list(
 }
 
 async fn find(
-    conn: &mut DbConn,
-    need: &Need<perm::TenantKeys>,
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
-    let scope = tenant(need)?;
+    let scope = tenant(user)?;
     let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
     let (customer, purchase) = software::claimed_purchase(conn, Claim::own(scope), line)
         .await?
@@ -96,15 +101,11 @@ async fn find(
     Ok((customer, scope, purchase))
 }
 
-fn caller<'a>(
-    need: &'a Need<perm::TenantKeys>,
-    scope: CustomerScope,
-    customer: &Customer,
-) -> Caller<'a> {
+fn caller<'a>(user: &'a CurrentUser, scope: CustomerScope, customer: &Customer) -> Caller<'a> {
     Caller {
         scope,
         partner_id: customer.partner_id,
-        user: &need.user,
+        user,
         base: LIST.to_string(),
     }
 }
@@ -112,13 +113,14 @@ fn caller<'a>(
 pub async fn purchase(
     state: web::Data<AppState>,
     session: Session,
-    need: Need<perm::TenantKeys>,
+    need: Reader<perm::TenantKeys>,
     ctx: PageContext,
     line: web::Path<String>,
     selection: web::Query<Selection>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
+    let conn = state.pool.get().await?;
+    let found = find(&conn, &need.user, &line);
+    let (customer, scope, purchase) = need.read(&conn, found).await?;
     let ctx = crumbs(ctx).crumb_text(&purchase.product_name, None);
     // Links are the partner's to send; the customer downloads directly.
     let options = PurchaseOptions {
@@ -126,22 +128,21 @@ pub async fn purchase(
         can_links: false,
         can_migrate: false,
     };
-    let caller = caller(&need, scope, &customer);
-    pages::purchase_page(
-        &mut conn, &state, &session, ctx, &caller, &purchase, options,
-    )
-    .await
+    let caller = caller(&need.user, scope, &customer);
+    pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
 }
 
+/// Shows a key and records that it was shown, once the session was confirmed (`read`).
 pub async fn key(
     state: web::Data<AppState>,
-    need: Need<perm::TenantKeys>,
+    need: Reader<perm::TenantKeys>,
     ctx: PageContext,
     line: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
-    let caller = caller(&need, scope, &customer);
+    let found = find(&conn, &need.user, &line);
+    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    let caller = caller(&need.user, scope, &customer);
     pages::key(&mut conn, &state, crumbs(ctx), &caller, &purchase).await
 }
 
@@ -153,8 +154,8 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let (line, variant) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&mut conn, &need, &line).await?;
-    let caller = caller(&need, scope, &customer);
+    let (customer, scope, purchase) = find(&conn, &need.user, &line).await?;
+    let caller = caller(&need.user, scope, &customer);
     file_pages::download(&mut conn, &state, &caller, &purchase, &variant, &req).await
 }
 
@@ -165,18 +166,20 @@ pub struct AccessQuery {
 
 pub async fn access(
     state: web::Data<AppState>,
-    need: Need<perm::TenantKeys>,
+    need: Reader<perm::TenantKeys>,
     ctx: PageContext,
     query: web::Query<AccessQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let scope = tenant(&need)?;
+    let scope = tenant(&need.user)?;
     // Nonsense in the address just means "from the newest".
     let after = query
         .before
         .as_deref()
         .and_then(crate::activity::filter::Cursor::decode);
-    let mut conn = state.steady.get().await?;
-    let rows = queries::access(&mut conn, scope, after, ACCESS_PAGE).await?;
+    let conn = state.steady.get().await?;
+    let rows = need
+        .read(&conn, queries::access(&conn, scope, after, ACCESS_PAGE))
+        .await?;
     let older = (rows.len() as i64 == ACCESS_PAGE)
         .then(|| rows.last().map(|r| r.cursor().encode()))
         .flatten();

@@ -36,7 +36,7 @@ impl AccessRow {
 /// (customer_id, at, id) index that stay fast however long the record grows. The only index
 /// in this order is the customer's own, so no plan walks other customers' records.
 pub async fn access(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: CustomerScope,
     after: Option<Cursor>,
     limit: i64,
@@ -57,12 +57,12 @@ pub async fn access(
     ))
     .bind::<SqlUuid, _>(scope.customer_id());
     Ok(match after {
-        None => query.load(conn).await?,
+        None => query.load(&mut conn).await?,
         Some(c) => {
             query
                 .bind::<Timestamptz, _>(c.at)
                 .bind::<BigInt, _>(c.id)
-                .load(conn)
+                .load(&mut conn)
                 .await?
         }
     })

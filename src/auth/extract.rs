@@ -63,12 +63,7 @@ async fn claimed_user(
     }
     let session = req.get_session();
     let token = session.get::<String>(SESSION_TOKEN).ok().flatten();
-    let claimed = session
-        .get::<serde_json::Value>(claims::SESSION_CLAIMS)
-        .ok()
-        .flatten()
-        .and_then(claims::decode)
-        .filter(|u| may_use_claims(req) && fit(u));
+    let claimed = session_claims(&session).filter(|u| may_use_claims(req) && fit(u));
     if let (Some(token), Some(user)) = (token, claimed) {
         // Nothing was awaited since the look above, so the cell is still empty.
         if cell.0.user.set(Some(user.clone())).is_ok() {
@@ -111,9 +106,21 @@ fn app_state(req: &HttpRequest) -> Result<&AppState, AppError> {
         .ok_or(AppError::internal("no state"))
 }
 
-/// Keeps the cookie's claims in step with the database.
+/// The session's claims, if it has readable ones.
+fn session_claims(session: &Session) -> Option<CurrentUser> {
+    session
+        .get::<serde_json::Value>(claims::SESSION_CLAIMS)
+        .ok()
+        .flatten()
+        .and_then(claims::decode)
+}
+
+/// Keeps the cookie's claims in step with the database. Claims that already say the same are
+/// left alone: a changed session is sealed again and sent back as a cookie.
 fn keep_claims(session: &Session, user: &CurrentUser) {
-    let _ = session.insert(claims::SESSION_CLAIMS, claims::encode(user));
+    if session_claims(session).as_ref() != Some(user) {
+        let _ = session.insert(claims::SESSION_CLAIMS, claims::encode(user));
+    }
 }
 
 /// Whether this request used claims the database has not confirmed yet.
@@ -313,6 +320,11 @@ impl<P: Permission> Reader<P> {
         let (confirmed, read) = futures_util::join!(confirmed, reads);
         confirmed?;
         read
+    }
+
+    /// Confirms the session now, on `conn`, with nothing alongside: before a write.
+    pub async fn confirm(&self, conn: &AsyncPgConnection) -> Result<(), AppError> {
+        self.read(conn, async { Ok(()) }).await
     }
 }
 

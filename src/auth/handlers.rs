@@ -215,8 +215,8 @@ pub async fn sign_out(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<HttpResponse, AppError> {
     if let Ok(Some(token)) = session.get::<String>(SESSION_TOKEN) {
-        let mut conn = state.pool.get().await?;
-        store::end_session(&mut conn, &token, state.clock.now()).await?;
+        let conn = state.pool.get().await?;
+        store::end_session(&conn, &token, state.clock.now()).await?;
     }
     session.purge();
     Ok(redirect("/signin"))

@@ -37,8 +37,8 @@ pub fn stream(
     let fetch = move |after: Option<Key>| {
         let pool = pool.clone();
         async move {
-            let mut conn = pool.get().await?;
-            queries::lines(&mut conn, key, after, BATCH).await
+            let conn = pool.get().await?;
+            queries::lines(&conn, key, after, BATCH).await
         }
     };
     csv::keyset(

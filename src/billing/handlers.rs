@@ -13,12 +13,15 @@ use super::views::{
     BillingPage, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href, invoice_number,
     period, status_key,
 };
-use crate::auth::{Need, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, Need, perm};
 use crate::error::AppError;
+use crate::ids::PartnerId;
 use crate::money::Currency;
 use crate::web::cursor::Cursor;
 use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render};
+use diesel_async::AsyncPgConnection;
 
 pub const ROUTES: &[Route] = &[
     crate::route!(GET "/billing", needs BillingRead => list),
@@ -27,16 +30,33 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/billing/invoices/{month}/{currency}/pdf", needs BillingRead => invoice_pdf),
 ];
 
+/// Issues the partner's past months first when this process has not yet: a write, so only
+/// once the session is confirmed. Usually there is nothing to do, and the page's statements go
+/// with the session's check.
+async fn issue_due(
+    state: &AppState,
+    need: &Reader<perm::BillingRead>,
+    conn: &AsyncPgConnection,
+    partner: PartnerId,
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    if super::issue::is_done(&state.issued, partner, now) {
+        return Ok(());
+    }
+    need.confirm(conn).await?;
+    super::issue::due_for(&state.pool, &state.issued, partner, now).await
+}
+
 pub async fn list(
     state: web::Data<AppState>,
-    need: Need<perm::BillingRead>,
+    need: Reader<perm::BillingRead>,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let now = state.clock.now();
-    super::issue::due_for(&state.pool, &state.issued, scope.partner_id(), now).await?;
-    let mut conn = state.pool.get().await?;
-    let summaries = queries::invoices(&mut conn, &scope).await?;
+    let conn = state.pool.get().await?;
+    issue_due(&state, &need, &conn, scope.partner_id()).await?;
+    let summaries = need.read(&conn, queries::invoices(&conn, &scope)).await?;
     let rows = with_open_months(summaries, now)
         .iter()
         .map(|s| InvoiceRow::new(s, ctx.lang))
@@ -69,12 +89,12 @@ fn with_open_months(
 
 /// The invoice a URL names: a real month up to the current one, in a currency we bill in.
 fn key_of(
-    need: &Need<perm::BillingRead>,
+    user: &CurrentUser,
     month: &str,
     currency: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<InvoiceKey, AppError> {
-    let scope = need.partner()?;
+    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
     let month = Month::parse(month).ok_or(AppError::NotFound)?;
     let currency = Currency::from_code(currency).ok_or(AppError::NotFound)?;
     if month > Month::of(now) {
@@ -93,24 +113,24 @@ const PER_PAGE: i64 = 50;
 
 pub async fn invoice(
     state: web::Data<AppState>,
-    need: Need<perm::BillingRead>,
+    need: Reader<perm::BillingRead>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (month, currency) = path.into_inner();
     let now = state.clock.now();
-    let key = key_of(&need, &month, &currency, now)?;
-    super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
+    let key = key_of(&need.user, &month, &currency, now)?;
     // The statements of an invoice page suit one plan for every partner and month.
-    let mut conn = state.steady.get().await?;
-    let summary = queries::find(&mut conn, key)
-        .await?
-        .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
-    let totals = summary.totals();
+    let conn = state.steady.get().await?;
+    issue_due(&state, &need, &conn, key.partner_id()).await?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let (lines, next) = lines_page(&mut conn, key, after).await?;
+    let reads =
+        async { futures_util::try_join!(queries::find(&conn, key), lines_page(&conn, key, after)) };
+    let (summary, (lines, next)) = need.read(&conn, reads).await?;
     drop(conn);
+    let summary = summary.unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
+    let totals = summary.totals();
     let count = ctx
         .lang
         .t_args("invoice-line-count", &[("count", totals.lines.to_string())]);
@@ -152,7 +172,7 @@ pub async fn invoice(
 
 /// Up to `PER_PAGE` lines after `after`, and the cursor after the last when more follow.
 async fn lines_page(
-    conn: &mut diesel_async::AsyncPgConnection,
+    conn: &AsyncPgConnection,
     key: InvoiceKey,
     after: Option<Cursor>,
 ) -> Result<(Vec<queries::InvoiceLine>, Option<String>), AppError> {
@@ -176,7 +196,7 @@ pub async fn invoice_csv(
 ) -> Result<HttpResponse, AppError> {
     let (month, currency) = path.into_inner();
     let now = state.clock.now();
-    let key = key_of(&need, &month, &currency, now)?;
+    let key = key_of(&need.user, &month, &currency, now)?;
     super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
     let file = format!("invoice-{}-{}.csv", key.month.code(), key.currency.code());
     Ok(
@@ -197,11 +217,11 @@ pub async fn invoice_pdf(
 ) -> Result<HttpResponse, AppError> {
     let (month, currency) = path.into_inner();
     let now = state.clock.now();
-    let key = key_of(&need, &month, &currency, now)?;
+    let key = key_of(&need.user, &month, &currency, now)?;
     let heading = {
         super::issue::due_for(&state.pool, &state.issued, key.partner_id(), now).await?;
         let mut conn = state.pool.get().await?;
-        let summary = queries::find(&mut conn, key)
+        let summary = queries::find(&conn, key)
             .await?
             .unwrap_or_else(|| InvoiceSummary::empty(key.month, key.currency));
         let partner = queries::partner_name(&mut conn, key).await?;

@@ -25,6 +25,18 @@ const BATCH: i64 = 500;
 #[derive(Default)]
 pub struct Checked(std::sync::Mutex<std::collections::HashMap<PartnerId, NaiveDate>>);
 
+/// Whether this process already issued the partner's invoices of months before the month of
+/// `now`: then `due_for` has nothing to do.
+pub fn is_done(checked: &Checked, partner: PartnerId, now: DateTime<Utc>) -> bool {
+    let month = Month::of(now).first_day();
+    checked
+        .0
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&partner).copied())
+        .is_some_and(|m| m >= month)
+}
+
 /// Issues the partner's invoices of months before the month of `now`, unless this process
 /// already did in this month. Issuing takes a connection of `pool`, which plans for the
 /// values given (`db::Plans::Auto`), whatever the page's own connection does.
@@ -34,11 +46,10 @@ pub async fn due_for(
     partner: PartnerId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let month = Month::of(now).first_day();
-    let seen = |c: &Checked| c.0.lock().ok()?.get(&partner).copied();
-    if seen(checked).is_some_and(|m| m >= month) {
+    if is_done(checked, partner, now) {
         return Ok(());
     }
+    let month = Month::of(now).first_day();
     let mut conn = pool.get().await?;
     let (_, loaded) = batch(&mut conn, Some(partner), now).await?;
     if loaded < BATCH as usize

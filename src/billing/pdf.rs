@@ -194,8 +194,8 @@ impl Writing {
         loop {
             let cursor = self.after;
             let lines = {
-                let mut conn = self.pool.get().await?;
-                queries::lines(&mut conn, self.key, cursor, BATCH).await?
+                let conn = self.pool.get().await?;
+                queries::lines(&conn, self.key, cursor, BATCH).await?
             };
             for line in &lines {
                 self.row(line);

@@ -64,20 +64,20 @@ impl InvoiceSummary {
 
 /// The partner's invoices, newest month first.
 pub async fn invoices(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
 ) -> Result<Vec<InvoiceSummary>, AppError> {
     Ok(invoices::table
         .filter(invoices::partner_id.eq(scope.partner_id()))
         .order((invoices::month.desc(), invoices::currency))
         .select(InvoiceSummary::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 
 /// The invoice a key names, if anything has happened in its month and currency.
 pub async fn find(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     key: InvoiceKey,
 ) -> Result<Option<InvoiceSummary>, AppError> {
     Ok(invoices::table
@@ -85,7 +85,7 @@ pub async fn find(
         .filter(invoices::month.eq(key.month.first_day()))
         .filter(invoices::currency.eq(key.currency))
         .select(InvoiceSummary::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await
         .optional()?)
 }
@@ -172,7 +172,7 @@ const PAGE: &str = "ORDER BY l.at, l.id LIMIT $4";
 /// A page or batch of the invoice's lines in the order they happened, through the lines'
 /// primary key (invoice, time, id).
 pub async fn lines(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     key: InvoiceKey,
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
@@ -194,10 +194,10 @@ pub async fn lines(
             query
                 .bind::<Timestamptz, _>(at)
                 .bind::<SqlUuid, _>(id)
-                .load(conn)
+                .load(&mut conn)
                 .await?
         }
-        None => query.load(conn).await?,
+        None => query.load(&mut conn).await?,
     })
 }
 

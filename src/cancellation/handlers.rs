@@ -15,15 +15,16 @@ use super::cancel::{self, Done, Outcome, Request};
 use super::queries::{self, Line};
 use super::rules::Policy;
 use super::views::{self, CancelPage, Chosen, OrderLines};
-use crate::auth::{CustomerScope, Need, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, CustomerScope, Need, perm};
 use crate::customers::Customer;
-use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::money;
 use crate::software::queries::Purchase;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render_status};
+use diesel_async::AsyncPgConnection;
 
 pub const ROUTES: &[Route] = &[
     crate::route!(GET "/customers/{tenant}/software/{line}/cancel", needs PurchasesCancel => form),
@@ -55,22 +56,33 @@ impl Found {
 /// `order` (by default the purchase's own) is listed even when it is older than the
 /// drop-down's newest orders.
 async fn find(
-    conn: &mut DbConn,
-    need: &Need<perm::PurchasesCancel>,
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
     tenant: &str,
     line: &str,
     order: Option<OrderId>,
 ) -> Result<Found, AppError> {
-    let (customer, scope, purchase) =
-        crate::software::lookup::purchase_of(conn, &need.partner()?, tenant, line).await?;
-    let mut lines = queries::lines_of_product(conn, scope, purchase.product_id).await?;
+    let partner = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let found = crate::software::lookup::purchase_of(conn, &partner, tenant, line).await?;
+    complete(conn, found, order).await
+}
+
+/// The orders of the purchase's product and its cancellation policy, read together.
+async fn complete(
+    conn: &AsyncPgConnection,
+    (customer, scope, purchase): (Customer, CustomerScope, Purchase),
+    order: Option<OrderId>,
+) -> Result<Found, AppError> {
+    let (mut lines, policy) = futures_util::try_join!(
+        queries::lines_of_product(conn, scope, purchase.product_id),
+        queries::policy(conn, purchase.product_id),
+    )?;
     // The order asked for, or the purchase's own, even when the drop-down's newest orders
     // leave it out.
     let order = order.unwrap_or(purchase.order_id);
     if !lines.iter().any(|l| l.order_id == order) {
         lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);
     }
-    let policy = queries::policy(conn, purchase.product_id).await?;
     Ok(Found {
         customer,
         scope,
@@ -114,18 +126,21 @@ pub struct OrderQuery {
 
 pub async fn form(
     state: web::Data<AppState>,
-    need: Need<perm::PurchasesCancel>,
+    need: Reader<perm::PurchasesCancel>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
     query: web::Query<OrderQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.steady.get().await?;
+    let conn = state.steady.get().await?;
     let wanted = match query.order.as_deref() {
         None | Some("") => None,
         Some(text) => Some(OrderId::parse(text).ok_or(AppError::NotFound)?),
     };
-    let found = find(&mut conn, &need, &tenant, &line, wanted).await?;
+    let partner = need.partner()?;
+    let purchase = crate::software::lookup::purchase_of(&conn, &partner, &tenant, &line);
+    let purchase = need.read(&conn, purchase).await?;
+    let found = complete(&conn, purchase, wanted).await?;
     let order = wanted.unwrap_or(found.purchase.order_id);
     let page = page(ctx, &found, order, state.clock.now(), None)?;
     render_status(StatusCode::OK, &page)
@@ -149,7 +164,7 @@ pub async fn submit(
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
     let order = OrderId::parse(&form.order).ok_or(AppError::NotFound)?;
-    let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
+    let found = find(&conn, &need.user, &tenant, &line, Some(order)).await?;
     // Another customer's order, or none at all, does not exist here.
     if !crate::orders::queries::exists(&mut conn, found.scope, order).await? {
         return Err(AppError::NotFound);
@@ -174,7 +189,7 @@ pub async fn submit(
         return Ok(redirect(&found.back()));
     }
     // The order as the transaction found it, not as it was read before the lock.
-    let found = find(&mut conn, &need, &tenant, &line, Some(order)).await?;
+    let found = find(&conn, &need.user, &tenant, &line, Some(order)).await?;
     let product = &found.purchase.product_name;
     let Some((status, message)) = refusal(outcome, product, ctx.lang) else {
         return Ok(redirect(&found.back()));

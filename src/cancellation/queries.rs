@@ -74,7 +74,7 @@ const MAX_LINES: i64 = 25;
 /// come off the (customer_id, placed_at, id) index and each one's lines of the product are
 /// looked up by order (`OFFSET 0` keeps that a lookup per order).
 pub async fn lines_of_product(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: CustomerScope,
     product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
@@ -94,7 +94,7 @@ pub async fn lines_of_product(
     .bind::<SqlUuid, _>(product_id)
     .bind::<BigInt, _>(RECENT_ORDERS)
     .bind::<BigInt, _>(MAX_LINES)
-    .load(conn)
+    .load(&mut conn)
     .await?)
 }
 
@@ -127,7 +127,7 @@ pub async fn lock_lines(
 
 /// The product's cancellation policy as the catalog states it now.
 pub async fn policy(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     product_id: ProductId,
 ) -> Result<Policy, AppError> {
     let (policy, days): (String, Option<i32>) = products::table
@@ -136,7 +136,7 @@ pub async fn policy(
             products::cancellation_policy,
             products::cancellation_window_days,
         ))
-        .first(conn)
+        .first(&mut conn)
         .await?;
     Policy::from_columns(&policy, days)
         .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
@@ -144,7 +144,7 @@ pub async fn policy(
 
 /// The current policies of several products, in one query.
 pub async fn policies(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     product_ids: &[ProductId],
 ) -> Result<std::collections::HashMap<ProductId, Policy>, AppError> {
     let rows: Vec<(ProductId, String, Option<i32>)> = products::table
@@ -154,7 +154,7 @@ pub async fn policies(
             products::cancellation_policy,
             products::cancellation_window_days,
         ))
-        .load(conn)
+        .load(&mut conn)
         .await?;
     rows.into_iter()
         .map(|(id, policy, days)| {
@@ -167,20 +167,20 @@ pub async fn policies(
 
 /// Those lines without a lock, for showing.
 pub async fn order_lines(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: CustomerScope,
     order_id: OrderId,
     product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
     Ok(in_order(scope.customer_id(), order_id, product_id)
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 
 /// Every line of an order, whoever's it is: for support staff reviewing a refund, whose
 /// access the request decides. `lock` takes the lines for update until the transaction ends.
 pub async fn lines_of_order(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     order_id: OrderId,
     lock: bool,
 ) -> Result<Vec<Line>, AppError> {
@@ -190,8 +190,8 @@ pub async fn lines_of_order(
         .order(order_lines::line_number)
         .select(Line::as_select());
     Ok(if lock {
-        query.for_update().load(conn).await?
+        query.for_update().load(&mut conn).await?
     } else {
-        query.load(conn).await?
+        query.load(&mut conn).await?
     })
 }

@@ -9,9 +9,11 @@ use super::queries::{self, Filter};
 use super::rules;
 use super::views::{CatalogPage, OfferView, tax_note};
 use super::{Family, LicenceKind};
-use crate::auth::{Need, Perm, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{Perm, perm};
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
+use crate::ids::CustomerId;
 use crate::orders::cart::{self, CartOwner};
 use crate::web::{AppState, PageContext, render};
 
@@ -44,28 +46,32 @@ impl BrowseQuery {
 
 pub async fn browse(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
     query: web::Query<BrowseQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
-    let mut conn = state.steady.get().await?;
-    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
-    let filter = query.filter();
-    let offers = queries::offers(&mut conn, customer.currency, &filter).await?;
-    let tax = rules::tax_treatment(&customer.market);
+    let customer_id = CustomerId::parse(&tenant).ok_or(AppError::NotFound)?;
+    let conn = state.steady.get().await?;
     let can_buy = need.user.can(Perm::OrdersPlace);
-    let cart_count = if can_buy {
-        let owner = CartOwner {
-            scope,
-            user_id: need.user.id,
-            customer_id: customer.id,
-        };
-        cart::count(&mut conn, &owner).await?
-    } else {
-        0
+    // The cart is counted under the address's customer alongside the customer itself.
+    let owner = CartOwner {
+        scope,
+        user_id: need.user.id,
+        customer_id,
     };
+    let cart_count = async {
+        match can_buy {
+            true => cart::count(&conn, &owner).await,
+            false => Ok(0),
+        }
+    };
+    let reads = async { futures_util::try_join!(find_or_404(&conn, &scope, &tenant), cart_count) };
+    let (customer, cart_count) = need.read(&conn, reads).await?;
+    let filter = query.filter();
+    let offers = queries::offers(&conn, customer.currency, &filter).await?;
+    let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;
     let ctx = ctx
         .customer_crumbs(&customer, true)

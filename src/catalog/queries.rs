@@ -39,7 +39,7 @@ pub fn price_in(currency: Currency) -> _ {
 }
 
 pub async fn offers(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     currency: Currency,
     filter: &Filter,
 ) -> Result<Vec<Offer>, AppError> {
@@ -65,7 +65,7 @@ pub async fn offers(
     if !filter.text.is_empty() {
         query = query.filter(products::name.ilike(crate::db::contains_pattern(&filter.text)));
     }
-    Ok(query.load(conn).await?)
+    Ok(query.load(&mut conn).await?)
 }
 
 /// One product that is still sold, with its price in `currency`.

@@ -11,6 +11,7 @@ use super::claim::{Claim, split};
 use super::forms::NewCustomerForm;
 use super::queries::{self, InsertOutcome};
 use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
+use crate::auth::extract::Reader;
 use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
 use crate::ids::CustomerId;
@@ -45,7 +46,7 @@ pub struct ListQuery {
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -75,17 +76,23 @@ pub async fn list(
     } else {
         &state.pool
     };
-    let mut conn = pool.get().await?;
-    let page = queries::page(&mut conn, &scope, &q, after, PER_PAGE + 1).await?;
-    let mut rows = page.rows;
-    let more = rows.len() as i64 > PER_PAGE;
-    // The whole list's count came with its rows; a search whose matches fit on its first page
-    // has counted them already. Only a longer search, or a page past the end, counts apart.
-    let total = match page.partner_total {
-        Some(n) if q.is_empty() => Total::Exactly(n),
-        _ if !q.is_empty() && after.is_none() && !more => Total::Exactly(rows.len() as i64),
-        _ => queries::total(&mut conn, &scope, &q).await?,
+    let conn = pool.get().await?;
+    let reads = async {
+        let page = queries::page(&conn, &scope, &q, after, PER_PAGE + 1).await?;
+        let more = page.rows.len() as i64 > PER_PAGE;
+        // The whole list's count came with its rows; a search whose matches fit on its first
+        // page has counted them already. Only a longer search, or a page past the end, counts
+        // apart.
+        let total = match page.partner_total {
+            Some(n) if q.is_empty() => Total::Exactly(n),
+            _ if !q.is_empty() && after.is_none() && !more => {
+                Total::Exactly(page.rows.len() as i64)
+            }
+            _ => queries::total(&conn, &scope, &q).await?,
+        };
+        Ok((page.rows, total))
     };
+    let (mut rows, total) = need.read(&conn, reads).await?;
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |c| c.id.to_string());
     let total = match total {
@@ -174,7 +181,7 @@ pub struct PageQuery {
 
 async fn detail(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: &str,
     tab: Tab,
@@ -183,24 +190,28 @@ async fn detail(
     let scope = need.partner()?;
     let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     let after = after.and_then(Cursor::decode);
-    let mut conn = state.pool.get().await?;
+    let conn = state.pool.get().await?;
     let claim = Claim::of_partner(&scope, id);
     // The tab's statement brings the customer along; a tab with no rows looks it up.
-    let (found, software, orders) = match tab {
-        Tab::Software => {
-            let (found, rows) = software_pages::purchases(&mut conn, claim, after).await?;
-            (found, Some(rows), None)
-        }
-        Tab::Orders => {
-            let rows = order_queries::history(&mut conn, &scope, id, after, PER_PAGE + 1).await?;
-            let (found, rows) = split(rows);
-            (found, None, Some(rows))
-        }
+    let reads = async {
+        let (found, software, orders) = match tab {
+            Tab::Software => {
+                let (found, rows) = software_pages::purchases(&conn, claim, after).await?;
+                (found, Some(rows), None)
+            }
+            Tab::Orders => {
+                let rows = order_queries::history(&conn, &scope, id, after, PER_PAGE + 1).await?;
+                let (found, rows) = split(rows);
+                (found, None, Some(rows))
+            }
+        };
+        let customer = match found {
+            Some(c) => c,
+            None => queries::find_or_404(&conn, &scope, tenant).await?,
+        };
+        Ok((customer, software, orders))
     };
-    let customer = match found {
-        Some(c) => c,
-        None => queries::find_or_404(&mut conn, &scope, tenant).await?,
-    };
+    let (customer, software, orders) = need.read(&conn, reads).await?;
     drop(conn);
     let place = crate::software::pages::ListPlace {
         page_base: format!("/customers/{}", customer.id),
@@ -240,7 +251,7 @@ fn history(
 
 pub async fn software_tab(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
     query: web::Query<PageQuery>,
@@ -251,7 +262,7 @@ pub async fn software_tab(
 
 pub async fn orders_tab(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
     query: web::Query<PageQuery>,

@@ -84,7 +84,7 @@ impl Search {
 /// matches of a search counted up to `MAX_COUNTED` (a search matching most customers would
 /// otherwise read them all).
 pub async fn total(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     q: &str,
 ) -> Result<Total, AppError> {
@@ -94,7 +94,7 @@ pub async fn total(
         let kept: i32 = crate::db::schema::partners::table
             .find(scope.partner_id())
             .select(crate::db::schema::partners::customer_count)
-            .first(conn)
+            .first(&mut conn)
             .await?;
         return Ok(Total::Exactly(i64::from(kept)));
     }
@@ -110,7 +110,7 @@ pub async fn total(
         .bind::<Text, _>(pattern)
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)
-        .get_result(conn)
+        .get_result(&mut conn)
         .await?;
     Ok(counted.into())
 }
@@ -138,7 +138,7 @@ struct Listed {
 /// every view, as if a tenth of the table were wanted; the index gives the order for any
 /// partner, so the plan it keeps is the same walk for a small partner or a large one.
 pub async fn page(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     q: &str,
     after: Option<CustomerId>,
@@ -167,7 +167,7 @@ pub async fn page(
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)
         .bind::<SqlUuid, _>(after.unwrap_or_else(CustomerId::nil))
-        .load(conn)
+        .load(&mut conn)
         .await?;
     let partner_total = <[Listed]>::first(&listed).map(|l| i64::from(l.partner_total));
     Ok(Page {
@@ -181,7 +181,7 @@ const COLUMNS: &str = "id, partner_id, company_name, primary_domain, market, cur
 
 /// `None` both when the customer does not exist and when it belongs to another partner.
 pub async fn find(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     id: CustomerId,
 ) -> Result<Option<Customer>, AppError> {
@@ -189,20 +189,20 @@ pub async fn find(
         .filter(customers::partner_id.eq(scope.partner_id()))
         .filter(customers::id.eq(id))
         .select(Customer::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await
         .optional()?)
 }
 
 /// The customer a customer scope stands for (a customer user's own tenant).
 pub async fn own(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: crate::auth::CustomerScope,
 ) -> Result<Customer, AppError> {
     Ok(customers::table
         .filter(customers::id.eq(scope.customer_id()))
         .select(Customer::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await?)
 }
 
@@ -223,7 +223,7 @@ pub async fn find_by_domain(
 /// The customer named by a tenant GUID in a URL; 404 when malformed, unknown or another
 /// partner's.
 pub async fn find_or_404(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     scope: &PartnerScope,
     tenant: &str,
 ) -> Result<Customer, AppError> {

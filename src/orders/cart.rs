@@ -159,17 +159,17 @@ pub async fn clear(conn: &mut AsyncPgConnection, owner: &CartOwner) -> Result<()
     Ok(())
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, owner: &CartOwner) -> Result<i64, AppError> {
+pub async fn count(mut conn: &AsyncPgConnection, owner: &CartOwner) -> Result<i64, AppError> {
     Ok(cart_items::table
         .filter(mine(owner))
         .count()
-        .get_result(conn)
+        .get_result(&mut conn)
         .await?)
 }
 
 /// The cart's lines with today's prices in `currency`, in the order they were added.
 pub async fn lines(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     owner: &CartOwner,
     currency: Currency,
 ) -> Result<Vec<CartLine>, AppError> {
@@ -179,7 +179,7 @@ pub async fn lines(
         .left_join(prices::table.on(price_in(currency)))
         .order((cart_items::added_at, products::name))
         .select(CartLine::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 

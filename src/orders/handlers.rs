@@ -11,7 +11,8 @@ use serde::Deserialize;
 use super::cart::{self, AddOutcome, CartOwner};
 use super::views::ReviewPage;
 use super::{seen, tokens};
-use crate::auth::{Need, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, Need, perm};
 use crate::catalog::queries as catalog;
 use crate::catalog::rules::{self, Availability};
 use crate::catalog::views::tax_note;
@@ -19,6 +20,7 @@ use crate::customers::queries::find_or_404;
 use crate::error::AppError;
 use crate::web::flash::{self, FlashKind};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render};
+use diesel_async::AsyncPgConnection;
 
 pub const ROUTES: &[Route] = &[
     crate::route!(POST "/customers/{tenant}/cart", needs OrdersPlace => add_to_cart),
@@ -48,7 +50,7 @@ pub async fn add_to_cart(
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let mut conn = state.pool.get().await?;
-    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
+    let customer = find_or_404(&conn, &scope, &tenant).await?;
     let back = format!("/customers/{}/add-products", customer.id);
     let refuse = |key: &str, args: &[(&str, String)]| {
         flash::push(&session, FlashKind::Error, key, args);
@@ -92,15 +94,15 @@ pub async fn add_to_cart(
 
 /// The customer and this user's cart for it, for every handler of the flow.
 pub(super) async fn cart_context(
-    conn: &mut crate::db::DbConn,
-    need: &Need<perm::OrdersPlace>,
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
     tenant: &str,
 ) -> Result<(crate::customers::Customer, CartOwner), AppError> {
-    let scope = need.partner()?;
+    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
     let customer = find_or_404(conn, &scope, tenant).await?;
     let owner = CartOwner {
         scope,
-        user_id: need.user.id,
+        user_id: user.id,
         customer_id: customer.id,
     };
     Ok((customer, owner))
@@ -110,15 +112,17 @@ pub(super) async fn cart_context(
 /// and names the cart's newest order so that Place order can tell whether the cart was
 /// ordered since.
 pub(super) async fn review_page(
-    conn: &mut crate::db::DbConn,
+    conn: &AsyncPgConnection,
     state: &AppState,
     ctx: PageContext,
     customer: crate::customers::Customer,
     owner: &CartOwner,
     warning: Option<String>,
 ) -> Result<ReviewPage, AppError> {
-    let lines = cart::lines(conn, owner, customer.currency).await?;
-    let newest = tokens::newest_order(conn, owner).await?;
+    let (lines, newest) =
+        futures_util::try_join!(cart::lines(conn, owner, customer.currency), async {
+            Ok::<_, AppError>(tokens::newest_order(conn, owner).await?)
+        },)?;
     let key = tokens::FormKey::new(&state.settings.session_key);
     let token = tokens::FormToken::new(newest, state.clock.now()).seal(&key, owner);
     let tax = rules::tax_treatment(&customer.market);
@@ -142,13 +146,14 @@ pub(super) async fn review_page(
 
 pub async fn review(
     state: web::Data<AppState>,
-    need: Need<perm::OrdersPlace>,
+    need: Reader<perm::OrdersPlace>,
     ctx: PageContext,
     tenant: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
-    let page = review_page(&mut conn, &state, ctx, customer, &owner, None).await?;
+    let conn = state.pool.get().await?;
+    let found = cart_context(&conn, &need.user, &tenant);
+    let (customer, owner) = need.read(&conn, found).await?;
+    let page = review_page(&conn, &state, ctx, customer, &owner, None).await?;
     render(&page)
 }
 
@@ -167,7 +172,7 @@ pub async fn set_quantity(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, product) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let (customer, owner) = cart_context(&conn, &need.user, &tenant).await?;
     let back = format!("/customers/{}/review", customer.id);
     let product = ProductId::parse(&product).ok_or(AppError::NotFound)?;
     match rules::parse_quantity(&form.quantity) {
@@ -191,7 +196,7 @@ pub async fn remove(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, product) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let (customer, owner) = cart_context(&conn, &need.user, &tenant).await?;
     let product = ProductId::parse(&product).ok_or(AppError::NotFound)?;
     if !cart::remove(&mut conn, &owner, product).await? {
         return Err(AppError::NotFound);

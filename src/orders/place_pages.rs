@@ -14,6 +14,7 @@ use super::queries;
 use super::seen;
 use super::tokens::{FormKey, FormToken};
 use super::views::OrderPage;
+use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
 use crate::customers::queries::find_or_404;
 use crate::error::AppError;
@@ -37,7 +38,7 @@ pub async fn place_order(
     CsrfForm(form): CsrfForm<PlaceForm>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let (customer, owner) = cart_context(&mut conn, &need, &tenant).await?;
+    let (customer, owner) = cart_context(&conn, &need.user, &tenant).await?;
     let review = format!("/customers/{}/review", customer.id);
     let key = FormKey::new(&state.settings.session_key);
     let (Some(token), Some(seen)) = (
@@ -65,7 +66,7 @@ pub async fn place_order(
         Outcome::Refused(Refusal::Changed) => {
             // Show the new prices at once and ask again, with a fresh token.
             let warning = Some(ctx.t("order-prices-changed"));
-            let page = review_page(&mut conn, &state, ctx, customer, &owner, warning).await?;
+            let page = review_page(&conn, &state, ctx, customer, &owner, warning).await?;
             render_status(StatusCode::CONFLICT, &page)
         }
         Outcome::Refused(refusal) => {
@@ -103,18 +104,24 @@ fn refusal_message(refusal: Refusal, market: &str) -> (&'static str, Vec<(&'stat
 
 pub async fn order_detail(
     state: web::Data<AppState>,
-    need: Need<perm::CustomersRead>,
+    need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, order) = path.into_inner();
     let scope = need.partner()?;
-    let mut conn = state.pool.get().await?;
-    let customer = find_or_404(&mut conn, &scope, &tenant).await?;
+    let customer_id = CustomerId::parse(&tenant).ok_or(AppError::NotFound)?;
     let order = OrderId::parse(&order).ok_or(AppError::NotFound)?;
-    let (head, lines) = queries::order(&mut conn, &scope, customer.id, order)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let conn = state.pool.get().await?;
+    // The order is looked up under the address's customer alongside the customer itself.
+    let reads = async {
+        futures_util::try_join!(
+            find_or_404(&conn, &scope, &tenant),
+            queries::order(&conn, &scope, customer_id, order),
+        )
+    };
+    let (customer, found) = need.read(&conn, reads).await?;
+    let (head, lines) = found.ok_or(AppError::NotFound)?;
     let history = format!("/customers/{}/orders", customer.id);
     let ctx = ctx
         .customer_crumbs(&customer, true)

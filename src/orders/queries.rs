@@ -47,7 +47,7 @@ impl OrderSummary {
 /// whichever page it is and however many orders the customer has. The first page has its own
 /// statement: a cached generic plan for an optional cursor could not start the index scan at it.
 pub async fn history(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     customer_id: CustomerId,
     after: Option<Cursor>,
@@ -68,7 +68,7 @@ pub async fn history(
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<BigInt, _>(limit);
     Ok(match after {
-        None => first.load(conn).await?,
+        None => first.load(&mut conn).await?,
         Some(c) => {
             prepared(format!(
                 "{select} AND (o.placed_at, o.id) < ($4, $5) {ORDER}"
@@ -78,7 +78,7 @@ pub async fn history(
             .bind::<BigInt, _>(limit)
             .bind::<Timestamptz, _>(c.at)
             .bind::<SqlUuid, _>(c.id)
-            .load(conn)
+            .load(&mut conn)
             .await?
         }
     })
@@ -114,7 +114,7 @@ pub struct LineRow {
 
 /// One order of this customer; `None` if the id names none (or another customer's).
 pub async fn order(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     customer_id: CustomerId,
     order_id: OrderId,
@@ -125,7 +125,7 @@ pub async fn order(
         .filter(orders::customer_id.eq(customer_id))
         .filter(orders::partner_id.eq(scope.partner_id()))
         .select(OrderHead::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await
         .optional()?;
     let Some(head) = head else { return Ok(None) };
@@ -133,7 +133,7 @@ pub async fn order(
         .filter(order_lines::order_id.eq(head.id))
         .order(order_lines::line_number)
         .select(LineRow::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?;
     Ok(Some((head, lines)))
 }

@@ -127,10 +127,10 @@ impl FormToken {
 
 /// The number of the newest order placed from `owner`'s cart (0 when there is none), which a
 /// Review page's token carries. One index lookup: orders (customer, placed by, number).
-pub async fn newest_order(conn: &mut AsyncPgConnection, owner: &CartOwner) -> QueryResult<i64> {
+pub async fn newest_order(mut conn: &AsyncPgConnection, owner: &CartOwner) -> QueryResult<i64> {
     let newest: Option<i64> = of_cart(owner)
         .select(diesel::dsl::max(orders::number))
-        .first(conn)
+        .first(&mut conn)
         .await?;
     Ok(newest.unwrap_or(0))
 }

@@ -63,7 +63,7 @@ const PER_PAGE: i64 = 25;
 /// A page of the Software list's purchases (and one more, to know whether there are older
 /// ones), newest first after `after`, and the claimed customer when the page has any.
 pub async fn purchases(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     claim: Claim,
     after: Option<Cursor>,
 ) -> Result<(Option<Customer>, Vec<Purchase>), AppError> {

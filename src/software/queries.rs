@@ -79,7 +79,7 @@ fn software_of(customer: CustomerId) -> _ {
 /// the first does. The first page has its own statement: a cached generic plan for an optional
 /// cursor could not start the index scan at it.
 pub async fn purchases(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     claim: Claim,
     after: Option<Cursor>,
     limit: i64,
@@ -112,13 +112,13 @@ pub async fn purchases(
         .bind::<BigInt, _>(limit)
         .bind::<Nullable<SqlUuid>, _>(claim.partner_id());
     Ok(match after {
-        None => query.load(conn).await?,
+        None => query.load(&mut conn).await?,
         Some(c) => {
             query
                 .bind::<Timestamptz, _>(c.at)
                 .bind::<SqlUuid, _>(c.id)
                 .bind::<Integer, _>(c.line.unwrap_or(-1))
-                .load(conn)
+                .load(&mut conn)
                 .await?
         }
     })

@@ -26,20 +26,20 @@ pub struct Attachment {
 }
 
 pub async fn of_request(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     request_id: RequestId,
 ) -> Result<Vec<Attachment>, AppError> {
     Ok(support_attachments::table
         .filter(support_attachments::request_id.eq(request_id))
         .order((support_attachments::created_at, support_attachments::id))
         .select(Attachment::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }
 
 /// An attachment of that request (whose access the caller has checked), by its id as typed.
 pub async fn find(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     request_id: RequestId,
     file_id: &str,
 ) -> Result<Attachment, AppError> {
@@ -48,7 +48,7 @@ pub async fn find(
         .filter(support_attachments::request_id.eq(request_id))
         .filter(support_attachments::id.eq(id))
         .select(Attachment::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await
         .optional()?
         .ok_or(AppError::NotFound)

@@ -12,6 +12,7 @@ use super::queries;
 use super::rules::ProblemType;
 use super::upload::{self, Sent};
 use super::views::{FormPage, ListPage, RowView};
+use crate::auth::extract::Reader;
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
@@ -40,19 +41,23 @@ pub struct PageQuery {
 
 pub async fn list(
     state: web::Data<AppState>,
-    need: Need<perm::SupportFile>,
+    need: Reader<perm::SupportFile>,
     ctx: PageContext,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     const PER_PAGE: i64 = 25;
     let scope = need.partner()?;
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.pool.get().await?;
-    let mut rows = queries::list(&mut conn, &scope, after, PER_PAGE + 1).await?;
-    let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
-        Some(kept) => kept,
-        None => queries::count(&mut conn, &scope).await?,
+    let conn = state.pool.get().await?;
+    let reads = async {
+        let rows = queries::list(&conn, &scope, after, PER_PAGE + 1).await?;
+        let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
+            Some(kept) => kept,
+            None => queries::count(&conn, &scope).await?,
+        };
+        Ok((rows, total))
     };
+    let (mut rows, total) = need.read(&conn, reads).await?;
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let lang = ctx.lang;

@@ -103,12 +103,12 @@ impl RequestRow {
 }
 
 /// This partner's requests: the number the database keeps on the partner.
-pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result<Total, AppError> {
+pub async fn count(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result<Total, AppError> {
     use crate::db::schema::partners;
     let kept: i32 = partners::table
         .find(scope.partner_id())
         .select(partners::support_request_count)
-        .first(conn)
+        .first(&mut conn)
         .await?;
     Ok(Total::Exactly(i64::from(kept)))
 }
@@ -120,7 +120,7 @@ pub async fn count(conn: &mut AsyncPgConnection, scope: &PartnerScope) -> Result
 /// than running it). The index gives the list's order for any one partner, so the plan it
 /// keeps is the same walk for a partner with 5 requests or 50,000.
 pub async fn list(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     after: Option<Cursor>,
     limit: i64,
@@ -143,12 +143,12 @@ pub async fn list(
     ))
     .bind::<SqlUuid, _>(scope.partner_id());
     Ok(match after {
-        None => query.load(conn).await?,
+        None => query.load(&mut conn).await?,
         Some(c) => {
             query
                 .bind::<Timestamptz, _>(c.at)
                 .bind::<SqlUuid, _>(c.id)
-                .load(conn)
+                .load(&mut conn)
                 .await?
         }
     })
@@ -185,7 +185,7 @@ pub struct Request {
 
 /// One request; `partner` limits it to that partner's (`None`: any partner, for the console).
 async fn find_request(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     id: RequestId,
     partner: Option<PartnerId>,
 ) -> Result<Option<Request>, AppError> {
@@ -198,12 +198,12 @@ async fn find_request(
     if let Some(partner) = partner {
         query = query.filter(support_requests::partner_id.eq(partner));
     }
-    Ok(query.first(conn).await.optional()?)
+    Ok(query.first(&mut conn).await.optional()?)
 }
 
 /// A request of this partner; `None` for an unknown id or another partner's.
 pub async fn request(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     scope: &PartnerScope,
     id: RequestId,
 ) -> Result<Option<Request>, AppError> {
@@ -212,7 +212,7 @@ pub async fn request(
 
 /// Any partner's request: for the support console only, whose permission the caller holds.
 pub async fn request_for_support(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     id: RequestId,
 ) -> Result<Option<Request>, AppError> {
     find_request(conn, id, None).await
@@ -233,7 +233,7 @@ pub struct Event {
 }
 
 pub async fn events(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     request_id: RequestId,
 ) -> Result<Vec<Event>, AppError> {
     Ok(support_events::table
@@ -241,6 +241,6 @@ pub async fn events(
         .filter(support_events::request_id.eq(request_id))
         .order((support_events::at, support_events::id))
         .select(Event::as_select())
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }

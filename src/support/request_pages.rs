@@ -10,21 +10,23 @@ use super::handlers::file_errors;
 use super::upload::{self};
 use super::views::RequestPage;
 use super::{attachments, queries, step};
-use crate::auth::{Need, perm};
+use crate::auth::extract::Reader;
+use crate::auth::{CurrentUser, Need, perm};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::ids::RequestId;
 use crate::web::flash::{self, FlashKind};
 use crate::web::multipart::CsrfMultipart;
 use crate::web::{AppState, PageContext, redirect, render, render_status};
+use diesel_async::AsyncPgConnection;
 
 /// This partner's request named by the address, or 404.
 async fn own_request(
-    conn: &mut crate::db::DbConn,
-    need: &Need<perm::SupportFile>,
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
     id: &str,
 ) -> Result<queries::Request, AppError> {
-    let scope = need.partner()?;
+    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
     let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
     queries::request(conn, &scope, id)
         .await?
@@ -32,12 +34,23 @@ async fn own_request(
 }
 
 async fn request_page(
-    conn: &mut crate::db::DbConn,
+    conn: &AsyncPgConnection,
     ctx: PageContext,
     request: &queries::Request,
 ) -> Result<RequestPage, AppError> {
-    let events = queries::events(conn, request.id).await?;
-    let files = attachments::of_request(conn, request.id).await?;
+    let (events, files) = futures_util::try_join!(
+        queries::events(conn, request.id),
+        attachments::of_request(conn, request.id),
+    )?;
+    Ok(page_of(ctx, request, &events, &files))
+}
+
+fn page_of(
+    ctx: PageContext,
+    request: &queries::Request,
+    events: &[queries::Event],
+    files: &[attachments::Attachment],
+) -> RequestPage {
     let title = ctx.lang.t_args(
         "support-request-title",
         &[("number", request.number.to_string())],
@@ -45,18 +58,29 @@ async fn request_page(
     let ctx = ctx
         .crumb("nav-support", Some("/support"))
         .crumb_text(&title, None);
-    Ok(RequestPage::new(ctx, request, &events, &files))
+    RequestPage::new(ctx, request, events, files)
 }
 
+/// The request, its history and its files are read under the address's id together with the
+/// session's check: one round trip; the history and files count only if the request is this
+/// partner's.
 pub async fn show(
     state: web::Data<AppState>,
-    need: Need<perm::SupportFile>,
+    need: Reader<perm::SupportFile>,
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.steady.get().await?;
-    let request = own_request(&mut conn, &need, &path).await?;
-    render(&request_page(&mut conn, ctx, &request).await?)
+    let id = RequestId::parse(&path).ok_or(AppError::NotFound)?;
+    let conn = state.steady.get().await?;
+    let reads = async {
+        futures_util::try_join!(
+            own_request(&conn, &need.user, &path),
+            queries::events(&conn, id),
+            attachments::of_request(&conn, id),
+        )
+    };
+    let (request, events, files) = need.read(&conn, reads).await?;
+    render(&page_of(ctx, &request, &events, &files))
 }
 
 pub async fn download(
@@ -66,9 +90,9 @@ pub async fn download(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (request, file) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let request = own_request(&mut conn, &need, &request).await?;
-    let file = attachments::find(&mut conn, request.id, &file).await?;
+    let conn = state.pool.get().await?;
+    let request = own_request(&conn, &need.user, &request).await?;
+    let file = attachments::find(&conn, request.id, &file).await?;
     attachments::send(&state.attachments, &file, &req)
 }
 
@@ -86,8 +110,8 @@ pub async fn reply(
     // was checked in any case, like every POST, before anything is kept.
     // No connection is held while the body arrives.
     let found = {
-        let mut conn = state.pool.get().await?;
-        own_request(&mut conn, &need, &path).await
+        let conn = state.pool.get().await?;
+        own_request(&conn, &need.user, &path).await
     };
     let waiting = found
         .as_ref()
@@ -100,7 +124,7 @@ pub async fn reply(
     let body_ok = super::rules::message_ok(&body);
     if !body_ok || !sent.refused.is_empty() {
         let lang = ctx.lang;
-        let mut page = request_page(&mut conn, ctx, &request).await?;
+        let mut page = request_page(&conn, ctx, &request).await?;
         page.reply_body = body;
         page.reply_error = (!body_ok).then(|| lang.t("support-error-message"));
         page.file_errors = file_errors(&sent, lang);

@@ -38,7 +38,7 @@ pub async fn take(
     CsrfForm(_form): CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let request = find(&mut conn, &path).await?;
+    let request = find(&conn, &path).await?;
     let now = state.clock.now();
     let outcome = decide::simple(&mut conn, request.id, &need.user, Step::Take, "", now).await?;
     Ok(answer(&session, &outcome, "console-taken", request.id))
@@ -55,11 +55,11 @@ async fn with_message(
     body: &str,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let request = find(&mut conn, id).await?;
+    let request = find(&conn, id).await?;
     let body = body.trim();
     if !rules::message_ok(body) {
         let message = ctx.lang.t("support-error-message");
-        let mut page = page(&mut conn, state, need, ctx, &request).await?;
+        let mut page = page(&conn, state, need.user.id, ctx, &request).await?;
         match step {
             Step::Reject => page.forms.reject_error = Some(message),
             _ => page.forms.message_error = Some(message),
@@ -132,7 +132,7 @@ pub async fn approve(
     CsrfForm(form): CsrfForm<ApproveForm>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let request = find(&mut conn, &path).await?;
+    let request = find(&conn, &path).await?;
     let note = form.body.trim();
     if note.chars().count() > rules::MAX_TEXT || note.contains('\0') {
         return Err(AppError::malformed());
@@ -146,8 +146,8 @@ pub async fn approve(
     let outcome = decide::approve(&mut conn, request.id, &need.user, approval, now).await?;
     if let Outcome::Refused(key) = outcome {
         let message = ctx.lang.t(key);
-        let request = find(&mut conn, &path).await?;
-        let mut page = page(&mut conn, &state, &need, ctx, &request).await?;
+        let request = find(&conn, &path).await?;
+        let mut page = page(&conn, &state, need.user.id, ctx, &request).await?;
         page.forms.amount = form.amount.trim().to_string();
         page.forms.amount_error = Some(message);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);

@@ -7,17 +7,18 @@ use serde::Deserialize;
 use super::queries::{self, Filter, Sort};
 use super::queue_views::{QueuePage, QueueRowView};
 use super::views::{ConsolePage, OrderView, Parts};
+use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
 use crate::cancellation::{queries as cancellation, rules as window};
-use crate::db::DbConn;
 use crate::error::AppError;
-use crate::ids::ProductId;
+use crate::ids::{ProductId, UserId};
 use crate::support::rules::Status;
 use crate::support::{attachments, queries as requests};
 use crate::web::cursor::Cursor;
 use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render};
+use diesel_async::AsyncPgConnection;
 
 pub const ROUTES: &[Route] = &[
     crate::route!(GET "/console", needs SupportConsole => queue),
@@ -47,7 +48,7 @@ fn filter_of(text: Option<&str>) -> Filter {
 
 pub async fn queue(
     state: web::Data<AppState>,
-    _need: Need<perm::SupportConsole>,
+    need: Reader<perm::SupportConsole>,
     ctx: PageContext,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -58,12 +59,16 @@ pub async fn queue(
         _ => Sort::OldestFirst,
     };
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let mut conn = state.pool.get().await?;
-    let mut rows = queries::queue(&mut conn, &filter, sort, after, PER_PAGE + 1).await?;
-    let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
-        Some(kept) => kept,
-        None => queries::count(&mut conn, &filter).await?,
+    let conn = state.pool.get().await?;
+    let reads = async {
+        let rows = queries::queue(&conn, &filter, sort, after, PER_PAGE + 1).await?;
+        let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
+            Some(kept) => kept,
+            None => queries::count(&conn, &filter).await?,
+        };
+        Ok((rows, total))
     };
+    let (mut rows, total) = need.read(&conn, reads).await?;
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let (lang, now) = (ctx.lang, state.clock.now());
@@ -85,7 +90,10 @@ pub async fn queue(
     })
 }
 
-pub(super) async fn find(conn: &mut DbConn, id: &str) -> Result<requests::Request, AppError> {
+pub(super) async fn find(
+    conn: &AsyncPgConnection,
+    id: &str,
+) -> Result<requests::Request, AppError> {
     let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
     requests::request_for_support(conn, id)
         .await?
@@ -95,7 +103,7 @@ pub(super) async fn find(conn: &mut DbConn, id: &str) -> Result<requests::Reques
 /// The order as support reviews it: each line with what was paid, credited and is left, and
 /// its cancellation window now.
 async fn order_view(
-    conn: &mut DbConn,
+    conn: &AsyncPgConnection,
     request: &requests::Request,
     state: &AppState,
     lang: crate::i18n::Lang,
@@ -120,20 +128,27 @@ async fn order_view(
 }
 
 pub(super) async fn page(
-    conn: &mut DbConn,
+    conn: &AsyncPgConnection,
     state: &AppState,
-    need: &Need<perm::SupportConsole>,
+    me: UserId,
     ctx: PageContext,
     request: &requests::Request,
 ) -> Result<ConsolePage, AppError> {
-    let context = queries::context(conn, request.id).await?;
-    let order = order_view(conn, request, state, ctx.lang).await?;
-    let credits = match request.order_id {
-        Some(id) => queries::credits_of_order(conn, id).await?,
-        None => Vec::new(),
+    let credits = async {
+        match request.order_id {
+            Some(id) => queries::credits_of_order(conn, id).await,
+            None => Ok(Vec::new()),
+        }
     };
-    let events = requests::events(conn, request.id).await?;
-    let files = attachments::of_request(conn, request.id).await?;
+    // Sent together: one round trip to the database for all of them (and one more for the
+    // order's products' policies).
+    let (context, order, credits, events, files) = futures_util::try_join!(
+        queries::context(conn, request.id),
+        order_view(conn, request, state, ctx.lang),
+        credits,
+        requests::events(conn, request.id),
+        attachments::of_request(conn, request.id),
+    )?;
     let title = ctx.lang.t_args(
         "support-request-title",
         &[("number", request.number.to_string())],
@@ -148,20 +163,20 @@ pub(super) async fn page(
         credits: &credits,
         events: &events,
         files: &files,
-        me: need.user.id,
+        me,
     };
     Ok(ConsolePage::new(ctx, parts))
 }
 
 pub async fn show(
     state: web::Data<AppState>,
-    need: Need<perm::SupportConsole>,
+    need: Reader<perm::SupportConsole>,
     ctx: PageContext,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let request = find(&mut conn, &path).await?;
-    render(&page(&mut conn, &state, &need, ctx, &request).await?)
+    let conn = state.pool.get().await?;
+    let request = need.read(&conn, find(&conn, &path)).await?;
+    render(&page(&conn, &state, need.user.id, ctx, &request).await?)
 }
 
 pub async fn download(
@@ -171,8 +186,8 @@ pub async fn download(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (request, file) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let request = find(&mut conn, &request).await?;
-    let file = attachments::find(&mut conn, request.id, &file).await?;
+    let conn = state.pool.get().await?;
+    let request = find(&conn, &request).await?;
+    let file = attachments::find(&conn, request.id, &file).await?;
     attachments::send(&state.attachments, &file, &req)
 }

@@ -94,7 +94,7 @@ fn total_sql(filter: &Filter) -> String {
 }
 
 /// The queue's requests in the filter, read alone (a page with rows reads it with them).
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Total, AppError> {
+pub async fn count(mut conn: &AsyncPgConnection, filter: &Filter) -> Result<Total, AppError> {
     #[derive(QueryableByName)]
     struct Kept {
         #[diesel(sql_type = BigInt)]
@@ -102,7 +102,7 @@ pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Tota
     }
     let kept: Kept = prepared(format!("SELECT {} AS n", total_sql(filter)))
         .bind::<Text, _>(status_bind(filter))
-        .get_result(conn)
+        .get_result(&mut conn)
         .await?;
     Ok(Total::Exactly(kept.n))
 }
@@ -116,7 +116,7 @@ pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> Result<Tota
 /// subqueries, not joins: planning the four-table join (on a later page, where PostgreSQL
 /// plans each view) took twice as long as running it, and three times as long as this.
 pub async fn queue(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     filter: &Filter,
     sort: Sort,
     after: Option<Cursor>,
@@ -146,12 +146,12 @@ pub async fn queue(
     ))
     .bind::<Text, _>(status_bind(filter));
     Ok(match after {
-        None => query.load(conn).await?,
+        None => query.load(&mut conn).await?,
         Some(c) => {
             query
                 .bind::<Timestamptz, _>(c.at)
                 .bind::<SqlUuid, _>(c.id)
-                .load(conn)
+                .load(&mut conn)
                 .await?
         }
     })
@@ -170,14 +170,14 @@ pub struct Context {
     pub placed_at: Option<DateTime<Utc>>,
 }
 
-pub async fn context(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Context, AppError> {
+pub async fn context(mut conn: &AsyncPgConnection, id: RequestId) -> Result<Context, AppError> {
     Ok(support_requests::table
         .inner_join(partners::table)
         .left_join(users::table.on(support_requests::assigned_to.eq(users::id.nullable())))
         .left_join(orders::table)
         .filter(support_requests::id.eq(id))
         .select(Context::as_select())
-        .first(conn)
+        .first(&mut conn)
         .await?)
 }
 
@@ -194,7 +194,7 @@ pub struct CreditRow {
 }
 
 pub async fn credits_of_order(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     order_id: OrderId,
 ) -> Result<Vec<CreditRow>, AppError> {
     Ok(credits::table
@@ -203,6 +203,6 @@ pub async fn credits_of_order(
         .order((credits::created_at, credits::id))
         .select(CreditRow::as_select())
         .limit(500)
-        .load(conn)
+        .load(&mut conn)
         .await?)
 }

@@ -374,7 +374,7 @@ impl OrderBuilder<'_> {
         let scope = user
             .partner_scope()
             .unwrap_or_else(|| panic!("{buyer} is not partner staff"));
-        let customer = cspdesk::customers::queries::find(&mut conn, &scope, self.customer)
+        let customer = cspdesk::customers::queries::find(&conn, &scope, self.customer)
             .await
             .unwrap()
             .unwrap_or_else(|| panic!("the customer is not {buyer}'s partner's"));
@@ -384,7 +384,7 @@ impl OrderBuilder<'_> {
             customer_id: customer.id,
         };
         assert_eq!(
-            cart::count(&mut conn, &owner).await.unwrap(),
+            cart::count(&conn, &owner).await.unwrap(),
             0,
             "{buyer}'s cart for this customer is empty before a built order"
         );
@@ -396,11 +396,9 @@ impl OrderBuilder<'_> {
                 .unwrap();
             products.push(product);
         }
-        let lines = cart::lines(&mut conn, &owner, customer.currency)
-            .await
-            .unwrap();
+        let lines = cart::lines(&conn, &owner, customer.currency).await.unwrap();
         let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap();
-        let newest = tokens::newest_order(&mut conn, &owner).await.unwrap();
+        let newest = tokens::newest_order(&conn, &owner).await.unwrap();
         let token = tokens::FormToken::new(newest, at);
         let request = Request {
             owner,
