@@ -63,16 +63,13 @@ impl Line {
     }
 }
 
-/// The drop-down lists the product's lines among the customer's newest `RECENT_ORDERS` orders,
-/// at most `MAX_LINES` of them; an older order can still be chosen by its address (the
-/// purchase's own Cancel link names its order). So the dialog reads a bounded number of rows
-/// however many orders the customer has placed.
-const RECENT_ORDERS: i64 = 100;
+/// The drop-down lists the product's newest `MAX_LINES` lines of the customer; an older order
+/// can still be chosen by its address (the purchase's own Cancel link names its order). So the
+/// dialog reads a bounded number of rows however many orders the customer has placed.
 const MAX_LINES: i64 = 25;
 
-/// The customer's lines of `product_id` in its newest orders, newest order first: the orders
-/// come off the (customer_id, placed_at, id) index and each one's lines of the product are
-/// looked up by order (`OFFSET 0` keeps that a lookup per order).
+/// The customer's newest lines of `product_id`, newest order first, straight off the
+/// (customer_id, product_id, placed_at, order_id, line_number) index of order lines.
 pub async fn lines_of_product(
     mut conn: &AsyncPgConnection,
     scope: CustomerScope,
@@ -80,19 +77,16 @@ pub async fn lines_of_product(
 ) -> Result<Vec<Line>, AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
     Ok(crate::db::statement::prepared(
-        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
+        "SELECT l.id, l.order_id, o.number AS order_number, l.placed_at, l.product_id,
                 l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
                 l.unit_price_minor, l.credited_minor, l.currency
-           FROM (SELECT id, number, placed_at FROM orders WHERE customer_id = $1
-                  ORDER BY placed_at DESC, id DESC LIMIT $3) o
-          CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.order_id = o.id AND x.product_id = $2 OFFSET 0) l
-          ORDER BY o.placed_at DESC, o.id DESC, l.line_number
-          LIMIT $4",
+           FROM order_lines l JOIN orders o ON o.id = l.order_id
+          WHERE l.customer_id = $1 AND l.product_id = $2
+          ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number
+          LIMIT $3",
     )
     .bind::<SqlUuid, _>(scope.customer_id())
     .bind::<SqlUuid, _>(product_id)
-    .bind::<BigInt, _>(RECENT_ORDERS)
     .bind::<BigInt, _>(MAX_LINES)
     .load(&mut conn)
     .await?)

@@ -156,6 +156,8 @@ diesel::table! {
         tax_rate_bp -> Int4,
         credited_minor -> Int8,
         revoked_at -> Nullable<Timestamptz>,
+        customer_id -> Uuid,
+        placed_at -> Timestamptz,
     }
 }
 

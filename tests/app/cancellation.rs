@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Months, Utc};
 use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::{activity, credits, download_links, order_lines, orders, product_keys};
-use cspdesk::ids::{LineId, OrderId};
+use cspdesk::ids::{CustomerId, LineId, OrderId};
 use cspdesk::money::Currency;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -529,4 +529,53 @@ async fn the_dialog_reads_the_same_for_a_customer_with_many_orders_of_the_produc
         list.contains(&format!("<option value=\"{}\" selected", old.order)),
         "{list}"
     );
+}
+
+/// The dialog's list comes off an index of order lines by customer and product: each line
+/// carries its order's customer and time, which the database keeps, whatever an insert says
+/// and when an order's time is corrected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_lines_carry_their_orders_customer_and_time() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let bought = app.purchase(shop.customer, "ws2022-std").days_old(3).await;
+    let other = app.customer(shop.partner).await;
+    let mut conn = app.conn().await;
+    let (line_customer, order_customer, line_at, order_at) =
+        line_and_order(&app, bought.line).await;
+    assert_eq!((line_customer, line_at), (order_customer, order_at));
+    assert_eq!(line_customer, shop.customer);
+    // A line that claims another customer still gets its order's.
+    diesel::update(order_lines::table.find(bought.line))
+        .set(order_lines::customer_id.eq(other))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let earlier = order_at - chrono::Duration::days(30);
+    diesel::update(orders::table.find(bought.order))
+        .set(orders::placed_at.eq(earlier))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let (line_customer, _, line_at, _) = line_and_order(&app, bought.line).await;
+    assert_eq!((line_customer, line_at), (shop.customer, earlier));
+}
+
+/// A line's customer and time, and its order's.
+async fn line_and_order(
+    app: &TestApp,
+    line: LineId,
+) -> (CustomerId, CustomerId, DateTime<Utc>, DateTime<Utc>) {
+    order_lines::table
+        .inner_join(orders::table)
+        .filter(order_lines::id.eq(line))
+        .select((
+            order_lines::customer_id,
+            orders::customer_id,
+            order_lines::placed_at,
+            orders::placed_at,
+        ))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap()
 }

@@ -52,7 +52,7 @@ pub async fn queue(
     ctx: PageContext,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
-    const PER_PAGE: i64 = 50;
+    const PER_PAGE: i64 = 25;
     let filter = filter_of(query.status.as_deref());
     let sort = match query.sort.as_deref() {
         Some("newest") => Sort::NewestFirst,
