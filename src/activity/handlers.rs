@@ -73,7 +73,7 @@ async fn checked(
     raw: &RawFilter,
     today: NaiveDate,
 ) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
-    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let scope = user.partner()?;
     let users = queries::users(conn, scope).await?;
     with_users(conn, user, ctx, raw, today, users).await
 }
@@ -87,7 +87,7 @@ async fn with_users(
     today: NaiveDate,
     users: Vec<UserChoice>,
 ) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
-    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let scope = user.partner()?;
     let selected = select(conn, scope, raw, today, &users).await?;
     let mut page = empty_page(ctx, user, raw, &users);
     Ok(match selected {

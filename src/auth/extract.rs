@@ -237,9 +237,11 @@ impl FromRequest for Authenticated {
 /// The signed-in user of a page that needs no permission. Until a one-time password is
 /// replaced, every page sends its user to choose a new one.
 async fn usable_user(req: &HttpRequest) -> Result<CurrentUser, AppError> {
-    let user = maybe_user(req)
-        .await?
-        .ok_or_else(|| sign_in_required(req))?;
+    usable(req, maybe_user(req).await?)
+}
+
+fn usable(req: &HttpRequest, user: Option<CurrentUser>) -> Result<CurrentUser, AppError> {
+    let user = user.ok_or_else(|| sign_in_required(req))?;
     if user.password_must_change {
         return Err(AppError::PasswordChangeRequired);
     }
@@ -269,7 +271,7 @@ pub struct Need<P: Permission> {
 impl<P: Permission> Need<P> {
     /// The partner this user acts for. Permissions of partner staff always have one.
     pub fn partner(&self) -> Result<PartnerScope, AppError> {
-        self.user.partner_scope().ok_or(AppError::Forbidden)
+        self.user.partner()
     }
 }
 
@@ -305,7 +307,7 @@ pub struct Reader<P: Permission> {
 impl<P: Permission> Reader<P> {
     /// The partner this user acts for. Permissions of partner staff always have one.
     pub fn partner(&self) -> Result<PartnerScope, AppError> {
-        self.user.partner_scope().ok_or(AppError::Forbidden)
+        self.user.partner()
     }
 
     /// The page's statements (`reads`, made on `conn`), sent behind the session's check on the
@@ -336,12 +338,7 @@ impl<P: Permission + 'static> FromRequest for Reader<P> {
         let req = req.clone();
         Box::pin(async move {
             // Claims without the permission are not trusted to refuse: the database decides.
-            let user = claimed_user(&req, |u| u.can(P::PERM))
-                .await?
-                .ok_or_else(|| sign_in_required(&req))?;
-            if user.password_must_change {
-                return Err(AppError::PasswordChangeRequired.into());
-            }
+            let user = usable(&req, claimed_user(&req, |u| u.can(P::PERM)).await?)?;
             if !user.can(P::PERM) {
                 return Err(AppError::Forbidden.into());
             }

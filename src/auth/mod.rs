@@ -64,6 +64,12 @@ impl CurrentUser {
             _ => None,
         }
     }
+
+    /// The partner this user acts for, or 403: permissions of partner staff always have one.
+    pub fn partner(&self) -> Result<PartnerScope, crate::error::AppError> {
+        self.partner_scope()
+            .ok_or(crate::error::AppError::Forbidden)
+    }
 }
 
 /// Proof that the holder acts for one partner. It can only be made from a signed-in partner

@@ -94,7 +94,7 @@ fn key_of(
     currency: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<InvoiceKey, AppError> {
-    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let scope = user.partner()?;
     let month = Month::parse(month).ok_or(AppError::NotFound)?;
     let currency = Currency::from_code(currency).ok_or(AppError::NotFound)?;
     if month > Month::of(now) {

@@ -62,7 +62,7 @@ async fn find(
     line: &str,
     order: Option<OrderId>,
 ) -> Result<Found, AppError> {
-    let partner = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let partner = user.partner()?;
     let found = crate::software::lookup::purchase_of(conn, &partner, tenant, line).await?;
     complete(conn, found, order).await
 }

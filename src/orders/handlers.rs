@@ -98,7 +98,7 @@ pub(super) async fn cart_context(
     user: &CurrentUser,
     tenant: &str,
 ) -> Result<(crate::customers::Customer, CartOwner), AppError> {
-    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let scope = user.partner()?;
     let customer = find_or_404(conn, &scope, tenant).await?;
     let owner = CartOwner {
         scope,

@@ -26,7 +26,7 @@ async fn own_request(
     user: &CurrentUser,
     id: &str,
 ) -> Result<queries::Request, AppError> {
-    let scope = user.partner_scope().ok_or(AppError::Forbidden)?;
+    let scope = user.partner()?;
     let id = crate::ids::RequestId::parse(id).ok_or(AppError::NotFound)?;
     queries::request(conn, &scope, id)
         .await?
