@@ -66,6 +66,7 @@ fn app_state_shared(
     pool: DbPool,
     steady: DbPool,
     clock: Arc<dyn Clock>,
+    database_url: &str,
 ) -> Arc<AppState> {
     let artifacts = Arc::new(storage::LocalDir::new(settings.artifacts_dir.clone()));
     let attachments = Arc::new(storage::LocalDir::new(settings.attachments_dir()));
@@ -77,6 +78,7 @@ fn app_state_shared(
         artifacts,
         attachments,
         issued: Default::default(),
+        recorder: Arc::new(activity::batch::Recorder::new(database_url)),
     })
 }
 
@@ -90,6 +92,7 @@ fn app_state(shared: &AppState, pool: DbPool, steady: DbPool) -> AppState {
         artifacts: shared.artifacts.clone(),
         attachments: shared.attachments.clone(),
         issued: shared.issued.clone(),
+        recorder: shared.recorder.clone(),
     }
 }
 
@@ -145,7 +148,7 @@ impl App {
         // Opening a pool connects nothing yet; one opened here checks the settings, and is
         // what a worker falls back to if its own could not be built.
         let steady = pools.open_steady(workers)?;
-        let shared = app_state_shared(settings, pools.open(workers)?, steady, clock);
+        let shared = app_state_shared(settings, pools.open(workers)?, steady, clock, &pools.url);
         let mut server = HttpServer::new(move || {
             let pool = pools.open(workers).unwrap_or_else(|_| shared.pool.clone());
             let steady = pools

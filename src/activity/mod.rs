@@ -11,6 +11,7 @@ use crate::ids::{CustomerId, OrderId, PartnerId, ProductId, UserId};
 #[cfg(test)]
 mod tests;
 
+pub mod batch;
 pub mod export;
 pub mod filter;
 pub mod handlers;

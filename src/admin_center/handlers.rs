@@ -18,6 +18,7 @@ use crate::customers::Customer;
 use crate::customers::claim::Claim;
 use crate::customers::queries::own;
 use crate::error::AppError;
+use crate::ids::LineId;
 use crate::software::chooser::Selection;
 use crate::software::file_pages;
 use crate::software::pages::{self, Caller, ListPlace, PurchaseOptions};
@@ -93,12 +94,31 @@ async fn find(
     user: &CurrentUser,
     line: &str,
 ) -> Result<(Customer, CustomerScope, Purchase), AppError> {
-    let scope = tenant(user)?;
-    let line = crate::ids::LineId::parse(line).ok_or(AppError::NotFound)?;
+    let (scope, line) = own_line(user, line)?;
     let (customer, purchase) = software::claimed_purchase(conn, Claim::own(scope), line)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((customer, scope, purchase))
+}
+
+/// `find` with the purchase's key while it is valid, for the key page.
+async fn find_keyed(
+    conn: &AsyncPgConnection,
+    user: &CurrentUser,
+    line: &str,
+) -> Result<(Customer, CustomerScope, Purchase, Option<String>), AppError> {
+    let (scope, line) = own_line(user, line)?;
+    let (customer, purchase, key) = software::claimed_purchase_key(conn, Claim::own(scope), line)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((customer, scope, purchase, key))
+}
+
+/// The user's own customer, and the line the address names.
+fn own_line(user: &CurrentUser, line: &str) -> Result<(CustomerScope, LineId), AppError> {
+    let scope = tenant(user)?;
+    let line = LineId::parse(line).ok_or(AppError::NotFound)?;
+    Ok((scope, line))
 }
 
 fn caller<'a>(user: &'a CurrentUser, scope: CustomerScope, customer: &Customer) -> Caller<'a> {
@@ -132,7 +152,8 @@ pub async fn purchase(
     pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
 }
 
-/// Shows a key and records that it was shown, once the session was confirmed (`read`).
+/// Shows a key and records that it was shown, once the session was confirmed (`read`); the
+/// key is read alongside that check.
 pub async fn key(
     state: web::Data<AppState>,
     need: Reader<perm::TenantKeys>,
@@ -140,10 +161,10 @@ pub async fn key(
     line: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let mut conn = state.pool.get().await?;
-    let found = find(&conn, &need.user, &line);
-    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    let found = find_keyed(&conn, &need.user, &line);
+    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
     let caller = caller(&need.user, scope, &customer);
-    pages::key(&mut conn, &state, crumbs(ctx), &caller, &purchase).await
+    pages::key(&mut conn, &state, crumbs(ctx), &caller, &purchase, key).await
 }
 
 pub async fn download(

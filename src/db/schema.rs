@@ -359,11 +359,6 @@ diesel::table! {
     }
 }
 
-diesel::joinable!(activity -> customers (customer_id));
-diesel::joinable!(activity -> orders (order_id));
-diesel::joinable!(activity -> partners (partner_id));
-diesel::joinable!(activity -> products (product_id));
-diesel::joinable!(activity -> users (actor_user_id));
 diesel::joinable!(artifacts -> product_variants (variant_id));
 diesel::joinable!(cart_items -> customers (customer_id));
 diesel::joinable!(cart_items -> partners (partner_id));

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::chooser::Selection;
 use super::file_pages;
-use super::lookup::{caller, find};
+use super::lookup::{caller, find, find_keyed};
 use super::pages::{self, PurchaseOptions};
 use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
@@ -49,8 +49,8 @@ pub async fn purchase(
     pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
 }
 
-/// Shows a key and records that it was shown: the record is written only once the session
-/// was confirmed (`read` returned), with the purchase found alongside that check.
+/// Shows a key and records that it was shown: the purchase and its key are read alongside the
+/// session's check, and the record is written only once that check passed (`read` returned).
 pub async fn key(
     state: web::Data<AppState>,
     need: Reader<perm::SoftwareKeys>,
@@ -59,10 +59,10 @@ pub async fn key(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let mut conn = state.pool.get().await?;
-    let found = find(&conn, need.partner()?, &tenant, &line);
-    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    let found = find_keyed(&conn, need.partner()?, &tenant, &line);
+    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
     let caller = caller(&need.user, scope, customer.partner_id);
-    pages::key(&mut conn, &state, ctx, &caller, &purchase).await
+    pages::key(&mut conn, &state, ctx, &caller, &purchase, key).await
 }
 
 pub async fn download(

@@ -179,23 +179,37 @@ pub async fn reveal_key(
     purchase: &Purchase,
     details: serde_json::Value,
 ) -> Result<String, AppError> {
-    usable(purchase)?;
-    let subject = caller.subject(purchase);
-    let now = state.clock.now();
-    let entry = audit::entry(&subject, Operation::KeyViewed, now, details);
-    queries::active_key_recorded(conn, caller.scope, purchase.line_id, entry)
-        .await?
-        .ok_or(AppError::Gone)
+    let key = queries::active_key(conn, purchase.line_id).await?;
+    record_shown(conn, state, caller, purchase, key, details).await
 }
 
+/// `key` (the purchase's key read before), once its view is recorded; gone if there is none.
+async fn record_shown(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    key: Option<String>,
+    details: serde_json::Value,
+) -> Result<String, AppError> {
+    usable(purchase)?;
+    let key = key.ok_or(AppError::Gone)?;
+    let subject = caller.subject(purchase);
+    let entry = audit::entry(&subject, Operation::KeyViewed, state.clock.now(), details);
+    state.recorder.record(conn, entry).await?;
+    Ok(key)
+}
+
+/// The key page of a purchase whose key was read with it.
 pub async fn key(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     ctx: PageContext,
     caller: &Caller<'_>,
     purchase: &Purchase,
+    key: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let key = reveal_key(conn, state, caller, purchase, json!({})).await?;
+    let key = record_shown(conn, state, caller, purchase, key, json!({})).await?;
     let back = format!("{}/{}", caller.base, purchase.line_id);
     let view = PurchaseView::new(purchase, ctx.lang);
     let page = KeyPage::new(ctx, back, view, &key);

@@ -160,6 +160,34 @@ pub async fn claimed_purchase(
     Ok(query.first(&mut conn).await.optional()?)
 }
 
+/// `claimed_purchase` with the purchase's key while it is valid (a cancelled purchase's key
+/// is revoked and gone), for the key page: one statement.
+pub async fn claimed_purchase_key(
+    mut conn: &AsyncPgConnection,
+    claim: Claim,
+    line_id: LineId,
+) -> Result<Option<(Customer, Purchase, Option<String>)>, AppError> {
+    use crate::db::schema::product_keys;
+    let active_key = product_keys::order_line_id
+        .eq(order_lines::id)
+        .and(product_keys::revoked_at.is_null());
+    let mut query = order_lines::table
+        .inner_join(orders::table.inner_join(customers::table))
+        .left_join(product_keys::table.on(active_key))
+        .filter(software_of(claim.customer_id()))
+        .filter(order_lines::id.eq(line_id))
+        .select((
+            Customer::as_select(),
+            Purchase::as_select(),
+            product_keys::key_text.nullable(),
+        ))
+        .into_boxed();
+    if let Some(partner_id) = claim.partner_id() {
+        query = query.filter(customers::partner_id.eq(partner_id));
+    }
+    Ok(query.first(&mut conn).await.optional()?)
+}
+
 /// A downloadable variant of a product, with its registered file if there is one.
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = product_variants, check_for_backend(diesel::pg::Pg))]
@@ -206,47 +234,18 @@ pub async fn variant(
         .optional()?)
 }
 
-/// The purchase's key while it is valid; a cancelled purchase's key is revoked and gone.
-#[derive(QueryableByName)]
-struct ShownKey {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    key_text: String,
-}
-
-/// The purchase's key that has not been revoked, recorded as `entry` in the same statement:
-/// the record is written exactly when a key is returned (none for a revoked or missing one),
-/// in one round trip with one commit.
-pub async fn active_key_recorded(
-    conn: &mut AsyncPgConnection,
-    scope: CustomerScope,
+/// The key of purchase line `line_id` while it is valid. It names no customer: callers show
+/// it only with the purchase they found for the same line in the caller's scope.
+pub async fn active_key(
+    mut conn: &AsyncPgConnection,
     line_id: LineId,
-    entry: crate::activity::Entry<'_>,
 ) -> Result<Option<String>, AppError> {
-    use diesel::sql_types::{Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid};
-    let shown: Option<ShownKey> = prepared(
-        "WITH k AS (SELECT k.key_text FROM product_keys k
-                      JOIN order_lines l ON l.id = k.order_line_id
-                      JOIN orders o ON o.id = l.order_id
-                     WHERE o.customer_id = $1 AND k.order_line_id = $2 AND k.revoked_at IS NULL
-                     LIMIT 1),
-              recorded AS (INSERT INTO activity (partner_id, at, actor_user_id, actor, operation,
-                                                 customer_id, order_id, product_id, details)
-                           SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM k)
-         SELECT key_text FROM k",
-    )
-    .bind::<SqlUuid, _>(scope.customer_id())
-    .bind::<SqlUuid, _>(line_id)
-    .bind::<Nullable<SqlUuid>, _>(entry.partner_id)
-    .bind::<Timestamptz, _>(entry.at)
-    .bind::<Nullable<SqlUuid>, _>(entry.actor_user_id)
-    .bind::<Text, _>(entry.actor)
-    .bind::<Text, _>(entry.operation.code())
-    .bind::<Nullable<SqlUuid>, _>(entry.customer_id)
-    .bind::<Nullable<SqlUuid>, _>(entry.order_id)
-    .bind::<Nullable<SqlUuid>, _>(entry.product_id)
-    .bind::<Jsonb, _>(entry.details)
-    .get_result(conn)
-    .await
-    .optional()?;
-    Ok(shown.map(|k| k.key_text))
+    use crate::db::schema::product_keys;
+    Ok(product_keys::table
+        .filter(product_keys::order_line_id.eq(line_id))
+        .filter(product_keys::revoked_at.is_null())
+        .select(product_keys::key_text)
+        .first(&mut conn)
+        .await
+        .optional()?)
 }

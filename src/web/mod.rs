@@ -44,4 +44,6 @@ pub struct AppState {
     pub attachments: Arc<crate::storage::LocalDir>,
     /// Which partners' past invoices this process found all issued, per month.
     pub issued: Arc<crate::billing::issue::Checked>,
+    /// The writer of the records pages wait for (`activity::batch`).
+    pub recorder: Arc<crate::activity::batch::Recorder>,
 }

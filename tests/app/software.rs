@@ -818,3 +818,41 @@ async fn a_key_view_is_recorded_exactly_when_a_key_is_shown() {
     assert_eq!(v.get(&key_page).await.status, 410);
     assert_eq!(views().await, 1);
 }
+
+/// Key views that arrive together share their writes (`activity::batch`): each one shown is
+/// still recorded once, with its own time and actor, from two users at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forty_key_views_at_once_leave_forty_records() {
+    let app = TestApp::spawn().await;
+    let (shop, ws) = ws_bought(&app).await;
+    let agent = app.signed_in(&shop.agent).await;
+    let second = app.user(shop.partner).roles(&[Role::AdminAgent]).await;
+    let admin = app.signed_in(&second).await;
+    let key_page = format!("/customers/{}/software/{}/key", ws.customer, ws.line);
+    let requests = (0..40).map(|i| if i % 2 == 0 { &agent } else { &admin }.get(&key_page));
+    let statuses: Vec<u16> = futures_util::future::join_all(requests)
+        .await
+        .into_iter()
+        .map(|r| r.status)
+        .collect();
+    let shown = statuses.iter().filter(|s| **s == 200).count();
+    // A request that waited longer than the pool allows answers 503 having shown nothing.
+    assert_eq!(
+        shown + statuses.iter().filter(|s| **s == 503).count(),
+        40,
+        "{statuses:?}"
+    );
+    assert!(shown >= 20, "{statuses:?}");
+    let by_actor: Vec<(String, i64)> = activity::table
+        .filter(activity::operation.eq("key_viewed"))
+        .filter(activity::customer_id.eq(ws.customer))
+        .group_by(activity::actor)
+        .select((activity::actor, diesel::dsl::count_star()))
+        .order_by(activity::actor)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    let total: i64 = by_actor.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, shown as i64, "{by_actor:?}");
+    assert_eq!(by_actor.len(), 2, "both users' views: {by_actor:?}");
+}

@@ -1,0 +1,190 @@
+//! Records that a page must have written before it answers (a key is shown only once its
+//! view is on the log), written together: the process has one writer, and the records of the
+//! requests that arrive while it writes go out next as one INSERT, in one transaction.
+//!
+//! Why: a commit waits for the log to reach the disk, and on this kind of machine that costs
+//! more than the page itself. Sixteen key views at once cost one commit each on their own;
+//! here they share a few. Nothing is weaker: each request still waits until its own record is
+//! committed, and gets an error page if it is not.
+
+use chrono::{DateTime, Utc};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::sync::OnceLock;
+
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use super::Entry;
+use crate::db::statement::prepared;
+use crate::error::AppError;
+
+/// At most this many records go in one statement.
+const MOST: usize = 128;
+
+/// An entry that owns what it says, to wait in the writer's queue.
+struct Queued {
+    row: Row,
+    done: oneshot::Sender<bool>,
+}
+
+/// One record, as the statement's arrays take it.
+struct Row {
+    partner_id: Option<Uuid>,
+    at: DateTime<Utc>,
+    actor_user_id: Option<Uuid>,
+    actor: String,
+    operation: &'static str,
+    customer_id: Option<Uuid>,
+    order_id: Option<Uuid>,
+    product_id: Option<Uuid>,
+    details: serde_json::Value,
+}
+
+fn row(e: Entry<'_>) -> Row {
+    Row {
+        partner_id: e.partner_id.map(|id| id.0),
+        at: e.at,
+        actor_user_id: e.actor_user_id.map(|id| id.0),
+        actor: e.actor.to_string(),
+        operation: e.operation.code(),
+        customer_id: e.customer_id.map(|id| id.0),
+        order_id: e.order_id.map(|id| id.0),
+        product_id: e.product_id.map(|id| id.0),
+        details: e.details,
+    }
+}
+
+/// The process's writer of records: a thread of its own, started on first use, so that its
+/// turns come as soon as the database answers instead of between the requests of a busy HTTP
+/// worker, and so that the records of every worker's requests gather in one queue.
+#[derive(Default)]
+pub struct Recorder {
+    /// The database's address; without one, each record is written on the caller's
+    /// connection.
+    url: Option<String>,
+    queue: OnceLock<mpsc::UnboundedSender<Queued>>,
+}
+
+impl Recorder {
+    pub fn new(database_url: &str) -> Recorder {
+        Recorder {
+            url: Some(database_url.to_string()),
+            queue: OnceLock::new(),
+        }
+    }
+
+    /// Writes `entry` and returns once it is committed.
+    pub async fn record(
+        &self,
+        conn: &mut AsyncPgConnection,
+        entry: Entry<'_>,
+    ) -> Result<(), AppError> {
+        let Some(queue) = self.queue() else {
+            return Ok(super::record(conn, entry).await?);
+        };
+        let (done, written) = oneshot::channel();
+        let queued = Queued {
+            row: row(entry),
+            done,
+        };
+        match queue.send(queued) {
+            Ok(()) => match written.await {
+                Ok(true) => Ok(()),
+                _ => Err(AppError::internal("the activity record was not written")),
+            },
+            // No writer (its thread could not start): write this one here.
+            Err(mpsc::error::SendError(q)) => {
+                write(conn, &[q.row]).await?;
+                Ok(())
+            }
+        }
+    }
+
+    fn queue(&self) -> Option<&mpsc::UnboundedSender<Queued>> {
+        let url = self.url.as_ref()?;
+        Some(self.queue.get_or_init(|| start(url.clone())))
+    }
+}
+
+/// Starts the writer's thread; it ends when the last sender is gone (the app stopped).
+fn start(url: String) -> mpsc::UnboundedSender<Queued> {
+    let (queue, waiting) = mpsc::unbounded_channel();
+    let started = std::thread::Builder::new()
+        .name("activity-writer".into())
+        .spawn(move || {
+            match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime.block_on(writer(waiting, url)),
+                Err(e) => log::error!("activity writer not started: {e}"),
+            }
+        });
+    if let Err(e) = started {
+        log::error!("activity writer not started: {e}");
+    }
+    queue
+}
+
+/// Writes what is queued, as much as has gathered each time, until the app stops. The writer
+/// keeps a connection of its own, outside the workers' pools: requests wait for it while
+/// holding theirs, so it must never wait for one of theirs.
+async fn writer(mut waiting: mpsc::UnboundedReceiver<Queued>, url: String) {
+    let mut batch = Vec::with_capacity(MOST);
+    let mut own: Option<AsyncPgConnection> = None;
+    while waiting.recv_many(&mut batch, MOST).await > 0 {
+        let (rows, done): (Vec<Row>, Vec<_>) = batch.drain(..).map(|q| (q.row, q.done)).unzip();
+        let written = write_own(&mut own, &url, &rows).await;
+        if let Err(e) = &written {
+            log::error!("activity records not written: {e}");
+            // Whatever went wrong, the next batch starts on a new connection.
+            own = None;
+        }
+        for d in done {
+            // A request that stopped waiting (its client left) needs no answer.
+            let _ = d.send(written.is_ok());
+        }
+    }
+}
+
+async fn write_own(
+    own: &mut Option<AsyncPgConnection>,
+    url: &str,
+    rows: &[Row],
+) -> Result<(), AppError> {
+    if own.is_none() {
+        let conn = AsyncPgConnection::establish(url)
+            .await
+            .map_err(|e| AppError::internal(format!("no connection for activity records: {e}")))?;
+        *own = Some(conn);
+    }
+    match own {
+        Some(conn) => write(conn, rows).await,
+        None => unreachable!("set above"),
+    }
+}
+
+/// One statement for any number of records, so each connection prepares and plans it once:
+/// a column's values go as one array.
+async fn write(conn: &mut AsyncPgConnection, rows: &[Row]) -> Result<(), AppError> {
+    use diesel::sql_types::{Array, Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    let ids = |f: fn(&Row) -> Option<Uuid>| rows.iter().map(f).collect::<Vec<_>>();
+    prepared(
+        "INSERT INTO activity (partner_id, at, actor_user_id, actor, operation, customer_id,
+                               order_id, product_id, details)
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[],
+                              $6::uuid[], $7::uuid[], $8::uuid[], $9::jsonb[])",
+    )
+    .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.partner_id))
+    .bind::<Array<Timestamptz>, _>(rows.iter().map(|r| r.at).collect::<Vec<_>>())
+    .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.actor_user_id))
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.actor.as_str()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.operation).collect::<Vec<_>>())
+    .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.customer_id))
+    .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.order_id))
+    .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.product_id))
+    .bind::<Array<Jsonb>, _>(rows.iter().map(|r| &r.details).collect::<Vec<_>>())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
