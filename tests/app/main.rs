@@ -20,6 +20,7 @@ mod link_limits;
 mod one_order_per_cart;
 mod ordering;
 mod ordering_edges;
+mod page_statements;
 mod permissions;
 mod pools;
 mod quality;
