@@ -74,9 +74,13 @@ impl Operation {
         Operation::ALL.iter().copied().find(|o| o.code() == code)
     }
 
-    /// Fluent message id of the operation's name.
-    pub fn label_key(self) -> String {
-        label_key(self.code())
+    /// Fluent message id of the operation's name; made once, as every row of the log asks.
+    pub fn label_key(self) -> &'static str {
+        // `ALL` lists the variants in their declared order, so a variant's number is its place.
+        static KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            Operation::ALL.iter().map(|o| label_key(o.code())).collect()
+        });
+        &KEYS[self as usize]
     }
 }
 

@@ -30,7 +30,35 @@ pub struct LogRow {
     pub product: Option<String>,
     #[diesel(select_expression = order_number(), select_expression_type = order_number)]
     pub order_number: Option<i64>,
-    pub details: serde_json::Value,
+    /// What the log shows of the details, taken out by PostgreSQL from its stored (binary)
+    /// JSON: parsing each row's JSON text here was a tenth of the page's CPU.
+    #[diesel(embed)]
+    pub details: Details,
+}
+
+/// The details a record may carry that the log shows.
+#[derive(Queryable, Selectable, Debug, Default)]
+#[diesel(table_name = activity, check_for_backend(diesel::pg::Pg))]
+pub struct Details {
+    #[diesel(select_expression = detail("ip"), select_expression_type = detail)]
+    pub ip: Option<String>,
+    #[diesel(select_expression = detail("product"), select_expression_type = detail)]
+    pub product: Option<String>,
+    #[diesel(select_expression = detail("file"), select_expression_type = detail)]
+    pub file: Option<String>,
+    #[diesel(select_expression = detail("target"), select_expression_type = detail)]
+    pub target: Option<String>,
+    /// A number in the JSON, as text.
+    #[diesel(select_expression = detail("request"), select_expression_type = detail)]
+    pub request: Option<String>,
+    /// A number in the JSON, as text.
+    #[diesel(select_expression = detail("unrecorded_before"), select_expression_type = detail)]
+    pub unrecorded_before: Option<String>,
+}
+
+#[diesel::dsl::auto_type]
+fn detail(key: &'static str) -> _ {
+    activity::details.retrieve_as_text(key).nullable()
 }
 
 #[diesel::dsl::auto_type]

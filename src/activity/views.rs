@@ -1,22 +1,25 @@
 //! The activity log page, and the row view the page and the CSV export share.
 
 use askama::Template;
+use chrono::{DateTime, Utc};
 
 use super::filter::RawFilter;
 use super::queries::{LogRow, UserChoice};
 use super::{LINK_ACTOR, Operation};
 use crate::i18n::Lang;
+use crate::ids::CustomerId;
 use crate::web::PageContext;
 
 /// One record as shown: the same cells on the page and in the CSV.
 pub struct LogView {
     /// `2026-11-24 10:15:07 UTC`.
     pub at: String,
-    /// `2026-11-24T10:15:07Z`, for the CSV.
-    pub at_iso: String,
+    /// The time itself, written as ISO 8601 in the CSV.
+    pub at_utc: DateTime<Utc>,
     pub who: String,
     pub customer: String,
-    pub tenant: String,
+    /// The customer's tenant ID, for the CSV.
+    pub tenant: Option<CustomerId>,
     pub product: String,
     pub order_number: String,
     pub operation: String,
@@ -25,17 +28,17 @@ pub struct LogView {
 
 impl LogView {
     pub fn new(row: &LogRow, lang: Lang) -> LogView {
-        let text = |key: &str| row.details[key].as_str().map(str::to_string);
+        let d = &row.details;
         let by_link = row.actor == LINK_ACTOR;
-        let who = match text("ip") {
-            Some(ip) if by_link => lang.t_args("access-by-link", &[("ip", ip)]),
+        let who = match &d.ip {
+            Some(ip) if by_link => lang.t_args("access-by-link", &[("ip", ip.clone())]),
             None if by_link => lang.t("access-by-link-unknown"),
             _ => row.actor.clone(),
         };
-        let request = row.details["request"]
-            .as_i64()
+        let number = |text: &Option<String>| text.as_deref().and_then(|t| t.parse::<i64>().ok());
+        let request = number(&d.request)
             .map(|n| lang.t_args("activity-detail-request", &[("number", n.to_string())]));
-        let unrecorded = row.details["unrecorded_before"].as_i64().map(|n| {
+        let unrecorded = number(&d.unrecorded_before).map(|n| {
             lang.t_args(
                 "activity-detail-unrecorded-refusals",
                 &[("count", n.to_string())],
@@ -43,19 +46,21 @@ impl LogView {
         });
         LogView {
             at: crate::web::format::datetime_seconds_utc(&row.at),
-            at_iso: crate::web::format::iso_utc(&row.at),
+            at_utc: row.at,
             who,
             customer: row.customer.clone().unwrap_or_default(),
-            tenant: row.tenant.map(|t| t.to_string()).unwrap_or_default(),
+            tenant: row.tenant,
             product: row
                 .product
                 .clone()
-                .or_else(|| text("product"))
+                .or_else(|| d.product.clone())
                 .unwrap_or_default(),
             order_number: row.order_number.map(|n| n.to_string()).unwrap_or_default(),
-            operation: lang.t(&row.operation.label_key()),
-            details: text("file")
-                .or_else(|| text("target"))
+            operation: lang.t(row.operation.label_key()),
+            details: d
+                .file
+                .clone()
+                .or_else(|| d.target.clone())
                 .or(request)
                 .or(unrecorded)
                 .unwrap_or_default(),
@@ -66,10 +71,10 @@ impl LogView {
     pub fn cells(&self) -> Vec<String> {
         use crate::web::csv::text_cell;
         vec![
-            self.at_iso.clone(),
+            crate::web::format::iso_utc(&self.at_utc),
             text_cell(&self.who),
             text_cell(&self.customer),
-            self.tenant.clone(),
+            self.tenant.map(|t| t.to_string()).unwrap_or_default(),
             text_cell(&self.product),
             self.order_number.clone(),
             text_cell(&self.operation),
@@ -104,7 +109,7 @@ pub fn operation_choices(chosen: &str, lang: Lang) -> Vec<Choice> {
     ];
     let ops = Operation::ALL
         .iter()
-        .map(|o| (o.code(), lang.t(&o.label_key())));
+        .map(|o| (o.code(), lang.t(o.label_key())));
     let chosen = if chosen.is_empty() { "access" } else { chosen };
     groups
         .into_iter()

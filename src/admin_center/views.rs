@@ -40,7 +40,7 @@ impl AccessView {
             who,
             product: text("product"),
             order_number: row.order_number.map(|n| n.to_string()).unwrap_or_default(),
-            operation: lang.t(&row.operation.label_key()),
+            operation: lang.t(row.operation.label_key()),
             file: text("file"),
         }
     }
