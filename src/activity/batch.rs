@@ -57,18 +57,15 @@ fn row(e: Entry<'_>) -> Row {
 /// The process's writer of records: a thread of its own, started on first use, so that its
 /// turns come as soon as the database answers instead of between the requests of a busy HTTP
 /// worker, and so that the records of every worker's requests gather in one queue.
-#[derive(Default)]
 pub struct Recorder {
-    /// The database's address; without one, each record is written on the caller's
-    /// connection.
-    url: Option<String>,
+    url: String,
     queue: OnceLock<mpsc::UnboundedSender<Queued>>,
 }
 
 impl Recorder {
     pub fn new(database_url: &str) -> Recorder {
         Recorder {
-            url: Some(database_url.to_string()),
+            url: database_url.to_string(),
             queue: OnceLock::new(),
         }
     }
@@ -79,9 +76,7 @@ impl Recorder {
         conn: &mut AsyncPgConnection,
         entry: Entry<'_>,
     ) -> Result<(), AppError> {
-        let Some(queue) = self.queue() else {
-            return Ok(super::record(conn, entry).await?);
-        };
+        let queue = self.queue.get_or_init(|| start(self.url.clone()));
         let (done, written) = oneshot::channel();
         let queued = Queued {
             row: row(entry),
@@ -93,16 +88,8 @@ impl Recorder {
                 _ => Err(AppError::internal("the activity record was not written")),
             },
             // No writer (its thread could not start): write this one here.
-            Err(mpsc::error::SendError(q)) => {
-                write(conn, &[q.row]).await?;
-                Ok(())
-            }
+            Err(mpsc::error::SendError(q)) => write(conn, &[q.row]).await,
         }
-    }
-
-    fn queue(&self) -> Option<&mpsc::UnboundedSender<Queued>> {
-        let url = self.url.as_ref()?;
-        Some(self.queue.get_or_init(|| start(url.clone())))
     }
 }
 
@@ -137,8 +124,6 @@ async fn writer(mut waiting: mpsc::UnboundedReceiver<Queued>, url: String) {
         let written = write_own(&mut own, &url, &rows).await;
         if let Err(e) = &written {
             log::error!("activity records not written: {e}");
-            // Whatever went wrong, the next batch starts on a new connection.
-            own = None;
         }
         for d in done {
             // A request that stopped waiting (its client left) needs no answer.
@@ -147,21 +132,22 @@ async fn writer(mut waiting: mpsc::UnboundedReceiver<Queued>, url: String) {
     }
 }
 
+/// Writes on the writer's connection, opened when there is none; a connection is kept only
+/// after a good write, so whatever went wrong, the next batch starts on a new one.
 async fn write_own(
     own: &mut Option<AsyncPgConnection>,
     url: &str,
     rows: &[Row],
 ) -> Result<(), AppError> {
-    if own.is_none() {
-        let conn = AsyncPgConnection::establish(url)
+    let mut conn = match own.take() {
+        Some(conn) => conn,
+        None => AsyncPgConnection::establish(url)
             .await
-            .map_err(|e| AppError::internal(format!("no connection for activity records: {e}")))?;
-        *own = Some(conn);
-    }
-    match own {
-        Some(conn) => write(conn, rows).await,
-        None => unreachable!("set above"),
-    }
+            .map_err(|e| AppError::internal(format!("no connection for activity records: {e}")))?,
+    };
+    write(&mut conn, rows).await?;
+    *own = Some(conn);
+    Ok(())
 }
 
 /// One statement for any number of records, so each connection prepares and plans it once:

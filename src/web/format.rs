@@ -15,9 +15,7 @@ pub fn date_utc(at: &DateTime<Utc>) -> String {
 pub fn datetime_utc(at: &DateTime<Utc>) -> String {
     let mut out = day(at);
     out.push(' ');
-    push2(&mut out, at.hour());
-    out.push(':');
-    push2(&mut out, at.minute());
+    push_hours_minutes(&mut out, at);
     out.push_str(" UTC");
     out
 }
@@ -35,9 +33,7 @@ pub fn iso_utc(at: &DateTime<Utc>) -> String {
 fn to_the_second(at: &DateTime<Utc>, between: char, zone: &str) -> String {
     let mut out = day(at);
     out.push(between);
-    push2(&mut out, at.hour());
-    out.push(':');
-    push2(&mut out, at.minute());
+    push_hours_minutes(&mut out, at);
     out.push(':');
     push2(&mut out, at.second());
     out.push_str(zone);
@@ -59,6 +55,13 @@ pub fn day(at: &DateTime<Utc>) -> String {
     out.push('-');
     push2(&mut out, at.day());
     out
+}
+
+/// `23:59`.
+fn push_hours_minutes(out: &mut String, at: &DateTime<Utc>) {
+    push2(out, at.hour());
+    out.push(':');
+    push2(out, at.minute());
 }
 
 /// `n` (below 100) as two digits.

@@ -4,7 +4,7 @@
 
 use cspdesk::seed::bench::Size;
 
-use crate::support::ordering::queries_for;
+use crate::support::ordering::{older_link, queries_for};
 use crate::support::{TestApp, Visitor, demo};
 
 /// Enough of everything for two pages of each list on the smaller set.
@@ -213,16 +213,7 @@ async fn first_link(v: &Visitor, page: &str, prefix: &str) -> String {
 async fn older(v: &Visitor, page: &str) -> String {
     let resp = v.get(page).await;
     assert_eq!(resp.status, 200, "{page}: {resp:?}");
-    let body = resp.body;
-    let end = [
-        "\" data-test=\"pager-older\"",
-        "\" data-test=\"activity-older\"",
-    ]
-    .iter()
-    .find_map(|marker| body.find(marker))
-    .unwrap_or_else(|| panic!("{page} has no second page"));
-    let start = body[..end].rfind("href=\"").unwrap() + "href=\"".len();
-    crate::support::html::unescape(&body[start..end])
+    older_link(&resp.body).unwrap_or_else(|| panic!("{page} has no second page"))
 }
 
 fn last_month(now: chrono::DateTime<chrono::Utc>) -> String {

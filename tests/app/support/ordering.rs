@@ -195,8 +195,14 @@ pub async fn keyset_pages(app: &TestApp, v: &Visitor, first: &str) -> Vec<Resp> 
     pages
 }
 
-fn older_link(body: &str) -> Option<String> {
-    let end = body.find("\" data-test=\"pager-older\"")?;
+/// The address of a list's "Older" link (the activity log's has a name of its own).
+pub fn older_link(body: &str) -> Option<String> {
+    let end = [
+        "\" data-test=\"pager-older\"",
+        "\" data-test=\"activity-older\"",
+    ]
+    .iter()
+    .find_map(|marker| body.find(marker))?;
     let start = body[..end].rfind("href=\"")? + "href=\"".len();
     Some(super::html::unescape(&body[start..end]))
 }
