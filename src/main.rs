@@ -133,7 +133,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
         Command::Serve => {
             let pools = db::WorkerPools {
                 url: url.clone(),
-                max_size: 16,
+                max_size: settings.db_connections,
                 queries: db::QueryCounter::default(),
             };
             serve(settings, pool, pools, clock).await

@@ -15,6 +15,7 @@ use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use super::Entry;
+use crate::db::DbPool;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 
@@ -70,12 +71,9 @@ impl Recorder {
         }
     }
 
-    /// Writes `entry` and returns once it is committed.
-    pub async fn record(
-        &self,
-        conn: &mut AsyncPgConnection,
-        entry: Entry<'_>,
-    ) -> Result<(), AppError> {
+    /// Writes `entry` and returns once it is committed. The caller holds no connection while
+    /// it waits: `pool` is only used if the writer's thread could not start.
+    pub async fn record(&self, pool: &DbPool, entry: Entry<'_>) -> Result<(), AppError> {
         let queue = self.queue.get_or_init(|| start(self.url.clone()));
         let (done, written) = oneshot::channel();
         let queued = Queued {
@@ -88,7 +86,7 @@ impl Recorder {
                 _ => Err(AppError::internal("the activity record was not written")),
             },
             // No writer (its thread could not start): write this one here.
-            Err(mpsc::error::SendError(q)) => write(conn, &[q.row]).await,
+            Err(mpsc::error::SendError(q)) => write(&mut *pool.get().await?, &[q.row]).await,
         }
     }
 }

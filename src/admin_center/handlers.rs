@@ -138,7 +138,7 @@ pub async fn purchase(
     line: web::Path<String>,
     selection: web::Query<Selection>,
 ) -> Result<HttpResponse, AppError> {
-    let conn = state.pool.get().await?;
+    let conn = state.steady.get().await?;
     let found = find(&conn, &need.user, &line);
     let (customer, scope, purchase) = need.read(&conn, found).await?;
     let ctx = crumbs(ctx).crumb_text(&purchase.product_name, None);
@@ -160,11 +160,12 @@ pub async fn key(
     ctx: PageContext,
     line: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
+    let conn = state.steady.get().await?;
     let found = find_keyed(&conn, &need.user, &line);
     let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    drop(conn);
     let caller = caller(&need.user, scope, &customer);
-    pages::key(&mut conn, &state, crumbs(ctx), &caller, &purchase, key).await
+    pages::key(&state, crumbs(ctx), &caller, &purchase, key).await
 }
 
 pub async fn download(

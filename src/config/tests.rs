@@ -42,6 +42,30 @@ fn link_rate_and_trusted_proxies_are_read_or_refused_in_one_line() {
 }
 
 #[test]
+fn database_connections_default_to_two_per_core_or_are_refused_in_one_line() {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let s = settings(&[("CSPDESK_SESSION_KEY", KEY)]).unwrap();
+    assert_eq!(s.db_connections, 2 * cores);
+    let s = settings(&[
+        ("CSPDESK_SESSION_KEY", KEY),
+        ("CSPDESK_DB_CONNECTIONS", " 6 "),
+    ])
+    .unwrap();
+    assert_eq!(s.db_connections, 6);
+    for bad in ["0", "-1", "many", "1001"] {
+        let env = [
+            ("CSPDESK_SESSION_KEY", KEY),
+            ("CSPDESK_DB_CONNECTIONS", bad),
+        ];
+        let err = settings(&env).unwrap_err().to_string();
+        assert!(
+            err.contains("CSPDESK_DB_CONNECTIONS") && !err.contains('\n'),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn a_short_session_key_is_refused() {
     let err = settings(&[("CSPDESK_SESSION_KEY", "c2hvcnQ=")]).unwrap_err();
     assert!(err.to_string().contains("at least 64 bytes"));

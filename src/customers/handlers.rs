@@ -190,7 +190,7 @@ async fn detail(
     let scope = need.partner()?;
     let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
     let after = after.and_then(Cursor::decode);
-    let conn = state.pool.get().await?;
+    let conn = state.steady.get().await?;
     let claim = Claim::of_partner(&scope, id);
     // The tab's statement brings the customer along; a tab with no rows looks it up.
     let reads = async {

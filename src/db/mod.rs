@@ -44,15 +44,16 @@ impl QueryCounter {
     }
 }
 
-/// How the dashboard's HTTP workers open their connections: each worker has a pool of its
-/// own, a share of `max_size`. A connection's driver task runs on the thread that opened it,
-/// so a pool shared by all workers made every statement wake another thread twice (there and
-/// back); one pool per worker keeps a request and its statements on one thread. Measured on
-/// the benchmark data: 10–25% more requests/s on pages of two or more statements.
+/// How the dashboard's HTTP workers open their connections: each worker has two pools of its
+/// own (one per `Plans`), each a share of `max_size`. A connection's driver task runs on the
+/// thread that opened it, so a pool shared by all workers made every statement wake another
+/// thread twice (there and back); one pool per worker keeps a request and its statements on
+/// one thread. Measured on the benchmark data: 10–25% more requests/s on pages of two or more
+/// statements.
 #[derive(Clone, Debug)]
 pub struct WorkerPools {
     pub url: String,
-    /// Connections across all workers.
+    /// Connections of each kind across all workers (`Settings::db_connections`).
     pub max_size: usize,
     pub queries: QueryCounter,
 }
@@ -60,15 +61,26 @@ pub struct WorkerPools {
 impl WorkerPools {
     /// The pool of one of `workers` workers.
     pub fn open(&self, workers: usize) -> Result<DbPool, StartupError> {
-        let share = self.max_size.div_ceil(workers.max(1)).max(1);
-        pool_planned(&self.url, share, self.queries.clone(), Plans::Auto)
+        pool_planned(
+            &self.url,
+            self.share(workers),
+            self.queries.clone(),
+            Plans::Auto,
+        )
     }
 
-    /// The steady-plan pool of one of `workers` workers: half a share, as only some pages
-    /// use it.
+    /// The steady-plan pool of one of `workers` workers.
     pub fn open_steady(&self, workers: usize) -> Result<DbPool, StartupError> {
-        let share = self.max_size.div_ceil(2 * workers.max(1)).max(1);
-        pool_planned(&self.url, share, self.queries.clone(), Plans::Steady)
+        pool_planned(
+            &self.url,
+            self.share(workers),
+            self.queries.clone(),
+            Plans::Steady,
+        )
+    }
+
+    fn share(&self, workers: usize) -> usize {
+        self.max_size.div_ceil(workers.max(1)).max(1)
     }
 }
 

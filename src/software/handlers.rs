@@ -34,7 +34,7 @@ pub async fn purchase(
     selection: web::Query<Selection>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let conn = state.pool.get().await?;
+    let conn = state.steady.get().await?;
     let found = find(&conn, need.partner()?, &tenant, &line);
     let (customer, scope, purchase) = need.read(&conn, found).await?;
     let ctx = ctx
@@ -58,11 +58,12 @@ pub async fn key(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.pool.get().await?;
+    let conn = state.steady.get().await?;
     let found = find_keyed(&conn, need.partner()?, &tenant, &line);
     let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    drop(conn);
     let caller = caller(&need.user, scope, customer.partner_id);
-    pages::key(&mut conn, &state, ctx, &caller, &purchase, key).await
+    pages::key(&state, ctx, &caller, &purchase, key).await
 }
 
 pub async fn download(

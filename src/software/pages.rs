@@ -180,12 +180,11 @@ pub async fn reveal_key(
     details: serde_json::Value,
 ) -> Result<String, AppError> {
     let key = queries::active_key(conn, purchase.line_id).await?;
-    record_shown(conn, state, caller, purchase, key, details).await
+    record_shown(state, caller, purchase, key, details).await
 }
 
 /// `key` (the purchase's key read before), once its view is recorded; gone if there is none.
 async fn record_shown(
-    conn: &mut AsyncPgConnection,
     state: &AppState,
     caller: &Caller<'_>,
     purchase: &Purchase,
@@ -196,20 +195,20 @@ async fn record_shown(
     let key = key.ok_or(AppError::Gone)?;
     let subject = caller.subject(purchase);
     let entry = audit::entry(&subject, Operation::KeyViewed, state.clock.now(), details);
-    state.recorder.record(conn, entry).await?;
+    state.recorder.record(&state.pool, entry).await?;
     Ok(key)
 }
 
-/// The key page of a purchase whose key was read with it.
+/// The key page of a purchase whose key was read with it. It needs no connection: the
+/// caller has given its own back to the pool, so a view waiting for its record holds none.
 pub async fn key(
-    conn: &mut AsyncPgConnection,
     state: &AppState,
     ctx: PageContext,
     caller: &Caller<'_>,
     purchase: &Purchase,
     key: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let key = record_shown(conn, state, caller, purchase, key, json!({})).await?;
+    let key = record_shown(state, caller, purchase, key, json!({})).await?;
     let back = format!("{}/{}", caller.base, purchase.line_id);
     let view = PurchaseView::new(purchase, ctx.lang);
     let page = KeyPage::new(ctx, back, view, &key);

@@ -179,6 +179,7 @@ async fn health_is_200_with_a_database_and_503_without() {
         public_url: "http://127.0.0.1/".parse().unwrap(),
         client_requests_per_minute: 100_000,
         trusted_proxies: Vec::new(),
+        db_connections: 8,
     };
     let pools = cspdesk::db::WorkerPools {
         url: url.clone(),

@@ -33,7 +33,7 @@ async fn steady_connections_plan_once_and_the_others_as_postgresql_chooses() {
     let auto = pools.open(2).expect("pool");
     assert_eq!(plan_cache_mode(&steady).await, "force_generic_plan");
     assert_eq!(plan_cache_mode(&auto).await, "auto");
-    assert_eq!(steady.status().max_size, 1, "half a worker's share");
+    assert_eq!(steady.status().max_size, 2, "a worker's share");
     assert_eq!(auto.status().max_size, 2);
     drop((steady, auto));
     db::drop_database(database);

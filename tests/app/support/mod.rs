@@ -57,6 +57,7 @@ impl TestApp {
             public_url: "http://127.0.0.1/".parse().unwrap(),
             client_requests_per_minute: 100_000,
             trusted_proxies: Vec::new(),
+            db_connections: 8,
         };
         configure(&mut settings);
         let queries = cspdesk::db::QueryCounter::default();
