@@ -15,7 +15,6 @@ use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use super::Entry;
-use crate::db::DbPool;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 
@@ -71,9 +70,9 @@ impl Recorder {
         }
     }
 
-    /// Writes `entry` and returns once it is committed. The caller holds no connection while
-    /// it waits: `pool` is only used if the writer's thread could not start.
-    pub async fn record(&self, pool: &DbPool, entry: Entry<'_>) -> Result<(), AppError> {
+    /// Writes `entry` and returns once it is committed. It takes no connection from the pools,
+    /// so a caller may hold one of its own while it waits.
+    pub async fn record(&self, entry: Entry<'_>) -> Result<(), AppError> {
         let queue = self.queue.get_or_init(|| start(self.url.clone()));
         let (done, written) = oneshot::channel();
         let queued = Queued {
@@ -86,7 +85,12 @@ impl Recorder {
                 _ => Err(AppError::internal("the activity record was not written")),
             },
             // No writer (its thread could not start): write this one here.
-            Err(mpsc::error::SendError(q)) => write(&mut *pool.get().await?, &[q.row]).await,
+            Err(mpsc::error::SendError(q)) => {
+                let mut own = AsyncPgConnection::establish(&self.url)
+                    .await
+                    .map_err(|e| AppError::Unavailable(Box::new(e)))?;
+                write(&mut own, &[q.row]).await
+            }
         }
     }
 }

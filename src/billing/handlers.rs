@@ -36,7 +36,7 @@ pub const ROUTES: &[Route] = &[
 async fn issue_due(
     state: &AppState,
     need: &Reader<perm::BillingRead>,
-    conn: &AsyncPgConnection,
+    conn: &mut AsyncPgConnection,
     partner: PartnerId,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
@@ -44,7 +44,7 @@ async fn issue_due(
         return Ok(());
     }
     need.confirm(conn).await?;
-    super::issue::due_for(&state.pool, &state.issued, partner, now).await
+    super::issue::due_on(conn, &state.issued, partner, now).await
 }
 
 pub async fn list(
@@ -54,8 +54,8 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let now = state.clock.now();
-    let conn = state.pool.get().await?;
-    issue_due(&state, &need, &conn, scope.partner_id()).await?;
+    let mut conn = state.pool.get().await?;
+    issue_due(&state, &need, &mut conn, scope.partner_id()).await?;
     let summaries = need.read(&conn, queries::invoices(&conn, &scope)).await?;
     let rows = with_open_months(summaries, now)
         .iter()
@@ -122,8 +122,8 @@ pub async fn invoice(
     let now = state.clock.now();
     let key = key_of(&need.user, &month, &currency, now)?;
     // The statements of an invoice page suit one plan for every partner and month.
-    let conn = state.steady.get().await?;
-    issue_due(&state, &need, &conn, key.partner_id()).await?;
+    let mut conn = state.steady.get().await?;
+    issue_due(&state, &need, &mut conn, key.partner_id()).await?;
     let after = query.after.as_deref().and_then(Cursor::decode);
     let reads =
         async { futures_util::try_join!(queries::find(&conn, key), lines_page(&conn, key, after)) };

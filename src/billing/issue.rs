@@ -49,9 +49,23 @@ pub async fn due_for(
     if is_done(checked, partner, now) {
         return Ok(());
     }
+    due_on(&mut *pool.get().await?, checked, partner, now).await
+}
+
+/// As `due_for`, on a connection the caller holds: a request must not wait for a second
+/// connection of a pool while holding one, or a few such requests at once hold the whole
+/// pool and wait for each other.
+pub async fn due_on(
+    conn: &mut AsyncPgConnection,
+    checked: &Checked,
+    partner: PartnerId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if is_done(checked, partner, now) {
+        return Ok(());
+    }
     let month = Month::of(now).first_day();
-    let mut conn = pool.get().await?;
-    let (_, loaded) = batch(&mut conn, Some(partner), now).await?;
+    let (_, loaded) = batch(conn, Some(partner), now).await?;
     if loaded < BATCH as usize
         && let Ok(mut months) = checked.0.lock()
     {

@@ -195,12 +195,12 @@ async fn record_shown(
     let key = key.ok_or(AppError::Gone)?;
     let subject = caller.subject(purchase);
     let entry = audit::entry(&subject, Operation::KeyViewed, state.clock.now(), details);
-    state.recorder.record(&state.pool, entry).await?;
+    state.recorder.record(entry).await?;
     Ok(key)
 }
 
 /// The key page of a purchase whose key was read with it. It needs no connection: the
-/// caller has given its own back to the pool, so a view waiting for its record holds none.
+/// caller gives its own back first, so a view waiting for its record holds none.
 pub async fn key(
     state: &AppState,
     ctx: PageContext,

@@ -37,6 +37,9 @@ impl Served {
             .env("CSPDESK_ARTIFACTS", super::db::artifacts_dir())
             .env("CSPDESK_SESSION_KEY", session_key)
             .env("CSPDESK_CLIENT_RATE", rate.to_string())
+            // As few connections as can serve: a request that waits for a second connection
+            // while holding one deadlocks here, whatever the machine's cores.
+            .env("CSPDESK_DB_CONNECTIONS", "2")
             .env("RUST_LOG", "info,actix_web::middleware::logger=warn")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
