@@ -49,8 +49,8 @@ pub async fn access(
     };
     let codes = text_literals(crate::activity::codes(crate::activity::ACCESS));
     let query = prepared(format!(
-        "SELECT a.id, a.at, a.actor, a.operation, o.number AS order_number, a.details
-           FROM activity a LEFT JOIN orders o ON o.id = a.order_id
+        "SELECT a.id, a.at, a.actor, a.operation, a.order_number, a.details
+           FROM activity a
           WHERE a.customer_id = $1 AND a.operation IN ({codes}) {older}
           ORDER BY a.at DESC, a.id DESC
           LIMIT {limit}"

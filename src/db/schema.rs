@@ -12,6 +12,9 @@ diesel::table! {
         order_id -> Nullable<Uuid>,
         product_id -> Nullable<Uuid>,
         details -> Jsonb,
+        customer_name -> Nullable<Text>,
+        product_name -> Nullable<Text>,
+        order_number -> Nullable<Int8>,
     }
 }
 

@@ -523,3 +523,124 @@ async fn another_partners_records_never_show_and_only_four_roles_open_the_log() 
             .contains("href=\"/account/activity\"")
     );
 }
+
+/// Inserts a record at `at` naming `tag` as its file, with the ids of a customer, order and
+/// product and nothing else, as a writer that knows only ids would.
+async fn add_by_ids(
+    conn: &mut diesel_async::AsyncPgConnection,
+    partner: PartnerId,
+    at: DateTime<Utc>,
+    tag: &str,
+) {
+    diesel::sql_query(
+        "INSERT INTO activity (partner_id, at, actor, operation, customer_id, order_id,
+                               product_id, details)
+         SELECT o.partner_id, $3, 'someone@contoso.example', 'order_placed', o.customer_id,
+                o.id, l.product_id, jsonb_build_object('file', $2::text)
+           FROM orders o JOIN order_lines l ON l.order_id = o.id
+          WHERE o.partner_id = $1",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(partner)
+    .bind::<diesel::sql_types::Text, _>(tag)
+    .bind::<diesel::sql_types::Timestamptz, _>(at)
+    .execute(conn)
+    .await
+    .unwrap();
+}
+
+/// Each record keeps the customer, product and order number it was written with, whoever
+/// wrote it and however the names change later; records from before the names were kept get
+/// them from the migration that added them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_keep_the_names_they_were_written_with_and_older_records_get_theirs() {
+    use cspdesk::clock::Clock;
+    use diesel_async::{AsyncConnection, AsyncMigrationHarness};
+    use diesel_migrations::MigrationHarness;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    app.purchase(shop.customer, "ws2022-std").await;
+    let now = app.clock.now();
+    let conn = diesel_async::AsyncPgConnection::establish(&app.database_url())
+        .await
+        .unwrap();
+    let mut harness = AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        // Back to just before the names were kept, undoing any migration after it.
+        loop {
+            let reverted = harness
+                .revert_last_migration(cspdesk::db::migrate::MIGRATIONS)
+                .unwrap();
+            if reverted.to_string() == "20261206000015" {
+                break;
+            }
+        }
+    });
+    let mut conn = harness.into_inner();
+    add_by_ids(
+        &mut conn,
+        shop.partner,
+        now - Duration::minutes(3),
+        "before",
+    )
+    .await;
+    let mut harness = AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        harness
+            .run_pending_migrations(cspdesk::db::migrate::MIGRATIONS)
+            .unwrap();
+    });
+    let mut conn = harness.into_inner();
+    add_by_ids(&mut conn, shop.partner, now - Duration::minutes(2), "after").await;
+    diesel::sql_query("UPDATE customers SET company_name = 'Northwind Traders' WHERE id = $1")
+        .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    add_by_ids(
+        &mut conn,
+        shop.partner,
+        now - Duration::minutes(1),
+        "renamed",
+    )
+    .await;
+    let number: i64 = diesel::sql_query("SELECT number FROM orders WHERE customer_id = $1")
+        .bind::<diesel::sql_types::Uuid, _>(shop.customer)
+        .get_result::<OrderNumber>(&mut conn)
+        .await
+        .unwrap()
+        .number;
+
+    let v = app.signed_in(&global).await;
+    let page = log(&v, "op=order_placed").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    // The purchase itself is on the log too; these are the records added here.
+    let shown: Vec<(String, String, String, String)> = rows(&page.body)
+        .into_iter()
+        .filter(|r| ["before", "after", "renamed"].contains(&r[6].as_str()))
+        .map(|r| (r[6].clone(), r[2].clone(), r[3].clone(), r[4].clone()))
+        .collect();
+    let product = "Windows Server 2022 Standard".to_string();
+    let row = |tag: &str, customer: &str| {
+        (
+            tag.to_string(),
+            customer.to_string(),
+            product.clone(),
+            number.to_string(),
+        )
+    };
+    assert_eq!(
+        shown,
+        [
+            row("renamed", "Northwind Traders"),
+            row("after", "Northwind"),
+            row("before", "Northwind"),
+        ]
+    );
+}
+
+#[derive(diesel::QueryableByName)]
+struct OrderNumber {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    number: i64,
+}
