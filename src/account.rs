@@ -25,6 +25,11 @@ const SECTIONS: &[(&str, &str, Option<Perm>)] = &[
         Some(Perm::ActivityLogRead),
     ),
     ("users-title", "/account/users", Some(Perm::UsersManage)),
+    (
+        "api-tokens-title",
+        "/account/api-tokens",
+        Some(Perm::ApiTokensManage),
+    ),
 ];
 
 impl Tabs {

@@ -31,10 +31,16 @@ pub struct Settings {
     /// Database connections the HTTP workers may use at once, for each of their two kinds of
     /// pool (`CSPDESK_DB_CONNECTIONS`, default two per core).
     pub db_connections: usize,
+    /// Requests one API token may make a minute, counted across processes
+    /// (`CSPDESK_API_RATE`).
+    pub api_requests_per_minute: u32,
 }
 
 /// Anonymous requests of each kind a client address may make a minute, unless configured.
 pub const DEFAULT_CLIENT_RATE: u32 = 60;
+
+/// Requests an API token may make a minute, unless configured.
+pub const DEFAULT_API_RATE: u32 = 600;
 
 impl std::fmt::Debug for Settings {
     // Hand-written so the session key and database password never reach a log line.
@@ -50,6 +56,8 @@ impl std::fmt::Debug for Settings {
                 &self.client_requests_per_minute,
             )
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("db_connections", &self.db_connections)
+            .field("api_requests_per_minute", &self.api_requests_per_minute)
             .finish()
     }
 }
@@ -83,9 +91,18 @@ impl Settings {
             artifacts_dir,
             session_key,
             public_url,
-            client_requests_per_minute: parse_rate(get("CSPDESK_CLIENT_RATE"))?,
+            client_requests_per_minute: parse_per_minute(
+                "CSPDESK_CLIENT_RATE",
+                get("CSPDESK_CLIENT_RATE"),
+                DEFAULT_CLIENT_RATE,
+            )?,
             trusted_proxies: parse_proxies(get("CSPDESK_TRUSTED_PROXIES"))?,
             db_connections: parse_connections(get("CSPDESK_DB_CONNECTIONS"))?,
+            api_requests_per_minute: parse_per_minute(
+                "CSPDESK_API_RATE",
+                get("CSPDESK_API_RATE"),
+                DEFAULT_API_RATE,
+            )?,
         })
     }
 
@@ -109,12 +126,12 @@ fn parse_public_url(value: Option<String>, addr: SocketAddr) -> Result<url::Url,
     }
 }
 
-fn parse_rate(value: Option<String>) -> Result<u32, StartupError> {
+fn parse_per_minute(name: &str, value: Option<String>, default: u32) -> Result<u32, StartupError> {
     match value {
-        None => Ok(DEFAULT_CLIENT_RATE),
+        None => Ok(default),
         Some(text) => text.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
             StartupError::Config(format!(
-                "CSPDESK_CLIENT_RATE must be a whole number of requests a minute above 0, got {text:?}"
+                "{name} must be a whole number of requests a minute above 0, got {text:?}"
             ))
         }),
     }

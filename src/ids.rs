@@ -86,6 +86,8 @@ ids! {
     RequestId;
     /// A file attached to a support request.
     FileId;
+    /// An API token of a partner.
+    TokenId;
 }
 
 #[cfg(test)]

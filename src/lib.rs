@@ -3,6 +3,7 @@
 pub mod account;
 pub mod activity;
 pub mod admin_center;
+pub mod api;
 pub mod auth;
 pub mod billing;
 pub mod cancellation;
@@ -117,8 +118,14 @@ fn security_headers() -> DefaultHeaders {
 
 /// One line per request; the path is logged without the secrets some paths carry.
 fn access_log() -> Logger {
-    Logger::new("%{method}xi %{path}xi %s %b %Dms")
+    // Never a header with a secret (cookies, `Authorization`); the API's correlation id only
+    // in its checked form.
+    Logger::new("%{method}xi %{path}xi %s %b %Dms%{correlation}xi")
         .custom_request_replace("method", |r: &ServiceRequest| r.method().to_string())
+        .custom_request_replace("correlation", |r: &ServiceRequest| {
+            api::correlation_id(r.request())
+                .map_or_else(String::new, |id| format!(" correlation {id}"))
+        })
         .custom_request_replace("path", |r: &ServiceRequest| {
             web::render::loggable_path(r.path())
         })
@@ -160,6 +167,7 @@ impl App {
                     auth::extract::confirm_before_response,
                 ))
                 .wrap(web::error_pages::handlers())
+                .wrap(actix_web::middleware::from_fn(api::echo_correlation))
                 .wrap(sessions(key.clone(), secure))
                 .wrap(security_headers())
                 .wrap(access_log())

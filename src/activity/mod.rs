@@ -58,6 +58,8 @@ operations! {
     PasswordIssued = "password_issued",
     PasswordSet = "password_set",
     ActivityExported = "activity_exported",
+    ApiTokenCreated = "api_token_created",
+    ApiTokenRevoked = "api_token_revoked",
 }
 
 /// The operations that touch keys and files: what the log shows unless asked otherwise.

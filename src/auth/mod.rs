@@ -84,6 +84,11 @@ impl PartnerScope {
         self.partner_id
     }
 
+    /// The partner of an API token the request check has just accepted (`api::caller`).
+    pub(crate) fn of_token(partner_id: PartnerId) -> PartnerScope {
+        PartnerScope { partner_id }
+    }
+
     /// Narrows to one of this partner's customers; `None` for anyone else's.
     pub fn customer(&self, customer: &crate::customers::Customer) -> Option<CustomerScope> {
         (customer.partner_id == self.partner_id).then_some(CustomerScope {

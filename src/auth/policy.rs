@@ -120,6 +120,7 @@ permissions! {
     SupportFile => [AdminAgent, GlobalAdmin, HelpdeskAgent, BillingAdmin];
     ActivityLogRead => [GlobalAdmin, AccountAdmin, ReferralAdmin, MarketingAdmin];
     UsersManage => [GlobalAdmin];
+    ApiTokensManage => [GlobalAdmin];
     TenantProducts => [CustomerGlobalAdmin, CustomerUser];
     TenantKeys => [CustomerGlobalAdmin];
     SupportConsole => [SupportEngineer];

@@ -22,17 +22,21 @@ fn a_bad_address_is_a_one_line_error() {
 fn link_rate_and_trusted_proxies_are_read_or_refused_in_one_line() {
     let s = settings(&[("CSPDESK_SESSION_KEY", KEY)]).unwrap();
     assert_eq!(s.client_requests_per_minute, DEFAULT_CLIENT_RATE);
+    assert_eq!(s.api_requests_per_minute, DEFAULT_API_RATE);
     assert!(s.trusted_proxies.is_empty());
     let s = settings(&[
         ("CSPDESK_SESSION_KEY", KEY),
         ("CSPDESK_CLIENT_RATE", "10"),
+        ("CSPDESK_API_RATE", "120"),
         ("CSPDESK_TRUSTED_PROXIES", "127.0.0.1, ::1"),
     ])
     .unwrap();
     assert_eq!(s.client_requests_per_minute, 10);
+    assert_eq!(s.api_requests_per_minute, 120);
     assert_eq!(s.trusted_proxies.len(), 2);
     for (name, bad) in [
         ("CSPDESK_CLIENT_RATE", "0"),
+        ("CSPDESK_API_RATE", "-5"),
         ("CSPDESK_CLIENT_RATE", "lots"),
         ("CSPDESK_TRUSTED_PROXIES", "proxy.local"),
     ] {

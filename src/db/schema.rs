@@ -19,6 +19,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_tokens (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        name -> Text,
+        secret_hash -> Bytea,
+        scopes -> Array<Nullable<Text>>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+        revoked_by -> Nullable<Uuid>,
+        last_used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     artifacts (variant_id) {
         variant_id -> Uuid,
         #[max_length = 64]
@@ -362,6 +378,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(api_tokens -> partners (partner_id));
 diesel::joinable!(artifacts -> product_variants (variant_id));
 diesel::joinable!(cart_items -> customers (customer_id));
 diesel::joinable!(cart_items -> partners (partner_id));
@@ -408,6 +425,7 @@ diesel::joinable!(users -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     activity,
+    api_tokens,
     artifacts,
     cart_items,
     credits,

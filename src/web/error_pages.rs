@@ -26,14 +26,24 @@ pub fn handlers() -> ErrorHandlers<BoxBody> {
 
 fn render_error(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandlerResponse<BoxBody>> {
     let status = res.status();
-    // Pages we rendered ourselves (a form re-shown with its messages) pass through untouched.
-    let is_html = res
+    // Pages we rendered ourselves (a form re-shown with its messages) and the API's error
+    // bodies pass through untouched.
+    let ours = res
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html || !(status.is_client_error() || status.is_server_error()) {
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if ours || !(status.is_client_error() || status.is_server_error()) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    // The API answers in its own envelope, also where actix refused the request before any
+    // handler ran (no such route, a malformed body).
+    if crate::api::is_api_path(res.request().path()) {
+        let (req, old) = res.into_parts();
+        let new = crate::api::error::envelope_for_status(&req, status, old.headers());
+        return Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(req, new).map_into_right_body(),
+        ));
     }
     let (req, old) = res.into_parts();
     let user = extract::cached_user(&req);

@@ -10,8 +10,8 @@ use actix_web::web;
 
 use crate::auth::Perm;
 use crate::{
-    activity, admin_center, auth, billing, cancellation, catalog, customers, health, home, orders,
-    software, support, users,
+    activity, admin_center, api, auth, billing, cancellation, catalog, customers, health, home,
+    orders, software, support, users,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub enum Access {
     Public,
     SignedIn,
     Needs(Perm),
+    /// An API route: a token (never a session) whose scopes cover the permission.
+    Token(Perm),
 }
 
 /// One route. `{tenant}` in a path stands for a customer's tenant GUID; `{product}`, `{order}`,
@@ -59,7 +61,7 @@ impl std::fmt::Debug for Route {
 }
 
 /// `route!(GET "/customers", needs CustomersRead => list)`; the access is `public`,
-/// `signed_in` or `needs <Perm variant>`.
+/// `signed_in`, `needs <Perm variant>` or, for the API, `token <Perm variant>`.
 #[macro_export]
 macro_rules! route {
     ($method:ident $path:literal, public => $handler:expr) => {
@@ -75,6 +77,13 @@ macro_rules! route {
             $handler
         )
     };
+    ($method:ident $path:literal, token $perm:ident => $handler:expr) => {
+        $crate::route!(
+            @make $method $path,
+            $crate::web::routes::Access::Token($crate::auth::Perm::$perm),
+            $handler
+        )
+    };
     (@make GET $path:literal, $access:expr, $handler:expr) => {
         $crate::web::routes::Route::declare("GET", $path, $access, |cfg| {
             cfg.route($path, ::actix_web::web::get().to($handler));
@@ -83,6 +92,11 @@ macro_rules! route {
     (@make POST $path:literal, $access:expr, $handler:expr) => {
         $crate::web::routes::Route::declare("POST", $path, $access, |cfg| {
             cfg.route($path, ::actix_web::web::post().to($handler));
+        })
+    };
+    (@make PATCH $path:literal, $access:expr, $handler:expr) => {
+        $crate::web::routes::Route::declare("PATCH", $path, $access, |cfg| {
+            cfg.route($path, ::actix_web::web::patch().to($handler));
         })
     };
 }
@@ -117,6 +131,8 @@ const TABLES: &[&[Route]] = &[
     support::console::handlers::ROUTES,
     admin_center::handlers::ROUTES,
     software::public::ROUTES,
+    api::token_pages::ROUTES,
+    api::ROUTES,
 ];
 
 /// Every route the application serves.

@@ -180,6 +180,7 @@ async fn health_is_200_with_a_database_and_503_without() {
         client_requests_per_minute: 100_000,
         trusted_proxies: Vec::new(),
         db_connections: 8,
+        api_requests_per_minute: 600,
     };
     let pools = cspdesk::db::WorkerPools {
         url: url.clone(),

@@ -2,9 +2,12 @@
 
 mod activity_log;
 mod admin_center;
+mod api;
+mod api_tokens;
 mod bench_data;
 mod billing;
 mod browser_activity;
+mod browser_api_tokens;
 mod browser_buying;
 mod browser_cancel;
 mod browser_flows;

@@ -42,8 +42,9 @@ fn holds(roles: &[Role], perm: Perm) -> bool {
 fn expected(route: &Route, signed_in: bool, roles: &[Role]) -> (u16, u16) {
     let ok = match (route.method, route.path) {
         ("GET", _) => 200,
-        // Adding a user answers with the page that shows the new sign-in details once.
-        ("POST", "/account/users") => 200,
+        // Adding a user answers with the page that shows the new sign-in details once, and
+        // so does creating an API token with its secret.
+        ("POST", "/account/users" | "/account/api-tokens") => 200,
         // The matrix sends no new password: the form comes back with its message.
         ("POST", "/account/password") => 422,
         _ => 303,
@@ -54,6 +55,8 @@ fn expected(route: &Route, signed_in: bool, roles: &[Role]) -> (u16, u16) {
         Access::SignedIn => true,
         Access::Needs(_) if !signed_in => return (303, 303),
         Access::Needs(perm) => holds(roles, perm),
+        // A session, whoever's, never authorizes an API call: no token, 401.
+        Access::Token(_) => return (401, 401),
     };
     // The matrix names a product or order the customer does not have: found nowhere.
     let inner_id = [
@@ -64,6 +67,7 @@ fn expected(route: &Route, signed_in: bool, roles: &[Role]) -> (u16, u16) {
         "{request}",
         "{file}",
         "{user}",
+        "{token}",
     ]
     .iter()
     .any(|id| route.path.contains(id));
@@ -125,6 +129,11 @@ fn form_for(path: &str, n: usize, product: &str, tenant: &str) -> Vec<(&'static 
             ("credential", "link".into()),
         ],
         "/preferences/language" => vec![("lang", "en".into())],
+        "/account/api-tokens" => vec![
+            ("name", format!("Matrix token {n}")),
+            ("days", "30".into()),
+            ("scopes", "customers:read".into()),
+        ],
         "/customers/{tenant}/cart/{product}/quantity" => vec![("quantity", "2".into())],
         _ => vec![],
     }
@@ -223,7 +232,10 @@ async fn every_post_route_refuses_a_missing_or_wrong_csrf_token() {
     let own = shop.customer.to_string();
     let v = app.signed_in(&shop.agent).await;
     let unknown = uuid::Uuid::new_v4().to_string();
-    for route in routes::all().filter(|r| r.method == "POST") {
+    // API routes take a token, never a session or its CSRF token (see the API's tests).
+    let forms =
+        routes::all().filter(|r| r.method == "POST" && !matches!(r.access, Access::Token(_)));
+    for route in forms {
         let path = fill(route.path, &own, &unknown);
         let form = form_for(route.path, 0, &unknown, &own);
         let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();

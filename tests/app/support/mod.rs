@@ -1,6 +1,7 @@
 //! Test harness: the real app on a random port, its own database, and HTTP visitors that keep
 //! cookies and do not follow redirects.
 
+pub mod api;
 pub mod browser;
 pub mod build;
 pub mod db;
@@ -58,6 +59,7 @@ impl TestApp {
             client_requests_per_minute: 100_000,
             trusted_proxies: Vec::new(),
             db_connections: 8,
+            api_requests_per_minute: 600,
         };
         configure(&mut settings);
         let queries = cspdesk::db::QueryCounter::default();

@@ -644,3 +644,69 @@ password-error-short = Use at least 12 characters.
 password-error-long = This password is too long.
 password-error-confirm = The two passwords are not the same.
 password-error-current = The current password is not right.
+
+## Account settings › API tokens
+activity-op-api-token-created = API token created
+activity-op-api-token-revoked = API token revoked
+api-tokens-title = API tokens
+api-tokens-intro = Your programs call the CSP Desk API (paths and JSON as Partner Center's, under /v1) with a token sent as "Authorization: Bearer …". A token acts for your company with the scopes you give it, and never does more than you may do yourself.
+api-tokens-list-caption = Tokens of your company, newest first
+api-tokens-name = Name
+api-tokens-scopes = Scopes
+api-tokens-created-by = Created by
+api-tokens-created = Created
+api-tokens-expires = Expires
+api-tokens-last-used = Last used
+api-tokens-status = Status
+api-tokens-actions = Actions
+api-tokens-never-used = Never
+api-tokens-status-active = Active
+api-tokens-status-expired = Expired
+api-tokens-status-revoked = Revoked
+api-tokens-revoke = Revoke
+api-tokens-revoked = The token was revoked. Requests made with it are refused from now on.
+api-tokens-none = No API tokens yet.
+api-tokens-create = Create token
+api-tokens-validity = Valid for
+api-tokens-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+api-tokens-scope-not-yours = your roles do not allow it
+api-scope-customers-read = Read customers
+api-scope-customers-write = Add customers
+api-scope-orders-read = Read orders
+api-scope-orders-write = Place and cancel orders
+api-scope-software-keys = Get product keys and download links
+api-scope-billing-read = Read invoices
+api-scope-audit-read = Read the activity log
+api-tokens-error-name = Enter a name that says which program uses the token.
+api-tokens-error-name-long = Use at most 80 characters, without tabs or line breaks.
+api-tokens-error-name-taken = Your company already has a token of this name (revoked tokens keep theirs, so the activity log stays clear). Choose another.
+api-tokens-error-days = Choose how long the token is valid: at most a year.
+api-tokens-error-scopes = Choose at least one scope.
+api-tokens-error-scope-not-yours = You chose a scope your roles do not allow.
+api-tokens-created-title = Token created
+api-tokens-created-message = The token "{ $name }" was created.
+api-tokens-secret = Token
+api-tokens-secret-once = Copy the token now: it is shown only this once and CSP Desk keeps only a fingerprint of it. If it is lost, revoke it and create another.
+api-tokens-back = Back to API tokens
+
+## API errors (the "description" of the API's error responses)
+api-error-no-token = Send an API token as "Authorization: Bearer <token>".
+api-error-bad-token = The API token is not valid.
+api-error-token-revoked = The API token was revoked.
+api-error-token-expired = The API token has expired.
+api-error-token-creator-disabled = The user who created this API token is disabled, so the token no longer works.
+api-error-scope = The API token's scopes, or its creator's roles, do not allow this request.
+api-error-not-found = The resource was not found.
+api-error-customer-id = The customer id is not valid: it must be a tenant id (a GUID).
+api-error-conflict = The request conflicts with the resource's current state.
+api-error-rate = Too many requests with this API token. Try again after the number of seconds in Retry-After.
+api-error-unavailable = The service is briefly unavailable. Try again shortly.
+api-error-bad-request = The request is not valid.
+api-error-internal = Something went wrong on our side. Try again; if it keeps happening, report it.
+api-error-size = size must be a whole number from 1 to { $most }.
+api-error-seek = seekOperation must be Next.
+api-error-continuation = With seekOperation=Next, send the MS-ContinuationToken header from the previous page's next link.
+api-error-route = There is no such API path or method.

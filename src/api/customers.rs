@@ -1,0 +1,223 @@
+//! `/v1/customers`: a partner's customers as the original's API shows them, a keyset page at
+//! a time (page 1000 costs what page 1 does).
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::shapes::{Attributes, CONTINUATION, Collection, Link, SelfLinks};
+use super::{Api, ApiError};
+use crate::auth::perm;
+use crate::customers::{Customer, queries};
+use crate::error::AppError;
+use crate::ids::CustomerId;
+use crate::web::AppState;
+
+/// Customers a page holds unless `size` says otherwise, and the most it may say.
+const DEFAULT_SIZE: i64 = 100;
+const MAX_SIZE: i64 = 500;
+
+#[derive(Serialize, Debug, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CompanyProfile {
+    #[schema(value_type = String, format = Uuid)]
+    pub tenant_id: CustomerId,
+    pub domain: String,
+    pub company_name: String,
+}
+
+#[derive(Serialize, Debug, ToSchema)]
+pub struct Address {
+    /// The market, as an ISO 3166 two-letter code.
+    pub country: String,
+}
+
+#[derive(Serialize, Debug, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BillingProfile {
+    pub default_address: Address,
+    /// The currency the customer is billed in (ISO 4217).
+    pub currency_code: &'static str,
+}
+
+/// A customer (`attributes.objectType` "Customer").
+#[derive(Serialize, Debug, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiCustomer {
+    /// The tenant id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: CustomerId,
+    pub company_profile: CompanyProfile,
+    pub billing_profile: BillingProfile,
+    /// Always "reseller".
+    pub relationship_to_partner: &'static str,
+    pub links: SelfLinks,
+    pub attributes: Attributes,
+}
+
+impl ApiCustomer {
+    pub fn new(c: Customer) -> ApiCustomer {
+        ApiCustomer {
+            id: c.id,
+            links: SelfLinks {
+                this: Link::get(format!("/customers/{}", c.id)),
+            },
+            company_profile: CompanyProfile {
+                tenant_id: c.id,
+                domain: c.primary_domain,
+                company_name: c.company_name,
+            },
+            billing_profile: BillingProfile {
+                default_address: Address {
+                    country: c.market.trim().to_string(),
+                },
+                currency_code: c.currency.code(),
+            },
+            relationship_to_partner: "reseller",
+            attributes: Attributes::of("Customer"),
+        }
+    }
+}
+
+/// The query of a list; anything else in it is ignored.
+#[derive(Deserialize, Debug, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Customers per page, 1 to 500 (100 without it).
+    #[param(value_type = Option<i64>)]
+    pub size: Option<String>,
+    /// `Next` to continue after the `MS-ContinuationToken` header's customer.
+    pub seek_operation: Option<String>,
+}
+
+/// The size and the customer to continue after, or a 400 naming the bad parameter.
+fn paging(
+    query: &ListQuery,
+    req: &HttpRequest,
+    lang: crate::i18n::Lang,
+) -> Result<(i64, Option<CustomerId>), ApiError> {
+    let size = match query.size.as_deref() {
+        None => DEFAULT_SIZE,
+        Some(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=MAX_SIZE).contains(n))
+            .ok_or_else(|| {
+                ApiError::bad_request(lang, "api-error-size", &[("most", MAX_SIZE.to_string())])
+            })?,
+    };
+    let after = match query.seek_operation.as_deref() {
+        None => None,
+        Some(op) if op.eq_ignore_ascii_case("next") => {
+            let token = req
+                .headers()
+                .get(CONTINUATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(CustomerId::parse)
+                .ok_or_else(|| ApiError::bad_request(lang, "api-error-continuation", &[]))?;
+            Some(token)
+        }
+        Some(_) => return Err(ApiError::bad_request(lang, "api-error-seek", &[])),
+    };
+    Ok((size, after))
+}
+
+/// The partner's customers in name order, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/v1/customers",
+    tag = "Customers",
+    params(
+        ListQuery,
+        ("MS-ContinuationToken" = Option<String>, Header,
+         description = "With seekOperation=Next: the value from the previous page's next link"),
+    ),
+    responses(
+        (status = 200, description = "A page of customers", body = Collection<ApiCustomer>),
+        (status = 400, description = "A bad size, seekOperation or continuation", body = super::error::Envelope),
+        (status = 401, description = "No usable token (800001)", body = super::error::Envelope),
+        (status = 403, description = "The token's scopes do not cover it (900150)", body = super::error::Envelope),
+        (status = 429, description = "Over the token's rate limit", body = super::error::Envelope),
+    ),
+    security(("token" = ["customers:read"])),
+)]
+pub async fn list(
+    api: Api<perm::CustomersRead>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = api.caller;
+    let lang = caller.lang;
+    let app = |e: AppError| ApiError::from_app(e, lang);
+    let (size, after) = paging(&query, &req, lang)?;
+    let conn = state.pool.get().await.map_err(|e| app(e.into()))?;
+    // One more than the page, to know whether there is a next one.
+    let mut rows = queries::page(&conn, &caller.partner, "", after, size + 1)
+        .await
+        .map_err(app)?
+        .rows;
+    let more = rows.len() as i64 > size;
+    rows.truncate(size as usize);
+    let next = more
+        .then(|| rows.last().map(|c| c.id.to_string()))
+        .flatten();
+    let items = rows.into_iter().map(ApiCustomer::new).collect();
+    let uri = format!("/customers?size={size}");
+    Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
+}
+
+/// One of the partner's customers; another partner's or an unknown one is 404.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{tenant}",
+    tag = "Customers",
+    params(("tenant" = String, Path, description = "The customer's tenant id")),
+    responses(
+        (status = 200, description = "The customer", body = ApiCustomer),
+        (status = 400, description = "Not a tenant id (900118)", body = super::error::Envelope),
+        (status = 401, description = "No usable token (800001)", body = super::error::Envelope),
+        (status = 403, description = "The token's scopes do not cover it (900150)", body = super::error::Envelope),
+        (status = 404, description = "No such customer of this partner (20000)", body = super::error::Envelope),
+    ),
+    security(("token" = ["customers:read"])),
+)]
+pub async fn one(
+    api: Api<perm::CustomersRead>,
+    state: web::Data<AppState>,
+    tenant: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = api.caller;
+    let customer = customer_of(&state, &caller, &tenant).await?;
+    Ok(HttpResponse::Ok().json(ApiCustomer::new(customer)))
+}
+
+/// The caller's partner's customer named by `tenant`: 400 (900118) if it is not a tenant id,
+/// 404 if it is no customer of this partner.
+pub async fn customer_of(
+    state: &AppState,
+    caller: &super::Caller,
+    tenant: &str,
+) -> Result<Customer, ApiError> {
+    let lang = caller.lang;
+    let id = CustomerId::parse(tenant).ok_or_else(|| {
+        ApiError::new(
+            actix_web::http::StatusCode::BAD_REQUEST,
+            super::error::code::INVALID_CUSTOMER_ID,
+            lang,
+            "api-error-customer-id",
+            &[],
+        )
+    })?;
+    let conn = state
+        .pool
+        .get()
+        .await
+        .map_err(|e| ApiError::from_app(e.into(), lang))?;
+    queries::find(&conn, &caller.partner, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, lang))?
+        .ok_or_else(|| ApiError::not_found(lang))
+}

@@ -1,0 +1,66 @@
+//! The Partner Center-compatible REST API under `/v1`: the dashboard's flows for a
+//! partner's own programs, with the original's paths, JSON names, paging and error envelope.
+//! Requests carry an API token (`caller`), made and revoked in Account settings
+//! (`token_pages`); the OpenAPI document is generated from the handlers (`openapi`).
+
+pub mod caller;
+pub mod customers;
+pub mod error;
+pub mod openapi;
+pub mod scope;
+pub mod shapes;
+pub mod token_form;
+pub mod token_pages;
+pub mod tokens;
+
+use crate::web::routes::Route;
+
+pub use caller::{Api, Caller};
+pub use error::ApiError;
+
+/// Whether `path` is the API's (under `/v1`).
+pub fn is_api_path(path: &str) -> bool {
+    path == "/v1" || path.starts_with("/v1/")
+}
+
+/// Every `/v1` route. The OpenAPI document must describe each (a test compares them).
+pub const ROUTES: &[Route] = &[
+    crate::route!(GET "/v1/openapi.json", public => openapi::document),
+    crate::route!(GET "/v1/customers", token CustomersRead => customers::list),
+    crate::route!(GET "/v1/customers/{tenant}", token CustomersRead => customers::one),
+];
+
+/// The header a caller may send to follow a request through our logs; it comes back on the
+/// response.
+pub const CORRELATION: &str = "MS-CorrelationId";
+
+/// The caller's correlation id as it may be logged and echoed: letters, digits and dashes,
+/// at most 64 (a GUID, as the original's clients send); anything else is dropped.
+pub fn correlation_id(req: &actix_web::HttpRequest) -> Option<String> {
+    let value = req.headers().get(CORRELATION)?.to_str().ok()?.trim();
+    let fine = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    fine.then(|| value.to_string())
+}
+
+/// Echoes `MS-CorrelationId` on the API's responses.
+pub async fn echo_correlation<B: actix_web::body::MessageBody>(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<B>,
+) -> Result<actix_web::dev::ServiceResponse<B>, actix_web::Error> {
+    let id = is_api_path(req.path())
+        .then(|| correlation_id(req.request()))
+        .flatten();
+    let mut res = next.call(req).await?;
+    if let Some(value) = id.and_then(|id| actix_web::http::header::HeaderValue::from_str(&id).ok())
+    {
+        res.headers_mut().insert(
+            actix_web::http::header::HeaderName::from_static("ms-correlationid"),
+            value,
+        );
+    }
+    Ok(res)
+}

@@ -1,0 +1,45 @@
+//! `GET /v1/openapi.json`: the API's OpenAPI 3.1 document, generated from the handlers'
+//! `#[utoipa::path]` descriptions and the types they send (never written by hand). A test
+//! checks that it describes every `/v1` route of the route table.
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::customers;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "CSP Desk API",
+        description = "The Partner Center-compatible REST API of CSP Desk. Send an API token \
+                       (Account settings › API tokens) as `Authorization: Bearer <token>`.",
+    ),
+    paths(customers::list, customers::one),
+    modifiers(&TokenAuth),
+    tags((name = "Customers", description = "The partner's customers")),
+)]
+pub struct ApiDoc;
+
+/// Declares the bearer token the operations' `security` refers to.
+struct TokenAuth;
+
+impl Modify for TokenAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token from Account settings › API tokens"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document, served without a token.
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

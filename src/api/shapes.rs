@@ -1,0 +1,99 @@
+//! The original's JSON shapes shared by every resource: links, collections with their
+//! continuation, and the `attributes.objectType` each object carries.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A header to send with a link (`MS-ContinuationToken`).
+#[derive(Serialize, Debug, Clone, ToSchema)]
+pub struct Header {
+    pub key: String,
+    pub value: String,
+}
+
+/// Where to go next: a URI relative to `/v1`, its method and the headers to send.
+#[derive(Serialize, Debug, Clone, ToSchema)]
+pub struct Link {
+    pub uri: String,
+    pub method: &'static str,
+    pub headers: Vec<Header>,
+}
+
+impl Link {
+    pub fn get(uri: String) -> Link {
+        Link {
+            uri,
+            method: "GET",
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// An object's own link.
+#[derive(Serialize, Debug, Clone, ToSchema)]
+pub struct SelfLinks {
+    #[serde(rename = "self")]
+    pub this: Link,
+}
+
+/// A collection's links: itself and, when there is more, the next page.
+#[derive(Serialize, Debug, Clone, ToSchema)]
+pub struct CollectionLinks {
+    #[serde(rename = "self")]
+    pub this: Link,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Link>,
+}
+
+#[derive(Serialize, Debug, Clone, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Attributes {
+    pub object_type: &'static str,
+}
+
+impl Attributes {
+    pub fn of(object_type: &'static str) -> Attributes {
+        Attributes { object_type }
+    }
+}
+
+/// A page of a collection. `totalCount` is the number of items on this page, as in the
+/// original; `links.next` continues with the `MS-ContinuationToken` header it names.
+#[derive(Serialize, Debug, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Collection<T: ToSchema> {
+    pub total_count: usize,
+    pub items: Vec<T>,
+    pub links: CollectionLinks,
+    pub attributes: Attributes,
+}
+
+/// The header name of the continuation.
+pub const CONTINUATION: &str = "MS-ContinuationToken";
+
+impl<T: ToSchema> Collection<T> {
+    /// A page at `uri`; with `next_token`, a link to the next page (`uri` with
+    /// `seekOperation=Next`, and the token in its header).
+    pub fn page(items: Vec<T>, uri: String, next_token: Option<String>) -> Collection<T> {
+        let next = next_token.map(|token| {
+            let joiner = if uri.contains('?') { '&' } else { '?' };
+            Link {
+                uri: format!("{uri}{joiner}seekOperation=Next"),
+                method: "GET",
+                headers: vec![Header {
+                    key: CONTINUATION.to_string(),
+                    value: token,
+                }],
+            }
+        });
+        Collection {
+            total_count: items.len(),
+            items,
+            links: CollectionLinks {
+                this: Link::get(uri),
+                next,
+            },
+            attributes: Attributes::of("Collection"),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! API tokens as stored: made, listed a page at a time, revoked, and found by their secret.
+//! Making and revoking one are on the activity log, in the same transaction.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use serde_json::json;
+
+use super::scope::Scope;
+use crate::activity::{self, Entry, Operation};
+use crate::auth::store::token_hash;
+use crate::auth::{CurrentUser, PartnerScope};
+use crate::db::schema::{api_tokens, users};
+use crate::error::AppError;
+use crate::ids::{TokenId, UserId};
+
+/// What the secret starts with, so a leaked one is recognisable (by people and by secret
+/// scanners) for what it is.
+pub const SECRET_PREFIX: &str = "cspdesk_";
+
+/// A new secret: the prefix and 256 random bits in hex.
+pub fn new_secret() -> String {
+    format!("{SECRET_PREFIX}{}", hex::encode(rand::random::<[u8; 32]>()))
+}
+
+/// Whether `text` could be one of our secrets (before asking the database).
+pub fn plausible(text: &str) -> bool {
+    text.strip_prefix(SECRET_PREFIX)
+        .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A token checked by `rules::new_token`, ready to store.
+#[derive(Debug, PartialEq)]
+pub struct NewToken {
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub valid_for: Duration,
+}
+
+/// A token as the list shows it.
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = api_tokens, check_for_backend(diesel::pg::Pg))]
+pub struct Token {
+    pub id: TokenId,
+    pub name: String,
+    /// As PostgreSQL types any array: elements that may be NULL (none is; see `scopes()`).
+    scopes: Vec<Option<Scope>>,
+    #[diesel(select_expression = users::email)]
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+impl Token {
+    pub fn scopes(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.scopes.iter().flatten().copied()
+    }
+
+    pub fn is_live(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && self.expires_at > now
+    }
+}
+
+/// Why a token was not made.
+#[derive(Debug, PartialEq)]
+pub enum Refusal {
+    NameTaken,
+}
+
+/// Stores `new` for the admin's partner and records it; the secret to show, once.
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+    admin: &CurrentUser,
+    new: &NewToken,
+    now: DateTime<Utc>,
+) -> Result<Result<(TokenId, String), Refusal>, AppError> {
+    let id = TokenId::random();
+    let secret = new_secret();
+    let stored = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let inserted = diesel::insert_into(api_tokens::table)
+                .values((
+                    api_tokens::id.eq(id),
+                    api_tokens::partner_id.eq(scope.partner_id()),
+                    api_tokens::name.eq(&new.name),
+                    api_tokens::secret_hash.eq(token_hash(&secret)),
+                    api_tokens::scopes.eq(&new.scopes),
+                    api_tokens::created_by.eq(admin.id),
+                    api_tokens::created_at.eq(now),
+                    api_tokens::expires_at.eq(now + new.valid_for),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?;
+            if inserted == 0 {
+                return Ok(Err(Refusal::NameTaken));
+            }
+            let codes: Vec<&str> = new.scopes.iter().map(|s| s.code()).collect();
+            let details = json!({ "target": new.name, "scopes": codes });
+            let created = Operation::ApiTokenCreated;
+            activity::record(conn, entry(scope, admin, created, now, details)).await?;
+            Ok(Ok(()))
+        })
+        .await?;
+    Ok(stored.map(|()| (id, secret)))
+}
+
+/// An activity entry about a token: by the admin, of the partner.
+fn entry<'a>(
+    scope: PartnerScope,
+    admin: &'a CurrentUser,
+    operation: Operation,
+    at: DateTime<Utc>,
+    details: serde_json::Value,
+) -> Entry<'a> {
+    Entry {
+        partner_id: Some(scope.partner_id()),
+        at,
+        actor_user_id: Some(admin.id),
+        actor: &admin.email,
+        operation,
+        customer_id: None,
+        order_id: None,
+        product_id: None,
+        details,
+    }
+}
+
+/// Revokes one of the partner's live tokens and records it; `false` when there is no such
+/// live token (another partner's, unknown, or already revoked).
+pub async fn revoke(
+    conn: &mut AsyncPgConnection,
+    scope: PartnerScope,
+    admin: &CurrentUser,
+    id: TokenId,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let name: Option<String> = diesel::update(api_tokens::table)
+            .filter(api_tokens::id.eq(id))
+            .filter(api_tokens::partner_id.eq(scope.partner_id()))
+            .filter(api_tokens::revoked_at.is_null())
+            .set((
+                api_tokens::revoked_at.eq(now),
+                api_tokens::revoked_by.eq(admin.id),
+            ))
+            .returning(api_tokens::name)
+            .get_result(conn)
+            .await
+            .optional()?;
+        let Some(name) = name else {
+            return Ok(false);
+        };
+        let details = json!({ "target": name });
+        let revoked = Operation::ApiTokenRevoked;
+        activity::record(conn, entry(scope, admin, revoked, now, details)).await?;
+        Ok(true)
+    })
+    .await
+}
+
+/// Where the list continues: after the token created at `at` with id `id`.
+pub type Cursor = (DateTime<Utc>, TokenId);
+
+/// Up to `limit` of the partner's tokens, newest first, older than `after` when given.
+pub async fn page(
+    mut conn: &AsyncPgConnection,
+    scope: PartnerScope,
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<Token>, AppError> {
+    let mut query = api_tokens::table
+        .inner_join(users::table.on(users::id.eq(api_tokens::created_by)))
+        .filter(api_tokens::partner_id.eq(scope.partner_id()))
+        .order((api_tokens::created_at.desc(), api_tokens::id.desc()))
+        .limit(limit)
+        .select(Token::as_select())
+        .into_boxed();
+    if let Some((at, id)) = after {
+        query = query.filter(
+            api_tokens::created_at
+                .lt(at)
+                .or(api_tokens::created_at.eq(at).and(api_tokens::id.lt(id))),
+        );
+    }
+    Ok(query.load(&mut conn).await?)
+}
+
+/// A token found by its secret, with its creator's standing: what the request check needs.
+#[derive(QueryableByName, Debug)]
+pub struct Found {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub id: TokenId,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub partner_id: crate::ids::PartnerId,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub name: String,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+    pub scopes: Vec<Scope>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    pub expires_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub revoked_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub last_used_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub created_by: UserId,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub creator_disabled_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+    pub creator_roles: Vec<crate::auth::Role>,
+}
+
+/// The token whose secret is `secret`; `None` for no token.
+pub async fn by_secret(
+    conn: &mut AsyncPgConnection,
+    secret: &str,
+) -> Result<Option<Found>, AppError> {
+    use diesel::sql_types::Bytea;
+    Ok(crate::db::statement::prepared(
+        "SELECT t.id, t.partner_id, t.name, t.scopes, t.expires_at, t.revoked_at,
+                t.last_used_at, t.created_by, u.disabled_at AS creator_disabled_at,
+                ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS creator_roles
+           FROM api_tokens t JOIN users u ON u.id = t.created_by
+          WHERE t.secret_hash = $1",
+    )
+    .bind::<Bytea, _>(token_hash(secret))
+    .get_result(conn)
+    .await
+    .optional()?)
+}
+
+/// Notes that the token was used, at most once a minute (a write per request would cost
+/// more than most API reads).
+pub async fn mark_used(
+    conn: &mut AsyncPgConnection,
+    found: &Found,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if found
+        .last_used_at
+        .is_some_and(|at| now - at < Duration::minutes(1))
+    {
+        return Ok(());
+    }
+    diesel::update(api_tokens::table.find(found.id))
+        .set(api_tokens::last_used_at.eq(now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,262 @@
+//! The `/v1` API over real HTTP: who may call it (401, 403, 404 with the original's codes),
+//! the customers collection and its continuation, the rate limit, every scope against every
+//! route, and the OpenAPI document against the route table.
+
+use cspdesk::auth::Role;
+use cspdesk::web::routes::{self, Access};
+use serde_json::Value;
+
+use crate::support::TestApp;
+use crate::support::api::{ApiClient, create_token, get_as};
+use crate::support::fixtures_people::other_shop;
+
+/// A Global admin who is also an Admin agent, signed in, and a token of theirs with `scopes`.
+async fn token(app: &TestApp, partner: cspdesk::ids::PartnerId, scopes: &[&str]) -> ApiClient {
+    let email = app
+        .user(partner)
+        .roles(&[Role::GlobalAdmin, Role::AdminAgent])
+        .await;
+    let admin = app.signed_in(&email).await;
+    let name = format!("Program {}", uuid::Uuid::new_v4());
+    ApiClient::new(app, &create_token(&admin, &name, scopes, 30).await)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_without_a_usable_token_is_401_in_the_original_envelope() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let unknown = format!("Bearer cspdesk_{}", "0".repeat(64));
+    for authorization in [
+        None,
+        Some("Bearer"),
+        Some("Bearer nonsense"),
+        Some("Basic dXNlcjpwYXNz"),
+        Some(unknown.as_str()),
+    ] {
+        let r = get_as(&app, "/v1/customers", authorization).await;
+        assert_eq!(r.status, 401, "{authorization:?}");
+        assert_eq!(r.json["code"], 800001, "{authorization:?}");
+        assert_eq!(r.json["source"], "CSPDesk");
+        assert_eq!(r.json["data"], Value::Array(Vec::new()));
+        assert!(
+            r.json["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty())
+        );
+    }
+    // A signed-in session is no token.
+    let agent = app.signed_in(&shop.agent).await;
+    let r = agent.get("/v1/customers").await;
+    assert_eq!(r.status, 401);
+    assert!(
+        r.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    // Descriptions follow Accept-Language.
+    let tr = reqwest::Client::new()
+        .get(format!("{}/v1/customers", app.base))
+        .header("Accept-Language", "tr")
+        .send()
+        .await
+        .unwrap();
+    let body: Value = tr.json().await.unwrap();
+    assert_eq!(
+        body["description"],
+        "Bir API belirtecini \"Authorization: Bearer <belirteç>\" olarak gönderin."
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_is_shown_as_the_original_shows_it_and_another_partners_is_404() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let other = other_shop(&app).await;
+    let api = token(&app, shop.partner, &["customers:read"]).await;
+    let r = api.get(&format!("/v1/customers/{}", shop.customer)).await;
+    assert_eq!(r.status, 200, "{:?}", r.json);
+    let c = &r.json;
+    assert_eq!(c["id"], shop.customer.to_string());
+    assert_eq!(c["companyProfile"]["tenantId"], shop.customer.to_string());
+    assert_eq!(c["companyProfile"]["companyName"], "Northwind");
+    assert_eq!(c["billingProfile"]["defaultAddress"]["country"], "US");
+    assert_eq!(c["billingProfile"]["currencyCode"], "USD");
+    assert_eq!(c["relationshipToPartner"], "reseller");
+    assert_eq!(c["attributes"]["objectType"], "Customer");
+    assert_eq!(
+        c["links"]["self"]["uri"],
+        format!("/customers/{}", shop.customer)
+    );
+
+    // A correlation id comes back; one that is not a plain id does not.
+    let id = "5f1d3c52-8a61-4a5e-9a0b-1d2f3e4c5b6a";
+    let r = api
+        .get_with("/v1/customers", &[("MS-CorrelationId", id)])
+        .await;
+    assert_eq!(r.headers["ms-correlationid"], id);
+    let r = api
+        .get_with("/v1/customers", &[("MS-CorrelationId", "a b\tc")])
+        .await;
+    assert!(r.headers.get("ms-correlationid").is_none());
+
+    let theirs = api.get(&format!("/v1/customers/{}", other.customer)).await;
+    assert_eq!((theirs.status, theirs.code()), (404, 20000));
+    let unknown = api
+        .get(&format!("/v1/customers/{}", uuid::Uuid::new_v4()))
+        .await;
+    assert_eq!((unknown.status, unknown.code()), (404, 20000));
+    let malformed = api.get("/v1/customers/not-a-tenant").await;
+    assert_eq!((malformed.status, malformed.code()), (400, 900118));
+    // No such path, or no such method: the API's envelope, not a page.
+    let nowhere = api.get("/v1/nowhere").await;
+    assert_eq!((nowhere.status, nowhere.code()), (404, 20000));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_link_walks_250_customers_in_pages_of_40_without_gap_or_repeat() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    for i in 0..249 {
+        app.customer(shop.partner)
+            .named(&format!("Customer {i:03}"))
+            .await;
+    }
+    let api = token(&app, shop.partner, &["customers:read"]).await;
+    let mut seen = Vec::new();
+    let mut page = api.get("/v1/customers?size=40").await;
+    let mut pages = 1;
+    loop {
+        assert_eq!(page.status, 200, "{:?}", page.json);
+        let items = page.json["items"].as_array().unwrap();
+        assert_eq!(page.json["totalCount"], items.len());
+        assert_eq!(page.json["attributes"]["objectType"], "Collection");
+        seen.extend(items.iter().map(|c| c["id"].as_str().unwrap().to_string()));
+        let next = &page.json["links"]["next"];
+        if next.is_null() {
+            break;
+        }
+        let uri = next["uri"].as_str().unwrap();
+        assert!(uri.ends_with("seekOperation=Next"), "{uri}");
+        assert_eq!(next["method"], "GET");
+        let header = &next["headers"][0];
+        assert_eq!(header["key"], "MS-ContinuationToken");
+        let value = header["value"].as_str().unwrap();
+        page = api
+            .get_with(&format!("/v1{uri}"), &[("MS-ContinuationToken", value)])
+            .await;
+        pages += 1;
+    }
+    assert_eq!(pages, 7, "250 customers in pages of 40");
+    assert_eq!(seen.len(), 250);
+    let distinct: std::collections::BTreeSet<&String> = seen.iter().collect();
+    assert_eq!(distinct.len(), 250, "no customer twice");
+
+    for bad in ["size=0", "size=501", "size=lots", "seekOperation=Previous"] {
+        let r = api.get(&format!("/v1/customers?{bad}")).await;
+        assert_eq!((r.status, r.code()), (400, 400), "{bad}");
+    }
+    let r = api.get("/v1/customers?seekOperation=Next").await;
+    assert_eq!(r.status, 400, "Next without a continuation");
+    assert!(
+        r.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("MS-ContinuationToken")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_over_its_rate_limit_gets_429_with_retry_after() {
+    let app = TestApp::spawn_with(|s| s.api_requests_per_minute = 5).await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["customers:read"]).await;
+    for _ in 0..5 {
+        assert_eq!(api.get("/v1/customers").await.status, 200);
+    }
+    let r = api.get("/v1/customers").await;
+    assert_eq!((r.status, r.code()), (429, 429));
+    let wait: u64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait));
+    // Another token of the same partner has its own count.
+    let other = token(&app, shop.partner, &["customers:read"]).await;
+    assert_eq!(other.get("/v1/customers").await.status, 200);
+}
+
+/// A concrete path of an API route for `tenant`.
+fn fill(path: &str, tenant: &str) -> String {
+    path.replace("{tenant}", tenant)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_scope_against_every_route_is_allowed_refused_or_not_found_as_the_table_says() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let other = other_shop(&app).await.customer.to_string();
+    let own = shop.customer.to_string();
+    let mut failures = Vec::new();
+    for scope in cspdesk::api::scope::Scope::ALL {
+        let api = token(&app, shop.partner, &[scope.code()]).await;
+        for route in routes::all() {
+            let Access::Token(perm) = route.access else {
+                continue;
+            };
+            let allowed = scope.perms().contains(&perm);
+            for (tenant, theirs) in [(&own, false), (&other, true)] {
+                let want = match (allowed, theirs && route.path.contains("{tenant}")) {
+                    (false, _) => 403,
+                    (true, true) => 404,
+                    (true, false) => 200,
+                };
+                let path = fill(route.path, tenant);
+                let got = match route.method {
+                    "GET" => api.get(&path).await.status,
+                    m => panic!("no call for {m} {path} yet"),
+                };
+                if got != want {
+                    failures.push(format!(
+                        "{} {path} with {}: {got}, want {want}",
+                        route.method,
+                        scope.code()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_describes_every_api_route_and_needs_no_token() {
+    let app = TestApp::spawn().await;
+    let doc = get_as(&app, "/v1/openapi.json", None).await;
+    assert_eq!(doc.status, 200);
+    assert!(doc.json["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc.json["paths"].as_object().unwrap();
+    let mut missing = Vec::new();
+    for route in routes::all() {
+        if !matches!(route.access, Access::Token(_)) {
+            continue;
+        }
+        let method = route.method.to_ascii_lowercase();
+        let described = paths
+            .get(route.path)
+            .and_then(|item| item.get(&method))
+            .is_some_and(|op| op["responses"].get("401").is_some());
+        if !described {
+            missing.push(format!("{} {}", route.method, route.path));
+        }
+    }
+    assert!(missing.is_empty(), "not in the document: {missing:?}");
+    // And nothing the app does not serve.
+    for path in paths.keys() {
+        assert!(
+            routes::all().any(|r| r.path == path),
+            "{path} is described but not served"
+        );
+    }
+    assert_eq!(
+        doc.json["components"]["securitySchemes"]["token"]["scheme"],
+        "bearer"
+    );
+}

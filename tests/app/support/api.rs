@@ -1,0 +1,95 @@
+//! Calling the `/v1` API as a partner's program would: tokens made on the API tokens page,
+//! requests with `Authorization: Bearer`.
+
+use serde_json::Value;
+
+use super::{TestApp, Visitor};
+
+/// A program's client of the API, with one token.
+#[derive(Clone)]
+pub struct ApiClient {
+    client: reqwest::Client,
+    base: String,
+    pub token: String,
+}
+
+/// An API answer: status, headers, and the body as JSON (`Null` if it is not JSON).
+#[derive(Debug)]
+pub struct ApiResp {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub json: Value,
+}
+
+impl ApiResp {
+    /// The error envelope's code.
+    pub fn code(&self) -> i64 {
+        self.json["code"].as_i64().unwrap_or_default()
+    }
+}
+
+impl ApiClient {
+    pub fn new(app: &TestApp, token: &str) -> ApiClient {
+        ApiClient {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: app.base.clone(),
+            token: token.to_string(),
+        }
+    }
+
+    /// GET with the token and any `headers`.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> ApiResp {
+        let mut req = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        into_resp(req.send().await.expect("GET")).await
+    }
+
+    pub async fn get(&self, path: &str) -> ApiResp {
+        self.get_with(path, &[]).await
+    }
+}
+
+/// A request without the client's token: `authorization` is sent as given, if any.
+pub async fn get_as(app: &TestApp, path: &str, authorization: Option<&str>) -> ApiResp {
+    let mut req = reqwest::Client::new().get(format!("{}{path}", app.base));
+    if let Some(a) = authorization {
+        req = req.header("Authorization", a);
+    }
+    into_resp(req.send().await.expect("GET")).await
+}
+
+async fn into_resp(res: reqwest::Response) -> ApiResp {
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap_or_default();
+    ApiResp {
+        status,
+        headers,
+        json: serde_json::from_str(&body).unwrap_or(Value::Null),
+    }
+}
+
+/// Creates a token on the API tokens page as `admin` (signed in) and returns its secret.
+pub async fn create_token(admin: &Visitor, name: &str, scopes: &[&str], days: u32) -> String {
+    let days = days.to_string();
+    let mut fields = vec![("name", name), ("days", days.as_str())];
+    fields.extend(scopes.iter().map(|s| ("scopes", *s)));
+    let page = admin.post("/account/api-tokens", &fields).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    secret_in(&page.body).expect("the page shows the token")
+}
+
+/// The secret on the "Token created" page.
+pub fn secret_in(html: &str) -> Option<String> {
+    let start = html.find("data-test=\"api-token-secret\">")? + 29;
+    let rest = &html[start..];
+    Some(rest[..rest.find('<')?].to_string())
+}
