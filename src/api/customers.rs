@@ -91,14 +91,10 @@ pub struct ListQuery {
     pub seek_operation: Option<String>,
 }
 
-/// The size and the customer to continue after, or a 400 naming the bad parameter.
-fn paging(
-    query: &ListQuery,
-    req: &HttpRequest,
-    lang: crate::i18n::Lang,
-) -> Result<(i64, Option<CustomerId>), ApiError> {
-    let size = match query.size.as_deref() {
-        None => DEFAULT_SIZE,
+/// A page's `size` parameter: 1 to 500, 100 without it; or a 400 that says so.
+pub fn size(text: Option<&str>, lang: crate::i18n::Lang) -> Result<i64, ApiError> {
+    match text {
+        None => Ok(DEFAULT_SIZE),
         Some(text) => text
             .trim()
             .parse()
@@ -106,8 +102,17 @@ fn paging(
             .filter(|n| (1..=MAX_SIZE).contains(n))
             .ok_or_else(|| {
                 ApiError::bad_request(lang, "api-error-size", &[("most", MAX_SIZE.to_string())])
-            })?,
-    };
+            }),
+    }
+}
+
+/// The size and the customer to continue after, or a 400 naming the bad parameter.
+fn paging(
+    query: &ListQuery,
+    req: &HttpRequest,
+    lang: crate::i18n::Lang,
+) -> Result<(i64, Option<CustomerId>), ApiError> {
+    let size = size(query.size.as_deref(), lang)?;
     let after = match query.seek_operation.as_deref() {
         None => None,
         Some(op) if op.eq_ignore_ascii_case("next") => {

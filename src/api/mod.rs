@@ -3,6 +3,8 @@
 //! Requests carry an API token (`caller`), made and revoked in Account settings
 //! (`token_pages`); the OpenAPI document is generated from the handlers (`openapi`).
 
+pub mod audit;
+pub mod audit_rules;
 pub mod caller;
 pub mod customers;
 pub mod error;
@@ -28,6 +30,7 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/v1/openapi.json", public => openapi::document),
     crate::route!(GET "/v1/customers", token CustomersRead => customers::list),
     crate::route!(GET "/v1/customers/{tenant}", token CustomersRead => customers::one),
+    crate::route!(GET "/v1/auditrecords", token ActivityLogRead => audit::list),
 ];
 
 /// The header a caller may send to follow a request through our logs; it comes back on the

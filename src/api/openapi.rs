@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::customers;
+use super::{audit, customers};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -15,9 +15,12 @@ use super::customers;
         description = "The Partner Center-compatible REST API of CSP Desk. Send an API token \
                        (Account settings › API tokens) as `Authorization: Bearer <token>`.",
     ),
-    paths(customers::list, customers::one),
+    paths(customers::list, customers::one, audit::list),
     modifiers(&TokenAuth),
-    tags((name = "Customers", description = "The partner's customers")),
+    tags(
+        (name = "Customers", description = "The partner's customers"),
+        (name = "Audit records", description = "The partner's activity log"),
+    ),
 )]
 pub struct ApiDoc;
 

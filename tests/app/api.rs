@@ -183,9 +183,13 @@ async fn a_token_over_its_rate_limit_gets_429_with_retry_after() {
     assert_eq!(other.get("/v1/customers").await.status, 200);
 }
 
-/// A concrete path of an API route for `tenant`.
+/// A concrete path of an API route for `tenant`, with the parameters it needs.
 fn fill(path: &str, tenant: &str) -> String {
-    path.replace("{tenant}", tenant)
+    let path = path.replace("{tenant}", tenant);
+    match path.as_str() {
+        "/v1/auditrecords" => format!("{path}?startDate=2026-01-01&endDate=2026-01-31"),
+        _ => path,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -710,3 +710,9 @@ api-error-size = size must be a whole number from 1 to { $most }.
 api-error-seek = seekOperation must be Next.
 api-error-continuation = With seekOperation=Next, send the MS-ContinuationToken header from the previous page's next link.
 api-error-route = There is no such API path or method.
+api-error-audit-start = startDate is required, as yyyy-mm-dd.
+api-error-audit-end = endDate must be a date, as yyyy-mm-dd.
+api-error-audit-range = endDate must be on or after startDate, at most { $days } days later.
+api-error-audit-filter = filter must be the JSON {"{"}"Field": "CustomerId", "CompanyName" or "ResourceType", "Value": …, "Operator": "equals" (or "substring" for CompanyName){"}"}.
+api-error-audit-resource-type = The filter's ResourceType is none of Order, Software, SupportRequest, User, AuditRecord or ApplicationCredentials.
+api-error-audit-too-many = The CompanyName filter matches more than { $most } customers: use more of the name, or filter by CustomerId.

@@ -672,3 +672,9 @@ api-error-size = size, 1 ile { $most } arasında bir tam sayı olmalıdır.
 api-error-seek = seekOperation yalnızca Next olabilir.
 api-error-continuation = seekOperation=Next ile, önceki sayfanın next bağlantısındaki MS-ContinuationToken üst bilgisini gönderin.
 api-error-route = Böyle bir API yolu veya yöntemi yok.
+api-error-audit-start = startDate gereklidir, yyyy-aa-gg biçiminde.
+api-error-audit-end = endDate, yyyy-aa-gg biçiminde bir tarih olmalıdır.
+api-error-audit-range = endDate, startDate ile aynı gün veya sonrası olmalı ve en fazla { $days } gün sonra olmalıdır.
+api-error-audit-filter = filter şu JSON olmalıdır: {"{"}"Field": "CustomerId", "CompanyName" veya "ResourceType", "Value": …, "Operator": "equals" (CompanyName için "substring"){"}"}.
+api-error-audit-resource-type = Filtredeki ResourceType; Order, Software, SupportRequest, User, AuditRecord veya ApplicationCredentials değerlerinden biri değil.
+api-error-audit-too-many = CompanyName filtresi { $most } müşteriden fazlasıyla eşleşiyor: adın daha fazlasını yazın veya CustomerId ile filtreleyin.
