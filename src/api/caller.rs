@@ -91,24 +91,22 @@ async fn check(req: &HttpRequest, perm: Perm) -> Result<Caller, ApiError> {
         .ok_or_else(|| app(AppError::internal("no state")))?;
     let now = state.clock.now();
     let mut conn = state.pool.get().await.map_err(|e| app(e.into()))?;
-    let found = tokens::by_secret(&mut conn, secret)
+    let found = tokens::check_in(&mut conn, secret, now)
         .await
         .map_err(app)?
         .ok_or_else(|| ApiError::unauthorized(lang, "api-error-bad-token"))?;
+    drop(conn);
     if let Some(key) = refusal(&found, now) {
         return Err(ApiError::unauthorized(lang, key));
     }
     let limit = state.settings.api_requests_per_minute;
-    crate::web::rate_limit::hit(&mut conn, "api", &found.id.to_string(), limit, now)
-        .await
-        .map_err(app)?;
+    if let Some(seconds) = crate::web::rate_limit::retry_after(found.hits, limit, now) {
+        return Err(ApiError::too_many(lang, seconds));
+    }
     let creator_can = |p| policy::allows(&found.creator_roles, p);
     if !scope::allows(&found.scopes, perm, creator_can) {
         return Err(ApiError::forbidden(lang));
     }
-    tokens::mark_used(&mut conn, &found, now)
-        .await
-        .map_err(app)?;
     Ok(Caller {
         token: found.id,
         name: found.name,

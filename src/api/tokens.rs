@@ -12,7 +12,7 @@ use crate::auth::store::token_hash;
 use crate::auth::{CurrentUser, PartnerScope};
 use crate::db::schema::{api_tokens, users};
 use crate::error::AppError;
-use crate::ids::{TokenId, UserId};
+use crate::ids::TokenId;
 
 /// What the secret starts with, so a leaked one is recognisable (by people and by secret
 /// scanners) for what it is.
@@ -189,7 +189,8 @@ pub async fn page(
     Ok(query.load(&mut conn).await?)
 }
 
-/// A token found by its secret, with its creator's standing: what the request check needs.
+/// A token found by its secret, with its creator's standing and this request's count in
+/// the token's rate-limit window: what the request check needs.
 #[derive(QueryableByName, Debug)]
 pub struct Found {
     #[diesel(sql_type = diesel::sql_types::Uuid)]
@@ -205,50 +206,53 @@ pub struct Found {
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
     pub revoked_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
-    pub last_used_at: Option<DateTime<Utc>>,
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
-    pub created_by: UserId,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
     pub creator_disabled_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
     pub creator_roles: Vec<crate::auth::Role>,
+    /// Requests of this token in the current minute, this one included.
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub hits: i32,
 }
 
-/// The token whose secret is `secret`; `None` for no token.
-pub async fn by_secret(
+/// The token whose secret is `secret` (`None` for no token), in one statement that also
+/// counts the request against the token's limit and notes its use (at most once a minute).
+/// Both writes are committed without waiting for the disk: a crash can lose the last
+/// moment's counts and last-used times, never anything that grants access; waiting on every
+/// API request cost more than the request.
+pub async fn check_in(
     conn: &mut AsyncPgConnection,
     secret: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
-    use diesel::sql_types::Bytea;
+    use diesel::sql_types::{Bytea, Timestamptz};
     Ok(crate::db::statement::prepared(
-        "SELECT t.id, t.partner_id, t.name, t.scopes, t.expires_at, t.revoked_at,
-                t.last_used_at, t.created_by, u.disabled_at AS creator_disabled_at,
-                ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS creator_roles
-           FROM api_tokens t JOIN users u ON u.id = t.created_by
-          WHERE t.secret_hash = $1",
+        "WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
+         t AS (
+             SELECT t.id, t.partner_id, t.name, t.scopes, t.expires_at, t.revoked_at,
+                    u.disabled_at AS creator_disabled_at,
+                    ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id)
+                        AS creator_roles
+               FROM api_tokens t JOIN users u ON u.id = t.created_by
+              WHERE t.secret_hash = $1),
+         counted AS (
+             INSERT INTO request_counts AS c (bucket, client, window_start, hits)
+             SELECT 'api', t.id::text, $2, 1 FROM t, unflushed
+             ON CONFLICT (bucket, client) DO UPDATE SET
+                 hits = CASE WHEN c.window_start >= EXCLUDED.window_start
+                             THEN LEAST(c.hits, 1000000) + 1 ELSE 1 END,
+                 window_start = GREATEST(c.window_start, EXCLUDED.window_start)
+             RETURNING hits),
+         used AS (
+             UPDATE api_tokens a SET last_used_at = $3
+               FROM t
+              WHERE a.id = t.id AND t.revoked_at IS NULL AND t.expires_at > $3
+                AND (a.last_used_at IS NULL OR a.last_used_at <= $3 - interval '1 minute'))
+         SELECT t.*, coalesce((SELECT hits FROM counted), 1) AS hits FROM t",
     )
     .bind::<Bytea, _>(token_hash(secret))
+    .bind::<Timestamptz, _>(crate::web::rate_limit::window_start(now))
+    .bind::<Timestamptz, _>(now)
     .get_result(conn)
     .await
     .optional()?)
-}
-
-/// Notes that the token was used, at most once a minute (a write per request would cost
-/// more than most API reads).
-pub async fn mark_used(
-    conn: &mut AsyncPgConnection,
-    found: &Found,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    if found
-        .last_used_at
-        .is_some_and(|at| now - at < Duration::minutes(1))
-    {
-        return Ok(());
-    }
-    diesel::update(api_tokens::table.find(found.id))
-        .set(api_tokens::last_used_at.eq(now))
-        .execute(conn)
-        .await?;
-    Ok(())
 }
