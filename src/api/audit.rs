@@ -160,8 +160,9 @@ async fn named(
 }
 
 /// Up to `limit` records, newest first, older than `after`. Without customers the rows come
-/// off the (partner, at, id) index; with them, each customer's off its own (customer, at, id)
-/// index, at most `limit` each, merged.
+/// off the (partner, at, id) index, or for some operations each operation's off the
+/// (partner, operation, at, id) index; with customers, each customer's off its own
+/// (customer, at, id) index; at most `limit` each, merged.
 async fn records(
     conn: &AsyncPgConnection,
     scope: PartnerScope,
@@ -174,10 +175,20 @@ async fn records(
         AND a.operation = ANY($4) AND a.at <= $5 AND (a.at < $5 OR a.id < $6)";
     // Without a cursor: just before the end of the range.
     let (at, id) = after.map_or((sel.end, i64::MAX), |c| (c.at, c.id));
+    let every_operation = sel.operations.len() == Operation::ALL.len();
     let sql = match &sel.customers {
-        None => format!(
+        None if every_operation => format!(
             "SELECT {COLUMNS} FROM activity a WHERE {CONDITIONS}
               ORDER BY a.at DESC, a.id DESC LIMIT {limit}"
+        ),
+        // Some operations only (a resource type): each off the (partner, operation, at, id)
+        // index, at most `limit` each, merged; a rare one would otherwise have the page walk
+        // the partner's whole range.
+        None => format!(
+            "SELECT x.* FROM unnest($4::text[]) AS o(op) CROSS JOIN LATERAL (
+                 SELECT {COLUMNS} FROM activity a WHERE a.operation = o.op AND {CONDITIONS}
+                  ORDER BY a.at DESC, a.id DESC LIMIT {limit}) x
+              ORDER BY x.at DESC, x.id DESC LIMIT {limit}"
         ),
         Some(_) => format!(
             "SELECT x.* FROM unnest($7::uuid[]) AS c(id) CROSS JOIN LATERAL (
@@ -288,7 +299,8 @@ pub async fn list(
         operations: operations.iter().map(|o| o.code()).collect(),
         customers,
     };
-    let mut rows = records(&conn, scope, &sel, after, size + 1)
+    let limit = super::shapes::fetch_limit(size);
+    let mut rows = records(&conn, scope, &sel, after, limit)
         .await
         .map_err(|e| ApiError::from_app(e, lang))?;
     drop(conn);

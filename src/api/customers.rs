@@ -159,8 +159,8 @@ pub async fn list(
     let app = |e: AppError| ApiError::from_app(e, lang);
     let (size, after) = paging(&query, &req, lang)?;
     let conn = state.pool.get().await.map_err(|e| app(e.into()))?;
-    // One more than the page, to know whether there is a next one.
-    let mut rows = queries::page(&conn, &caller.partner, "", after, size + 1)
+    let limit = super::shapes::fetch_limit(size);
+    let mut rows = queries::page(&conn, &caller.partner, "", after, limit)
         .await
         .map_err(app)?
         .rows;

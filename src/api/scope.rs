@@ -23,7 +23,7 @@ impl Scope {
         match self {
             Scope::CustomersRead => &[Perm::CustomersRead],
             Scope::CustomersWrite => &[Perm::CustomersCreate],
-            Scope::OrdersRead => &[Perm::CustomersRead],
+            Scope::OrdersRead => &[Perm::OrdersRead],
             Scope::OrdersWrite => &[Perm::OrdersPlace, Perm::PurchasesCancel],
             Scope::SoftwareKeys => &[Perm::SoftwareKeys],
             Scope::BillingRead => &[Perm::BillingRead],

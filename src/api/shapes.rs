@@ -97,3 +97,23 @@ impl<T: ToSchema> Collection<T> {
         }
     }
 }
+
+/// The LIMIT a statement reading a page of `size` items (and one more, to know whether
+/// another page follows) is prepared with: one of a few, so a client choosing sizes cannot
+/// make a connection prepare a statement for each. The caller cuts the rows to the page.
+pub fn fetch_limit(size: i64) -> i64 {
+    const LIMITS: [i64; 5] = [26, 51, 101, 251, 501];
+    LIMITS.into_iter().find(|&l| l > size).unwrap_or(size + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_reads_one_more_row_than_it_shows_under_a_few_limits() {
+        assert_eq!(super::fetch_limit(1), 26);
+        assert_eq!(super::fetch_limit(25), 26);
+        assert_eq!(super::fetch_limit(40), 51);
+        assert_eq!(super::fetch_limit(100), 101);
+        assert_eq!(super::fetch_limit(500), 501);
+    }
+}

@@ -112,6 +112,9 @@ macro_rules! permissions {
 
 permissions! {
     CustomersRead => [AdminAgent, GlobalAdmin, SalesAgent, HelpdeskAgent];
+    // Order history is a customer page, so the dashboard needs only `CustomersRead`; the API
+    // names reading orders apart, so a token may read orders without listing customers.
+    OrdersRead => [AdminAgent, GlobalAdmin, SalesAgent, HelpdeskAgent];
     CustomersCreate => [AdminAgent, GlobalAdmin];
     OrdersPlace => [AdminAgent, GlobalAdmin, SalesAgent];
     SoftwareKeys => [AdminAgent];

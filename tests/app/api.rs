@@ -264,3 +264,19 @@ async fn the_openapi_document_describes_every_api_route_and_needs_no_token() {
         "bearer"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scope_grants_only_what_it_names() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    // Orders are read through their customer's path, but reading orders is not listing
+    // customers.
+    let orders_only = token(&app, shop.partner, &["orders:read"]).await;
+    let r = orders_only.get("/v1/customers").await;
+    assert_eq!((r.status, r.code()), (403, 900150));
+    let audit_only = token(&app, shop.partner, &["audit:read"]).await;
+    let r = audit_only
+        .get(&format!("/v1/customers/{}", shop.customer))
+        .await;
+    assert_eq!((r.status, r.code()), (403, 900150));
+}
