@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::audit_rules::{self, AuditFilter};
-use super::shapes::{Attributes, CONTINUATION, Collection};
+use super::shapes::{self, Attributes, Collection};
 use super::{Api, ApiError};
 use crate::activity::Operation;
 use crate::activity::filter::{Cursor, MAX_DAYS};
@@ -19,6 +19,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::{CustomerId, PartnerId};
 use crate::web::AppState;
+use crate::web::pagination::cut_page;
 
 /// A company-name filter may name at most this many customers: each is read by its own
 /// index, so a page reads at most this many pages' worth of records.
@@ -260,18 +261,8 @@ pub async fn list(
     let lang = caller.lang;
     let q = query.into_inner();
     let (start, end) = range(&q, state.clock.now().date_naive(), lang)?;
-    let size = super::customers::size(q.size.as_deref(), lang)?;
-    let after = match q.seek_operation.as_deref() {
-        None => None,
-        Some(op) if op.eq_ignore_ascii_case("next") => Some(
-            req.headers()
-                .get(CONTINUATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Cursor::decode)
-                .ok_or_else(|| ApiError::bad_request(lang, "api-error-continuation", &[]))?,
-        ),
-        Some(_) => return Err(ApiError::bad_request(lang, "api-error-seek", &[])),
-    };
+    let size = shapes::size(q.size.as_deref(), lang)?;
+    let after = shapes::continuation(&req, q.seek_operation.as_deref(), lang, Cursor::decode)?;
     let filter = match q.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => None,
         Some(text) => Some(
@@ -299,16 +290,12 @@ pub async fn list(
         operations: operations.iter().map(|o| o.code()).collect(),
         customers,
     };
-    let limit = super::shapes::fetch_limit(size);
+    let limit = shapes::fetch_limit(size);
     let mut rows = records(&conn, scope, &sel, after, limit)
         .await
         .map_err(|e| ApiError::from_app(e, lang))?;
     drop(conn);
-    let more = rows.len() as i64 > size;
-    rows.truncate(size as usize);
-    let next = more
-        .then(|| rows.last().map(|r| Cursor { at: r.at, id: r.id }.encode()))
-        .flatten();
+    let next = cut_page(&mut rows, size, |r| Cursor { at: r.at, id: r.id }.encode());
     let partner = scope.partner_id();
     let items = rows.into_iter().map(|r| record(r, partner)).collect();
     let last_day = (end - chrono::Duration::days(1)).date_naive().to_string();

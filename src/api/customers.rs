@@ -5,17 +5,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::shapes::{Attributes, CONTINUATION, Collection, Link, SelfLinks};
+use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
 use super::{Api, ApiError};
 use crate::auth::perm;
 use crate::customers::{Customer, queries};
 use crate::error::AppError;
 use crate::ids::CustomerId;
 use crate::web::AppState;
-
-/// Customers a page holds unless `size` says otherwise, and the most it may say.
-const DEFAULT_SIZE: i64 = 100;
-const MAX_SIZE: i64 = 500;
+use crate::web::pagination::cut_page;
 
 #[derive(Serialize, Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -91,44 +88,6 @@ pub struct ListQuery {
     pub seek_operation: Option<String>,
 }
 
-/// A page's `size` parameter: 1 to 500, 100 without it; or a 400 that says so.
-pub fn size(text: Option<&str>, lang: crate::i18n::Lang) -> Result<i64, ApiError> {
-    match text {
-        None => Ok(DEFAULT_SIZE),
-        Some(text) => text
-            .trim()
-            .parse()
-            .ok()
-            .filter(|n| (1..=MAX_SIZE).contains(n))
-            .ok_or_else(|| {
-                ApiError::bad_request(lang, "api-error-size", &[("most", MAX_SIZE.to_string())])
-            }),
-    }
-}
-
-/// The size and the customer to continue after, or a 400 naming the bad parameter.
-fn paging(
-    query: &ListQuery,
-    req: &HttpRequest,
-    lang: crate::i18n::Lang,
-) -> Result<(i64, Option<CustomerId>), ApiError> {
-    let size = size(query.size.as_deref(), lang)?;
-    let after = match query.seek_operation.as_deref() {
-        None => None,
-        Some(op) if op.eq_ignore_ascii_case("next") => {
-            let token = req
-                .headers()
-                .get(CONTINUATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(CustomerId::parse)
-                .ok_or_else(|| ApiError::bad_request(lang, "api-error-continuation", &[]))?;
-            Some(token)
-        }
-        Some(_) => return Err(ApiError::bad_request(lang, "api-error-seek", &[])),
-    };
-    Ok((size, after))
-}
-
 /// The partner's customers in name order, a page at a time.
 #[utoipa::path(
     get,
@@ -157,18 +116,20 @@ pub async fn list(
     let caller = api.caller;
     let lang = caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
-    let (size, after) = paging(&query, &req, lang)?;
+    let size = shapes::size(query.size.as_deref(), lang)?;
+    let after = shapes::continuation(
+        &req,
+        query.seek_operation.as_deref(),
+        lang,
+        CustomerId::parse,
+    )?;
     let conn = state.pool.get().await.map_err(|e| app(e.into()))?;
-    let limit = super::shapes::fetch_limit(size);
+    let limit = shapes::fetch_limit(size);
     let mut rows = queries::page(&conn, &caller.partner, "", after, limit)
         .await
         .map_err(app)?
         .rows;
-    let more = rows.len() as i64 > size;
-    rows.truncate(size as usize);
-    let next = more
-        .then(|| rows.last().map(|c| c.id.to_string()))
-        .flatten();
+    let next = cut_page(&mut rows, size, |c| c.id.to_string());
     let items = rows.into_iter().map(ApiCustomer::new).collect();
     let uri = format!("/customers?size={size}");
     Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))

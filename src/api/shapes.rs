@@ -1,8 +1,12 @@
 //! The original's JSON shapes shared by every resource: links, collections with their
 //! continuation, and the `attributes.objectType` each object carries.
 
+use actix_web::HttpRequest;
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use super::ApiError;
+use crate::i18n::Lang;
 
 /// A header to send with a link (`MS-ContinuationToken`).
 #[derive(Serialize, Debug, Clone, ToSchema)]
@@ -95,6 +99,47 @@ impl<T: ToSchema> Collection<T> {
             },
             attributes: Attributes::of("Collection"),
         }
+    }
+}
+
+/// Items a page holds unless `size` says otherwise, and the most it may say.
+const DEFAULT_SIZE: i64 = 100;
+const MAX_SIZE: i64 = 500;
+
+/// A page's `size` parameter: 1 to 500, 100 without it; or a 400 that says so.
+pub fn size(text: Option<&str>, lang: Lang) -> Result<i64, ApiError> {
+    match text {
+        None => Ok(DEFAULT_SIZE),
+        Some(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=MAX_SIZE).contains(n))
+            .ok_or_else(|| {
+                ApiError::bad_request(lang, "api-error-size", &[("most", MAX_SIZE.to_string())])
+            }),
+    }
+}
+
+/// Where a page continues: from the start without `seekOperation`; with `seekOperation=Next`,
+/// after what the `MS-ContinuationToken` header names (read by `decode`); anything else, or a
+/// header that does not decode, is a 400 that says so.
+pub fn continuation<T>(
+    req: &HttpRequest,
+    seek: Option<&str>,
+    lang: Lang,
+    decode: impl FnOnce(&str) -> Option<T>,
+) -> Result<Option<T>, ApiError> {
+    match seek {
+        None => Ok(None),
+        Some(op) if op.eq_ignore_ascii_case("next") => req
+            .headers()
+            .get(CONTINUATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(decode)
+            .map(Some)
+            .ok_or_else(|| ApiError::bad_request(lang, "api-error-continuation", &[])),
+        Some(_) => Err(ApiError::bad_request(lang, "api-error-seek", &[])),
     }
 }
 

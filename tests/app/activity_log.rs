@@ -554,29 +554,14 @@ async fn add_by_ids(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_keep_the_names_they_were_written_with_and_older_records_get_theirs() {
     use cspdesk::clock::Clock;
-    use diesel_async::{AsyncConnection, AsyncMigrationHarness};
-    use diesel_migrations::MigrationHarness;
     let app = TestApp::spawn().await;
     let shop = app.shop().await;
     let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
     app.purchase(shop.customer, "ws2022-std").await;
     let now = app.clock.now();
-    let conn = diesel_async::AsyncPgConnection::establish(&app.database_url())
-        .await
-        .unwrap();
-    let mut harness = AsyncMigrationHarness::new(conn);
-    tokio::task::block_in_place(|| {
-        // Back to just before the names were kept, undoing any migration after it.
-        loop {
-            let reverted = harness
-                .revert_last_migration(cspdesk::db::migrate::MIGRATIONS)
-                .unwrap();
-            if reverted.to_string() == "20261206000015" {
-                break;
-            }
-        }
-    });
-    let mut conn = harness.into_inner();
+    // Back to just before the names were kept, undoing any migration after it.
+    let mut conn =
+        crate::support::db::before_migration(&app.database_url(), "20261206000015").await;
     add_by_ids(
         &mut conn,
         shop.partner,
@@ -584,13 +569,7 @@ async fn records_keep_the_names_they_were_written_with_and_older_records_get_the
         "before",
     )
     .await;
-    let mut harness = AsyncMigrationHarness::new(conn);
-    tokio::task::block_in_place(|| {
-        harness
-            .run_pending_migrations(cspdesk::db::migrate::MIGRATIONS)
-            .unwrap();
-    });
-    let mut conn = harness.into_inner();
+    let mut conn = crate::support::db::migrated(conn);
     add_by_ids(&mut conn, shop.partner, now - Duration::minutes(2), "after").await;
     diesel::sql_query("UPDATE customers SET company_name = 'Northwind Traders' WHERE id = $1")
         .bind::<diesel::sql_types::Uuid, _>(shop.customer)

@@ -7,7 +7,7 @@ use cspdesk::billing::rules::Month;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::invoices;
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
 use crate::support::TestApp;
@@ -280,8 +280,6 @@ async fn computed_from_orders(conn: &mut diesel_async::AsyncPgConnection) -> Com
 /// the Billing pages showed for it; ended months are issued, numbered in month order.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn existing_orders_and_credits_become_invoices_with_the_totals_they_showed() {
-    use diesel_async::AsyncMigrationHarness;
-    use diesel_migrations::MigrationHarness;
     let app = TestApp::spawn().await;
     // Orders in three months and a credit, then the database as it was before invoices.
     let shop = app.shop().await;
@@ -292,22 +290,9 @@ async fn existing_orders_and_credits_become_invoices_with_the_totals_they_showed
             .days_old(days)
             .await;
     }
-    let conn = diesel_async::AsyncPgConnection::establish(&app.database_url())
-        .await
-        .unwrap();
-    let mut harness = AsyncMigrationHarness::new(conn);
-    tokio::task::block_in_place(|| {
-        // Back to just before the invoices migration, undoing the ones after it.
-        loop {
-            let reverted = harness
-                .revert_last_migration(cspdesk::db::migrate::MIGRATIONS)
-                .unwrap();
-            if reverted.to_string() == "20261202000001" {
-                break;
-            }
-        }
-    });
-    let mut conn = harness.into_inner();
+    // Back to just before the invoices migration, undoing the ones after it.
+    let mut conn =
+        crate::support::db::before_migration(&app.database_url(), "20261202000001").await;
     diesel::sql_query(
         "INSERT INTO credits (id, partner_id, customer_id, order_id, order_line_id, reason,
                               quantity, amount_minor, currency, created_by, created_at)
@@ -323,13 +308,7 @@ async fn existing_orders_and_credits_become_invoices_with_the_totals_they_showed
     let before = computed_from_orders(&mut conn).await;
     assert!(before.len() >= 3);
 
-    let mut harness = AsyncMigrationHarness::new(conn);
-    tokio::task::block_in_place(|| {
-        harness
-            .run_pending_migrations(cspdesk::db::migrate::MIGRATIONS)
-            .unwrap();
-    });
-    let mut conn = harness.into_inner();
+    let mut conn = crate::support::db::migrated(conn);
     let rows: Vec<(Uuid, chrono::NaiveDate, String, i64, i64, Option<i64>)> = invoices::table
         .select((
             invoices::partner_id,

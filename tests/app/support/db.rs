@@ -132,3 +132,33 @@ pub async fn empty_database() -> String {
     exec(&mut admin().await, &format!("CREATE DATABASE {name}")).await;
     name
 }
+
+/// A connection to `url`'s database as it was just before migration `version`: the migrations
+/// from it on are reverted, newest first. Data written on it then meets that migration as an
+/// existing database would.
+pub async fn before_migration(url: &str, version: &str) -> AsyncPgConnection {
+    use diesel_migrations::MigrationHarness;
+    let conn = AsyncPgConnection::establish(url).await.unwrap();
+    let mut harness = diesel_async::AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        while harness
+            .revert_last_migration(cspdesk::db::migrate::MIGRATIONS)
+            .unwrap()
+            .to_string()
+            != version
+        {}
+    });
+    harness.into_inner()
+}
+
+/// `conn`'s database with every migration applied again.
+pub fn migrated(conn: AsyncPgConnection) -> AsyncPgConnection {
+    use diesel_migrations::MigrationHarness;
+    let mut harness = diesel_async::AsyncMigrationHarness::new(conn);
+    tokio::task::block_in_place(|| {
+        harness
+            .run_pending_migrations(cspdesk::db::migrate::MIGRATIONS)
+            .unwrap();
+    });
+    harness.into_inner()
+}
