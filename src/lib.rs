@@ -80,6 +80,7 @@ fn app_state_shared(
         attachments,
         issued: Default::default(),
         recorder: Arc::new(activity::batch::Recorder::new(database_url)),
+        api_leases: Default::default(),
     })
 }
 
@@ -94,6 +95,7 @@ fn app_state(shared: &AppState, pool: DbPool, steady: DbPool) -> AppState {
         attachments: shared.attachments.clone(),
         issued: shared.issued.clone(),
         recorder: shared.recorder.clone(),
+        api_leases: shared.api_leases.clone(),
     }
 }
 

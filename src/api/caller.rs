@@ -10,8 +10,8 @@ use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
 use super::error::{ApiError, lang_of};
-use super::scope;
 use super::tokens::{self, Found};
+use super::{quota, scope};
 use crate::auth::policy::{self, Permission};
 use crate::auth::{PartnerScope, Perm};
 use crate::error::AppError;
@@ -90,8 +90,18 @@ async fn check(req: &HttpRequest, perm: Perm) -> Result<Caller, ApiError> {
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| app(AppError::internal("no state")))?;
     let now = state.clock.now();
-    let mut conn = state.pool.get().await.map_err(|e| app(e.into()))?;
-    let found = tokens::check_in(&mut conn, secret, now)
+    let hash = crate::auth::store::token_hash(secret);
+    let limit = state.settings.api_requests_per_minute;
+    let window = crate::web::rate_limit::window_start(now);
+    let held = state.api_leases.take(&hash, window);
+    let lease = tokens::Lease {
+        window,
+        size: if held { 0 } else { quota::lease_size(limit) },
+        limit,
+    };
+    // One plan suits every token: it is found by its unique hash.
+    let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
+    let found = tokens::check_in(&mut conn, &hash, &lease, now)
         .await
         .map_err(app)?
         .ok_or_else(|| ApiError::unauthorized(lang, "api-error-bad-token"))?;
@@ -99,9 +109,15 @@ async fn check(req: &HttpRequest, perm: Perm) -> Result<Caller, ApiError> {
     if let Some(key) = refusal(&found, now) {
         return Err(ApiError::unauthorized(lang, key));
     }
-    let limit = state.settings.api_requests_per_minute;
-    if let Some(seconds) = crate::web::rate_limit::retry_after(found.hits, limit, now) {
-        return Err(ApiError::too_many(lang, seconds));
+    if let Some(granted) = found.granted {
+        let granted = u32::try_from(granted).unwrap_or(0);
+        if granted == 0 {
+            return Err(ApiError::too_many(
+                lang,
+                crate::web::rate_limit::seconds_left(now),
+            ));
+        }
+        state.api_leases.keep(&hash, window, granted);
     }
     let creator_can = |p| policy::allows(&found.creator_roles, p);
     if !scope::allows(&found.scopes, perm, creator_can) {

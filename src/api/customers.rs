@@ -123,7 +123,8 @@ pub async fn list(
         lang,
         CustomerId::parse,
     )?;
-    let conn = state.pool.get().await.map_err(|e| app(e.into()))?;
+    // As the Customers page without a search: one plan suits every partner.
+    let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let limit = shapes::fetch_limit(size);
     let mut rows = queries::page(&conn, &caller.partner, "", after, limit)
         .await
@@ -177,8 +178,9 @@ pub async fn customer_of(
             &[],
         )
     })?;
+    // Found by its key: one plan suits every customer.
     let conn = state
-        .pool
+        .steady
         .get()
         .await
         .map_err(|e| ApiError::from_app(e.into(), lang))?;

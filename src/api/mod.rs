@@ -9,6 +9,7 @@ pub mod caller;
 pub mod customers;
 pub mod error;
 pub mod openapi;
+pub mod quota;
 pub mod scope;
 pub mod shapes;
 pub mod token_form;

@@ -189,8 +189,9 @@ pub async fn page(
     Ok(query.load(&mut conn).await?)
 }
 
-/// A token found by its secret, with its creator's standing and this request's count in
-/// the token's rate-limit window: what the request check needs.
+/// A token found by its secret, with its creator's standing and the lease of requests the
+/// request reserved in the token's rate-limit window, if it asked for one: what the request
+/// check needs.
 #[derive(QueryableByName, Debug)]
 pub struct Found {
     #[diesel(sql_type = diesel::sql_types::Uuid)]
@@ -209,22 +210,36 @@ pub struct Found {
     pub creator_disabled_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
     pub creator_roles: Vec<crate::auth::Role>,
-    /// Requests of this token in the current minute, this one included.
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    pub hits: i32,
+    /// Requests the database granted this process in the current minute (0 once the limit
+    /// is reached), or `None` when the request did not ask for a lease.
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+    pub granted: Option<i32>,
 }
 
-/// The token whose secret is `secret` (`None` for no token), in one statement that also
-/// counts the request against the token's limit and notes its use (at most once a minute).
-/// Both writes are committed without waiting for the disk: a crash can lose the last
-/// moment's counts and last-used times, never anything that grants access; waiting on every
-/// API request cost more than the request.
+/// A request's reservation against its token's limit (`api::quota`).
+pub struct Lease {
+    /// The minute it counts in.
+    pub window: DateTime<Utc>,
+    /// Requests to reserve; 0 when the process still holds some and reserves nothing.
+    pub size: u32,
+    /// The token's limit a minute: the database grants no more than it.
+    pub limit: u32,
+}
+
+/// The token whose secret hashes to `hash` (`None` for no token), in one statement that also
+/// reserves `lease` against the token's limit when asked and notes its use (at most once a
+/// minute). Both writes are committed without waiting for the disk: a crash can lose the
+/// last moment's counts and last-used times, never anything that grants access; waiting on
+/// every API request cost more than the request.
 pub async fn check_in(
     conn: &mut AsyncPgConnection,
-    secret: &str,
+    hash: &[u8],
+    lease: &Lease,
     now: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
-    use diesel::sql_types::{Bytea, Timestamptz};
+    use diesel::sql_types::{Bytea, Integer, Timestamptz};
+    // Over the limit, a reservation grants what is left (0 at the limit) and never raises
+    // the count past it. `granted` is computed from the old count, as `SET` sees it.
     Ok(crate::db::statement::prepared(
         "WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
          t AS (
@@ -235,23 +250,30 @@ pub async fn check_in(
                FROM api_tokens t JOIN users u ON u.id = t.created_by
               WHERE t.secret_hash = $1),
          counted AS (
-             INSERT INTO request_counts AS c (bucket, client, window_start, hits)
-             SELECT 'api', t.id::text, $2, 1 FROM t, unflushed
+             INSERT INTO request_counts AS c (bucket, client, window_start, hits, granted)
+             SELECT 'api', t.id::text, $2, LEAST($4, $5), LEAST($4, $5)
+               FROM t, unflushed WHERE $4 > 0
              ON CONFLICT (bucket, client) DO UPDATE SET
+                 granted = CASE WHEN c.window_start >= EXCLUDED.window_start
+                                THEN GREATEST(LEAST(c.hits + EXCLUDED.hits, $5) - c.hits, 0)
+                                ELSE EXCLUDED.hits END,
                  hits = CASE WHEN c.window_start >= EXCLUDED.window_start
-                             THEN LEAST(c.hits, 1000000) + 1 ELSE 1 END,
+                             THEN GREATEST(LEAST(c.hits + EXCLUDED.hits, $5), 1)
+                             ELSE EXCLUDED.hits END,
                  window_start = GREATEST(c.window_start, EXCLUDED.window_start)
-             RETURNING hits),
+             RETURNING granted),
          used AS (
              UPDATE api_tokens a SET last_used_at = $3
                FROM t
               WHERE a.id = t.id AND t.revoked_at IS NULL AND t.expires_at > $3
                 AND (a.last_used_at IS NULL OR a.last_used_at <= $3 - interval '1 minute'))
-         SELECT t.*, coalesce((SELECT hits FROM counted), 1) AS hits FROM t",
+         SELECT t.*, (SELECT granted FROM counted) AS granted FROM t",
     )
-    .bind::<Bytea, _>(token_hash(secret))
-    .bind::<Timestamptz, _>(crate::web::rate_limit::window_start(now))
+    .bind::<Bytea, _>(hash)
+    .bind::<Timestamptz, _>(lease.window)
     .bind::<Timestamptz, _>(now)
+    .bind::<Integer, _>(i32::try_from(lease.size).unwrap_or(i32::MAX))
+    .bind::<Integer, _>(i32::try_from(lease.limit).unwrap_or(i32::MAX))
     .get_result(conn)
     .await
     .optional()?)

@@ -271,6 +271,7 @@ diesel::table! {
         client -> Text,
         window_start -> Timestamptz,
         hits -> Int4,
+        granted -> Int4,
     }
 }
 

@@ -46,4 +46,6 @@ pub struct AppState {
     pub issued: Arc<crate::billing::issue::Checked>,
     /// The writer of the records pages wait for (`activity::batch`).
     pub recorder: Arc<crate::activity::batch::Recorder>,
+    /// The API requests this process holds for each token this minute (`api::quota`).
+    pub api_leases: Arc<crate::api::quota::Leases>,
 }

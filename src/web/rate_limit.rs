@@ -17,8 +17,13 @@ pub fn retry_after(hits: i32, limit: u32, now: DateTime<Utc>) -> Option<u64> {
     if i64::from(hits) <= i64::from(limit) {
         return None;
     }
+    Some(seconds_left(now))
+}
+
+/// Seconds until the window after `now`'s begins: a refused client's `Retry-After`.
+pub fn seconds_left(now: DateTime<Utc>) -> u64 {
     let next = window_start(now) + TimeDelta::minutes(1);
-    Some((next - now).num_seconds().clamp(1, 60) as u64)
+    (next - now).num_seconds().clamp(1, 60) as u64
 }
 
 #[derive(diesel::QueryableByName)]

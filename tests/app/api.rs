@@ -2,24 +2,12 @@
 //! the customers collection and its continuation, the rate limit, every scope against every
 //! route, and the OpenAPI document against the route table.
 
-use cspdesk::auth::Role;
 use cspdesk::web::routes::{self, Access};
 use serde_json::Value;
 
 use crate::support::TestApp;
-use crate::support::api::{ApiClient, create_token, get_as};
+use crate::support::api::{get_as, token};
 use crate::support::fixtures_people::other_shop;
-
-/// A Global admin who is also an Admin agent, signed in, and a token of theirs with `scopes`.
-async fn token(app: &TestApp, partner: cspdesk::ids::PartnerId, scopes: &[&str]) -> ApiClient {
-    let email = app
-        .user(partner)
-        .roles(&[Role::GlobalAdmin, Role::AdminAgent])
-        .await;
-    let admin = app.signed_in(&email).await;
-    let name = format!("Program {}", uuid::Uuid::new_v4());
-    ApiClient::new(app, &create_token(&admin, &name, scopes, 30).await)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_without_a_usable_token_is_401_in_the_original_envelope() {

@@ -2,25 +2,14 @@
 //! date range, with the original's filters, a keyset page at a time.
 
 use chrono::{DateTime, Duration, Utc};
-use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
 use cspdesk::ids::{CustomerId, PartnerId};
 use diesel_async::RunQueryDsl;
 use serde_json::Value;
 
 use crate::support::TestApp;
-use crate::support::api::{ApiClient, create_token};
+use crate::support::api::{ApiClient, token};
 use crate::support::fixtures_people::other_shop;
-
-/// A token of a Global admin who is also an Admin agent, with `scopes`.
-async fn token(app: &TestApp, partner: PartnerId, scopes: &[&str]) -> ApiClient {
-    let email = app
-        .user(partner)
-        .roles(&[Role::GlobalAdmin, Role::AdminAgent])
-        .await;
-    let admin = app.signed_in(&email).await;
-    ApiClient::new(app, &create_token(&admin, "Auditor", scopes, 30).await)
-}
 
 /// `n` key-view records of `customer`, one a minute up to `at`, tagged with their number.
 async fn views(app: &TestApp, partner: PartnerId, customer: CustomerId, at: DateTime<Utc>, n: i64) {

@@ -355,3 +355,51 @@ async fn sigterm_finishes_a_download_in_flight_and_no_request_gets_a_server_erro
         server.log()
     );
 }
+
+/// Waits, if needed, until a minute has at least 20 seconds left, so that a burst of requests
+/// counted by the real clock falls in one rate-limit window.
+async fn early_in_a_minute() {
+    use chrono::Timelike;
+    let second = chrono::Utc::now().second();
+    if second >= 40 {
+        tokio::time::sleep(Duration::from_secs(u64::from(61 - second))).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_api_token_gets_its_limit_and_no_more_from_both_processes_together() {
+    let app = TestApp::spawn().await;
+    let key = shared_session_key();
+    let url = app.database_url();
+    let limit = 120;
+    let env = [("CSPDESK_API_RATE", "120")];
+    let (a, b) = (
+        Served::start_with_env(&url, &key, &env),
+        Served::start_with_env(&url, &key, &env),
+    );
+    let shop = app.shop().await;
+    let api = crate::support::api::token(&app, shop.partner, &["customers:read"]).await;
+    let (on_a, on_b) = (api.at(&a.base), api.at(&b.base));
+    early_in_a_minute().await;
+    // 200 requests, ten at a time on each process.
+    let mut answers = Vec::new();
+    for _ in 0..10 {
+        let burst = (0..20).map(|i| {
+            let client = if i % 2 == 0 { &on_a } else { &on_b };
+            client.get("/v1/customers?size=1")
+        });
+        answers.extend(futures_util::future::join_all(burst).await);
+    }
+    let served = answers.iter().filter(|r| r.status == 200).count();
+    for refused in answers.iter().filter(|r| r.status != 200) {
+        assert_eq!((refused.status, refused.code()), (429, 429));
+        assert!(refused.headers.contains_key("retry-after"));
+    }
+    // Each process may lose what is left of its last lease: at most a lease less one.
+    let lease = cspdesk::api::quota::lease_size(limit) as usize;
+    assert!(
+        (limit as usize - 2 * (lease - 1)..=limit as usize).contains(&served),
+        "{served} of 200 requests served under a limit of {limit}"
+    );
+    assert!(a.errors().is_empty() && b.errors().is_empty());
+}

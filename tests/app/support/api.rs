@@ -52,6 +52,14 @@ impl ApiClient {
         into_resp(req.send().await.expect("GET")).await
     }
 
+    /// The same client calling another server (a second process on the same database).
+    pub fn at(&self, base: &str) -> ApiClient {
+        ApiClient {
+            base: base.to_string(),
+            ..self.clone()
+        }
+    }
+
     pub async fn get(&self, path: &str) -> ApiResp {
         self.get_with(path, &[]).await
     }
@@ -75,6 +83,21 @@ async fn into_resp(res: reqwest::Response) -> ApiResp {
         headers,
         json: serde_json::from_str(&body).unwrap_or(Value::Null),
     }
+}
+
+/// A Global admin who is also an Admin agent of `partner`, signed in, and a token of theirs
+/// with `scopes` (under a name of its own).
+pub async fn token(app: &TestApp, partner: cspdesk::ids::PartnerId, scopes: &[&str]) -> ApiClient {
+    let email = app
+        .user(partner)
+        .roles(&[
+            cspdesk::auth::Role::GlobalAdmin,
+            cspdesk::auth::Role::AdminAgent,
+        ])
+        .await;
+    let admin = app.signed_in(&email).await;
+    let name = format!("Program {}", uuid::Uuid::new_v4());
+    ApiClient::new(app, &create_token(&admin, &name, scopes, 30).await)
 }
 
 /// Creates a token on the API tokens page as `admin` (signed in) and returns its secret.

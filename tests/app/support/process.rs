@@ -28,6 +28,16 @@ impl Served {
 
     /// As `start`, with `CSPDESK_CLIENT_RATE` set to `rate`.
     pub fn start_with_rate(database_url: &str, session_key: &str, rate: u32) -> Served {
+        let rate = rate.to_string();
+        Self::start_with_env(database_url, session_key, &[("CSPDESK_CLIENT_RATE", &rate)])
+    }
+
+    /// As `start`, with `settings` added to (or replacing) its environment.
+    pub fn start_with_env(
+        database_url: &str,
+        session_key: &str,
+        settings: &[(&str, &str)],
+    ) -> Served {
         let data = std::env::temp_dir().join(format!("cspdesk-proc-{}", uuid::Uuid::new_v4()));
         let mut child = Command::new(env!("CARGO_BIN_EXE_cspdesk"))
             .arg("serve")
@@ -36,11 +46,12 @@ impl Served {
             .env("CSPDESK_DATA", &data)
             .env("CSPDESK_ARTIFACTS", super::db::artifacts_dir())
             .env("CSPDESK_SESSION_KEY", session_key)
-            .env("CSPDESK_CLIENT_RATE", rate.to_string())
+            .env("CSPDESK_CLIENT_RATE", "100000")
             // As few connections as can serve: a request that waits for a second connection
             // while holding one deadlocks here, whatever the machine's cores.
             .env("CSPDESK_DB_CONNECTIONS", "2")
             .env("RUST_LOG", "info,actix_web::middleware::logger=warn")
+            .envs(settings.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
