@@ -81,6 +81,7 @@ fn app_state_shared(
         issued: Default::default(),
         recorder: Arc::new(activity::batch::Recorder::new(database_url)),
         api_leases: Default::default(),
+        api_callers: Default::default(),
     })
 }
 
@@ -96,6 +97,7 @@ fn app_state(shared: &AppState, pool: DbPool, steady: DbPool) -> AppState {
         issued: shared.issued.clone(),
         recorder: shared.recorder.clone(),
         api_leases: shared.api_leases.clone(),
+        api_callers: shared.api_callers.clone(),
     }
 }
 
@@ -167,6 +169,9 @@ impl App {
                 .app_data(aw::Data::new(app_state(&shared, pool, steady)))
                 .wrap(actix_web::middleware::from_fn(
                     auth::extract::confirm_before_response,
+                ))
+                .wrap(actix_web::middleware::from_fn(
+                    api::caller::confirm_before_response,
                 ))
                 .wrap(web::error_pages::handlers())
                 .wrap(actix_web::middleware::from_fn(api::echo_correlation))

@@ -265,7 +265,7 @@ pub async fn list(
     req: HttpRequest,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = api.caller;
+    let caller = &api.caller;
     let lang = caller.lang;
     let q = query.into_inner();
     let (start, end) = range(&q, state.clock.now().date_naive(), lang)?;
@@ -289,25 +289,28 @@ pub async fn list(
         .await
         .map_err(|e| ApiError::from_app(e.into(), lang))?;
     let scope = caller.partner;
-    let (operations, customers) = match filter {
-        None => (Operation::ALL.to_vec(), None),
-        Some(AuditFilter::ResourceType(ops)) => (ops, None),
-        Some(AuditFilter::Customer(id)) => (Operation::ALL.to_vec(), Some(vec![id])),
-        Some(AuditFilter::CompanyName(text)) => (
-            Operation::ALL.to_vec(),
-            Some(named(&conn, scope, &text, lang).await?),
-        ),
-    };
-    let sel = Selection {
-        start,
-        end,
-        operations: operations.iter().map(|o| o.code()).collect(),
-        customers,
-    };
     let limit = shapes::fetch_limit(size);
-    let mut rows = records(&conn, scope, &sel, after, limit)
-        .await
-        .map_err(|e| ApiError::from_app(e, lang))?;
+    let reads = async {
+        let (operations, customers) = match filter {
+            None => (Operation::ALL.to_vec(), None),
+            Some(AuditFilter::ResourceType(ops)) => (ops, None),
+            Some(AuditFilter::Customer(id)) => (Operation::ALL.to_vec(), Some(vec![id])),
+            Some(AuditFilter::CompanyName(text)) => (
+                Operation::ALL.to_vec(),
+                Some(named(&conn, scope, &text, lang).await?),
+            ),
+        };
+        let sel = Selection {
+            start,
+            end,
+            operations: operations.iter().map(|o| o.code()).collect(),
+            customers,
+        };
+        records(&conn, scope, &sel, after, limit)
+            .await
+            .map_err(|e| ApiError::from_app(e, lang))
+    };
+    let mut rows = api.read(&conn, reads).await?;
     drop(conn);
     let next = cut_page(&mut rows, size, |r| Cursor { at: r.at, id: r.id }.encode());
     let partner = scope.partner_id();

@@ -113,7 +113,7 @@ pub async fn list(
     req: HttpRequest,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = api.caller;
+    let caller = &api.caller;
     let lang = caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
     let size = shapes::size(query.size.as_deref(), lang)?;
@@ -126,9 +126,10 @@ pub async fn list(
     // As the Customers page without a search: one plan suits every partner.
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let limit = shapes::fetch_limit(size);
-    let mut rows = queries::page(&conn, &caller.partner, "", after, limit)
-        .await
-        .map_err(app)?
+    let page = queries::page(&conn, &caller.partner, "", after, limit);
+    let mut rows = api
+        .read(&conn, async { page.await.map_err(app) })
+        .await?
         .rows;
     let next = cut_page(&mut rows, size, |c| c.id.to_string());
     let items = rows.into_iter().map(ApiCustomer::new).collect();
@@ -156,19 +157,18 @@ pub async fn one(
     state: web::Data<AppState>,
     tenant: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = api.caller;
-    let customer = customer_of(&state, &caller, &tenant).await?;
+    let customer = customer_of(&state, &api, &tenant).await?;
     Ok(HttpResponse::Ok().json(ApiCustomer::new(customer)))
 }
 
 /// The caller's partner's customer named by `tenant`: 400 (900118) if it is not a tenant id,
 /// 404 if it is no customer of this partner.
-pub async fn customer_of(
+pub async fn customer_of<P: crate::auth::policy::Permission>(
     state: &AppState,
-    caller: &super::Caller,
+    api: &Api<P>,
     tenant: &str,
 ) -> Result<Customer, ApiError> {
-    let lang = caller.lang;
+    let lang = api.caller.lang;
     let id = CustomerId::parse(tenant).ok_or_else(|| {
         ApiError::new(
             actix_web::http::StatusCode::BAD_REQUEST,
@@ -184,8 +184,10 @@ pub async fn customer_of(
         .get()
         .await
         .map_err(|e| ApiError::from_app(e.into(), lang))?;
-    queries::find(&conn, &caller.partner, id)
-        .await
-        .map_err(|e| ApiError::from_app(e, lang))?
-        .ok_or_else(|| ApiError::not_found(lang))
+    let found = queries::find(&conn, &api.caller.partner, id);
+    api.read(&conn, async {
+        found.await.map_err(|e| ApiError::from_app(e, lang))
+    })
+    .await?
+    .ok_or_else(|| ApiError::not_found(lang))
 }

@@ -8,6 +8,7 @@ pub mod audit_rules;
 pub mod caller;
 pub mod customers;
 pub mod error;
+pub mod known;
 pub mod openapi;
 pub mod quota;
 pub mod scope;

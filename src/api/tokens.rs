@@ -232,7 +232,7 @@ pub struct Lease {
 /// last moment's counts and last-used times, never anything that grants access; waiting on
 /// every API request cost more than the request.
 pub async fn check_in(
-    conn: &mut AsyncPgConnection,
+    mut conn: &AsyncPgConnection,
     hash: &[u8],
     lease: &Lease,
     now: DateTime<Utc>,
@@ -274,7 +274,7 @@ pub async fn check_in(
     .bind::<Timestamptz, _>(now)
     .bind::<Integer, _>(i32::try_from(lease.size).unwrap_or(i32::MAX))
     .bind::<Integer, _>(i32::try_from(lease.limit).unwrap_or(i32::MAX))
-    .get_result(conn)
+    .get_result(&mut conn)
     .await
     .optional()?)
 }

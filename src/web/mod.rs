@@ -48,4 +48,6 @@ pub struct AppState {
     pub recorder: Arc<crate::activity::batch::Recorder>,
     /// The API requests this process holds for each token this minute (`api::quota`).
     pub api_leases: Arc<crate::api::quota::Leases>,
+    /// The API tokens this process has accepted (`api::known`).
+    pub api_callers: Arc<crate::api::known::Known>,
 }

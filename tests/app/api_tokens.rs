@@ -72,6 +72,17 @@ async fn a_global_admin_creates_a_token_sees_it_once_uses_it_and_revokes_it() {
     let refused = api.get("/v1/customers").await;
     assert_eq!((refused.status, refused.code()), (401, 800001));
     assert_eq!(refused.json["description"], "The API token was revoked.");
+    // Whatever the route would have answered: its own refusals and answers, other routes.
+    let tenant = shop.customer.to_string();
+    for path in [
+        "/v1/customers?size=0".to_string(),
+        "/v1/customers/not-a-tenant".to_string(),
+        format!("/v1/customers/{tenant}"),
+        "/v1/auditrecords".to_string(),
+    ] {
+        let r = api.get(&path).await;
+        assert_eq!((r.status, r.code()), (401, 800001), "{path}: {:?}", r.json);
+    }
     assert_eq!(admin.post(&action, &[]).await.status, 404);
     let list = admin.get(TOKENS).await;
     assert!(list.contains("Revoked") && revoke_action(&list.body, "Billing sync").is_none());
