@@ -19,7 +19,7 @@ use crate::auth::policy::{self, Permission};
 use crate::auth::{PartnerScope, Perm};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::ids::TokenId;
+use crate::ids::{TokenId, UserId};
 use crate::web::AppState;
 
 /// The token a request was made with, once accepted.
@@ -28,6 +28,8 @@ pub struct Caller {
     pub token: TokenId,
     /// The token's name: how the activity log names what it did.
     pub name: String,
+    /// Who made the token: orders it places and credits it books are theirs.
+    pub creator: UserId,
     pub partner: PartnerScope,
     /// The language of error descriptions (`Accept-Language`).
     pub lang: Lang,
@@ -206,6 +208,7 @@ impl Pending {
         Ok(Caller {
             token: found.id,
             name: found.name,
+            creator: found.created_by,
             partner: PartnerScope::of_token(found.partner_id),
             lang,
         })

@@ -15,6 +15,12 @@ pub mod code {
     pub const FORBIDDEN: u32 = 900150;
     pub const NOT_FOUND: u32 = 20000;
     pub const INVALID_CUSTOMER_ID: u32 = 900118;
+    /// Past the product's cancellation window.
+    pub const WINDOW_PASSED: u32 = 900117;
+    /// The order (or line) cannot be cancelled.
+    pub const NOT_CANCELLABLE: u32 = 800061;
+    /// A line item number the order does not have.
+    pub const LINE_OUT_OF_RANGE: u32 = 800071;
     pub const BAD_REQUEST: u32 = 400;
     pub const CONFLICT: u32 = 409;
     pub const TOO_MANY_REQUESTS: u32 = 429;

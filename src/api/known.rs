@@ -9,7 +9,7 @@ use std::sync::RwLock;
 use super::Caller;
 use crate::auth::PartnerScope;
 use crate::i18n::Lang;
-use crate::ids::{PartnerId, TokenId};
+use crate::ids::{PartnerId, TokenId, UserId};
 
 /// At most this many tokens are remembered; past it, the memory starts again (a partner's
 /// programs rarely use more than a handful).
@@ -25,6 +25,7 @@ pub struct Token {
     id: TokenId,
     partner: PartnerId,
     name: String,
+    creator: UserId,
 }
 
 impl Token {
@@ -33,6 +34,7 @@ impl Token {
         Caller {
             token: self.id,
             name: self.name.clone(),
+            creator: self.creator,
             partner: PartnerScope::of_token(self.partner),
             lang,
         }
@@ -57,6 +59,7 @@ impl Known {
                 id: caller.token,
                 partner: caller.partner.partner_id(),
                 name: caller.name.clone(),
+                creator: caller.creator,
             },
         );
     }
@@ -70,6 +73,7 @@ mod tests {
         Caller {
             token: TokenId::random(),
             name: name.into(),
+            creator: UserId::random(),
             partner: PartnerScope::of_token(PartnerId::random()),
             lang: Lang::En,
         }

@@ -5,11 +5,17 @@
 
 pub mod audit;
 pub mod audit_rules;
+pub mod body;
 pub mod caller;
 pub mod customers;
 pub mod error;
 pub mod known;
+pub mod once;
 pub mod openapi;
+pub mod order_rules;
+pub mod order_writes;
+pub mod orders;
+pub mod products;
 pub mod quota;
 pub mod scope;
 pub mod shapes;
@@ -32,6 +38,11 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/v1/openapi.json", public => openapi::document),
     crate::route!(GET "/v1/customers", token CustomersRead => customers::list),
     crate::route!(GET "/v1/customers/{tenant}", token CustomersRead => customers::one),
+    crate::route!(GET "/v1/customers/{tenant}/orders", token OrdersRead => orders::list),
+    crate::route!(POST "/v1/customers/{tenant}/orders", token OrdersPlace => order_writes::place),
+    crate::route!(GET "/v1/customers/{tenant}/orders/{order}", token OrdersRead => orders::one),
+    crate::route!(PATCH "/v1/customers/{tenant}/orders/{order}", token PurchasesCancel => order_writes::cancel),
+    crate::route!(GET "/v1/products", token CatalogRead => products::list),
     crate::route!(GET "/v1/auditrecords", token ActivityLogRead => audit::list),
 ];
 

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, customers};
+use super::{audit, customers, order_writes, orders, products};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -15,10 +15,21 @@ use super::{audit, customers};
         description = "The Partner Center-compatible REST API of CSP Desk. Send an API token \
                        (Account settings › API tokens) as `Authorization: Bearer <token>`.",
     ),
-    paths(customers::list, customers::one, audit::list),
+    paths(
+        customers::list,
+        customers::one,
+        orders::list,
+        orders::one,
+        order_writes::place,
+        order_writes::cancel,
+        products::list,
+        audit::list,
+    ),
     modifiers(&TokenAuth),
     tags(
         (name = "Customers", description = "The partner's customers"),
+        (name = "Orders", description = "A customer's orders: buying and cancelling"),
+        (name = "Products", description = "The catalog, per market"),
         (name = "Audit records", description = "The partner's activity log"),
     ),
 )]

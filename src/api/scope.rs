@@ -23,8 +23,8 @@ impl Scope {
         match self {
             Scope::CustomersRead => &[Perm::CustomersRead],
             Scope::CustomersWrite => &[Perm::CustomersCreate],
-            Scope::OrdersRead => &[Perm::OrdersRead],
-            Scope::OrdersWrite => &[Perm::OrdersPlace, Perm::PurchasesCancel],
+            Scope::OrdersRead => &[Perm::OrdersRead, Perm::CatalogRead],
+            Scope::OrdersWrite => &[Perm::OrdersPlace, Perm::PurchasesCancel, Perm::CatalogRead],
             Scope::SoftwareKeys => &[Perm::SoftwareKeys],
             Scope::BillingRead => &[Perm::BillingRead],
             Scope::AuditRead => &[Perm::ActivityLogRead],

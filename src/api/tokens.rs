@@ -200,6 +200,8 @@ pub struct Found {
     pub partner_id: crate::ids::PartnerId,
     #[diesel(sql_type = diesel::sql_types::Text)]
     pub name: String,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub created_by: crate::ids::UserId,
     #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
     pub scopes: Vec<Scope>,
     #[diesel(sql_type = diesel::sql_types::Timestamptz)]
@@ -243,7 +245,7 @@ pub async fn check_in(
     Ok(crate::db::statement::prepared(
         "WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
          t AS (
-             SELECT t.id, t.partner_id, t.name, t.scopes, t.expires_at, t.revoked_at,
+             SELECT t.id, t.partner_id, t.name, t.created_by, t.scopes, t.expires_at, t.revoked_at,
                     u.disabled_at AS creator_disabled_at,
                     ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id)
                         AS creator_roles

@@ -115,6 +115,8 @@ permissions! {
     // Order history is a customer page, so the dashboard needs only `CustomersRead`; the API
     // names reading orders apart, so a token may read orders without listing customers.
     OrdersRead => [AdminAgent, GlobalAdmin, SalesAgent, HelpdeskAgent];
+    // The API's products list: what reading or placing orders needs to name offers.
+    CatalogRead => [AdminAgent, GlobalAdmin, SalesAgent, HelpdeskAgent];
     CustomersCreate => [AdminAgent, GlobalAdmin];
     OrdersPlace => [AdminAgent, GlobalAdmin, SalesAgent];
     SoftwareKeys => [AdminAgent];

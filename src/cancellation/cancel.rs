@@ -24,8 +24,12 @@ use crate::ids::{LineId, OrderId, PartnerId, ProductId, UserId};
 pub struct Request<'a> {
     pub scope: CustomerScope,
     pub partner_id: PartnerId,
+    /// Who books the credit: the signed-in user, or an API token's creator.
     pub user_id: UserId,
+    /// Who the activity log names: an email, or an API token's name.
     pub actor_email: &'a str,
+    /// The signed-in user, for the activity log; `None` for an API token.
+    pub actor_user_id: Option<UserId>,
     pub order_id: OrderId,
     pub product_id: ProductId,
     pub now: DateTime<Utc>,
@@ -67,7 +71,9 @@ pub async fn cancel(conn: &mut AsyncPgConnection, req: &Request<'_>) -> Result<O
     }
 }
 
-async fn cancel_locked(
+/// The cancellation inside a transaction the caller opened (the API cancels several products
+/// of one order in one). Its lines are locked first, as in `cancel`.
+pub async fn cancel_locked(
     conn: &mut AsyncPgConnection,
     req: &Request<'_>,
 ) -> Result<Outcome, AppError> {
@@ -122,7 +128,7 @@ async fn record(
     let entry = Entry {
         partner_id: Some(req.partner_id),
         at: req.now,
-        actor_user_id: Some(req.user_id),
+        actor_user_id: req.actor_user_id,
         actor: req.actor_email,
         operation: Operation::PurchaseCancelled,
         customer_id: Some(req.scope.customer_id()),

@@ -19,6 +19,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_requests (token_id, request_id) {
+        token_id -> Uuid,
+        request_id -> Text,
+        body_hash -> Bytea,
+        status -> Int2,
+        response -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -424,7 +435,9 @@ diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(users -> customers (customer_id));
 diesel::joinable!(users -> partners (partner_id));
 
+diesel::joinable!(api_requests -> api_tokens (token_id));
 diesel::allow_tables_to_appear_in_same_query!(
+    api_requests,
     activity,
     api_tokens,
     artifacts,

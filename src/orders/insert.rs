@@ -6,7 +6,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 
 use super::cart::CartLine;
-use super::place::{Placed, Request, TxError};
+use super::place::{Placed, Placement, TxError};
 use super::{keys, pricing};
 use crate::activity::{self, Entry, Operation};
 use crate::catalog::Family;
@@ -37,21 +37,21 @@ struct NewLine<'a> {
     tax_rate_bp: i32,
 }
 
-pub(super) async fn insert_order(
+pub async fn insert_order(
     conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
+    req: &Placement<'_>,
     lines: &[CartLine],
 ) -> Result<Placed, TxError> {
     let order_id = OrderId::random();
     let number: i64 = diesel::insert_into(orders::table)
         .values((
             orders::id.eq(order_id),
-            orders::partner_id.eq(req.owner.scope.partner_id()),
+            orders::partner_id.eq(req.partner_id),
             orders::customer_id.eq(req.customer.id),
-            orders::placed_by.eq(req.owner.user_id),
+            orders::placed_by.eq(req.placed_by),
             orders::placed_at.eq(req.now),
             orders::currency.eq(req.customer.currency),
-            orders::idempotency_token.eq(req.token.id),
+            orders::idempotency_token.eq(req.idempotency),
         ))
         .returning(orders::number)
         .get_result(conn)
@@ -67,7 +67,7 @@ pub(super) async fn insert_order(
         }));
     }
     let placed = Placed { order_id, number };
-    let partner = req.owner.scope.partner_id();
+    let partner = req.partner_id;
     let currency = req.customer.currency;
     crate::billing::ledger::charge_order(conn, partner, currency, order_id, req.now).await?;
     record(conn, req, placed, lines, &tax, described).await?;
@@ -77,14 +77,14 @@ pub(super) async fn insert_order(
 /// One line, and its key when the product is software with keys.
 async fn insert_line(
     conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
+    req: &Placement<'_>,
     order_id: OrderId,
     line_number: i32,
     line: &CartLine,
     tax: &TaxTreatment,
 ) -> QueryResult<()> {
     let id = LineId::random();
-    let partner_id = req.owner.scope.partner_id();
+    let partner_id = req.partner_id;
     let row = NewLine {
         id,
         order_id,
@@ -122,7 +122,7 @@ async fn insert_line(
 /// The activity record of the order, with its total and what each line bought.
 async fn record(
     conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
+    req: &Placement<'_>,
     placed: Placed,
     lines: &[CartLine],
     tax: &TaxTreatment,
@@ -141,10 +141,10 @@ async fn record(
     activity::record(
         conn,
         Entry {
-            partner_id: Some(req.owner.scope.partner_id()),
+            partner_id: Some(req.partner_id),
             at: req.now,
-            actor_user_id: Some(req.owner.user_id),
-            actor: req.actor_email,
+            actor_user_id: req.actor_user_id,
+            actor: req.actor,
             operation: Operation::OrderPlaced,
             customer_id: Some(req.customer.id),
             order_id: Some(placed.order_id),

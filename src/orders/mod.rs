@@ -3,7 +3,7 @@
 
 pub mod cart;
 pub mod handlers;
-mod insert;
+pub mod insert;
 pub mod keys;
 pub mod place;
 pub mod place_pages;

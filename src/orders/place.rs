@@ -11,7 +11,8 @@ use super::tokens::{FormToken, TokenState, token_state};
 use crate::catalog::rules::{self, Availability};
 use crate::customers::Customer;
 use crate::error::AppError;
-use crate::ids::OrderId;
+use crate::ids::{OrderId, PartnerId, UserId};
+use uuid::Uuid;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Placed {
@@ -42,7 +43,7 @@ pub enum Outcome {
 }
 
 /// Errors inside the transaction: a refusal rolls everything back, like a database error.
-pub(super) enum TxError {
+pub enum TxError {
     Refused(Refusal),
     App(AppError),
 }
@@ -68,6 +69,36 @@ pub struct Request<'a> {
     pub now: DateTime<Utc>,
 }
 
+impl Request<'_> {
+    fn placement(&self) -> Placement<'_> {
+        Placement {
+            partner_id: self.owner.scope.partner_id(),
+            customer: self.customer,
+            placed_by: self.owner.user_id,
+            actor: self.actor_email,
+            actor_user_id: Some(self.owner.user_id),
+            idempotency: self.token.id,
+            now: self.now,
+        }
+    }
+}
+
+/// What writing an order needs, whether its lines come from a cart or from the API: who
+/// places it, for whom, as what the activity log names, and when.
+pub struct Placement<'a> {
+    pub partner_id: PartnerId,
+    pub customer: &'a Customer,
+    /// The user the order is placed as: the signed-in user, or an API token's creator.
+    pub placed_by: UserId,
+    /// Who the activity log says did it: an email, or an API token's name.
+    pub actor: &'a str,
+    /// The signed-in user, for the activity log; `None` for an API token.
+    pub actor_user_id: Option<UserId>,
+    /// The order's idempotency token (unique).
+    pub idempotency: Uuid,
+    pub now: DateTime<Utc>,
+}
+
 pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Outcome, AppError> {
     let result = conn
         .transaction::<_, TxError, _>(async |conn| {
@@ -86,7 +117,7 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
             }
             let lines = cart::lines(conn, &req.owner, req.customer.currency).await?;
             check_sellable(&lines, &req)?;
-            let placed = insert_order(conn, &req, &lines).await?;
+            let placed = insert_order(conn, &req.placement(), &lines).await?;
             cart::clear(conn, &req.owner).await?;
             Ok(Outcome::Placed(placed))
         })

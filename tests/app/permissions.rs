@@ -164,8 +164,13 @@ async fn call(
     product: &str,
     tenant: &str,
 ) -> u16 {
-    if route.method == "GET" {
-        return v.get(path).await.status;
+    match route.method {
+        "GET" => return v.get(path).await.status,
+        "PATCH" => {
+            let body = r#"{"status": "cancelled"}"#;
+            return v.send_json(reqwest::Method::PATCH, path, body).await.status;
+        }
+        _ => {}
     }
     let form = form_for(route.path, n, product, tenant);
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();

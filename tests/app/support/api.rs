@@ -60,6 +60,36 @@ impl ApiClient {
         }
     }
 
+    /// `method` (POST, PATCH) with `body` sent as it is, as JSON, and any `headers`.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> ApiResp {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .header("Content-Type", "application/json")
+            .body(body.to_string());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        into_resp(req.send().await.expect("request")).await
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> ApiResp {
+        self.send(reqwest::Method::POST, path, &body.to_string(), &[])
+            .await
+    }
+
+    pub async fn patch(&self, path: &str, body: &Value) -> ApiResp {
+        self.send(reqwest::Method::PATCH, path, &body.to_string(), &[])
+            .await
+    }
+
     pub async fn get(&self, path: &str) -> ApiResp {
         self.get_with(path, &[]).await
     }

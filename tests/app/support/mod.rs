@@ -251,6 +251,19 @@ impl Visitor {
         self.post_raw(path, &all).await
     }
 
+    /// A JSON request with another method (the API's PATCH), with this visitor's cookies.
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &str) -> Resp {
+        let res = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("Content-Type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("request");
+        Self::into_resp(res).await
+    }
+
     /// POSTs a multipart form (text fields and one file) with this session's CSRF token.
     pub async fn post_multipart(
         &self,

@@ -1,0 +1,341 @@
+//! Buying and cancelling through the API over real HTTP: the catalog's offers, placing an
+//! order by the dashboard's rules, reading it back, cancelling it with the original's PATCH
+//! body, exactly once under concurrency and with `MS-RequestId`, and every refusal with its
+//! code, the field named and nothing written.
+
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::activity;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use serde_json::{Value, json};
+
+use crate::support::TestApp;
+use crate::support::api::{ApiClient, token};
+use crate::support::fixtures_people::other_shop;
+
+const WS: &str = "ws2022-std:0001:0001";
+
+fn buy(offer: &str, quantity: i32) -> Value {
+    json!({ "lineItems": [{ "lineItemNumber": 0, "offerId": offer, "quantity": quantity }] })
+}
+
+/// Rows in `table`.
+async fn count(app: &TestApp, table: &str) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let n: N = diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    n.n
+}
+
+async fn orders_of(app: &TestApp) -> i64 {
+    count(app, "orders").await
+}
+
+async fn writer(app: &TestApp) -> (ApiClient, String, crate::support::build::Shop) {
+    let shop = app.shop().await;
+    let api = token(
+        app,
+        shop.partner,
+        &["orders:read", "orders:write", "audit:read"],
+    )
+    .await;
+    let path = format!("/v1/customers/{}/orders", shop.customer);
+    (api, path, shop)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalog_offers_each_product_once_per_market_and_view() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["orders:read"]).await;
+    let software = api.get("/v1/products?country=TR&targetView=Software").await;
+    assert_eq!(software.status, 200, "{:?}", software.json);
+    let items = software.json["items"].as_array().unwrap();
+    let ws = items
+        .iter()
+        .find(|p| p["id"] == "ws2022-std")
+        .expect("Windows Server");
+    let availability = &ws["skus"][0]["availabilities"][0];
+    assert_eq!(availability["catalogItemId"], WS);
+    assert_eq!(ws["attributes"]["objectType"], "Product");
+    assert!(
+        items
+            .iter()
+            .all(|p| p["productType"] != "azure_reservation")
+    );
+    let perpetual = api
+        .get("/v1/products?country=TR&targetView=SoftwarePerpetual")
+        .await;
+    let terms: Vec<&Value> = perpetual.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["skus"][0]["termDuration"])
+        .collect();
+    assert!(!terms.is_empty() && terms.iter().all(|t| t.is_null()));
+    // Reservations are sold in Türkiye, not in a restricted market.
+    let view = "targetView=AzureReservations";
+    let tr = api.get(&format!("/v1/products?country=TR&{view}")).await;
+    assert!(tr.json["totalCount"].as_u64().unwrap() > 0);
+    let cn = api.get(&format!("/v1/products?country=cn&{view}")).await;
+    assert_eq!((cn.status, cn.json["totalCount"].as_u64()), (200, Some(0)));
+    for bad in [
+        "/v1/products?targetView=Software",
+        "/v1/products?country=TR&targetView=Hardware",
+    ] {
+        let r = api.get(bad).await;
+        assert_eq!((r.status, r.code()), (400, 400), "{bad}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_program_buys_reads_and_cancels_an_order_as_the_dashboard_would() {
+    let app = TestApp::spawn().await;
+    let (api, path, shop) = writer(&app).await;
+    let keys = count(&app, "product_keys").await;
+    let placed = api.post(&path, &buy(WS, 3)).await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let order = &placed.json;
+    let id = order["id"].as_str().unwrap().to_string();
+    assert_eq!(order["referenceCustomerId"], shop.customer.to_string());
+    assert_eq!(
+        (order["status"].as_str(), order["currencyCode"].as_str()),
+        (Some("completed"), Some("USD"))
+    );
+    let line = &order["lineItems"][0];
+    assert_eq!(
+        (line["offerId"].as_str(), line["quantity"].as_i64()),
+        (Some(WS), Some(3))
+    );
+    assert_eq!(line["friendlyName"], "Windows Server 2022 Standard");
+    assert_eq!(line["pricing"]["taxTreatment"], "excluded");
+    let unit: f64 = line["pricing"]["unitPrice"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let amount: f64 = line["pricing"]["amount"].as_str().unwrap().parse().unwrap();
+    assert!(unit > 0.0 && (amount - 3.0 * unit).abs() < 0.001, "{line}");
+    // As the dashboard's: a key was issued, and the order is on the customer's list.
+    assert_eq!(count(&app, "product_keys").await, keys + 1);
+    let listed = api.get(&path).await;
+    assert_eq!(listed.json["items"][0]["id"], id.as_str());
+    let one = api.get(&format!("{path}/{id}")).await;
+    assert_eq!(
+        (one.status, &one.json["lineItems"]),
+        (200, &order["lineItems"])
+    );
+
+    // The original's cancellation body.
+    let credits = count(&app, "credits").await;
+    let body = json!({ "id": id, "status": "cancelled", "lineItems": [{ "lineItemNumber": 0 }] });
+    let cancelled = api.patch(&format!("{path}/{id}"), &body).await;
+    assert_eq!(cancelled.status, 200, "{:?}", cancelled.json);
+    assert_eq!(cancelled.json["status"], "cancelled");
+    assert_eq!(cancelled.json["lineItems"][0]["quantity"], 0);
+    assert_eq!(
+        cancelled.json["lineItems"][0]["pricing"]["credited"],
+        line["pricing"]["amount"]
+    );
+    assert_eq!(count(&app, "credits").await, credits + 1);
+    let again = api.patch(&format!("{path}/{id}"), &body).await;
+    assert_eq!((again.status, again.code()), (400, 800061));
+
+    // Both are on the audit records, done by the token.
+    let today = app.clock.now().date_naive();
+    let audit = api
+        .get(&format!("/v1/auditrecords?startDate={today}"))
+        .await;
+    let ops: Vec<&str> = audit.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["operationType"].as_str().unwrap())
+        .collect();
+    assert!(
+        ops.contains(&"create_order") && ops.contains(&"update_order"),
+        "{ops:?}"
+    );
+    let names: Vec<String> = activity::table
+        .filter(activity::partner_id.eq(shop.partner))
+        .filter(activity::operation.eq_any(["order_placed", "purchase_cancelled"]))
+        .select(activity::actor)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(names.len(), 2);
+    assert!(names.iter().all(|n| n.starts_with("Program ")), "{names:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_orders_are_refused_naming_the_field_and_write_nothing() {
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    let before = orders_of(&app).await;
+    let post = |body: &'static str| api.send(reqwest::Method::POST, &path, body, &[]);
+    let cases: &[(&str, &str)] = &[
+        (r#"{"lineItems": ["#, "not valid JSON"),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 0, "offerId": "ws2022-std:0001:0001", "quantity": "3"}]}"#,
+            "lineItems[0].quantity",
+        ),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 0, "offerId": "ws2022-std:0001:0001"}]}"#,
+            "lineItems[0].quantity",
+        ),
+        (r#"{"lineItems": [], "coupon": "FREE"}"#, "coupon"),
+        (r#"{"lineItems": []}"#, "at least one line"),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 0, "offerId": "ws2022-std", "quantity": 1}]}"#,
+            "lineItems[0].offerId",
+        ),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 0, "offerId": "nothing:0001:0001", "quantity": 1}]}"#,
+            "nothing:0001:0001",
+        ),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 0, "offerId": "ws2022-std:0001:0001", "quantity": 1001}]}"#,
+            "lineItems[0].quantity",
+        ),
+        (
+            r#"{"lineItems": [{"lineItemNumber": 1, "offerId": "ws2022-std:0001:0001", "quantity": 1}]}"#,
+            "lineItemNumber",
+        ),
+    ];
+    for (body, named) in cases {
+        let r = post(body).await;
+        assert_eq!((r.status, r.code()), (400, 400), "{body}: {:?}", r.json);
+        let description = r.json["description"].as_str().unwrap();
+        assert!(description.contains(named), "{body}: {description}");
+    }
+    assert_eq!(orders_of(&app).await, before);
+    // Another partner's customer is not found; a malformed request id is refused.
+    let other = other_shop(&app).await.customer;
+    let r = api
+        .post(&format!("/v1/customers/{other}/orders"), &buy(WS, 1))
+        .await;
+    assert_eq!((r.status, r.code()), (404, 20000));
+    let r = api
+        .send(
+            reqwest::Method::POST,
+            &path,
+            &buy(WS, 1).to_string(),
+            &[("MS-RequestId", "no spaces")],
+        )
+        .await;
+    assert_eq!((r.status, r.code()), (400, 400));
+    assert_eq!(orders_of(&app).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_posts_with_one_request_id_place_one_order() {
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    let before = orders_of(&app).await;
+    let body = buy(WS, 1).to_string();
+    let id = uuid::Uuid::new_v4().to_string();
+    let headers = [("MS-RequestId", id.as_str())];
+    let answers = futures_util::future::join_all(
+        (0..20).map(|_| api.send(reqwest::Method::POST, &path, &body, &headers)),
+    )
+    .await;
+    let ids: std::collections::BTreeSet<String> = answers
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, 201, "{:?}", r.json);
+            r.json["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "every answer is the one order");
+    assert_eq!(orders_of(&app).await, before + 1);
+    // The same id with the same content laid out differently: the same answer.
+    let spaced = r#"{ "lineItems" : [ { "quantity": 1, "offerId": "ws2022-std:0001:0001", "lineItemNumber": 0 } ] }"#;
+    let same = api
+        .send(reqwest::Method::POST, &path, spaced, &headers)
+        .await;
+    assert_eq!(
+        (same.status, same.json["id"].as_str()),
+        (201, ids.iter().next().map(String::as_str))
+    );
+    // With another body: 409, and nothing placed.
+    let other = api
+        .send(
+            reqwest::Method::POST,
+            &path,
+            &buy(WS, 2).to_string(),
+            &headers,
+        )
+        .await;
+    assert_eq!((other.status, other.code()), (409, 409));
+    assert_eq!(orders_of(&app).await, before + 1);
+    // Without an id, each request is an order of its own (as in the original).
+    assert_eq!(api.post(&path, &buy(WS, 1)).await.status, 201);
+    assert_eq!(orders_of(&app).await, before + 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_cancels_of_one_order_book_one_credit() {
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    let credits = count(&app, "credits").await;
+    let placed = api.post(&path, &buy(WS, 2)).await;
+    let id = placed.json["id"].as_str().unwrap().to_string();
+    let body = json!({ "status": "cancelled" });
+    let order_path = format!("{path}/{id}");
+    let answers =
+        futures_util::future::join_all((0..20).map(|_| api.patch(&order_path, &body))).await;
+    let done = answers.iter().filter(|r| r.status == 200).count();
+    assert_eq!(
+        done,
+        1,
+        "{:?}",
+        answers.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    for r in answers.iter().filter(|r| r.status != 200) {
+        assert_eq!((r.status, r.code()), (400, 800061), "{:?}", r.json);
+    }
+    assert_eq!(count(&app, "credits").await, credits + 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancellation_past_the_window_or_of_a_missing_line_is_refused_with_the_originals_codes() {
+    let app = TestApp::spawn().await;
+    let (api, path, shop) = writer(&app).await;
+    let credits = count(&app, "credits").await;
+    let placed = api.post(&path, &buy(WS, 1)).await;
+    let id = placed.json["id"].as_str().unwrap().to_string();
+    let order_path = format!("{path}/{id}");
+    let missing = json!({ "status": "cancelled", "lineItems": [{ "lineItemNumber": 4 }] });
+    let r = api.patch(&order_path, &missing).await;
+    assert_eq!((r.status, r.code()), (400, 800071));
+    let r = api
+        .patch(&order_path, &json!({ "status": "completed" }))
+        .await;
+    assert_eq!((r.status, r.code()), (400, 400));
+    let r = api
+        .patch(
+            &format!("{path}/{}", uuid::Uuid::new_v4()),
+            &json!({ "status": "cancelled" }),
+        )
+        .await;
+    assert_eq!((r.status, r.code()), (404, 20000));
+
+    // A month on (a new token: the first has expired).
+    app.clock.advance(chrono::Duration::days(31));
+    let api = token(&app, shop.partner, &["orders:write"]).await;
+    let late = api
+        .patch(&order_path, &json!({ "status": "cancelled" }))
+        .await;
+    assert_eq!((late.status, late.code()), (400, 900117), "{:?}", late.json);
+    assert_eq!(
+        late.json["description"],
+        "You have passed your 30-day cancellation window. We are unable to cancel your purchase."
+    );
+    assert_eq!(count(&app, "credits").await, credits);
+}
