@@ -19,6 +19,7 @@ pub mod products;
 pub mod quota;
 pub mod scope;
 pub mod shapes;
+pub mod software;
 pub mod token_form;
 pub mod token_pages;
 pub mod tokens;
@@ -42,6 +43,9 @@ pub const ROUTES: &[Route] = &[
     crate::route!(POST "/v1/customers/{tenant}/orders", token OrdersPlace => order_writes::place),
     crate::route!(GET "/v1/customers/{tenant}/orders/{order}", token OrdersRead => orders::one),
     crate::route!(PATCH "/v1/customers/{tenant}/orders/{order}", token PurchasesCancel => order_writes::cancel),
+    crate::route!(GET "/v1/customers/{tenant}/software", token SoftwareKeys => software::list),
+    crate::route!(POST "/v1/customers/{tenant}/software/{purchase}/key", token SoftwareKeys => software::key),
+    crate::route!(POST "/v1/customers/{tenant}/software/{purchase}/variants/{variant}/links", token SoftwareKeys => software::link),
     crate::route!(GET "/v1/products", token CatalogRead => products::list),
     crate::route!(GET "/v1/auditrecords", token ActivityLogRead => audit::list),
 ];

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, customers, order_writes, orders, products};
+use super::{audit, customers, order_writes, orders, products, software};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +23,9 @@ use super::{audit, customers, order_writes, orders, products};
         order_writes::place,
         order_writes::cancel,
         products::list,
+        software::list,
+        software::key,
+        software::link,
         audit::list,
     ),
     modifiers(&TokenAuth),
@@ -30,6 +33,7 @@ use super::{audit, customers, order_writes, orders, products};
         (name = "Customers", description = "The partner's customers"),
         (name = "Orders", description = "A customer's orders: buying and cancelling"),
         (name = "Products", description = "The catalog, per market"),
+        (name = "Software", description = "A customer's software: keys and download links"),
         (name = "Audit records", description = "The partner's activity log"),
     ),
 )]

@@ -5,6 +5,7 @@ mod admin_center;
 mod api;
 mod api_audit;
 mod api_orders;
+mod api_software;
 mod api_tokens;
 mod bench_data;
 mod billing;

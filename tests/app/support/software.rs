@@ -68,13 +68,18 @@ pub async fn copy_link(v: &Visitor, purchase: &str, variant: &str) -> String {
 /// A download link for the purchase, of any variant that has a file, made with "Copy link";
 /// its `/dl/...` path.
 pub async fn make_link(app: &TestApp, v: &Visitor, p: Purchase) -> String {
-    let product = product_of(app, p.line).await;
-    let variant: VariantId = product_variants::table
+    let variant = filed_variant(app, p.line).await;
+    copy_link(v, &p.path(), &variant.to_string()).await
+}
+
+/// A variant of the purchase's product that has a file to download.
+pub async fn filed_variant(app: &TestApp, line: LineId) -> VariantId {
+    let product = product_of(app, line).await;
+    product_variants::table
         .inner_join(artifacts::table)
         .filter(product_variants::product_id.eq(product))
         .select(product_variants::id)
         .first(&mut app.conn().await)
         .await
-        .unwrap();
-    copy_link(v, &p.path(), &variant.to_string()).await
+        .unwrap()
 }

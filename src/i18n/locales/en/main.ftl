@@ -735,6 +735,7 @@ api-error-order-no-line = The order has no line item number { $line }.
 api-error-order-not-cancellable = This order cannot be cancelled: its lines are already cancelled, or the product cannot be cancelled.
 api-error-order-support-only = This purchase can only be cancelled through a support request.
 api-error-order-window = You have passed your { $days }-day cancellation window. We are unable to cancel your purchase.
+api-error-software-cancelled = This purchase was cancelled: its key and download links are revoked.
 api-error-audit-start = startDate is required, as yyyy-mm-dd.
 api-error-audit-end = endDate must be a date, as yyyy-mm-dd.
 api-error-audit-range = endDate must be on or after startDate, at most { $days } days later.

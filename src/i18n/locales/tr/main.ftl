@@ -697,6 +697,7 @@ api-error-order-no-line = Siparişte { $line } numaralı satır öğesi yok.
 api-error-order-not-cancellable = Bu sipariş iptal edilemez: satırları zaten iptal edilmiş veya ürün iptal edilemiyor.
 api-error-order-support-only = Bu satın alma yalnızca bir destek talebiyle iptal edilebilir.
 api-error-order-window = { $days } günlük iptal sürenizi geçtiniz. Satın alma işleminizi iptal edemiyoruz.
+api-error-software-cancelled = Bu satın alma iptal edildi: anahtarı ve indirme bağlantıları iptal edildi.
 api-error-audit-start = startDate gereklidir, yyyy-aa-gg biçiminde.
 api-error-audit-end = endDate, yyyy-aa-gg biçiminde bir tarih olmalıdır.
 api-error-audit-range = endDate, startDate ile aynı gün veya sonrası olmalı ve en fazla { $days } gün sonra olmalıdır.

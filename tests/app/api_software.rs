@@ -1,0 +1,121 @@
+//! A customer's software through the API: purchases with their variants, the key (recorded
+//! before it is returned, done by the token), a download link that downloads, and the
+//! dashboard's refusals (cancelled, another partner's, a plan without keys).
+
+use cspdesk::db::schema::activity;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use serde_json::json;
+
+use crate::support::TestApp;
+use crate::support::api::token;
+use crate::support::fixtures_people::other_shop;
+use crate::support::software::{filed_variant, stored_key};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_program_lists_software_reads_a_key_and_makes_a_link_that_downloads() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").await;
+    let api = token(&app, shop.partner, &["software:keys"]).await;
+    let base = format!("/v1/customers/{}/software", shop.customer);
+
+    let list = api.get(&base).await;
+    assert_eq!(list.status, 200, "{:?}", list.json);
+    let item = &list.json["items"][0];
+    assert_eq!(item["id"], ws.line.to_string());
+    assert_eq!(
+        (item["status"].as_str(), item["hasKeys"].as_bool()),
+        (Some("active"), Some(true))
+    );
+    let variant = filed_variant(&app, ws.line).await.to_string();
+    let listed = item["variants"].as_array().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|v| v["id"] == variant.as_str() && v["available"] == true)
+    );
+
+    let key = api
+        .post(&format!("{base}/{}/key", ws.line), &json!({}))
+        .await;
+    assert_eq!(key.status, 200, "{:?}", key.json);
+    assert_eq!(key.json["productKey"], stored_key(&app, ws.line).await);
+    assert_eq!(key.headers["cache-control"], "no-store");
+
+    let link = api
+        .post(
+            &format!("{base}/{}/variants/{variant}/links", ws.line),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(link.status, 201, "{:?}", link.json);
+    let uri = link.json["uri"].as_str().unwrap();
+    let path = &uri[uri.find("/dl/").expect("a download link")..];
+    let file = reqwest::get(format!("{}{path}", app.base)).await.unwrap();
+    assert_eq!(file.status(), 200);
+    assert!(!file.bytes().await.unwrap().is_empty());
+
+    // Both on the activity log, done by the token.
+    let done: Vec<(String, String)> = activity::table
+        .filter(activity::partner_id.eq(shop.partner))
+        .filter(activity::operation.eq_any(["key_viewed", "link_created"]))
+        .select((activity::operation, activity::actor))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(done.len(), 2, "{done:?}");
+    assert!(
+        done.iter().all(|(_, actor)| actor.starts_with("Program ")),
+        "{done:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_purchase_another_partners_and_a_plan_give_no_key_or_link() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["software:keys", "orders:write"]).await;
+    let base = format!("/v1/customers/{}/software", shop.customer);
+    let ws = app.purchase(shop.customer, "ws2022-std").await;
+    let variant = filed_variant(&app, ws.line).await;
+    let cancel = json!({ "status": "cancelled" });
+    let orders = format!("/v1/customers/{}/orders/{}", shop.customer, ws.order);
+    assert_eq!(api.patch(&orders, &cancel).await.status, 200);
+    let key = api
+        .post(&format!("{base}/{}/key", ws.line), &json!({}))
+        .await;
+    assert_eq!(key.status, 400, "{:?}", key.json);
+    assert!(
+        key.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("cancelled")
+    );
+    let link_path = format!("{base}/{}/variants/{variant}/links", ws.line);
+    assert_eq!(api.post(&link_path, &json!({})).await.status, 400);
+
+    let theirs = other_shop(&app).await.customer;
+    let their = app.purchase(theirs, "ws2022-std").await;
+    let path = format!("/v1/customers/{theirs}/software/{}/key", their.line);
+    let r = api.post(&path, &json!({})).await;
+    assert_eq!((r.status, r.code()), (404, 20000));
+    // Their purchase under our customer's address: not found either.
+    let r = api
+        .post(&format!("{base}/{}/key", their.line), &json!({}))
+        .await;
+    assert_eq!((r.status, r.code()), (404, 20000));
+    let plan = app.purchase(shop.customer, "suse-sles-1y").await;
+    let r = api
+        .post(&format!("{base}/{}/key", plan.line), &json!({}))
+        .await;
+    assert_eq!((r.status, r.code()), (404, 20000));
+    let viewed: i64 = activity::table
+        .filter(activity::partner_id.eq(shop.partner))
+        .filter(activity::operation.eq("key_viewed"))
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(viewed, 0);
+}
