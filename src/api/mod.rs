@@ -9,6 +9,7 @@ pub mod body;
 pub mod caller;
 pub mod customers;
 pub mod error;
+pub mod invoices;
 pub mod known;
 pub mod once;
 pub mod openapi;
@@ -47,6 +48,8 @@ pub const ROUTES: &[Route] = &[
     crate::route!(POST "/v1/customers/{tenant}/software/{purchase}/key", token SoftwareKeys => software::key),
     crate::route!(POST "/v1/customers/{tenant}/software/{purchase}/variants/{variant}/links", token SoftwareKeys => software::link),
     crate::route!(GET "/v1/products", token CatalogRead => products::list),
+    crate::route!(GET "/v1/invoices", token BillingRead => invoices::list),
+    crate::route!(GET "/v1/invoices/{invoice}/lineitems", token BillingRead => invoices::line_items),
     crate::route!(GET "/v1/auditrecords", token ActivityLogRead => audit::list),
 ];
 

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, customers, order_writes, orders, products, software};
+use super::{audit, customers, invoices, order_writes, orders, products, software};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,6 +26,8 @@ use super::{audit, customers, order_writes, orders, products, software};
         software::list,
         software::key,
         software::link,
+        invoices::list,
+        invoices::line_items,
         audit::list,
     ),
     modifiers(&TokenAuth),
@@ -34,6 +36,7 @@ use super::{audit, customers, order_writes, orders, products, software};
         (name = "Orders", description = "A customer's orders: buying and cancelling"),
         (name = "Products", description = "The catalog, per market"),
         (name = "Software", description = "A customer's software: keys and download links"),
+        (name = "Invoices", description = "The partner's monthly invoices and their line items"),
         (name = "Audit records", description = "The partner's activity log"),
     ),
 )]

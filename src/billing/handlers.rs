@@ -67,7 +67,7 @@ pub async fn list(
 
 /// The current month's invoice is always listed as open, in every currency the partner has
 /// been billed in, even before anything happens in it.
-fn with_open_months(
+pub fn with_open_months(
     mut summaries: Vec<InvoiceSummary>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Vec<InvoiceSummary> {

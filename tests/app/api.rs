@@ -178,7 +178,8 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{tenant}", &ids.tenant)
         .replace("{order}", &ids.order)
         .replace("{purchase}", &ids.purchase)
-        .replace("{variant}", &ids.variant);
+        .replace("{variant}", &ids.variant)
+        .replace("{invoice}", "2020-01-USD");
     match path.as_str() {
         "/v1/auditrecords" => format!("{path}?startDate=2026-01-01&endDate=2026-01-31"),
         "/v1/products" => format!("{path}?country=US&targetView=Software"),

@@ -4,6 +4,7 @@ mod activity_log;
 mod admin_center;
 mod api;
 mod api_audit;
+mod api_invoices;
 mod api_orders;
 mod api_software;
 mod api_tokens;

@@ -1,0 +1,103 @@
+//! `/v1/invoices`: the open month's invoice with what a program bought and cancelled through
+//! the API, its line items (a charge, and the credit as a negative amount) a page at a time,
+//! and the totals the Billing page shows.
+
+use cspdesk::clock::Clock;
+use serde_json::json;
+
+use crate::support::TestApp;
+use crate::support::api::token;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_page_shows() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["orders:write", "billing:read"]).await;
+    let orders = format!("/v1/customers/{}/orders", shop.customer);
+    let line = json!({ "lineItemNumber": 0, "offerId": "ws2022-std:0001:0001", "quantity": 2 });
+    let placed = api.post(&orders, &json!({ "lineItems": [line] })).await;
+    assert_eq!(placed.status, 201);
+    let paid = placed.json["lineItems"][0]["pricing"]["amount"].clone();
+    let id = placed.json["id"].as_str().unwrap().to_string();
+    let cancelled = api
+        .patch(&format!("{orders}/{id}"), &json!({ "status": "cancelled" }))
+        .await;
+    assert_eq!(cancelled.status, 200);
+
+    let month = app.clock.now().format("%Y-%m").to_string();
+    let list = api.get("/v1/invoices").await;
+    assert_eq!(list.status, 200, "{:?}", list.json);
+    let open = list.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == format!("{month}-USD").as_str())
+        .expect("the open month in dollars")
+        .clone();
+    assert_eq!(
+        (open["status"].as_str(), open["currencyCode"].as_str()),
+        (Some("open"), Some("USD"))
+    );
+    assert_eq!(open["totalCharges"], paid);
+    assert_eq!(
+        open["totalCredits"], paid,
+        "a whole refund within the window"
+    );
+    assert_eq!(open["totalAmount"], "0.00");
+    assert_eq!(open["lineItemCount"], 2);
+
+    // Its line items, one per page: the charge and the credit (booked at the same instant
+    // here, so in either order).
+    let first = api
+        .get(&format!("/v1/invoices/{month}-USD/lineitems?size=1"))
+        .await;
+    assert_eq!(first.status, 200, "{:?}", first.json);
+    let next = &first.json["links"]["next"];
+    let token_value = next["headers"][0]["value"].as_str().unwrap();
+    let second = api
+        .get_with(
+            &format!("/v1{}", next["uri"].as_str().unwrap()),
+            &[("MS-ContinuationToken", token_value)],
+        )
+        .await;
+    assert!(second.json["links"]["next"].is_null());
+    let mut items = vec![
+        first.json["items"][0].clone(),
+        second.json["items"][0].clone(),
+    ];
+    items.sort_by_key(|i| i["kind"] != "charge");
+    assert_eq!(
+        (&items[0]["kind"], &items[0]["amount"]),
+        (&json!("charge"), &paid)
+    );
+    assert_eq!(items[1]["kind"], "cancellation");
+    assert_eq!(
+        items[1]["amount"],
+        format!("-{}", paid.as_str().unwrap()).as_str()
+    );
+
+    // The Billing page says the same.
+    let staff = app
+        .user(shop.partner)
+        .roles(&[cspdesk::auth::Role::BillingAdmin])
+        .await;
+    let page = app.signed_in(&staff).await.get("/billing").await;
+    let minor = paid
+        .as_str()
+        .unwrap()
+        .replace('.', "")
+        .parse::<i64>()
+        .unwrap();
+    let shown = cspdesk::money::display(
+        minor,
+        cspdesk::money::Currency::Usd,
+        cspdesk::i18n::Lang::En,
+    );
+    assert!(page.contains(&shown), "the charge on Billing: {shown}");
+
+    // A month not yet begun, a currency we do not bill in, nonsense: not found.
+    for bad in ["2999-01-USD", "2026-01-XYZ", "lineitems"] {
+        let r = api.get(&format!("/v1/invoices/{bad}/lineitems")).await;
+        assert_eq!((r.status, r.code()), (404, 20000), "{bad}");
+    }
+}
