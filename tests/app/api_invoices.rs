@@ -61,7 +61,7 @@ async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_
         )
         .await;
     assert!(second.json["links"]["next"].is_null());
-    let mut items = vec![
+    let mut items = [
         first.json["items"][0].clone(),
         second.json["items"][0].clone(),
     ];
