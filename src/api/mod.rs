@@ -7,6 +7,7 @@ pub mod audit;
 pub mod audit_rules;
 pub mod body;
 pub mod caller;
+pub mod customer_writes;
 pub mod customers;
 pub mod error;
 pub mod invoices;
@@ -39,6 +40,7 @@ pub fn is_api_path(path: &str) -> bool {
 pub const ROUTES: &[Route] = &[
     crate::route!(GET "/v1/openapi.json", public => openapi::document),
     crate::route!(GET "/v1/customers", token CustomersRead => customers::list),
+    crate::route!(POST "/v1/customers", token CustomersCreate => customer_writes::create),
     crate::route!(GET "/v1/customers/{tenant}", token CustomersRead => customers::one),
     crate::route!(GET "/v1/customers/{tenant}/orders", token OrdersRead => orders::list),
     crate::route!(POST "/v1/customers/{tenant}/orders", token OrdersPlace => order_writes::place),

@@ -6,7 +6,9 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, customers, invoices, order_writes, orders, products, software};
+use super::{
+    audit, customer_writes, customers, invoices, order_writes, orders, products, software,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,6 +19,7 @@ use super::{audit, customers, invoices, order_writes, orders, products, software
     ),
     paths(
         customers::list,
+        customer_writes::create,
         customers::one,
         orders::list,
         orders::one,

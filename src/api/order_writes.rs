@@ -101,7 +101,7 @@ pub struct PatchLineItem {
 
 /// What fails inside a write's transaction: a refusal to answer, or a fault. Either rolls
 /// everything back, the claim on the request id included.
-enum TxError {
+pub(super) enum TxError {
     Api(ApiError),
     App(AppError),
 }
@@ -126,7 +126,7 @@ impl From<ApiError> for TxError {
 
 /// Runs `write` in one transaction on `conn`, once per `MS-RequestId` if the request has one,
 /// and answers with what it (or the first request with that id) answered.
-async fn once_only(
+pub(super) async fn once_only(
     conn: &mut AsyncPgConnection,
     caller: &Caller,
     req: &HttpRequest,

@@ -209,11 +209,100 @@ async fn ids_of(app: &TestApp, customer: cspdesk::ids::CustomerId) -> Ids {
     }
 }
 
+fn tag() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+}
+
+/// The original's body for a new customer with the domain `<tag>.example`.
+fn new_customer(tag: &str) -> Value {
+    json!({
+        "companyProfile": { "companyName": format!("Wingtip {tag}"), "domain": format!("{tag}.example") },
+        "billingProfile": {
+            "defaultAddress": { "country": "TR", "city": "İstanbul" },
+            "currencyCode": "USD",
+            "culture": "tr-TR",
+            "language": "tr"
+        }
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_program_adds_a_customer_by_the_dashboards_rules_once_per_request_id() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["customers:read", "customers:write"]).await;
+    let t = tag();
+    let id_header = [("MS-RequestId", "4b1a3c52-0000-4000-8000-000000000001")];
+    let body = new_customer(&t).to_string();
+    let made = api
+        .send(reqwest::Method::POST, "/v1/customers", &body, &id_header)
+        .await;
+    assert_eq!(made.status, 201, "{:?}", made.json);
+    let tenant = made.json["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        made.json["companyProfile"]["domain"],
+        format!("{t}.example")
+    );
+    assert_eq!(
+        made.json["billingProfile"]["defaultAddress"]["country"],
+        "TR"
+    );
+    let again = api
+        .send(reqwest::Method::POST, "/v1/customers", &body, &id_header)
+        .await;
+    assert_eq!(
+        (again.status, again.json["id"].as_str()),
+        (201, Some(tenant.as_str()))
+    );
+    assert_eq!(
+        api.get(&format!("/v1/customers/{tenant}")).await.status,
+        200
+    );
+    // The same domain again, without the request id: taken.
+    let taken = api.post("/v1/customers", &new_customer(&t)).await;
+    assert_eq!((taken.status, taken.code()), (409, 409));
+    // Each bad field is named.
+    let mut bad = new_customer(&tag());
+    bad["billingProfile"]["defaultAddress"]["country"] = json!("ZZ");
+    let r = api.post("/v1/customers", &bad).await;
+    assert_eq!(r.status, 400);
+    assert!(
+        r.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("billingProfile.defaultAddress.country")
+    );
+    let mut bad = new_customer(&tag());
+    bad["companyProfile"]["domain"] = json!("not a domain");
+    let r = api.post("/v1/customers", &bad).await;
+    assert!(
+        r.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("companyProfile.domain")
+    );
+    let mut bad = new_customer(&tag());
+    bad["billingProfile"]
+        .as_object_mut()
+        .unwrap()
+        .remove("currencyCode");
+    let r = api.post("/v1/customers", &bad).await;
+    assert!(
+        r.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("billingProfile.currencyCode"),
+        "{:?}",
+        r.json
+    );
+}
+
 /// What a call of the matrix answers: its status, and for a write whether it was refused
 /// only because an earlier call already did it (a cancelled order, 800061).
 async fn call(api: &ApiClient, method: &str, path: &str) -> (u16, bool) {
     let r = match method {
         "GET" => api.get(path).await,
+        "POST" if path == "/v1/customers" => api.post(path, &new_customer(&tag())).await,
         "POST" if !path.ends_with("/orders") => api.post(path, &json!({})).await,
         "POST" => {
             let line =
