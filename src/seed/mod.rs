@@ -108,6 +108,17 @@ async fn partners_and_people(
         };
         user(conn, hash, account, now).await?;
     }
+    // The partner's integration admin: a Global admin who is also an Admin agent, so the API
+    // tokens they make can be granted every scope (a token never exceeds its creator).
+    let account = Account {
+        email: "integration@contoso-partner.test",
+        name: "Ira Integration-Admin",
+        role: Role::GlobalAdmin,
+        partner_id: Some(contoso),
+        customer_id: None,
+    };
+    let integration = user(conn, hash, account, now).await?;
+    grant(conn, integration, Role::AdminAgent).await?;
     tenants(conn, hash, contoso, CONTOSO_CUSTOMERS, now).await?;
     let fabrikam = partner(conn, "Fabrikam Partner", now).await?;
     let account = Account {
@@ -207,7 +218,7 @@ async fn user(
     hash: &str,
     a: Account<'_>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<UserId, AppError> {
     let id = UserId::random();
     diesel::insert_into(users::table)
         .values((
@@ -222,7 +233,8 @@ async fn user(
         ))
         .execute(conn)
         .await?;
-    grant(conn, id, a.role).await
+    grant(conn, id, a.role).await?;
+    Ok(id)
 }
 
 async fn grant(conn: &mut AsyncPgConnection, user_id: UserId, role: Role) -> Result<(), AppError> {

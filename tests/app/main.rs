@@ -7,6 +7,7 @@ mod api_audit;
 mod api_invoices;
 mod api_orders;
 mod api_software;
+mod api_story;
 mod api_tokens;
 mod bench_data;
 mod billing;

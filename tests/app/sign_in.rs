@@ -62,6 +62,20 @@ async fn the_readmes_demo_accounts_sign_in_with_their_roles() {
             .unwrap();
         assert_eq!(roles, [role.code()], "{email}");
     }
+    // The integration admin, who makes the API tokens of the README's API story.
+    let integration = "integration@contoso-partner.test";
+    app.signed_in(integration).await;
+    let (_, id) = account(&app, integration).await;
+    let mut roles: Vec<String> = user_roles::table
+        .filter(user_roles::user_id.eq(id))
+        .select(user_roles::role)
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    roles.sort();
+    let mut want = [Role::AdminAgent.code(), Role::GlobalAdmin.code()];
+    want.sort();
+    assert_eq!(roles, want);
     assert_ne!(
         account(&app, ADMIN).await.0,
         account(&app, fabrikam).await.0,
