@@ -48,6 +48,9 @@ pub async fn seed_bench(
     seed::demo(&mut conn, store, clock.now())
         .await
         .map_err(failed)?;
+    seed::integration_admin(&mut conn, clock.now())
+        .await
+        .map_err(failed)?;
     let tenant = seed::bench::insert(&mut conn, clock.now(), size)
         .await
         .map_err(failed)?;

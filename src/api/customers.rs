@@ -163,13 +163,9 @@ pub async fn one(
 
 /// The caller's partner's customer named by `tenant`: 400 (900118) if it is not a tenant id,
 /// 404 if it is no customer of this partner.
-pub async fn customer_of<P: crate::auth::policy::Permission>(
-    state: &AppState,
-    api: &Api<P>,
-    tenant: &str,
-) -> Result<Customer, ApiError> {
-    let lang = api.caller.lang;
-    let id = CustomerId::parse(tenant).ok_or_else(|| {
+/// The tenant id of an address, or 900118.
+pub fn tenant_id(tenant: &str, lang: crate::i18n::Lang) -> Result<CustomerId, ApiError> {
+    CustomerId::parse(tenant).ok_or_else(|| {
         ApiError::new(
             actix_web::http::StatusCode::BAD_REQUEST,
             super::error::code::INVALID_CUSTOMER_ID,
@@ -177,7 +173,16 @@ pub async fn customer_of<P: crate::auth::policy::Permission>(
             "api-error-customer-id",
             &[],
         )
-    })?;
+    })
+}
+
+pub async fn customer_of<P: crate::auth::policy::Permission>(
+    state: &AppState,
+    api: &Api<P>,
+    tenant: &str,
+) -> Result<Customer, ApiError> {
+    let lang = api.caller.lang;
+    let id = tenant_id(tenant, lang)?;
     // Found by its key: one plan suits every customer.
     let conn = state
         .steady

@@ -3,12 +3,13 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
+use diesel::QueryableByName;
 use diesel::sql_types::{Array, BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::customers::customer_of;
+use super::customers::{customer_of, tenant_id};
 use super::products::offer_id;
 use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
 use super::{Api, ApiError};
@@ -71,7 +72,7 @@ pub struct ApiOrder {
     pub attributes: Attributes,
 }
 
-#[derive(diesel::QueryableByName, Debug)]
+#[derive(QueryableByName, Debug)]
 pub struct OrderRow {
     #[diesel(sql_type = SqlUuid)]
     pub id: OrderId,
@@ -83,7 +84,7 @@ pub struct OrderRow {
     pub currency: Currency,
 }
 
-#[derive(diesel::QueryableByName, Debug)]
+#[derive(QueryableByName, Debug)]
 pub struct LineRow {
     #[diesel(sql_type = SqlUuid)]
     pub order_id: OrderId,
@@ -177,26 +178,46 @@ pub fn assemble(customer: CustomerId, orders: Vec<OrderRow>, lines: Vec<LineRow>
 
 const ORDER_COLUMNS: &str = "o.id, o.placed_at, o.status, o.currency";
 
-/// A page of the customer's orders, newest first, off the (customer_id, placed_at, id) index.
+/// A row of a page of orders: an order and one of its lines.
+#[derive(QueryableByName, Debug)]
+struct PagedLine {
+    #[diesel(embed)]
+    order: OrderRow,
+    #[diesel(embed)]
+    line: LineRow,
+}
+
+/// A page of the customer's orders, newest first, off the (customer_id, placed_at, id) index,
+/// with their lines: one statement, so it goes with the token's and the customer's checks.
 async fn page(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     customer: CustomerId,
     after: Option<&Cursor>,
     limit: i64,
-) -> Result<Vec<OrderRow>, AppError> {
-    let from = format!(
-        "SELECT {ORDER_COLUMNS} FROM orders o WHERE o.customer_id = $1 AND o.partner_id = $2"
-    );
-    const ORDER: &str = "ORDER BY o.placed_at DESC, o.id DESC LIMIT $3";
-    let first = prepared(format!("{from} {ORDER}"))
+) -> Result<Vec<(OrderRow, Vec<LineRow>)>, AppError> {
+    let orders = |after: &str| {
+        format!(
+            "SELECT o.id, o.placed_at, o.status, o.currency, l.order_id, l.product_id,
+                    l.line_number, p.sku, l.product_name, l.licence_kind, l.term_months,
+                    l.quantity, l.quantity_cancelled, l.unit_price_minor, l.tax_included,
+                    l.tax_rate_bp, l.credited_minor
+               FROM (SELECT {ORDER_COLUMNS} FROM orders o
+                      WHERE o.customer_id = $1 AND o.partner_id = $2 {after}
+                      ORDER BY o.placed_at DESC, o.id DESC LIMIT $3) o
+               JOIN order_lines l ON l.order_id = o.id
+               JOIN products p ON p.id = l.product_id
+              ORDER BY o.placed_at DESC, o.id DESC, l.line_number"
+        )
+    };
+    let first = prepared(orders(""))
         .bind::<SqlUuid, _>(customer)
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<BigInt, _>(limit);
-    Ok(match after {
+    let rows: Vec<PagedLine> = match after {
         None => diesel_async::RunQueryDsl::load(first, &mut conn).await?,
         Some(c) => {
-            let next = prepared(format!("{from} AND (o.placed_at, o.id) < ($4, $5) {ORDER}"))
+            let next = prepared(orders("AND (o.placed_at, o.id) < ($4, $5)"))
                 .bind::<SqlUuid, _>(customer)
                 .bind::<SqlUuid, _>(scope.partner_id())
                 .bind::<BigInt, _>(limit)
@@ -204,7 +225,15 @@ async fn page(
                 .bind::<SqlUuid, _>(c.id);
             diesel_async::RunQueryDsl::load(next, &mut conn).await?
         }
-    })
+    };
+    let mut orders: Vec<(OrderRow, Vec<LineRow>)> = Vec::new();
+    for row in rows {
+        match orders.last_mut() {
+            Some((order, lines)) if order.id == row.order.id => lines.push(row.line),
+            _ => orders.push((row.order, vec![row.line])),
+        }
+    }
+    Ok(orders)
 }
 
 /// One order of the customer, if it is theirs.
@@ -288,14 +317,20 @@ pub async fn list(
     let app = |e: AppError| ApiError::from_app(e, lang);
     let size = shapes::size(query.size.as_deref(), lang)?;
     let after = shapes::continuation(&req, query.seek_operation.as_deref(), lang, Cursor::decode)?;
-    let customer = customer_of(&state, &api, &tenant).await?;
+    let tenant = tenant_id(&tenant, lang)?;
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let scope = &api.caller.partner;
     let limit = shapes::fetch_limit(size);
-    let mut orders = page(&conn, scope, customer.id, after.as_ref(), limit)
-        .await
-        .map_err(app)?;
-    let next = cut_page(&mut orders, size, |o| {
+    let reads = async {
+        futures_util::try_join!(
+            crate::customers::queries::find(&conn, scope, tenant),
+            page(&conn, scope, tenant, after.as_ref(), limit),
+        )
+        .map_err(app)
+    };
+    let (customer, mut orders) = api.read(&conn, reads).await?;
+    let customer = customer.ok_or_else(|| ApiError::not_found(lang))?;
+    let next = cut_page(&mut orders, size, |(o, _)| {
         Cursor {
             at: o.placed_at,
             id: o.id.0,
@@ -303,9 +338,8 @@ pub async fn list(
         }
         .encode()
     });
-    let ids: Vec<OrderId> = orders.iter().map(|o| o.id).collect();
-    let lines = lines_of(&conn, scope, &ids).await.map_err(app)?;
-    let items = assemble(customer.id, orders, lines);
+    let (orders, lines): (Vec<OrderRow>, Vec<Vec<LineRow>>) = orders.into_iter().unzip();
+    let items = assemble(customer.id, orders, lines.into_iter().flatten().collect());
     let uri = format!("/customers/{}/orders?size={size}", customer.id);
     Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
 }

@@ -339,3 +339,43 @@ async fn a_cancellation_past_the_window_or_of_a_missing_line_is_refused_with_the
     );
     assert_eq!(count(&app, "credits").await, credits);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customers_orders_come_a_page_at_a_time_each_with_all_its_lines() {
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    let mut placed = Vec::new();
+    for n in 0..5 {
+        let lines = json!([
+            { "lineItemNumber": 0, "offerId": WS, "quantity": n + 1 },
+            { "lineItemNumber": 1, "offerId": "sql2022-std:0001:0001", "quantity": 1 },
+        ]);
+        let r = api.post(&path, &json!({ "lineItems": lines })).await;
+        assert_eq!(r.status, 201, "{:?}", r.json);
+        placed.push(r.json["id"].as_str().unwrap().to_string());
+        app.clock.advance(chrono::Duration::minutes(1));
+    }
+    let mut seen = Vec::new();
+    let mut page = api.get(&format!("{path}?size=2")).await;
+    loop {
+        for order in page.json["items"].as_array().unwrap() {
+            let lines = order["lineItems"].as_array().unwrap();
+            let numbers: Vec<i64> = lines
+                .iter()
+                .map(|l| l["lineItemNumber"].as_i64().unwrap())
+                .collect();
+            assert_eq!(numbers, [0, 1], "{order}");
+            seen.push(order["id"].as_str().unwrap().to_string());
+        }
+        let next = &page.json["links"]["next"];
+        if next.is_null() {
+            break;
+        }
+        let value = next["headers"][0]["value"].as_str().unwrap();
+        let uri = format!("/v1{}", next["uri"].as_str().unwrap());
+        page = api.get_with(&uri, &[("MS-ContinuationToken", value)]).await;
+        assert_eq!(page.status, 200);
+    }
+    placed.reverse();
+    assert_eq!(seen, placed, "newest first, none missed or repeated");
+}
