@@ -390,6 +390,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(api_requests -> api_tokens (token_id));
 diesel::joinable!(api_tokens -> partners (partner_id));
 diesel::joinable!(artifacts -> product_variants (variant_id));
 diesel::joinable!(cart_items -> customers (customer_id));
@@ -435,10 +436,9 @@ diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(users -> customers (customer_id));
 diesel::joinable!(users -> partners (partner_id));
 
-diesel::joinable!(api_requests -> api_tokens (token_id));
 diesel::allow_tables_to_appear_in_same_query!(
-    api_requests,
     activity,
+    api_requests,
     api_tokens,
     artifacts,
     cart_items,
