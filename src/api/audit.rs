@@ -14,6 +14,7 @@ use super::{Api, ApiError};
 use crate::activity::Operation;
 use crate::activity::filter::{Cursor, MAX_DAYS};
 use crate::auth::{PartnerScope, perm};
+use crate::customers::queries;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -290,14 +291,15 @@ pub async fn list(
         .map_err(|e| ApiError::from_app(e.into(), lang))?;
     let scope = caller.partner;
     let limit = shapes::fetch_limit(size);
+    let app = |e: AppError| ApiError::from_app(e, lang);
     let reads = async {
-        let (operations, customers) = match filter {
+        let (operations, customers) = match &filter {
             None => (Operation::ALL.to_vec(), None),
-            Some(AuditFilter::ResourceType(ops)) => (ops, None),
-            Some(AuditFilter::Customer(id)) => (Operation::ALL.to_vec(), Some(vec![id])),
+            Some(AuditFilter::ResourceType(ops)) => (ops.clone(), None),
+            Some(AuditFilter::Customer(id)) => (Operation::ALL.to_vec(), Some(vec![*id])),
             Some(AuditFilter::CompanyName(text)) => (
                 Operation::ALL.to_vec(),
-                Some(named(&conn, scope, &text, lang).await?),
+                Some(named(&conn, scope, text, lang).await?),
             ),
         };
         let sel = Selection {
@@ -306,9 +308,15 @@ pub async fn list(
             operations: operations.iter().map(|o| o.code()).collect(),
             customers,
         };
-        records(&conn, scope, &sel, after, limit)
-            .await
-            .map_err(|e| ApiError::from_app(e, lang))
+        let page = async { records(&conn, scope, &sel, after, limit).await.map_err(app) };
+        // Another partner's customer is not found, as everywhere; checked alongside the page.
+        let Some(AuditFilter::Customer(id)) = &filter else {
+            return page.await;
+        };
+        let theirs = async { queries::find(&conn, &scope, *id).await.map_err(app) };
+        let (found, rows) = futures_util::try_join!(theirs, page)?;
+        found.ok_or_else(|| ApiError::not_found(lang))?;
+        Ok(rows)
     };
     let mut rows = api.read(&conn, reads).await?;
     drop(conn);
