@@ -2,8 +2,8 @@
 //! a time (page 1000 costs what page 1 does).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
 use super::{Api, ApiError};
@@ -76,25 +76,13 @@ impl ApiCustomer {
     }
 }
 
-/// The query of a list; anything else in it is ignored.
-#[derive(Deserialize, Debug, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Customers per page, 1 to 500 (100 without it).
-    #[param(value_type = Option<i64>)]
-    pub size: Option<String>,
-    /// `Next` to continue after the `MS-ContinuationToken` header's customer.
-    pub seek_operation: Option<String>,
-}
-
 /// The partner's customers in name order, a page at a time.
 #[utoipa::path(
     get,
     path = "/v1/customers",
     tag = "Customers",
     params(
-        ListQuery,
+        shapes::ListQuery,
         ("MS-ContinuationToken" = Option<String>, Header,
          description = "With seekOperation=Next: the value from the previous page's next link"),
     ),
@@ -111,7 +99,7 @@ pub async fn list(
     api: Api<perm::CustomersRead>,
     state: web::Data<AppState>,
     req: HttpRequest,
-    query: web::Query<ListQuery>,
+    query: web::Query<shapes::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = &api.caller;
     let lang = caller.lang;

@@ -5,8 +5,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
 use super::{Api, ApiError};
@@ -162,15 +162,6 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(Collection::page(items, "/invoices".into(), None)))
 }
 
-#[derive(Deserialize, Debug, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct LinesQuery {
-    #[param(value_type = Option<i64>)]
-    pub size: Option<String>,
-    pub seek_operation: Option<String>,
-}
-
 /// The invoice an id names (`2026-11-USD`): a real month up to the current one, in a
 /// currency we bill in.
 fn key_of(
@@ -196,7 +187,7 @@ fn key_of(
     tag = "Invoices",
     params(
         ("invoice" = String, Path, description = "The invoice's id: month and currency, 2026-11-USD"),
-        LinesQuery,
+        shapes::ListQuery,
         ("MS-ContinuationToken" = Option<String>, Header,
          description = "With seekOperation=Next: the value from the previous page's next link"),
     ),
@@ -214,7 +205,7 @@ pub async fn line_items(
     state: web::Data<AppState>,
     req: HttpRequest,
     id: web::Path<String>,
-    query: web::Query<LinesQuery>,
+    query: web::Query<shapes::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use diesel::QueryableByName;
 use diesel::sql_types::{Array, BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::AsyncPgConnection;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::customers::{customer_of, tenant_id};
 use super::products::offer_id;
@@ -277,15 +277,6 @@ pub async fn lines_of(
     Ok(diesel_async::RunQueryDsl::load(query, &mut conn).await?)
 }
 
-#[derive(Deserialize, Debug, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    #[param(value_type = Option<i64>)]
-    pub size: Option<String>,
-    pub seek_operation: Option<String>,
-}
-
 /// A customer's orders, newest first.
 #[utoipa::path(
     get,
@@ -293,7 +284,7 @@ pub struct ListQuery {
     tag = "Orders",
     params(
         ("tenant" = String, Path, description = "The customer's tenant id"),
-        ListQuery,
+        shapes::ListQuery,
         ("MS-ContinuationToken" = Option<String>, Header,
          description = "With seekOperation=Next: the value from the previous page's next link"),
     ),
@@ -311,7 +302,7 @@ pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
     tenant: web::Path<String>,
-    query: web::Query<ListQuery>,
+    query: web::Query<shapes::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);

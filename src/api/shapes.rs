@@ -102,6 +102,18 @@ impl<T: ToSchema> Collection<T> {
     }
 }
 
+/// The query of every list: its page size and continuation; anything else in it is ignored.
+#[derive(serde::Deserialize, Debug, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Items per page, 1 to 500 (100 without it).
+    #[param(value_type = Option<i64>)]
+    pub size: Option<String>,
+    /// `Next` to continue after the `MS-ContinuationToken` header's item.
+    pub seek_operation: Option<String>,
+}
+
 /// Items a page holds unless `size` says otherwise, and the most it may say.
 const DEFAULT_SIZE: i64 = 100;
 const MAX_SIZE: i64 = 500;

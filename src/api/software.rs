@@ -6,9 +6,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncConnection;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use super::customers::customer_of;
 use super::orders::term_duration;
@@ -82,15 +82,6 @@ pub struct ApiDownloadLink {
     pub attributes: Attributes,
 }
 
-#[derive(Deserialize, Debug, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    #[param(value_type = Option<i64>)]
-    pub size: Option<String>,
-    pub seek_operation: Option<String>,
-}
-
 fn purchase_of(p: Purchase, variants: &[(ProductId, Variant)], customer: &Customer) -> ApiPurchase {
     let id = p.line_id.to_string();
     ApiPurchase {
@@ -134,7 +125,7 @@ fn purchase_of(p: Purchase, variants: &[(ProductId, Variant)], customer: &Custom
     tag = "Software",
     params(
         ("tenant" = String, Path, description = "The customer's tenant id"),
-        ListQuery,
+        shapes::ListQuery,
         ("MS-ContinuationToken" = Option<String>, Header,
          description = "With seekOperation=Next: the value from the previous page's next link"),
     ),
@@ -152,7 +143,7 @@ pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
     tenant: web::Path<String>,
-    query: web::Query<ListQuery>,
+    query: web::Query<shapes::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
@@ -170,30 +161,15 @@ pub async fn list(
     let mut products: Vec<ProductId> = rows.iter().map(|p| p.product_id).collect();
     products.sort();
     products.dedup();
-    let variants = variants_of(&conn, &products).await.map_err(app)?;
+    let variants = queries::variants_of_products(&conn, &products)
+        .await
+        .map_err(app)?;
     let items = rows
         .into_iter()
         .map(|p| purchase_of(p, &variants, &customer))
         .collect();
     let uri = format!("/customers/{}/software?size={size}", customer.id);
     Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
-}
-
-/// The variants of `products`, in one statement each product's in the Software page's order.
-async fn variants_of(
-    conn: &diesel_async::AsyncPgConnection,
-    products: &[ProductId],
-) -> Result<Vec<(ProductId, Variant)>, AppError> {
-    let mut all = Vec::new();
-    for chunk in products.chunks(50) {
-        let found = futures_util::future::try_join_all(chunk.iter().map(|p| async move {
-            let vs = queries::variants(conn, *p).await?;
-            Ok::<_, AppError>(vs.into_iter().map(|v| (*p, v)).collect::<Vec<_>>())
-        }))
-        .await?;
-        all.extend(found.into_iter().flatten());
-    }
-    Ok(all)
 }
 
 /// The purchase `line` of the customer `tenant`, for a key or a link: 404 if it is not

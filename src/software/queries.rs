@@ -220,6 +220,26 @@ pub async fn variants(
         .await?)
 }
 
+/// The variants of several products with their products' ids, in one statement, each
+/// product's in `variants`' order.
+pub async fn variants_of_products(
+    mut conn: &AsyncPgConnection,
+    products: &[ProductId],
+) -> Result<Vec<(ProductId, Variant)>, AppError> {
+    Ok(product_variants::table
+        .left_join(artifacts::table)
+        .filter(product_variants::product_id.eq_any(products))
+        .order((
+            product_variants::product_id,
+            product_variants::version,
+            product_variants::language,
+            product_variants::file_type,
+        ))
+        .select((product_variants::product_id, Variant::as_select()))
+        .load(&mut conn)
+        .await?)
+}
+
 /// One variant by id (a download link names its variant).
 pub async fn variant(
     conn: &mut AsyncPgConnection,
