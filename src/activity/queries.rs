@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use super::filter::{Actor, Cursor, Filter};
+use super::filter::{Actor, Cursor, Filter, Operations};
 use super::{LINK_ACTOR, Operation};
 use crate::auth::PartnerScope;
 use crate::db::schema::{activity, customers, users};
@@ -92,9 +92,14 @@ pub async fn page(
         .limit(limit)
         .select(LogRow::as_select())
         .into_boxed();
-    if let Some(codes) = f.operations.codes() {
-        query = query.filter(activity::operation.eq_any(codes));
-    }
+    query = match f.operations {
+        // `=`, not `= ANY` of one: so one plan reads the (partner, operation, time) index.
+        Operations::One(op) => query.filter(activity::operation.eq(op.code())),
+        other => match other.codes() {
+            Some(codes) => query.filter(activity::operation.eq_any(codes)),
+            None => query,
+        },
+    };
     if let Some(customer_id) = sel.customer_id {
         query = query.filter(activity::customer_id.eq(customer_id));
     }

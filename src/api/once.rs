@@ -11,6 +11,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::ApiError;
 use crate::db::schema::api_requests;
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::TokenId;
@@ -107,6 +108,7 @@ impl Once<'_> {
                 api_requests::status.eq(i16::try_from(answer.status).unwrap_or(200)),
                 api_requests::response.eq(&answer.body),
             ))
+            .reused()
             .execute(conn)
             .await?;
         Ok(())

@@ -11,6 +11,7 @@ use crate::activity::{self, Entry, Operation};
 use crate::auth::store::token_hash;
 use crate::auth::{CurrentUser, PartnerScope};
 use crate::db::schema::{api_tokens, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::TokenId;
 
@@ -148,6 +149,7 @@ pub async fn revoke(
                 api_tokens::revoked_by.eq(admin.id),
             ))
             .returning(api_tokens::name)
+            .reused()
             .get_result(conn)
             .await
             .optional()?;

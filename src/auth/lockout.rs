@@ -8,6 +8,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use super::rules::{self, Throttle};
 use crate::db::schema::sign_in_throttle;
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 
 pub enum Attempt {
@@ -46,6 +47,7 @@ pub async fn count_attempt(
                 sign_in_throttle::failures.eq(next.failures),
                 sign_in_throttle::locked_until.eq(next.locked_until),
             ))
+            .reused()
             .execute(conn)
             .await?;
         expire(conn, now).await?;
@@ -71,6 +73,7 @@ async fn lock_record(
         .on_conflict(sign_in_throttle::email)
         .do_update()
         .set(sign_in_throttle::failures.eq(sign_in_throttle::failures))
+        .reused()
         .execute(conn)
         .await?;
     let (window_started_at, failures, locked_until) = sign_in_throttle::table
@@ -93,7 +96,7 @@ async fn lock_record(
 /// Removes up to `EXPIRE_BATCH` records whose window and lock have both passed (see
 /// `rules::expired`). Records another attempt holds are skipped, never waited for.
 async fn expire(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<usize, AppError> {
-    Ok(diesel::sql_query(
+    Ok(crate::db::statement::prepared(
         "DELETE FROM sign_in_throttle WHERE email IN ( \
              SELECT email FROM sign_in_throttle \
              WHERE window_started_at <= $1 AND (locked_until IS NULL OR locked_until <= $2) \

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use super::rules::{self};
 use super::{CurrentUser, Role, UserKind, ViewMode};
 use crate::db::schema::{user_roles, user_sessions, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::{CustomerId, PartnerId, UserId};
@@ -92,6 +93,7 @@ pub async fn end_session(
     diesel::update(user_sessions::table.find(token_hash(token)))
         .filter(user_sessions::ended_at.is_null())
         .set(user_sessions::ended_at.eq(now))
+        .reused()
         .execute(&mut conn)
         .await?;
     Ok(())
@@ -140,6 +142,7 @@ pub async fn resume_session(
         diesel::update(user_sessions::table.find(&hash))
             .filter(user_sessions::last_seen_at.le(now - rules::LAST_SEEN_GRANULARITY))
             .set(user_sessions::last_seen_at.eq(now))
+            .reused()
             .execute(&mut conn)
             .await?;
     }
@@ -181,6 +184,7 @@ pub async fn set_view_mode(
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
         .set(users::view_mode.eq(mode))
+        .reused()
         .execute(conn)
         .await?;
     Ok(())
@@ -193,6 +197,7 @@ pub async fn set_language(
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
         .set(users::language.eq(lang))
+        .reused()
         .execute(conn)
         .await?;
     Ok(())

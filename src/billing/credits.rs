@@ -13,7 +13,9 @@ use crate::ids::{CustomerId, LineId, OrderId, PartnerId, RequestId, UserId};
 
 /// Named fields, so a column added to the table cannot shift the others.
 #[derive(Insertable)]
-#[diesel(table_name = credits)]
+// A `None` is bound as NULL, not sent as DEFAULT: a statement with DEFAULT in it changes
+// with the values, so diesel would prepare it again on every insert.
+#[diesel(table_name = credits, treat_none_as_default_value = false)]
 pub struct NewCredit {
     pub id: Uuid,
     pub partner_id: PartnerId,

@@ -7,11 +7,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use super::rules::Month;
 use crate::db::schema::{invoice_numbers, invoices};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::PartnerId;
 
@@ -111,6 +113,20 @@ async fn batch(
     Ok((issued, ids.len()))
 }
 
+/// Numbers and dates the invoice, and takes its tallies into its row's totals: from now on
+/// its row alone holds them (the tallies of an issued invoice are not read, nor can change).
+const ISSUE: &str = "
+    UPDATE invoices i
+       SET number = $2, issued_at = $3,
+           charges_minor = i.charges_minor + t.charges_minor,
+           credits_minor = i.credits_minor + t.credits_minor,
+           line_count = i.line_count + t.line_count
+      FROM (SELECT coalesce(sum(charges_minor), 0)::bigint AS charges_minor,
+                   coalesce(sum(credits_minor), 0)::bigint AS credits_minor,
+                   coalesce(sum(line_count), 0)::bigint AS line_count
+              FROM invoice_tallies WHERE invoice_id = $1) t
+     WHERE i.id = $1";
+
 /// Issues one invoice unless it already is; whether this call issued it.
 async fn issue(
     conn: &mut AsyncPgConnection,
@@ -132,10 +148,13 @@ async fn issue(
         let number: i64 = diesel::update(invoice_numbers::table)
             .set(invoice_numbers::last.eq(invoice_numbers::last + 1))
             .returning(invoice_numbers::last)
+            .reused()
             .get_result(conn)
             .await?;
-        diesel::update(invoices::table.find(id))
-            .set((invoices::number.eq(number), invoices::issued_at.eq(now)))
+        crate::db::statement::prepared(ISSUE)
+            .bind::<SqlUuid, _>(id)
+            .bind::<BigInt, _>(number)
+            .bind::<Timestamptz, _>(now)
             .execute(conn)
             .await?;
         Ok(true)

@@ -4,7 +4,7 @@
 //! refuses to add anything to an issued invoice.
 
 use chrono::{DateTime, Utc};
-use diesel::sql_types::{Bpchar, Date, Uuid as SqlUuid};
+use diesel::sql_types::{Bool, Bpchar, Date, Uuid as SqlUuid};
 use diesel::{OptionalExtension, QueryableByName};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -15,20 +15,38 @@ use crate::ids::{OrderId, PartnerId};
 use crate::money::Currency;
 
 #[derive(QueryableByName)]
-struct Opened {
+struct Found {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
+    #[diesel(sql_type = Bool)]
+    issued: bool,
 }
 
 /// How many months past `at` an order or credit may move when its own month was issued in
 /// the meantime (see `open_invoice`); one is enough, the rest is a safety bound.
 const MONTHS_AHEAD: usize = 3;
 
+/// The invoice of a month and currency, locked in share mode, or made if there is none. One
+/// statement: a lock that only issuing waits for (any number of orders and credits hold it at
+/// once), so writers of one partner do not wait for each other here. No row when another
+/// transaction made the invoice at the same moment: it is there to be found on a second try.
+const FIND_OR_MAKE: &str = "
+    WITH found AS (
+        SELECT id, issued_at IS NOT NULL AS issued FROM invoices
+         WHERE partner_id = $2 AND month = $3 AND currency = $4
+           FOR SHARE),
+    made AS (
+        INSERT INTO invoices (id, partner_id, month, currency)
+        SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM found)
+        ON CONFLICT (partner_id, month, currency) DO NOTHING
+        RETURNING id, false AS issued)
+    SELECT id, issued FROM found UNION ALL SELECT id, issued FROM made";
+
 /// The partner's open invoice in `currency` for the month of `at`, made if there is none, and
-/// locked until the transaction ends, so it cannot be issued before what is added to it is
-/// committed. If that month was issued meanwhile (a request on the month's last instant, while
-/// another process had already issued it), the next month's invoice takes it: a charge or
-/// credit lands on exactly one invoice, never on none.
+/// locked in share mode until the transaction ends, so it cannot be issued before what is
+/// added to it is committed. If that month was issued meanwhile (a request on the month's last
+/// instant, while another process had already issued it), the next month's invoice takes it:
+/// a charge or credit lands on exactly one invoice, never on none.
 async fn open_invoice(
     conn: &mut AsyncPgConnection,
     partner: PartnerId,
@@ -36,24 +54,23 @@ async fn open_invoice(
     at: DateTime<Utc>,
 ) -> Result<Uuid, AppError> {
     let mut month = Month::of(at);
-    for _ in 0..MONTHS_AHEAD {
-        let opened: Option<Opened> = crate::db::statement::prepared(
-            "INSERT INTO invoices (id, partner_id, month, currency) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (partner_id, month, currency)
-             DO UPDATE SET line_count = invoices.line_count WHERE invoices.issued_at IS NULL
-             RETURNING id",
-        )
-        .bind::<SqlUuid, _>(Uuid::new_v4())
-        .bind::<SqlUuid, _>(partner)
-        .bind::<Date, _>(month.first_day())
-        .bind::<Bpchar, _>(currency.code())
-        .get_result(conn)
-        .await
-        .optional()?;
-        if let Some(opened) = opened {
-            return Ok(opened.id);
+    let mut tries = 0;
+    while tries < MONTHS_AHEAD * 2 {
+        tries += 1;
+        let found: Option<Found> = crate::db::statement::prepared(FIND_OR_MAKE)
+            .bind::<SqlUuid, _>(Uuid::new_v4())
+            .bind::<SqlUuid, _>(partner)
+            .bind::<Date, _>(month.first_day())
+            .bind::<Bpchar, _>(currency.code())
+            .get_result(conn)
+            .await
+            .optional()?;
+        match found {
+            Some(Found { id, issued: false }) => return Ok(id),
+            Some(Found { issued: true, .. }) => month = month.next(),
+            // Made by another transaction just now: found on the next try.
+            None => {}
         }
-        month = month.next();
     }
     Err(AppError::internal("no open invoice within three months"))
 }

@@ -4,30 +4,38 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::QueryableByName;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Integer, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{
+    BigInt, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use super::rules::Month;
 use crate::auth::PartnerScope;
-use crate::db::schema::invoices;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
 
-/// One invoice, without its lines.
-#[derive(Queryable, Selectable, Debug)]
-#[diesel(table_name = invoices, check_for_backend(diesel::pg::Pg))]
+/// One invoice, without its lines. An open invoice's totals are its row's plus its tallies
+/// (see the `invoice_tallies` migration); an issued one's are its row's.
+#[derive(QueryableByName, Debug)]
 pub struct InvoiceSummary {
+    #[diesel(sql_type = Date)]
     month: NaiveDate,
+    #[diesel(sql_type = Text)]
     pub currency: Currency,
+    #[diesel(sql_type = BigInt)]
     pub charges_minor: i64,
     /// Positive: the sum of the credits.
+    #[diesel(sql_type = BigInt)]
     pub credits_minor: i64,
+    #[diesel(sql_type = BigInt)]
     pub line_count: i64,
     /// Set once issued.
+    #[diesel(sql_type = Nullable<BigInt>)]
     pub number: Option<i64>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
     pub issued_at: Option<DateTime<Utc>>,
 }
 
@@ -62,17 +70,33 @@ impl InvoiceSummary {
     }
 }
 
+/// The invoices with their totals: an open one's tallies (at most 16 rows, through their
+/// primary key) are added to its row's; an issued one's are already in its row.
+const SUMMARY: &str = "
+    SELECT i.month, i.currency,
+           i.charges_minor + coalesce(t.charges_minor, 0) AS charges_minor,
+           i.credits_minor + coalesce(t.credits_minor, 0) AS credits_minor,
+           i.line_count + coalesce(t.line_count, 0) AS line_count,
+           i.number, i.issued_at
+      FROM invoices i
+      LEFT JOIN LATERAL (SELECT sum(charges_minor)::bigint AS charges_minor,
+                                sum(credits_minor)::bigint AS credits_minor,
+                                sum(line_count)::bigint AS line_count
+                           FROM invoice_tallies
+                          WHERE invoice_id = i.id AND i.issued_at IS NULL) t ON true
+     WHERE i.partner_id = $1";
+
 /// The partner's invoices, newest month first.
 pub async fn invoices(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
 ) -> Result<Vec<InvoiceSummary>, AppError> {
-    Ok(invoices::table
-        .filter(invoices::partner_id.eq(scope.partner_id()))
-        .order((invoices::month.desc(), invoices::currency))
-        .select(InvoiceSummary::as_select())
-        .load(&mut conn)
-        .await?)
+    Ok(
+        prepared(format!("{SUMMARY} ORDER BY i.month DESC, i.currency"))
+            .bind::<SqlUuid, _>(scope.partner_id())
+            .load(&mut conn)
+            .await?,
+    )
 }
 
 /// The invoice a key names, if anything has happened in its month and currency.
@@ -80,14 +104,15 @@ pub async fn find(
     mut conn: &AsyncPgConnection,
     key: InvoiceKey,
 ) -> Result<Option<InvoiceSummary>, AppError> {
-    Ok(invoices::table
-        .filter(invoices::partner_id.eq(key.partner_id()))
-        .filter(invoices::month.eq(key.month.first_day()))
-        .filter(invoices::currency.eq(key.currency))
-        .select(InvoiceSummary::as_select())
-        .first(&mut conn)
-        .await
-        .optional()?)
+    Ok(
+        prepared(format!("{SUMMARY} AND i.month = $2 AND i.currency = $3"))
+            .bind::<SqlUuid, _>(key.partner_id())
+            .bind::<Date, _>(key.month.first_day())
+            .bind::<Text, _>(key.currency.code())
+            .get_result(&mut conn)
+            .await
+            .optional()?,
+    )
 }
 
 /// One line of an invoice: a charge for an order line, or a credit (negative amount).

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DbError};
+use diesel::sql_types::{Array, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 use uuid::Uuid;
@@ -17,7 +18,8 @@ use super::rules::{self, Window};
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CustomerScope;
 use crate::billing::{self, credits::NewCredit};
-use crate::db::schema::{download_links, order_lines, orders, product_keys};
+use crate::db::schema::{order_lines, orders};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::{LineId, OrderId, PartnerId, ProductId, UserId};
 
@@ -158,6 +160,7 @@ async fn cancel_line(
             order_lines::quantity_cancelled.eq(order_lines::quantity),
             order_lines::credited_minor.eq(order_lines::credited_minor + credit),
         ))
+        .reused()
         .execute(conn)
         .await?;
     let credit = NewCredit {
@@ -178,37 +181,33 @@ async fn cancel_line(
     Ok(())
 }
 
+/// The lines, their keys and their download links, revoked at once: one statement, as the
+/// three do not depend on each other. The lines themselves are marked too, so no new key view
+/// or link is made for them.
+const REVOKE: &str = "
+    WITH lines AS (
+        UPDATE order_lines SET revoked_at = $1
+         WHERE id = ANY($2) AND revoked_at IS NULL RETURNING 1),
+    keys AS (
+        UPDATE product_keys SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1),
+    links AS (
+        UPDATE download_links SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1)
+    SELECT (SELECT count(*) FROM lines) + (SELECT count(*) FROM keys)
+           + (SELECT count(*) FROM links) AS revoked";
+
 /// Keys and download links of the lines stop working in the same transaction (R-34).
 pub async fn revoke(
     conn: &mut AsyncPgConnection,
     line_ids: &[LineId],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    // The lines themselves are marked, so no new key view or link is made for them.
-    diesel::update(
-        order_lines::table
-            .filter(order_lines::id.eq_any(line_ids))
-            .filter(order_lines::revoked_at.is_null()),
-    )
-    .set(order_lines::revoked_at.eq(now))
-    .execute(conn)
-    .await?;
-    diesel::update(
-        product_keys::table
-            .filter(product_keys::order_line_id.eq_any(line_ids))
-            .filter(product_keys::revoked_at.is_null()),
-    )
-    .set(product_keys::revoked_at.eq(now))
-    .execute(conn)
-    .await?;
-    diesel::update(
-        download_links::table
-            .filter(download_links::order_line_id.eq_any(line_ids))
-            .filter(download_links::revoked_at.is_null()),
-    )
-    .set(download_links::revoked_at.eq(now))
-    .execute(conn)
-    .await?;
+    crate::db::statement::prepared(REVOKE)
+        .bind::<Timestamptz, _>(now)
+        .bind::<Array<SqlUuid>, _>(line_ids)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -226,6 +225,7 @@ async fn close_order_if_all_cancelled(
             .filter(not(exists(open_lines))),
     )
     .set(orders::status.eq(crate::orders::OrderStatus::Cancelled))
+    .reused()
     .execute(conn)
     .await?;
     Ok(updated == 1)

@@ -36,11 +36,65 @@ pub fn contains_pattern(text: &str) -> String {
 /// How many statements the pool's connections have sent, transaction control included. The
 /// tests read it to show that a page's database work does not grow with its rows.
 #[derive(Clone, Debug, Default)]
-pub struct QueryCounter(Arc<AtomicU64>);
+pub struct QueryCounter {
+    sent: Arc<AtomicU64>,
+    /// When watching (the tests): the SQL of statements a connection prepared again on a
+    /// second execution because diesel would not let it keep them (see
+    /// `statement::reused`).
+    unkept: Option<Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>>,
+}
 
 impl QueryCounter {
+    /// A counter that also notes every statement prepared again (it reads each statement's
+    /// text, so it is for tests).
+    pub fn watching() -> QueryCounter {
+        QueryCounter {
+            sent: Arc::default(),
+            unkept: Some(Arc::default()),
+        }
+    }
+
     pub fn get(&self) -> u64 {
-        self.0.load(Ordering::Relaxed)
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    /// The statements some connection prepared again (empty unless `watching`).
+    pub fn unkept(&self) -> Vec<String> {
+        self.unkept
+            .as_ref()
+            .and_then(|u| u.lock().ok().map(|u| u.iter().cloned().collect()))
+            .unwrap_or_default()
+    }
+
+    /// What a connection's instrumentation does with each event: counts the statements, and
+    /// when watching, notes one executed again without having been kept by the connection.
+    fn observer(&self) -> impl FnMut(InstrumentationEvent<'_>) + Send + 'static {
+        let sent = self.sent.clone();
+        let unkept = self.unkept.clone();
+        let mut seen = std::collections::HashSet::new();
+        let mut kept = std::collections::HashSet::new();
+        move |event| match event {
+            InstrumentationEvent::StartQuery { query, .. } => {
+                sent.fetch_add(1, Ordering::Relaxed);
+                let Some(unkept) = &unkept else { return };
+                let text = query.to_string();
+                // Only extended-protocol statements (with binds) are prepared; BEGIN and
+                // COMMIT are sent as text.
+                let Some((sql, _)) = text.split_once(" -- binds: ") else {
+                    return;
+                };
+                if !kept.contains(sql)
+                    && !seen.insert(sql.to_owned())
+                    && let Ok(mut unkept) = unkept.lock()
+                {
+                    unkept.insert(sql.to_owned());
+                }
+            }
+            InstrumentationEvent::CacheQuery { sql, .. } if unkept.is_some() => {
+                kept.insert(sql.to_owned());
+            }
+            _ => {}
+        }
     }
 }
 
@@ -128,11 +182,7 @@ fn pool_planned(
                     .await
                     .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
             }
-            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
-                    queries.0.fetch_add(1, Ordering::Relaxed);
-                }
-            });
+            conn.set_instrumentation(queries.observer());
             Ok(conn)
         })
     });

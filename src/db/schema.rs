@@ -142,6 +142,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    invoice_tallies (invoice_id, slot) {
+        invoice_id -> Uuid,
+        slot -> Int2,
+        charges_minor -> Int8,
+        credits_minor -> Int8,
+        line_count -> Int8,
+    }
+}
+
+diesel::table! {
     invoices (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -410,6 +420,7 @@ diesel::joinable!(download_links -> partners (partner_id));
 diesel::joinable!(download_links -> product_variants (variant_id));
 diesel::joinable!(download_links -> users (created_by));
 diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(invoice_tallies -> invoices (invoice_id));
 diesel::joinable!(invoices -> partners (partner_id));
 diesel::joinable!(link_refusals -> download_links (link_id));
 diesel::joinable!(link_refusals -> partners (partner_id));
@@ -447,6 +458,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     download_links,
     invoice_lines,
     invoice_numbers,
+    invoice_tallies,
     invoices,
     link_refusals,
     order_lines,

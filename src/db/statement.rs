@@ -123,3 +123,47 @@ impl Query for Prepared {
 }
 
 impl<Conn> RunQueryDsl<Conn> for Prepared {}
+
+/// A statement diesel builds and will not let the connection keep: every `UPDATE` (and an
+/// `ON CONFLICT … DO UPDATE`), which diesel marks so because its `SET` list may change from
+/// call to call. Unkept, each execution is prepared again: a round trip more, and parsed and
+/// planned again (on the cancellation path that was half of the statements). The cache keys
+/// a statement by its SQL text and bind types, so one whose `SET` list changes is simply
+/// kept once per shape.
+pub fn reused<Q>(query: Q) -> Reused<Q> {
+    Reused(query)
+}
+
+#[derive(Debug, Clone)]
+#[must_use = "a statement runs only when loaded or executed"]
+pub struct Reused<Q>(Q);
+
+impl<Q> QueryId for Reused<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Reused<Q> {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.0.walk_ast(out)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &Pg) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q: Query> Query for Reused<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, Conn> RunQueryDsl<Conn> for Reused<Q> {}
+
+/// `.reused()` on a statement diesel builds: see `reused`.
+pub trait Reuse: Sized {
+    fn reused(self) -> Reused<Self> {
+        Reused(self)
+    }
+}
+
+impl<Q: QueryFragment<Pg>> Reuse for Q {}

@@ -11,6 +11,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use crate::auth::PartnerScope;
 use crate::catalog::queries::price_in;
 use crate::db::schema::{cart_items, prices, products};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 
 /// Whose cart: one user buying for one customer of their partner.
@@ -105,6 +106,7 @@ async fn insert_or_add(
         .do_update()
         .set(cart_items::quantity.eq(cart_items::quantity
             + diesel::dsl::sql::<diesel::sql_types::Integer>("EXCLUDED.quantity")))
+        .reused()
         .execute(conn)
         .await
 }
@@ -125,6 +127,7 @@ pub async fn set_quantity(
                     .filter(cart_items::product_id.eq(product_id)),
             )
             .set(cart_items::quantity.eq(quantity))
+            .reused()
             .execute(conn)
             .await
         })

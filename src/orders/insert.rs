@@ -19,7 +19,9 @@ use crate::money::Currency;
 /// later catalog changes do not change what was sold. Named fields, so a column added to the
 /// table cannot shift the others.
 #[derive(Insertable)]
-#[diesel(table_name = order_lines)]
+// A `None` is bound as NULL, not sent as DEFAULT: a statement with DEFAULT in it changes
+// with the values, so diesel would prepare it again on every insert.
+#[diesel(table_name = order_lines, treat_none_as_default_value = false)]
 struct NewLine<'a> {
     id: LineId,
     order_id: OrderId,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::rules::{self, LINK_MAX_DOWNLOADS, LinkState};
 use crate::auth::CustomerScope;
 use crate::db::schema::{download_links, order_lines, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, PartnerId, UserId, VariantId};
 
@@ -86,6 +87,7 @@ pub async fn create(
     };
     diesel::insert_into(download_links::table)
         .values(&row)
+        .reused()
         .execute(conn)
         .await?;
     Ok((id, token))
@@ -178,6 +180,7 @@ pub async fn take(
         ))
         .set(download_links::downloads.eq(download_links::downloads + 1))
         .returning(Taken::as_select())
+        .reused()
         .get_result(conn)
         .await
         .optional()?;

@@ -28,7 +28,9 @@ pub struct Filing<'a> {
 /// A new request as stored. Named fields, so a column added to the table cannot shift the
 /// others.
 #[derive(Insertable)]
-#[diesel(table_name = support_requests)]
+// A `None` is bound as NULL, not sent as DEFAULT: a statement with DEFAULT in it changes
+// with the values, so diesel would prepare it again on every insert.
+#[diesel(table_name = support_requests, treat_none_as_default_value = false)]
 struct NewRequest<'a> {
     id: RequestId,
     partner_id: PartnerId,

@@ -17,6 +17,7 @@ use super::upload::Received;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CurrentUser;
 use crate::db::schema::support_requests;
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 
 /// The request as it stands under the lock.
@@ -132,6 +133,7 @@ async fn move_to(
         support_requests::decided_by.eq(decided.then_some(act.actor.id)),
         support_requests::decided_at.eq(decided.then_some(now)),
     ))
+    .reused()
     .execute(conn)
     .await?;
     if updated != 1 {
@@ -142,6 +144,7 @@ async fn move_to(
     if matches!(act.step, Step::AskInfo | Step::Reply) {
         diesel::update(support_requests::table.find(request.id))
             .set(support_requests::waiting_since.eq(now))
+            .reused()
             .execute(conn)
             .await?;
     }

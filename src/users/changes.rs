@@ -15,6 +15,7 @@ use crate::activity::Operation;
 use crate::auth::Role;
 use crate::auth::UserKind;
 use crate::db::schema::{user_roles, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::UserId;
 
@@ -133,6 +134,7 @@ pub async fn set_enabled(
         }
         diesel::update(users::table.find(id))
             .set(users::disabled_at.eq((!enabled).then_some(admin.now)))
+            .reused()
             .execute(conn)
             .await?;
         let operation = if enabled {

@@ -12,6 +12,7 @@ use super::store::Secret;
 use crate::activity::{self, Entry, Operation};
 use crate::auth::{password, store::token_hash};
 use crate::db::schema::{password_links, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::{PartnerId, UserId};
 
@@ -128,6 +129,7 @@ pub async fn use_link(
         }
         diesel::update(password_links::table.find(&th))
             .set(password_links::used_at.eq(now))
+            .reused()
             .execute(conn)
             .await?;
         Ok(true)
@@ -152,6 +154,7 @@ pub async fn set(
             users::password_must_change.eq(false),
         ))
         .returning((users::email, users::partner_id))
+        .reused()
         .get_result(conn)
         .await
         .optional()?;

@@ -13,6 +13,7 @@ use crate::activity::{self, Entry, Operation};
 use crate::auth::UserKind;
 use crate::auth::{CurrentUser, PartnerScope, Role};
 use crate::db::schema::{partners, password_links, user_roles, user_sessions, users};
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::UserId;
 
@@ -95,12 +96,14 @@ pub async fn close_doors(
     }
     sessions
         .set(user_sessions::ended_at.eq(now))
+        .reused()
         .execute(conn)
         .await?;
     diesel::update(password_links::table)
         .filter(password_links::user_id.eq(user_id))
         .filter(password_links::used_at.is_null())
         .set(password_links::used_at.eq(now))
+        .reused()
         .execute(conn)
         .await?;
     Ok(())
@@ -162,6 +165,7 @@ pub(super) async fn write_secret(
                     users::password_hash.eq(hash),
                     users::password_must_change.eq(true),
                 ))
+                .reused()
                 .execute(conn)
                 .await?;
         }

@@ -14,23 +14,39 @@ use crate::support::TestApp;
 use crate::support::process::{Served, shared_session_key};
 use crate::support::{PASSWORD, Shop};
 
-/// The partner's invoices: (month's first day, currency, charges, credits, number).
+/// The partner's invoices: (month's first day, currency, charges, credits, number). An open
+/// invoice's totals are its row's and its tallies'; an issued one's, its row's alone.
 async fn invoices_of(app: &TestApp, shop: &Shop) -> Vec<(String, String, i64, i64, Option<i64>)> {
-    let rows: Vec<(chrono::NaiveDate, String, i64, i64, Option<i64>)> = invoices::table
-        .filter(invoices::partner_id.eq(shop.partner))
-        .order(invoices::month)
-        .select((
-            invoices::month,
-            invoices::currency,
-            invoices::charges_minor,
-            invoices::credits_minor,
-            invoices::number,
-        ))
-        .load(&mut app.conn().await)
-        .await
-        .unwrap();
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        month: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        currency: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        charges: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        credits: i64,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        number: Option<i64>,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT i.month::text AS month, i.currency::text AS currency,
+                i.charges_minor + CASE WHEN i.issued_at IS NULL
+                    THEN (SELECT coalesce(sum(charges_minor), 0) FROM invoice_tallies
+                           WHERE invoice_id = i.id) ELSE 0 END::bigint AS charges,
+                i.credits_minor + CASE WHEN i.issued_at IS NULL
+                    THEN (SELECT coalesce(sum(credits_minor), 0) FROM invoice_tallies
+                           WHERE invoice_id = i.id) ELSE 0 END::bigint AS credits,
+                i.number
+           FROM invoices i WHERE i.partner_id = $1 ORDER BY i.month",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.partner)
+    .load(&mut app.conn().await)
+    .await
+    .unwrap();
     rows.into_iter()
-        .map(|(m, c, ch, cr, n)| (m.to_string(), c, ch, cr, n))
+        .map(|r| (r.month, r.currency, r.charges, r.credits, r.number))
         .collect()
 }
 
@@ -99,6 +115,8 @@ async fn an_ended_month_is_issued_with_a_number_and_a_date_and_then_never_change
         "DELETE FROM invoices WHERE id = $1",
         "UPDATE invoice_lines SET amount_minor = 0 WHERE invoice_id = $1",
         "DELETE FROM invoice_lines WHERE invoice_id = $1",
+        "UPDATE invoice_tallies SET charges_minor = 0 WHERE invoice_id = $1",
+        "DELETE FROM invoice_tallies WHERE invoice_id = $1",
         "INSERT INTO invoice_lines SELECT invoice_id, kind, at, gen_random_uuid(), order_number,
              customer, customer_id, product, quantity, amount_minor, tax_included, tax_rate_bp
          FROM invoice_lines WHERE invoice_id = $1",
@@ -504,4 +522,83 @@ async fn billing_pages_send_the_same_statements_whatever_the_partners_size() {
     assert_eq!(on_big.get("/billing").await.status, 200);
     let numbers: Vec<Option<i64>> = invoices_of(&app, &big).await.iter().map(|i| i.4).collect();
     assert!(numbers.iter().all(Option::is_some), "{numbers:?}");
+}
+
+/// The lines of the partner's invoice of this month in USD: (charges, credits as a positive
+/// sum, lines), added up from the lines themselves.
+async fn summed_lines(app: &TestApp, shop: &Shop, month: &str) -> (i64, i64, i64) {
+    #[derive(diesel::QueryableByName)]
+    struct Sums {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        charges: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        credits: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        lines: i64,
+    }
+    let s: Sums = diesel::sql_query(
+        "SELECT coalesce(sum(l.amount_minor) FILTER (WHERE l.kind = 'charge'), 0)::bigint AS charges,
+                coalesce(-sum(l.amount_minor) FILTER (WHERE l.kind <> 'charge'), 0)::bigint AS credits,
+                count(*) AS lines
+           FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE i.partner_id = $1 AND i.currency = 'USD' AND i.month::text = $2",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(shop.partner)
+    .bind::<diesel::sql_types::Text, _>(month)
+    .get_result(&mut app.conn().await)
+    .await
+    .unwrap();
+    (s.charges, s.credits, s.lines)
+}
+
+/// Orders and cancellations of one partner no longer wait for each other on the open invoice:
+/// each adds to a tally of its own connection. Placed and cancelled all at once from many
+/// connections, the invoice's totals are still exactly its lines, while open and once issued.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simultaneous_orders_and_credits_add_up_to_exactly_the_invoices_lines() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = crate::support::api::token(&app, shop.partner, &["orders:write"]).await;
+    let path = format!("/v1/customers/{}/orders", shop.customer);
+    let body = serde_json::json!({ "lineItems": [
+        { "lineItemNumber": 0, "offerId": "ws2022-std:0001:0001", "quantity": 1 },
+        { "lineItemNumber": 1, "offerId": "sql2022-std:0001:0001", "quantity": 2 },
+    ]});
+    let placed = futures_util::future::join_all((0..16).map(|_| api.post(&path, &body))).await;
+    let ids: Vec<String> = placed
+        .iter()
+        .map(|p| {
+            assert_eq!(p.status, 201, "{:?}", p.json);
+            p.json["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    let cancel = serde_json::json!({ "status": "cancelled" });
+    let paths: Vec<String> = ids[..8].iter().map(|id| format!("{path}/{id}")).collect();
+    let cancelled =
+        futures_util::future::join_all(paths.iter().map(|p| api.patch(p, &cancel))).await;
+    assert!(cancelled.iter().all(|c| c.status == 200));
+
+    let month = Month::of(app.clock.now()).first_day().to_string();
+    let (charges, credits, lines) = summed_lines(&app, &shop, &month).await;
+    assert_eq!(
+        lines,
+        16 * 2 + 8 * 2,
+        "a charge per line, a credit per cancelled line"
+    );
+    assert!(credits > 0 && charges > credits);
+    let open = invoices_of(&app, &shop).await;
+    let row = open.iter().find(|i| i.0 == month && i.1 == "USD").unwrap();
+    assert_eq!((row.2, row.3, row.4), (charges, credits, None));
+
+    // Issued: its row alone now holds the same totals, and they stay.
+    app.clock.advance(Duration::days(32));
+    let v = app.signed_in(&shop.agent).await;
+    assert_eq!(v.get("/billing").await.status, 200);
+    let issued = invoices_of(&app, &shop).await;
+    let row = issued
+        .iter()
+        .find(|i| i.0 == month && i.1 == "USD")
+        .unwrap();
+    assert_eq!((row.2, row.3), (charges, credits));
+    assert!(row.4.is_some(), "issued");
 }

@@ -35,6 +35,7 @@ mod quality;
 mod sign_in;
 mod software;
 mod startup;
+mod statements_kept;
 mod stored_codes;
 mod support;
 mod support_console;

@@ -104,16 +104,28 @@ fn cursors_round_trip_and_nonsense_is_ignored() {
 }
 
 #[test]
-fn only_the_operation_groups_read_with_one_plan_for_all_values() {
-    let op = |text: Option<&str>| RawFilter {
-        op: text.map(str::to_string),
+fn a_user_with_one_operation_is_the_only_filter_planned_for_its_values() {
+    let filter = |op: Option<&str>, user: Option<&str>| RawFilter {
+        op: op.map(str::to_string),
+        user: user.map(str::to_string),
         ..RawFilter::default()
     };
-    assert!(suits_one_plan(&op(None)));
-    assert!(suits_one_plan(&op(Some(" access "))));
-    assert!(suits_one_plan(&op(Some("all"))));
-    assert!(!suits_one_plan(&op(Some("order_placed"))));
-    assert!(!suits_one_plan(&op(Some("link_used"))));
+    let someone = "0b6a1f7e-5d1c-4c53-9d6e-1a2b3c4d5e6f";
+    assert!(suits_one_plan(&filter(None, None)));
+    assert!(suits_one_plan(&filter(Some(" access "), Some(someone))));
+    assert!(suits_one_plan(&filter(Some("all"), None)));
+    // One operation is read through its own index in order, whichever it is.
+    assert!(suits_one_plan(&filter(Some("order_placed"), None)));
+    assert!(suits_one_plan(&filter(Some("link_used"), Some("link"))));
+    // With a user as well, the rarer of the two decides the best index.
+    assert!(!suits_one_plan(&filter(
+        Some("order_placed"),
+        Some(someone)
+    )));
     // Nonsense is refused on either connection; it reads nothing.
-    assert!(!suits_one_plan(&op(Some("nonsense"))));
+    assert!(!suits_one_plan(&filter(Some("nonsense"), None)));
+    assert!(!suits_one_plan(&filter(
+        Some("link_used"),
+        Some("nonsense")
+    )));
 }

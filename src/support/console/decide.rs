@@ -13,6 +13,7 @@ use crate::billing::{self, credits::NewCredit};
 use crate::cancellation::cancel;
 use crate::cancellation::queries::{Line, lines_of_order};
 use crate::db::schema::order_lines;
+use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::{LineId, OrderId, ProductId, RequestId};
 use crate::support::rules::{self, AmountError, Status, Step};
@@ -137,6 +138,7 @@ async fn credit(
     for (line_id, part) in parts {
         diesel::update(order_lines::table.find(line_id))
             .set(order_lines::credited_minor.eq(order_lines::credited_minor + part))
+            .reused()
             .execute(conn)
             .await?;
         let credit = NewCredit {

@@ -62,7 +62,7 @@ impl TestApp {
             api_requests_per_minute: 600,
         };
         configure(&mut settings);
-        let queries = cspdesk::db::QueryCounter::default();
+        let queries = cspdesk::db::QueryCounter::watching();
         let pool = cspdesk::db::pool(&url, 8, queries.clone()).expect("pool");
         let pools = cspdesk::db::WorkerPools {
             url: url.clone(),
