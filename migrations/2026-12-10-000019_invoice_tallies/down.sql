@@ -1,4 +1,6 @@
--- Open invoices take their tallies back into their rows before the tallies go.
+-- Open invoices take their tallies back into their rows before the tallies go; no line may
+-- be added meanwhile.
+LOCK TABLE invoice_lines, invoice_tallies IN SHARE ROW EXCLUSIVE MODE;
 UPDATE invoices i
    SET charges_minor = i.charges_minor + t.charges,
        credits_minor = i.credits_minor + t.credits,
@@ -7,8 +9,11 @@ UPDATE invoices i
                sum(line_count) AS lines
           FROM invoice_tallies GROUP BY invoice_id) t
  WHERE i.id = t.invoice_id AND i.issued_at IS NULL;
+DROP TRIGGER invoices_take_tallies ON invoices;
+DROP FUNCTION invoices_take_tallies_when_issued();
 DROP TABLE invoice_tallies;
 DROP FUNCTION invoice_tallies_refuse_change_when_issued();
+DROP FUNCTION invoice_tallies_refuse_truncate();
 CREATE OR REPLACE FUNCTION invoice_lines_add_totals() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE invoices i

@@ -7,7 +7,8 @@
 --     (the connection's process id modulo 16), so two transactions rarely share one;
 --   * adding lines locks the invoice only in share mode, which any number of writers hold at
 --     once; issuing locks it for update, so it waits for those writers and they for it;
---   * issuing adds the tallies to the invoice's row, after which they are no longer read.
+--   * issuing adds the tallies to the invoice's row (a trigger, whoever issues), after which
+--     they are no longer read.
 CREATE TABLE invoice_tallies (
     invoice_id     uuid NOT NULL REFERENCES invoices (id),
     slot           smallint NOT NULL CHECK (slot BETWEEN 0 AND 15),
@@ -48,10 +49,29 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- An issued invoice's tallies are part of its totals: they never change either.
-CREATE FUNCTION invoice_tallies_refuse_change_when_issued() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Whoever issues an invoice (this version or one before it), its tallies go into its row in
+-- the same update: an issued invoice's totals are its row's alone. The issuer has locked the
+-- row for update first, so every writer that added to the tallies has committed.
+CREATE FUNCTION invoices_take_tallies_when_issued() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM invoices WHERE id = OLD.invoice_id AND issued_at IS NOT NULL) THEN
+    IF OLD.issued_at IS NULL AND NEW.issued_at IS NOT NULL THEN
+        SELECT NEW.charges_minor + coalesce(sum(t.charges_minor), 0),
+               NEW.credits_minor + coalesce(sum(t.credits_minor), 0),
+               NEW.line_count + coalesce(sum(t.line_count), 0)
+          INTO NEW.charges_minor, NEW.credits_minor, NEW.line_count
+          FROM invoice_tallies t WHERE t.invoice_id = NEW.id;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER invoices_take_tallies BEFORE UPDATE ON invoices
+    FOR EACH ROW EXECUTE FUNCTION invoices_take_tallies_when_issued();
+
+-- An issued invoice's tallies are part of its totals: none is added, changed or removed.
+CREATE FUNCTION invoice_tallies_refuse_change_when_issued() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    invoice uuid := CASE TG_OP WHEN 'DELETE' THEN OLD.invoice_id ELSE NEW.invoice_id END;
+BEGIN
+    IF EXISTS (SELECT 1 FROM invoices WHERE id = invoice AND issued_at IS NOT NULL) THEN
         RAISE EXCEPTION 'the invoice is issued and its totals cannot change'
             USING ERRCODE = 'restrict_violation';
     END IF;
@@ -60,7 +80,13 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER invoice_tallies_issued_are_final BEFORE UPDATE OR DELETE ON invoice_tallies
+CREATE TRIGGER invoice_tallies_issued_are_final BEFORE INSERT OR UPDATE OR DELETE
+    ON invoice_tallies
     FOR EACH ROW EXECUTE FUNCTION invoice_tallies_refuse_change_when_issued();
+
+CREATE FUNCTION invoice_tallies_refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'invoice tallies cannot be removed' USING ERRCODE = 'restrict_violation';
+END $$;
 CREATE TRIGGER invoice_tallies_no_truncate BEFORE TRUNCATE ON invoice_tallies
-    FOR EACH STATEMENT EXECUTE FUNCTION invoice_lines_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION invoice_tallies_refuse_truncate();

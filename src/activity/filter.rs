@@ -162,14 +162,16 @@ fn date(text: &str) -> Option<NaiveDate> {
 /// operation groups match most records, so reading the partner's newest through an index on
 /// (partner, time) suits every partner and range. One operation, compared with `=` (see
 /// `queries::page`), is read through the (partner, operation, time) index in order, whichever
-/// operation: one plan suits it too, unless a user is asked for as well, whose records may be
-/// rarer than the operation's. Planning for the values was most of that page's cost on a
+/// operation: one plan suits it too, unless a user or a customer is asked for as well, whose
+/// records may be rarer than the operation's. Planning for the values was most of that page's cost on a
 /// large log (about a millisecond, reading the table's statistics and the index's ends).
 pub fn suits_one_plan(raw: &RawFilter) -> bool {
     let actor = Actor::parse(given(&raw.user).unwrap_or_default());
     match Operations::parse(given(&raw.op).unwrap_or_default()) {
         Some(Operations::Access | Operations::All) => true,
-        Some(Operations::One(_)) => matches!(actor, Some(Actor::Anyone | Actor::Link)),
+        Some(Operations::One(_)) => {
+            given(&raw.customer).is_none() && matches!(actor, Some(Actor::Anyone | Actor::Link))
+        }
         None => false,
     }
 }

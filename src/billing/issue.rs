@@ -7,7 +7,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -113,20 +112,6 @@ async fn batch(
     Ok((issued, ids.len()))
 }
 
-/// Numbers and dates the invoice, and takes its tallies into its row's totals: from now on
-/// its row alone holds them (the tallies of an issued invoice are not read, nor can change).
-const ISSUE: &str = "
-    UPDATE invoices i
-       SET number = $2, issued_at = $3,
-           charges_minor = i.charges_minor + t.charges_minor,
-           credits_minor = i.credits_minor + t.credits_minor,
-           line_count = i.line_count + t.line_count
-      FROM (SELECT coalesce(sum(charges_minor), 0)::bigint AS charges_minor,
-                   coalesce(sum(credits_minor), 0)::bigint AS credits_minor,
-                   coalesce(sum(line_count), 0)::bigint AS line_count
-              FROM invoice_tallies WHERE invoice_id = $1) t
-     WHERE i.id = $1";
-
 /// Issues one invoice unless it already is; whether this call issued it.
 async fn issue(
     conn: &mut AsyncPgConnection,
@@ -151,10 +136,10 @@ async fn issue(
             .reused()
             .get_result(conn)
             .await?;
-        crate::db::statement::prepared(ISSUE)
-            .bind::<SqlUuid, _>(id)
-            .bind::<BigInt, _>(number)
-            .bind::<Timestamptz, _>(now)
+        // The database takes the invoice's tallies into its totals as it is issued.
+        diesel::update(invoices::table.find(id))
+            .set((invoices::number.eq(number), invoices::issued_at.eq(now)))
+            .reused()
             .execute(conn)
             .await?;
         Ok(true)

@@ -54,8 +54,11 @@ async fn open_invoice(
     at: DateTime<Utc>,
 ) -> Result<Uuid, AppError> {
     let mut month = Month::of(at);
+    let mut months = 0;
+    // Each month is asked at most twice: a second time only if another transaction made its
+    // invoice at the same moment (the insert waited for it, so it is there to be found).
     let mut tries = 0;
-    while tries < MONTHS_AHEAD * 2 {
+    while months < MONTHS_AHEAD && tries < MONTHS_AHEAD * 2 {
         tries += 1;
         let found: Option<Found> = crate::db::statement::prepared(FIND_OR_MAKE)
             .bind::<SqlUuid, _>(Uuid::new_v4())
@@ -67,7 +70,10 @@ async fn open_invoice(
             .optional()?;
         match found {
             Some(Found { id, issued: false }) => return Ok(id),
-            Some(Found { issued: true, .. }) => month = month.next(),
+            Some(Found { issued: true, .. }) => {
+                month = month.next();
+                months += 1;
+            }
             // Made by another transaction just now: found on the next try.
             None => {}
         }

@@ -172,11 +172,13 @@ pub async fn take(
         .filter(download_links::revoked_at.is_null())
         .filter(download_links::expires_at.gt(now))
         .filter(download_links::downloads.lt(download_links::max_downloads))
-        // A cancelled purchase's links stop at once, even before they are marked revoked.
+        // A cancelled or revoked purchase's links stop at once, even before they are marked
+        // revoked themselves.
         .filter(diesel::dsl::exists(
             order_lines::table
                 .filter(order_lines::id.eq(download_links::order_line_id))
-                .filter(order_lines::quantity_cancelled.lt(order_lines::quantity)),
+                .filter(order_lines::quantity_cancelled.lt(order_lines::quantity))
+                .filter(order_lines::revoked_at.is_null()),
         ))
         .set(download_links::downloads.eq(download_links::downloads + 1))
         .returning(Taken::as_select())

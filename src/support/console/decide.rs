@@ -89,7 +89,9 @@ pub async fn approve(
         if form.revoke
             && let Some(order_id) = request.order_id
         {
-            let lines = lines_of_order(conn, order_id, false).await?;
+            // Locked, as a cancellation locks them: a link being made for one of them is
+            // committed first, and then revoked with the rest.
+            let lines = lines_of_order(conn, order_id, true).await?;
             let ids: Vec<LineId> = lines.iter().map(|l| l.line_id).collect();
             cancel::revoke(conn, &ids, now).await?;
         }
