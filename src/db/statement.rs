@@ -129,7 +129,8 @@ impl<Conn> RunQueryDsl<Conn> for Prepared {}
 /// call to call. Unkept, each execution is prepared again: a round trip more, and parsed and
 /// planned again (on the cancellation path that was half of the statements). The cache keys
 /// a statement by its SQL text and bind types, so one whose `SET` list changes is simply
-/// kept once per shape.
+/// kept once per shape. Never wrap a statement whose text is built from values (an SQL
+/// literal, `format!`): every value would be kept, for as long as the connection lives.
 pub fn reused<Q>(query: Q) -> Reused<Q> {
     Reused(query)
 }
