@@ -204,7 +204,7 @@ pub async fn export(
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let raw = query.into_inner();
-    let mut conn = state.pool.get().await?;
+    let conn = state.pool.get().await?;
     let now = state.clock.now();
     let lang = ctx.lang;
     let (filter, customer_id, _) =
@@ -213,7 +213,7 @@ pub async fn export(
             Err(refused) => return Ok(refused),
         };
     super::record(
-        &mut conn,
+        &conn,
         Entry {
             partner_id: Some(scope.partner_id()),
             at: now,

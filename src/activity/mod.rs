@@ -111,7 +111,7 @@ pub struct Entry<'a> {
     pub details: serde_json::Value,
 }
 
-pub async fn record(conn: &mut AsyncPgConnection, e: Entry<'_>) -> QueryResult<()> {
+pub async fn record(mut conn: &AsyncPgConnection, e: Entry<'_>) -> QueryResult<()> {
     diesel::insert_into(activity::table)
         .values((
             activity::partner_id.eq(e.partner_id),
@@ -124,7 +124,7 @@ pub async fn record(conn: &mut AsyncPgConnection, e: Entry<'_>) -> QueryResult<(
             activity::product_id.eq(e.product_id),
             activity::details.eq(e.details),
         ))
-        .execute(conn)
+        .execute(&mut conn)
         .await
         .map(|_| ())
 }

@@ -7,7 +7,6 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::error::code;
 use super::order_writes::{NewOrder, OrderPatch};
-use super::orders::LineRow;
 use super::products::sku_of;
 use crate::cancellation::rules::{Policy, Window};
 use crate::catalog::rules::{Availability, availability};
@@ -241,11 +240,19 @@ pub fn patch(body: &OrderPatch, order: OrderId) -> Result<Asked, Refusal> {
     Ok(Asked { lines })
 }
 
+/// What `to_cancel` needs to know of an order's line.
+#[derive(Clone, Copy, Debug)]
+pub struct LineState {
+    pub line_number: i32,
+    pub product_id: ProductId,
+    pub open: bool,
+}
+
 /// The products whose lines to cancel, in line order: every asked line must exist (800071)
 /// and be open (800061); without a list, the open lines, of which there must be one.
-pub fn to_cancel(lines: &[LineRow], asked: &Asked) -> Result<Vec<ProductId>, Refusal> {
-    let open = |l: &&LineRow| l.quantity_cancelled < l.quantity;
-    let chosen: Vec<&LineRow> = match &asked.lines {
+pub fn to_cancel(lines: &[LineState], asked: &Asked) -> Result<Vec<ProductId>, Refusal> {
+    let open = |l: &&LineState| l.open;
+    let chosen: Vec<&LineState> = match &asked.lines {
         None => lines.iter().filter(open).collect(),
         Some(numbers) => {
             let mut chosen = Vec::with_capacity(numbers.len());

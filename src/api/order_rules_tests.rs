@@ -102,21 +102,11 @@ fn bad_orders_are_refused_naming_what_is_wrong() {
     );
 }
 
-fn line(n: i32, product: ProductId, cancelled: bool) -> LineRow {
-    LineRow {
-        order_id: OrderId::random(),
-        product_id: product,
+fn line(n: i32, product: ProductId, cancelled: bool) -> LineState {
+    LineState {
         line_number: n,
-        sku: "s".into(),
-        product_name: "P".into(),
-        licence_kind: crate::catalog::LicenceKind::Perpetual,
-        term_months: None,
-        quantity: 2,
-        quantity_cancelled: if cancelled { 2 } else { 0 },
-        unit_price_minor: 100,
-        tax_included: false,
-        tax_rate_bp: 0,
-        credited_minor: 0,
+        product_id: product,
+        open: !cancelled,
     }
 }
 

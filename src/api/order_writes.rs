@@ -19,6 +19,7 @@ use super::orders::{OrderRow, assemble, lines_of, one_order};
 use super::{Api, ApiError, Caller};
 use crate::auth::perm;
 use crate::cancellation::cancel::{self, Outcome};
+use crate::cancellation::queries as locking;
 use crate::customers::Customer;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -193,15 +194,27 @@ async fn answer_with(
     status: u16,
 ) -> Result<Answer, TxError> {
     let scope = &caller.partner;
-    let row: OrderRow = one_order(conn, scope, customer.id, order)
-        .await?
-        .ok_or(TxError::App(AppError::internal(
-            "the order just written is gone",
-        )))?;
-    let lines = lines_of(conn, scope, &[order]).await?;
+    // Two reads sent together (pipelined), after the writes they read.
+    let orders = [order];
+    let (row, lines) = futures_util::join!(
+        one_order(conn, scope, customer.id, order),
+        lines_of(conn, scope, &orders)
+    );
+    let row: OrderRow = row?.ok_or(TxError::App(AppError::internal(
+        "the order just written is gone",
+    )))?;
+    let lines = lines?;
     let order = assemble(customer.id, vec![row], lines).pop();
     let body = serde_json::to_value(order).map_err(AppError::internal)?;
     Ok(Answer { status, body })
+}
+
+fn line_state(locked: &locking::Locked) -> order_rules::LineState {
+    order_rules::LineState {
+        line_number: locked.line_number,
+        product_id: locked.line.product_id,
+        open: !locked.line.is_cancelled(),
+    }
 }
 
 fn refused(lang: Lang, r: Refusal) -> ApiError {
@@ -243,7 +256,9 @@ pub async fn place(
     let Body { value, fingerprint } = body::read::<NewOrder>(&bytes, lang)?;
     let customer = customer_of(&state, &api, &tenant).await?;
     let wanted = order_rules::new_order(&value, &customer).map_err(|r| refused(lang, r))?;
-    let mut conn = state.pool.get().await.map_err(|e| app(e.into()))?;
+    // Every statement finds its rows by key (the offers by their SKUs), so one plan each
+    // suits every request.
+    let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let caller = &api.caller;
     let now = state.clock.now();
     let write = async |conn: &mut AsyncPgConnection| {
@@ -307,21 +322,23 @@ pub async fn cancel(
     let customer = customer_of(&state, &api, &tenant).await?;
     let order = OrderId::parse(&order).ok_or_else(|| ApiError::not_found(lang))?;
     let asked = order_rules::patch(&value, order).map_err(|r| refused(lang, r))?;
-    let mut conn = state.pool.get().await.map_err(|e| app(e.into()))?;
+    // Every statement finds its rows by key, so one plan each suits every request.
+    let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let caller = &api.caller;
     let scope = &caller.partner;
-    // 404 for an order that is not this customer's, before anything is claimed.
-    one_order(&conn, scope, customer.id, order)
-        .await
-        .map_err(app)?
-        .ok_or_else(|| ApiError::not_found(lang))?;
     let now = state.clock.now();
     let write = async |conn: &mut AsyncPgConnection| {
-        let lines = lines_of(conn, scope, &[order]).await?;
-        let products = order_rules::to_cancel(&lines, &asked).map_err(|r| refused(lang, r))?;
+        let claimed = crate::auth::CustomerScope::claimed(customer.id);
+        // The order's lines, locked: none if the order is not this customer's (404).
+        let mut lines = locking::lock_order(conn, claimed, order).await?;
+        if lines.is_empty() {
+            return Err(ApiError::not_found(lang).into());
+        }
+        let states: Vec<_> = lines.iter().map(line_state).collect();
+        let products = order_rules::to_cancel(&states, &asked).map_err(|r| refused(lang, r))?;
         for product in products {
             let request = cancel::Request {
-                scope: crate::auth::CustomerScope::claimed(customer.id),
+                scope: claimed,
                 partner_id: scope.partner_id(),
                 user_id: caller.creator,
                 actor_email: &caller.name,
@@ -330,14 +347,19 @@ pub async fn cancel(
                 product_id: product,
                 now,
             };
-            match cancel::cancel_locked(conn, &request).await? {
+            match cancel::cancel_product(conn, &request, &mut lines).await? {
                 Outcome::Cancelled(_) => {}
                 Outcome::AlreadyCancelled { .. } | Outcome::NotInOrder => {
                     return Err(refused(lang, Refusal::NotCancellable).into());
                 }
                 Outcome::Refused(window) => {
-                    let policy = crate::cancellation::queries::policy(conn, product).await?;
-                    return Err(refused(lang, order_rules::window_refusal(window, policy)).into());
+                    let policy = lines.iter().find(|l| l.line.product_id == product);
+                    let policy = policy.map(|l| l.policy()).transpose()?;
+                    let refusal = match policy {
+                        Some(policy) => order_rules::window_refusal(window, policy),
+                        None => Refusal::NotCancellable,
+                    };
+                    return Err(refused(lang, refusal).into());
                 }
             }
         }

@@ -34,10 +34,17 @@ pub struct NewCredit {
 
 /// Books the credit and puts it on the partner's open invoice, in the caller's transaction.
 pub async fn book(conn: &mut AsyncPgConnection, credit: &NewCredit) -> Result<(), AppError> {
-    diesel::insert_into(credits::table)
-        .values(credit)
-        .execute(conn)
-        .await?;
+    insert(conn, credit).await?;
     let (partner, currency) = (credit.partner_id, credit.currency);
     super::ledger::credit(conn, partner, currency, credit.id, credit.created_at).await
+}
+
+/// Inserts the credit only; the caller puts it on an invoice (`ledger::add_credits`) in the
+/// same transaction.
+pub async fn insert(mut conn: &AsyncPgConnection, credit: &NewCredit) -> Result<(), AppError> {
+    diesel::insert_into(credits::table)
+        .values(credit)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
 }

@@ -47,8 +47,8 @@ const FIND_OR_MAKE: &str = "
 /// added to it is committed. If that month was issued meanwhile (a request on the month's last
 /// instant, while another process had already issued it), the next month's invoice takes it:
 /// a charge or credit lands on exactly one invoice, never on none.
-async fn open_invoice(
-    conn: &mut AsyncPgConnection,
+pub async fn open_invoice(
+    mut conn: &AsyncPgConnection,
     partner: PartnerId,
     currency: Currency,
     at: DateTime<Utc>,
@@ -65,7 +65,7 @@ async fn open_invoice(
             .bind::<SqlUuid, _>(partner)
             .bind::<Date, _>(month.first_day())
             .bind::<Bpchar, _>(currency.code())
-            .get_result(conn)
+            .get_result(&mut conn)
             .await
             .optional()?;
         match found {
@@ -116,6 +116,16 @@ pub async fn credit(
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let invoice = open_invoice(conn, partner, currency, at).await?;
+    add_credits(conn, invoice, &[credit]).await
+}
+
+/// Adds booked credits (negative lines) to `invoice`, an open invoice of their partner found
+/// by `open_invoice` in the same transaction.
+pub async fn add_credits(
+    mut conn: &AsyncPgConnection,
+    invoice: Uuid,
+    credits: &[Uuid],
+) -> Result<(), AppError> {
     crate::db::statement::prepared(
         "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
                                     product, quantity, amount_minor, tax_included, tax_rate_bp)
@@ -125,11 +135,11 @@ pub async fn credit(
            JOIN order_lines l ON l.id = cr.order_line_id
            JOIN orders o ON o.id = cr.order_id
            JOIN customers c ON c.id = cr.customer_id
-          WHERE cr.id = $2",
+          WHERE cr.id = ANY($2)",
     )
     .bind::<SqlUuid, _>(invoice)
-    .bind::<SqlUuid, _>(credit)
-    .execute(conn)
+    .bind::<diesel::sql_types::Array<SqlUuid>, _>(credits)
+    .execute(&mut conn)
     .await?;
     Ok(())
 }

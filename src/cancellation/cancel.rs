@@ -1,25 +1,21 @@
-//! Submit: the one transaction that cancels a product's lines in one order. The lines and
-//! their order are locked first, so of any number of simultaneous submits exactly one
+//! Submit: the one transaction that cancels a product's lines in one order. The order and
+//! its lines are locked first, so of any number of simultaneous submits exactly one
 //! cancels and books the credit; the others wait, then find it already cancelled (R-36). The
 //! partial unique index on `credits` refuses a second cancellation credit even if this code
 //! were bypassed.
 
 use chrono::{DateTime, Utc};
-use diesel::dsl::{exists, not};
-use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DbError};
-use diesel::sql_types::{Array, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{Array, BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::queries::{self, Line};
+use super::queries::{self, Line, Locked};
 use super::rules::{self, Window};
 use crate::activity::{self, Entry, Operation};
 use crate::auth::CustomerScope;
 use crate::billing::{self, credits::NewCredit};
-use crate::db::schema::{order_lines, orders};
-use crate::db::statement::Reuse;
 use crate::error::AppError;
 use crate::ids::{LineId, OrderId, PartnerId, ProductId, UserId};
 
@@ -73,61 +69,126 @@ pub async fn cancel(conn: &mut AsyncPgConnection, req: &Request<'_>) -> Result<O
     }
 }
 
-/// The cancellation inside a transaction the caller opened (the API cancels several products
-/// of one order in one). Its lines are locked first, as in `cancel`.
+/// The cancellation inside a transaction the caller opened. The order's lines are locked
+/// first, as in `cancel`.
 pub async fn cancel_locked(
     conn: &mut AsyncPgConnection,
     req: &Request<'_>,
 ) -> Result<Outcome, AppError> {
-    let lines = queries::lock_lines(conn, req.scope, req.order_id, req.product_id).await?;
-    let Some(first) = <[Line]>::first(&lines) else {
+    let mut lines = queries::lock_order(conn, req.scope, req.order_id).await?;
+    cancel_product(conn, req, &mut lines).await
+}
+
+/// Cancels the product's lines among `lines`, every line of the order as `lock_order` locked
+/// them in this transaction; they are left as cancelled, so the API can cancel several
+/// products of one order in turn.
+pub async fn cancel_product(
+    conn: &AsyncPgConnection,
+    req: &Request<'_>,
+    lines: &mut [Locked],
+) -> Result<Outcome, AppError> {
+    let Some(first) = lines.iter().find(|l| l.line.product_id == req.product_id) else {
         return Ok(Outcome::NotInOrder);
     };
-    let open: Vec<&Line> = lines.iter().filter(|l| !l.is_cancelled()).collect();
-    if open.is_empty() {
-        return Ok(Outcome::AlreadyCancelled {
-            order_number: first.order_number,
-        });
+    let (order_number, product_name) = (first.line.order_number, first.line.product_name.clone());
+    let (currency, placed_at, policy) =
+        (first.line.currency, first.line.placed_at, first.policy()?);
+    let mut open: Vec<(Line, i64)> = Vec::new();
+    for locked in lines.iter().filter(|l| l.line.product_id == req.product_id) {
+        if !locked.line.is_cancelled() {
+            open.push((locked.line.clone(), locked.line.credit_at(req.now)?));
+        }
     }
-    let policy = queries::policy(conn, req.product_id).await?;
-    let window = rules::window(policy, first.placed_at, req.now);
+    if open.is_empty() {
+        return Ok(Outcome::AlreadyCancelled { order_number });
+    }
+    let window = rules::window(policy, placed_at, req.now);
     if !window.is_open() {
         return Ok(Outcome::Refused(window));
     }
-    let mut total = 0;
-    let mut described = Vec::with_capacity(open.len());
-    for line in &open {
-        let credit = line.credit_at(req.now)?;
-        cancel_line(conn, req, line, credit).await?;
-        total += credit;
-        described.push(json!({
+    for locked in lines.iter_mut() {
+        if let Some((_, credit)) = open.iter().find(|(l, _)| l.line_id == locked.line.line_id) {
+            locked.line.quantity_cancelled = locked.line.quantity;
+            locked.line.credited_minor += credit;
+        }
+    }
+    let done = Done {
+        order_number,
+        product_name,
+        credit_minor: open.iter().map(|(_, credit)| credit).sum(),
+        currency,
+        order_cancelled: lines.iter().all(|l| l.line.is_cancelled()),
+    };
+    write(conn, req, &open, &done).await?;
+    Ok(Outcome::Cancelled(done))
+}
+
+/// Writes a decided cancellation in two round trips: first the lines, their credits and the
+/// open invoice, which do not depend on each other; then what follows from them (the credits'
+/// invoice lines, the revocation and the activity record). The order's totals, and its status
+/// once every line is cancelled, follow the lines by trigger (the `order_closes_with_its_lines`
+/// migration). The statements
+/// of each are sent together on the connection and run in turn (pipelining); each runs to
+/// its end before the results are looked at, and any error rolls the whole back.
+async fn write(
+    conn: &AsyncPgConnection,
+    req: &Request<'_>,
+    open: &[(Line, i64)],
+    done: &Done,
+) -> Result<(), AppError> {
+    let credits: Vec<NewCredit> = open
+        .iter()
+        .map(|(line, credit)| credit_of(req, line, *credit))
+        .collect();
+    let ids: Vec<LineId> = open.iter().map(|(l, _)| l.line_id).collect();
+    let amounts: Vec<i64> = open.iter().map(|(_, credit)| *credit).collect();
+    let (marked, booked, invoice) = futures_util::join!(
+        mark_cancelled(conn, &ids, &amounts, req.now),
+        futures_util::future::join_all(credits.iter().map(|c| billing::credits::insert(conn, c))),
+        billing::ledger::open_invoice(conn, req.partner_id, done.currency, req.now),
+    );
+    marked?;
+    booked.into_iter().collect::<Result<Vec<()>, AppError>>()?;
+    let credit_ids: Vec<Uuid> = credits.iter().map(|c| c.id).collect();
+    let described = open.iter().map(|(line, credit)| {
+        json!({
             "line": line.line_id.to_string(),
             "quantity": line.quantity,
             "paid_minor": line.paid(),
             "credit_minor": credit,
-        }));
+        })
+    });
+    let (added, revoked, recorded) = futures_util::join!(
+        billing::ledger::add_credits(conn, invoice?, &credit_ids),
+        revoke_access(conn, &ids, req.now),
+        activity::record(conn, entry(req, done, described.collect())),
+    );
+    added?;
+    revoked?;
+    recorded?;
+    Ok(())
+}
+
+fn credit_of(req: &Request<'_>, line: &Line, credit: i64) -> NewCredit {
+    NewCredit {
+        id: Uuid::new_v4(),
+        partner_id: req.partner_id,
+        customer_id: req.scope.customer_id(),
+        order_id: line.order_id,
+        order_line_id: line.line_id,
+        reason: crate::billing::CreditReason::Cancellation,
+        quantity: line.quantity,
+        amount_minor: credit,
+        currency: line.currency,
+        created_by: req.user_id,
+        created_at: req.now,
+        support_request_id: None,
     }
-    let ids: Vec<LineId> = open.iter().map(|l| l.line_id).collect();
-    revoke(conn, &ids, req.now).await?;
-    let done = Done {
-        order_number: first.order_number,
-        product_name: first.product_name.clone(),
-        credit_minor: total,
-        currency: first.currency,
-        order_cancelled: close_order_if_all_cancelled(conn, req.order_id).await?,
-    };
-    record(conn, req, &done, described).await?;
-    Ok(Outcome::Cancelled(done))
 }
 
 /// The cancellation's activity record: the credit, and each line with what it paid and got.
-async fn record(
-    conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
-    done: &Done,
-    lines: Vec<serde_json::Value>,
-) -> Result<(), AppError> {
-    let entry = Entry {
+fn entry<'a>(req: &'a Request<'_>, done: &Done, lines: Vec<serde_json::Value>) -> Entry<'a> {
+    Entry {
         partner_id: Some(req.partner_id),
         at: req.now,
         actor_user_id: req.actor_user_id,
@@ -144,40 +205,54 @@ async fn record(
             "order_cancelled": done.order_cancelled,
             "lines": lines,
         }),
-    };
-    activity::record(conn, entry).await?;
+    }
+}
+
+/// The lines cancelled, each with its credit added, and revoked (no new key view or link is
+/// made for them): one statement for all of them.
+const MARK_CANCELLED: &str = "
+    UPDATE order_lines l
+       SET quantity_cancelled = l.quantity, credited_minor = l.credited_minor + c.credit,
+           revoked_at = coalesce(l.revoked_at, $3)
+      FROM unnest($1::uuid[], $2::bigint[]) AS c(id, credit)
+     WHERE l.id = c.id";
+
+async fn mark_cancelled(
+    mut conn: &AsyncPgConnection,
+    ids: &[LineId],
+    credits: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    crate::db::statement::prepared(MARK_CANCELLED)
+        .bind::<Array<SqlUuid>, _>(ids)
+        .bind::<Array<BigInt>, _>(credits)
+        .bind::<Timestamptz, _>(now)
+        .execute(&mut conn)
+        .await?;
     Ok(())
 }
 
-async fn cancel_line(
-    conn: &mut AsyncPgConnection,
-    req: &Request<'_>,
-    line: &Line,
-    credit: i64,
+/// The lines' keys and download links stop working (R-34); the lines themselves were marked
+/// by `mark_cancelled`.
+const REVOKE_ACCESS: &str = "
+    WITH keys AS (
+        UPDATE product_keys SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1),
+    links AS (
+        UPDATE download_links SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1)
+    SELECT (SELECT count(*) FROM keys) + (SELECT count(*) FROM links) AS revoked";
+
+async fn revoke_access(
+    mut conn: &AsyncPgConnection,
+    line_ids: &[LineId],
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    diesel::update(order_lines::table.find(line.line_id))
-        .set((
-            order_lines::quantity_cancelled.eq(order_lines::quantity),
-            order_lines::credited_minor.eq(order_lines::credited_minor + credit),
-        ))
-        .reused()
-        .execute(conn)
+    crate::db::statement::prepared(REVOKE_ACCESS)
+        .bind::<Timestamptz, _>(now)
+        .bind::<Array<SqlUuid>, _>(line_ids)
+        .execute(&mut conn)
         .await?;
-    let credit = NewCredit {
-        id: Uuid::new_v4(),
-        partner_id: req.partner_id,
-        customer_id: req.scope.customer_id(),
-        order_id: line.order_id,
-        order_line_id: line.line_id,
-        reason: crate::billing::CreditReason::Cancellation,
-        quantity: line.quantity,
-        amount_minor: credit,
-        currency: line.currency,
-        created_by: req.user_id,
-        created_at: req.now,
-        support_request_id: None,
-    };
-    billing::credits::book(conn, &credit).await?;
     Ok(())
 }
 
@@ -209,24 +284,4 @@ pub async fn revoke(
         .execute(conn)
         .await?;
     Ok(())
-}
-
-/// An order whose every line is cancelled becomes cancelled; otherwise it stays completed.
-async fn close_order_if_all_cancelled(
-    conn: &mut AsyncPgConnection,
-    order_id: OrderId,
-) -> Result<bool, AppError> {
-    let open_lines = order_lines::table
-        .filter(order_lines::order_id.eq(order_id))
-        .filter(order_lines::quantity_cancelled.lt(order_lines::quantity));
-    let updated = diesel::update(
-        orders::table
-            .filter(orders::id.eq(order_id))
-            .filter(not(exists(open_lines))),
-    )
-    .set(orders::status.eq(crate::orders::OrderStatus::Cancelled))
-    .reused()
-    .execute(conn)
-    .await?;
-    Ok(updated == 1)
 }

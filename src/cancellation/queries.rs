@@ -92,6 +92,54 @@ pub async fn lines_of_product(
     .await?)
 }
 
+/// A line of an order locked for cancelling, with its number in the order and its product's
+/// cancellation policy as the catalog states it now.
+#[derive(QueryableByName, Debug, Clone)]
+pub struct Locked {
+    #[diesel(embed)]
+    pub line: Line,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub line_number: i32,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    policy: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+    window_days: Option<i32>,
+}
+
+impl Locked {
+    pub fn policy(&self) -> Result<Policy, AppError> {
+        Policy::from_columns(&self.policy, self.window_days)
+            .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+    }
+}
+
+/// Every line of one order of this customer, in line order, locked with the order until the
+/// transaction ends: concurrent cancellations of the order wait here, then see the first
+/// one's result. The policies come along, so what a cancellation decides needs no other read.
+pub async fn lock_order(
+    mut conn: &AsyncPgConnection,
+    scope: CustomerScope,
+    order_id: OrderId,
+) -> Result<Vec<Locked>, AppError> {
+    use diesel::sql_types::Uuid as SqlUuid;
+    Ok(crate::db::statement::prepared(
+        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
+                l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
+                l.unit_price_minor, l.credited_minor, l.currency, l.line_number,
+                p.cancellation_policy AS policy, p.cancellation_window_days AS window_days
+           FROM order_lines l
+           JOIN orders o ON o.id = l.order_id
+           JOIN products p ON p.id = l.product_id
+          WHERE o.id = $1 AND o.customer_id = $2
+          ORDER BY l.line_number
+            FOR UPDATE OF l, o",
+    )
+    .bind::<SqlUuid, _>(order_id)
+    .bind::<SqlUuid, _>(scope.customer_id())
+    .load(&mut conn)
+    .await?)
+}
+
 /// The lines of `product_id` in one order of this customer.
 #[diesel::dsl::auto_type]
 fn in_order(customer: CustomerId, order_id: OrderId, product_id: ProductId) -> _ {
@@ -103,20 +151,6 @@ fn in_order(customer: CustomerId, order_id: OrderId, product_id: ProductId) -> _
         .filter(order_lines::product_id.eq(product_id))
         .order(order_lines::line_number)
         .select(columns)
-}
-
-/// Those lines, locked (with their order) until the transaction ends: concurrent
-/// cancellations of the same order wait here, then see the first one's result.
-pub async fn lock_lines(
-    conn: &mut AsyncPgConnection,
-    scope: CustomerScope,
-    order_id: OrderId,
-    product_id: ProductId,
-) -> Result<Vec<Line>, AppError> {
-    Ok(in_order(scope.customer_id(), order_id, product_id)
-        .for_update()
-        .load(conn)
-        .await?)
 }
 
 /// The product's cancellation policy as the catalog states it now.

@@ -579,3 +579,35 @@ async fn line_and_order(
         .await
         .unwrap()
 }
+
+/// The database closes an order in the statement that cancels its last open line, whoever
+/// writes it: a change that cancels nothing, or only some lines, leaves it completed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_is_cancelled_by_the_statement_that_cancels_its_last_line() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let order = app
+        .order(shop.customer)
+        .line("sql2022-std", 2)
+        .line("ws2022-std", 1)
+        .days_old(2)
+        .await;
+    let (sql, ws) = (order.purchases[0], order.purchases[1]);
+    let mut conn = app.conn().await;
+    let cancel = |line: LineId| {
+        diesel::update(order_lines::table.find(line))
+            .set(order_lines::quantity_cancelled.eq(order_lines::quantity))
+    };
+    diesel::update(order_lines::table.find(sql.line))
+        .set(order_lines::revoked_at.eq(Some(Utc::now())))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(order_status(&app, sql.order).await, "completed");
+    cancel(sql.line).execute(&mut conn).await.unwrap();
+    assert_eq!(order_status(&app, sql.order).await, "completed");
+    cancel(ws.line).execute(&mut conn).await.unwrap();
+    assert_eq!(order_status(&app, sql.order).await, "cancelled");
+    assert_eq!(order_total(&app, sql.order).await, 0);
+    assert_eq!(orders_with_wrong_totals(&app).await, []);
+}
