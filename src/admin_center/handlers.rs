@@ -64,13 +64,17 @@ pub async fn list(
     let conn = state.steady.get().await?;
     let reads = async {
         let (found, rows) = pages::purchases(&conn, Claim::own(scope), after).await?;
-        let customer = match found {
-            Some(c) => c,
-            None => own(&conn, scope).await?,
+        let (customer, counts) = match found {
+            Some(found) => found,
+            None => {
+                let customer = own(&conn, scope).await?;
+                let counts = crate::customers::queries::counts(&conn, customer.id).await?;
+                (customer, counts)
+            }
         };
-        Ok((customer, rows))
+        Ok((customer, counts, rows))
     };
-    let (customer, rows) = need.read(&conn, reads).await?;
+    let (customer, counts, rows) = need.read(&conn, reads).await?;
     drop(conn);
     let can_keys = need.user.can(Perm::TenantKeys);
     let place = ListPlace {
@@ -80,7 +84,7 @@ pub async fn list(
         base: LIST.to_string(),
         can_open: can_keys,
     };
-    let list = pages::list(rows, &customer, after, place, ctx.lang);
+    let list = pages::list(rows, counts, after, place, ctx.lang);
     render(&OwnSoftwarePage {
         ctx: crumbs(ctx),
         company: customer.company_name,

@@ -14,8 +14,6 @@ fn customer() -> Customer {
         market: "TR".into(),
         currency: Currency::Usd,
         created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-        order_count: 0,
-        software_lines: 0,
     }
 }
 

@@ -12,7 +12,7 @@ use diesel::pg::Pg;
 use diesel::row::NamedRow;
 use diesel::sql_types::{Integer, Text, Timestamptz, Uuid as SqlUuid};
 
-use super::Customer;
+use super::{Counts, Customer};
 use crate::auth::{CustomerScope, PartnerScope};
 use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
@@ -64,16 +64,17 @@ impl Claim {
     }
 }
 
-/// The customer's columns for a statement that names `customers` as `c`.
+/// The customer's columns for a statement that names `customers` as `c` and joins its
+/// counts as `k` (`JOIN customer_counts k ON k.customer_id = c.id`).
 pub const COLUMNS: &str = "c.id AS c_id, c.partner_id AS c_partner_id, \
      c.company_name AS c_company_name, c.primary_domain AS c_primary_domain, \
      c.market AS c_market, c.currency AS c_currency, c.created_at AS c_created_at, \
-     c.order_count AS c_order_count, c.software_lines AS c_software_lines";
+     k.order_count AS c_order_count, k.software_lines AS c_software_lines";
 
 /// A row of a page together with the customer it belongs to.
 pub struct OfCustomer<T> {
     pub row: T,
-    pub customer: Customer,
+    pub customer: (Customer, Counts),
 }
 
 impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
@@ -86,18 +87,20 @@ impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
             market: NamedRow::get::<Text, _>(row, "c_market")?,
             currency: NamedRow::get::<diesel::sql_types::Bpchar, Currency>(row, "c_currency")?,
             created_at: NamedRow::get::<Timestamptz, _>(row, "c_created_at")?,
-            order_count: NamedRow::get::<Integer, _>(row, "c_order_count")?,
+        };
+        let counts = Counts {
+            orders: NamedRow::get::<Integer, _>(row, "c_order_count")?,
             software_lines: NamedRow::get::<Integer, _>(row, "c_software_lines")?,
         };
         Ok(OfCustomer {
             row: T::build(row)?,
-            customer,
+            customer: (customer, counts),
         })
     }
 }
 
-/// The page's rows, and their customer when there is at least one row.
-pub fn split<T>(rows: Vec<OfCustomer<T>>) -> (Option<Customer>, Vec<T>) {
+/// The page's rows, and their customer with its counts when there is at least one row.
+pub fn split<T>(rows: Vec<OfCustomer<T>>) -> (Option<(Customer, Counts)>, Vec<T>) {
     let mut customer = None;
     let rows = rows
         .into_iter()

@@ -205,13 +205,17 @@ async fn detail(
                 (found, None, Some(rows))
             }
         };
-        let customer = match found {
-            Some(c) => c,
-            None => queries::find_or_404(&conn, &scope, tenant).await?,
+        let (customer, counts) = match found {
+            Some(found) => found,
+            None => {
+                let customer = queries::find_or_404(&conn, &scope, tenant).await?;
+                let counts = queries::counts(&conn, customer.id).await?;
+                (customer, counts)
+            }
         };
-        Ok((customer, software, orders))
+        Ok((customer, counts, software, orders))
     };
-    let (customer, software, orders) = need.read(&conn, reads).await?;
+    let (customer, counts, software, orders) = need.read(&conn, reads).await?;
     drop(conn);
     let place = crate::software::pages::ListPlace {
         page_base: format!("/customers/{}", customer.id),
@@ -219,9 +223,8 @@ async fn detail(
         can_open: need.user.can(Perm::SoftwareKeys),
         can_cancel: need.user.can(Perm::PurchasesCancel),
     };
-    let software =
-        software.map(|rows| software_pages::list(rows, &customer, after, place, ctx.lang));
-    let history = orders.map(|rows| history(rows, &customer, after, ctx.lang));
+    let software = software.map(|rows| software_pages::list(rows, counts, after, place, ctx.lang));
+    let history = orders.map(|rows| history(rows, &customer, counts, after, ctx.lang));
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
     render(&CustomerPage {
@@ -238,11 +241,12 @@ async fn detail(
 fn history(
     mut rows: Vec<order_queries::OrderSummary>,
     customer: &super::Customer,
+    counts: super::Counts,
     after: Option<Cursor>,
     lang: crate::i18n::Lang,
 ) -> History {
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
-    let count = customer.order_count.to_string();
+    let count = counts.orders.to_string();
     let total = lang.t_args("pager-orders-total", &[("count", count)]);
     let base = format!("/customers/{}/orders", customer.id);
     let keyset = Keyset::new(total, &base, after.is_some(), older);

@@ -25,8 +25,14 @@ pub struct Customer {
     pub market: String,
     pub currency: Currency,
     pub created_at: DateTime<Utc>,
-    /// Kept by the database as orders are placed (the `order_counts` migration).
-    pub order_count: i32,
-    /// Kept by the database as purchases are added (the `software_counts` migration).
+}
+
+/// A customer's counts, kept by the database as orders are placed, in a row of their own so
+/// that the customer's row does not change with every order (the `customer_counts`
+/// migration).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub orders: i32,
+    /// The software lines bought (the Software list's purchases).
     pub software_lines: i32,
 }

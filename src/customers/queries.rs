@@ -5,10 +5,10 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use super::Customer;
 use super::forms::ValidCustomer;
+use super::{Counts, Customer};
 use crate::auth::PartnerScope;
-use crate::db::schema::customers;
+use crate::db::schema::{customer_counts, customers};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
@@ -177,7 +177,7 @@ pub async fn page(
 }
 
 const COLUMNS: &str = "id, partner_id, company_name, primary_domain, market, currency, \
-                       created_at, order_count, software_lines";
+                       created_at";
 
 /// `None` both when the customer does not exist and when it belongs to another partner.
 pub async fn find(
@@ -204,6 +204,23 @@ pub async fn own(
         .select(Customer::as_select())
         .first(&mut conn)
         .await?)
+}
+
+/// The customer's kept counts, for a page whose own statement found no rows to bring them
+/// (see `claim`). The customer was found first, so its counts row exists.
+pub async fn counts(mut conn: &AsyncPgConnection, id: CustomerId) -> Result<Counts, AppError> {
+    let (orders, software_lines): (i32, i32) = customer_counts::table
+        .find(id)
+        .select((
+            customer_counts::order_count,
+            customer_counts::software_lines,
+        ))
+        .first(&mut conn)
+        .await?;
+    Ok(Counts {
+        orders,
+        software_lines,
+    })
 }
 
 pub async fn find_by_domain(

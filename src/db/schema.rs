@@ -85,6 +85,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_counts (customer_id) {
+        customer_id -> Uuid,
+        order_count -> Int4,
+        software_lines -> Int4,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -95,8 +103,6 @@ diesel::table! {
         #[max_length = 3]
         currency -> Bpchar,
         created_at -> Timestamptz,
-        software_lines -> Int4,
-        order_count -> Int4,
     }
 }
 
@@ -413,6 +419,7 @@ diesel::joinable!(credits -> orders (order_id));
 diesel::joinable!(credits -> partners (partner_id));
 diesel::joinable!(credits -> support_requests (support_request_id));
 diesel::joinable!(credits -> users (created_by));
+diesel::joinable!(customer_counts -> customers (customer_id));
 diesel::joinable!(customers -> partners (partner_id));
 diesel::joinable!(download_links -> customers (customer_id));
 diesel::joinable!(download_links -> order_lines (order_line_id));
@@ -454,6 +461,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     artifacts,
     cart_items,
     credits,
+    customer_counts,
     customers,
     download_links,
     invoice_lines,

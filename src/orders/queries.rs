@@ -58,6 +58,7 @@ pub async fn history(
         "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
                 o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
            FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
            JOIN orders o ON o.customer_id = c.id
            JOIN users u ON u.id = o.placed_by
           WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2"

@@ -16,8 +16,8 @@ use super::queries::{self, Purchase, Variant};
 use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
-use crate::customers::Customer;
 use crate::customers::claim::{Claim, split};
+use crate::customers::{Counts, Customer};
 use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
@@ -61,27 +61,28 @@ pub struct ListPlace {
 const PER_PAGE: i64 = 25;
 
 /// A page of the Software list's purchases (and one more, to know whether there are older
-/// ones), newest first after `after`, and the claimed customer when the page has any.
+/// ones), newest first after `after`, and the claimed customer with its counts when the page
+/// has any.
 pub async fn purchases(
     conn: &AsyncPgConnection,
     claim: Claim,
     after: Option<Cursor>,
-) -> Result<(Option<Customer>, Vec<Purchase>), AppError> {
+) -> Result<(Option<(Customer, Counts)>, Vec<Purchase>), AppError> {
     let rows = queries::purchases(conn, claim, after, PER_PAGE + 1).await?;
     Ok(split(rows))
 }
 
-/// The Software list of `customer`, 25 purchases a page, from the rows `purchases` read; the
+/// The Software list of a customer, 25 purchases a page, from the rows `purchases` read; the
 /// total is the customer's kept count of purchases.
 pub fn list(
     mut rows: Vec<Purchase>,
-    customer: &Customer,
+    counts: Counts,
     after: Option<Cursor>,
     place: ListPlace,
     lang: crate::i18n::Lang,
 ) -> SoftwareList {
     let older = cut_page(&mut rows, PER_PAGE, |p| p.cursor().encode());
-    let total = customer.software_lines.to_string();
+    let total = counts.software_lines.to_string();
     let total = lang.t_args("pager-purchases-total", &[("count", total)]);
     SoftwareList {
         rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),

@@ -97,6 +97,7 @@ pub async fn purchases(
                 l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
                 l.quantity, l.quantity_cancelled, l.revoked_at, {CUSTOMER}
            FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
            JOIN orders o ON o.customer_id = c.id
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.order_id = o.id AND x.family <> 'azure_reservation'

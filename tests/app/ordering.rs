@@ -419,9 +419,9 @@ async fn order_history_is_newest_first_25_a_page() {
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let kept: i32 = cspdesk::db::schema::customers::table
+    let kept: i32 = cspdesk::db::schema::customer_counts::table
         .find(shop.customer)
-        .select(cspdesk::db::schema::customers::order_count)
+        .select(cspdesk::db::schema::customer_counts::order_count)
         .first(&mut app.conn().await)
         .await
         .unwrap();

@@ -730,9 +730,9 @@ async fn the_software_tab_pages_many_purchases_with_the_statements_of_a_few() {
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let kept: i32 = cspdesk::db::schema::customers::table
+    let kept: i32 = cspdesk::db::schema::customer_counts::table
         .find(shop.customer)
-        .select(cspdesk::db::schema::customers::software_lines)
+        .select(cspdesk::db::schema::customer_counts::software_lines)
         .first(&mut app.conn().await)
         .await
         .unwrap();
