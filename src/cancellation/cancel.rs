@@ -125,11 +125,12 @@ pub async fn cancel_product(
 
 /// Writes a decided cancellation in two round trips: first the lines, their credits and the
 /// open invoice, which do not depend on each other; then what follows from them (the credits'
-/// invoice lines, the revocation and the activity record). The order's totals, and its status
-/// once every line is cancelled, follow the lines by trigger (the `order_closes_with_its_lines`
-/// migration). The statements
-/// of each are sent together on the connection and run in turn (pipelining); each runs to
-/// its end before the results are looked at, and any error rolls the whole back.
+/// invoice lines, the revocation and the activity record). The statements of each are sent
+/// together on the connection and run in turn (pipelining); each runs to its end before the
+/// results are looked at, and any error rolls the whole back. Only statements that do not
+/// depend on each other share a round trip: one prepared for the first time on a connection
+/// may run after another sent later. The order's totals, and its status once every line is
+/// cancelled, follow the lines by trigger (the `order_closes_with_its_lines` migration).
 async fn write(
     conn: &AsyncPgConnection,
     req: &Request<'_>,
