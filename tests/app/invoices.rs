@@ -577,6 +577,16 @@ async fn simultaneous_orders_and_credits_add_up_to_exactly_the_invoices_lines() 
     let cancelled =
         futures_util::future::join_all(paths.iter().map(|p| api.patch(p, &cancel))).await;
     assert!(cancelled.iter().all(|c| c.status == 200));
+    // Both products of each order were cancelled in one request: the order is cancelled, every
+    // line at quantity 0.
+    for c in &cancelled {
+        assert_eq!(c.json["status"], "cancelled", "{:?}", c.json);
+        let lines = c.json["lineItems"].as_array().unwrap();
+        assert!(
+            lines.len() == 2 && lines.iter().all(|l| l["quantity"] == 0),
+            "{lines:?}"
+        );
+    }
 
     let month = Month::of(app.clock.now()).first_day().to_string();
     let (charges, credits, lines) = summed_lines(&app, &shop, &month).await;
