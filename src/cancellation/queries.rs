@@ -63,6 +63,17 @@ impl Line {
     }
 }
 
+/// A `Line`'s columns, for a statement that names `order_lines` as `l` and `orders` as `o`.
+const LINE_COLUMNS: &str = "l.id, l.order_id, o.number AS order_number, l.placed_at, \
+     l.product_id, l.product_name, l.licence_kind, l.term_months, l.quantity, \
+     l.quantity_cancelled, l.unit_price_minor, l.credited_minor, l.currency";
+
+/// A product's cancellation policy from the catalog's columns.
+fn policy_of(policy: &str, window_days: Option<i32>) -> Result<Policy, AppError> {
+    Policy::from_columns(policy, window_days)
+        .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+}
+
 /// The drop-down lists the product's newest `MAX_LINES` lines of the customer; an older order
 /// can still be chosen by its address (the purchase's own Cancel link names its order). So the
 /// dialog reads a bounded number of rows however many orders the customer has placed.
@@ -76,15 +87,13 @@ pub async fn lines_of_product(
     product_id: ProductId,
 ) -> Result<Vec<Line>, AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
-    Ok(crate::db::statement::prepared(
-        "SELECT l.id, l.order_id, o.number AS order_number, l.placed_at, l.product_id,
-                l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
-                l.unit_price_minor, l.credited_minor, l.currency
+    Ok(crate::db::statement::prepared(format!(
+        "SELECT {LINE_COLUMNS}
            FROM order_lines l JOIN orders o ON o.id = l.order_id
           WHERE l.customer_id = $1 AND l.product_id = $2
           ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number
-          LIMIT $3",
-    )
+          LIMIT $3"
+    ))
     .bind::<SqlUuid, _>(scope.customer_id())
     .bind::<SqlUuid, _>(product_id)
     .bind::<BigInt, _>(MAX_LINES)
@@ -108,8 +117,7 @@ pub struct Locked {
 
 impl Locked {
     pub fn policy(&self) -> Result<Policy, AppError> {
-        Policy::from_columns(&self.policy, self.window_days)
-            .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+        policy_of(&self.policy, self.window_days)
     }
 }
 
@@ -122,18 +130,16 @@ pub async fn lock_order(
     order_id: OrderId,
 ) -> Result<Vec<Locked>, AppError> {
     use diesel::sql_types::Uuid as SqlUuid;
-    Ok(crate::db::statement::prepared(
-        "SELECT l.id, l.order_id, o.number AS order_number, o.placed_at, l.product_id,
-                l.product_name, l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
-                l.unit_price_minor, l.credited_minor, l.currency, l.line_number,
+    Ok(crate::db::statement::prepared(format!(
+        "SELECT {LINE_COLUMNS}, l.line_number,
                 p.cancellation_policy AS policy, p.cancellation_window_days AS window_days
            FROM order_lines l
            JOIN orders o ON o.id = l.order_id
            JOIN products p ON p.id = l.product_id
           WHERE o.id = $1 AND o.customer_id = $2
           ORDER BY l.line_number
-            FOR UPDATE OF l, o",
-    )
+            FOR UPDATE OF l, o"
+    ))
     .bind::<SqlUuid, _>(order_id)
     .bind::<SqlUuid, _>(scope.customer_id())
     .load(&mut conn)
@@ -166,8 +172,7 @@ pub async fn policy(
         ))
         .first(&mut conn)
         .await?;
-    Policy::from_columns(&policy, days)
-        .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
+    policy_of(&policy, days)
 }
 
 /// The current policies of several products, in one query.
@@ -185,11 +190,7 @@ pub async fn policies(
         .load(&mut conn)
         .await?;
     rows.into_iter()
-        .map(|(id, policy, days)| {
-            Policy::from_columns(&policy, days)
-                .map(|p| (id, p))
-                .ok_or_else(|| AppError::internal("product with an unknown cancellation policy"))
-        })
+        .map(|(id, policy, days)| policy_of(&policy, days).map(|p| (id, p)))
         .collect()
 }
 
