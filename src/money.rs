@@ -70,51 +70,10 @@ impl Currency {
     }
 }
 
-/// An amount for people to read: "1,234.56 USD" in English, "1.234,56 USD" in Turkish.
+/// An amount for people to read, as the reader's language writes it: `$1,069.00`,
+/// `1069,00 zł`, `₩12,345` (see `i18n::locale`).
 pub fn display(amount_minor: i64, currency: Currency, lang: crate::i18n::Lang) -> String {
-    let (group, decimal) = match lang {
-        crate::i18n::Lang::En => (',', '.'),
-        crate::i18n::Lang::Tr => ('.', ','),
-    };
-    let scale = 10_i64.pow(currency.exponent());
-    let units = (amount_minor / scale).unsigned_abs();
-    let fraction = (amount_minor % scale).unsigned_abs();
-    let digits = units.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let sign = if amount_minor < 0 { "-" } else { "" };
-    match currency.exponent() {
-        0 => format!("{sign}{grouped} {}", currency.code()),
-        e => format!(
-            "{sign}{grouped}{decimal}{fraction:0width$} {}",
-            currency.code(),
-            width = e as usize
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn amounts_are_shown_with_the_currency_digits_and_language_separators() {
-        assert_eq!(
-            display(12_345_678, Currency::Usd, Lang::En),
-            "123,456.78 USD"
-        );
-        assert_eq!(display(106_900, Currency::Usd, Lang::En), "1,069.00 USD");
-        assert_eq!(display(106_900, Currency::Try, Lang::Tr), "1.069,00 TRY");
-        assert_eq!(display(1_390_000, Currency::Krw, Lang::En), "1,390,000 KRW");
-        assert_eq!(display(-5, Currency::Eur, Lang::En), "-0.05 EUR");
-        assert_eq!(display(0, Currency::Huf, Lang::En), "0.00 HUF");
-    }
+    crate::i18n::locale::money(amount_minor, currency, lang)
 }
 
 crate::stored_as_code!(Currency);

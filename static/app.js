@@ -2,12 +2,6 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  // The language list submits itself when changed (its button is for no-JS browsers).
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () {
-      if (select.form) { select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit(); }
-    });
-  });
   // A button marked data-once is disabled after its form is sent, against double clicks
   // (the server refuses a second order for the same form anyway).
   document.querySelectorAll("button[data-once]").forEach(function (button) {

@@ -45,7 +45,7 @@ impl LogView {
             )
         });
         LogView {
-            at: crate::web::format::datetime_seconds_utc(&row.at),
+            at: crate::web::format::datetime_seconds_utc(&row.at, lang),
             at_utc: row.at,
             who,
             customer: row.customer.clone().unwrap_or_default(),

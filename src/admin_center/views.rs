@@ -36,7 +36,7 @@ impl AccessView {
             _ => row.actor.clone(),
         };
         AccessView {
-            at: datetime_utc(&row.at),
+            at: datetime_utc(&row.at, lang),
             who,
             product: text("product"),
             order_number: row.order_number.map(|n| n.to_string()).unwrap_or_default(),

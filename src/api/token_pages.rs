@@ -84,11 +84,11 @@ impl TokenRow {
             name: t.name.clone(),
             scopes: t.scopes().map(|s| s.code()).collect::<Vec<_>>().join(", "),
             created_by: t.created_by.clone(),
-            created_at: datetime_utc(&t.created_at),
-            expires_at: datetime_utc(&t.expires_at),
+            created_at: datetime_utc(&t.created_at, ctx.lang),
+            expires_at: datetime_utc(&t.expires_at, ctx.lang),
             last_used: t
                 .last_used_at
-                .map(|at| datetime_utc(&at))
+                .map(|at| datetime_utc(&at, ctx.lang))
                 .unwrap_or_else(|| ctx.t("api-tokens-never-used")),
             status_key,
             live: t.is_live(now),

@@ -155,8 +155,8 @@ pub async fn invoice(
         number: summary.number.map(invoice_number),
         issued_on: summary
             .issued_at
-            .map(|at| crate::web::format::date_utc(&at)),
-        period: period(key.month),
+            .map(|at| crate::web::format::date_utc(&at, lang)),
+        period: period(key.month, lang),
         charges: figures.charges,
         credits: figures.credits,
         net: figures.net,

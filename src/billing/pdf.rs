@@ -167,10 +167,10 @@ fn first_page(
         facts.push(("invoice-number", invoice_number(number)));
     }
     if let Some(at) = s.issued_at {
-        facts.push(("invoice-issued-on", crate::web::format::date_utc(&at)));
+        facts.push(("invoice-issued-on", crate::web::format::date_utc(&at, lang)));
     }
     facts.extend([
-        ("invoice-period", period(key.month)),
+        ("invoice-period", period(key.month, lang)),
         ("invoice-currency", key.currency.code().to_string()),
         ("invoice-charges", figures.charges),
         ("invoice-credits", figures.credits),

@@ -69,15 +69,10 @@ impl Month {
         self.next().start()
     }
 
-    /// "November 2026", in the user's language.
+    /// "November 2026", "listopad 2026", "2026年11月": CLDR's month names.
     pub fn label(self, lang: Lang) -> String {
-        lang.t_args(
-            "month-year",
-            &[
-                ("month", lang.t(&format!("month-{}", self.month))),
-                ("year", self.year.to_string()),
-            ],
-        )
+        crate::i18n::locale::month(self.year, self.month, lang)
+            .unwrap_or_else(|| format!("{:04}-{:02}", self.year, self.month))
     }
 }
 

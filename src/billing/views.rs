@@ -81,7 +81,7 @@ pub struct InvoiceLineView {
 impl InvoiceLineView {
     pub fn new(l: &InvoiceLine, currency: Currency, lang: Lang) -> InvoiceLineView {
         InvoiceLineView {
-            date: datetime_utc(&l.at),
+            date: datetime_utc(&l.at, lang),
             kind: lang.t(&l.kind.label_key()),
             credit: l.is_credit(),
             customer: l.customer.clone(),
@@ -140,12 +140,12 @@ impl Figures {
     }
 }
 
-/// "2026-11-01 – 2026-11-30 UTC"
-pub fn period(month: Month) -> String {
+/// "November 1, 2026 – November 30, 2026 UTC", in the reader's language.
+pub fn period(month: Month, lang: Lang) -> String {
     let last = month.end() - chrono::Duration::days(1);
     format!(
         "{} – {}",
-        month.start().format("%Y-%m-%d"),
-        crate::web::format::date_utc(&last)
+        crate::i18n::locale::day(&month.start(), lang),
+        crate::web::format::date_utc(&last, lang)
     )
 }

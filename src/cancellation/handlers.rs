@@ -112,7 +112,7 @@ fn page(
         product: found.purchase.product_name.clone(),
         action: found.action(),
         back: found.back(),
-        orders: CancelPage::options(&orders, order_id),
+        orders: CancelPage::options(&orders, order_id, ctx.lang),
         chosen,
         error,
         ctx,

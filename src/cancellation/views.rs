@@ -50,11 +50,11 @@ impl<'a> OrderLines<'a> {
         self.lines.iter().all(|l| l.is_cancelled())
     }
 
-    fn option(&self, selected: bool) -> OrderOption {
+    fn option(&self, selected: bool, lang: Lang) -> OrderOption {
         let first = self.first();
         OrderOption {
             value: self.order_id,
-            label: format!("{} · {}", first.order_number, date_utc(&first.placed_at)),
+            label: format!("{} · {}", first.order_number, date_utc(&first.placed_at, lang)),
             selected,
         }
     }
@@ -114,11 +114,11 @@ pub fn window_message(window: Window, lang: Lang) -> String {
             "cancel-state-open",
             &[
                 ("days", days_left.to_string()),
-                ("until", datetime_utc(&until)),
+                ("until", datetime_utc(&until, lang)),
             ],
         ),
         Window::Passed { ended } => {
-            lang.t_args("cancel-state-passed", &[("ended", datetime_utc(&ended))])
+            lang.t_args("cancel-state-passed", &[("ended", datetime_utc(&ended, lang))])
         }
         Window::Never => lang.t("cancel-state-never"),
         Window::SupportOnly => lang.t("cancel-state-support-only"),
@@ -170,10 +170,10 @@ pub struct CancelPage {
 }
 
 impl CancelPage {
-    pub fn options(orders: &[OrderLines<'_>], chosen: OrderId) -> Vec<OrderOption> {
+    pub fn options(orders: &[OrderLines<'_>], chosen: OrderId, lang: Lang) -> Vec<OrderOption> {
         orders
             .iter()
-            .map(|o| o.option(o.order_id == chosen))
+            .map(|o| o.option(o.order_id == chosen, lang))
             .collect()
     }
 }

@@ -60,7 +60,7 @@ pub struct CustomerPage {
 
 impl CustomerPage {
     pub fn added_on(&self) -> String {
-        crate::web::format::date_utc(&self.customer.created_at)
+        crate::web::format::date_utc(&self.customer.created_at, self.ctx.lang)
     }
 
     pub fn is_software(&self) -> bool {

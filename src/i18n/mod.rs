@@ -2,6 +2,7 @@
 //! binary. Every user-visible string is looked up here.
 
 mod memo;
+pub mod locale;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,7 +16,10 @@ fluent_templates::static_loader! {
         locales: "./src/i18n/locales",
         fallback_language: "en",
         // Isolation marks around arguments confuse copy-and-paste of order numbers and keys.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(number_formatter(bundle.locales.first()));
+        },
     };
 }
 
@@ -32,16 +36,35 @@ fluent_templates::static_loader! {
 pub enum Lang {
     En,
     Tr,
+    Hu,
+    Pl,
+    Ru,
+    ZhHans,
+    Ko,
 }
 
 impl Lang {
-    /// Languages whose catalogs are complete enough to offer in the language switcher.
-    pub const OFFERED: &'static [Lang] = &[Lang::En, Lang::Tr];
+    /// The languages the product speaks, in the order the language switcher lists them.
+    pub const OFFERED: &'static [Lang] = &[
+        Lang::En,
+        Lang::Tr,
+        Lang::Hu,
+        Lang::Pl,
+        Lang::Ru,
+        Lang::ZhHans,
+        Lang::Ko,
+    ];
 
+    /// Its BCP 47 tag, as `<html lang>`, the catalogs' folders and the users' rows spell it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Tr => "tr",
+            Lang::Hu => "hu",
+            Lang::Pl => "pl",
+            Lang::Ru => "ru",
+            Lang::ZhHans => "zh-Hans",
+            Lang::Ko => "ko",
         }
     }
 
@@ -69,7 +92,7 @@ impl Lang {
         memo::get_or_insert(self, key, args, || {
             let map: HashMap<Cow<'static, str>, FluentValue> = args
                 .iter()
-                .map(|(k, v)| (Cow::Owned(k.to_string()), fluent_value(v)))
+                .map(|(k, v)| (Cow::Owned(k.to_string()), fluent_value(self, k, v)))
                 .collect();
             LOCALES.lookup_with_args(self.id(), key, &map)
         })
@@ -86,11 +109,52 @@ impl Lang {
     }
 }
 
-/// Whole numbers go to Fluent as numbers, so plural forms ("1 year", "3 years") are chosen.
-fn fluent_value(text: &str) -> FluentValue<'static> {
+/// Arguments that are identifiers made of digits, shown as they are: order number 100011
+/// and the year 2026 are not quantities to write as "100,011" or "2 026".
+const DIGITS_AS_WRITTEN: &[&str] = &["number", "order", "year"];
+
+/// Whole numbers go to Fluent as numbers, so plural forms ("1 year", "3 years") are chosen
+/// and the language's grouping applies; identifiers stay text. A `market` is an ISO country
+/// code wherever a message names one (the code is what flash messages and forms carry), and
+/// is shown as the country's name in the language.
+fn fluent_value(lang: Lang, name: &str, text: &str) -> FluentValue<'static> {
+    if name == "market" {
+        return FluentValue::from(locale::country(text, lang));
+    }
     match text.parse::<i64>() {
-        Ok(n) => FluentValue::from(n),
-        Err(_) => FluentValue::from(text.to_string()),
+        Ok(n) if !DIGITS_AS_WRITTEN.contains(&name) => FluentValue::from(n),
+        _ => FluentValue::from(text.to_string()),
+    }
+}
+
+/// How a catalog writes the numbers its messages are given: as its language does (CLDR,
+/// see `locale`), where Fluent alone would write `10010` in every language.
+fn number_formatter<M>(
+    language: Option<&LanguageIdentifier>,
+) -> Option<fn(&FluentValue, &M) -> Option<String>> {
+    let at = Lang::OFFERED
+        .iter()
+        .position(|l| language.is_some_and(|id| id.to_string() == l.code()))?;
+    let each: [fn(&FluentValue, &M) -> Option<String>; 7] = [
+        whole_number::<M, 0>,
+        whole_number::<M, 1>,
+        whole_number::<M, 2>,
+        whole_number::<M, 3>,
+        whole_number::<M, 4>,
+        whole_number::<M, 5>,
+        whole_number::<M, 6>,
+    ];
+    each.get(at).copied()
+}
+
+/// A whole number in the language at `LANG` of `Lang::OFFERED`; anything else as Fluent
+/// writes it.
+fn whole_number<M, const LANG: usize>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => Some(
+            locale::number(n.value as i64, *Lang::OFFERED.get(LANG)?),
+        ),
+        _ => None,
     }
 }
 
@@ -119,10 +183,24 @@ fn from_accept_language(header: &str) -> Option<Lang> {
         .collect();
     // Stable sort keeps the header's order among equal weights.
     ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranges.iter().find_map(|(_, tag)| {
-        let primary = tag.split('-').next()?.to_ascii_lowercase();
-        Lang::from_code(&primary)
-    })
+    ranges.iter().find_map(|(_, tag)| of_browser_tag(tag))
+}
+
+/// The language a browser's tag asks for: its primary subtag, except that Chinese is offered
+/// in simplified script only, so `zh-TW`, `zh-HK` and `zh-Hant…` find nothing here.
+fn of_browser_tag(tag: &str) -> Option<Lang> {
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next()?;
+    if primary != "zh" {
+        return Lang::from_code(primary);
+    }
+    // A script subtag decides; without one, the regions that write traditional characters.
+    let traditional = match parts.next() {
+        Some(script) if script.len() == 4 => script == "hant",
+        region => matches!(region, Some("tw" | "hk" | "mo")),
+    };
+    (!traditional).then_some(Lang::ZhHans)
 }
 
 #[cfg(test)]

@@ -142,7 +142,7 @@ impl OrderPage {
         let any_included = rows.iter().any(|r| r.tax_included);
         OrderPage {
             number: head.number,
-            placed_at: datetime_utc(&head.placed_at),
+            placed_at: datetime_utc(&head.placed_at, lang),
             placed_by: format!("{} <{}>", head.placed_by_name, head.placed_by_email),
             status: lang.t(&head.status.label_key()),
             lines,
@@ -202,7 +202,7 @@ impl History {
             .map(|s| HistoryRow {
                 id: s.id,
                 number: s.number,
-                placed_at: datetime_utc(&s.placed_at),
+                placed_at: datetime_utc(&s.placed_at, lang),
                 placed_by: s.placed_by,
                 status: lang.t(&s.status.label_key()),
                 total: money::display(s.total_minor, s.currency, lang),

@@ -30,7 +30,7 @@ impl LinkView {
         let state = link.state(now);
         LinkView {
             variant,
-            created: datetime_utc(&link.created_at),
+            created: datetime_utc(&link.created_at, lang),
             created_by: link.created_by.clone(),
             meter: meter(state, link.max_downloads, &link.expires_at, lang),
             active: matches!(state, LinkState::Active { .. }),
@@ -39,7 +39,7 @@ impl LinkView {
 }
 
 pub fn meter(state: LinkState, max: i32, expires_at: &DateTime<Utc>, lang: Lang) -> String {
-    let date = date_utc(expires_at);
+    let date = date_utc(expires_at, lang);
     match state {
         LinkState::Active { downloads_left } => lang.t_args(
             "link-meter",

@@ -69,7 +69,7 @@ pub fn commands(key: &str) -> (String, String) {
 
 fn plan(devices: &[Device], bad: &[BadRow], today: NaiveDate, key: &str, lang: Lang) -> Plan {
     let (ipk, ato) = commands(key);
-    let day = |d: NaiveDate| date_utc(&d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    let day = |d: NaiveDate| date_utc(&d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(), lang);
     Plan {
         devices: devices
             .iter()

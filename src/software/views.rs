@@ -40,7 +40,7 @@ impl PurchaseView {
             order_id: p.order_id,
             product: p.product_name.clone(),
             order_number: p.order_number,
-            purchased: date_utc(&p.placed_at),
+            purchased: date_utc(&p.placed_at, lang),
             licence: licence_text(p.licence_kind, p.term_months, lang),
             quantity: p.quantity,
             status: lang.t(status),

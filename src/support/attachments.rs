@@ -92,6 +92,6 @@ mod tests {
         let en = crate::i18n::Lang::En;
         assert_eq!(size_text(1, en), "1 KB");
         assert_eq!(size_text(1025, en), "2 KB");
-        assert_eq!(size_text(10 * 1024 * 1024, en), "10240 KB");
+        assert_eq!(size_text(10 * 1024 * 1024, en), "10,240 KB");
     }
 }

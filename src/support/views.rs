@@ -45,7 +45,7 @@ impl RowView {
             problem_type: type_text(r.problem_type, lang),
             status: status_text(r.status, lang),
             customer: r.customer.clone(),
-            created: datetime_utc(&r.created_at),
+            created: datetime_utc(&r.created_at, lang),
         }
     }
 }
@@ -127,7 +127,7 @@ impl EventView {
         events
             .iter()
             .map(|e| EventView {
-                at: datetime_utc(&e.at),
+                at: datetime_utc(&e.at, lang),
                 author: e.author.clone(),
                 from_support: e.author_kind == crate::auth::UserKind::Support,
                 what: lang.t(&e.kind.label_key()),
@@ -209,7 +209,7 @@ impl RequestPage {
                 "{} · {} · {}",
                 r.contact_name, r.contact_email, r.contact_phone
             ),
-            filed: datetime_utc(&r.created_at),
+            filed: datetime_utc(&r.created_at, lang),
             ctx,
         }
     }

@@ -94,6 +94,11 @@ impl PageContext {
         self.t(&format!("language-{}", lang.code()))
     }
 
+    /// A country's name in the page's language, from its ISO code (`TR` → `Türkiye`).
+    pub fn country(&self, code: &str) -> String {
+        crate::i18n::locale::country(code, self.lang)
+    }
+
     pub fn is_lang(&self, lang: &Lang) -> bool {
         *lang == self.lang
     }

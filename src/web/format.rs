@@ -1,28 +1,33 @@
-//! How times are shown: always UTC, always labelled so.
+//! How times are shown: always UTC, always labelled so; for people in their language's
+//! form (`i18n::locale`), for machines (`<time datetime>`, exports, date fields) as ISO 8601.
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
-// Written out digit by digit rather than with `format("%Y-…")`, which parses its pattern on
-// every call, or `format!` with widths, which was a twentieth of the activity log's CPU: a list
-// page shows a time on every row.
+use crate::i18n::{locale, Lang};
 
-pub fn date_utc(at: &DateTime<Utc>) -> String {
-    let mut out = day(at);
+// The ISO forms are written out digit by digit rather than with `format("%Y-…")`, which
+// parses its pattern on every call: a list page shows a time on every row.
+
+/// The day as the reader's language writes it, labelled UTC: `December 4, 2026 UTC`,
+/// `4 grudnia 2026 UTC`.
+pub fn date_utc(at: &DateTime<Utc>, lang: Lang) -> String {
+    let mut out = locale::day(at, lang);
     out.push_str(" UTC");
     out
 }
 
-pub fn datetime_utc(at: &DateTime<Utc>) -> String {
-    let mut out = day(at);
-    out.push(' ');
-    push_hours_minutes(&mut out, at);
+/// The day and the time to the minute, labelled UTC.
+pub fn datetime_utc(at: &DateTime<Utc>, lang: Lang) -> String {
+    let mut out = locale::day_and_minute(at, lang);
     out.push_str(" UTC");
     out
 }
 
 /// With seconds, as the activity log shows a record's time.
-pub fn datetime_seconds_utc(at: &DateTime<Utc>) -> String {
-    to_the_second(at, ' ', " UTC")
+pub fn datetime_seconds_utc(at: &DateTime<Utc>, lang: Lang) -> String {
+    let mut out = locale::day_and_second(at, lang);
+    out.push_str(" UTC");
+    out
 }
 
 /// ISO 8601 in UTC to the second (`2026-12-04T23:59:30Z`), for `<time datetime>` and exports.
@@ -72,15 +77,22 @@ fn push2(out: &mut String, n: u32) {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::Lang;
+
     #[test]
     fn times_are_labelled_utc() {
         let at = "2026-12-04T23:59:30Z".parse().unwrap();
-        assert_eq!(super::date_utc(&at), "2026-12-04 UTC");
-        assert_eq!(super::datetime_utc(&at), "2026-12-04 23:59 UTC");
+        assert_eq!(super::date_utc(&at, Lang::En), "December 4, 2026 UTC");
+        assert_eq!(
+            super::datetime_utc(&at, Lang::En),
+            "December 4, 2026 at 23:59 UTC"
+        );
+        assert_eq!(
+            super::datetime_seconds_utc(&at, Lang::Pl),
+            "4 grudnia 2026 23:59:30 UTC"
+        );
+        assert_eq!(super::datetime_utc(&at, Lang::Ko), "2026년 12월 4일 23:59 UTC");
         let early = "0987-01-02T03:04:05Z".parse().unwrap();
-        assert_eq!(super::datetime_utc(&early), "0987-01-02 03:04 UTC");
-        assert_eq!(super::date_utc(&early), "0987-01-02 UTC");
-        assert_eq!(super::datetime_seconds_utc(&at), "2026-12-04 23:59:30 UTC");
         assert_eq!(super::iso_utc(&at), "2026-12-04T23:59:30Z");
         assert_eq!(super::iso_utc(&early), "0987-01-02T03:04:05Z");
         assert_eq!(super::day(&at), "2026-12-04");

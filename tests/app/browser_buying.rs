@@ -155,7 +155,7 @@ async fn an_az_customer_is_shown_azure_reservations_as_unavailable() {
         .unwrap();
     let text = azure.text().await.unwrap();
     assert!(
-        text.contains("not available in this customer's market (AZ)"),
+        text.contains("not available in this customer's market (Azerbaijan)"),
         "{text}"
     );
     assert!(

@@ -1,6 +1,9 @@
 //! Checks on the code base itself: the generated schema, the catalogs and the templates.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+use fluent_syntax::ast;
 
 use cspdesk::i18n::Lang;
 
@@ -21,17 +24,99 @@ fn catalog_keys(lang: &str) -> Vec<String> {
     keys
 }
 
+/// Each message of a catalog (`id` or `id.attribute`) with the variables it uses.
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+fn catalog(lang: &str) -> Messages {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/i18n/locales")
+        .join(lang)
+        .join("main.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let resource = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("{}: syntax errors {errors:?}", path.display()),
+    };
+    let mut messages = Messages::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            if let Some(value) = &m.value {
+                messages.insert(m.id.name.to_string(), variables(value));
+            }
+            for a in &m.attributes {
+                let id = format!("{}.{}", m.id.name, a.id.name);
+                messages.insert(id, variables(&a.value));
+            }
+        }
+    }
+    messages
+}
+
+fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            in_expression(expression, &mut found);
+        }
+    }
+    found
+}
+
+fn in_expression(e: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => in_inline(i, found),
+        ast::Expression::Select { selector, variants } => {
+            in_inline(selector, found);
+            for v in variants {
+                found.extend(variables(&v.value));
+            }
+        }
+    }
+}
+
+fn in_inline(i: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            found.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for p in &arguments.positional {
+                in_inline(p, found);
+            }
+            for n in &arguments.named {
+                in_inline(&n.value, found);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => in_expression(expression, found),
+        _ => {}
+    }
+}
+
 #[test]
-fn every_english_message_has_a_turkish_translation() {
-    let keys = catalog_keys("en");
-    assert!(keys.len() > 50, "the English catalog was read");
-    let missing: Vec<&String> = keys.iter().filter(|k| !Lang::Tr.has(k)).collect();
-    assert!(missing.is_empty(), "missing in tr: {missing:?}");
-    let extra: Vec<String> = catalog_keys("tr")
-        .into_iter()
-        .filter(|k| !keys.contains(k))
-        .collect();
-    assert!(extra.is_empty(), "only in tr: {extra:?}");
+fn every_catalog_has_exactly_the_english_messages_and_no_variable_english_does_not_pass() {
+    let english = catalog("en");
+    assert!(english.len() > 600, "the English catalog was read");
+    for lang in Lang::OFFERED.iter().filter(|l| **l != Lang::En) {
+        let other = catalog(lang.code());
+        let missing: Vec<&String> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "missing in {}: {missing:?}", lang.code());
+        let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(extra.is_empty(), "only in {}: {extra:?}", lang.code());
+        for (id, vars) in &other {
+            let unknown: Vec<&String> = vars.difference(&english[id]).collect();
+            assert!(
+                unknown.is_empty(),
+                "{} {id} uses variables English does not pass: {unknown:?}",
+                lang.code()
+            );
+        }
+        // And the running product finds each message in that language's own catalog.
+        let unloaded: Vec<&String> = english
+            .keys()
+            .filter(|k| !k.contains('.') && !lang.has(k))
+            .collect();
+        assert!(unloaded.is_empty(), "not loaded for {}: {unloaded:?}", lang.code());
+    }
 }
 
 #[test]

@@ -50,7 +50,7 @@ impl OrderView {
         let left: i64 = lines.iter().map(refundable).sum();
         Some(OrderView {
             number,
-            placed: datetime_utc(&first.placed_at),
+            placed: datetime_utc(&first.placed_at, lang),
             lines: lines
                 .iter()
                 .zip(windows)
@@ -82,7 +82,7 @@ pub struct CreditView {
 impl CreditView {
     pub fn new(c: &CreditRow, lang: Lang) -> CreditView {
         CreditView {
-            at: datetime_utc(&c.created_at),
+            at: datetime_utc(&c.created_at, lang),
             reason: lang.t(&crate::billing::LineKind::Credit(c.reason).label_key()),
             amount: amount_text(Some(c.amount_minor), Some(c.currency), lang).unwrap_or_default(),
             request: c.request_number,
@@ -169,7 +169,7 @@ impl ConsolePage {
                 "{} · {} · {}",
                 r.contact_name, r.contact_email, r.contact_phone
             ),
-            filed: datetime_utc(&r.created_at),
+            filed: datetime_utc(&r.created_at, lang),
             assignee: p.context.assignee.clone().unwrap_or_default(),
             reason: r.reason.clone(),
             requested: amount_text(r.requested_minor, r.currency, lang),

@@ -21,6 +21,11 @@ language = Language
 language-apply = Change language
 language-en = English
 language-tr = Türkçe
+language-hu = Magyar
+language-pl = Polski
+language-ru = Русский
+language-zh-Hans = 简体中文
+language-ko = 한국어
 gear-label = Settings
 sign-out = Sign out
 
@@ -349,19 +354,6 @@ cancel-error-not-in-order = That order does not contain { $product }. Choose one
 cancel-error-refused = { $reason } Nothing was cancelled.
 
 ## Months and invoices
-month-year = { $month } { $year }
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
 invoice-line-count = { $count ->
     [one] 1 line
    *[other] { $count } lines

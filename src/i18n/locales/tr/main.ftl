@@ -22,6 +22,11 @@ language = Dil
 language-apply = Dili değiştir
 language-en = English
 language-tr = Türkçe
+language-hu = Magyar
+language-pl = Polski
+language-ru = Русский
+language-zh-Hans = 简体中文
+language-ko = 한국어
 gear-label = Ayarlar
 sign-out = Oturumu kapat
 
@@ -329,19 +334,6 @@ cancel-error-not-in-order = Bu sipariş { $product } içermiyor. Listedeki sipar
 cancel-error-refused = { $reason } Hiçbir şey iptal edilmedi.
 
 ## Aylar ve faturalar
-month-year = { $month } { $year }
-month-1 = Ocak
-month-2 = Şubat
-month-3 = Mart
-month-4 = Nisan
-month-5 = Mayıs
-month-6 = Haziran
-month-7 = Temmuz
-month-8 = Ağustos
-month-9 = Eylül
-month-10 = Ekim
-month-11 = Kasım
-month-12 = Aralık
 invoice-line-count = { $count } satır
 invoice-status-open = açık
 invoice-status-issued = kesildi
