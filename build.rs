@@ -1,5 +1,7 @@
-//! The migrations are embedded in the binary (`db::migrate`); a new migration directory must
-//! rebuild it, which Cargo would not notice on its own.
+//! Files the binary embeds at compile time without Cargo noticing: the migrations
+//! (`db::migrate`) and the Fluent catalogs (`i18n`, read by a macro). A change to either must
+//! rebuild it.
 fn main() {
     println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rerun-if-changed=src/i18n/locales");
 }

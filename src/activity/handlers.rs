@@ -158,8 +158,11 @@ pub async fn log(
     page.range = Some(page.ctx.lang.t_args(
         "activity-range",
         &[
-            ("from", filter.from.to_string()),
-            ("to", filter.to.to_string()),
+            (
+                "from",
+                crate::i18n::locale::date(filter.from, page.ctx.lang),
+            ),
+            ("to", crate::i18n::locale::date(filter.to, page.ctx.lang)),
         ],
     ));
     page.rows = rows

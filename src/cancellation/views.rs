@@ -54,7 +54,11 @@ impl<'a> OrderLines<'a> {
         let first = self.first();
         OrderOption {
             value: self.order_id,
-            label: format!("{} · {}", first.order_number, date_utc(&first.placed_at, lang)),
+            label: format!(
+                "{} · {}",
+                first.order_number,
+                date_utc(&first.placed_at, lang)
+            ),
             selected,
         }
     }
@@ -117,9 +121,10 @@ pub fn window_message(window: Window, lang: Lang) -> String {
                 ("until", datetime_utc(&until, lang)),
             ],
         ),
-        Window::Passed { ended } => {
-            lang.t_args("cancel-state-passed", &[("ended", datetime_utc(&ended, lang))])
-        }
+        Window::Passed { ended } => lang.t_args(
+            "cancel-state-passed",
+            &[("ended", datetime_utc(&ended, lang))],
+        ),
         Window::Never => lang.t("cancel-state-never"),
         Window::SupportOnly => lang.t("cancel-state-support-only"),
     }

@@ -7,7 +7,7 @@ use super::LicenceKind;
 use super::queries::Offer;
 use super::rules::{self, Availability, TaxTreatment};
 use crate::customers::Customer;
-use crate::i18n::{locale, Lang};
+use crate::i18n::{Lang, locale};
 use crate::ids::ProductId;
 use crate::money;
 use crate::web::PageContext;
@@ -62,7 +62,10 @@ pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
     } else {
         "order-tax-excluded"
     };
-    lang.t_args(key, &[("rate", locale::hundredths(i64::from(rate_bp), lang))])
+    lang.t_args(
+        key,
+        &[("rate", locale::hundredths(i64::from(rate_bp), lang))],
+    )
 }
 
 /// "Perpetual" or "Subscription, 3 years".
@@ -78,7 +81,10 @@ pub fn licence_text(kind: LicenceKind, term_months: Option<i32>, lang: Lang) -> 
 
 /// The sentence saying whether prices include tax in this customer's market.
 pub fn tax_note(tax: &TaxTreatment, lang: Lang) -> String {
-    lang.t_args(tax.label_key, &[("rate", locale::hundredths(i64::from(tax.rate_bp), lang))])
+    lang.t_args(
+        tax.label_key,
+        &[("rate", locale::hundredths(i64::from(tax.rate_bp), lang))],
+    )
 }
 
 pub struct FamilyOption {

@@ -8,19 +8,19 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use fixed_decimal::Decimal;
+use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD, YMDT};
 use icu_datetime::input::{Date, DateTime as IcuDateTime, Time};
 use icu_datetime::options::TimePrecision;
-use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
-use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_experimental::dimension::currency::CurrencyType;
-use icu_experimental::displaynames::multi::RegionDisplayNames;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_experimental::displaynames::DisplayNamesOptions;
-use icu_locale_core::subtags::Region;
+use icu_experimental::displaynames::multi::RegionDisplayNames;
 use icu_locale_core::Locale;
+use icu_locale_core::subtags::Region;
 
 use super::Lang;
 use crate::money::Currency;
@@ -103,11 +103,16 @@ impl Placement {
 
 /// What comes before the first digit and after the last one.
 fn around_digits(text: &str) -> (String, String) {
-    let first = text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len());
+    let first = text
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(text.len());
     let last = text
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(text.len(), |i| i + 1);
-    (text[..first].to_string(), text[last.max(first)..].to_string())
+    (
+        text[..first].to_string(),
+        text[last.max(first)..].to_string(),
+    )
 }
 
 /// An amount of integer minor units with every digit of the currency's exponent:
@@ -116,7 +121,12 @@ pub fn money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
     let f = formats(lang);
     let place = f
         .currencies
-        .get(Currency::ALL.iter().position(|c| *c == currency).unwrap_or(0))
+        .get(
+            Currency::ALL
+                .iter()
+                .position(|c| *c == currency)
+                .unwrap_or(0),
+        )
         .expect("a placement per currency");
     let (before, after) = if amount_minor < 0 {
         &place.negative
@@ -155,6 +165,11 @@ fn icu(at: &DateTime<Utc>) -> IcuDateTime<icu_calendar::Iso> {
 /// `1 grudnia 2026`, `2026年12月1日`.
 pub fn day(at: &DateTime<Utc>, lang: Lang) -> String {
     formats(lang).day.format(&icu(at).date).to_string()
+}
+
+/// A calendar day (no time of day) in the language's long form.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    day(&d.and_time(NaiveTime::MIN).and_utc(), lang)
 }
 
 /// The day and the time to the minute, 24-hour.

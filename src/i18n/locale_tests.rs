@@ -34,7 +34,11 @@ fn money_is_written_as_each_language_writes_it() {
         (Lang::Ko, 0, Currency::Usd, "US$0.00"),
     ];
     for (lang, minor, currency, want) in cases {
-        assert_eq!(shown(money(*minor, *currency, *lang)), *want, "{lang:?} {currency:?}");
+        assert_eq!(
+            shown(money(*minor, *currency, *lang)),
+            *want,
+            "{lang:?} {currency:?}"
+        );
     }
 }
 
@@ -45,7 +49,8 @@ fn every_currency_has_a_sign_in_every_language() {
             let text = money(-123_456, *currency, *lang);
             assert!(text.contains('-'), "{text}");
             assert!(
-                text.chars().any(|c| !c.is_ascii_digit() && !"-.,\u{a0} ".contains(c)),
+                text.chars()
+                    .any(|c| !c.is_ascii_digit() && !"-.,\u{a0} ".contains(c)),
                 "{lang:?} {currency:?}: {text} has no currency sign"
             );
         }
@@ -67,7 +72,10 @@ fn dates_use_the_language_month_names_and_order() {
     for (lang, want) in cases {
         assert_eq!(day(&at, *lang), *want);
         let minute = day_and_minute(&at, *lang);
-        assert!(minute.starts_with(want) && minute.ends_with("23:59"), "{minute}");
+        assert!(
+            minute.starts_with(want) && minute.ends_with("23:59"),
+            "{minute}"
+        );
         assert!(day_and_second(&at, *lang).ends_with("23:59:30"));
     }
     assert_eq!(month(2026, 12, Lang::Pl).as_deref(), Some("grudzień 2026"));

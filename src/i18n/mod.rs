@@ -1,8 +1,8 @@
 //! Language negotiation and the Fluent catalogs (`locales/<lang>/*.ftl`), compiled into the
 //! binary. Every user-visible string is looked up here.
 
-mod memo;
 pub mod locale;
+mod memo;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -134,7 +134,7 @@ fn number_formatter<M>(
 ) -> Option<fn(&FluentValue, &M) -> Option<String>> {
     let at = Lang::OFFERED
         .iter()
-        .position(|l| language.is_some_and(|id| id.to_string() == l.code()))?;
+        .position(|l| language.is_some_and(|id| *id == l.code()))?;
     let each: [fn(&FluentValue, &M) -> Option<String>; 7] = [
         whole_number::<M, 0>,
         whole_number::<M, 1>,
@@ -151,9 +151,9 @@ fn number_formatter<M>(
 /// writes it.
 fn whole_number<M, const LANG: usize>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => Some(
-            locale::number(n.value as i64, *Lang::OFFERED.get(LANG)?),
-        ),
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(locale::number(n.value as i64, *Lang::OFFERED.get(LANG)?))
+        }
         _ => None,
     }
 }

@@ -86,3 +86,13 @@ fn plural_forms_follow_each_language_rules() {
     assert_ne!(pl("2"), pl("5"));
     assert_eq!(pl("22").replace("22", "2"), pl("2"));
 }
+
+#[test]
+fn every_catalog_writes_numbers_in_its_own_language() {
+    for lang in Lang::OFFERED {
+        let text = lang.t_args("customers-count", &[("count", "10010".into())]);
+        let want = locale::number(10_010, *lang);
+        assert!(text.contains(&want), "{lang:?}: {text} lacks {want}");
+    }
+    assert!(locale::number(10_010, Lang::Ru).contains('\u{a0}'));
+}

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
-use crate::i18n::{locale, Lang};
+use crate::i18n::{Lang, locale};
 
 // The ISO forms are written out digit by digit rather than with `format("%Y-…")`, which
 // parses its pattern on every call: a list page shows a time on every row.
@@ -91,7 +91,10 @@ mod tests {
             super::datetime_seconds_utc(&at, Lang::Pl),
             "4 grudnia 2026 23:59:30 UTC"
         );
-        assert_eq!(super::datetime_utc(&at, Lang::Ko), "2026년 12월 4일 23:59 UTC");
+        assert_eq!(
+            super::datetime_utc(&at, Lang::Ko),
+            "2026년 12월 4일 23:59 UTC"
+        );
         let early = "0987-01-02T03:04:05Z".parse().unwrap();
         assert_eq!(super::iso_utc(&at), "2026-12-04T23:59:30Z");
         assert_eq!(super::iso_utc(&early), "0987-01-02T03:04:05Z");

@@ -105,11 +105,11 @@ async fn records_at_exactly_the_start_and_the_end_of_the_range_are_listed_and_no
     assert_eq!(page.status, 200);
     let listed = rows(&page.body);
     assert_eq!(details(&listed), ["at-end", "at-start"]);
-    assert_eq!(listed[0][0], "2026-03-10 23:59:59 UTC");
+    assert_eq!(listed[0][0], "March 10, 2026 at 23:59:59 UTC");
     assert_eq!(listed[0][1], contoso.admin);
     assert_eq!(listed[0][2], "Adatum Corporation");
     assert_eq!(listed[0][5], "Key viewed");
-    assert!(page.contains("From 2026-03-01 00:00 to 2026-03-10 24:00 UTC"));
+    assert!(page.contains("From March 1, 2026 00:00 to March 10, 2026 24:00 UTC"));
     // One day is a range too.
     let one = log(&v, "from=2026-03-11&to=2026-03-11").await;
     assert_eq!(details(&rows(&one.body)), ["after-end"]);
@@ -400,7 +400,8 @@ async fn the_csv_holds_exactly_the_listed_rows_and_the_export_is_recorded() {
         .collect();
     assert_eq!(records.len(), listed.len());
     for (row, page) in records.iter().zip(&listed) {
-        let as_page = row[0].replace('T', " ").replace('Z', " UTC");
+        let at: chrono::DateTime<chrono::Utc> = row[0].parse().expect("an ISO 8601 time");
+        let as_page = cspdesk::web::format::datetime_seconds_utc(&at, cspdesk::i18n::Lang::En);
         assert_eq!(as_page, page[0]);
         assert_eq!([&row[1], &row[2]], [&page[1], &page[2]]);
         assert_eq!(row[3], adatum.to_string());

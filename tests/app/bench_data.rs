@@ -84,7 +84,7 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
 
     let v = app.signed_in(crate::support::demo::ADMIN).await;
     let history = v.get(&format!("/customers/{tenant}/orders")).await;
-    assert!(history.contains("2000 orders"), "{}", history.body);
+    assert!(history.contains("2,000 orders"), "{}", history.body);
     assert_eq!(
         v.get(&format!("/customers/{tenant}/review")).await.status,
         200

@@ -258,7 +258,7 @@ async fn a_large_month_streams_every_line_once_in_batches_with_equal_timestamps(
         "data-test=\"invoice-charges\">{}<",
         shown(700 * 2001, "TRY")
     )));
-    assert!(page.contains("1400 lines"));
+    assert!(page.contains("1,400 lines"));
     // Pages of 50 by keyset through lines of one instant: each line once, every page with the
     // statements of the first.
     let pages =

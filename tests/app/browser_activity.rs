@@ -79,7 +79,10 @@ async fn story(current_view: bool) {
         assert!(table.contains(expected), "{expected} in {table}");
     }
     let range = b.text("p[data-test=activity-range]").await;
-    assert!(range.contains(&today.to_string()));
+    assert!(
+        range.contains(&today.format("%B %-d, %Y").to_string()),
+        "{range}"
+    );
 
     // The export, fetched by the page itself with its session.
     let href = b

@@ -155,7 +155,7 @@ async fn story(current_view: bool) {
     partner.wait_for("[data-test=support-approved]").await;
     assert_eq!(
         partner.text("[data-test=support-approved]").await,
-        "100.00 TRY"
+        "TRY 100.00"
     );
     open_workspace(&partner, current_view, "/billing").await;
     partner.wait_for("table[data-test=invoices]").await;
@@ -168,7 +168,7 @@ async fn story(current_view: bool) {
     partner.wait_for("tr[data-test=credit-line]").await;
     let credit = partner.text("tr[data-test=credit-line]").await;
     assert!(credit.contains("Credit: approved refund"), "{credit}");
-    assert!(credit.contains("-100.00"), "{credit}");
+    assert!(credit.contains("-TRY 100.00"), "{credit}");
 
     let _ = std::fs::remove_file(&evidence);
     partner.close().await;

@@ -31,18 +31,18 @@ async fn prices_are_shown_in_the_customers_currency_with_the_tax_treatment() {
     let v = app.signed_in(&shop.agent).await;
     let (_, us) = catalog(&v, shop.customer).await;
     assert_eq!(us.status, 200);
-    assert!(us.contains("Prices exclude tax.") && us.contains("1,069.00 USD"));
+    assert!(us.contains("Prices exclude tax.") && us.contains("$1,069.00"));
     assert!(!us.contains("Tax included"));
     let (_, au) = catalog(&v, in_market("AU", Currency::Aud).await).await;
-    assert!(au.contains("Prices include GST (10%).") && au.contains("1,624.00 AUD"));
+    assert!(au.contains("Prices include GST (10%).") && au.contains("A$1,624.00"));
     assert!(
-        au.contains("Tax included: 147.64 AUD"),
+        au.contains("Tax included: A$147.64"),
         "1624.00 × 10/110 = 147.636… → 147.64"
     );
     let (_, br) = catalog(&v, in_market("BR", Currency::Brl).await).await;
     assert!(br.contains("Prices include tax (9.25%)."));
     let (_, kr) = catalog(&v, in_market("KR", Currency::Krw).await).await;
-    assert!(kr.contains("1,485,910 KRW"), "won have no minor unit");
+    assert!(kr.contains("₩1,485,910"), "won have no minor unit");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -74,7 +74,10 @@ async fn azure_reservations_cannot_be_bought_for_an_az_customer_even_by_a_forged
     let az = app.customer(shop.partner).market("AZ", Currency::Usd).await;
     let v = app.signed_in(&shop.agent).await;
     let (base, page) = catalog(&v, az).await;
-    assert!(page.contains("Azure reservations are not available") && page.contains("market (AZ)"));
+    assert!(
+        page.contains("Azure reservations are not available")
+            && page.contains("market (Azerbaijan)")
+    );
     assert!(page.contains("data-test=\"unavailable\""));
     let azure = product_id(&app, "azure-ri-d2sv5-1y").await;
     let res = v
@@ -85,7 +88,7 @@ async fn azure_reservations_cannot_be_bought_for_an_az_customer_even_by_a_forged
         .await;
     assert_eq!(res.status, 303);
     let after = v.get(&res.location.unwrap()).await;
-    assert!(after.contains("market (AZ)") && after.contains("flash-error"));
+    assert!(after.contains("market (Azerbaijan)") && after.contains("flash-error"));
     assert_eq!(cart_rows(&app).await, 0, "nothing written");
     // The same product can be bought for a US customer.
     let (us, page) = catalog(&v, shop.customer).await;

@@ -126,9 +126,9 @@ async fn the_list_has_25_customers_a_page() {
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    assert!(v.get("/customers").await.contains("1041 customers"));
+    assert!(v.get("/customers").await.contains("1,041 customers"));
     let many = v.get("/customers?q=many").await;
-    assert!(many.contains("More than 1000 customers"), "{}", many.body);
+    assert!(many.contains("More than 1,000 customers"), "{}", many.body);
     assert_eq!(many.body.matches("<td><a href=\"/customers/").count(), 25);
     assert!(v.get("/customers?q=bulk").await.contains("30 customers"));
     // A search whose matches fit on one page counts them without a statement of its own.

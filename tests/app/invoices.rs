@@ -94,7 +94,7 @@ async fn an_ended_month_is_issued_with_a_number_and_a_date_and_then_never_change
     let month = Month::of(placed).code();
     let page = v.get(&format!("/billing/invoices/{month}/USD")).await;
     assert!(page.contains(&format!("data-test=\"invoice-number\">CD-{number:06}<")));
-    let today = app.clock.now().format("%Y-%m-%d").to_string();
+    let today = app.clock.now().format("%B %-d, %Y UTC").to_string();
     assert!(page.contains(&format!("data-test=\"invoice-issued-on\">{today}")));
     assert!(page.contains("data-test=\"invoice-status\">issued<"));
 

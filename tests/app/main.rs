@@ -16,6 +16,7 @@ mod browser_api_tokens;
 mod browser_buying;
 mod browser_cancel;
 mod browser_flows;
+mod browser_languages;
 mod browser_software;
 mod browser_support;
 mod buying;

@@ -42,11 +42,9 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
     let at = order.body.find(marker).unwrap() + marker.len();
     let number = &order.body[at..at + order.body[at..].find('<').unwrap()];
     assert!(order.contains(&format!("Order {number} was placed.")));
-    // 2 × 1,069.00 + 1 × 4,734.00 = 6,872.00 USD, tax excluded in the US.
+    // 2 × 1,069.00 + 1 × 4,734.00 = $6,872.00, tax excluded in the US.
     assert!(
-        order.contains("2,138.00 USD")
-            && order.contains("4,734.00 USD")
-            && order.contains("6,872.00 USD")
+        order.contains("$2,138.00") && order.contains("$4,734.00") && order.contains("$6,872.00")
     );
     assert!(
         order.contains("Excludes tax")
@@ -57,7 +55,7 @@ async fn an_admin_agent_buys_for_a_us_customer_and_finds_the_order_in_order_hist
     let history = v.get(&format!("{base}/orders")).await;
     assert!(
         history.contains(&format!(">{number}</a>"))
-            && history.contains("6,872.00 USD")
+            && history.contains("$6,872.00")
             && history.contains("2 lines")
     );
     // Every software line got its own Multiple Activation Key.
@@ -168,7 +166,7 @@ async fn a_price_changed_since_review_is_shown_and_asked_again() {
         )
         .await;
     assert_eq!(res.status, 409);
-    assert!(res.contains("Prices or quantities changed") && res.contains("1,200.00 USD"));
+    assert!(res.contains("Prices or quantities changed") && res.contains("$1,200.00"));
     assert_eq!(order_count(&app, shop.customer).await, 0, "nothing written");
     let (token, seen) = place_fields(&res.body);
     let res = v
@@ -270,7 +268,7 @@ async fn review_changes_quantities_and_removes_lines() {
     v.post(&format!("{base}/cart/{ws}/quantity"), &[("quantity", "3")])
         .await;
     let review = v.get(&format!("{base}/review")).await;
-    assert!(review.contains("4,872.00 AUD") && review.contains("Tax included: 442.91 AUD"));
+    assert!(review.contains("A$4,872.00") && review.contains("Tax included: A$442.91"));
     assert!(review.contains("Prices include GST (10%)."));
     let bad = v
         .post(&format!("{base}/cart/{ws}/quantity"), &[("quantity", "0")])
@@ -329,10 +327,7 @@ async fn placing_an_order_writes_an_activity_record_that_cannot_be_changed() {
     assert_eq!(order_id, Some(order));
     assert_eq!(details["number"], number);
     assert_eq!(details["currency"], "USD");
-    assert_eq!(
-        details["total_minor"], 687_200,
-        "2 × 1,069.00 + 4,734.00 USD"
-    );
+    assert_eq!(details["total_minor"], 687_200, "2 × 1,069.00 + $4,734.00");
     let lines: Vec<(String, i64)> = details["lines"]
         .as_array()
         .expect("lines")

@@ -62,7 +62,7 @@ async fn an_azure_reservation_that_reaches_the_cart_is_still_refused_at_place_or
     let page = v.get(&res.location.expect("back to Review")).await;
     assert!(
         page.contains(
-            "flash-error\" role=\"status\">Azure reservations are not available in this customer&#39;s market (AZ)."
+            "flash-error\" role=\"status\">Azure reservations are not available in this customer&#39;s market (Azerbaijan)."
         ),
         "{}",
         page.body

@@ -99,7 +99,11 @@ fn every_catalog_has_exactly_the_english_messages_and_no_variable_english_does_n
     for lang in Lang::OFFERED.iter().filter(|l| **l != Lang::En) {
         let other = catalog(lang.code());
         let missing: Vec<&String> = english.keys().filter(|k| !other.contains_key(*k)).collect();
-        assert!(missing.is_empty(), "missing in {}: {missing:?}", lang.code());
+        assert!(
+            missing.is_empty(),
+            "missing in {}: {missing:?}",
+            lang.code()
+        );
         let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
         assert!(extra.is_empty(), "only in {}: {extra:?}", lang.code());
         for (id, vars) in &other {
@@ -115,7 +119,11 @@ fn every_catalog_has_exactly_the_english_messages_and_no_variable_english_does_n
             .keys()
             .filter(|k| !k.contains('.') && !lang.has(k))
             .collect();
-        assert!(unloaded.is_empty(), "not loaded for {}: {unloaded:?}", lang.code());
+        assert!(
+            unloaded.is_empty(),
+            "not loaded for {}: {unloaded:?}",
+            lang.code()
+        );
     }
 }
 

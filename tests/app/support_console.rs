@@ -296,7 +296,7 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     // The partner sees the decision and the credit on this month's invoice.
     let mine = partner.get(&format!("/support/requests/{id}")).await;
     assert!(
-        mine.contains("data-test=\"support-approved\">60.00 TRY<"),
+        mine.contains("data-test=\"support-approved\">TRY\u{a0}60.00<"),
         "{}",
         mine.body
     );
@@ -304,7 +304,7 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     let invoice = partner.get(&format!("/billing/invoices/{month}/TRY")).await;
     assert_eq!(invoice.status, 200);
     assert!(invoice.contains("Credit: approved refund"));
-    assert!(invoice.contains("-60.00"), "{}", invoice.body);
+    assert!(invoice.contains("-TRY\u{a0}60.00"), "{}", invoice.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -100,7 +100,7 @@ async fn the_cancel_dialogs_link_opens_a_prefilled_form_that_files_a_refund_requ
     assert!(page.contains("data-test=\"support-status\">New<"));
     assert!(page.contains(&format!("data-test=\"support-order\">{number}<")));
     assert!(
-        page.contains("data-test=\"support-requested\">100.00 TRY<"),
+        page.contains("data-test=\"support-requested\">TRY\u{a0}100.00<"),
         "{}",
         page.body
     );

@@ -184,7 +184,12 @@ impl Browser {
             .find(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css}: {e}"));
-        el.text().await.expect("text")
+        // Non-breaking spaces (money and dates are full of them) read as spaces, as a
+        // reader sees them.
+        el.text()
+            .await
+            .expect("text")
+            .replace(['\u{a0}', '\u{202f}'], " ")
     }
 
     /// Marks the current document, so `wait_new_page` can tell when a click has replaced it
