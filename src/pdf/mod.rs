@@ -5,6 +5,8 @@
 
 pub mod font;
 
+use font::Face;
+
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Content, Filter, Finish, Name, Rect, Ref, Str, TextStr};
 
@@ -16,14 +18,39 @@ pub const PAGE_HEIGHT: f32 = 842.0;
 
 const CATALOG: Ref = Ref::new(1);
 const PAGES: Ref = Ref::new(2);
-const FONT: Ref = Ref::new(3);
-const CID_FONT: Ref = Ref::new(4);
-const DESCRIPTOR: Ref = Ref::new(5);
-const FONT_FILE: Ref = Ref::new(6);
-const TO_UNICODE: Ref = Ref::new(7);
-const INFO: Ref = Ref::new(8);
-const FIRST_FREE: i32 = 9;
-const FONT_NAME: Name = Name(b"F1");
+const INFO: Ref = Ref::new(3);
+/// Each face's five objects (font, CID font, descriptor, file, ToUnicode) follow from here.
+const FONTS_FROM: i32 = 4;
+const FIRST_FREE: i32 = FONTS_FROM + 5 * font::Face::ALL.len() as i32;
+
+/// The objects of one face's font.
+struct FontRefs {
+    font: Ref,
+    cid_font: Ref,
+    descriptor: Ref,
+    file: Ref,
+    to_unicode: Ref,
+}
+
+fn refs(face: Face) -> FontRefs {
+    let first = FONTS_FROM + 5 * face.index() as i32;
+    FontRefs {
+        font: Ref::new(first),
+        cid_font: Ref::new(first + 1),
+        descriptor: Ref::new(first + 2),
+        file: Ref::new(first + 3),
+        to_unicode: Ref::new(first + 4),
+    }
+}
+
+/// The name a page's text calls the face's font by.
+fn font_name(face: Face) -> Name<'static> {
+    match face {
+        Face::Main => Name(b"F1"),
+        Face::Cjk => Name(b"F2"),
+        Face::Hangul => Name(b"F3"),
+    }
+}
 
 /// A document being written: what has been sent, and what the end needs.
 pub struct Document {
@@ -32,7 +59,8 @@ pub struct Document {
     /// Where each object starts, by object number (index 0 is the free head).
     offsets: Vec<usize>,
     pages: Vec<Ref>,
-    glyphs: font::Glyphs,
+    /// The glyphs used of each face, in `Face::ALL` order.
+    glyphs: Vec<font::Glyphs>,
     title: String,
 }
 
@@ -49,7 +77,7 @@ impl Document {
             written: header.len(),
             offsets: vec![0; FIRST_FREE as usize],
             pages: Vec::new(),
-            glyphs: font::Glyphs::default(),
+            glyphs: Face::ALL.iter().map(|f| font::Glyphs::new(*f)).collect(),
             title: title.to_string(),
         };
         (doc, header)
@@ -61,15 +89,20 @@ impl Document {
         }
     }
 
-    /// Draws `text` with its left end at (x, y).
+    /// Draws `text` with its left end at (x, y): each run of characters in the font that has
+    /// them, one after the other (each run moves the pen by its own glyphs' widths).
     pub fn text(&mut self, page: &mut Page, x: f32, y: f32, size: f32, text: &str) {
-        let encoded = self.glyphs.encode(text);
-        page.content
-            .begin_text()
-            .set_font(FONT_NAME, size)
-            .next_line(x, y)
-            .show(Str(&encoded))
-            .end_text();
+        let content = &mut page.content;
+        content.begin_text().next_line(x, y);
+        for (face, run) in font::runs(text) {
+            let glyphs = &mut self.glyphs[face.index()];
+            let mut encoded = Vec::with_capacity(run.len() * 2);
+            for (c, glyph) in run {
+                glyphs.encode(c, glyph, &mut encoded);
+            }
+            content.set_font(font_name(face), size).show(Str(&encoded));
+        }
+        content.end_text();
     }
 
     /// Draws `text` with its right end at (x, y).
@@ -91,7 +124,13 @@ impl Document {
         p.parent(PAGES)
             .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
             .contents(content_id);
-        p.resources().fonts().pair(FONT_NAME, FONT);
+        let mut resources = p.resources();
+        let mut fonts = resources.fonts();
+        for face in Face::ALL {
+            fonts.pair(font_name(face), refs(face).font);
+        }
+        fonts.finish();
+        resources.finish();
         p.finish();
         self.emit(&mut out, page_id, &chunk);
         self.pages.push(page_id);
@@ -102,7 +141,9 @@ impl Document {
     /// the cross-reference table.
     pub fn finish(&mut self) -> Result<Vec<u8>, AppError> {
         let mut out = Vec::new();
-        self.write_font(&mut out)?;
+        for face in Face::ALL {
+            self.write_font(face, &mut out)?;
+        }
         let mut chunk = Chunk::new();
         chunk
             .pages(PAGES)
@@ -127,23 +168,30 @@ impl Document {
         Ok(out)
     }
 
-    fn write_font(&mut self, out: &mut Vec<u8>) -> Result<(), AppError> {
-        let subset = self
-            .glyphs
+    fn write_font(&mut self, face: Face, out: &mut Vec<u8>) -> Result<(), AppError> {
+        let r = refs(face);
+        let glyphs = &self.glyphs[face.index()];
+        let subset = glyphs
             .subset()
             .map_err(|e| AppError::internal(format!("font subset: {e:?}")))?;
+        let widths = glyphs.widths();
+        let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+        for (glyph, c) in glyphs.chars() {
+            cmap.pair(glyph, c);
+        }
+        let cmap = cmap.finish();
         let data = compress(&subset);
         let mut chunk = Chunk::new();
         chunk
-            .stream(FONT_FILE, &data)
+            .stream(r.file, &data)
             .filter(Filter::FlateDecode)
             .pair(Name(b"Length1"), subset.len() as i32);
-        self.emit(out, FONT_FILE, &chunk);
-        let (ascent, descent, cap_height, b) = font::metrics();
+        self.emit(out, r.file, &chunk);
+        let (ascent, descent, cap_height, b) = face.metrics();
         let mut chunk = Chunk::new();
         chunk
-            .font_descriptor(DESCRIPTOR)
-            .name(Name(font::NAME))
+            .font_descriptor(r.descriptor)
+            .name(Name(face.name()))
             .flags(FontFlags::NON_SYMBOLIC)
             .bbox(Rect::new(b[0], b[1], b[2], b[3]))
             .italic_angle(0.0)
@@ -151,39 +199,29 @@ impl Document {
             .descent(descent)
             .cap_height(cap_height)
             .stem_v(80.0)
-            .font_file2(FONT_FILE);
-        self.emit(out, DESCRIPTOR, &chunk);
-        let info = SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"Identity"),
-            supplement: 0,
-        };
+            .font_file2(r.file);
+        self.emit(out, r.descriptor, &chunk);
         let mut chunk = Chunk::new();
-        let mut cid = chunk.cid_font(CID_FONT);
+        let mut cid = chunk.cid_font(r.cid_font);
         cid.subtype(CidFontType::Type2)
-            .base_font(Name(font::NAME))
-            .system_info(info)
-            .font_descriptor(DESCRIPTOR)
+            .base_font(Name(face.name()))
+            .system_info(SYSTEM_INFO)
+            .font_descriptor(r.descriptor)
             .cid_to_gid_map_predefined(Name(b"Identity"));
-        cid.widths().consecutive(0, self.glyphs.widths());
+        cid.widths().consecutive(0, widths);
         cid.finish();
-        self.emit(out, CID_FONT, &chunk);
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), info);
-        for (glyph, c) in self.glyphs.chars() {
-            cmap.pair(glyph, c);
-        }
-        let cmap = cmap.finish();
+        self.emit(out, r.cid_font, &chunk);
         let mut chunk = Chunk::new();
-        chunk.cmap(TO_UNICODE, &cmap);
-        self.emit(out, TO_UNICODE, &chunk);
+        chunk.cmap(r.to_unicode, &cmap);
+        self.emit(out, r.to_unicode, &chunk);
         let mut chunk = Chunk::new();
         chunk
-            .type0_font(FONT)
-            .base_font(Name(font::NAME))
+            .type0_font(r.font)
+            .base_font(Name(face.name()))
             .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(CID_FONT)
-            .to_unicode(TO_UNICODE);
-        self.emit(out, FONT, &chunk);
+            .descendant_font(r.cid_font)
+            .to_unicode(r.to_unicode);
+        self.emit(out, r.font, &chunk);
         Ok(())
     }
 
@@ -216,6 +254,12 @@ impl Document {
         self.written += chunk.len();
     }
 }
+
+const SYSTEM_INFO: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
 
 fn compress(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 6)

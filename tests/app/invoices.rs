@@ -612,3 +612,43 @@ async fn simultaneous_orders_and_credits_add_up_to_exactly_the_invoices_lines() 
     assert_eq!((row.2, row.3), (charges, credits));
     assert!(row.4.is_some(), "issued");
 }
+
+/// Every language's PDF carries its own words, Chinese and Korean included (the fallback
+/// font draws what DejaVu Sans lacks), and its money as the language writes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_pdf_is_readable_in_every_language() {
+    use cspdesk::i18n::Lang;
+    let app = TestApp::spawn().await;
+    let shop = crate::support::fixtures::turkish_shop(&app).await;
+    let month = Month::of(app.clock.now());
+    app.order(shop.customer)
+        .line("sql2022-std", 2)
+        .placed_at(month.start())
+        .await;
+    let v = app.signed_in(&shop.agent).await;
+    let href = format!("/billing/invoices/{}/TRY", month.code());
+    let plain = |s: &str| s.replace(['\u{a0}', '\u{202f}'], " ");
+    for lang in Lang::OFFERED {
+        let chosen = v
+            .post("/preferences/language", &[("lang", lang.code())])
+            .await;
+        assert_eq!(chosen.status, 303);
+        let page = v.get(&href).await;
+        let charges = figure(&page.body, "invoice-charges");
+        let (status, _, pdf) = v.get_bytes(&format!("{href}/pdf")).await;
+        assert_eq!(status, 200);
+        let text = plain(&crate::support::pdf::text(&pdf));
+        for want in [
+            lang.t("invoice-charges"),
+            lang.t("invoice-net"),
+            month.label(*lang),
+            charges,
+        ] {
+            assert!(
+                text.contains(&plain(&want)),
+                "{}: {want:?} in {text}",
+                lang.code()
+            );
+        }
+    }
+}
