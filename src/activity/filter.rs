@@ -5,7 +5,7 @@ use crate::ids::UserId;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
 
-use super::{ACCESS, Operation};
+use super::Operation;
 
 /// The default range: today and the 29 days before it.
 pub const DEFAULT_DAYS: u64 = 30;
@@ -45,15 +45,6 @@ impl Operations {
             "" | "access" => Some(Operations::Access),
             "all" => Some(Operations::All),
             code => Operation::from_code(code).map(Operations::One),
-        }
-    }
-
-    /// The codes to match, or `None` for every operation.
-    pub fn codes(self) -> Option<Vec<&'static str>> {
-        match self {
-            Operations::Access => Some(super::codes(ACCESS)),
-            Operations::All => None,
-            Operations::One(op) => Some(vec![op.code()]),
         }
     }
 }

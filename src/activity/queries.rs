@@ -95,10 +95,10 @@ pub async fn page(
     query = match f.operations {
         // `=`, not `= ANY` of one: so one plan reads the (partner, operation, time) index.
         Operations::One(op) => query.filter(activity::operation.eq(op.code())),
-        other => match other.codes() {
-            Some(codes) => query.filter(activity::operation.eq_any(codes)),
-            None => query,
-        },
+        // The kept flag, not `= ANY` of the five: one plan then reads the (partner, access,
+        // time) index in order and stops at the page, however many the range holds.
+        Operations::Access => query.filter(activity::access.eq(true)),
+        Operations::All => query,
     };
     if let Some(customer_id) = sel.customer_id {
         query = query.filter(activity::customer_id.eq(customer_id));

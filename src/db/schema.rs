@@ -15,6 +15,7 @@ diesel::table! {
         customer_name -> Nullable<Text>,
         product_name -> Nullable<Text>,
         order_number -> Nullable<Int8>,
+        access -> Bool,
     }
 }
 

@@ -624,3 +624,27 @@ struct OrderNumber {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     number: i64,
 }
+
+/// The database's access flag (which the default view reads through its own index) is set for
+/// exactly the operations the product calls access.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kept_access_flag_marks_exactly_the_access_operations() {
+    use cspdesk::activity::{ACCESS, Operation};
+    let app = TestApp::spawn().await;
+    let contoso = contoso(&app).await;
+    let when = cspdesk::clock::Clock::now(&*app.clock);
+    for op in Operation::ALL {
+        add(&app, &contoso.admin, op.code(), None, when, op.code()).await;
+    }
+    let flags: Vec<(String, bool)> = activity::table
+        .filter(activity::actor.eq(&contoso.admin))
+        .select((activity::operation, activity::access))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(flags.len(), Operation::ALL.len());
+    for (code, access) in flags {
+        let op = Operation::from_code(&code).unwrap();
+        assert_eq!(access, ACCESS.contains(&op), "{code}");
+    }
+}
