@@ -1,6 +1,7 @@
 //! Each of the seven languages in a real Chromium: chosen in the header's list, then the home
-//! page, a customer's Software tab, the Cancel dialog (and its refusal without the
-//! acknowledgement), Billing and the Activity log. No visible text may be an English message
+//! page, a customer's Software tab, the catalog and Review, a purchase's keys and downloads
+//! and its key, the Cancel dialog (and its refusal without the acknowledgement), Billing and
+//! the Activity log. No visible text may be an English message
 //! the language translates, `<html lang>` names the language, and money and dates are the
 //! language's own.
 
@@ -189,6 +190,23 @@ async fn every_language_reads_natively_from_home_to_the_activity_log() {
         let day = plain(format::date_utc(&placed_at, *lang));
         assert!(row.contains(&day), "{}: {day} in {row}", lang.code());
 
+        // Buying: the catalog and the Review page.
+        b.goto(&format!("/customers/{fourth}/add-products")).await;
+        b.wait_for("main h1").await;
+        assert_no_english(&b, *lang, &english, "Add products").await;
+        b.goto(&format!("/customers/{fourth}/review")).await;
+        b.wait_for("main h1").await;
+        assert_no_english(&b, *lang, &english, "Review").await;
+        // Keys and downloads: the purchase's page and its key.
+        b.goto(&purchase.path()).await;
+        b.wait_for("[data-test=purchase]").await;
+        assert_no_english(&b, *lang, &english, "keys and downloads").await;
+        b.goto(&purchase.key_path()).await;
+        b.wait_for("[data-test=product-key]").await;
+        assert_no_english(&b, *lang, &english, "Get key").await;
+
+        b.goto(&format!("/customers/{fourth}")).await;
+        b.wait_for("table[data-test=software]").await;
         click_cancel(&b, PRODUCT).await;
         assert_no_english(&b, *lang, &english, "Cancel dialog").await;
         // Sent without the acknowledgement: the server's message, in the page's language,
