@@ -96,3 +96,20 @@ fn every_catalog_writes_numbers_in_its_own_language() {
     }
     assert!(locale::number(10_010, Lang::Ru).contains('\u{a0}'));
 }
+
+/// The original's own terms, as the "Done when" names them.
+#[test]
+fn the_official_terms_are_the_catalogs_words() {
+    assert_eq!(Lang::Hu.t("software-get-key"), "Kulcs lekérése");
+    assert_eq!(Lang::Hu.t("tab-order-history"), "Rendelési előzmények");
+    assert_eq!(
+        Lang::Pl.t("software-get-keys-and-downloads"),
+        "Pobierz klucze i pliki do pobrania"
+    );
+    assert_eq!(Lang::Ru.t("tab-order-history"), "Журнал заказов");
+    assert_eq!(
+        Lang::ZhHans.t("software-get-keys-and-downloads"),
+        "获取密钥和下载"
+    );
+    assert_eq!(Lang::Ko.t("tab-order-history"), "주문 기록");
+}

@@ -1,7 +1,7 @@
 //! Each of the seven languages in a real Chromium: chosen in the header's list, then the home
-//! page, a customer's Software tab, the catalog and Review, a purchase's keys and downloads
-//! and its key, the Cancel dialog (and its refusal without the acknowledgement), Billing and
-//! the Activity log. No visible text may be an English message
+//! page, a customer's Software tab, the catalog and Review, Order history and an order, a
+//! purchase's keys and downloads and its key, the Cancel dialog (and its refusal without the
+//! acknowledgement), Billing and the Activity log. No visible text may be an English message
 //! the language translates, `<html lang>` names the language, and money and dates are the
 //! language's own.
 
@@ -197,6 +197,14 @@ async fn every_language_reads_natively_from_home_to_the_activity_log() {
         b.goto(&format!("/customers/{fourth}/review")).await;
         b.wait_for("main h1").await;
         assert_no_english(&b, *lang, &english, "Review").await;
+        // The order bought, in Order history and on its own page.
+        b.goto(&format!("/customers/{fourth}/orders")).await;
+        b.wait_for("main h1").await;
+        assert_no_english(&b, *lang, &english, "Order history").await;
+        b.goto(&format!("/customers/{fourth}/orders/{}", purchase.order))
+            .await;
+        b.wait_for("main h1").await;
+        assert_no_english(&b, *lang, &english, "an order").await;
         // Keys and downloads: the purchase's page and its key.
         b.goto(&purchase.path()).await;
         b.wait_for("[data-test=purchase]").await;
