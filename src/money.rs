@@ -55,6 +55,11 @@ impl Currency {
         }
     }
 
+    /// Its place in `ALL`, for per-currency tables.
+    pub fn index(self) -> usize {
+        Currency::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
+
     pub fn from_code(code: &str) -> Option<Currency> {
         Currency::ALL.iter().copied().find(|c| c.code() == code)
     }

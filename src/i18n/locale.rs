@@ -51,8 +51,7 @@ static FORMATS: LazyLock<Vec<Formats>> =
     LazyLock::new(|| Lang::OFFERED.iter().map(|l| Formats::new(*l)).collect());
 
 fn formats(lang: Lang) -> &'static Formats {
-    let at = Lang::OFFERED.iter().position(|l| *l == lang).unwrap_or(0);
-    &FORMATS[at]
+    &FORMATS[lang.index()]
 }
 
 impl Formats {
@@ -119,15 +118,7 @@ fn around_digits(text: &str) -> (String, String) {
 /// `$1,069.00`, `1069,00 zł`, `12 345,00 Ft`, `₩12,345`, `-1 234,56 ₽`.
 pub fn money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
     let f = formats(lang);
-    let place = f
-        .currencies
-        .get(
-            Currency::ALL
-                .iter()
-                .position(|c| *c == currency)
-                .unwrap_or(0),
-        )
-        .expect("a placement per currency");
+    let place = &f.currencies[currency.index()];
     let (before, after) = if amount_minor < 0 {
         &place.negative
     } else {

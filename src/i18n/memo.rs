@@ -42,10 +42,6 @@ fn push_decimal(k: &mut String, n: usize) {
     k.push(char::from(b'0' + (n % 10) as u8));
 }
 
-fn slot(lang: Lang) -> usize {
-    Lang::OFFERED.iter().position(|l| *l == lang).unwrap_or(0)
-}
-
 /// The remembered text of `key` with `args` in `lang`, or `format()`'s, remembered.
 pub fn get_or_insert(
     lang: Lang,
@@ -53,7 +49,7 @@ pub fn get_or_insert(
     args: &[(&str, String)],
     format: impl FnOnce() -> String,
 ) -> String {
-    let slot = slot(lang);
+    let slot = lang.index();
     let owned = (!args.is_empty()).then(|| key_of(key, args));
     let k = owned.as_deref().unwrap_or(key);
     if let Some(found) = FORMATTED.with_borrow(|m| m.get(slot)?.get(k).cloned()) {

@@ -68,6 +68,11 @@ impl Lang {
         }
     }
 
+    /// Its place in `OFFERED`, for per-language tables (formatters, catalog ids, memory).
+    pub fn index(self) -> usize {
+        Lang::OFFERED.iter().position(|l| *l == self).unwrap_or(0)
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::OFFERED.iter().copied().find(|l| l.code() == code)
     }
@@ -79,7 +84,7 @@ impl Lang {
                 .map(|l| l.code().parse().expect("language codes are valid"))
                 .collect()
         });
-        &IDS[Lang::OFFERED.iter().position(|l| *l == self).unwrap_or(0)]
+        &IDS[self.index()]
     }
 
     /// The message `key`, remembered per thread (see `memo`): a list page asks for the same
@@ -132,10 +137,12 @@ fn fluent_value(lang: Lang, name: &str, text: &str) -> FluentValue<'static> {
 fn number_formatter<M>(
     language: Option<&LanguageIdentifier>,
 ) -> Option<fn(&FluentValue, &M) -> Option<String>> {
-    let at = Lang::OFFERED
+    let lang = Lang::OFFERED
         .iter()
-        .position(|l| language.is_some_and(|id| *id == l.code()))?;
-    let each: [fn(&FluentValue, &M) -> Option<String>; 7] = [
+        .find(|l| language.is_some_and(|id| *id == l.code()))?;
+    // One instance per language, as a formatter is a plain function; the length makes a new
+    // language a compile error here until it has its own.
+    let each: [fn(&FluentValue, &M) -> Option<String>; Lang::OFFERED.len()] = [
         whole_number::<M, 0>,
         whole_number::<M, 1>,
         whole_number::<M, 2>,
@@ -144,7 +151,7 @@ fn number_formatter<M>(
         whole_number::<M, 5>,
         whole_number::<M, 6>,
     ];
-    each.get(at).copied()
+    each.get(lang.index()).copied()
 }
 
 /// A whole number in the language at `LANG` of `Lang::OFFERED`; anything else as Fluent

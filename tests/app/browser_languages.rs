@@ -140,7 +140,17 @@ fn plain(text: String) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_language_reads_natively_from_home_to_the_activity_log() {
+async fn in_workspaces_view_every_language_reads_natively_from_home_to_the_activity_log() {
+    walk(false).await;
+}
+
+/// The Current view adds the left-hand menu to every page: its words too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_every_language_reads_natively_from_home_to_the_activity_log() {
+    walk(true).await;
+}
+
+async fn walk(current_view: bool) {
     let app = TestApp::spawn().await;
     let partner = app.partner("Contoso").await;
     let agent = app
@@ -177,7 +187,7 @@ async fn every_language_reads_natively_from_home_to_the_activity_log() {
     assert!(charges > 0, "the purchase is on the open invoice");
     drop(conn);
     let english = english_messages();
-    let b = signed_in(&app, &agent, false).await;
+    let b = signed_in(&app, &agent, current_view).await;
 
     for lang in Lang::OFFERED {
         choose(&b, *lang).await;
