@@ -3,11 +3,12 @@
   "use strict";
   document.documentElement.classList.add("js");
   // A button marked data-once is disabled after its form is sent, against double clicks
-  // (the server refuses a second order for the same form anyway).
+  // (the server refuses a second order for the same form anyway) — unless a script took the
+  // submission over (a confirmation step), which leaves the page as it was.
   document.querySelectorAll("button[data-once]").forEach(function (button) {
     if (button.form) {
-      button.form.addEventListener("submit", function () {
-        setTimeout(function () { button.disabled = true; }, 0);
+      button.form.addEventListener("submit", function (event) {
+        setTimeout(function () { if (!event.defaultPrevented) { button.disabled = true; } }, 0);
       });
     }
   });
@@ -102,6 +103,30 @@
         })
         .catch(function () { window.location.href = link.href; });
     });
+  });
+  // A form marked data-confirm="<dialog id>" (Approve refund, Disable user) is sent once to
+  // get its confirmation step, which opens in the dialog; the server writes nothing until the
+  // step's own form is sent. Anything unexpected falls back to sending the form as a page.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    var dialog = document.getElementById(form.getAttribute("data-confirm"));
+    if (!dialog || typeof dialog.showModal !== "function" || !window.fetch) { return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+        .then(function (res) { return res.ok ? res.text() : null; })
+        .then(function (html) {
+          if (!html || !fillDialog(dialog.querySelector("[data-dialog-body]"), html)) { form.submit(); return; }
+          dialog.showModal();
+        })
+        .catch(function () { form.submit(); });
+    });
+  });
+  // "Go back" inside a dialog closes it instead of loading the page it names.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("dialog[open] a[data-dialog-close]") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    link.closest("dialog").close();
   });
   document.querySelectorAll("form[data-copy-link]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -47,6 +47,16 @@ impl Locked {
     }
 }
 
+/// The request as `lock` reads it, without locking: what a confirmation step shows.
+pub async fn read(mut conn: &AsyncPgConnection, id: RequestId) -> Result<Option<Locked>, AppError> {
+    Ok(support_requests::table
+        .find(id)
+        .select(Locked::as_select())
+        .first(&mut conn)
+        .await
+        .optional()?)
+}
+
 /// Locks the request until the transaction ends; `None` when there is no such request.
 pub async fn lock(conn: &mut AsyncPgConnection, id: RequestId) -> Result<Option<Locked>, AppError> {
     Ok(support_requests::table

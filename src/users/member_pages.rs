@@ -12,7 +12,7 @@ use super::handlers::{Fields, HREF, admin, all, crumbs, field, issued, user_id};
 use super::members::{self};
 use super::passwords::{self};
 use super::rules::{self, Credential};
-use super::views::{MemberPage, MemberView, role_boxes};
+use super::views::{ConfirmDisablePage, MemberPage, MemberView, role_boxes};
 use crate::account::Tabs;
 use crate::auth::{Need, Perm, perm};
 use crate::error::AppError;
@@ -108,15 +108,42 @@ async fn enabled(
     Ok(redirect(&format!("{HREF}/{id}")))
 }
 
+/// What the Disable button sends: nothing at first, which shows the confirmation step; then
+/// `confirmed=yes`, which disables.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DisableForm {
+    confirmed: String,
+}
+
 pub async fn disable(
     state: web::Data<AppState>,
     need: Need<perm::UsersManage>,
     ctx: PageContext,
     session: Session,
     path: web::Path<String>,
-    _form: CsrfForm<EmptyForm>,
+    CsrfForm(form): CsrfForm<DisableForm>,
 ) -> Result<HttpResponse, AppError> {
-    enabled(state, need, ctx, session, path, false).await
+    let id = user_id(&path)?;
+    // Disabling oneself is refused: say so at once rather than ask to confirm it.
+    if form.confirmed == "yes" || id == need.user.id {
+        return enabled(state, need, ctx, session, path, false).await;
+    }
+    let mut conn = state.steady.get().await?;
+    let member = members::member(&mut conn, need.partner()?, id).await?;
+    let question = ctx.lang.t_args(
+        "users-disable-confirm",
+        &[
+            ("name", member.name.clone()),
+            ("email", member.email.clone()),
+        ],
+    );
+    let page = ConfirmDisablePage {
+        question,
+        member: MemberView::new(&member, ctx.lang),
+        ctx: crumbs(ctx).crumb_text(&member.name, Some(&format!("{HREF}/{id}"))),
+    };
+    render_status(StatusCode::OK, &page)
 }
 
 pub async fn enable(

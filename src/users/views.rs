@@ -86,6 +86,16 @@ pub struct MemberPage {
     pub problem: Option<String>,
 }
 
+/// The step before disabling a user: who is signed out, and the button that does it.
+#[derive(Template)]
+#[template(path = "users/confirm_disable.html")]
+pub struct ConfirmDisablePage {
+    pub ctx: PageContext,
+    pub member: MemberView,
+    /// "Disable Gabriel Moreau (gabriel@…)?"
+    pub question: String,
+}
+
 /// The sign-in details just made, shown this once.
 #[derive(Template)]
 #[template(path = "users/issued.html")]

@@ -178,9 +178,20 @@ async fn in_both_views_a_global_admin_disables_a_user_who_is_then_signed_out() {
         admin
             .click_to_new_page(&format!("tr[data-email='{email}'] a"))
             .await;
+        // Disabling asks first, naming who is signed out; going back changes nothing.
+        admin.click("button[data-test=disable-user]").await;
         admin
-            .click_to_new_page("button[data-test=disable-user]")
+            .wait_for("dialog[open] [data-test=confirm-says]")
             .await;
+        let says = admin.text("dialog[open] [data-test=confirm-panel]").await;
+        assert!(
+            says.contains(email.as_str()) && says.contains("signed out at once"),
+            "{says}"
+        );
+        admin.click("dialog[open] a[data-test=confirm-back]").await;
+        assert!(!admin.exists("dialog[open]").await);
+        assert_eq!(admin.text("dd[data-test=member-status]").await, "Active");
+        disable_confirmed(&admin).await;
         admin.wait_for("p.flash-success").await;
         assert_eq!(admin.text("dd[data-test=member-status]").await, "Disabled");
         // The user's very next click leads to the sign-in page.
@@ -236,9 +247,7 @@ async fn user_controls(current_view: bool) {
         admin.text("dd[data-test=member-roles]").await,
         "Admin agent, Sales agent"
     );
-    admin
-        .click_to_new_page("button[data-test=disable-user]")
-        .await;
+    disable_confirmed(&admin).await;
     admin
         .click_to_new_page("button[data-test=enable-user]")
         .await;
@@ -321,4 +330,15 @@ async fn user_controls(current_view: bool) {
         .await;
     assert_eq!(admin.text("table[data-test=activity]").await, first);
     admin.close().await;
+}
+
+/// Disable user, confirmed in its dialog.
+async fn disable_confirmed(admin: &Browser) {
+    admin.click("button[data-test=disable-user]").await;
+    admin
+        .wait_for("dialog[open] button[data-test=confirm]")
+        .await;
+    admin
+        .click_to_new_page("dialog[open] button[data-test=confirm]")
+        .await;
 }

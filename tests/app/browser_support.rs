@@ -145,7 +145,29 @@ async fn story(current_view: bool) {
             .contains("Confirmed: it was never installed.")
     );
     support.click("input[data-test=revoke]").await;
-    submit(&support, "button[data-test=approve]").await;
+    // Approving asks first, repeating the amount, the invoice and the revocation; going back
+    // changes nothing.
+    support.click("button[data-test=approve]").await;
+    support
+        .wait_for("dialog[open] [data-test=confirm-says]")
+        .await;
+    let says = support.text("dialog[open] [data-test=confirm-panel]").await;
+    for part in ["TRY 100.00", "open invoice", "revoked at once"] {
+        assert!(says.contains(part), "{part}: {says}");
+    }
+    support
+        .click("dialog[open] a[data-test=confirm-back]")
+        .await;
+    assert!(!support.exists("dialog[open]").await);
+    assert_eq!(
+        support.text("[data-test=support-status]").await,
+        "In review"
+    );
+    support.click("button[data-test=approve]").await;
+    support
+        .wait_for("dialog[open] button[data-test=confirm]")
+        .await;
+    submit(&support, "dialog[open] button[data-test=confirm]").await;
     support.wait_for(".flash-success").await;
     assert_eq!(support.text("[data-test=support-status]").await, "Approved");
     assert_no_key(&support, &key).await;

@@ -8,6 +8,7 @@ use cspdesk::clock::Clock;
 use cspdesk::db::schema::{
     activity, credits, order_lines, product_keys, support_events, support_requests,
 };
+use cspdesk::i18n::Lang;
 use cspdesk::ids::LineId;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -116,8 +117,78 @@ fn console(id: Uuid) -> String {
     format!("/console/requests/{id}")
 }
 
+/// A step, sent as its form sends it; an approval as its confirmation step sends it.
 async fn act(v: &Visitor, id: Uuid, step: &str, fields: &[(&str, &str)]) -> Resp {
-    v.post(&format!("{}/{step}", console(id)), fields).await
+    let mut fields = fields.to_vec();
+    if step == "approve" {
+        fields.push(("confirmed", "yes"));
+    }
+    v.post(&format!("{}/{step}", console(id)), &fields).await
+}
+
+/// Approve refund first shows what will happen — the amount, the open invoice it lands on, the
+/// revocation, the note — and writes nothing; the step's own form then approves. An amount the
+/// decision would refuse is refused at the first step already.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approving_a_refund_shows_what_will_happen_and_changes_nothing_until_confirmed() {
+    let app = TestApp::spawn().await;
+    let (shop, b) = refund_case(&app).await;
+    let partner = app.signed_in(&shop.agent).await;
+    let id = refund(&app, &partner, b, "100.00", "Confirm first").await;
+    let support = app.signed_in(&app.support_engineer().await).await;
+    let fields = [
+        ("amount", "60.00"),
+        ("revoke", "yes"),
+        ("body", "Approved in part."),
+    ];
+    let asked = support
+        .post(&format!("{}/approve", console(id)), &fields)
+        .await;
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    let month = app.clock.now().format("%B %Y").to_string();
+    for says in [
+        format!(
+            "Approve a refund of {} to Adatum Corporation?",
+            cspdesk::money::display(6000, cspdesk::money::Currency::Try, Lang::En)
+        ),
+        format!("on the open invoice ({month}, TRY)"),
+        "download link of the order is revoked at once".to_string(),
+        "Approved in part.".to_string(),
+    ] {
+        assert!(asked.contains(&says), "{says}: {}", asked.body);
+    }
+    for hidden in [
+        "name=\"amount\" value=\"60.00\"",
+        "name=\"revoke\" value=\"yes\"",
+        "name=\"confirmed\" value=\"yes\"",
+    ] {
+        assert!(asked.contains(hidden), "{hidden}");
+    }
+    let s = state(&app, id).await;
+    assert_eq!(
+        (s.status.as_str(), s.approved, s.decided),
+        ("new", None, false)
+    );
+    assert!(refund_credits(&app, id).await.is_empty());
+    let keys_live: i64 = product_keys::table
+        .filter(product_keys::order_line_id.eq(b.line))
+        .filter(product_keys::revoked_at.is_null())
+        .count()
+        .get_result(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert!(keys_live > 0, "the key is not revoked before confirming");
+
+    let too_much = support
+        .post(&format!("{}/approve", console(id)), &[("amount", "100.01")])
+        .await;
+    assert_eq!(too_much.status, 422);
+    assert!(too_much.contains("more than the partner asked for"));
+
+    let confirmed = act(&support, id, "approve", &fields).await;
+    assert_eq!(confirmed.status, 303, "{}", confirmed.body);
+    assert_eq!(state(&app, id).await.approved, Some(6000));
+    assert_eq!(refund_credits(&app, id).await, vec![6000]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -360,7 +360,15 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
     assert_eq!(harper.get("/customers").await.status, 200);
     let gabriel = app.signed_in(&global).await;
     let id = id_of(&app, helpdesk).await;
-    let off = gabriel.post(&format!("{USERS}/{id}/disable"), &[]).await;
+    // The button first shows who will be signed out, and changes nothing.
+    let asked = gabriel.post(&format!("{USERS}/{id}/disable"), &[]).await;
+    assert_eq!(asked.status, 200);
+    assert!(asked.contains(&format!("({helpdesk})?")) && asked.contains("signed out at once"));
+    assert!(asked.contains("name=\"confirmed\" value=\"yes\""));
+    assert_eq!(harper.get("/customers").await.status, 200);
+    let off = gabriel
+        .post(&format!("{USERS}/{id}/disable"), &[("confirmed", "yes")])
+        .await;
     assert_eq!(off.status, 303);
     assert_eq!(
         harper.get("/customers").await.location.as_deref(),
@@ -386,13 +394,18 @@ async fn a_disabled_user_is_signed_out_at_once_and_can_be_re_enabled() {
         gabriel.get(&format!("{USERS}/{fabrikam}")).await.status,
         404
     );
-    assert_eq!(
-        gabriel
-            .post(&format!("{USERS}/{fabrikam}/disable"), &[])
-            .await
-            .status,
-        404
-    );
+    for confirmed in ["", "yes"] {
+        assert_eq!(
+            gabriel
+                .post(
+                    &format!("{USERS}/{fabrikam}/disable"),
+                    &[("confirmed", confirmed)]
+                )
+                .await
+                .status,
+            404
+        );
+    }
     let northwind = app.customer(partner).await;
     let customer_user = app
         .user(partner)
@@ -484,7 +497,7 @@ async fn two_global_admins_removing_each_other_at_once_leave_one() {
                     .await
                     .status
                 } else {
-                    v.post(&format!("{USERS}/{other}/disable"), &[])
+                    v.post(&format!("{USERS}/{other}/disable"), &[("confirmed", "yes")])
                         .await
                         .status
                 }

@@ -6,7 +6,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::decide::{self, Approval, Outcome};
+use super::confirm::ConfirmApprovePage;
+use super::decide::{self, Approval, Outcome, Preview};
 use super::handlers::{find, page};
 use crate::auth::{Need, perm};
 use crate::error::AppError;
@@ -121,6 +122,8 @@ pub struct ApproveForm {
     amount: String,
     body: String,
     revoke: Option<String>,
+    /// "yes" once the confirmation step was shown; before that nothing is written.
+    confirmed: String,
 }
 
 pub async fn approve(
@@ -143,14 +146,38 @@ pub async fn approve(
         revoke: form.revoke.as_deref() == Some("yes"),
     };
     let now = state.clock.now();
+    if form.confirmed != "yes" {
+        let refused = match decide::preview(&conn, request.id, &approval).await? {
+            Preview::Approve(credited) => {
+                let page = ConfirmApprovePage::new(ctx, &request, &approval, credited, now);
+                return render_status(StatusCode::OK, &page);
+            }
+            Preview::Moved => return Ok(answer(&session, &Outcome::Moved, "", request.id)),
+            Preview::Refused(key) => key,
+        };
+        return refused_amount(&conn, &state, &need, ctx, &request, &form.amount, refused).await;
+    }
     let outcome = decide::approve(&mut conn, request.id, &need.user, approval, now).await?;
     if let Outcome::Refused(key) = outcome {
-        let message = ctx.lang.t(key);
         let request = find(&conn, &path).await?;
-        let mut page = page(&conn, &state, need.user.id, ctx, &request).await?;
-        page.forms.amount = form.amount.trim().to_string();
-        page.forms.amount_error = Some(message);
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return refused_amount(&conn, &state, &need, ctx, &request, &form.amount, key).await;
     }
     Ok(answer(&session, &outcome, "console-approved", request.id))
+}
+
+/// The request's page again, with the amount typed and why it was refused.
+async fn refused_amount(
+    conn: &diesel_async::AsyncPgConnection,
+    state: &AppState,
+    need: &Need<perm::SupportConsole>,
+    ctx: PageContext,
+    request: &crate::support::queries::Request,
+    amount: &str,
+    key: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let message = ctx.lang.t(key);
+    let mut page = page(conn, state, need.user.id, ctx, request).await?;
+    page.forms.amount = amount.trim().to_string();
+    page.forms.amount_error = Some(message);
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

@@ -124,19 +124,13 @@ async fn credit(
     now: DateTime<Utc>,
 ) -> Result<Result<i64, &'static str>, AppError> {
     let lines = lines_of_order(conn, order_id, true).await?;
+    let (amount, parts) = match checked(request, &lines, form.amount)? {
+        Ok(checked) => checked,
+        Err(key) => return Ok(Err(key)),
+    };
     let currency = request
         .currency
         .ok_or_else(|| AppError::internal("refund request without a known currency"))?;
-    let amount = match rules::parse_amount(form.amount.trim(), currency.exponent()) {
-        Ok(a) => a,
-        Err(e) => return Ok(Err(amount_refusal(e))),
-    };
-    if Some(amount) > request.requested_minor {
-        return Ok(Err("console-error-above-requested"));
-    }
-    let Some(parts) = rules::allocate(amount, &rooms(&lines, request.product_id)) else {
-        return Ok(Err("console-error-above-refundable"));
-    };
     for (line_id, part) in parts {
         diesel::update(order_lines::table.find(line_id))
             .set(order_lines::credited_minor.eq(order_lines::credited_minor + part))
@@ -160,6 +154,57 @@ async fn credit(
         billing::credits::book(conn, &credit).await?;
     }
     Ok(Ok(amount))
+}
+
+/// The amount parsed and spread over the lines, or the message key of the refusal.
+type Checked = Result<(i64, Vec<(LineId, i64)>), &'static str>;
+
+/// Checks an amount against what was asked and what the lines can still refund.
+fn checked(request: &Locked, lines: &[Line], amount: &str) -> Result<Checked, AppError> {
+    let currency = request
+        .currency
+        .ok_or_else(|| AppError::internal("refund request without a known currency"))?;
+    let amount = match rules::parse_amount(amount.trim(), currency.exponent()) {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(amount_refusal(e))),
+    };
+    if Some(amount) > request.requested_minor {
+        return Ok(Err("console-error-above-requested"));
+    }
+    match rules::allocate(amount, &rooms(lines, request.product_id)) {
+        Some(parts) => Ok(Ok((amount, parts))),
+        None => Ok(Err("console-error-above-refundable")),
+    }
+}
+
+/// What approving would do, read without locking or writing anything: the confirmation step
+/// before support's decision. The decision itself checks everything again, locked.
+pub enum Preview {
+    /// It can be approved; a refund credits this amount (`None`: not a refund).
+    Approve(Option<i64>),
+    /// The amount is not acceptable; the message key says why.
+    Refused(&'static str),
+    /// The request is no longer open.
+    Moved,
+}
+
+pub async fn preview(
+    conn: &AsyncPgConnection,
+    id: RequestId,
+    form: &Approval<'_>,
+) -> Result<Preview, AppError> {
+    let request = step::read(conn, id).await?.ok_or(AppError::NotFound)?;
+    if !request.status().is_open() {
+        return Ok(Preview::Moved);
+    }
+    let (true, Some(order_id)) = (request.is_refund(), request.order_id) else {
+        return Ok(Preview::Approve(None));
+    };
+    let lines = lines_of_order(conn, order_id, false).await?;
+    Ok(match checked(&request, &lines, form.amount)? {
+        Ok((amount, _)) => Preview::Approve(Some(amount)),
+        Err(key) => Preview::Refused(key),
+    })
 }
 
 fn amount_refusal(error: AmountError) -> &'static str {

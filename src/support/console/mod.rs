@@ -2,6 +2,7 @@
 //! ask for information, and approve or reject them. Approving a refund credits the partner.
 
 pub mod actions;
+pub mod confirm;
 pub mod decide;
 pub mod handlers;
 pub mod queries;

@@ -69,6 +69,50 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools command through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.0, "params": self.1});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// axe-core's script, which `./setup/test` fetches (`CSPDESK_AXE`, or its place under `var/`).
+fn axe_source() -> &'static str {
+    static AXE: OnceLock<String> = OnceLock::new();
+    AXE.get_or_init(|| {
+        let path = std::env::var("CSPDESK_AXE")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|_| {
+                let tools = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("var/tools");
+                std::fs::read_dir(&tools)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path().join("axe.min.js"))
+                    .find(|p| p.exists())
+                    .unwrap_or_default()
+            });
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("axe-core at {path:?}: {e} (./setup/test fetches it into var/tools)")
+        })
+    })
+}
+
 pub struct Browser {
     pub client: Client,
     pub base: String,
@@ -129,6 +173,96 @@ impl Browser {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         panic!("no .{extension} file was downloaded into {}", dir.display());
+    }
+
+    /// A phone's screen from here on: 390×844 CSS pixels, touch, the page's viewport meta.
+    pub async fn phone(&self) {
+        let metrics = json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true});
+        self.client
+            .issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics))
+            .await
+            .expect("emulate a phone");
+    }
+
+    /// How far the page is wider than the phone's screen, in CSS pixels, and the outermost
+    /// element that sticks out (`None`: no horizontal scrolling). Measured against the screen,
+    /// not `innerWidth`: a mobile browser widens its layout viewport to a page that does not fit.
+    pub async fn overflow(&self) -> Option<String> {
+        let found = self
+            .client
+            .execute(
+                "var over = Math.max(document.documentElement.scrollWidth, window.innerWidth) - screen.width;
+                 if (over <= 0) { return null; }
+                 var culprit = Array.from(document.body.querySelectorAll('*')).find(function (e) {
+                   return e.getBoundingClientRect().right > screen.width + 0.5 && !(e.parentElement && e.parentElement.closest('.table-scroll'))
+                     && !e.closest('dialog:not([open])') && Array.from(e.children).every(function (c) {
+                       return c.getBoundingClientRect().right <= screen.width + 0.5; });
+                 });
+                 var name = culprit ? culprit.tagName.toLowerCase() + (culprit.id ? '#' + culprit.id : '')
+                   + (culprit.className ? '.' + String(culprit.className).replace(/ /g, '.') : '')
+                   + ' ' + (culprit.textContent || '').trim().slice(0, 40) : '?';
+                 return over + ' px wider than the screen: ' + name;",
+                vec![],
+            )
+            .await
+            .expect("measure the page");
+        found.as_str().map(str::to_string)
+    }
+
+    /// With `CSPDESK_SCREENSHOTS=<dir>`, saves what the window shows as `<dir>/<name>.png`, for
+    /// a person to look at; without it, nothing.
+    pub async fn screenshot_if_asked(&self, name: &str) {
+        let Ok(dir) = std::env::var("CSPDESK_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let file: String = name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        std::fs::create_dir_all(&dir).expect("the screenshot directory");
+        std::fs::write(std::path::Path::new(&dir).join(format!("{file}.png")), png)
+            .expect("write the screenshot");
+    }
+
+    /// Open dialogs that do not fit inside the window, with their sizes.
+    pub async fn dialogs_outside_viewport(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('dialog[open]')).map(function (d) {
+                   var r = d.getBoundingClientRect();
+                   var inside = r.left >= 0 && r.top >= 0 && r.right <= screen.width
+                     && r.bottom <= screen.height && d.scrollWidth <= d.clientWidth;
+                   return inside ? null : (d.id + ' ' + Math.round(r.left) + ',' + Math.round(r.top)
+                     + ' ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' scroll '
+                     + d.scrollWidth + '/' + d.clientWidth);
+                 }).filter(Boolean);",
+                vec![],
+            )
+            .await
+            .expect("measure the dialogs");
+        serde_json::from_value(found).expect("a list")
+    }
+
+    /// axe-core's violations on the page as it is now, one line each (rule and elements).
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let script = format!(
+            "var done = arguments[arguments.length - 1];
+             if (!window.axe) {{ {} }}
+             axe.run(document, {{ resultTypes: ['violations'] }}).then(function (r) {{
+               done(r.violations.map(function (v) {{
+                 return v.id + ': ' + v.nodes.map(function (n) {{ return n.target.join(' '); }}).join(' | ');
+               }}));
+             }}, function (e) {{ done(['axe failed: ' + e]); }});",
+            axe_source()
+        );
+        let found = self
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(found).expect("a list")
     }
 
     pub async fn goto(&self, path: &str) {

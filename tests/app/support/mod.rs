@@ -12,6 +12,7 @@ pub mod fixtures_orders;
 pub mod fixtures_people;
 pub mod html;
 pub mod ordering;
+pub mod pages;
 pub mod pdf;
 pub mod process;
 pub mod software;

@@ -738,3 +738,13 @@ api-error-audit-range = endDate must be on or after startDate, at most { $days }
 api-error-audit-filter = filter must be the JSON {"{"}"Field": "CustomerId", "CompanyName" or "ResourceType", "Value": …, "Operator": "equals" (or "substring" for CompanyName){"}"}.
 api-error-audit-resource-type = The filter's ResourceType is none of Order, Software, SupportRequest, User, AuditRecord or ApplicationCredentials.
 api-error-audit-too-many = The CompanyName filter matches more than { $most } customers: use more of the name, or filter by CustomerId.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = Please confirm
+confirm-back = Go back
+console-confirm-refund = Approve a refund of { $amount } to { $customer }?
+console-confirm-invoice = It is credited to the partner on the open invoice ({ $month }, { $currency }).
+console-confirm-resolve = Mark request { $number } from { $customer } as resolved?
+console-confirm-revoke = Every product key and download link of the order is revoked at once.
+console-confirm-note = Your note to the partner:
+users-disable-confirm = Disable { $name } ({ $email })?

@@ -739,3 +739,13 @@ api-error-audit-range = Az endDate nem lehet korábbi a startDate értékénél,
 api-error-audit-filter = A filter értékének a következő JSON-nak kell lennie: {"{"}"Field": "CustomerId", "CompanyName" vagy "ResourceType", "Value": …, "Operator": "equals" (CompanyName esetén "substring"){"}"}.
 api-error-audit-resource-type = A szűrő ResourceType értéke nem a következők egyike: Order, Software, SupportRequest, User, AuditRecord, ApplicationCredentials.
 api-error-audit-too-many = A CompanyName szűrő több mint { $most } ügyfélre illeszkedik: adjon meg többet a névből, vagy szűrjön CustomerId alapján.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = Megerősítés
+confirm-back = Vissza
+console-confirm-refund = Jóváhagyja a(z) { $amount } összegű visszatérítést? Ügyfél: { $customer }
+console-confirm-invoice = Az összeg kreditként kerül a partner nyitott számlájára ({ $month }, { $currency }).
+console-confirm-resolve = Megoldottként jelöli meg a(z) { $number } számú kérelmet? Ügyfél: { $customer }
+console-confirm-revoke = A rendelés összes termékkulcsát és letöltési hivatkozását a rendszer azonnal visszavonja.
+console-confirm-note = Az Ön megjegyzése a partnernek:
+users-disable-confirm = Letiltja ezt a felhasználót: { $name } ({ $email })?

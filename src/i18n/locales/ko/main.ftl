@@ -696,3 +696,13 @@ api-error-audit-range = endDate는 startDate와 같거나 그 이후여야 하�
 api-error-audit-filter = filter는 다음 JSON이어야 합니다: {"{"}"Field": "CustomerId", "CompanyName" 또는 "ResourceType", "Value": …, "Operator": "equals"(CompanyName의 경우 "substring"){"}"}.
 api-error-audit-resource-type = filter의 ResourceType이 Order, Software, SupportRequest, User, AuditRecord, ApplicationCredentials 중 어느 것도 아닙니다.
 api-error-audit-too-many = CompanyName 필터와 일치하는 고객이 { $most }명을 초과합니다. 이름을 더 길게 입력하거나 CustomerId로 필터링하세요.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = 확인
+confirm-back = 돌아가기
+console-confirm-refund = { $customer }에 대한 { $amount } 환불을 승인하시겠습니까?
+console-confirm-invoice = 이 금액은 파트너의 열려 있는 청구서({ $month }, { $currency })에 크레딧으로 반영됩니다.
+console-confirm-resolve = { $customer }의 요청 { $number }을(를) 해결됨으로 표시하시겠습니까?
+console-confirm-revoke = 이 주문의 모든 제품 키와 다운로드 링크가 즉시 해지됩니다.
+console-confirm-note = 파트너에게 남기는 메모:
+users-disable-confirm = { $name }({ $email }) 사용자를 비활성화하시겠습니까?

@@ -772,3 +772,13 @@ api-error-audit-range = Data w parametrze endDate musi być taka sama jak w para
 api-error-audit-filter = Parametr filter musi być obiektem JSON {"{"}"Field": "CustomerId", "CompanyName" lub "ResourceType", "Value": …, "Operator": "equals" (lub "substring" dla CompanyName){"}"}.
 api-error-audit-resource-type = Wartość ResourceType w filtrze musi być jedną z następujących: Order, Software, SupportRequest, User, AuditRecord lub ApplicationCredentials.
 api-error-audit-too-many = Filtr CompanyName pasuje do więcej niż { $most } klientów: podaj dłuższy fragment nazwy lub filtruj według CustomerId.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = Potwierdź
+confirm-back = Wróć
+console-confirm-refund = Zatwierdzić zwrot w wysokości { $amount } dla klienta { $customer }?
+console-confirm-invoice = Kwota zostanie zapisana jako kredyt na otwartej fakturze partnera ({ $month }, { $currency }).
+console-confirm-resolve = Oznaczyć wniosek nr { $number } klienta { $customer } jako rozwiązany?
+console-confirm-revoke = Wszystkie klucze produktów i linki do pobrania z tego zamówienia zostaną natychmiast odwołane.
+console-confirm-note = Twoja notatka dla partnera:
+users-disable-confirm = Wyłączyć użytkownika { $name } ({ $email })?

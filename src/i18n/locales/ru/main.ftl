@@ -788,3 +788,13 @@ api-error-audit-range = { $days ->
 api-error-audit-filter = filter должен быть JSON вида {"{"}"Field": "CustomerId", "CompanyName" или "ResourceType", "Value": …, "Operator": "equals" (или "substring" для CompanyName){"}"}.
 api-error-audit-resource-type = ResourceType в фильтре не является ни одним из значений Order, Software, SupportRequest, User, AuditRecord или ApplicationCredentials.
 api-error-audit-too-many = Фильтру CompanyName соответствует слишком много клиентов (более { $most }): укажите большую часть названия или используйте фильтр по CustomerId.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = Подтверждение
+confirm-back = Назад
+console-confirm-refund = Одобрить возврат средств в размере { $amount } клиенту { $customer }?
+console-confirm-invoice = Сумма будет зачислена партнеру как кредит в открытом счете ({ $month }, { $currency }).
+console-confirm-resolve = Отметить запрос № { $number } клиента { $customer } как решенный?
+console-confirm-revoke = Все ключи продукта и ссылки для скачивания по этому заказу будут сразу отозваны.
+console-confirm-note = Ваше примечание для партнера:
+users-disable-confirm = Отключить пользователя { $name } ({ $email })?

@@ -700,3 +700,13 @@ api-error-audit-range = endDate, startDate ile aynı gün veya sonrası olmalı 
 api-error-audit-filter = filter şu JSON olmalıdır: {"{"}"Field": "CustomerId", "CompanyName" veya "ResourceType", "Value": …, "Operator": "equals" (CompanyName için "substring"){"}"}.
 api-error-audit-resource-type = Filtredeki ResourceType; Order, Software, SupportRequest, User, AuditRecord veya ApplicationCredentials değerlerinden biri değil.
 api-error-audit-too-many = CompanyName filtresi { $most } müşteriden fazlasıyla eşleşiyor: adın daha fazlasını yazın veya CustomerId ile filtreleyin.
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = Lütfen onaylayın
+confirm-back = Geri dön
+console-confirm-refund = { $customer } için { $amount } tutarındaki iade onaylansın mı?
+console-confirm-invoice = Tutar, iş ortağının açık faturasına ({ $month }, { $currency }) kredi olarak yansıtılır.
+console-confirm-resolve = { $customer } müşterisinin { $number } numaralı isteği çözüldü olarak işaretlensin mi?
+console-confirm-revoke = Siparişin tüm ürün anahtarları ve indirme bağlantıları hemen iptal edilir.
+console-confirm-note = İş ortağına notunuz:
+users-disable-confirm = { $name } ({ $email }) devre dışı bırakılsın mı?

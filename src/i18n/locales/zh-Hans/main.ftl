@@ -697,3 +697,13 @@ api-error-audit-range = endDate 必须等于或晚于 startDate，且最多晚 {
 api-error-audit-filter = filter 必须是以下 JSON：{"{"}"Field": "CustomerId"、"CompanyName" 或 "ResourceType", "Value": …, "Operator": "equals"（CompanyName 可用 "substring"）{"}"}。
 api-error-audit-resource-type = 筛选器的 ResourceType 不是 Order、Software、SupportRequest、User、AuditRecord 或 ApplicationCredentials 中的任何一个。
 api-error-audit-too-many = CompanyName 筛选器匹配的客户超过 { $most } 个：请使用名称中的更多部分，或按 CustomerId 筛选。
+
+## Confirmation steps (Approve refund, Disable user)
+confirm-title = 请确认
+confirm-back = 返回
+console-confirm-refund = 是否批准向 { $customer } 退款 { $amount }？
+console-confirm-invoice = 该金额将作为信用额度计入合作伙伴的未结发票（{ $month }，{ $currency }）。
+console-confirm-resolve = 是否将 { $customer } 的请求 { $number } 标记为已解决？
+console-confirm-revoke = 此订单的所有产品密钥和下载链接将立即被吊销。
+console-confirm-note = 您给合作伙伴的备注：
+users-disable-confirm = 是否禁用 { $name }（{ $email }）？
