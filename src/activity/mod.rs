@@ -60,6 +60,7 @@ operations! {
     ActivityExported = "activity_exported",
     ApiTokenCreated = "api_token_created",
     ApiTokenRevoked = "api_token_revoked",
+    LinkRevoked = "link_revoked",
 }
 
 /// The operations that touch keys and files: what the log shows unless asked otherwise.

@@ -32,6 +32,7 @@ pub fn names(op: Operation) -> (&'static str, &'static str) {
         ActivityExported => ("AuditRecord", "export_audit_records"),
         ApiTokenCreated => ("ApplicationCredentials", "create_api_token"),
         ApiTokenRevoked => ("ApplicationCredentials", "revoke_api_token"),
+        LinkRevoked => ("Software", "revoke_software_download_link"),
     }
 }
 

@@ -74,6 +74,30 @@ pub async fn create_link(
     Ok(chooser_address(caller, purchase, &variant))
 }
 
+/// Revokes one of the purchase's links, recorded in the same transaction; `false` when it was
+/// already revoked (nothing is written then).
+pub async fn revoke_link(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    caller: &Caller<'_>,
+    purchase: &Purchase,
+    link_id: &str,
+) -> Result<bool, AppError> {
+    use diesel_async::AsyncConnection;
+    let link_id = uuid::Uuid::parse_str(link_id).map_err(|_| AppError::NotFound)?;
+    let now = state.clock.now();
+    let subject = caller.subject(purchase);
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let revoked = links::revoke(conn, caller.scope, purchase.line_id, link_id, now).await?;
+        if revoked {
+            let details = json!({ "link_id": link_id.to_string() });
+            audit::record(conn, &subject, Operation::LinkRevoked, now, details).await?;
+        }
+        Ok(revoked)
+    })
+    .await
+}
+
 /// Keeps the new link's URL in the session for the next page, which shows it once. The
 /// session cookie is encrypted; the URL is then forgotten.
 fn remember(

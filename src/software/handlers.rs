@@ -11,6 +11,7 @@ use super::pages::{self, PurchaseOptions};
 use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
 use crate::error::AppError;
+use crate::web::flash::{self, FlashKind};
 use crate::web::forms::EmptyForm;
 use crate::web::routes::Route;
 use crate::web::{AppState, CsrfForm, PageContext, redirect};
@@ -20,6 +21,7 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/customers/{tenant}/software/{line}/key", needs SoftwareKeys => key),
     crate::route!(GET "/customers/{tenant}/software/{line}/variants/{variant}/download", needs SoftwareKeys => download),
     crate::route!(POST "/customers/{tenant}/software/{line}/variants/{variant}/links", needs SoftwareKeys => create_link),
+    crate::route!(POST "/customers/{tenant}/software/{line}/links/{link}/revoke", needs SoftwareKeys => revoke_link),
     crate::route!(GET "/customers/{tenant}/software/{line}/kms-migration", needs SoftwareKeys => super::migration::form),
     crate::route!(POST "/customers/{tenant}/software/{line}/kms-migration", needs SoftwareKeys => super::migration::submit),
     crate::route!(GET "/customers/{tenant}/software/{line}/kms-migration/script", needs SoftwareKeys => super::migration::script),
@@ -93,4 +95,26 @@ pub async fn create_link(
     let back =
         file_pages::create_link(&mut conn, &state, &session, &caller, &purchase, &variant).await?;
     Ok(redirect(&back))
+}
+
+/// "Revoke" on a live link: it stops at once (its next download is a 410), on the activity log.
+pub async fn revoke_link(
+    state: web::Data<AppState>,
+    session: Session,
+    need: Need<perm::SoftwareKeys>,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let (tenant, line, link) = path.into_inner();
+    let mut conn = state.pool.get().await?;
+    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
+    let caller = caller(&need.user, scope, customer.partner_id);
+    let revoked = file_pages::revoke_link(&mut conn, &state, &caller, &purchase, &link).await?;
+    let key = if revoked {
+        "link-revoked"
+    } else {
+        "link-already-revoked"
+    };
+    flash::push(&session, FlashKind::Success, key, &[]);
+    Ok(redirect(&format!("/customers/{tenant}/software/{line}")))
 }

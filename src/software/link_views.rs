@@ -13,6 +13,7 @@ use crate::web::format::{date_utc, datetime_utc};
 
 /// A download link as listed, with its meter ("37 of 50 downloads left · expires ...").
 pub struct LinkView {
+    pub id: uuid::Uuid,
     pub variant: String,
     pub created: String,
     pub created_by: String,
@@ -29,6 +30,7 @@ impl LinkView {
             .unwrap_or_default();
         let state = link.state(now);
         LinkView {
+            id: link.id,
             variant,
             created: datetime_utc(&link.created_at, lang),
             created_by: link.created_by.clone(),

@@ -136,6 +136,41 @@ pub async fn for_purchase(
         .await?)
 }
 
+/// Stops a link at once: its next download is refused as revoked. `true` when this call
+/// revoked it, `false` when it already was; not found unless it is a link of this customer's
+/// purchase.
+pub async fn revoke(
+    conn: &mut AsyncPgConnection,
+    scope: CustomerScope,
+    line_id: LineId,
+    link_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let of_purchase = download_links::id
+        .eq(link_id)
+        .and(download_links::customer_id.eq(scope.customer_id()))
+        .and(download_links::order_line_id.eq(line_id));
+    let revoked = diesel::update(download_links::table)
+        .filter(of_purchase)
+        .filter(download_links::revoked_at.is_null())
+        .set(download_links::revoked_at.eq(now))
+        .execute(conn)
+        .await?;
+    if revoked == 1 {
+        return Ok(true);
+    }
+    let exists: bool = diesel::select(diesel::dsl::exists(
+        download_links::table.filter(of_purchase),
+    ))
+    .get_result(conn)
+    .await?;
+    if exists {
+        Ok(false)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// What a link download needs to know about its link.
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = download_links, check_for_backend(diesel::pg::Pg))]

@@ -27,6 +27,7 @@ mod faults;
 mod invoices;
 mod layout;
 mod link_limits;
+mod link_revoke;
 mod one_order_per_cart;
 mod ordering;
 mod ordering_edges;

@@ -748,3 +748,9 @@ console-confirm-resolve = Mark request { $number } from { $customer } as resolve
 console-confirm-revoke = Every product key and download link of the order is revoked at once.
 console-confirm-note = Your note to the partner:
 users-disable-confirm = Disable { $name } ({ $email })?
+
+## Revoking a download link
+link-revoke = Revoke
+link-revoked = The link was revoked: it downloads nothing from now on.
+link-already-revoked = That link was already revoked.
+activity-op-link-revoked = Link revoked

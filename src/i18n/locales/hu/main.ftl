@@ -749,3 +749,9 @@ console-confirm-resolve = Megoldottként jelöli meg a(z) { $number } számú k�
 console-confirm-revoke = A rendelés összes termékkulcsát és letöltési hivatkozását a rendszer azonnal visszavonja.
 console-confirm-note = Az Ön megjegyzése a partnernek:
 users-disable-confirm = Letiltja ezt a felhasználót: { $name } ({ $email })?
+
+## Revoking a download link
+link-revoke = Visszavonás
+link-revoked = A hivatkozás visszavonva: mostantól semmit sem lehet vele letölteni.
+link-already-revoked = Ez a hivatkozás már korábban vissza lett vonva.
+activity-op-link-revoked = Hivatkozás visszavonva

@@ -706,3 +706,9 @@ console-confirm-resolve = { $customer }의 요청 { $number }을(를) 해결됨�
 console-confirm-revoke = 이 주문의 모든 제품 키와 다운로드 링크가 즉시 해지됩니다.
 console-confirm-note = 파트너에게 남기는 메모:
 users-disable-confirm = { $name }({ $email }) 사용자를 비활성화하시겠습니까?
+
+## Revoking a download link
+link-revoke = 해지
+link-revoked = 링크가 해지되었습니다. 이제 이 링크로는 아무것도 다운로드할 수 없습니다.
+link-already-revoked = 이 링크는 이미 해지되었습니다.
+activity-op-link-revoked = 링크 해지

@@ -782,3 +782,9 @@ console-confirm-resolve = Oznaczyć wniosek nr { $number } klienta { $customer }
 console-confirm-revoke = Wszystkie klucze produktów i linki do pobrania z tego zamówienia zostaną natychmiast odwołane.
 console-confirm-note = Twoja notatka dla partnera:
 users-disable-confirm = Wyłączyć użytkownika { $name } ({ $email })?
+
+## Revoking a download link
+link-revoke = Odwołaj
+link-revoked = Link został odwołany: od teraz nie pozwala niczego pobrać.
+link-already-revoked = Ten link był już odwołany.
+activity-op-link-revoked = Odwołano link

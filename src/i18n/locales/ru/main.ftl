@@ -798,3 +798,9 @@ console-confirm-resolve = Отметить запрос № { $number } клие
 console-confirm-revoke = Все ключи продукта и ссылки для скачивания по этому заказу будут сразу отозваны.
 console-confirm-note = Ваше примечание для партнера:
 users-disable-confirm = Отключить пользователя { $name } ({ $email })?
+
+## Revoking a download link
+link-revoke = Отозвать
+link-revoked = Ссылка отозвана: по ней больше ничего нельзя скачать.
+link-already-revoked = Эта ссылка уже была отозвана.
+activity-op-link-revoked = Ссылка отозвана

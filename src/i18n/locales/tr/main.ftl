@@ -710,3 +710,9 @@ console-confirm-resolve = { $customer } müşterisinin { $number } numaralı ist
 console-confirm-revoke = Siparişin tüm ürün anahtarları ve indirme bağlantıları hemen iptal edilir.
 console-confirm-note = İş ortağına notunuz:
 users-disable-confirm = { $name } ({ $email }) devre dışı bırakılsın mı?
+
+## Revoking a download link
+link-revoke = İptal et
+link-revoked = Bağlantı iptal edildi: bundan sonra hiçbir şey indirmez.
+link-already-revoked = Bu bağlantı zaten iptal edilmişti.
+activity-op-link-revoked = Bağlantı iptal edildi

@@ -707,3 +707,9 @@ console-confirm-resolve = 是否将 { $customer } 的请求 { $number } 标记�
 console-confirm-revoke = 此订单的所有产品密钥和下载链接将立即被吊销。
 console-confirm-note = 您给合作伙伴的备注：
 users-disable-confirm = 是否禁用 { $name }（{ $email }）？
+
+## Revoking a download link
+link-revoke = 撤回
+link-revoked = 链接已撤回：此后无法再通过它下载任何内容。
+link-already-revoked = 该链接已被撤回。
+activity-op-link-revoked = 已撤回链接
