@@ -84,7 +84,7 @@ pub async fn list(
         base: LIST.to_string(),
         can_open: can_keys,
     };
-    let list = pages::list(rows, counts, after, place, ctx.lang);
+    let list = pages::list(rows, counts, after, place, state.clock.now(), ctx.lang);
     render(&OwnSoftwarePage {
         ctx: crumbs(ctx),
         company: customer.company_name,

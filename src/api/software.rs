@@ -156,7 +156,7 @@ pub async fn list(
     let rows = queries::purchases(&conn, claim, after, limit)
         .await
         .map_err(app)?;
-    let mut rows: Vec<Purchase> = rows.into_iter().map(|r| r.row).collect();
+    let mut rows: Vec<Purchase> = rows.into_iter().map(|r| r.row.purchase).collect();
     let next = cut_page(&mut rows, size, |p| p.cursor().encode());
     let mut products: Vec<ProductId> = rows.iter().map(|p| p.product_id).collect();
     products.sort();

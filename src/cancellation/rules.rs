@@ -115,6 +115,14 @@ pub fn term_days(placed_at: DateTime<Utc>, term_months: u32) -> i64 {
         .max(1)
 }
 
+/// The days of a subscription's term, and how many of them are unused at `now` (a day counts
+/// as used once it has fully passed).
+pub fn unused_days(placed_at: DateTime<Utc>, term_months: u32, now: DateTime<Utc>) -> (i64, i64) {
+    let term = term_days(placed_at, term_months);
+    let used = (now - placed_at).num_days().clamp(0, term);
+    (term, term - used)
+}
+
 /// What the purchase is worth back at `now`, before earlier credits: all of it for perpetual
 /// software, the unused part of the term for a subscription (rounded down).
 pub fn entitlement(
@@ -127,9 +135,7 @@ pub fn entitlement(
     match licence {
         Licence::Perpetual => paid,
         Licence::Subscription { term_months } => {
-            let term = term_days(placed_at, term_months);
-            let used = (now - placed_at).num_days().clamp(0, term);
-            let unused = term - used;
+            let (term, unused) = unused_days(placed_at, term_months, now);
             // paid × unused fits easily in i128; the quotient is ≤ paid, so it fits in i64.
             (i128::from(paid) * i128::from(unused) / i128::from(term)) as i64
         }

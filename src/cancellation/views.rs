@@ -6,9 +6,9 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 
 use super::queries::Line;
-use super::rules::{self, Policy, Window};
+use super::rules::{self, Licence, Policy, Window};
 use crate::billing::rules::{InvoiceStatus, Month};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, locale};
 use crate::ids::{CustomerId, OrderId, ProductId};
 use crate::money;
 use crate::web::PageContext;
@@ -71,6 +71,8 @@ pub struct Chosen {
     pub message: String,
     pub can_submit: bool,
     pub credit: Option<String>,
+    /// How the credit was computed, a sentence per line.
+    pub credit_how: Vec<String>,
     pub support_href: Option<String>,
 }
 
@@ -96,6 +98,7 @@ impl Chosen {
             message: String::new(),
             can_submit: false,
             credit: None,
+            credit_how: Vec::new(),
             support_href: window.offers_support().then_some(support),
         };
         if order.is_cancelled() {
@@ -107,6 +110,12 @@ impl Chosen {
         if window.is_open() {
             chosen.can_submit = true;
             chosen.credit = Some(credit_preview(order, now, lang)?);
+            chosen.credit_how = order
+                .lines
+                .iter()
+                .filter(|l| !l.is_cancelled())
+                .map(|l| credit_how(l, now, lang))
+                .collect::<Result<_, _>>()?;
         }
         Ok(chosen)
     }
@@ -127,6 +136,46 @@ pub fn window_message(window: Window, lang: Lang) -> String {
         ),
         Window::Never => lang.t("cancel-state-never"),
         Window::SupportOnly => lang.t("cancel-state-support-only"),
+    }
+}
+
+/// How a line's credit is computed: all of the price for perpetual software; for a
+/// subscription the price × unused days ÷ days of the term, rounded down; less earlier credits.
+fn credit_how(
+    line: &Line,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<String, crate::error::AppError> {
+    let paid = ("paid", money::display(line.paid(), line.currency, lang));
+    let mut how = match line.licence()? {
+        Licence::Perpetual => lang.t_args("cancel-credit-how-perpetual", &[paid]),
+        Licence::Subscription { term_months } => {
+            let (term, unused) = rules::unused_days(line.placed_at, term_months, now);
+            lang.t_args(
+                "cancel-credit-how-term",
+                &[
+                    paid,
+                    ("term", locale::number(term, lang)),
+                    ("unused", locale::number(unused, lang)),
+                ],
+            )
+        }
+    };
+    if line.credited_minor > 0 {
+        let earlier = money::display(line.credited_minor, line.currency, lang);
+        how.push(' ');
+        how.push_str(&lang.t_args("cancel-credit-how-earlier", &[("earlier", earlier)]));
+    }
+    Ok(how)
+}
+
+/// The same in a few words, for the Software list's "Cancellable until" column.
+pub fn window_short(window: Window, lang: Lang) -> String {
+    match window {
+        Window::Open { until, .. } => datetime_utc(&until, lang),
+        Window::Passed { .. } => lang.t("software-window-passed"),
+        Window::Never => lang.t("software-window-never"),
+        Window::SupportOnly => lang.t("software-window-support-only"),
     }
 }
 

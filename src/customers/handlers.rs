@@ -223,7 +223,9 @@ async fn detail(
         can_open: need.user.can(Perm::SoftwareKeys),
         can_cancel: need.user.can(Perm::PurchasesCancel),
     };
-    let software = software.map(|rows| software_pages::list(rows, counts, after, place, ctx.lang));
+    let now = state.clock.now();
+    let software =
+        software.map(|rows| software_pages::list(rows, counts, after, place, now, ctx.lang));
     let history = orders.map(|rows| history(rows, &customer, counts, after, ctx.lang));
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);

@@ -12,7 +12,7 @@ use super::audit::{self, Subject};
 use super::chooser::{Choices, ChosenView, Selection};
 use super::link_views::{LinkView, NewLink, NewLinkView};
 use super::links;
-use super::queries::{self, Purchase, Variant};
+use super::queries::{self, Listed, Purchase, Variant};
 use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
 use crate::auth::{CurrentUser, CustomerScope};
@@ -24,6 +24,7 @@ use crate::ids::PartnerId;
 use crate::web::cursor::Cursor;
 use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render_status};
+use chrono::{DateTime, Utc};
 
 /// Session key of a link just created, shown once on the purchase page.
 pub const NEW_LINK: &str = "new_link";
@@ -67,7 +68,7 @@ pub async fn purchases(
     conn: &AsyncPgConnection,
     claim: Claim,
     after: Option<Cursor>,
-) -> Result<(Option<(Customer, Counts)>, Vec<Purchase>), AppError> {
+) -> Result<(Option<(Customer, Counts)>, Vec<Listed>), AppError> {
     let rows = queries::purchases(conn, claim, after, PER_PAGE + 1).await?;
     Ok(split(rows))
 }
@@ -75,17 +76,21 @@ pub async fn purchases(
 /// The Software list of a customer, 25 purchases a page, from the rows `purchases` read; the
 /// total is the customer's kept count of purchases.
 pub fn list(
-    mut rows: Vec<Purchase>,
+    mut rows: Vec<Listed>,
     counts: Counts,
     after: Option<Cursor>,
     place: ListPlace,
+    now: DateTime<Utc>,
     lang: crate::i18n::Lang,
 ) -> SoftwareList {
-    let older = cut_page(&mut rows, PER_PAGE, |p| p.cursor().encode());
+    let older = cut_page(&mut rows, PER_PAGE, |p| p.purchase.cursor().encode());
     let total = counts.software_lines.to_string();
     let total = lang.t_args("pager-purchases-total", &[("count", total)]);
     SoftwareList {
-        rows: rows.iter().map(|p| PurchaseView::new(p, lang)).collect(),
+        rows: rows
+            .iter()
+            .map(|p| PurchaseView::listed(p, now, lang))
+            .collect(),
         pager: Keyset::new(total, &place.page_base, after.is_some(), older),
         base: place.base,
         can_open: place.can_open,

@@ -63,6 +63,27 @@ impl Purchase {
     }
 }
 
+/// A purchase as the Software list shows it: with its product's cancellation policy, for the
+/// "Cancellable until" column.
+#[derive(QueryableByName, Debug, Clone)]
+pub struct Listed {
+    #[diesel(embed)]
+    pub purchase: Purchase,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub cancellation_policy: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+    pub cancellation_window_days: Option<i32>,
+}
+
+impl Listed {
+    pub fn policy(&self) -> Option<crate::cancellation::rules::Policy> {
+        crate::cancellation::rules::Policy::from_columns(
+            &self.cancellation_policy,
+            self.cancellation_window_days,
+        )
+    }
+}
+
 /// Azure reservations are not software: they have their own place in Billing.
 #[diesel::dsl::auto_type]
 fn software_of(customer: CustomerId) -> _ {
@@ -83,7 +104,7 @@ pub async fn purchases(
     claim: Claim,
     after: Option<Cursor>,
     limit: i64,
-) -> Result<Vec<OfCustomer<Purchase>>, AppError> {
+) -> Result<Vec<OfCustomer<Listed>>, AppError> {
     use diesel::sql_types::{BigInt, Integer, Nullable, Timestamptz, Uuid as SqlUuid};
     let (orders_after, lines_after) = match after {
         Some(_) => (
@@ -95,7 +116,8 @@ pub async fn purchases(
     let sql = format!(
         "SELECT l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
                 l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-                l.quantity, l.quantity_cancelled, l.revoked_at, {CUSTOMER}
+                l.quantity, l.quantity_cancelled, l.revoked_at,
+                p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}
            FROM customers c
            JOIN customer_counts k ON k.customer_id = c.id
            JOIN orders o ON o.customer_id = c.id
@@ -103,6 +125,7 @@ pub async fn purchases(
                                WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
                                      {lines_after}
                               OFFSET 0) l
+           JOIN products p ON p.id = l.product_id
           WHERE c.id = $1 AND o.customer_id = $1
             AND ($3::uuid IS NULL OR c.partner_id = $3) {orders_after}
           ORDER BY o.placed_at DESC, o.id DESC, l.line_number

@@ -5,7 +5,9 @@ use askama::Template;
 
 use super::chooser::{Choices, ChosenView};
 use super::link_views::{LinkView, NewLinkView};
-use super::queries::Purchase;
+use super::queries::{Listed, Purchase};
+use crate::cancellation::rules;
+use crate::cancellation::views::window_short;
 use crate::catalog::views::licence_text;
 use crate::i18n::Lang;
 use crate::ids::{LineId, OrderId};
@@ -13,6 +15,7 @@ use crate::orders::keys;
 use crate::web::PageContext;
 use crate::web::format::date_utc;
 use crate::web::pagination::Keyset;
+use chrono::{DateTime, Utc};
 
 /// A purchase as every software page shows it.
 pub struct PurchaseView {
@@ -26,6 +29,9 @@ pub struct PurchaseView {
     pub status: String,
     pub cancelled: bool,
     pub has_keys: bool,
+    /// Where it stands against its cancellation window, as the Software list shows it:
+    /// "December 29, 2026, 14:05 UTC", "Window passed", ... (empty elsewhere).
+    pub cancellable: String,
 }
 
 impl PurchaseView {
@@ -46,7 +52,23 @@ impl PurchaseView {
             status: lang.t(status),
             cancelled: p.is_cancelled(),
             has_keys: p.has_keys(),
+            cancellable: String::new(),
         }
+    }
+
+    /// A row of the Software list, with its cancellation window at `now`.
+    pub fn listed(l: &Listed, now: DateTime<Utc>, lang: Lang) -> PurchaseView {
+        let mut view = PurchaseView::new(&l.purchase, lang);
+        if !view.cancelled {
+            view.cancellable = l
+                .policy()
+                .map(|policy| {
+                    let window = rules::window(policy, l.purchase.placed_at, now);
+                    window_short(window, lang)
+                })
+                .unwrap_or_default();
+        }
+        view
     }
 }
 

@@ -611,3 +611,81 @@ async fn an_order_is_cancelled_by_the_statement_that_cancels_its_last_line() {
     assert_eq!(order_total(&app, sql.order).await, 0);
     assert_eq!(orders_with_wrong_totals(&app).await, []);
 }
+
+/// The cell of the Software tab's "Cancellable until" column in the row of `line`.
+fn cancellable_cell(tab: &str, line: LineId) -> String {
+    let row = tab
+        .split("<tr")
+        .find(|r| r.contains(&format!("data-line=\"{line}\"")))
+        .unwrap_or_else(|| panic!("no row for {line}"));
+    let start = row.find("data-test=\"cancellable\">").expect("the column") + 24;
+    row[start..].split("</td>").next().unwrap().to_string()
+}
+
+/// Before opening the dialog, the Software tab says until when each purchase can be cancelled,
+/// or why it cannot; the dialog's credit preview says how the credit was computed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_software_tab_says_until_when_each_purchase_can_be_cancelled_and_the_preview_how() {
+    use cspdesk::i18n::Lang;
+    use cspdesk::money::display;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let fresh = app.purchase(shop.customer, "ws2022-std").days_old(5).await;
+    let old = app.purchase(shop.customer, "ws2022-std").days_old(88).await;
+    let suse = app
+        .purchase(shop.customer, "suse-sles-1y")
+        .days_old(20)
+        .await;
+    let esu = app.purchase(shop.customer, "win7-esu-1y").days_old(3).await;
+    let dc = app
+        .purchase(shop.customer, "ws2022-dc-1y")
+        .days_old(10)
+        .await;
+    let tab = v.get(&format!("/customers/{}", shop.customer)).await.body;
+    assert!(tab.contains("<th scope=\"col\">Cancellable until</th>"));
+    let until = placed_at(&app, fresh.order).await + Duration::days(30);
+    assert_eq!(
+        cancellable_cell(&tab, fresh.line),
+        cspdesk::web::format::datetime_utc(&until, Lang::En)
+    );
+    assert_eq!(cancellable_cell(&tab, old.line), "Window passed");
+    assert_eq!(cancellable_cell(&tab, suse.line), "Cannot be cancelled");
+    assert_eq!(cancellable_cell(&tab, esu.line), "Support request only");
+    // Every one keeps its Cancel link: the dialog offers the support request where it applies.
+    for p in [fresh, old, suse, esu] {
+        assert!(tab.contains(&p.cancel_path()));
+    }
+    // Cancelled: no window to speak of.
+    assert_eq!(submit(&v, fresh, fresh.order).await.status, 303);
+    let tab = v.get(&format!("/customers/{}", shop.customer)).await.body;
+    assert_eq!(cancellable_cell(&tab, fresh.line), "");
+
+    // How the credit is computed: the subscription's unused days, rounded down.
+    let dialog = v.get(&dc.cancel_path()).await;
+    let placed = placed_at(&app, dc.order).await;
+    let term = (placed.checked_add_months(Months::new(12)).unwrap() - placed).num_days();
+    let dc_paid = display(paid(&app, dc.line).await, Currency::Usd, Lang::En);
+    let how = format!(
+        "{dc_paid} paid × {} unused days ÷ {term} days of the term, rounded down",
+        term - 10
+    );
+    assert!(dialog.contains(&how), "{how}: {}", dialog.body);
+    // Perpetual software: everything paid.
+    let perpetual = app.purchase(shop.customer, "ws2022-std").days_old(1).await;
+    let dialog = v.get(&perpetual.cancel_path()).await;
+    let all = display(paid(&app, perpetual.line).await, Currency::Usd, Lang::En);
+    assert!(dialog.contains(&format!("Perpetual software: all {all} paid is credited.")));
+    // The customer's own admin, who cannot cancel, has no such column.
+    let customer_admin = app
+        .user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let own = app.signed_in(&customer_admin).await;
+    assert!(
+        !own.get("/your-products/software")
+            .await
+            .contains("Cancellable until")
+    );
+}

@@ -754,3 +754,12 @@ link-revoke = Revoke
 link-revoked = The link was revoked: it downloads nothing from now on.
 link-already-revoked = That link was already revoked.
 activity-op-link-revoked = Link revoked
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = Cancellable until
+software-window-passed = Window passed
+software-window-never = Cannot be cancelled
+software-window-support-only = Support request only
+cancel-credit-how-perpetual = Perpetual software: all { $paid } paid is credited.
+cancel-credit-how-term = { $paid } paid × { $unused } unused days ÷ { $term } days of the term, rounded down to the smallest unit of the currency.
+cancel-credit-how-earlier = Less { $earlier } credited before.

@@ -755,3 +755,12 @@ link-revoke = Visszavonás
 link-revoked = A hivatkozás visszavonva: mostantól semmit sem lehet vele letölteni.
 link-already-revoked = Ez a hivatkozás már korábban vissza lett vonva.
 activity-op-link-revoked = Hivatkozás visszavonva
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = Lemondható eddig
+software-window-passed = Lejárt a határidő
+software-window-never = Nem mondható le
+software-window-support-only = Csak támogatási kérelemmel
+cancel-credit-how-perpetual = Örökös licencű szoftver: a kifizetett teljes összeg ({ $paid }) jóváírásra kerül.
+cancel-credit-how-term = Kifizetett összeg ({ $paid }) × { $unused } fel nem használt nap ÷ az időszak { $term } napja, a pénznem legkisebb egységére lefelé kerekítve.
+cancel-credit-how-earlier = Levonva a korábban jóváírt összeg: { $earlier }.

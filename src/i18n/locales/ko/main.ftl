@@ -712,3 +712,12 @@ link-revoke = 해지
 link-revoked = 링크가 해지되었습니다. 이제 이 링크로는 아무것도 다운로드할 수 없습니다.
 link-already-revoked = 이 링크는 이미 해지되었습니다.
 activity-op-link-revoked = 링크 해지
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = 취소 가능 기한
+software-window-passed = 기한 지남
+software-window-never = 취소할 수 없음
+software-window-support-only = 지원 요청으로만 가능
+cancel-credit-how-perpetual = 영구 소프트웨어: 지불한 { $paid } 전액이 크레딧으로 제공됩니다.
+cancel-credit-how-term = 지불 금액 { $paid } × 미사용 { $unused }일 ÷ 기간 { $term }일, 통화의 최소 단위로 내림합니다.
+cancel-credit-how-earlier = 이전에 제공된 크레딧 { $earlier }을(를) 뺍니다.

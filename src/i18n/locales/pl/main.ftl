@@ -788,3 +788,12 @@ link-revoke = Odwołaj
 link-revoked = Link został odwołany: od teraz nie pozwala niczego pobrać.
 link-already-revoked = Ten link był już odwołany.
 activity-op-link-revoked = Odwołano link
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = Można anulować do
+software-window-passed = Termin minął
+software-window-never = Nie można anulować
+software-window-support-only = Tylko przez zgłoszenie do pomocy technicznej
+cancel-credit-how-perpetual = Licencja bezterminowa: cała zapłacona kwota ({ $paid }) zostanie zapisana jako kredyt.
+cancel-credit-how-term = Zapłacona kwota ({ $paid }) × niewykorzystane dni ({ $unused }) ÷ dni okresu ({ $term }), z zaokrągleniem w dół do najmniejszej jednostki waluty.
+cancel-credit-how-earlier = Pomniejszone o wcześniej przyznany kredyt: { $earlier }.

@@ -804,3 +804,12 @@ link-revoke = Отозвать
 link-revoked = Ссылка отозвана: по ней больше ничего нельзя скачать.
 link-already-revoked = Эта ссылка уже была отозвана.
 activity-op-link-revoked = Ссылка отозвана
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = Можно отменить до
+software-window-passed = Срок истек
+software-window-never = Отменить нельзя
+software-window-support-only = Только через запрос в службу поддержки
+cancel-credit-how-perpetual = Бессрочная лицензия: кредитуется вся уплаченная сумма ({ $paid }).
+cancel-credit-how-term = Уплаченная сумма ({ $paid }) × неиспользованные дни ({ $unused }) ÷ дни срока ({ $term }), с округлением вниз до наименьшей единицы валюты.
+cancel-credit-how-earlier = За вычетом ранее зачисленного кредита: { $earlier }.

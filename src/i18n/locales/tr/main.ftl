@@ -716,3 +716,12 @@ link-revoke = İptal et
 link-revoked = Bağlantı iptal edildi: bundan sonra hiçbir şey indirmez.
 link-already-revoked = Bu bağlantı zaten iptal edilmişti.
 activity-op-link-revoked = Bağlantı iptal edildi
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = İptal için son tarih
+software-window-passed = Süre doldu
+software-window-never = İptal edilemez
+software-window-support-only = Yalnızca destek isteğiyle
+cancel-credit-how-perpetual = Kalıcı yazılım: ödenen { $paid } tutarın tamamı kredi olarak verilir.
+cancel-credit-how-term = Ödenen { $paid } × kullanılmayan { $unused } gün ÷ dönemin { $term } günü; para biriminin en küçük birimine aşağı yuvarlanır.
+cancel-credit-how-earlier = Daha önce verilen { $earlier } kredi düşülür.

@@ -713,3 +713,12 @@ link-revoke = 撤回
 link-revoked = 链接已撤回：此后无法再通过它下载任何内容。
 link-already-revoked = 该链接已被撤回。
 activity-op-link-revoked = 已撤回链接
+
+## The Software list's cancellation column, and how a credit is computed
+software-cancellable-until = 可取消截止时间
+software-window-passed = 已过取消期限
+software-window-never = 无法取消
+software-window-support-only = 仅可通过支持请求
+cancel-credit-how-perpetual = 永久软件：已支付的 { $paid } 全部计入信用额度。
+cancel-credit-how-term = 已支付 { $paid } × 未使用天数 { $unused } ÷ 期限天数 { $term }，向下舍入到该货币的最小单位。
+cancel-credit-how-earlier = 扣除之前已计入的 { $earlier }。
