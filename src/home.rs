@@ -15,7 +15,6 @@ pub struct HomePage {
 }
 
 pub async fn home(_user: SignedIn, ctx: PageContext) -> Result<HttpResponse, AppError> {
-    render(&HomePage {
-        ctx: ctx.crumb("nav-home", None),
-    })
+    // No breadcrumb trail: every other page's trail starts here.
+    render(&HomePage { ctx })
 }

@@ -31,8 +31,23 @@
 // put text on the clipboard, and "Copy link" makes the link and copies it in one click.
 (function () {
   "use strict";
+  // "Copied" is said to screen readers too, in a live region beside the button (inside an
+  // open dialog, where the rest of the page is inert).
+  function announce(button) {
+    var host = button.closest("dialog") || document.body;
+    var region = host.querySelector(":scope > [data-live]");
+    if (!region) {
+      region = document.createElement("p");
+      region.className = "visually-hidden";
+      region.setAttribute("aria-live", "polite");
+      region.setAttribute("data-live", "");
+      host.appendChild(region);
+    }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = document.body.dataset.copiedText || ""; }, 50);
+  }
   function copyText(text, button) {
-    var done = function () { if (button) { button.dataset.copied = "true"; } };
+    var done = function () { if (button) { button.dataset.copied = "true"; announce(button); } };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       return navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
     }

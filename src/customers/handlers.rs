@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::ids::CustomerId;
 use crate::markets;
 use crate::money::Currency;
+use crate::orders::history::{self, HistoryQuery, HistoryView};
 use crate::orders::queries as order_queries;
 use crate::orders::views::History;
 use crate::software::pages as software_pages;
@@ -185,11 +186,11 @@ async fn detail(
     ctx: PageContext,
     tenant: &str,
     tab: Tab,
-    after: Option<&str>,
+    view: HistoryView,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
-    let after = after.and_then(Cursor::decode);
+    let after = view.after;
     let conn = state.steady.get().await?;
     let claim = Claim::of_partner(&scope, id);
     // The tab's statement brings the customer along; a tab with no rows looks it up.
@@ -200,7 +201,7 @@ async fn detail(
                 (found, Some(rows), None)
             }
             Tab::Orders => {
-                let rows = order_queries::history(&conn, &scope, id, after, PER_PAGE + 1).await?;
+                let rows = history::page(&conn, &scope, id, &view, PER_PAGE + 1).await?;
                 let (found, rows) = split(rows);
                 (found, None, Some(rows))
             }
@@ -226,7 +227,7 @@ async fn detail(
     let now = state.clock.now();
     let software =
         software.map(|rows| software_pages::list(rows, counts, after, place, now, ctx.lang));
-    let history = orders.map(|rows| history(rows, &customer, counts, after, ctx.lang));
+    let history = orders.map(|rows| history_list(rows, &customer, counts, &view, ctx.lang));
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
     render(&CustomerPage {
@@ -239,20 +240,24 @@ async fn detail(
     })
 }
 
-/// A page of Order history: newest first, continuing after `after`.
-fn history(
+/// A page of Order history, in the order and with the search of `view`.
+fn history_list(
     mut rows: Vec<order_queries::OrderSummary>,
     customer: &super::Customer,
     counts: super::Counts,
-    after: Option<Cursor>,
+    view: &HistoryView,
     lang: crate::i18n::Lang,
 ) -> History {
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
-    let count = counts.orders.to_string();
-    let total = lang.t_args("pager-orders-total", &[("count", count)]);
-    let base = format!("/customers/{}/orders", customer.id);
-    let keyset = Keyset::new(total, &base, after.is_some(), older);
-    History::new(rows, keyset, lang)
+    let total = if view.q.is_empty() {
+        let count = counts.orders.to_string();
+        lang.t_args("pager-orders-total", &[("count", count)])
+    } else {
+        lang.t_args("orders-search-found", &[("q", view.q.clone())])
+    };
+    let list = format!("/customers/{}/orders", customer.id);
+    let keyset = Keyset::new(total, &view.base(&list), view.after.is_some(), older);
+    History::new(rows, keyset, lang).sorted(view, &list)
 }
 
 pub async fn software_tab(
@@ -262,8 +267,11 @@ pub async fn software_tab(
     tenant: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let after = query.after.as_deref();
-    detail(state, need, ctx, &tenant, Tab::Software, after).await
+    let view = HistoryView {
+        after: query.after.as_deref().and_then(Cursor::decode),
+        ..HistoryView::default()
+    };
+    detail(state, need, ctx, &tenant, Tab::Software, view).await
 }
 
 pub async fn orders_tab(
@@ -271,15 +279,8 @@ pub async fn orders_tab(
     need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: web::Query<HistoryQuery>,
 ) -> Result<HttpResponse, AppError> {
-    detail(
-        state,
-        need,
-        ctx,
-        &tenant,
-        Tab::Orders,
-        query.after.as_deref(),
-    )
-    .await
+    let view = HistoryView::from_query(&query);
+    detail(state, need, ctx, &tenant, Tab::Orders, view).await
 }

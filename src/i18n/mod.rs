@@ -115,8 +115,9 @@ impl Lang {
 }
 
 /// Arguments that are identifiers made of digits, shown as they are: order number 100011
-/// and the year 2026 are not quantities to write as "100,011" or "2 026".
-const DIGITS_AS_WRITTEN: &[&str] = &["number", "order", "year"];
+/// and the year 2026 are not quantities to write as "100,011" or "2 026"; nor is a search's
+/// text (`q`), which is shown as it was typed.
+const DIGITS_AS_WRITTEN: &[&str] = &["number", "order", "year", "q"];
 
 /// Whole numbers go to Fluent as numbers, so plural forms ("1 year", "3 years") are chosen
 /// and the language's grouping applies; identifiers stay text. A `market` is an ISO country

@@ -3,6 +3,7 @@
 
 pub mod cart;
 pub mod handlers;
+pub mod history;
 pub mod insert;
 pub mod keys;
 pub mod place;

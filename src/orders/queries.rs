@@ -9,9 +9,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::PartnerScope;
-use crate::customers::claim::{COLUMNS as CUSTOMER, OfCustomer};
 use crate::db::schema::{order_lines, orders, users};
-use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
 
@@ -39,50 +37,6 @@ impl OrderSummary {
             line: None,
         }
     }
-}
-
-/// Newest first, up to `limit` orders older than `after`, each with the customer they belong
-/// to (see `customers::claim`), in one statement: the orders come off the (customer_id,
-/// placed_at, id) index with the totals the database keeps on them, so a page costs the same
-/// whichever page it is and however many orders the customer has. The first page has its own
-/// statement: a cached generic plan for an optional cursor could not start the index scan at it.
-pub async fn history(
-    mut conn: &AsyncPgConnection,
-    scope: &PartnerScope,
-    customer_id: CustomerId,
-    after: Option<Cursor>,
-    limit: i64,
-) -> Result<Vec<OfCustomer<OrderSummary>>, AppError> {
-    use diesel::sql_types::{BigInt, Timestamptz, Uuid as SqlUuid};
-    let select = format!(
-        "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
-                o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
-           FROM customers c
-           JOIN customer_counts k ON k.customer_id = c.id
-           JOIN orders o ON o.customer_id = c.id
-           JOIN users u ON u.id = o.placed_by
-          WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2"
-    );
-    const ORDER: &str = "ORDER BY o.placed_at DESC, o.id DESC LIMIT $3";
-    let first = prepared(format!("{select} {ORDER}"))
-        .bind::<SqlUuid, _>(customer_id)
-        .bind::<SqlUuid, _>(scope.partner_id())
-        .bind::<BigInt, _>(limit);
-    Ok(match after {
-        None => first.load(&mut conn).await?,
-        Some(c) => {
-            prepared(format!(
-                "{select} AND (o.placed_at, o.id) < ($4, $5) {ORDER}"
-            ))
-            .bind::<SqlUuid, _>(customer_id)
-            .bind::<SqlUuid, _>(scope.partner_id())
-            .bind::<BigInt, _>(limit)
-            .bind::<Timestamptz, _>(c.at)
-            .bind::<SqlUuid, _>(c.id)
-            .load(&mut conn)
-            .await?
-        }
-    })
 }
 
 #[derive(Queryable, Selectable, Debug)]

@@ -193,6 +193,13 @@ pub struct HistoryRow {
 pub struct History {
     pub rows: Vec<HistoryRow>,
     pub pager: Keyset,
+    /// The text searched for (empty: none).
+    pub q: String,
+    pub oldest: bool,
+    /// Where the date column's header leads: the other order.
+    pub sort_href: String,
+    /// The list's address, where the search form sends its text.
+    pub list: String,
 }
 
 impl History {
@@ -209,6 +216,22 @@ impl History {
                 lines: lang.t_args("order-line-count", &[("count", s.line_count.to_string())]),
             })
             .collect();
-        History { rows, pager }
+        History {
+            rows,
+            pager,
+            q: String::new(),
+            oldest: false,
+            sort_href: String::new(),
+            list: String::new(),
+        }
+    }
+
+    /// With the order and search it was read in, for the header and the search form.
+    pub fn sorted(mut self, view: &super::history::HistoryView, list: &str) -> History {
+        self.q = view.q.clone();
+        self.oldest = view.oldest;
+        self.sort_href = view.flipped(list);
+        self.list = list.to_string();
+        self
     }
 }

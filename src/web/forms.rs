@@ -33,6 +33,12 @@ impl FieldErrors {
             .unwrap_or_default()
     }
 
+    /// Each refused field with its message key, in the form's order, for the summary at the
+    /// top of the form (the field's element has the field's name as its id).
+    pub fn list(&self) -> &[(&'static str, &'static str)] {
+        &self.0
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.0.iter().map(|(_, k)| *k)
     }

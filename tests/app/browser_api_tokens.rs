@@ -40,7 +40,7 @@ async fn story(current_view: bool) {
         .unwrap();
     assert_eq!(keys_disabled, serde_json::json!(true));
 
-    b.fill("#token-name", "Nightly sync").await;
+    b.fill("#name", "Nightly sync").await;
     b.click("[data-test='scope-customers:read']").await;
     b.click_to_new_page("button[data-test=create-token]").await;
     b.wait_for("code[data-test=api-token-secret]").await;

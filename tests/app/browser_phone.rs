@@ -87,6 +87,9 @@ async fn check(b: &Browser, name: &str, problems: &mut Vec<String>) {
     if let Some(over) = b.overflow().await {
         problems.push(format!("{name}: {over}"));
     }
+    for fault in b.layout_faults().await {
+        problems.push(format!("{name}: {fault}"));
+    }
     for v in b.axe_violations().await {
         problems.push(format!("{name}: {v}"));
     }

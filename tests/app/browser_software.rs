@@ -63,6 +63,18 @@ async fn key_from_dialog(b: &Browser) -> String {
     assert_eq!(key.len(), 39, "32 characters in 8 groups: {key}");
     b.click("dialog[open] button[data-test=copy-key]").await;
     b.wait_for("dialog[open] button[data-copied]").await;
+    // Screen readers hear it too, from inside the dialog.
+    b.wait_for("dialog[open] [aria-live]").await;
+    for _ in 0..50 {
+        if b.text("dialog[open] [aria-live]").await == "Copied to the clipboard." {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        b.text("dialog[open] [aria-live]").await,
+        "Copied to the clipboard."
+    );
     assert_eq!(clipboard(b).await, key, "Copy put the key on the clipboard");
     b.click("dialog[open] form[method=dialog] button").await;
     key

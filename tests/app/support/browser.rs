@@ -209,6 +209,43 @@ impl Browser {
         found.as_str().map(str::to_string)
     }
 
+    /// What is wrong in the page's own layout: buttons that touch another button (less than
+    /// 4 px apart), and a breadcrumb trail that names the same page twice in a row.
+    pub async fn layout_faults(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                "var out = [];
+                 var crumbs = Array.from(document.querySelectorAll('.breadcrumbs li'))
+                   .map(function (li) { return li.textContent.trim(); });
+                 for (var i = 1; i < crumbs.length; i++) {
+                   if (crumbs[i] === crumbs[i - 1]) { out.push('breadcrumbs repeat ' + crumbs[i]); }
+                 }
+                 var open = document.querySelector('dialog[open]');
+                 var buttons = Array.from(document.querySelectorAll('button, a.button'))
+                   .filter(function (b) {
+                     return b.getClientRects().length > 0 && !b.closest('dialog:not([open])')
+                       && !b.closest('details:not([open]) > :not(summary)') && (!open || open.contains(b));
+                   })
+                   .map(function (b) { return [b, b.getBoundingClientRect()]; });
+                 buttons.forEach(function (a, i) {
+                   buttons.slice(i + 1).forEach(function (b) {
+                     var r = a[1], s = b[1];
+                     var gapX = Math.max(r.left, s.left) - Math.min(r.right, s.right);
+                     var gapY = Math.max(r.top, s.top) - Math.min(r.bottom, s.bottom);
+                     if (gapX < 4 && gapY < 4) {
+                       out.push('buttons touch: ' + a[0].textContent.trim() + ' | ' + b[0].textContent.trim());
+                     }
+                   });
+                 });
+                 return out;",
+                vec![],
+            )
+            .await
+            .expect("check the layout");
+        serde_json::from_value(found).expect("a list")
+    }
+
     /// With `CSPDESK_SCREENSHOTS=<dir>`, saves what the window shows as `<dir>/<name>.png`, for
     /// a person to look at; without it, nothing.
     pub async fn screenshot_if_asked(&self, name: &str) {

@@ -763,3 +763,16 @@ software-window-support-only = Support request only
 cancel-credit-how-perpetual = Perpetual software: all { $paid } paid is credited.
 cancel-credit-how-term = { $paid } paid × { $unused } unused days ÷ { $term } days of the term, rounded down to the smallest unit of the currency.
 cancel-credit-how-earlier = Less { $earlier } credited before.
+
+## Said to screen readers after a Copy button
+copy-done = Copied to the clipboard.
+
+## Order history: finding an order, and its order
+orders-search = Find an order
+orders-search-hint = An order number, or part of a product's name.
+orders-search-found = Orders matching “{ $q }”
+orders-search-none = No order has that number or a product by that name.
+orders-search-clear = Show all orders
+search-submit = Search
+sort-show-newest = (show newest first)
+sort-show-oldest = (show oldest first)

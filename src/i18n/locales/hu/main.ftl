@@ -764,3 +764,16 @@ software-window-support-only = Csak támogatási kérelemmel
 cancel-credit-how-perpetual = Örökös licencű szoftver: a kifizetett teljes összeg ({ $paid }) jóváírásra kerül.
 cancel-credit-how-term = Kifizetett összeg ({ $paid }) × { $unused } fel nem használt nap ÷ az időszak { $term } napja, a pénznem legkisebb egységére lefelé kerekítve.
 cancel-credit-how-earlier = Levonva a korábban jóváírt összeg: { $earlier }.
+
+## Said to screen readers after a Copy button
+copy-done = A vágólapra másolva.
+
+## Order history: finding an order, and its order
+orders-search = Rendelés keresése
+orders-search-hint = Rendelésszám vagy egy termék nevének része.
+orders-search-found = A következőnek megfelelő rendelések: „{ $q }”
+orders-search-none = Nincs ilyen számú rendelés, és ilyen nevű terméket tartalmazó sem.
+orders-search-clear = Összes rendelés megjelenítése
+search-submit = Keresés
+sort-show-newest = (a legújabbak elöl)
+sort-show-oldest = (a legrégebbiek elöl)

@@ -721,3 +721,16 @@ software-window-support-only = 지원 요청으로만 가능
 cancel-credit-how-perpetual = 영구 소프트웨어: 지불한 { $paid } 전액이 크레딧으로 제공됩니다.
 cancel-credit-how-term = 지불 금액 { $paid } × 미사용 { $unused }일 ÷ 기간 { $term }일, 통화의 최소 단위로 내림합니다.
 cancel-credit-how-earlier = 이전에 제공된 크레딧 { $earlier }을(를) 뺍니다.
+
+## Said to screen readers after a Copy button
+copy-done = 클립보드에 복사했습니다.
+
+## Order history: finding an order, and its order
+orders-search = 주문 찾기
+orders-search-hint = 주문 번호 또는 제품 이름의 일부입니다.
+orders-search-found = “{ $q }”와(과) 일치하는 주문
+orders-search-none = 해당 번호의 주문이나 해당 이름의 제품이 포함된 주문이 없습니다.
+orders-search-clear = 모든 주문 표시
+search-submit = 검색
+sort-show-newest = (최신 항목 먼저 표시)
+sort-show-oldest = (오래된 항목 먼저 표시)

@@ -797,3 +797,16 @@ software-window-support-only = Tylko przez zgłoszenie do pomocy technicznej
 cancel-credit-how-perpetual = Licencja bezterminowa: cała zapłacona kwota ({ $paid }) zostanie zapisana jako kredyt.
 cancel-credit-how-term = Zapłacona kwota ({ $paid }) × niewykorzystane dni ({ $unused }) ÷ dni okresu ({ $term }), z zaokrągleniem w dół do najmniejszej jednostki waluty.
 cancel-credit-how-earlier = Pomniejszone o wcześniej przyznany kredyt: { $earlier }.
+
+## Said to screen readers after a Copy button
+copy-done = Skopiowano do schowka.
+
+## Order history: finding an order, and its order
+orders-search = Znajdź zamówienie
+orders-search-hint = Numer zamówienia lub część nazwy produktu.
+orders-search-found = Zamówienia pasujące do „{ $q }”
+orders-search-none = Żadne zamówienie nie ma takiego numeru ani produktu o takiej nazwie.
+orders-search-clear = Pokaż wszystkie zamówienia
+search-submit = Szukaj
+sort-show-newest = (pokaż najpierw najnowsze)
+sort-show-oldest = (pokaż najpierw najstarsze)

@@ -813,3 +813,16 @@ software-window-support-only = Только через запрос в служ�
 cancel-credit-how-perpetual = Бессрочная лицензия: кредитуется вся уплаченная сумма ({ $paid }).
 cancel-credit-how-term = Уплаченная сумма ({ $paid }) × неиспользованные дни ({ $unused }) ÷ дни срока ({ $term }), с округлением вниз до наименьшей единицы валюты.
 cancel-credit-how-earlier = За вычетом ранее зачисленного кредита: { $earlier }.
+
+## Said to screen readers after a Copy button
+copy-done = Скопировано в буфер обмена.
+
+## Order history: finding an order, and its order
+orders-search = Найти заказ
+orders-search-hint = Номер заказа или часть названия продукта.
+orders-search-found = Заказы по запросу «{ $q }»
+orders-search-none = Нет заказа с таким номером или с продуктом с таким названием.
+orders-search-clear = Показать все заказы
+search-submit = Найти
+sort-show-newest = (сначала новые)
+sort-show-oldest = (сначала старые)

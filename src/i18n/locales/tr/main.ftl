@@ -725,3 +725,16 @@ software-window-support-only = Yalnızca destek isteğiyle
 cancel-credit-how-perpetual = Kalıcı yazılım: ödenen { $paid } tutarın tamamı kredi olarak verilir.
 cancel-credit-how-term = Ödenen { $paid } × kullanılmayan { $unused } gün ÷ dönemin { $term } günü; para biriminin en küçük birimine aşağı yuvarlanır.
 cancel-credit-how-earlier = Daha önce verilen { $earlier } kredi düşülür.
+
+## Said to screen readers after a Copy button
+copy-done = Panoya kopyalandı.
+
+## Order history: finding an order, and its order
+orders-search = Sipariş bul
+orders-search-hint = Bir sipariş numarası veya ürün adının bir kısmı.
+orders-search-found = “{ $q }” ile eşleşen siparişler
+orders-search-none = Bu numarada veya bu adda ürün içeren sipariş yok.
+orders-search-clear = Tüm siparişleri göster
+search-submit = Ara
+sort-show-newest = (önce en yenileri göster)
+sort-show-oldest = (önce en eskileri göster)

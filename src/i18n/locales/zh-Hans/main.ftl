@@ -722,3 +722,16 @@ software-window-support-only = 仅可通过支持请求
 cancel-credit-how-perpetual = 永久软件：已支付的 { $paid } 全部计入信用额度。
 cancel-credit-how-term = 已支付 { $paid } × 未使用天数 { $unused } ÷ 期限天数 { $term }，向下舍入到该货币的最小单位。
 cancel-credit-how-earlier = 扣除之前已计入的 { $earlier }。
+
+## Said to screen readers after a Copy button
+copy-done = 已复制到剪贴板。
+
+## Order history: finding an order, and its order
+orders-search = 查找订单
+orders-search-hint = 订单号或产品名称的一部分。
+orders-search-found = 与“{ $q }”匹配的订单
+orders-search-none = 没有该编号的订单，也没有包含该名称产品的订单。
+orders-search-clear = 显示所有订单
+search-submit = 搜索
+sort-show-newest = （最新的在前）
+sort-show-oldest = （最早的在前）

@@ -1,0 +1,185 @@
+//! Order history's list: newest or oldest first, optionally narrowed to the orders whose
+//! number is the text searched for or that contain a product whose name contains it. Every
+//! variant reads one page through an index by keyset, so page 80 costs what page 1 does,
+//! whichever the order and the search.
+
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::Deserialize;
+
+use super::queries::OrderSummary;
+use crate::auth::PartnerScope;
+use crate::customers::claim::{COLUMNS as CUSTOMER, OfCustomer};
+use crate::db::statement::prepared;
+use crate::error::AppError;
+use crate::ids::CustomerId;
+use crate::web::cursor::Cursor;
+use crate::web::forms::{MAX_SEARCH, search_text};
+
+/// The address's part of the list: `?sort=oldest&q=...&after=...`.
+#[derive(Deserialize, Default)]
+pub struct HistoryQuery {
+    pub after: Option<String>,
+    pub sort: Option<String>,
+    pub q: Option<String>,
+}
+
+/// What the list shows, from the address; nonsense in it means the default (newest first,
+/// everything).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HistoryView {
+    pub after: Option<Cursor>,
+    pub oldest: bool,
+    /// The text searched for, as typed (trimmed); empty: no search.
+    pub q: String,
+}
+
+impl HistoryView {
+    pub fn from_query(query: &HistoryQuery) -> HistoryView {
+        let q: String = search_text(query.q.as_deref())
+            .chars()
+            .take(MAX_SEARCH)
+            .collect();
+        HistoryView {
+            after: query.after.as_deref().and_then(Cursor::decode),
+            oldest: query.sort.as_deref() == Some("oldest"),
+            q,
+        }
+    }
+
+    /// The order number the text can be (all digits), for the search.
+    fn number(&self) -> Option<i64> {
+        (self.q.chars().all(|c| c.is_ascii_digit()))
+            .then(|| self.q.parse().ok())
+            .flatten()
+    }
+
+    /// The list's address with its order and search, without a cursor.
+    pub fn base(&self, list: &str) -> String {
+        let mut params: Vec<(&str, &str)> = Vec::new();
+        if self.oldest {
+            params.push(("sort", "oldest"));
+        }
+        if !self.q.is_empty() {
+            params.push(("q", &self.q));
+        }
+        match serde_urlencoded::to_string(&params) {
+            Ok(query) if !query.is_empty() => format!("{list}?{query}"),
+            _ => list.to_string(),
+        }
+    }
+
+    /// The address the date column's header links to: the other order, the same search.
+    pub fn flipped(&self, list: &str) -> String {
+        HistoryView {
+            after: None,
+            oldest: !self.oldest,
+            q: self.q.clone(),
+        }
+        .base(list)
+    }
+}
+
+/// Up to `limit` orders of the customer as `view` asks, each with the customer they belong to
+/// (see `customers::claim`), in one statement.
+pub async fn page(
+    mut conn: &AsyncPgConnection,
+    scope: &PartnerScope,
+    customer_id: CustomerId,
+    view: &HistoryView,
+    limit: i64,
+) -> Result<Vec<OfCustomer<OrderSummary>>, AppError> {
+    let (dir, cmp) = if view.oldest {
+        ("ASC", ">")
+    } else {
+        ("DESC", "<")
+    };
+    // A cursor has its own statement: a cached generic plan for an optional cursor could not
+    // start the index scan at it.
+    let after_orders = match view.after {
+        Some(_) => format!("AND (o.placed_at, o.id) {cmp} ($4, $5)"),
+        None => String::new(),
+    };
+    let search = if view.q.is_empty() {
+        String::new()
+    } else {
+        // Each product whose name matches is read off the (customer, product, time) index a
+        // page at a time; the number, off the orders' own. At most a page per product.
+        let after_lines = match view.after {
+            Some(_) => format!("AND (l.placed_at, l.order_id) {cmp} ($4, $5)"),
+            None => String::new(),
+        };
+        format!(
+            "AND o.id IN (
+               SELECT x.order_id FROM products p
+                CROSS JOIN LATERAL (
+                  SELECT l.order_id FROM order_lines l
+                   WHERE l.customer_id = $1 AND l.product_id = p.id {after_lines}
+                   ORDER BY l.placed_at {dir}, l.order_id {dir} LIMIT $3) x
+                WHERE p.name ILIKE $6
+               UNION ALL
+               SELECT n.id FROM orders n WHERE n.customer_id = $1 AND n.number = $7)"
+        )
+    };
+    let sql = format!(
+        "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
+                o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
+           FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
+           JOIN orders o ON o.customer_id = c.id
+           JOIN users u ON u.id = o.placed_by
+          WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2 {after_orders} {search}
+          ORDER BY o.placed_at {dir}, o.id {dir} LIMIT $3"
+    );
+    let (at, id) = match view.after {
+        Some(c) => (Some(c.at), Some(c.id)),
+        None => (None, None),
+    };
+    let pattern = crate::db::contains_pattern(&view.q);
+    Ok(prepared(sql)
+        .bind::<SqlUuid, _>(customer_id)
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<BigInt, _>(limit)
+        .bind::<Nullable<Timestamptz>, _>(at)
+        .bind::<Nullable<SqlUuid>, _>(id)
+        .bind::<Text, _>(pattern)
+        .bind::<Nullable<BigInt>, _>(view.number())
+        .load(&mut conn)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(sort: Option<&str>, q: Option<&str>) -> HistoryView {
+        HistoryView::from_query(&HistoryQuery {
+            after: None,
+            sort: sort.map(str::to_string),
+            q: q.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn the_address_keeps_the_order_and_the_search_and_nonsense_means_the_default() {
+        let list = "/customers/x/orders";
+        assert_eq!(view(None, None).base(list), list);
+        assert_eq!(view(Some("sideways"), Some("  ")), HistoryView::default());
+        let v = view(Some("oldest"), Some(" SQL & Server "));
+        assert_eq!(v.base(list), format!("{list}?sort=oldest&q=SQL+%26+Server"));
+        assert_eq!(v.flipped(list), format!("{list}?q=SQL+%26+Server"));
+        assert_eq!(
+            view(None, None).flipped(list),
+            format!("{list}?sort=oldest")
+        );
+    }
+
+    #[test]
+    fn only_digits_can_be_an_order_number() {
+        assert_eq!(view(None, Some("100042")).number(), Some(100042));
+        assert_eq!(view(None, Some("2022 ")).number(), Some(2022));
+        assert_eq!(view(None, Some("Windows 2022")).number(), None);
+        assert_eq!(view(None, Some("99999999999999999999")).number(), None);
+        assert_eq!(view(None, None).number(), None);
+    }
+}
