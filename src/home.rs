@@ -1,20 +1,28 @@
 //! The home page: tiles of the user's workspaces ("Workspaces view"), or a short start page
 //! beside the left-hand menu ("Current view").
 
-use actix_web::HttpResponse;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use crate::attention::views::Overview;
 use crate::auth::SignedIn;
 use crate::error::AppError;
-use crate::web::{PageContext, render};
+use crate::web::{AppState, PageContext, render};
 
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {
     pub ctx: PageContext,
+    /// What needs attention today (partner staff).
+    pub overview: Overview,
 }
 
-pub async fn home(_user: SignedIn, ctx: PageContext) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    state: web::Data<AppState>,
+    user: SignedIn,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let overview = crate::attention::handlers::overview(&state, &user.0, ctx.lang).await?;
     // No breadcrumb trail: every other page's trail starts here.
-    render(&HomePage { ctx })
+    render(&HomePage { ctx, overview })
 }

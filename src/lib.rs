@@ -4,6 +4,7 @@ pub mod account;
 pub mod activity;
 pub mod admin_center;
 pub mod api;
+pub mod attention;
 pub mod auth;
 pub mod billing;
 pub mod cancellation;

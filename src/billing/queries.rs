@@ -99,6 +99,19 @@ pub async fn invoices(
     )
 }
 
+/// The partner's open invoices (this month's, one per currency with activity).
+pub async fn open_invoices(
+    mut conn: &AsyncPgConnection,
+    scope: &PartnerScope,
+) -> Result<Vec<InvoiceSummary>, AppError> {
+    Ok(prepared(format!(
+        "{SUMMARY} AND i.issued_at IS NULL ORDER BY i.month DESC, i.currency"
+    ))
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .load(&mut conn)
+    .await?)
+}
+
 /// The invoice a key names, if anything has happened in its month and currency.
 pub async fn find(
     mut conn: &AsyncPgConnection,

@@ -37,6 +37,9 @@ pub const ROUTES: &[Route] = &[
 pub struct PageQuery {
     /// Where the list continues (a `web::cursor::Cursor`); nonsense means the newest.
     after: Option<String>,
+    /// `waiting_for_partner`: only the requests waiting for the partner (the home page's
+    /// figure links here); anything else, all of them.
+    status: Option<String>,
 }
 
 pub async fn list(
@@ -48,12 +51,16 @@ pub async fn list(
     const PER_PAGE: i64 = 25;
     let scope = need.partner()?;
     let after = query.after.as_deref().and_then(Cursor::decode);
+    let waiting = query.status.as_deref() == Some("waiting_for_partner");
     let conn = state.pool.get().await?;
     let reads = async {
-        let rows = queries::list(&conn, &scope, after, PER_PAGE + 1).await?;
-        let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
-            Some(kept) => kept,
-            None => queries::count(&conn, &scope).await?,
+        let rows = queries::list(&conn, &scope, after, PER_PAGE + 1, waiting).await?;
+        // The requests waiting are not counted: the list says what it holds instead.
+        let kept = rows.first().and_then(|r| r.listed_total);
+        let total = match Total::kept(kept, after.is_some()) {
+            _ if waiting => None,
+            Some(kept) => Some(kept),
+            None => Some(queries::count(&conn, &scope).await?),
         };
         Ok((rows, total))
     };
@@ -61,15 +68,24 @@ pub async fn list(
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let lang = ctx.lang;
-    let total = total.text(
-        lang,
-        "support-requests-total",
-        "support-requests-total-more",
-    );
+    let total = match total {
+        Some(total) => total.text(
+            lang,
+            "support-requests-total",
+            "support-requests-total-more",
+        ),
+        None => lang.t("support-waiting-only"),
+    };
+    let base = if waiting {
+        "/support?status=waiting_for_partner"
+    } else {
+        "/support"
+    };
     let ctx = ctx.crumb("nav-support", None);
     render(&ListPage {
         rows: rows.iter().map(|r| RowView::new(r, lang)).collect(),
-        keyset: Keyset::new(total, "/support", after.is_some(), older),
+        keyset: Keyset::new(total, base, after.is_some(), older),
+        waiting,
         ctx,
     })
 }

@@ -86,9 +86,10 @@ pub struct RequestRow {
     pub customer: String,
     pub created_at: DateTime<Utc>,
     /// The partner's count of requests, kept by the database and read with the page (a
-    /// second statement cost a tenth of the page's speed).
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    pub listed_total: i64,
+    /// second statement cost a tenth of the page's speed); none when only the requests waiting
+    /// for the partner are listed.
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    pub listed_total: Option<i64>,
 }
 
 impl RequestRow {
@@ -119,25 +120,35 @@ pub async fn count(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result
 /// a tenth of the table were wanted and planned the statement again on every view (more time
 /// than running it). The index gives the list's order for any one partner, so the plan it
 /// keeps is the same walk for a partner with 5 requests or 50,000.
+///
+/// `waiting` keeps only the requests waiting for the partner, off their own partial index; their
+/// number is not kept, so `listed_total` is then NULL.
 pub async fn list(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     after: Option<Cursor>,
     limit: i64,
+    waiting: bool,
 ) -> Result<Vec<RequestRow>, AppError> {
     use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
     let keyset = match after {
         Some(_) => "AND (r.created_at, r.id) < ($2, $3)",
         None => "",
     };
+    let (total, only) = if waiting {
+        ("NULL", "AND r.status = 'waiting_for_partner'")
+    } else {
+        (
+            "(SELECT p.support_request_count FROM partners p WHERE p.id = $1)",
+            "",
+        )
+    };
     let query = prepared(format!(
         "SELECT r.id, r.number, r.title, r.problem_type, r.status,
-                c.company_name AS customer, r.created_at,
-                (SELECT p.support_request_count FROM partners p WHERE p.id = $1)::bigint
-                    AS listed_total
+                c.company_name AS customer, r.created_at, {total}::bigint AS listed_total
            FROM support_requests r
            JOIN customers c ON c.id = r.customer_id
-          WHERE r.partner_id = $1 {keyset}
+          WHERE r.partner_id = $1 {only} {keyset}
           ORDER BY r.created_at DESC, r.id DESC
           LIMIT {limit}"
     ))

@@ -56,6 +56,8 @@ pub struct ListPage {
     pub ctx: PageContext,
     pub rows: Vec<RowView>,
     pub keyset: Keyset,
+    /// Only the requests waiting for the partner.
+    pub waiting: bool,
 }
 
 pub struct Choice {

@@ -118,6 +118,7 @@ const CORE: &[Route] = &[
 /// pattern that would also match it (`/customers/{tenant}`).
 const TABLES: &[&[Route]] = &[
     CORE,
+    crate::attention::handlers::ROUTES,
     activity::handlers::ROUTES,
     users::handlers::ROUTES,
     users::password_pages::ROUTES,

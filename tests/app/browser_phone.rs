@@ -32,7 +32,11 @@ async fn walk(current_view: bool) {
     drop(conn);
     let people = People::sign_in(&app).await;
     let mut list = pages(&people, &tenant.to_string(), now).await;
-    let purchase = list[3].2.clone();
+    let purchase = list
+        .iter()
+        .find(|(name, _, _)| *name == "A purchase")
+        .map(|(_, _, path)| path.clone())
+        .unwrap();
     list.extend([
         (
             "KMS migration",

@@ -9,6 +9,7 @@ mod api_orders;
 mod api_software;
 mod api_story;
 mod api_tokens;
+mod attention;
 mod bench_data;
 mod billing;
 mod browser_activity;

@@ -159,16 +159,30 @@ impl Browser {
 
     /// The bytes of the first file with this extension the browser finished downloading,
     /// waiting up to 15 seconds for it.
+    /// Chromium may create the file under its final name before the bytes are in it, so the
+    /// file counts once no download is in progress and its size has held still for a poll.
     pub async fn downloaded(&self, extension: &str) -> Vec<u8> {
         let dir = self.profile.join("downloads");
+        let mut last_size = None;
         for _ in 0..150 {
-            let done = std::fs::read_dir(&dir)
+            let entries: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
                 .into_iter()
                 .flatten()
                 .flatten()
-                .find(|e| e.path().extension().is_some_and(|x| x == extension));
-            if let Some(file) = done {
-                return std::fs::read(file.path()).expect("read the downloaded file");
+                .map(|e| e.path())
+                .collect();
+            let busy = entries
+                .iter()
+                .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+            let done = entries
+                .iter()
+                .find(|p| p.extension().is_some_and(|x| x == extension));
+            if let (Some(file), false) = (done, busy) {
+                let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+                if size > 0 && last_size == Some(size) {
+                    return std::fs::read(file).expect("read the downloaded file");
+                }
+                last_size = Some(size);
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }

@@ -107,6 +107,16 @@ pub async fn pages(
             Who::Agent,
             older(&p.agent, &format!("{customer}/orders")).await,
         ),
+        (
+            "Order history, oldest first",
+            Who::Agent,
+            format!("{customer}/orders?sort=oldest"),
+        ),
+        (
+            "Order history, a search",
+            Who::Agent,
+            format!("{customer}/orders?q=Windows"),
+        ),
         ("An order", Who::Agent, order),
         (
             "Add products",
@@ -139,7 +149,13 @@ pub async fn pages(
             Who::Agent,
             older(&p.agent, "/support").await,
         ),
+        (
+            "Support requests waiting for the partner",
+            Who::Agent,
+            "/support?status=waiting_for_partner".to_string(),
+        ),
         ("A support request", Who::Agent, request),
+        ("Needs attention", Who::Agent, "/attention".to_string()),
         (
             "New support request",
             Who::Agent,

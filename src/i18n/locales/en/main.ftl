@@ -776,3 +776,18 @@ orders-search-clear = Show all orders
 search-submit = Search
 sort-show-newest = (show newest first)
 sort-show-oldest = (show oldest first)
+
+## What needs attention (home page), and the support list's filter
+attention-title = Needs attention
+attention-waiting = Support requests waiting for you
+attention-ending = Cancellation windows ending in the next 3 days
+attention-expiring = Download links expiring in the next 2 days
+attention-invoices = This month's open invoices
+attention-invoice = { $currency }: { $charges } charged, { $credits } credited
+attention-none = Nothing at the moment.
+attention-first = The first { $count } are shown.
+attention-expires = Expires (UTC)
+attention-downloads-left = Downloads left
+support-waiting-only = Only the requests waiting for you
+support-show-waiting = Show only the requests waiting for you
+support-show-all = Show all requests

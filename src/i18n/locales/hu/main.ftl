@@ -777,3 +777,18 @@ orders-search-clear = Összes rendelés megjelenítése
 search-submit = Keresés
 sort-show-newest = (a legújabbak elöl)
 sort-show-oldest = (a legrégebbiek elöl)
+
+## What needs attention (home page), and the support list's filter
+attention-title = Teendők
+attention-waiting = Az Ön válaszára váró támogatási kérelmek
+attention-ending = A következő 3 napban lejáró lemondási határidők
+attention-expiring = A következő 2 napban lejáró letöltési hivatkozások
+attention-invoices = E havi nyitott számlák
+attention-invoice = { $currency }: { $charges } terhelés, { $credits } jóváírás
+attention-none = Jelenleg nincs ilyen.
+attention-first = Az első { $count } látható.
+attention-expires = Lejárat (UTC)
+attention-downloads-left = Hátralévő letöltések
+support-waiting-only = Csak az Ön válaszára váró kérelmek
+support-show-waiting = Csak az Ön válaszára váró kérelmek megjelenítése
+support-show-all = Összes kérelem megjelenítése

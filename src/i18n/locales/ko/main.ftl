@@ -734,3 +734,18 @@ orders-search-clear = 모든 주문 표시
 search-submit = 검색
 sort-show-newest = (최신 항목 먼저 표시)
 sort-show-oldest = (오래된 항목 먼저 표시)
+
+## What needs attention (home page), and the support list's filter
+attention-title = 확인 필요
+attention-waiting = 귀하의 답변을 기다리는 지원 요청
+attention-ending = 3일 이내에 끝나는 취소 기한
+attention-expiring = 2일 이내에 만료되는 다운로드 링크
+attention-invoices = 이번 달 열려 있는 청구서
+attention-invoice = { $currency }: 청구 { $charges }, 크레딧 { $credits }
+attention-none = 현재 없습니다.
+attention-first = 처음 { $count }개만 표시됩니다.
+attention-expires = 만료 (UTC)
+attention-downloads-left = 남은 다운로드
+support-waiting-only = 귀하의 답변을 기다리는 요청만
+support-show-waiting = 귀하의 답변을 기다리는 요청만 표시
+support-show-all = 모든 요청 표시

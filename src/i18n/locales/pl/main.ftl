@@ -810,3 +810,18 @@ orders-search-clear = Pokaż wszystkie zamówienia
 search-submit = Szukaj
 sort-show-newest = (pokaż najpierw najnowsze)
 sort-show-oldest = (pokaż najpierw najstarsze)
+
+## What needs attention (home page), and the support list's filter
+attention-title = Wymaga uwagi
+attention-waiting = Wnioski o pomoc czekające na Twoją odpowiedź
+attention-ending = Okresy anulowania kończące się w ciągu 3 dni
+attention-expiring = Linki do pobrania wygasające w ciągu 2 dni
+attention-invoices = Otwarte faktury z tego miesiąca
+attention-invoice = { $currency }: obciążenia { $charges }, kredyty { $credits }
+attention-none = Na razie nic.
+attention-first = Pokazano pierwsze { $count }.
+attention-expires = Wygasa (UTC)
+attention-downloads-left = Pozostałe pobrania
+support-waiting-only = Tylko wnioski czekające na Twoją odpowiedź
+support-show-waiting = Pokaż tylko wnioski czekające na Twoją odpowiedź
+support-show-all = Pokaż wszystkie wnioski

@@ -826,3 +826,18 @@ orders-search-clear = Показать все заказы
 search-submit = Найти
 sort-show-newest = (сначала новые)
 sort-show-oldest = (сначала старые)
+
+## What needs attention (home page), and the support list's filter
+attention-title = Требует внимания
+attention-waiting = Запросы в службу поддержки, ожидающие вашего ответа
+attention-ending = Сроки отмены, истекающие в ближайшие 3 дня
+attention-expiring = Ссылки для скачивания, истекающие в ближайшие 2 дня
+attention-invoices = Открытые счета этого месяца
+attention-invoice = { $currency }: начислено { $charges }, кредиты { $credits }
+attention-none = Сейчас ничего нет.
+attention-first = Показаны первые { $count }.
+attention-expires = Истекает (UTC)
+attention-downloads-left = Осталось скачиваний
+support-waiting-only = Только запросы, ожидающие вашего ответа
+support-show-waiting = Показать только запросы, ожидающие вашего ответа
+support-show-all = Показать все запросы

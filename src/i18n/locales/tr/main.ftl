@@ -738,3 +738,18 @@ orders-search-clear = Tüm siparişleri göster
 search-submit = Ara
 sort-show-newest = (önce en yenileri göster)
 sort-show-oldest = (önce en eskileri göster)
+
+## What needs attention (home page), and the support list's filter
+attention-title = İlgilenilmesi gerekenler
+attention-waiting = Sizden yanıt bekleyen destek istekleri
+attention-ending = Önümüzdeki 3 gün içinde iptal süresi dolanlar
+attention-expiring = Önümüzdeki 2 gün içinde süresi dolacak indirme bağlantıları
+attention-invoices = Bu ayın açık faturaları
+attention-invoice = { $currency }: { $charges } ücret, { $credits } kredi
+attention-none = Şu anda bir şey yok.
+attention-first = İlk { $count } kayıt gösteriliyor.
+attention-expires = Son geçerlilik (UTC)
+attention-downloads-left = Kalan indirme
+support-waiting-only = Yalnızca sizden yanıt bekleyen istekler
+support-show-waiting = Yalnızca sizden yanıt bekleyen istekleri göster
+support-show-all = Tüm istekleri göster

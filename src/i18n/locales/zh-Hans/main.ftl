@@ -735,3 +735,18 @@ orders-search-clear = 显示所有订单
 search-submit = 搜索
 sort-show-newest = （最新的在前）
 sort-show-oldest = （最早的在前）
+
+## What needs attention (home page), and the support list's filter
+attention-title = 需要关注
+attention-waiting = 等待你答复的支持请求
+attention-ending = 未来 3 天内结束的取消期限
+attention-expiring = 未来 2 天内过期的下载链接
+attention-invoices = 本月未结发票
+attention-invoice = { $currency }：费用 { $charges }，信用额度 { $credits }
+attention-none = 目前没有。
+attention-first = 仅显示前 { $count } 项。
+attention-expires = 过期时间 (UTC)
+attention-downloads-left = 剩余下载次数
+support-waiting-only = 仅等待你答复的请求
+support-show-waiting = 仅显示等待你答复的请求
+support-show-all = 显示所有请求

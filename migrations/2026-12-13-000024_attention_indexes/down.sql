@@ -1,0 +1,2 @@
+DROP INDEX download_links_partner_expiry_idx;
+DROP INDEX support_requests_partner_waiting_idx;

@@ -1,0 +1,144 @@
+//! The home page's "Needs attention" figures for partner staff, the lists they lead to, and who
+//! sees which.
+
+use chrono::Duration;
+use cspdesk::auth::Role;
+use cspdesk::clock::Clock;
+use cspdesk::db::schema::support_requests;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use crate::support::TestApp;
+use crate::support::fixtures_people::other_shop;
+use crate::support::ordering::order_number;
+use crate::support::software::make_link;
+
+/// The number a figure shows.
+fn figure(page: &str, test: &str) -> String {
+    let start = page
+        .find(&format!("data-test=\"{test}\""))
+        .unwrap_or_else(|| panic!("no {test}"));
+    let rest = &page[start..];
+    let count = rest.find("figure-count\">").unwrap() + "figure-count\">".len();
+    rest[count..].split('<').next().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_list() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    // A link made 13 days ago expires tomorrow; one made today does not count.
+    let linked = app.purchase(shop.customer, "ws2022-std").days_old(40).await;
+    make_link(&app, &agent, linked).await;
+    app.clock.advance(Duration::days(13));
+    // A session does not last 13 days: sign in again.
+    let agent = app.signed_in(&shop.agent).await;
+    make_link(&app, &agent, linked).await;
+    // Windows: ends in 2 days (counted), in 20 days, passed, never, and one already cancelled.
+    let ending = app.purchase(shop.customer, "ws2022-std").days_old(28).await;
+    app.purchase(shop.customer, "ws2022-std").days_old(10).await;
+    app.purchase(shop.customer, "suse-sles-1y")
+        .days_old(28)
+        .await;
+    let cancelled = app
+        .purchase(shop.customer, "sql2022-std")
+        .days_old(28)
+        .await;
+    let cancel = agent
+        .post(
+            &cancelled.cancel_path(),
+            &[
+                ("order", &cancelled.order.to_string()),
+                ("acknowledge", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(cancel.status, 303);
+    // Two requests filed; support asks the partner about one.
+    let number = order_number(&app, linked.order).await;
+    let tenant = shop.customer.to_string();
+    for title in ["Waiting on us", "Still with support"] {
+        let filed = agent
+            .post(
+                "/support/requests",
+                &[
+                    ("problem_type", "keys_downloads"),
+                    ("impact", "moderate"),
+                    ("title", title),
+                    ("tenant", tenant.as_str()),
+                    ("order", number.as_str()),
+                    ("reason", "The key does not activate."),
+                    ("contact_name", "Avery Agent"),
+                    ("contact_email", "avery@contoso.example"),
+                    ("contact_phone", "+1 425 555 0100"),
+                ],
+            )
+            .await;
+        assert_eq!(filed.status, 303, "{}", filed.body);
+    }
+    diesel::update(support_requests::table.filter(support_requests::title.eq("Waiting on us")))
+        .set(support_requests::status.eq("waiting_for_partner"))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+
+    let home = agent.get("/").await.body;
+    assert_eq!(figure(&home, "figure-waiting"), "1");
+    assert_eq!(figure(&home, "figure-ending"), "1");
+    assert_eq!(figure(&home, "figure-expiring"), "1");
+    for (test, href) in [
+        ("figure-waiting", "/support?status=waiting_for_partner"),
+        ("figure-ending", "/attention#ending"),
+        ("figure-expiring", "/attention#expiring"),
+    ] {
+        assert!(
+            home.contains(&format!("href=\"{href}\" data-test=\"{test}\"")),
+            "{test}"
+        );
+    }
+    let month = app.clock.now().format("%Y-%m").to_string();
+    assert!(home.contains(&format!("href=\"/billing/invoices/{month}/USD\"")));
+    assert!(home.contains("USD: $"));
+
+    let waiting = agent.get("/support?status=waiting_for_partner").await;
+    assert!(waiting.contains("Waiting on us") && !waiting.contains("Still with support"));
+    let all = agent.get("/support").await;
+    assert!(all.contains("Waiting on us") && all.contains("Still with support"));
+
+    let page = agent.get("/attention").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.body.matches("data-test=\"ending-row\"").count(), 1);
+    let ending_number = order_number(&app, ending.order).await;
+    assert!(page.contains(&format!("<td>{ending_number}</td>")));
+    assert!(page.contains(&format!("{}/cancel", ending.path())));
+    assert_eq!(page.body.matches("data-test=\"expiring-row\"").count(), 1);
+    assert!(page.contains(&format!("href=\"{}\"", linked.path())));
+
+    // A Sales agent sees what it may follow: no links, no billing, nothing to cancel.
+    let sales = app.user(shop.partner).roles(&[Role::SalesAgent]).await;
+    let sales = app.signed_in(&sales).await;
+    let home = sales.get("/").await.body;
+    assert_eq!(figure(&home, "figure-ending"), "1");
+    assert!(!home.contains("figure-expiring") && !home.contains("/billing/invoices/"));
+    let page = sales.get("/attention").await;
+    assert!(!page.contains("data-test=\"expiring\"") && !page.contains("/cancel\""));
+    // The customer's own admin and another partner see none of it.
+    let customer_admin = app
+        .user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let own = app.signed_in(&customer_admin).await;
+    assert!(!own.get("/").await.contains("data-test=\"overview\""));
+    assert_eq!(own.get("/attention").await.status, 403);
+    let rival = other_shop(&app).await;
+    let rival = app.signed_in(&rival.agent).await;
+    let home = rival.get("/").await.body;
+    assert_eq!(figure(&home, "figure-ending"), "0");
+    assert_eq!(figure(&home, "figure-waiting"), "0");
+    assert_eq!(
+        rival.get("/attention").await.body.matches("-row\"").count(),
+        0
+    );
+}
