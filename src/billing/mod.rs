@@ -1,6 +1,7 @@
 //! Billing: the partner's monthly invoices, with a line for each order placed in the month
 //! and a credit line for each cancellation or approved refund.
 
+pub mod chart;
 pub mod credits;
 pub mod export;
 pub mod handlers;

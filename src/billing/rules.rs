@@ -64,6 +64,29 @@ impl Month {
         }
     }
 
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month's number, 1 to 12.
+    pub fn number(self) -> u32 {
+        self.month
+    }
+
     /// The first instant after the month.
     pub fn end(self) -> DateTime<Utc> {
         self.next().start()

@@ -64,6 +64,20 @@ impl InvoiceRow {
 pub struct BillingPage {
     pub ctx: PageContext,
     pub rows: Vec<InvoiceRow>,
+    /// The last 12 months per currency.
+    pub charts: Vec<super::chart::Chart>,
+    pub currencies: Vec<Choice>,
+    pub years: Vec<Choice>,
+    /// Whether empty open invoices are listed too.
+    pub all: bool,
+    /// How many empty open invoices the list leaves out.
+    pub hidden: usize,
+}
+
+/// An option of a filter.
+pub struct Choice {
+    pub value: String,
+    pub selected: bool,
 }
 
 pub struct InvoiceLineView {

@@ -177,15 +177,13 @@ async fn past_months_are_issued_and_partners_see_only_their_own() {
     assert!(list.contains("<td>issued</td>"), "{}", list.body);
     assert!(page.contains("Fourth Coffee"));
 
-    // The new month, with nothing in it yet, is listed as open in Contoso's currencies.
+    // The new month, with nothing in it yet, is open in Contoso's currencies: listed once all
+    // currencies are asked for.
     let now = Month::of(app.clock.now()).label(cspdesk::i18n::Lang::En);
-    assert!(
-        list.contains(&format!(
-            "{now}</a></td>\n    <td>HUF</td>\n    <td><span class=\"tag\">open"
-        )),
-        "{}",
-        list.body
-    );
+    let open = format!("{now}</a></td>\n    <td>HUF</td>\n    <td><span class=\"tag\">open");
+    assert!(!list.contains(&open), "{}", list.body);
+    let all = v.get("/billing?all=1").await;
+    assert!(all.contains(&open), "{}", all.body);
 
     // Another partner's list and invoice have none of Contoso's.
     let fabrikam = app.signed_in(&fabrikam(&app).await).await;
@@ -351,4 +349,67 @@ async fn charge_on_invoices(app: &TestApp, customer: cspdesk::ids::CustomerId) {
             .await
             .unwrap();
     }
+}
+
+/// Billing draws the last 12 months' charges and credits per currency (two bars a month, the
+/// figures also in a table), hides open invoices with nothing in them behind "Show all
+/// currencies", and narrows the list by currency and year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn billing_charts_twelve_months_hides_empty_open_invoices_and_filters() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    let now = app.clock.now();
+    // USD: this month, and a purchase cancelled within its window (a credit this month).
+    app.purchase(shop.customer, "ws2022-std").days_old(1).await;
+    let cancelled = app.purchase(shop.customer, "sql2022-std").days_old(2).await;
+    let cancel = agent
+        .post(
+            &cancelled.cancel_path(),
+            &[
+                ("order", &cancelled.order.to_string()),
+                ("acknowledge", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(cancel.status, 303);
+    // HUF: only before this month, so its open invoice is empty.
+    let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
+    app.purchase(hungarian, "ws2022-std")
+        .placed_at(Month::of(now).start() - Duration::days(3))
+        .await;
+
+    let page = agent.get("/billing").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.body.matches("data-test=\"chart\"").count(),
+        2,
+        "USD and HUF"
+    );
+    assert_eq!(page.body.matches("class=\"bar-charges\"").count(), 24);
+    assert_eq!(page.body.matches("class=\"bar-credits\"").count(), 24);
+    // The tallest bar is the plot's full height; the table repeats every figure.
+    assert!(page.contains("height=\"120\""));
+    let month = Month::of(now).label(cspdesk::i18n::Lang::En);
+    assert!(page.contains(&format!("<th scope=\"row\">{month}</th>")));
+    assert!(page.contains("Charges and credits in USD, last 12 months"));
+
+    let open_huf = format!("/billing/invoices/{}/HUF\"", Month::of(now).code());
+    assert!(
+        !page.contains(&open_huf),
+        "the empty open HUF invoice is hidden"
+    );
+    assert!(page.contains("href=\"/billing?all=1\""));
+    let all = agent.get("/billing?all=1").await;
+    assert!(all.contains(&open_huf));
+
+    let usd = agent.get("/billing?currency=USD").await;
+    assert!(usd.contains("/USD\"") && !usd.contains("/HUF\""));
+    assert_eq!(usd.body.matches("data-test=\"chart\"").count(), 1);
+    let year = now.format("%Y").to_string();
+    let this_year = agent.get(&format!("/billing?year={year}")).await;
+    assert!(this_year.contains(&format!("<option value=\"{year}\" selected>")));
+    let nonsense = agent.get("/billing?currency=XYZ&year=abc").await;
+    assert_eq!(nonsense.status, 200);
+    assert!(nonsense.contains("/USD\""));
 }

@@ -791,3 +791,10 @@ attention-downloads-left = Downloads left
 support-waiting-only = Only the requests waiting for you
 support-show-waiting = Show only the requests waiting for you
 support-show-all = Show all requests
+
+## Billing: the chart and the filters
+billing-chart-title = Charges and credits in { $currency }, last 12 months
+billing-any = Any
+billing-year = Year
+billing-filter = Show
+billing-show-all-currencies = Show all currencies, also those with nothing this month

@@ -792,3 +792,10 @@ attention-downloads-left = Hátralévő letöltések
 support-waiting-only = Csak az Ön válaszára váró kérelmek
 support-show-waiting = Csak az Ön válaszára váró kérelmek megjelenítése
 support-show-all = Összes kérelem megjelenítése
+
+## Billing: the chart and the filters
+billing-chart-title = Terhelések és jóváírások ({ $currency }), az elmúlt 12 hónap
+billing-any = Bármelyik
+billing-year = Év
+billing-filter = Megjelenítés
+billing-show-all-currencies = Minden pénznem megjelenítése, azoké is, amelyekben ebben a hónapban nincs tétel

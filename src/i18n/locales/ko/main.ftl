@@ -749,3 +749,10 @@ attention-downloads-left = 남은 다운로드
 support-waiting-only = 귀하의 답변을 기다리는 요청만
 support-show-waiting = 귀하의 답변을 기다리는 요청만 표시
 support-show-all = 모든 요청 표시
+
+## Billing: the chart and the filters
+billing-chart-title = 최근 12개월 청구 및 크레딧({ $currency })
+billing-any = 전체
+billing-year = 연도
+billing-filter = 표시
+billing-show-all-currencies = 이번 달 내역이 없는 통화를 포함하여 모든 통화 표시

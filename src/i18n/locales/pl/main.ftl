@@ -825,3 +825,10 @@ attention-downloads-left = Pozostałe pobrania
 support-waiting-only = Tylko wnioski czekające na Twoją odpowiedź
 support-show-waiting = Pokaż tylko wnioski czekające na Twoją odpowiedź
 support-show-all = Pokaż wszystkie wnioski
+
+## Billing: the chart and the filters
+billing-chart-title = Obciążenia i kredyty w { $currency }, ostatnie 12 miesięcy
+billing-any = Dowolna
+billing-year = Rok
+billing-filter = Pokaż
+billing-show-all-currencies = Pokaż wszystkie waluty, także te bez pozycji w tym miesiącu

@@ -841,3 +841,10 @@ attention-downloads-left = Осталось скачиваний
 support-waiting-only = Только запросы, ожидающие вашего ответа
 support-show-waiting = Показать только запросы, ожидающие вашего ответа
 support-show-all = Показать все запросы
+
+## Billing: the chart and the filters
+billing-chart-title = Начисления и кредиты в { $currency } за последние 12 месяцев
+billing-any = Любая
+billing-year = Год
+billing-filter = Показать
+billing-show-all-currencies = Показать все валюты, в том числе без операций в этом месяце

@@ -753,3 +753,10 @@ attention-downloads-left = Kalan indirme
 support-waiting-only = Yalnızca sizden yanıt bekleyen istekler
 support-show-waiting = Yalnızca sizden yanıt bekleyen istekleri göster
 support-show-all = Tüm istekleri göster
+
+## Billing: the chart and the filters
+billing-chart-title = { $currency } cinsinden ücretler ve krediler, son 12 ay
+billing-any = Tümü
+billing-year = Yıl
+billing-filter = Göster
+billing-show-all-currencies = Bu ay hareketi olmayanlar dahil tüm para birimlerini göster

@@ -750,3 +750,10 @@ attention-downloads-left = 剩余下载次数
 support-waiting-only = 仅等待你答复的请求
 support-show-waiting = 仅显示等待你答复的请求
 support-show-all = 显示所有请求
+
+## Billing: the chart and the filters
+billing-chart-title = 最近 12 个月的费用和信用额度（{ $currency }）
+billing-any = 全部
+billing-year = 年份
+billing-filter = 显示
+billing-show-all-currencies = 显示所有货币，包括本月没有交易的货币
