@@ -83,7 +83,9 @@ async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_li
         .await
         .unwrap();
 
-    let home = agent.get("/").await.body;
+    let home = agent.get("/").await;
+    assert_eq!(home.status, 200, "{}", home.body);
+    let home = home.body;
     assert_eq!(figure(&home, "figure-waiting"), "1");
     assert_eq!(figure(&home, "figure-ending"), "1");
     assert_eq!(figure(&home, "figure-expiring"), "1");
