@@ -7,7 +7,7 @@ use cspdesk::clock::Clock;
 use crate::page_statements::SMALL;
 use crate::support::TestApp;
 use crate::support::browser::{Browser, signed_in};
-use crate::support::pages::{People, Who, pages};
+use crate::support::pages::{People, Who, pages, seed};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_workspaces_view_every_page_fits_a_phone_and_passes_axe() {
@@ -22,14 +22,7 @@ async fn in_current_view_every_page_fits_a_phone_and_passes_axe() {
 async fn walk(current_view: bool) {
     let app = TestApp::spawn().await;
     let now = app.clock.now();
-    let mut conn = app.conn().await;
-    let tenant = cspdesk::seed::bench::insert(&mut conn, now, SMALL)
-        .await
-        .expect("bench data");
-    cspdesk::seed::bench_activity::insert(&mut conn, now, SMALL.activity_per_partner)
-        .await
-        .expect("bench activity");
-    drop(conn);
+    let tenant = seed(&app, SMALL, now).await;
     let people = People::sign_in(&app).await;
     let mut list = pages(&people, &tenant.to_string(), now).await;
     let purchase = list

@@ -6,7 +6,7 @@ use cspdesk::seed::bench::Size;
 
 use crate::support::TestApp;
 use crate::support::ordering::queries_for;
-use crate::support::pages::{People, pages};
+use crate::support::pages::{People, pages, seed};
 
 /// Enough of everything for two pages of each list on the smaller set.
 pub const SMALL: Size = Size {
@@ -47,14 +47,7 @@ async fn every_page_sends_the_same_statements_on_ten_times_the_data() {
 async fn counted(size: Size) -> Counted {
     let app = TestApp::spawn().await;
     let now = cspdesk::clock::Clock::now(app.clock.as_ref());
-    let mut conn = app.conn().await;
-    let tenant = cspdesk::seed::bench::insert(&mut conn, now, size)
-        .await
-        .expect("bench data");
-    cspdesk::seed::bench_activity::insert(&mut conn, now, size.activity_per_partner)
-        .await
-        .expect("bench activity");
-    drop(conn);
+    let tenant = seed(&app, size, now).await;
     let people = People::sign_in(&app).await;
     let mut counted = Counted::new();
     for (name, who, path) in pages(&people, &tenant.to_string(), now).await {

@@ -40,6 +40,23 @@ pub struct People {
     pub support: Visitor,
 }
 
+/// Seeds the benchmark's data sets at `size` (orders, customers, support requests, activity)
+/// on top of the demo data; the big customer's tenant id.
+pub async fn seed(
+    app: &TestApp,
+    size: cspdesk::seed::bench::Size,
+    now: chrono::DateTime<chrono::Utc>,
+) -> cspdesk::ids::CustomerId {
+    let mut conn = app.conn().await;
+    let tenant = cspdesk::seed::bench::insert(&mut conn, now, size)
+        .await
+        .expect("bench data");
+    cspdesk::seed::bench_activity::insert(&mut conn, now, size.activity_per_partner)
+        .await
+        .expect("bench activity");
+    tenant
+}
+
 impl People {
     pub async fn sign_in(app: &TestApp) -> People {
         People {
