@@ -13,32 +13,15 @@ use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId};
 
-/// A line still standing whose product's window ends after `$2` and at most at `$3`.
-const LINE_ENDING: &str = "p.cancellation_policy = 'window'
-       AND o.placed_at + p.cancellation_window_days * interval '1 day' > $2
-       AND o.placed_at + p.cancellation_window_days * interval '1 day' <= $3
-       AND l.quantity_cancelled < l.quantity AND l.revoked_at IS NULL
-       AND l.family <> 'azure_reservation'";
-
-/// The partner's orders, soonest-ending first, each with whether it has such a line. They are
-/// read off the (partner, placed_at) index between the instants such a window can have
-/// started (the catalog's longest and shortest windows), and the line is looked up per order
-/// in the select list: PostgreSQL then walks the index in order and stops at the limit, where
-/// a join let it read every order of the three days first.
-fn orders_ending(columns: &str) -> String {
-    format!(
-        "SELECT {columns},
-                (SELECT true FROM order_lines l JOIN products p ON p.id = l.product_id
-                  WHERE l.order_id = o.id AND {LINE_ENDING} LIMIT 1) AS hit
-           FROM orders o
-          WHERE o.partner_id = $1
-            AND o.placed_at > $2 - (SELECT max(cancellation_window_days) FROM products
-                                     WHERE cancellation_policy = 'window') * interval '1 day'
-            AND o.placed_at <= $3 - (SELECT min(cancellation_window_days) FROM products
-                                      WHERE cancellation_policy = 'window') * interval '1 day'
-          ORDER BY o.placed_at, o.id"
-    )
-}
+/// The partner's lines that can still be cancelled and whose window ends after `$2` and at most
+/// at `$3`, soonest first: a range of the lines' partial index on their window's end, which
+/// the database keeps (migration `line_window_ends`), so reading the first few costs the same
+/// for any number of orders.
+const ENDING_FROM: &str = "
+      FROM order_lines l";
+const ENDING_WHERE: &str = "
+     WHERE l.partner_id = $1 AND l.window_ends_at > $2 AND l.window_ends_at <= $3
+       AND l.revoked_at IS NULL AND l.quantity_cancelled < l.quantity";
 
 /// Live links expiring after `$2` and at most two days later, off their partial index.
 const EXPIRING_FROM: &str = "
@@ -101,10 +84,7 @@ pub async fn figures(
             .await?;
         Ok::<_, AppError>(row.n)
     };
-    let ending = format!(
-        "SELECT 1 FROM ({}) s WHERE s.hit",
-        orders_ending("o.placed_at")
-    );
+    let ending = format!("SELECT 1 {ENDING_FROM} {ENDING_WHERE}");
     let expiring = format!("SELECT 1 {EXPIRING_FROM} {EXPIRING_WHERE}");
     let (waiting, ending, expiring) = futures_util::try_join!(
         waiting,
@@ -161,17 +141,14 @@ pub async fn lists(
     now: DateTime<Utc>,
 ) -> Result<(Vec<Ending>, Vec<Expiring>), AppError> {
     let ending = format!(
-        "SELECT o.customer_id, c.company_name AS customer, l.id AS line_id,
+        "SELECT l.customer_id, c.company_name AS customer, l.id AS line_id,
                 l.product_name AS product, o.number AS order_number,
-                o.placed_at + p.cancellation_window_days * interval '1 day' AS ends_at
-           FROM (SELECT s.id, s.customer_id, s.number, s.placed_at
-                   FROM ({}) s WHERE s.hit LIMIT {CAP}) o
-           JOIN order_lines l ON l.order_id = o.id
-           JOIN products p ON p.id = l.product_id
-           JOIN customers c ON c.id = o.customer_id
-          WHERE {LINE_ENDING}
-          ORDER BY o.placed_at, o.id, l.line_number",
-        orders_ending("o.id, o.customer_id, o.number, o.placed_at")
+                l.window_ends_at AS ends_at
+         {ENDING_FROM}
+         JOIN orders o ON o.id = l.order_id
+         JOIN customers c ON c.id = l.customer_id
+         {ENDING_WHERE}
+         ORDER BY l.window_ends_at, l.id LIMIT {CAP}"
     );
     let expiring = format!(
         "SELECT d.customer_id, c.company_name AS customer, l.id AS line_id,

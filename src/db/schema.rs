@@ -205,6 +205,7 @@ diesel::table! {
         revoked_at -> Nullable<Timestamptz>,
         customer_id -> Uuid,
         placed_at -> Timestamptz,
+        window_ends_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -35,8 +35,12 @@ async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_li
     // A session does not last 13 days: sign in again.
     let agent = app.signed_in(&shop.agent).await;
     make_link(&app, &agent, linked).await;
-    // Windows: ends in 2 days (counted), in 20 days, passed, never, and one already cancelled.
+    // Windows: ends in 2 days (counted), in 20 days, passed, never, one already cancelled, and
+    // a reservation (cancelled from its own page, not the Software tab).
     let ending = app.purchase(shop.customer, "ws2022-std").days_old(28).await;
+    app.purchase(shop.customer, "azure-ri-d2sv5-1y")
+        .days_old(28)
+        .await;
     app.purchase(shop.customer, "ws2022-std").days_old(10).await;
     app.purchase(shop.customer, "suse-sles-1y")
         .days_old(28)
