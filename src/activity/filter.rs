@@ -20,6 +20,8 @@ pub struct RawFilter {
     pub op: Option<String>,
     pub customer: Option<String>,
     pub user: Option<String>,
+    /// Anyone else who acted, as typed: an e-mail address or an API token's name.
+    pub who: Option<String>,
     pub after: Option<String>,
 }
 
@@ -49,12 +51,14 @@ impl Operations {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Actor {
     Anyone,
     User(UserId),
     /// Downloads made with a link, by whoever held it.
     Link,
+    /// What an API token did, by the token's name (its records name no user).
+    Token(String),
 }
 
 impl Actor {
@@ -66,9 +70,10 @@ impl Actor {
         }
     }
 
-    pub fn code(self) -> String {
+    /// The `user` field's value; a token is named in `who` instead (see `Filter::query`).
+    pub fn code(&self) -> String {
         match self {
-            Actor::Anyone => String::new(),
+            Actor::Anyone | Actor::Token(_) => String::new(),
             Actor::User(id) => id.to_string(),
             Actor::Link => "link".into(),
         }
@@ -84,6 +89,9 @@ pub struct Filter {
     pub operations: Operations,
     pub customer: Option<String>,
     pub actor: Actor,
+    /// Someone typed instead of chosen (see `RawFilter::who`), until the handler finds who
+    /// it is and sets `actor`; it then wins over the list's choice.
+    pub who: Option<String>,
 }
 
 /// Why a filter was refused: each is one message on the page (catalog keys).
@@ -131,8 +139,10 @@ impl Filter {
         if let Some(c) = &self.customer {
             pairs.push(("customer", c.clone()));
         }
-        if self.actor != Actor::Anyone {
-            pairs.push(("user", self.actor.code()));
+        match &self.actor {
+            Actor::Anyone => {}
+            Actor::Token(name) => pairs.push(("who", name.clone())),
+            actor => pairs.push(("user", actor.code())),
         }
         serde_urlencoded::to_string(pairs).unwrap_or_default()
     }
@@ -161,7 +171,9 @@ pub fn suits_one_plan(raw: &RawFilter) -> bool {
     match Operations::parse(given(&raw.op).unwrap_or_default()) {
         Some(Operations::Access | Operations::All) => true,
         Some(Operations::One(_)) => {
-            given(&raw.customer).is_none() && matches!(actor, Some(Actor::Anyone | Actor::Link))
+            given(&raw.customer).is_none()
+                && given(&raw.who).is_none()
+                && matches!(actor, Some(Actor::Anyone | Actor::Link))
         }
         None => false,
     }
@@ -212,6 +224,7 @@ pub fn parse(raw: &RawFilter, today: NaiveDate) -> Result<Filter, Vec<Problem>> 
                 operations,
                 customer: customer_text(raw.customer.as_deref()),
                 actor,
+                who: who_text(raw.who.as_deref()),
             })
         }
         _ => Err(problems),
@@ -222,6 +235,16 @@ pub fn parse(raw: &RawFilter, today: NaiveDate) -> Result<Filter, Vec<Problem>> 
 fn customer_text(raw: Option<&str>) -> Option<String> {
     let text = crate::web::forms::search_text(raw).to_lowercase();
     let text: String = text.chars().take(253).collect();
+    (!text.is_empty()).then_some(text)
+}
+
+/// An e-mail address or a token's name as typed: control characters dropped, at most an
+/// address's length.
+fn who_text(raw: Option<&str>) -> Option<String> {
+    let text: String = crate::web::forms::search_text(raw)
+        .chars()
+        .take(254)
+        .collect();
     (!text.is_empty()).then_some(text)
 }
 

@@ -28,24 +28,38 @@ pub const ROUTES: &[Route] = &[
     crate::route!(GET "/account/activity/csv", needs ActivityLogRead => export),
 ];
 
-/// The filter checked, its customer resolved among the partner's own, its user among the
-/// partner's users; or the messages saying what is wrong.
+/// The filter checked, with its customer resolved among the partner's own and its person
+/// among those who may act on the partner's data; or the messages saying what is wrong. A
+/// person who is not staff (chosen through the address or typed) is returned for the list.
+type Selected = (Filter, Option<CustomerId>, Option<UserChoice>);
+
 async fn select(
     conn: &AsyncPgConnection,
     scope: PartnerScope,
     raw: &RawFilter,
     today: NaiveDate,
-    users: &[UserChoice],
-) -> Result<Result<(Filter, Option<CustomerId>), Vec<&'static str>>, AppError> {
-    let filter = match filter::parse(raw, today) {
+    staff: &[UserChoice],
+) -> Result<Result<Selected, Vec<&'static str>>, AppError> {
+    let mut filter = match filter::parse(raw, today) {
         Ok(f) => f,
         Err(problems) => return Ok(Err(problems.iter().map(|p| p.message_key()).collect())),
     };
     let mut problems = Vec::new();
+    // Someone typed wins over the list's choice: they were typed on purpose.
+    if let Some(text) = &filter.who {
+        match queries::actor_by_text(conn, scope, text).await? {
+            Some(actor) => filter.actor = actor,
+            None => problems.push("activity-error-who"),
+        }
+    }
+    let mut other = None;
     if let Actor::User(id) = filter.actor
-        && !users.iter().any(|u| u.id == id)
+        && !staff.iter().any(|u| u.id == id)
     {
-        problems.push(filter::Problem::BadUser.message_key());
+        other = queries::actor_by_id(conn, scope, id).await?;
+        if other.is_none() {
+            problems.push(filter::Problem::BadUser.message_key());
+        }
     }
     let customer_id = match &filter.customer {
         None => None,
@@ -58,7 +72,7 @@ async fn select(
         }
     };
     Ok(if problems.is_empty() {
-        Ok((filter, customer_id))
+        Ok((filter, customer_id, other))
     } else {
         Err(problems)
     })
@@ -74,24 +88,27 @@ async fn checked(
     today: NaiveDate,
 ) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
     let scope = user.partner()?;
-    let users = queries::users(conn, scope).await?;
-    with_users(conn, user, ctx, raw, today, users).await
+    let staff = queries::staff(conn, scope).await?;
+    with_staff(conn, user, ctx, raw, today, staff).await
 }
 
-/// `checked`, once the partner's users were read.
-async fn with_users(
+/// `checked`, once the partner's staff were read.
+async fn with_staff(
     conn: &AsyncPgConnection,
     user: &CurrentUser,
     ctx: PageContext,
     raw: &RawFilter,
     today: NaiveDate,
-    users: Vec<UserChoice>,
+    mut staff: Vec<UserChoice>,
 ) -> Result<Result<(Filter, Option<CustomerId>, ActivityLogPage), HttpResponse>, AppError> {
     let scope = user.partner()?;
-    let selected = select(conn, scope, raw, today, &users).await?;
-    let mut page = empty_page(ctx, user, raw, &users);
+    let selected = select(conn, scope, raw, today, &staff).await?;
+    if let Ok((_, _, Some(other))) = &selected {
+        staff.push(other.clone());
+    }
+    let mut page = empty_page(ctx, user, raw, &staff);
     Ok(match selected {
-        Ok((filter, customer_id)) => Ok((filter, customer_id, page)),
+        Ok((filter, customer_id, _)) => Ok((filter, customer_id, page)),
         Err(problems) => {
             page.problems = problems.iter().map(|k| page.ctx.t(k)).collect();
             Err(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)?)
@@ -115,12 +132,12 @@ pub async fn log(
     let conn = pool.get().await?;
     let today = state.clock.now().date_naive();
     let after = raw.after.as_deref().and_then(Cursor::decode);
-    // Without a customer to look up, the rows are read together with the partner's users
-    // (which the filter's user is checked against) and the session's check: one round trip.
-    // They are dropped if the filter is refused.
+    // Without a customer or a typed person to look up, the rows are read together with the
+    // partner's staff (which the filter's user is checked against) and the session's check:
+    // one round trip. They are dropped if the filter is refused.
     let early = filter::parse(&raw, today)
         .ok()
-        .filter(|f| f.customer.is_none());
+        .filter(|f| f.customer.is_none() && f.who.is_none());
     let rows = async {
         let Some(filter) = &early else {
             return Ok(None);
@@ -133,9 +150,9 @@ pub async fn log(
             .await
             .map(Some)
     };
-    let reads = async { futures_util::try_join!(queries::users(&conn, scope), rows) };
-    let (users, rows) = need.read(&conn, reads).await?;
-    let checked = with_users(&conn, &need.user, ctx, &raw, today, users).await?;
+    let reads = async { futures_util::try_join!(queries::staff(&conn, scope), rows) };
+    let (staff, rows) = need.read(&conn, reads).await?;
+    let checked = with_staff(&conn, &need.user, ctx, &raw, today, staff).await?;
     let (filter, customer_id, mut page) = match checked {
         Ok(checked) => checked,
         Err(refused) => return Ok(refused),

@@ -103,9 +103,12 @@ pub async fn page(
     if let Some(customer_id) = sel.customer_id {
         query = query.filter(activity::customer_id.eq(customer_id));
     }
-    query = match f.actor {
+    query = match &f.actor {
         Actor::Anyone => query,
-        Actor::User(id) => query.filter(activity::actor_user_id.eq(id)),
+        Actor::User(id) => query.filter(activity::actor_user_id.eq(*id)),
+        Actor::Token(name) => query
+            .filter(activity::actor_user_id.is_null())
+            .filter(activity::actor.eq(name.clone())),
         Actor::Link => query
             .filter(activity::actor_user_id.is_null())
             .filter(activity::actor.eq(LINK_ACTOR)),
@@ -138,18 +141,21 @@ pub async fn customer_by_name(
     Ok(query.first(&mut conn).await.optional()?)
 }
 
+#[derive(Clone)]
 pub struct UserChoice {
     pub id: UserId,
     pub email: String,
 }
 
-/// Everyone who can act on the partner's data: its staff and its customers' users.
-pub async fn users(
+/// The partner's own staff, the people the filter lists: its customers' users are found by
+/// typing (`actor_by_text`), so the list does not grow with every customer.
+pub async fn staff(
     mut conn: &AsyncPgConnection,
     scope: PartnerScope,
 ) -> Result<Vec<UserChoice>, AppError> {
     let rows: Vec<(UserId, String)> = users::table
         .filter(users::partner_id.eq(scope.partner_id()))
+        .filter(users::kind.eq("partner"))
         .order(users::email)
         .select((users::id, users::email))
         .load(&mut conn)
@@ -158,4 +164,56 @@ pub async fn users(
         .into_iter()
         .map(|(id, email)| UserChoice { id, email })
         .collect())
+}
+
+/// Who may have acted on the partner's data: its staff, its customers' users, and support.
+#[diesel::dsl::auto_type]
+fn may_act(partner: crate::ids::PartnerId) -> _ {
+    let support: diesel::dsl::Eq<users::kind, &'static str> = users::kind.eq("support");
+    users::partner_id.eq(partner).or(support)
+}
+
+/// Someone named in the address (`user=`) who is not staff, for the list's choice.
+pub async fn actor_by_id(
+    mut conn: &AsyncPgConnection,
+    scope: PartnerScope,
+    id: UserId,
+) -> Result<Option<UserChoice>, AppError> {
+    let row: Option<(UserId, String)> = users::table
+        .filter(users::id.eq(id))
+        .filter(may_act(scope.partner_id()))
+        .select((users::id, users::email))
+        .first(&mut conn)
+        .await
+        .optional()?;
+    Ok(row.map(|(id, email)| UserChoice { id, email }))
+}
+
+/// Whoever `text` names: a user by e-mail address (any case), else one of the partner's API
+/// tokens by name; `None` if neither.
+pub async fn actor_by_text(
+    mut conn: &AsyncPgConnection,
+    scope: PartnerScope,
+    text: &str,
+) -> Result<Option<Actor>, AppError> {
+    use crate::db::schema::api_tokens;
+    // Addresses are kept in lower case (the table's check).
+    let user: Option<UserId> = users::table
+        .filter(users::email.eq(text.to_lowercase()))
+        .filter(may_act(scope.partner_id()))
+        .select(users::id)
+        .first(&mut conn)
+        .await
+        .optional()?;
+    if let Some(id) = user {
+        return Ok(Some(Actor::User(id)));
+    }
+    let token: Option<String> = api_tokens::table
+        .filter(api_tokens::partner_id.eq(scope.partner_id()))
+        .filter(api_tokens::name.eq(text))
+        .select(api_tokens::name)
+        .first(&mut conn)
+        .await
+        .optional()?;
+    Ok(token.map(Actor::Token))
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::QueryableByName;
-use diesel::sql_types::{BigInt, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::{CAP, LINK_DAYS_AHEAD, WINDOW_DAYS_AHEAD};
@@ -12,6 +12,7 @@ use crate::auth::PartnerScope;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId};
+use crate::web::cursor::Cursor;
 
 /// The partner's lines that can still be cancelled and whose window ends after `$2` and at most
 /// at `$3`, soonest first: a range of the lines' partial index on their window's end, which
@@ -124,6 +125,8 @@ pub struct Expiring {
     pub customer: String,
     #[diesel(sql_type = SqlUuid)]
     pub line_id: LineId,
+    #[diesel(sql_type = SqlUuid)]
+    pub link_id: uuid::Uuid,
     #[diesel(sql_type = Text)]
     pub product: String,
     #[diesel(sql_type = Text)]
@@ -134,43 +137,93 @@ pub struct Expiring {
     pub downloads_left: i64,
 }
 
-/// The first `CAP` of each, soonest first, sent together.
-pub async fn lists(
-    conn: &AsyncPgConnection,
+impl Ending {
+    /// Where the list continues after this row.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.ends_at,
+            id: self.line_id.0,
+            line: None,
+        }
+    }
+}
+
+impl Expiring {
+    /// Where the list continues after this row.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            at: self.expires_at,
+            id: self.link_id,
+            line: None,
+        }
+    }
+}
+
+/// The purchases whose window ends soon, soonest first, up to `limit` after `after`.
+pub async fn ending(
+    mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     now: DateTime<Utc>,
-) -> Result<(Vec<Ending>, Vec<Expiring>), AppError> {
-    let ending = format!(
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<Ending>, AppError> {
+    let keyset = keyset(after, "l.window_ends_at, l.id");
+    let sql = format!(
         "SELECT l.customer_id, c.company_name AS customer, l.id AS line_id,
                 l.product_name AS product, o.number AS order_number,
                 l.window_ends_at AS ends_at
          {ENDING_FROM}
          JOIN orders o ON o.id = l.order_id
          JOIN customers c ON c.id = l.customer_id
-         {ENDING_WHERE}
-         ORDER BY l.window_ends_at, l.id LIMIT {CAP}"
+         {ENDING_WHERE} {keyset}
+         ORDER BY l.window_ends_at, l.id LIMIT {limit}"
     );
-    let expiring = format!(
-        "SELECT d.customer_id, c.company_name AS customer, l.id AS line_id,
+    Ok(prepared(sql)
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<Timestamptz, _>(now)
+        .bind::<Timestamptz, _>(now + Duration::days(WINDOW_DAYS_AHEAD))
+        .bind::<Nullable<Timestamptz>, _>(after.map(|c| c.at))
+        .bind::<Nullable<SqlUuid>, _>(after.map(|c| c.id))
+        .load(&mut conn)
+        .await?)
+}
+
+/// The live links that expire soon, soonest first, up to `limit` after `after`.
+pub async fn expiring(
+    mut conn: &AsyncPgConnection,
+    scope: &PartnerScope,
+    now: DateTime<Utc>,
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<Expiring>, AppError> {
+    let keyset = keyset(after, "d.expires_at, d.id");
+    let sql = format!(
+        "SELECT d.customer_id, c.company_name AS customer, l.id AS line_id, d.id AS link_id,
                 l.product_name AS product, u.display_name AS created_by, d.expires_at,
                 (d.max_downloads - d.downloads)::bigint AS downloads_left
          {EXPIRING_FROM}
          JOIN order_lines l ON l.id = d.order_line_id
          JOIN customers c ON c.id = d.customer_id
          JOIN users u ON u.id = d.created_by
-         {EXPIRING_WHERE}
-         ORDER BY d.expires_at, d.id LIMIT {CAP}"
+         {EXPIRING_WHERE} {keyset}
+         ORDER BY d.expires_at, d.id LIMIT {limit}"
     );
-    let bind = |sql: String, ahead: i64| {
-        prepared(sql)
-            .bind::<SqlUuid, _>(scope.partner_id())
-            .bind::<Timestamptz, _>(now)
-            .bind::<Timestamptz, _>(now + Duration::days(ahead))
-    };
-    let (mut a, mut b) = (conn, conn);
-    let (ending, expiring) = futures_util::try_join!(
-        bind(ending, WINDOW_DAYS_AHEAD).load::<Ending>(&mut a),
-        bind(expiring, LINK_DAYS_AHEAD).load::<Expiring>(&mut b),
-    )?;
-    Ok((ending, expiring))
+    Ok(prepared(sql)
+        .bind::<SqlUuid, _>(scope.partner_id())
+        .bind::<Timestamptz, _>(now)
+        .bind::<Timestamptz, _>(now + Duration::days(LINK_DAYS_AHEAD))
+        .bind::<Nullable<Timestamptz>, _>(after.map(|c| c.at))
+        .bind::<Nullable<SqlUuid>, _>(after.map(|c| c.id))
+        .load(&mut conn)
+        .await?)
+}
+
+/// The condition that starts a list after its cursor (`$4`, `$5`). A page with a cursor has
+/// its own statement: a cached generic plan for an optional cursor could not start the index
+/// scan at it.
+fn keyset(after: Option<Cursor>, columns: &str) -> String {
+    match after {
+        Some(_) => format!("AND ({columns}) > ($4, $5)"),
+        None => String::new(),
+    }
 }

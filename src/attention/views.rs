@@ -131,10 +131,34 @@ pub struct ExpiringRow {
 pub struct AttentionPage {
     pub ctx: PageContext,
     pub ending: Vec<EndingRow>,
+    pub ending_pager: Pager,
     /// `None`: the viewer may not see download links.
     pub expiring: Option<Vec<ExpiringRow>>,
-    /// The most either list shows.
-    pub cap: i64,
+    pub expiring_pager: Option<Pager>,
+}
+
+/// The links under one of the page's lists: back to its soonest rows, and on after the last
+/// row shown. Each list has its own cursor in the address (`ending_after`, `expiring_after`);
+/// moving through one starts the other at its soonest.
+pub struct Pager {
+    pub soonest: Option<String>,
+    pub later: Option<String>,
+}
+
+impl Pager {
+    /// Cuts `rows` (read with one more than a page) to a page, and links the list `name`.
+    pub fn new<T>(
+        rows: &mut Vec<T>,
+        after: bool,
+        name: &str,
+        cursor: impl FnOnce(&T) -> String,
+    ) -> Pager {
+        let later = crate::web::pagination::cut_page(rows, super::handlers::PER_PAGE, cursor);
+        Pager {
+            soonest: after.then(|| format!("/attention#{name}")),
+            later: later.map(|c| format!("/attention?{name}_after={c}#{name}")),
+        }
+    }
 }
 
 impl EndingRow {

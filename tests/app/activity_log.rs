@@ -8,7 +8,7 @@ use cspdesk::ids::{CustomerId, PartnerId, UserId};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use crate::support::fixtures_people::{account, other_shop, staff};
+use crate::support::fixtures_people::{account, other_shop, staff, user_id};
 use crate::support::html::{rows, unescape};
 use crate::support::software::{copy_link, variant_id};
 use crate::support::{TestApp, Visitor};
@@ -646,5 +646,146 @@ async fn the_kept_access_flag_marks_exactly_the_access_operations() {
     for (code, access) in flags {
         let op = Operation::from_code(&code).unwrap();
         assert_eq!(access, ACCESS.contains(&op), "{code}");
+    }
+}
+
+/// Inserts a record for `partner` by `actor` (a user's id, or none for a token), as the
+/// feature would.
+async fn add_for(
+    app: &TestApp,
+    partner: PartnerId,
+    actor: (Option<UserId>, &str),
+    at: DateTime<Utc>,
+    tag: &str,
+) {
+    diesel::insert_into(activity::table)
+        .values((
+            activity::partner_id.eq(partner),
+            activity::at.eq(at),
+            activity::actor_user_id.eq(actor.0),
+            activity::actor.eq(actor.1),
+            activity::operation.eq("key_viewed"),
+            activity::details.eq(serde_json::json!({ "file": tag })),
+        ))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+}
+
+/// The list of people holds the partner's staff only, however many users its customers
+/// have; anyone else who acted on its data (a customer's user, support, an API token) is found
+/// by typing their address or the token's name, and the pages that follow keep them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_user_list_holds_the_staff_and_anyone_else_is_found_by_typing() {
+    let app = TestApp::spawn().await;
+    let Contoso {
+        partner,
+        admin,
+        global,
+        adatum,
+    } = contoso(&app).await;
+    let customer_user = app
+        .user(partner)
+        .customer(adatum)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let support = app.support_engineer().await;
+    let v = app.signed_in(&global).await;
+    crate::support::api::create_token(&v, "billing-sync", &["orders:read"], 30).await;
+    let day = at("2026-05-05T10:00:00Z");
+    add(&app, &admin, "key_viewed", Some(adatum), day, "by-admin").await;
+    let ids = [
+        user_id(&app, &customer_user).await,
+        user_id(&app, &support).await,
+    ];
+    add_for(
+        &app,
+        partner,
+        (Some(ids[0]), &customer_user),
+        day,
+        "by-customer",
+    )
+    .await;
+    add_for(&app, partner, (Some(ids[1]), &support), day, "by-support").await;
+    add_for(&app, partner, (None, "billing-sync"), day, "by-token").await;
+    // Enough records that a person's second page exists.
+    for i in 0..30 {
+        let at = day - Duration::minutes(i + 1);
+        add_for(
+            &app,
+            partner,
+            (None, "billing-sync"),
+            at,
+            &format!("token-{i}"),
+        )
+        .await;
+    }
+
+    let range = "from=2026-05-01&to=2026-05-31";
+    let page = log(&v, range).await;
+    assert_eq!(page.status, 200);
+    let list = &page.body[page.body.find("<select id=\"user\"").unwrap()..];
+    let list = &list[..list.find("</select>").unwrap()];
+    assert!(list.contains(&admin) && list.contains(&global), "{list}");
+    for other in [&customer_user, &support] {
+        assert!(
+            !list.contains(other.as_str()),
+            "{other} is not staff: {list}"
+        );
+    }
+
+    let shown = |q: String| {
+        let v = v.clone();
+        async move {
+            let page = log(&v, &q).await;
+            assert_eq!(page.status, 200, "{q}: {}", page.body);
+            details(&rows(&page.body))
+        }
+    };
+    let upper = customer_user.to_uppercase();
+    assert_eq!(shown(format!("{range}&who={upper}")).await, ["by-customer"]);
+    assert_eq!(
+        shown(format!("{range}&who=+{support}+")).await,
+        ["by-support"]
+    );
+    // Typed wins over the list's choice.
+    let (_, admin_id) = account(&app, &admin).await;
+    assert_eq!(
+        shown(format!("{range}&user={admin_id}&who={support}")).await,
+        ["by-support"]
+    );
+    let by_token = log(&v, &format!("{range}&who=billing-sync")).await;
+    let first = details(&rows(&by_token.body));
+    assert_eq!(first.len(), 25);
+    assert_eq!(first[0], "by-token");
+    // The next page and the export keep the token, by name.
+    let next = older(&by_token.body).expect("a second page");
+    assert!(next.contains("who=billing-sync"), "{next}");
+    let rest = details(&rows(&v.get(&next).await.body));
+    assert_eq!(rest.len(), 6);
+    assert!(rest.iter().all(|d| d.starts_with("token-")));
+    let csv = v
+        .get(&format!("{LOG}/csv?{range}&who=billing-sync&op=all"))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.body.matches("billing-sync").count(), 31, "{}", csv.body);
+    // A customer's user chosen through the address is listed as the choice.
+    let chosen = log(&v, &format!("{range}&user={}", ids[0])).await;
+    assert_eq!(details(&rows(&chosen.body)), ["by-customer"]);
+    assert!(chosen.contains(&format!("selected>{customer_user}</option>")));
+
+    // Nobody by that name, and another partner's people and tokens, are refused.
+    let rival = other_shop(&app).await;
+    let rival_global = app.user(rival.partner).roles(&[Role::GlobalAdmin]).await;
+    let rival_admin = app.signed_in(&rival_global).await;
+    crate::support::api::create_token(&rival_admin, "rival-sync", &["orders:read"], 30).await;
+    for who in ["nobody@example.test", rival.agent.as_str(), "rival-sync"] {
+        let page = log(&v, &format!("{range}&who={who}")).await;
+        assert_eq!(page.status, 422, "{who}");
+        assert!(
+            page.contains("No one by that e-mail address or API token name"),
+            "{who}"
+        );
+        assert!(rows(&page.body).is_empty());
     }
 }

@@ -148,3 +148,78 @@ async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_li
         0
     );
 }
+
+/// The rows of one of the page's lists, as (first cell, order number) pairs.
+fn listed(body: &str, test: &str) -> Vec<String> {
+    body.match_indices(&format!("data-test=\"{test}\""))
+        .map(|(at, _)| {
+            let row = &body[at..];
+            row[..row.find("</tr>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// Each list shows 25 rows at a time, soonest first, and continues by its own cursor without
+/// skipping or repeating a row, even when many windows end at the same instant.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_list_turns_its_pages_soonest_first_without_gaps_or_repeats() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    let linked = app.purchase(shop.customer, "ws2022-std").days_old(40).await;
+    for _ in 0..26 {
+        make_link(&app, &agent, linked).await;
+    }
+    app.clock.advance(Duration::days(13));
+    let agent = app.signed_in(&shop.agent).await;
+    let mut numbers = Vec::new();
+    for i in 0..27 {
+        // Three at each instant: the ties are ordered by the line.
+        let at = app.clock.now() - Duration::days(29) + Duration::hours(i / 3);
+        let bought = app
+            .purchase(shop.customer, "ws2022-std")
+            .placed_at(at)
+            .await;
+        numbers.push(order_number(&app, bought.order).await);
+    }
+    assert_eq!(figure(&agent.get("/").await.body, "figure-expiring"), "26");
+
+    let first = agent.get("/attention").await;
+    assert_eq!(first.status, 200);
+    let rows = listed(&first.body, "ending-row");
+    assert_eq!(rows.len(), 25);
+    assert!(!first.contains("data-test=\"ending-soonest\""));
+    assert_eq!(listed(&first.body, "expiring-row").len(), 25);
+    let later = crate::support::html::unescape(&link(&first.body, "ending-later"));
+    assert!(later.starts_with("/attention?ending_after="), "{later}");
+    let second = agent.get(&later).await;
+    assert_eq!(second.status, 200);
+    let rest = listed(&second.body, "ending-row");
+    assert_eq!(rest.len(), 2);
+    assert!(!second.contains("data-test=\"ending-later\""));
+    assert_eq!(link(&second.body, "ending-soonest"), "/attention#ending");
+    // Every purchase once, soonest first (the three of an instant in any order).
+    let shown: Vec<&String> = rows.iter().chain(&rest).collect();
+    for (instant, three) in numbers.chunks(3).zip(shown.chunks(3)) {
+        for n in instant {
+            let cell = format!("<td>{n}</td>");
+            assert_eq!(three.iter().filter(|r| r.contains(&cell)).count(), 1, "{n}");
+        }
+    }
+    // The other list starts at its soonest on a page of the first, and goes on by itself.
+    assert_eq!(listed(&second.body, "expiring-row").len(), 25);
+    let later = crate::support::html::unescape(&link(&first.body, "expiring-later"));
+    let last = agent.get(&later).await;
+    assert_eq!(listed(&last.body, "expiring-row").len(), 1);
+    assert_eq!(listed(&last.body, "ending-row").len(), 25);
+}
+
+/// The address a link with this `data-test` goes to.
+fn link(body: &str, test: &str) -> String {
+    let at = body
+        .find(&format!("data-test=\"{test}\""))
+        .unwrap_or_else(|| panic!("no {test}"));
+    let before = &body[..at];
+    let href = &before[before.rfind("href=\"").unwrap() + 6..];
+    href[..href.find('"').unwrap()].to_string()
+}

@@ -76,6 +76,7 @@ fn the_query_string_reproduces_the_filter() {
         op: Some("link_used".into()),
         customer: Some("Adatum.example\u{0}".into()),
         user: Some("link".into()),
+        who: None,
         after: None,
     };
     let f = parse(&raw, day("2026-11-24")).unwrap();
@@ -128,4 +129,34 @@ fn a_user_with_one_operation_is_the_only_filter_planned_for_its_values() {
         Some("link_used"),
         Some("nonsense")
     )));
+}
+
+#[test]
+fn someone_typed_is_kept_trimmed_and_a_token_found_by_it_round_trips_by_name() {
+    let today = day("2026-11-24");
+    let typed = RawFilter {
+        who: Some("  billing-sync\u{7}  ".into()),
+        ..RawFilter::default()
+    };
+    let mut f = parse(&typed, today).unwrap();
+    assert_eq!(f.who.as_deref(), Some("billing-sync"));
+    assert_eq!(f.actor, Actor::Anyone);
+    // The handler found a token by that name: its links name it, not a user.
+    f.actor = Actor::Token("billing-sync".into());
+    let query = f.query();
+    assert!(
+        query.contains("who=billing-sync") && !query.contains("user="),
+        "{query}"
+    );
+    let blank = RawFilter {
+        who: Some(" \t ".into()),
+        ..RawFilter::default()
+    };
+    assert_eq!(parse(&blank, today).unwrap().who, None);
+    // Typed with one operation, it is planned for its values like a chosen user.
+    let with_op = RawFilter {
+        op: Some("order_placed".into()),
+        ..typed
+    };
+    assert!(!suits_one_plan(&with_op));
 }

@@ -1,0 +1,1 @@
+DROP INDEX activity_partner_named_actor_at_idx;
