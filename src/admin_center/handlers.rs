@@ -6,7 +6,7 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use crate::web::cursor::Cursor;
+use crate::web::list_view::{ListQuery, ListView};
 
 use super::queries;
 use super::views::{AccessPage, AccessView, OwnSoftwarePage};
@@ -47,23 +47,17 @@ fn crumbs(ctx: PageContext) -> PageContext {
         .crumb("tab-software", Some(LIST))
 }
 
-#[derive(Deserialize)]
-pub struct PageQuery {
-    /// Where the list continues (an `web::cursor::Cursor`); nonsense means the newest rows.
-    after: Option<String>,
-}
-
 pub async fn list(
     state: web::Data<AppState>,
     need: Reader<perm::TenantProducts>,
     ctx: PageContext,
-    query: web::Query<PageQuery>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need.user)?;
-    let after = query.after.as_deref().and_then(Cursor::decode);
+    let view = ListView::from_query(&query);
     let conn = state.steady.get().await?;
     let reads = async {
-        let (found, rows) = pages::purchases(&conn, Claim::own(scope), after).await?;
+        let (found, rows) = pages::purchases(&conn, Claim::own(scope), &view).await?;
         let (customer, counts) = match found {
             Some(found) => found,
             None => {
@@ -84,7 +78,7 @@ pub async fn list(
         base: LIST.to_string(),
         can_open: can_keys,
     };
-    let list = pages::list(rows, counts, after, place, state.clock.now(), ctx.lang);
+    let list = pages::list(rows, counts, &view, place, state.clock.now(), ctx.lang);
     render(&OwnSoftwarePage {
         ctx: crumbs(ctx),
         company: customer.company_name,

@@ -153,7 +153,11 @@ pub async fn list(
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let claim = Claim::of_partner(&api.caller.partner, customer.id);
     let limit = shapes::fetch_limit(size);
-    let rows = queries::purchases(&conn, claim, after, limit)
+    let view = crate::web::list_view::ListView {
+        after,
+        ..Default::default()
+    };
+    let rows = queries::purchases(&conn, claim, &view, limit)
         .await
         .map_err(app)?;
     let mut rows: Vec<Purchase> = rows.into_iter().map(|r| r.row.purchase).collect();

@@ -170,10 +170,8 @@ pub async fn ending(
     let keyset = keyset(after, "l.window_ends_at, l.id");
     let sql = format!(
         "SELECT l.customer_id, c.company_name AS customer, l.id AS line_id,
-                l.product_name AS product, o.number AS order_number,
-                l.window_ends_at AS ends_at
+                l.product_name AS product, l.order_number, l.window_ends_at AS ends_at
          {ENDING_FROM}
-         JOIN orders o ON o.id = l.order_id
          JOIN customers c ON c.id = l.customer_id
          {ENDING_WHERE} {keyset}
          ORDER BY l.window_ends_at, l.id LIMIT {limit}"

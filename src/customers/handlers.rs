@@ -17,14 +17,14 @@ use crate::error::AppError;
 use crate::ids::CustomerId;
 use crate::markets;
 use crate::money::Currency;
-use crate::orders::history::{self, HistoryQuery, HistoryView};
+use crate::orders::history;
 use crate::orders::queries as order_queries;
 use crate::orders::views::History;
 use crate::software::pages as software_pages;
-use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
 use crate::web::forms::MAX_SEARCH;
+use crate::web::list_view::{ListQuery, ListView};
 use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::{AppState, CsrfForm, PageContext, redirect, render, render_status};
 
@@ -39,7 +39,7 @@ pub const ROUTES: &[Route] = &[
 ];
 
 #[derive(Deserialize)]
-pub struct ListQuery {
+pub struct CustomersQuery {
     q: Option<String>,
     /// The last customer of the previous page; nonsense means the first page.
     after: Option<String>,
@@ -49,7 +49,7 @@ pub async fn list(
     state: web::Data<AppState>,
     need: Reader<perm::CustomersRead>,
     ctx: PageContext,
-    query: web::Query<ListQuery>,
+    query: web::Query<CustomersQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let q = crate::web::forms::search_text(query.q.as_deref());
@@ -174,30 +174,23 @@ pub async fn create(
     }
 }
 
-#[derive(Deserialize)]
-pub struct PageQuery {
-    /// Where the list continues (an `web::cursor::Cursor`); nonsense means the newest rows.
-    after: Option<String>,
-}
-
 async fn detail(
     state: web::Data<AppState>,
     need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: &str,
     tab: Tab,
-    view: HistoryView,
+    view: ListView,
 ) -> Result<HttpResponse, AppError> {
     let scope = need.partner()?;
     let id = CustomerId::parse(tenant).ok_or(AppError::NotFound)?;
-    let after = view.after;
     let conn = state.steady.get().await?;
     let claim = Claim::of_partner(&scope, id);
     // The tab's statement brings the customer along; a tab with no rows looks it up.
     let reads = async {
         let (found, software, orders) = match tab {
             Tab::Software => {
-                let (found, rows) = software_pages::purchases(&conn, claim, after).await?;
+                let (found, rows) = software_pages::purchases(&conn, claim, &view).await?;
                 (found, Some(rows), None)
             }
             Tab::Orders => {
@@ -226,7 +219,7 @@ async fn detail(
     };
     let now = state.clock.now();
     let software =
-        software.map(|rows| software_pages::list(rows, counts, after, place, now, ctx.lang));
+        software.map(|rows| software_pages::list(rows, counts, &view, place, now, ctx.lang));
     let history = orders.map(|rows| history_list(rows, &customer, counts, &view, ctx.lang));
     let ctx = ctx.customer_crumbs(&customer, false);
     let can_add_products = need.user.can(Perm::OrdersPlace);
@@ -245,7 +238,7 @@ fn history_list(
     mut rows: Vec<order_queries::OrderSummary>,
     customer: &super::Customer,
     counts: super::Counts,
-    view: &HistoryView,
+    view: &ListView,
     lang: crate::i18n::Lang,
 ) -> History {
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
@@ -265,12 +258,9 @@ pub async fn software_tab(
     need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let view = HistoryView {
-        after: query.after.as_deref().and_then(Cursor::decode),
-        ..HistoryView::default()
-    };
+    let view = ListView::from_query(&query);
     detail(state, need, ctx, &tenant, Tab::Software, view).await
 }
 
@@ -279,8 +269,8 @@ pub async fn orders_tab(
     need: Reader<perm::CustomersRead>,
     ctx: PageContext,
     tenant: web::Path<String>,
-    query: web::Query<HistoryQuery>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let view = HistoryView::from_query(&query);
+    let view = ListView::from_query(&query);
     detail(state, need, ctx, &tenant, Tab::Orders, view).await
 }

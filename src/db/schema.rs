@@ -206,6 +206,7 @@ diesel::table! {
         customer_id -> Uuid,
         placed_at -> Timestamptz,
         window_ends_at -> Nullable<Timestamptz>,
+        order_number -> Int8,
     }
 }
 

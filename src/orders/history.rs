@@ -1,11 +1,11 @@
 //! Order history's list: newest or oldest first, optionally narrowed to the orders whose
-//! number is the text searched for or that contain a product whose name contains it. Every
+//! number is the text searched for or that contain a product whose name contains it (see
+//! `web::list_view`). Every
 //! variant reads one page through an index by keyset, so page 80 costs what page 1 does,
 //! whichever the order and the search.
 
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use serde::Deserialize;
 
 use super::queries::OrderSummary;
 use crate::auth::PartnerScope;
@@ -13,72 +13,7 @@ use crate::customers::claim::{COLUMNS as CUSTOMER, OfCustomer};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
-use crate::web::cursor::Cursor;
-use crate::web::forms::{MAX_SEARCH, search_text};
-
-/// The address's part of the list: `?sort=oldest&q=...&after=...`.
-#[derive(Deserialize, Default)]
-pub struct HistoryQuery {
-    pub after: Option<String>,
-    pub sort: Option<String>,
-    pub q: Option<String>,
-}
-
-/// What the list shows, from the address; nonsense in it means the default (newest first,
-/// everything).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct HistoryView {
-    pub after: Option<Cursor>,
-    pub oldest: bool,
-    /// The text searched for, as typed (trimmed); empty: no search.
-    pub q: String,
-}
-
-impl HistoryView {
-    pub fn from_query(query: &HistoryQuery) -> HistoryView {
-        let q: String = search_text(query.q.as_deref())
-            .chars()
-            .take(MAX_SEARCH)
-            .collect();
-        HistoryView {
-            after: query.after.as_deref().and_then(Cursor::decode),
-            oldest: query.sort.as_deref() == Some("oldest"),
-            q,
-        }
-    }
-
-    /// The order number the text can be (all digits), for the search.
-    fn number(&self) -> Option<i64> {
-        (self.q.chars().all(|c| c.is_ascii_digit()))
-            .then(|| self.q.parse().ok())
-            .flatten()
-    }
-
-    /// The list's address with its order and search, without a cursor.
-    pub fn base(&self, list: &str) -> String {
-        let mut params: Vec<(&str, &str)> = Vec::new();
-        if self.oldest {
-            params.push(("sort", "oldest"));
-        }
-        if !self.q.is_empty() {
-            params.push(("q", &self.q));
-        }
-        match serde_urlencoded::to_string(&params) {
-            Ok(query) if !query.is_empty() => format!("{list}?{query}"),
-            _ => list.to_string(),
-        }
-    }
-
-    /// The address the date column's header links to: the other order, the same search.
-    pub fn flipped(&self, list: &str) -> String {
-        HistoryView {
-            after: None,
-            oldest: !self.oldest,
-            q: self.q.clone(),
-        }
-        .base(list)
-    }
-}
+use crate::web::list_view::ListView;
 
 /// Up to `limit` orders of the customer as `view` asks, each with the customer they belong to
 /// (see `customers::claim`), in one statement.
@@ -86,7 +21,7 @@ pub async fn page(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
     customer_id: CustomerId,
-    view: &HistoryView,
+    view: &ListView,
     limit: i64,
 ) -> Result<Vec<OfCustomer<OrderSummary>>, AppError> {
     let (dir, cmp) = if view.oldest {
@@ -146,40 +81,4 @@ pub async fn page(
         .bind::<Nullable<BigInt>, _>(view.number())
         .load(&mut conn)
         .await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn view(sort: Option<&str>, q: Option<&str>) -> HistoryView {
-        HistoryView::from_query(&HistoryQuery {
-            after: None,
-            sort: sort.map(str::to_string),
-            q: q.map(str::to_string),
-        })
-    }
-
-    #[test]
-    fn the_address_keeps_the_order_and_the_search_and_nonsense_means_the_default() {
-        let list = "/customers/x/orders";
-        assert_eq!(view(None, None).base(list), list);
-        assert_eq!(view(Some("sideways"), Some("  ")), HistoryView::default());
-        let v = view(Some("oldest"), Some(" SQL & Server "));
-        assert_eq!(v.base(list), format!("{list}?sort=oldest&q=SQL+%26+Server"));
-        assert_eq!(v.flipped(list), format!("{list}?q=SQL+%26+Server"));
-        assert_eq!(
-            view(None, None).flipped(list),
-            format!("{list}?sort=oldest")
-        );
-    }
-
-    #[test]
-    fn only_digits_can_be_an_order_number() {
-        assert_eq!(view(None, Some("100042")).number(), Some(100042));
-        assert_eq!(view(None, Some("2022 ")).number(), Some(2022));
-        assert_eq!(view(None, Some("Windows 2022")).number(), None);
-        assert_eq!(view(None, Some("99999999999999999999")).number(), None);
-        assert_eq!(view(None, None).number(), None);
-    }
 }

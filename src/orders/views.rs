@@ -227,7 +227,7 @@ impl History {
     }
 
     /// With the order and search it was read in, for the header and the search form.
-    pub fn sorted(mut self, view: &super::history::HistoryView, list: &str) -> History {
+    pub fn sorted(mut self, view: &crate::web::list_view::ListView, list: &str) -> History {
         self.q = view.q.clone();
         self.oldest = view.oldest;
         self.sort_href = view.flipped(list);

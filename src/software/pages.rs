@@ -21,7 +21,7 @@ use crate::customers::{Counts, Customer};
 use crate::error::AppError;
 use crate::ids::LineId;
 use crate::ids::PartnerId;
-use crate::web::cursor::Cursor;
+use crate::web::list_view::{ListView, SearchBox};
 use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render_status};
 use chrono::{DateTime, Utc};
@@ -61,37 +61,43 @@ pub struct ListPlace {
 
 const PER_PAGE: i64 = 25;
 
-/// A page of the Software list's purchases (and one more, to know whether there are older
-/// ones), newest first after `after`, and the claimed customer with its counts when the page
-/// has any.
+/// A page of the Software list's purchases (and one more, to know whether more follow) in the
+/// view's order and search, and the claimed customer with its counts when the page has any.
 pub async fn purchases(
     conn: &AsyncPgConnection,
     claim: Claim,
-    after: Option<Cursor>,
+    view: &ListView,
 ) -> Result<(Option<(Customer, Counts)>, Vec<Listed>), AppError> {
-    let rows = queries::purchases(conn, claim, after, PER_PAGE + 1).await?;
+    let rows = queries::purchases(conn, claim, view, PER_PAGE + 1).await?;
     Ok(split(rows))
 }
 
 /// The Software list of a customer, 25 purchases a page, from the rows `purchases` read; the
-/// total is the customer's kept count of purchases.
+/// total is the customer's kept count of purchases (a search says what it found instead).
 pub fn list(
     mut rows: Vec<Listed>,
     counts: Counts,
-    after: Option<Cursor>,
+    view: &ListView,
     place: ListPlace,
     now: DateTime<Utc>,
     lang: crate::i18n::Lang,
 ) -> SoftwareList {
     let older = cut_page(&mut rows, PER_PAGE, |p| p.purchase.cursor().encode());
-    let total = counts.software_lines.to_string();
-    let total = lang.t_args("pager-purchases-total", &[("count", total)]);
+    let total = match view.q.is_empty() {
+        true => {
+            let count = counts.software_lines.to_string();
+            lang.t_args("pager-purchases-total", &[("count", count)])
+        }
+        false => lang.t_args("software-search-found", &[("q", view.q.clone())]),
+    };
+    let page_base = view.base(&place.page_base);
     SoftwareList {
         rows: rows
             .iter()
             .map(|p| PurchaseView::listed(p, now, lang))
             .collect(),
-        pager: Keyset::new(total, &place.page_base, after.is_some(), older),
+        pager: Keyset::new(total, &page_base, view.after.is_some(), older),
+        search: SearchBox::new(view, &place.page_base, "software-find", "software", lang),
         base: place.base,
         can_open: place.can_open,
         can_cancel: place.can_cancel,

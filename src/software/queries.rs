@@ -14,6 +14,7 @@ use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, ProductId, VariantId};
 use crate::web::cursor::Cursor;
+use crate::web::list_view::ListView;
 
 /// One bought line of software (or software plan), as the Software page lists it.
 #[derive(Queryable, Selectable, QueryableByName, Debug, Clone)]
@@ -92,60 +93,87 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-/// Newest purchase first, up to `limit` after `after`, each with the customer it belongs to
-/// (see `customers::claim`, whose check is part of the statement). The customer's orders are
-/// walked newest first through their (customer_id, placed_at, id) index, starting at the
-/// cursor, and each one's lines looked up (`OFFSET 0` keeps PostgreSQL from turning that into a
-/// join over every order line), so a page reads the rows it shows and a later page costs what
-/// the first does. The first page has its own statement: a cached generic plan for an optional
-/// cursor could not start the index scan at it.
+/// Purchases newest (or oldest) first, up to `limit` after the view's cursor, each with the
+/// customer it belongs to (see `customers::claim`, whose check is part of the statement), in
+/// one statement. The customer's orders are walked in order through their (customer_id,
+/// placed_at, id) index, starting at the cursor, and each one's lines looked up (`OFFSET 0`
+/// keeps PostgreSQL from turning that into a join over every order line), so a page reads the
+/// rows it shows and a later page costs what the first does. A search by product instead
+/// reads, for each product whose name matches, a page of the customer's lines of it off the
+/// (customer, product, time) index, and merges them. A cursor has its own statement: a cached
+/// generic plan for an optional cursor could not start the index scan at it.
 pub async fn purchases(
     mut conn: &AsyncPgConnection,
     claim: Claim,
-    after: Option<Cursor>,
+    view: &ListView,
     limit: i64,
 ) -> Result<Vec<OfCustomer<Listed>>, AppError> {
-    use diesel::sql_types::{BigInt, Integer, Nullable, Timestamptz, Uuid as SqlUuid};
-    let (orders_after, lines_after) = match after {
+    use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    let (dir, cmp) = if view.oldest {
+        ("ASC", ">=")
+    } else {
+        ("DESC", "<=")
+    };
+    // Within the cursor's order, the lines after its line; other orders past it entirely.
+    let (orders_after, lines_after) = match view.after {
         Some(_) => (
-            "AND (o.placed_at, o.id) <= ($4, $5)",
+            format!("AND (o.placed_at, o.id) {cmp} ($4, $5)"),
             "AND (x.order_id <> $5 OR x.line_number > $6)",
         ),
-        None => ("", ""),
+        None => (String::new(), ""),
     };
-    let sql = format!(
-        "SELECT l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
-                l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-                l.quantity, l.quantity_cancelled, l.revoked_at,
-                p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}
-           FROM customers c
-           JOIN customer_counts k ON k.customer_id = c.id
-           JOIN orders o ON o.customer_id = c.id
-          CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
-                                     {lines_after}
-                              OFFSET 0) l
-           JOIN products p ON p.id = l.product_id
-          WHERE c.id = $1 AND o.customer_id = $1
-            AND ($3::uuid IS NULL OR c.partner_id = $3) {orders_after}
-          ORDER BY o.placed_at DESC, o.id DESC, l.line_number
-          LIMIT $2"
+    let columns = format!(
+        "l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
+         l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
+         l.quantity, l.quantity_cancelled, l.revoked_at,
+         p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}"
     );
-    let query = prepared(sql)
+    let claimed = "c.id = $1 AND ($3::uuid IS NULL OR c.partner_id = $3)";
+    let sql = if view.q.is_empty() {
+        format!(
+            "SELECT {columns}
+               FROM customers c
+               JOIN customer_counts k ON k.customer_id = c.id
+               JOIN orders o ON o.customer_id = c.id
+              CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                                   WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
+                                         {lines_after}
+                                  OFFSET 0) l
+               JOIN products p ON p.id = l.product_id
+              WHERE {claimed} AND o.customer_id = $1 {orders_after}
+              ORDER BY o.placed_at {dir}, o.id {dir}, l.line_number
+              LIMIT $2"
+        )
+    } else {
+        let lines_from = match view.after {
+            Some(_) => format!("AND (x.placed_at, x.order_id) {cmp} ($4, $5) {lines_after}"),
+            None => String::new(),
+        };
+        format!(
+            "SELECT {columns}
+               FROM customers c
+               JOIN customer_counts k ON k.customer_id = c.id
+               JOIN products p ON p.name ILIKE $7 AND p.family <> 'azure_reservation'
+              CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                                   WHERE x.customer_id = $1 AND x.product_id = p.id {lines_from}
+                                   ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
+                                   LIMIT $2) l
+               JOIN orders o ON o.id = l.order_id
+              WHERE {claimed}
+              ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number
+              LIMIT $2"
+        )
+    };
+    Ok(prepared(sql)
         .bind::<SqlUuid, _>(claim.customer_id())
         .bind::<BigInt, _>(limit)
-        .bind::<Nullable<SqlUuid>, _>(claim.partner_id());
-    Ok(match after {
-        None => query.load(&mut conn).await?,
-        Some(c) => {
-            query
-                .bind::<Timestamptz, _>(c.at)
-                .bind::<SqlUuid, _>(c.id)
-                .bind::<Integer, _>(c.line.unwrap_or(-1))
-                .load(&mut conn)
-                .await?
-        }
-    })
+        .bind::<Nullable<SqlUuid>, _>(claim.partner_id())
+        .bind::<Nullable<Timestamptz>, _>(view.after.map(|c| c.at))
+        .bind::<Nullable<SqlUuid>, _>(view.after.map(|c| c.id))
+        .bind::<Integer, _>(view.after.and_then(|c| c.line).unwrap_or(-1))
+        .bind::<Text, _>(crate::db::contains_pattern(&view.q))
+        .load(&mut conn)
+        .await?)
 }
 
 /// One purchase of this customer; `None` for an unknown line or another customer's.

@@ -76,6 +76,7 @@ impl PurchaseView {
 pub struct SoftwareList {
     pub rows: Vec<PurchaseView>,
     pub pager: Keyset,
+    pub search: crate::web::list_view::SearchBox,
     /// Where a purchase's page lives: `{base}/{line_id}`.
     pub base: String,
     /// Whether the viewer may open a purchase for its keys and downloads.

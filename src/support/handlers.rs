@@ -16,9 +16,9 @@ use crate::auth::extract::Reader;
 use crate::auth::{Need, PartnerScope, perm};
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
-use crate::web::cursor::Cursor;
 use crate::web::flash::{self, FlashKind};
 use crate::web::forms::FieldErrors;
+use crate::web::list_view::{ListQuery, ListView, SearchBox};
 use crate::web::multipart::CsrfMultipart;
 use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::routes::Route;
@@ -35,8 +35,9 @@ pub const ROUTES: &[Route] = &[
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    /// Where the list continues (a `web::cursor::Cursor`); nonsense means the newest.
-    after: Option<String>,
+    /// The order, the search and where the list continues.
+    #[serde(flatten)]
+    list: ListQuery,
     /// `waiting_for_partner`: only the requests waiting for the partner (the home page's
     /// figure links here); anything else, all of them.
     status: Option<String>,
@@ -50,15 +51,17 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     const PER_PAGE: i64 = 25;
     let scope = need.partner()?;
-    let after = query.after.as_deref().and_then(Cursor::decode);
+    let view = ListView::from_query(&query.list);
+    let after = view.after;
     let waiting = query.status.as_deref() == Some("waiting_for_partner");
+    let searched = !view.q.is_empty();
     let conn = state.pool.get().await?;
     let reads = async {
-        let rows = queries::list(&conn, &scope, after, PER_PAGE + 1, waiting).await?;
-        // The requests waiting are not counted: the list says what it holds instead.
+        let rows = queries::list(&conn, &scope, &view, PER_PAGE + 1, waiting).await?;
+        // The requests waiting or found are not counted: the list says what it holds instead.
         let kept = rows.first().and_then(|r| r.listed_total);
         let total = match Total::kept(kept, after.is_some()) {
-            _ if waiting => None,
+            _ if waiting || searched => None,
             Some(kept) => Some(kept),
             None => Some(queries::count(&conn, &scope).await?),
         };
@@ -74,9 +77,10 @@ pub async fn list(
             "support-requests-total",
             "support-requests-total-more",
         ),
+        None if searched => lang.t_args("support-search-found", &[("q", view.q.clone())]),
         None => lang.t("support-waiting-only"),
     };
-    let base = if waiting {
+    let list = if waiting {
         "/support?status=waiting_for_partner"
     } else {
         "/support"
@@ -84,7 +88,8 @@ pub async fn list(
     let ctx = ctx.crumb("nav-support", None);
     render(&ListPage {
         rows: rows.iter().map(|r| RowView::new(r, lang)).collect(),
-        keyset: Keyset::new(total, base, after.is_some(), older),
+        keyset: Keyset::new(total, &view.base(list), after.is_some(), older),
+        search: SearchBox::new(&view, list, "support-find", "support", lang),
         waiting,
         ctx,
     })

@@ -15,6 +15,7 @@ use crate::db::schema::{customers, order_lines, orders, support_events, support_
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
+use crate::web::list_view::ListView;
 use crate::web::pagination::Total;
 
 pub async fn customer(
@@ -126,14 +127,25 @@ pub async fn count(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result
 pub async fn list(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
-    after: Option<Cursor>,
+    view: &ListView,
     limit: i64,
     waiting: bool,
 ) -> Result<Vec<RequestRow>, AppError> {
-    use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
-    let keyset = match after {
-        Some(_) => "AND (r.created_at, r.id) < ($2, $3)",
-        None => "",
+    use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    let (dir, cmp) = if view.oldest {
+        ("ASC", ">")
+    } else {
+        ("DESC", "<")
+    };
+    // A cursor and a search each have their own statement: a cached generic plan for an
+    // optional one could not start the index scan at the cursor.
+    let keyset = match view.after {
+        Some(_) => format!("AND (r.created_at, r.id) {cmp} ($2, $3)"),
+        None => String::new(),
+    };
+    let search = match view.q.is_empty() {
+        true => "",
+        false => "AND (r.number = $5 OR r.title ILIKE $4 OR c.company_name ILIKE $4)",
     };
     let (total, only) = if waiting {
         ("NULL", "AND r.status = 'waiting_for_partner'")
@@ -143,26 +155,22 @@ pub async fn list(
             "",
         )
     };
-    let query = prepared(format!(
+    Ok(prepared(format!(
         "SELECT r.id, r.number, r.title, r.problem_type, r.status,
                 c.company_name AS customer, r.created_at, {total}::bigint AS listed_total
            FROM support_requests r
            JOIN customers c ON c.id = r.customer_id
-          WHERE r.partner_id = $1 {only} {keyset}
-          ORDER BY r.created_at DESC, r.id DESC
+          WHERE r.partner_id = $1 {only} {keyset} {search}
+          ORDER BY r.created_at {dir}, r.id {dir}
           LIMIT {limit}"
     ))
-    .bind::<SqlUuid, _>(scope.partner_id());
-    Ok(match after {
-        None => query.load(&mut conn).await?,
-        Some(c) => {
-            query
-                .bind::<Timestamptz, _>(c.at)
-                .bind::<SqlUuid, _>(c.id)
-                .load(&mut conn)
-                .await?
-        }
-    })
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<Nullable<Timestamptz>, _>(view.after.map(|c| c.at))
+    .bind::<Nullable<SqlUuid>, _>(view.after.map(|c| c.id))
+    .bind::<Text, _>(crate::db::contains_pattern(&view.q))
+    .bind::<Nullable<BigInt>, _>(view.number())
+    .load(&mut conn)
+    .await?)
 }
 
 /// One request with what its page shows.

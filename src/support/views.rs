@@ -56,6 +56,7 @@ pub struct ListPage {
     pub ctx: PageContext,
     pub rows: Vec<RowView>,
     pub keyset: Keyset,
+    pub search: crate::web::list_view::SearchBox,
     /// Only the requests waiting for the partner.
     pub waiting: bool,
 }

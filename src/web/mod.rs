@@ -10,6 +10,7 @@ pub mod error_pages;
 pub mod flash;
 pub mod format;
 pub mod forms;
+pub mod list_view;
 pub mod multipart;
 pub mod nav;
 pub mod pagination;

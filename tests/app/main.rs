@@ -30,6 +30,7 @@ mod invoices;
 mod layout;
 mod link_limits;
 mod link_revoke;
+mod list_search;
 mod one_order_per_cart;
 mod order_history;
 mod ordering;

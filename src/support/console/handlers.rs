@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::ids::{ProductId, UserId};
 use crate::support::rules::Status;
 use crate::support::{attachments, queries as requests};
-use crate::web::cursor::Cursor;
+use crate::web::list_view::{ListQuery, ListView};
 use crate::web::pagination::{Keyset, Total, cut_page};
 use crate::web::routes::Route;
 use crate::web::{AppState, PageContext, render};
@@ -36,6 +36,8 @@ pub struct QueueQuery {
     sort: Option<String>,
     /// Where the queue continues (a `web::cursor::Cursor`); nonsense means its start.
     after: Option<String>,
+    /// A request's number, or part of its title or of its customer's name.
+    q: Option<String>,
 }
 
 fn filter_of(text: Option<&str>) -> Filter {
@@ -58,13 +60,20 @@ pub async fn queue(
         Some("newest") => Sort::NewestFirst,
         _ => Sort::OldestFirst,
     };
-    let after = query.after.as_deref().and_then(Cursor::decode);
+    let view = ListView::from_query(&ListQuery {
+        after: query.after.clone(),
+        sort: None,
+        q: query.q.clone(),
+    });
+    let (after, q) = (view.after, view.q.as_str());
     let conn = state.pool.get().await?;
     let reads = async {
-        let rows = queries::queue(&conn, &filter, sort, after, PER_PAGE + 1).await?;
+        let rows = queries::queue(&conn, &filter, sort, &view, PER_PAGE + 1).await?;
+        // What a search finds is not counted: the list says what it holds instead.
         let total = match Total::kept(rows.first().map(|r| r.listed_total), after.is_some()) {
-            Some(kept) => kept,
-            None => queries::count(&conn, &filter).await?,
+            _ if !q.is_empty() => None,
+            Some(kept) => Some(kept),
+            None => Some(queries::count(&conn, &filter).await?),
         };
         Ok((rows, total))
     };
@@ -72,12 +81,15 @@ pub async fn queue(
     drop(conn);
     let older = cut_page(&mut rows, PER_PAGE, |r| r.cursor().encode());
     let (lang, now) = (ctx.lang, state.clock.now());
-    let total = total.text(
-        lang,
-        "support-requests-total",
-        "support-requests-total-more",
-    );
-    let base = QueuePage::base(&filter, sort);
+    let total = match total {
+        Some(total) => total.text(
+            lang,
+            "support-requests-total",
+            "support-requests-total-more",
+        ),
+        None => lang.t_args("support-search-found", &[("q", q.to_string())]),
+    };
+    let base = QueuePage::base(&filter, sort, q);
     render(&QueuePage {
         rows: rows
             .iter()
@@ -85,6 +97,7 @@ pub async fn queue(
             .collect(),
         filters: QueuePage::filters(&filter, lang),
         newest_first: sort == Sort::NewestFirst,
+        q: q.to_string(),
         keyset: Keyset::new(total, &base, after.is_some(), older),
         ctx: ctx.crumb("nav-console", None),
     })

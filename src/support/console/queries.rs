@@ -12,6 +12,7 @@ use crate::db::statement::{prepared, text_literals};
 use crate::error::AppError;
 use crate::support::rules::{ProblemType, Status};
 use crate::web::cursor::Cursor;
+use crate::web::list_view::ListView;
 use crate::web::pagination::Total;
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 
@@ -119,9 +120,10 @@ pub async fn queue(
     mut conn: &AsyncPgConnection,
     filter: &Filter,
     sort: Sort,
-    after: Option<Cursor>,
+    view: &ListView,
     limit: i64,
 ) -> Result<Vec<QueueRow>, AppError> {
+    let after = view.after;
     let (direction, beyond) = match sort {
         Sort::OldestFirst => ("ASC", ">"),
         Sort::NewestFirst => ("DESC", "<"),
@@ -130,7 +132,16 @@ pub async fn queue(
         Some(_) => format!("AND (r.waiting_since, r.id) {beyond} ($2, $3)"),
         None => String::new(),
     };
-    let query = prepared(format!(
+    // A search has its own statement, like a cursor.
+    let search = match view.q.is_empty() {
+        true => "",
+        false => {
+            "AND (r.number = $5 OR r.title ILIKE $4
+                  OR r.customer_id IN (SELECT c.id FROM customers c
+                                        WHERE c.company_name ILIKE $4))"
+        }
+    };
+    Ok(prepared(format!(
         "SELECT r.id, r.number,
                 (SELECT p.name FROM partners p WHERE p.id = r.partner_id) AS partner,
                 (SELECT c.company_name FROM customers c WHERE c.id = r.customer_id) AS customer,
@@ -138,23 +149,19 @@ pub async fn queue(
                 (SELECT u.display_name FROM users u WHERE u.id = r.assigned_to) AS assignee,
                 r.waiting_since, {} AS listed_total
            FROM support_requests r
-          WHERE {} {keyset}
+          WHERE {} {keyset} {search}
           ORDER BY r.waiting_since {direction}, r.id {direction}
           LIMIT {limit}",
         total_sql(filter),
         condition(filter, "r")
     ))
-    .bind::<Text, _>(status_bind(filter));
-    Ok(match after {
-        None => query.load(&mut conn).await?,
-        Some(c) => {
-            query
-                .bind::<Timestamptz, _>(c.at)
-                .bind::<SqlUuid, _>(c.id)
-                .load(&mut conn)
-                .await?
-        }
-    })
+    .bind::<Text, _>(status_bind(filter))
+    .bind::<Nullable<Timestamptz>, _>(after.map(|c| c.at))
+    .bind::<Nullable<SqlUuid>, _>(after.map(|c| c.id))
+    .bind::<Text, _>(crate::db::contains_pattern(&view.q))
+    .bind::<Nullable<BigInt>, _>(view.number())
+    .load(&mut conn)
+    .await?)
 }
 
 /// What support sees of a request beyond the partner's own view.

@@ -76,6 +76,8 @@ pub struct QueuePage {
     pub rows: Vec<QueueRowView>,
     pub filters: Vec<FilterOption>,
     pub newest_first: bool,
+    /// The text searched for; empty: no search.
+    pub q: String,
     pub keyset: Keyset,
 }
 
@@ -102,7 +104,7 @@ impl QueuePage {
         options
     }
 
-    pub fn base(filter: &Filter, sort: Sort) -> String {
+    pub fn base(filter: &Filter, sort: Sort, q: &str) -> String {
         let status = match filter {
             Filter::Open => "open",
             Filter::Status(code) => code,
@@ -112,6 +114,13 @@ impl QueuePage {
             Sort::OldestFirst => "oldest",
             Sort::NewestFirst => "newest",
         };
-        format!("/console?status={status}&sort={sort}")
+        let base = format!("/console?status={status}&sort={sort}");
+        match q.is_empty() {
+            true => base,
+            false => format!(
+                "{base}&{}",
+                serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
+            ),
+        }
     }
 }

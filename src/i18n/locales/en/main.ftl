@@ -90,6 +90,11 @@ add-products = Add products
 tab-software = Software
 tab-order-history = Order history
 software-empty = No software has been bought for this customer yet.
+software-search = Find a purchase
+software-search-hint = Part of a product's name.
+software-search-found = Purchases matching “{ $q }”
+software-search-none = No purchase of a product by that name.
+software-search-clear = Show all purchases
 orders-empty = This customer has no orders yet.
 
 form-has-errors = Please correct the fields marked below.
@@ -793,6 +798,11 @@ attention-later = Later ones
 attention-expires = Expires (UTC)
 attention-downloads-left = Downloads left
 support-waiting-only = Only the requests waiting for you
+support-search = Find a request
+support-search-hint = A request number, or part of its title or of the customer's name.
+support-search-found = Requests matching “{ $q }”
+support-search-none = No request has that number, title or customer.
+support-search-clear = Show all requests
 support-show-waiting = Show only the requests waiting for you
 support-show-all = Show all requests
 

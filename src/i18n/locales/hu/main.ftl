@@ -91,6 +91,11 @@ add-products = Termékek hozzáadása
 tab-software = Szoftver
 tab-order-history = Rendelési előzmények
 software-empty = Ennek az ügyfélnek még nem vásároltak szoftvert.
+software-search = Vásárlás keresése
+software-search-hint = Egy termék nevének egy része.
+software-search-found = A(z) „{ $q }” kifejezésnek megfelelő vásárlások
+software-search-none = Nincs ilyen nevű termék vásárlása.
+software-search-clear = Az összes vásárlás megjelenítése
 orders-empty = Ennek az ügyfélnek még nincsenek rendelései.
 
 form-has-errors = Javítsa az alább megjelölt mezőket.
@@ -794,6 +799,11 @@ attention-later = A későbbiek
 attention-expires = Lejárat (UTC)
 attention-downloads-left = Hátralévő letöltések
 support-waiting-only = Csak az Ön válaszára váró kérelmek
+support-search = Kérelem keresése
+support-search-hint = Kérelemszám, vagy a cím vagy az ügyfél nevének egy része.
+support-search-found = A(z) „{ $q }” kifejezésnek megfelelő kérelmek
+support-search-none = Nincs ilyen számú, című vagy ügyfelű kérelem.
+support-search-clear = Az összes kérelem megjelenítése
 support-show-waiting = Csak az Ön válaszára váró kérelmek megjelenítése
 support-show-all = Összes kérelem megjelenítése
 

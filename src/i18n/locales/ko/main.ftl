@@ -87,6 +87,11 @@ add-products = 제품 추가
 tab-software = 소프트웨어
 tab-order-history = 주문 기록
 software-empty = 이 고객을 위해 구입한 소프트웨어가 아직 없습니다.
+software-search = 구매 찾기
+software-search-hint = 제품 이름의 일부입니다.
+software-search-found = “{ $q }”와(과) 일치하는 구매
+software-search-none = 해당 이름의 제품 구매가 없습니다.
+software-search-clear = 모든 구매 표시
 orders-empty = 이 고객의 주문이 아직 없습니다.
 
 form-has-errors = 아래에 표시된 필드를 수정하세요.
@@ -751,6 +756,11 @@ attention-later = 이후 항목
 attention-expires = 만료 (UTC)
 attention-downloads-left = 남은 다운로드
 support-waiting-only = 귀하의 답변을 기다리는 요청만
+support-search = 요청 찾기
+support-search-hint = 요청 번호 또는 제목이나 고객 이름의 일부입니다.
+support-search-found = “{ $q }”와(과) 일치하는 요청
+support-search-none = 해당 번호, 제목 또는 고객의 요청이 없습니다.
+support-search-clear = 모든 요청 표시
 support-show-waiting = 귀하의 답변을 기다리는 요청만 표시
 support-show-all = 모든 요청 표시
 

@@ -93,6 +93,11 @@ add-products = Dodaj produkty
 tab-software = Oprogramowanie
 tab-order-history = Historia zamówień
 software-empty = Nie kupiono jeszcze żadnego oprogramowania dla tego klienta.
+software-search = Znajdź zakup
+software-search-hint = Część nazwy produktu.
+software-search-found = Zakupy pasujące do „{ $q }”
+software-search-none = Brak zakupu produktu o tej nazwie.
+software-search-clear = Pokaż wszystkie zakupy
 orders-empty = Ten klient nie ma jeszcze zamówień.
 
 form-has-errors = Popraw pola oznaczone poniżej.
@@ -827,6 +832,11 @@ attention-later = Późniejsze
 attention-expires = Wygasa (UTC)
 attention-downloads-left = Pozostałe pobrania
 support-waiting-only = Tylko wnioski czekające na Twoją odpowiedź
+support-search = Znajdź zgłoszenie
+support-search-hint = Numer zgłoszenia albo część tytułu lub nazwy klienta.
+support-search-found = Zgłoszenia pasujące do „{ $q }”
+support-search-none = Żadne zgłoszenie nie ma takiego numeru, tytułu ani klienta.
+support-search-clear = Pokaż wszystkie zgłoszenia
 support-show-waiting = Pokaż tylko wnioski czekające na Twoją odpowiedź
 support-show-all = Pokaż wszystkie wnioski
 

@@ -99,6 +99,11 @@ add-products = Добавить продукты
 tab-software = Программное обеспечение
 tab-order-history = Журнал заказов
 software-empty = Для этого клиента еще не приобреталось программное обеспечение.
+software-search = Найти покупку
+software-search-hint = Часть названия продукта.
+software-search-found = Покупки по условию «{ $q }»
+software-search-none = Нет покупок продукта с таким названием.
+software-search-clear = Показать все покупки
 orders-empty = У этого клиента еще нет заказов.
 
 form-has-errors = Исправьте поля, отмеченные ниже.
@@ -843,6 +848,11 @@ attention-later = Следующие
 attention-expires = Истекает (UTC)
 attention-downloads-left = Осталось скачиваний
 support-waiting-only = Только запросы, ожидающие вашего ответа
+support-search = Найти запрос
+support-search-hint = Номер запроса или часть его названия либо имени клиента.
+support-search-found = Запросы по условию «{ $q }»
+support-search-none = Нет запроса с таким номером, названием или клиентом.
+support-search-clear = Показать все запросы
 support-show-waiting = Показать только запросы, ожидающие вашего ответа
 support-show-all = Показать все запросы
 

@@ -91,6 +91,11 @@ add-products = Ürün ekle
 tab-software = Yazılım
 tab-order-history = Sipariş geçmişi
 software-empty = Bu müşteri için henüz yazılım satın alınmadı.
+software-search = Satın alma bul
+software-search-hint = Bir ürün adının bir bölümü.
+software-search-found = “{ $q }” ile eşleşen satın almalar
+software-search-none = Bu adda bir ürünün satın alması yok.
+software-search-clear = Tüm satın almaları göster
 orders-empty = Bu müşterinin henüz siparişi yok.
 
 form-has-errors = Lütfen aşağıda işaretlenen alanları düzeltin.
@@ -755,6 +760,11 @@ attention-later = Sonrakiler
 attention-expires = Son geçerlilik (UTC)
 attention-downloads-left = Kalan indirme
 support-waiting-only = Yalnızca sizden yanıt bekleyen istekler
+support-search = Talep bul
+support-search-hint = Talep numarası ya da başlığın veya müşteri adının bir bölümü.
+support-search-found = “{ $q }” ile eşleşen talepler
+support-search-none = Bu numaraya, başlığa veya müşteriye sahip talep yok.
+support-search-clear = Tüm talepleri göster
 support-show-waiting = Yalnızca sizden yanıt bekleyen istekleri göster
 support-show-all = Tüm istekleri göster
 

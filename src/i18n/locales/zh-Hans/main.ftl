@@ -88,6 +88,11 @@ add-products = 添加产品
 tab-software = 软件
 tab-order-history = 订单历史记录
 software-empty = 尚未为此客户购买任何软件。
+software-search = 查找购买
+software-search-hint = 产品名称的一部分。
+software-search-found = 与“{ $q }”匹配的购买
+software-search-none = 没有该名称产品的购买。
+software-search-clear = 显示所有购买
 orders-empty = 此客户还没有订单。
 
 form-has-errors = 请更正下面标记的字段。
@@ -752,6 +757,11 @@ attention-later = 更晚的
 attention-expires = 过期时间 (UTC)
 attention-downloads-left = 剩余下载次数
 support-waiting-only = 仅等待你答复的请求
+support-search = 查找请求
+support-search-hint = 请求编号，或其标题或客户名称的一部分。
+support-search-found = 与“{ $q }”匹配的请求
+support-search-none = 没有具有该编号、标题或客户的请求。
+support-search-clear = 显示所有请求
 support-show-waiting = 仅显示等待你答复的请求
 support-show-all = 显示所有请求
 

@@ -1,0 +1,21 @@
+DROP TRIGGER orders_number_is_fixed ON orders;
+DROP FUNCTION orders_number_is_fixed();
+CREATE OR REPLACE FUNCTION order_lines_of_order() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT o.customer_id, o.placed_at INTO NEW.customer_id, NEW.placed_at
+      FROM orders o WHERE o.id = NEW.order_id;
+    NEW.window_ends_at := NULL;
+    IF NEW.family <> 'azure_reservation' THEN
+        SELECT NEW.placed_at + p.cancellation_window_days * interval '1 day'
+          INTO NEW.window_ends_at
+          FROM products p
+         WHERE p.id = NEW.product_id AND p.cancellation_policy = 'window';
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER order_lines_of_order ON order_lines;
+CREATE TRIGGER order_lines_of_order
+    BEFORE INSERT OR UPDATE OF order_id, customer_id, placed_at, product_id, family,
+                               window_ends_at
+    ON order_lines FOR EACH ROW EXECUTE FUNCTION order_lines_of_order();
+ALTER TABLE order_lines DROP COLUMN order_number;
