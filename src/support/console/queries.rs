@@ -134,14 +134,15 @@ pub async fn queue(
     };
     // A search has its own statement, like a cursor.
     let search = match view.q.is_empty() {
-        true => "",
-        false => {
-            "AND (r.number = $5 OR r.title ILIKE $4
-                  OR r.customer_id IN (SELECT c.id FROM customers c
-                                        WHERE c.company_name ILIKE $4))"
-        }
+        true => String::new(),
+        false => format!("AND {}", crate::support::queries::search_condition("")),
     };
-    Ok(prepared(format!(
+    // Planned for its pattern, like the partner's list (see `support::queries::list`).
+    let statement = match view.q.is_empty() {
+        true => prepared,
+        false => crate::db::statement::planned_each_time,
+    };
+    Ok(statement(format!(
         "SELECT r.id, r.number,
                 (SELECT p.name FROM partners p WHERE p.id = r.partner_id) AS partner,
                 (SELECT c.company_name FROM customers c WHERE c.id = r.customer_id) AS customer,

@@ -1,0 +1,2 @@
+DROP INDEX support_requests_customer_idx;
+DROP INDEX support_requests_title_trgm_idx;
