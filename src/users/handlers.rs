@@ -8,6 +8,7 @@ use crate::ids::UserId;
 use crate::web::routes::Route;
 
 use super::changes;
+use super::listing::{self, UsersQuery, UsersView};
 use super::members::{self, Member};
 use super::passwords::{self, Shown};
 use super::rules::{self, Credential};
@@ -17,6 +18,7 @@ use crate::account::Tabs;
 use crate::auth::{Need, perm};
 use crate::error::AppError;
 use crate::web::forms::FieldErrors;
+use crate::web::pagination::{Keyset, cut_page};
 use crate::web::render::no_store;
 use crate::web::{AppState, CsrfForm, PageContext, render, render_status};
 
@@ -77,13 +79,27 @@ pub async fn list(
     state: web::Data<AppState>,
     need: Need<perm::UsersManage>,
     ctx: PageContext,
+    query: web::Query<UsersQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let mut conn = state.pool.get().await?;
-    let members = members::members(&mut conn, need.partner()?, None).await?;
+    let view = UsersView::from_query(&query);
+    let conn = state.pool.get().await?;
+    let mut members = listing::page(&conn, need.partner()?, &view, listing::PER_PAGE + 1).await?;
+    drop(conn);
+    let later = cut_page(&mut members, listing::PER_PAGE, |m| view.after(m));
     let lang = ctx.lang;
+    let total = match view.q.is_empty() {
+        true => String::new(),
+        false => lang.t_args("users-search-found", &[("q", view.q.clone())]),
+    };
+    let base = view.href(view.by_name);
     render(&UsersPage {
         tabs: Tabs::new(&need.user, HREF),
         members: members.iter().map(|m| MemberView::new(m, lang)).collect(),
+        keyset: Keyset::new(total, &base, view.after.is_some(), later),
+        search: view.search_box(lang),
+        by_name: view.by_name,
+        by_name_href: view.href(true),
+        by_email_href: view.href(false),
         ctx: ctx
             .crumb("nav-account", Some("/account"))
             .crumb("users-title", None),

@@ -18,9 +18,9 @@ pub struct Member {
     pub disabled: bool,
 }
 
-type Row = (UserId, String, String, Option<DateTime<Utc>>, Option<Role>);
+pub(super) type Row = (UserId, String, String, Option<DateTime<Utc>>, Option<Role>);
 
-fn members_from(rows: Vec<Row>) -> Vec<Member> {
+pub(super) fn members_from(rows: Vec<Row>) -> Vec<Member> {
     let mut out: Vec<Member> = Vec::new();
     for (id, email, name, disabled_at, role) in rows {
         if out.last().is_none_or(|m| m.id != id) {

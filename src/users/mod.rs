@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod handlers;
+pub mod listing;
 pub mod member_pages;
 pub mod members;
 pub mod password_pages;

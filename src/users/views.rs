@@ -37,6 +37,12 @@ pub struct UsersPage {
     pub ctx: PageContext,
     pub tabs: Tabs,
     pub members: Vec<MemberView>,
+    pub keyset: crate::web::pagination::Keyset,
+    pub search: crate::web::list_view::SearchBox,
+    /// Sorted by name (else by e-mail address), and the addresses of either order.
+    pub by_name: bool,
+    pub by_name_href: String,
+    pub by_email_href: String,
 }
 
 /// One role checkbox.

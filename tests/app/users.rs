@@ -681,3 +681,78 @@ async fn new_sign_in_details_end_the_users_sessions_and_earlier_links() {
         "the other session ended"
     );
 }
+
+/// The e-mail addresses a User management page lists, in its order.
+fn listed_emails(pages: &[crate::support::Resp]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.body
+                .split("data-test=\"user-row\" data-email=\"")
+                .skip(1)
+                .map(|r| r[..r.find('"').unwrap()].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// User management lists 25 at a time by e-mail address or by name, finds a user by part of
+/// either, and never shows another partner's staff or the customers' users.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn users_sort_by_address_or_name_page_by_keyset_and_are_found_by_typing() {
+    let app = TestApp::spawn().await;
+    let (partner, global) = contoso(&app).await;
+    let v = app.signed_in(&global).await;
+    // 30 more: names run the other way from the addresses.
+    for i in 0..30 {
+        let name = format!("Member {:02}", 29 - i);
+        let email = format!("m{i:02}@contoso.example");
+        let added = add_user(&v, &name, &email, &["sales_agent"], "link").await;
+        assert_eq!(added.status, 200, "{}", added.body);
+    }
+    let customer = app.customer(partner).await;
+    let customer_user = app
+        .user(partner)
+        .customer(customer)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let rival = other_shop(&app).await;
+
+    let by_email = crate::support::ordering::keyset_pages(&app, &v, USERS).await;
+    assert_eq!(by_email.len(), 2);
+    let emails = listed_emails(&by_email);
+    assert_eq!(emails.len(), 31);
+    let mut sorted = emails.clone();
+    sorted.sort();
+    assert_eq!(emails, sorted);
+    assert!(!emails.contains(&customer_user) && !emails.contains(&rival.agent));
+    assert!(
+        by_email[0].contains(
+            "aria-sort=\"ascending\"><a href=\"/account/users\" data-test=\"sort-email\""
+        )
+    );
+    assert!(by_email[0].contains("<a href=\"/account/users?sort=name\" data-test=\"sort-name\""));
+
+    let by_name =
+        crate::support::ordering::keyset_pages(&app, &v, "/account/users?sort=name").await;
+    let names = listed_emails(&by_name);
+    // "Member 00" (m29) first ... "Member 29" (m00), then the Global admin's name.
+    let members: Vec<&String> = names.iter().filter(|e| e.starts_with('m')).collect();
+    let expected: Vec<String> = (0..30)
+        .rev()
+        .map(|i| format!("m{i:02}@contoso.example"))
+        .collect();
+    assert_eq!(members, expected.iter().collect::<Vec<_>>());
+    assert!(
+        by_name[1].contains("sort=name&#38;after="),
+        "the next page keeps the order"
+    );
+
+    let found = v.get("/account/users?q=member+0").await;
+    assert_eq!(listed_emails(&[found]).len(), 10);
+    let found = v.get("/account/users?q=M07%40CONTOSO").await;
+    assert_eq!(listed_emails(&[found]), ["m07@contoso.example"]);
+    let none = v.get(&format!("/account/users?q={}", rival.agent)).await;
+    assert!(none.contains("No user has that name or e-mail address."));
+    assert!(listed_emails(&[none]).is_empty());
+}

@@ -549,6 +549,11 @@ console-status-rejected = Rejected
 ## Account settings › Activity log
 activity-title = Activity log
 users-title = User management
+users-search = Find a user
+users-search-hint = Part of a name or an e-mail address.
+users-search-found = Users matching “{ $q }”
+users-search-none = No user has that name or e-mail address.
+users-search-clear = Show all users
 activity-intro = Who viewed software keys or downloaded software in the range you choose, newest first. Other records (orders, cancellations, support decisions, sign-ins, user changes) are under Operation.
 activity-from = From (date, UTC)
 activity-to = To (date, UTC)

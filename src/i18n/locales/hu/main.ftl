@@ -550,6 +550,11 @@ console-status-rejected = Elutasítva
 ## Fiókbeállítások › Tevékenységnapló
 activity-title = Tevékenységnapló
 users-title = Felhasználók kezelése
+users-search = Felhasználó keresése
+users-search-hint = Egy név vagy e-mail-cím egy része.
+users-search-found = A(z) „{ $q }” kifejezésnek megfelelő felhasználók
+users-search-none = Nincs ilyen nevű vagy e-mail-című felhasználó.
+users-search-clear = Az összes felhasználó megjelenítése
 activity-intro = A kiválasztott időszakban szoftverkulcsokat megtekintő vagy szoftvert letöltő felhasználók, a legújabbal kezdve. A többi bejegyzés (rendelések, lemondások, támogatási döntések, bejelentkezések, felhasználói módosítások) a Művelet mezőben választható ki.
 activity-from = Kezdete (dátum, UTC)
 activity-to = Vége (dátum, UTC)

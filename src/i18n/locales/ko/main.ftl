@@ -513,6 +513,11 @@ console-status-rejected = 거부됨
 ## 계정 설정 › 활동 로그
 activity-title = 활동 로그
 users-title = 사용자 관리
+users-search = 사용자 찾기
+users-search-hint = 이름 또는 전자 메일 주소의 일부입니다.
+users-search-found = “{ $q }”와(과) 일치하는 사용자
+users-search-none = 해당 이름이나 전자 메일 주소의 사용자가 없습니다.
+users-search-clear = 모든 사용자 표시
 activity-intro = 선택한 기간에 소프트웨어 키를 조회하거나 소프트웨어를 다운로드한 사용자가 최신순으로 표시됩니다. 다른 기록(주문, 취소, 지원 결정, 로그인, 사용자 변경)은 작업 목록에서 선택하여 볼 수 있습니다.
 activity-from = 시작(날짜, UTC)
 activity-to = 종료(날짜, UTC)

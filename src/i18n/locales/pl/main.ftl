@@ -574,6 +574,11 @@ console-status-rejected = Odrzucony
 ## Ustawienia konta › Dziennik aktywności
 activity-title = Dziennik aktywności
 users-title = Zarządzanie użytkownikami
+users-search = Znajdź użytkownika
+users-search-hint = Część imienia i nazwiska lub adresu e-mail.
+users-search-found = Użytkownicy pasujący do „{ $q }”
+users-search-none = Żaden użytkownik nie ma takiego imienia i nazwiska ani adresu e-mail.
+users-search-clear = Pokaż wszystkich użytkowników
 activity-intro = Użytkownicy, którzy w wybranym zakresie dat wyświetlili klucze oprogramowania lub pobrali oprogramowanie, od najnowszych wpisów. Inne rekordy (zamówienia, anulowania, decyzje pomocy technicznej, logowania, zmiany użytkowników) można wybrać w polu Operacja.
 activity-from = Od (data, UTC)
 activity-to = Do (data, UTC)

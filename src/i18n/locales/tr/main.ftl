@@ -517,6 +517,11 @@ console-status-rejected = Reddedildi
 ## Hesap ayarları › Etkinlik günlüğü
 activity-title = Etkinlik günlüğü
 users-title = Kullanıcı yönetimi
+users-search = Kullanıcı bul
+users-search-hint = Bir adın veya e-posta adresinin bir bölümü.
+users-search-found = “{ $q }” ile eşleşen kullanıcılar
+users-search-none = Bu ada veya e-posta adresine sahip kullanıcı yok.
+users-search-clear = Tüm kullanıcıları göster
 activity-intro = Seçtiğiniz tarih aralığında yazılım anahtarlarını görüntüleyen veya yazılım indiren kullanıcılar, en yeniden eskiye. Diğer kayıtlar (siparişler, iptaller, destek kararları, oturum açmalar, kullanıcı değişiklikleri) İşlem altında seçilebilir.
 activity-from = Başlangıç (tarih, UTC)
 activity-to = Bitiş (tarih, UTC)

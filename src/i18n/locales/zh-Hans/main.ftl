@@ -514,6 +514,11 @@ console-status-rejected = 已拒绝
 ## 帐户设置 › 活动日志
 activity-title = 活动日志
 users-title = 用户管理
+users-search = 查找用户
+users-search-hint = 姓名或电子邮件地址的一部分。
+users-search-found = 与“{ $q }”匹配的用户
+users-search-none = 没有具有该姓名或电子邮件地址的用户。
+users-search-clear = 显示所有用户
 activity-intro = 在你选择的范围内查看过软件密钥或下载过软件的人员，最新的排在最前面。其他记录（订单、取消、支持决定、登录、用户更改）位于“操作”下。
 activity-from = 开始日期（UTC）
 activity-to = 结束日期（UTC）

@@ -1,0 +1,2 @@
+DROP INDEX users_staff_name_idx;
+DROP INDEX users_staff_email_idx;
