@@ -18,6 +18,7 @@ mod browser_buying;
 mod browser_cancel;
 mod browser_flows;
 mod browser_languages;
+mod browser_lists;
 mod browser_phone;
 mod browser_software;
 mod browser_support;

@@ -1,0 +1,130 @@
+//! Sorting and searching lists in a real Chromium, in both views: the Software tab by date
+//! either way and by product, Order history by date and by order number, and My support
+//! requests by title, each by clicking its header or typing in its search box.
+
+use fantoccini::Locator;
+
+use crate::support::TestApp;
+use crate::support::browser::{Browser, open_customer, signed_in};
+use crate::support::ordering::order_number;
+
+/// The value of `attribute` on each element `css` finds, in page order.
+async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in b.client.find_all(Locator::Css(css)).await.expect("find") {
+        out.push(el.attr(attribute).await.expect("attr").unwrap_or_default());
+    }
+    out
+}
+
+/// The texts of the elements `css` finds, in page order.
+async fn texts(b: &Browser, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in b.client.find_all(Locator::Css(css)).await.expect("find") {
+        out.push(el.text().await.expect("text"));
+    }
+    out
+}
+
+async fn story(current_view: bool) {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let oldest = app.purchase(shop.customer, "ws2022-std").days_old(5).await;
+    let sql = app.purchase(shop.customer, "sql2022-std").days_old(3).await;
+    let newest = app.purchase(shop.customer, "ws2022-std").days_old(1).await;
+    let b = signed_in(&app, &shop.agent, current_view).await;
+
+    // The Software tab: newest first, then oldest first by its header, then only SQL Server.
+    open_customer(&b, current_view, "Northwind").await;
+    let lines = "tr[data-test=purchase-row] td[data-line]";
+    let ids =
+        |p: &[crate::support::Purchase]| p.iter().map(|p| p.line.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        attributes(&b, lines, "data-line").await,
+        ids(&[newest, sql, oldest])
+    );
+    b.click_to_new_page("a[data-test=sort-software-find]").await;
+    assert_eq!(
+        attributes(&b, lines, "data-line").await,
+        ids(&[oldest, sql, newest])
+    );
+    b.fill("#software-find-q", "sql server").await;
+    b.click_to_new_page("form[data-test=software-find] button[type=submit]")
+        .await;
+    assert_eq!(attributes(&b, lines, "data-line").await, ids(&[sql]));
+    let path = b.path().await;
+    assert!(
+        path.contains("sort=oldest") && path.contains("q=sql+server"),
+        "{path}"
+    );
+    b.click_to_new_page("a[data-test=software-find-clear]")
+        .await;
+    assert_eq!(attributes(&b, lines, "data-line").await.len(), 3);
+
+    // Order history: oldest first by its header, then one order found by its number.
+    b.goto(&format!("/customers/{}/orders", shop.customer))
+        .await;
+    let numbers = "table[data-test=order-history] tbody tr td:first-child a";
+    let n = |p: crate::support::Purchase| {
+        let app = &app;
+        async move { order_number(app, p.order).await }
+    };
+    let (first, middle, last) = (n(oldest).await, n(sql).await, n(newest).await);
+    assert_eq!(
+        texts(&b, numbers).await,
+        [last.clone(), middle.clone(), first.clone()]
+    );
+    b.click_to_new_page("a[data-test=sort-placed]").await;
+    assert_eq!(
+        texts(&b, numbers).await,
+        [first.clone(), middle.clone(), last.clone()]
+    );
+    b.fill("#order-search", &middle).await;
+    b.click_to_new_page("form[data-test=order-search] button[type=submit]")
+        .await;
+    assert_eq!(texts(&b, numbers).await, vec![middle.to_string()]);
+
+    // My support requests: found by part of a title.
+    let v = app.signed_in(&shop.agent).await;
+    let tenant = shop.customer.to_string();
+    for title in ["The key does not activate", "The ISO is corrupt"] {
+        let filed = v
+            .post(
+                "/support/requests",
+                &[
+                    ("problem_type", "keys_downloads"),
+                    ("impact", "moderate"),
+                    ("title", title),
+                    ("tenant", tenant.as_str()),
+                    ("order", first.as_str()),
+                    ("reason", "Details."),
+                    ("contact_name", "Avery Agent"),
+                    ("contact_email", "avery@contoso.example"),
+                    ("contact_phone", "+1 425 555 0100"),
+                ],
+            )
+            .await;
+        assert_eq!(filed.status, 303, "{}", filed.body);
+    }
+    b.goto("/support").await;
+    let rows = "tr[data-test=support-row]";
+    assert_eq!(texts(&b, rows).await.len(), 2);
+    b.fill("#support-find-q", "iso").await;
+    b.click_to_new_page("form[data-test=support-find] button[type=submit]")
+        .await;
+    let found = texts(&b, rows).await;
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("The ISO is corrupt"), "{found:?}");
+    b.assert_console_clean().await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_workspaces_view_lists_sort_by_their_header_and_find_by_typing() {
+    story(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_current_view_lists_sort_by_their_header_and_find_by_typing() {
+    story(true).await;
+}
