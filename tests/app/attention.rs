@@ -11,6 +11,7 @@ use diesel_async::RunQueryDsl;
 use crate::support::TestApp;
 use crate::support::fixtures_people::other_shop;
 use crate::support::ordering::order_number;
+use crate::support::requests::file_request;
 use crate::support::software::make_link;
 
 /// The number a figure shows.
@@ -63,23 +64,7 @@ async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_li
     let number = order_number(&app, linked.order).await;
     let tenant = shop.customer.to_string();
     for title in ["Waiting on us", "Still with support"] {
-        let filed = agent
-            .post(
-                "/support/requests",
-                &[
-                    ("problem_type", "keys_downloads"),
-                    ("impact", "moderate"),
-                    ("title", title),
-                    ("tenant", tenant.as_str()),
-                    ("order", number.as_str()),
-                    ("reason", "The key does not activate."),
-                    ("contact_name", "Avery Agent"),
-                    ("contact_email", "avery@contoso.example"),
-                    ("contact_phone", "+1 425 555 0100"),
-                ],
-            )
-            .await;
-        assert_eq!(filed.status, 303, "{}", filed.body);
+        file_request(&agent, &tenant, &number, title).await;
     }
     diesel::update(support_requests::table.filter(support_requests::title.eq("Waiting on us")))
         .set(support_requests::status.eq("waiting_for_partner"))

@@ -7,6 +7,7 @@ use fantoccini::Locator;
 use crate::support::TestApp;
 use crate::support::browser::{Browser, open_customer, signed_in};
 use crate::support::ordering::order_number;
+use crate::support::requests::file_request;
 
 /// The value of `attribute` on each element `css` finds, in page order.
 async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
@@ -88,23 +89,7 @@ async fn story(current_view: bool) {
     let v = app.signed_in(&shop.agent).await;
     let tenant = shop.customer.to_string();
     for title in ["The key does not activate", "The ISO is corrupt"] {
-        let filed = v
-            .post(
-                "/support/requests",
-                &[
-                    ("problem_type", "keys_downloads"),
-                    ("impact", "moderate"),
-                    ("title", title),
-                    ("tenant", tenant.as_str()),
-                    ("order", first.as_str()),
-                    ("reason", "Details."),
-                    ("contact_name", "Avery Agent"),
-                    ("contact_email", "avery@contoso.example"),
-                    ("contact_phone", "+1 425 555 0100"),
-                ],
-            )
-            .await;
-        assert_eq!(filed.status, 303, "{}", filed.body);
+        file_request(&v, &tenant, &first, title).await;
     }
     b.goto("/support").await;
     let rows = "tr[data-test=support-row]";

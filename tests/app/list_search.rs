@@ -7,7 +7,8 @@ use cspdesk::auth::Role;
 use cspdesk::ids::LineId;
 
 use crate::support::ordering::{keyset_pages, order_number};
-use crate::support::{Resp, TestApp, Visitor};
+use crate::support::requests::file_request;
+use crate::support::{Resp, TestApp};
 
 /// The purchases a Software list shows, in its order (each once, though a row links twice).
 fn purchases(pages: &[Resp], base: &str) -> Vec<LineId> {
@@ -88,27 +89,6 @@ async fn the_software_tab_sorts_either_way_and_finds_purchases_by_product() {
     assert_eq!(purchases(&found, "/your-products/software"), sql);
 }
 
-/// Files a request about `order` titled `title` for the customer `tenant`, as `v`.
-async fn file(v: &Visitor, tenant: &str, order: &str, title: &str) {
-    let filed = v
-        .post(
-            "/support/requests",
-            &[
-                ("problem_type", "keys_downloads"),
-                ("impact", "moderate"),
-                ("title", title),
-                ("tenant", tenant),
-                ("order", order),
-                ("reason", "The key does not activate."),
-                ("contact_name", "Avery Agent"),
-                ("contact_email", "avery@contoso.example"),
-                ("contact_phone", "+1 425 555 0100"),
-            ],
-        )
-        .await;
-    assert_eq!(filed.status, 303, "{}", filed.body);
-}
-
 /// The request numbers a list shows, in its order.
 fn numbers(pages: &[Resp], row: &str) -> Vec<String> {
     pages
@@ -143,11 +123,11 @@ async fn support_requests_sort_and_are_found_by_number_title_or_customer() {
     // 30 about Northwind's key, then 3 about Fabrikam's ISO.
     for i in 0..30 {
         app.clock.advance(chrono::Duration::minutes(1));
-        file(&v, &tenant, &order, &format!("Key {i} does not activate")).await;
+        file_request(&v, &tenant, &order, &format!("Key {i} does not activate")).await;
     }
     for i in 0..3 {
         app.clock.advance(chrono::Duration::minutes(1));
-        file(&v, &other, &other_order, &format!("ISO {i} is corrupt")).await;
+        file_request(&v, &other, &other_order, &format!("ISO {i} is corrupt")).await;
     }
     let all = keyset_pages(&app, &v, "/support").await;
     let newest_first = numbers(&all, "support-row");

@@ -15,6 +15,7 @@ pub mod ordering;
 pub mod pages;
 pub mod pdf;
 pub mod process;
+pub mod requests;
 pub mod software;
 
 pub use build::{Purchase, Shop};
