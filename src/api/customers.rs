@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
 use super::{Api, ApiError};
 use crate::auth::perm;
+use crate::customers::sorting::Sort;
 use crate::customers::{Customer, queries};
 use crate::error::AppError;
 use crate::ids::CustomerId;
@@ -114,7 +115,7 @@ pub async fn list(
     // As the Customers page without a search: one plan suits every partner.
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let limit = shapes::fetch_limit(size);
-    let page = queries::page(&conn, &caller.partner, "", after, limit);
+    let page = queries::page(&conn, &caller.partner, ("", Sort::default()), after, limit);
     let mut rows = api
         .read(&conn, async { page.await.map_err(app) })
         .await?

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::claim::{Claim, split};
 use super::forms::NewCustomerForm;
 use super::queries::{self, InsertOutcome};
+use super::sorting::Sort;
 use super::views::{CustomerPage, CustomersPage, NewCustomerPage, Tab};
 use crate::auth::extract::Reader;
 use crate::auth::{Need, Perm, perm};
@@ -43,6 +44,8 @@ pub struct CustomersQuery {
     q: Option<String>,
     /// The last customer of the previous page; nonsense means the first page.
     after: Option<String>,
+    /// The order (`sorting::Sort`); nonsense means by name, A to Z.
+    sort: Option<String>,
 }
 
 pub async fn list(
@@ -55,7 +58,8 @@ pub async fn list(
     let q = crate::web::forms::search_text(query.q.as_deref());
     let ctx = ctx.crumb("nav-customers", None);
     let can_add = need.user.can(Perm::CustomersCreate);
-    let base = CustomersPage::list_base(&q);
+    let sort = Sort::from_param(query.sort.as_deref());
+    let base = sort.href(&q);
     if q.chars().count() > MAX_SEARCH {
         let search_error =
             Some(ctx.t1("customers-search-too-long", "max", &MAX_SEARCH.to_string()));
@@ -63,6 +67,7 @@ pub async fn list(
         return render(&CustomersPage {
             ctx,
             q,
+            sort,
             search_error,
             rows: vec![],
             pager: Keyset::new(String::new(), &base, false, None),
@@ -79,7 +84,7 @@ pub async fn list(
     };
     let conn = pool.get().await?;
     let reads = async {
-        let page = queries::page(&conn, &scope, &q, after, PER_PAGE + 1).await?;
+        let page = queries::page(&conn, &scope, (&q, sort), after, PER_PAGE + 1).await?;
         let more = page.rows.len() as i64 > PER_PAGE;
         // The whole list's count came with its rows; a search whose matches fit on its first
         // page has counted them already. Only a longer search, or a page past the end, counts
@@ -103,6 +108,7 @@ pub async fn list(
     render(&CustomersPage {
         ctx,
         q,
+        sort,
         search_error: None,
         rows,
         pager: Keyset::new(total, &base, after.is_some(), older),

@@ -5,6 +5,7 @@ pub mod claim;
 pub mod forms;
 pub mod handlers;
 pub mod queries;
+pub mod sorting;
 pub mod views;
 
 use crate::ids::{CustomerId, PartnerId};

@@ -6,6 +6,7 @@ use diesel::sql_types::Text;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::forms::ValidCustomer;
+use super::sorting::Sort;
 use super::{Counts, Customer};
 use crate::auth::PartnerScope;
 use crate::db::schema::{customer_counts, customers};
@@ -130,9 +131,9 @@ struct Listed {
     partner_total: i32,
 }
 
-/// A page of the list in name order, continuing after customer `after` (the last one shown):
-/// the rows come off the (partner, lower(name), id) index, starting at that customer, so a
-/// later page costs what the first does. A cursor that is not one of the partner's customers
+/// A page of the list in `sort`'s order, continuing after customer `after` (the last one
+/// shown): the rows come off the (partner, lower(name), id) or (partner, domain, id) index,
+/// forwards or backwards, starting at that customer, so a later page costs what the first does. A cursor that is not one of the partner's customers
 /// continues from nowhere: the page is empty. The limit is written into the statement (`$2`,
 /// the count's bound, is unused here): with `LIMIT $n` PostgreSQL planned the list again on
 /// every view, as if a tenth of the table were wanted; the index gives the order for any
@@ -140,17 +141,20 @@ struct Listed {
 pub async fn page(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
-    q: &str,
+    (q, sort): (&str, Sort),
     after: Option<CustomerId>,
     limit: i64,
 ) -> Result<Page, AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
     let search = Search::new(q);
-    let keyset = if after.is_some() {
-        "AND (lower(company_name), id) > (SELECT lower(c.company_name), c.id FROM customers c
-                                           WHERE c.id = $6 AND c.partner_id = $1)"
-    } else {
-        ""
+    let (key, (dir, cmp)) = (sort.key(""), sort.direction());
+    let keyset = match after {
+        Some(_) => format!(
+            "AND ({key}, id) {cmp} (SELECT {}, c.id FROM customers c
+                                     WHERE c.id = $6 AND c.partner_id = $1)",
+            sort.key("c.")
+        ),
+        None => String::new(),
     };
     let (pattern, prefix, id) = search.binds();
     let listed: Vec<Listed> = search
@@ -158,7 +162,7 @@ pub async fn page(
             "SELECT {COLUMNS},
                     (SELECT p.customer_count FROM partners p WHERE p.id = $1) AS partner_total
                FROM customers WHERE partner_id = $1 {} {keyset}
-              ORDER BY lower(company_name), id LIMIT {limit}",
+              ORDER BY {key} {dir}, id {dir} LIMIT {limit}",
             search.condition()
         ))
         .bind::<SqlUuid, _>(scope.partner_id())

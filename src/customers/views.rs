@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::Customer;
 use super::forms::NewCustomerForm;
+use super::sorting::{Column, Sort};
 use crate::orders::views::History;
 use crate::web::PageContext;
 use crate::web::forms::FieldErrors;
@@ -14,6 +15,7 @@ use crate::web::pagination::Keyset;
 pub struct CustomersPage {
     pub ctx: PageContext,
     pub q: String,
+    pub sort: Sort,
     pub search_error: Option<String>,
     pub rows: Vec<Customer>,
     /// The number of customers (or matches) and the links to the newest and next rows.
@@ -22,10 +24,26 @@ pub struct CustomersPage {
 }
 
 impl CustomersPage {
-    /// The list's address with its search, for the page links.
-    pub fn list_base(q: &str) -> String {
-        let query = serde_urlencoded::to_string([("q", q)]).unwrap_or_default();
-        format!("/customers?{query}")
+    /// Where the header of `column` leads: that column's order (flipped when it is the one
+    /// sorted by), the same search.
+    fn header_href(&self, column: Column) -> String {
+        self.sort.by(column).href(&self.q)
+    }
+
+    pub fn name_href(&self) -> String {
+        self.header_href(Column::Name)
+    }
+
+    pub fn domain_href(&self) -> String {
+        self.header_href(Column::Domain)
+    }
+
+    pub fn name_sort(&self) -> Option<&'static str> {
+        self.sort.aria(Column::Name)
+    }
+
+    pub fn domain_sort(&self) -> Option<&'static str> {
+        self.sort.aria(Column::Domain)
     }
 }
 

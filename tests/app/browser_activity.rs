@@ -1,6 +1,7 @@
 //! Account settings in Chromium, in both views: the Global admin's activity log (the key view
-//! and the link download of the Software page), its CSV, adding an Admin agent who signs in
-//! and gets a key, and disabling a user who is then signed out; a Sales agent has neither.
+//! and the link download of the Software page), its CSV, a customer's user found by typing,
+//! adding an Admin agent who signs in and gets a key, and disabling a user who is then signed
+//! out; a Sales agent has neither.
 
 use chrono::Duration;
 use cspdesk::auth::Role;
@@ -57,6 +58,15 @@ async fn story(current_view: bool) {
     assert_eq!(agent.get(&format!("{purchase}/key")).await.status, 200);
     let link = copy_link(&agent, &purchase, &variant_id(&app, line).await.to_string()).await;
     assert_eq!(app.visitor().get(&link).await.status, 200);
+    // The customer's own admin views the key too: not staff, found by typing.
+    let own_admin = app
+        .user(partner)
+        .customer(customer)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let own = app.signed_in(&own_admin).await;
+    let own_key = format!("/your-products/software/{line}/key");
+    assert_eq!(own.get(&own_key).await.status, 200);
 
     let b = signed_in(&app, &global, current_view).await;
     account_tab(&b, "/account/activity").await;
@@ -104,12 +114,20 @@ async fn story(current_view: bool) {
         .expect("the CSV");
     let csv = csv.as_str().unwrap_or_default();
     assert!(csv.starts_with("Time (UTC),User,Customer,Tenant ID"));
-    assert_eq!(
-        csv.lines().count(),
-        4,
-        "the header and three records: {csv}"
-    );
+    assert_eq!(csv.lines().count(), 5, "the header and four records: {csv}");
     assert!(csv.contains("Key viewed") && csv.contains("Downloaded by link"));
+
+    // The staff list does not hold the customer's admin; typing their address finds them.
+    let staff = b.texts("select#user option").await.join(" ");
+    assert!(!staff.contains(own_admin.as_str()), "{staff}");
+    b.fill("#who", &own_admin.to_uppercase()).await;
+    b.click_to_new_page("button[data-test=activity-show]").await;
+    let rows = b.texts("tr[data-test=activity-row]").await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0].contains(own_admin.as_str()) && rows[0].contains("Key viewed"),
+        "{rows:?}"
+    );
 
     // A new Admin agent, with a set-password link.
     b.click_to_new_page("nav[data-test=account-tabs] a[href='/account/users']")

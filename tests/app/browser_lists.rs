@@ -1,31 +1,12 @@
-//! Sorting and searching lists in a real Chromium, in both views: the Software tab by date
-//! either way and by product, Order history by date and by order number, and My support
-//! requests by title, each by clicking its header or typing in its search box.
-
-use fantoccini::Locator;
+//! Sorting and searching lists in a real Chromium, in both views: Customers by domain either
+//! way, the Software tab by date either way and by product, Order history by date and by order
+//! number, and My support requests by title, each by clicking its header or typing in its
+//! search box.
 
 use crate::support::TestApp;
-use crate::support::browser::{Browser, open_customer, signed_in};
+use crate::support::browser::{open_customer, open_workspace, signed_in};
 use crate::support::ordering::order_number;
 use crate::support::requests::file_request;
-
-/// The value of `attribute` on each element `css` finds, in page order.
-async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in b.client.find_all(Locator::Css(css)).await.expect("find") {
-        out.push(el.attr(attribute).await.expect("attr").unwrap_or_default());
-    }
-    out
-}
-
-/// The texts of the elements `css` finds, in page order.
-async fn texts(b: &Browser, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in b.client.find_all(Locator::Css(css)).await.expect("find") {
-        out.push(el.text().await.expect("text"));
-    }
-    out
-}
 
 async fn story(current_view: bool) {
     let app = TestApp::spawn().await;
@@ -35,24 +16,40 @@ async fn story(current_view: bool) {
     let newest = app.purchase(shop.customer, "ws2022-std").days_old(1).await;
     let b = signed_in(&app, &shop.agent, current_view).await;
 
+    // Customers: by domain by its header, then Z to A by the same header again.
+    let tag = &shop.partner.to_string()[..8];
+    for (name, domain) in [("Adatum", "adatum"), ("Tailspin", "a-tailspin")] {
+        let domain = format!("{domain}-{tag}.test");
+        app.customer(shop.partner).named(name).domain(&domain).await;
+    }
+    open_workspace(&b, current_view, "/customers").await;
+    let names = "table[data-test=customers] tbody td:first-child";
+    let by_name = b.texts(names).await;
+    assert_eq!(by_name[..2], ["Adatum", "Northwind"]);
+    b.click_to_new_page("a[data-test=sort-domain]").await;
+    assert_eq!(b.texts(names).await[..2], ["Tailspin", "Adatum"]);
+    b.click_to_new_page("a[data-test=sort-domain]").await;
+    assert_eq!(b.path().await, "/customers?sort=domain_desc");
+    assert_eq!(b.texts(names).await.last().unwrap(), "Tailspin");
+
     // The Software tab: newest first, then oldest first by its header, then only SQL Server.
     open_customer(&b, current_view, "Northwind").await;
     let lines = "tr[data-test=purchase-row] td[data-line]";
     let ids =
         |p: &[crate::support::Purchase]| p.iter().map(|p| p.line.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        attributes(&b, lines, "data-line").await,
+        b.attributes(lines, "data-line").await,
         ids(&[newest, sql, oldest])
     );
     b.click_to_new_page("a[data-test=sort-software-find]").await;
     assert_eq!(
-        attributes(&b, lines, "data-line").await,
+        b.attributes(lines, "data-line").await,
         ids(&[oldest, sql, newest])
     );
     b.fill("#software-find-q", "sql server").await;
     b.click_to_new_page("form[data-test=software-find] button[type=submit]")
         .await;
-    assert_eq!(attributes(&b, lines, "data-line").await, ids(&[sql]));
+    assert_eq!(b.attributes(lines, "data-line").await, ids(&[sql]));
     let path = b.path().await;
     assert!(
         path.contains("sort=oldest") && path.contains("q=sql+server"),
@@ -60,7 +57,7 @@ async fn story(current_view: bool) {
     );
     b.click_to_new_page("a[data-test=software-find-clear]")
         .await;
-    assert_eq!(attributes(&b, lines, "data-line").await.len(), 3);
+    assert_eq!(b.attributes(lines, "data-line").await.len(), 3);
 
     // Order history: oldest first by its header, then one order found by its number.
     b.goto(&format!("/customers/{}/orders", shop.customer))
@@ -72,18 +69,18 @@ async fn story(current_view: bool) {
     };
     let (first, middle, last) = (n(oldest).await, n(sql).await, n(newest).await);
     assert_eq!(
-        texts(&b, numbers).await,
+        b.texts(numbers).await,
         [last.clone(), middle.clone(), first.clone()]
     );
     b.click_to_new_page("a[data-test=sort-placed]").await;
     assert_eq!(
-        texts(&b, numbers).await,
+        b.texts(numbers).await,
         [first.clone(), middle.clone(), last.clone()]
     );
     b.fill("#order-search", &middle).await;
     b.click_to_new_page("form[data-test=order-search] button[type=submit]")
         .await;
-    assert_eq!(texts(&b, numbers).await, vec![middle.to_string()]);
+    assert_eq!(b.texts(numbers).await, vec![middle.to_string()]);
 
     // My support requests: found by part of a title.
     let v = app.signed_in(&shop.agent).await;
@@ -93,11 +90,11 @@ async fn story(current_view: bool) {
     }
     b.goto("/support").await;
     let rows = "tr[data-test=support-row]";
-    assert_eq!(texts(&b, rows).await.len(), 2);
+    assert_eq!(b.texts(rows).await.len(), 2);
     b.fill("#support-find-q", "iso").await;
     b.click_to_new_page("form[data-test=support-find] button[type=submit]")
         .await;
-    let found = texts(&b, rows).await;
+    let found = b.texts(rows).await;
     assert_eq!(found.len(), 1);
     assert!(found[0].contains("The ISO is corrupt"), "{found:?}");
     b.assert_console_clean().await;

@@ -81,27 +81,10 @@ async fn the_list_has_25_customers_a_page() {
         2,
         "the session, then the page with the partner's count"
     );
-    let shown: Vec<String> = pages
-        .iter()
-        .flat_map(|p| {
-            p.body
-                .split("<td><a href=\"/customers/")
-                .skip(1)
-                .map(|rest| rest[..36].to_string())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let in_order: Vec<String> = diesel::sql_query(
-        "SELECT id::text AS id FROM customers WHERE partner_id = $1 ORDER BY lower(company_name), id",
-    )
-    .bind::<diesel::sql_types::Uuid, _>(contoso)
-    .load::<IdText>(&mut app.conn().await)
-    .await
-    .unwrap()
-    .into_iter()
-    .map(|r| r.id)
-    .collect();
-    assert_eq!(shown, in_order);
+    assert_eq!(
+        listed_ids(&pages),
+        ids_in_order(&app, contoso, "lower(company_name), id").await
+    );
     assert_eq!(
         pages
             .iter()
@@ -144,6 +127,85 @@ async fn the_list_has_25_customers_a_page() {
 struct IdText {
     #[diesel(sql_type = diesel::sql_types::Text)]
     id: String,
+}
+
+/// The tenant IDs the pages list, in page order.
+fn listed_ids(pages: &[crate::support::Resp]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.body
+                .split("<td><a href=\"/customers/")
+                .skip(1)
+                .map(|rest| rest[..36].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The partner's tenant IDs in the SQL order `order`.
+async fn ids_in_order(app: &TestApp, partner: PartnerId, order: &str) -> Vec<String> {
+    diesel::sql_query(format!(
+        "SELECT id::text AS id FROM customers WHERE partner_id = $1 ORDER BY {order}"
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(partner)
+    .load::<IdText>(&mut app.conn().await)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|r| r.id)
+    .collect()
+}
+
+/// Each column header sorts the list by it, A to Z, and again Z to A; every order pages by
+/// keyset (each customer once, later pages reading as much as the first), and a search keeps
+/// the order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_sorts_by_name_or_domain_either_way_over_pages() {
+    use crate::support::ordering::keyset_pages;
+    let app = TestApp::spawn().await;
+    let (contoso, agent) = two_partners(&app).await;
+    // Six of each name, their domains in another order than their names.
+    let tag = &contoso.to_string()[..8];
+    for i in 0..30 {
+        app.customer(contoso)
+            .named(&format!("Bulk {:02}", i % 5))
+            .domain(&format!("d{:02}.{tag}.test", (i * 7) % 30))
+            .await;
+    }
+    let v = app.signed_in(&agent).await;
+    let first = v.get("/customers").await;
+    assert!(first.contains("aria-sort=\"ascending\"><a href=\"/customers?sort=name_desc\""));
+    assert!(first.contains("<a href=\"/customers?sort=domain\" data-test=\"sort-domain\""));
+    for (sort, order) in [
+        ("", "lower(company_name), id"),
+        ("?sort=name_desc", "lower(company_name) DESC, id DESC"),
+        ("?sort=domain", "primary_domain, id"),
+        ("?sort=domain_desc", "primary_domain DESC, id DESC"),
+    ] {
+        let pages = keyset_pages(&app, &v, &format!("/customers{sort}")).await;
+        assert_eq!(pages.len(), 2, "{sort}");
+        assert_eq!(
+            listed_ids(&pages),
+            ids_in_order(&app, contoso, order).await,
+            "{sort}"
+        );
+        assert!(!pages[0].contains("Lamna Healthcare"));
+    }
+    let domain = v.get("/customers?sort=domain").await;
+    assert!(domain.contains("aria-sort=\"ascending\"><a href=\"/customers?sort=domain_desc\""));
+    assert!(domain.contains("<input type=\"hidden\" name=\"sort\" value=\"domain\">"));
+    // A search in Z-to-A domain order: the six "Bulk 03", in that order.
+    let found = v.get("/customers?sort=domain_desc&q=bulk+03").await;
+    let rows = listed_ids(&[found]);
+    assert_eq!(rows.len(), 6);
+    let expected: Vec<String> = ids_in_order(&app, contoso, "primary_domain DESC, id DESC")
+        .await
+        .into_iter()
+        .filter(|id| rows.contains(id))
+        .collect();
+    assert_eq!(rows, expected);
+    assert_eq!(v.get("/customers?sort=nonsense").await.status, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -19,6 +19,7 @@ mod browser_cancel;
 mod browser_flows;
 mod browser_languages;
 mod browser_lists;
+mod browser_overview;
 mod browser_phone;
 mod browser_software;
 mod browser_support;

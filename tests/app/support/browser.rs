@@ -405,6 +405,33 @@ impl Browser {
             .unwrap_or_else(|e| panic!("waiting for {css}: {e}"));
     }
 
+    /// How many elements `css` finds.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find")
+            .len()
+    }
+
+    /// The texts of the elements `css` finds, in page order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            out.push(el.text().await.expect("text"));
+        }
+        out
+    }
+
+    /// The value of `attribute` on each element `css` finds, in page order.
+    pub async fn attributes(&self, css: &str, attribute: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            out.push(el.attr(attribute).await.expect("attr").unwrap_or_default());
+        }
+        out
+    }
+
     pub async fn exists(&self, css: &str) -> bool {
         !self
             .client
