@@ -54,7 +54,7 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = tenant(&need.user)?;
-    let view = ListView::from_query(&query);
+    let view = ListView::from_query_with_product(&query);
     let conn = state.steady.get().await?;
     let reads = async {
         let (found, rows) = pages::purchases(&conn, Claim::own(scope), &view).await?;

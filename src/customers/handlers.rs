@@ -266,7 +266,7 @@ pub async fn software_tab(
     tenant: web::Path<String>,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let view = ListView::from_query(&query);
+    let view = ListView::from_query_with_product(&query);
     detail(state, need, ctx, &tenant, Tab::Software, view).await
 }
 

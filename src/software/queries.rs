@@ -93,15 +93,14 @@ fn software_of(customer: CustomerId) -> _ {
     orders::customer_id.eq(customer).and(not_reservation)
 }
 
-/// Purchases newest (or oldest) first, up to `limit` after the view's cursor, each with the
-/// customer it belongs to (see `customers::claim`, whose check is part of the statement), in
-/// one statement. The customer's orders are walked in order through their (customer_id,
-/// placed_at, id) index, starting at the cursor, and each one's lines looked up (`OFFSET 0`
-/// keeps PostgreSQL from turning that into a join over every order line), so a page reads the
-/// rows it shows and a later page costs what the first does. A search by product instead
-/// reads, for each product whose name matches, a page of the customer's lines of it off the
-/// (customer, product, time) index, and merges them. A cursor has its own statement: a cached
-/// generic plan for an optional cursor could not start the index scan at it.
+/// Purchases newest (or oldest) first, or by product, up to `limit` after the view's cursor,
+/// each with the customer it belongs to (see `customers::claim`, whose check is part of the
+/// statement), in one statement. By date, the customer's software lines are read in order off
+/// their (customer, time) index, starting at the cursor, so a page reads the rows it shows and
+/// a later page costs what the first does. A search by product, or the order by product,
+/// instead reads for each product (whose name matches) a page of the customer's lines of it
+/// off the (customer, product, time) index, and merges them. A cursor has its own statement: a
+/// cached generic plan for an optional cursor could not start the index scan at it.
 pub async fn purchases(
     mut conn: &AsyncPgConnection,
     claim: Claim,
@@ -109,60 +108,10 @@ pub async fn purchases(
     limit: i64,
 ) -> Result<Vec<OfCustomer<Listed>>, AppError> {
     use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
-    let (dir, cmp) = if view.oldest {
-        ("ASC", ">=")
-    } else {
-        ("DESC", "<=")
-    };
-    // Within the cursor's order, the lines after its line; other orders past it entirely.
-    let (orders_after, lines_after) = match view.after {
-        Some(_) => (
-            format!("AND (o.placed_at, o.id) {cmp} ($4, $5)"),
-            "AND (x.order_id <> $5 OR x.line_number > $6)",
-        ),
-        None => (String::new(), ""),
-    };
-    let columns = format!(
-        "l.id, l.order_id, l.line_number, o.number AS order_number, o.placed_at,
-         l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-         l.quantity, l.quantity_cancelled, l.revoked_at,
-         p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}"
-    );
-    let claimed = "c.id = $1 AND ($3::uuid IS NULL OR c.partner_id = $3)";
-    let sql = if view.q.is_empty() {
-        format!(
-            "SELECT {columns}
-               FROM customers c
-               JOIN customer_counts k ON k.customer_id = c.id
-               JOIN orders o ON o.customer_id = c.id
-              CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                                   WHERE x.order_id = o.id AND x.family <> 'azure_reservation'
-                                         {lines_after}
-                                  OFFSET 0) l
-               JOIN products p ON p.id = l.product_id
-              WHERE {claimed} AND o.customer_id = $1 {orders_after}
-              ORDER BY o.placed_at {dir}, o.id {dir}, l.line_number
-              LIMIT $2"
-        )
-    } else {
-        let lines_from = match view.after {
-            Some(_) => format!("AND (x.placed_at, x.order_id) {cmp} ($4, $5) {lines_after}"),
-            None => String::new(),
-        };
-        format!(
-            "SELECT {columns}
-               FROM customers c
-               JOIN customer_counts k ON k.customer_id = c.id
-               JOIN products p ON p.name ILIKE $7 AND p.family <> 'azure_reservation'
-              CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                                   WHERE x.customer_id = $1 AND x.product_id = p.id {lines_from}
-                                   ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
-                                   LIMIT $2) l
-               JOIN orders o ON o.id = l.order_id
-              WHERE {claimed}
-              ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number
-              LIMIT $2"
-        )
+    let sql = match view.by_product {
+        None if view.q.is_empty() => by_date(view),
+        None => searched_by_date(view),
+        Some(descending) => by_product(view, descending),
     };
     Ok(prepared(sql)
         .bind::<SqlUuid, _>(claim.customer_id())
@@ -174,6 +123,118 @@ pub async fn purchases(
         .bind::<Text, _>(crate::db::contains_pattern(&view.q))
         .load(&mut conn)
         .await?)
+}
+
+/// The list's columns, over lines `l`, their products `p` and the customer `c`.
+fn columns() -> String {
+    format!(
+        "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
+         l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
+         l.quantity, l.quantity_cancelled, l.revoked_at,
+         p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}"
+    )
+}
+
+/// The claim's check on the customer `c` and its counts `k` (binds $1 and $3).
+const CLAIMED: &str = "c.id = $1 AND ($3::uuid IS NULL OR c.partner_id = $3)";
+
+/// The lines (`x`) past the cursor ($4 time, $5 order, $6 line) in time order `cmp` (`<=`
+/// newest first, `>=` oldest first); lines of one order always by line number.
+fn past_cursor(cmp: &str) -> String {
+    format!("(x.placed_at, x.order_id) {cmp} ($4, $5) AND (x.order_id <> $5 OR x.line_number > $6)")
+}
+
+fn lines_after(view: &ListView, cmp: &str) -> String {
+    match view.after {
+        Some(_) => format!("AND {}", past_cursor(cmp)),
+        None => String::new(),
+    }
+}
+
+fn time_order(view: &ListView) -> (&'static str, &'static str) {
+    match view.oldest {
+        true => ("ASC", ">="),
+        false => ("DESC", "<="),
+    }
+}
+
+fn by_date(view: &ListView) -> String {
+    let (dir, cmp) = time_order(view);
+    let columns = columns();
+    let after = lines_after(view, cmp);
+    format!(
+        "SELECT {columns}
+           FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.customer_id = $1 AND x.family <> 'azure_reservation'
+                                     {after}
+                               ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
+                               LIMIT $2) l
+           JOIN products p ON p.id = l.product_id
+          WHERE {CLAIMED}
+          ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number"
+    )
+}
+
+fn searched_by_date(view: &ListView) -> String {
+    let (dir, cmp) = time_order(view);
+    let columns = columns();
+    let after = lines_after(view, cmp);
+    format!(
+        "SELECT {columns}
+           FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
+           JOIN products p ON p.name ILIKE $7 AND p.family <> 'azure_reservation'
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.customer_id = $1 AND x.product_id = p.id {after}
+                               ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
+                               LIMIT $2) l
+          WHERE {CLAIMED}
+          ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number
+          LIMIT $2"
+    )
+}
+
+/// By product name (then newest first): the products from the cursor's on, each with a page
+/// of the customer's lines of it (past the cursor for the cursor's own product).
+fn by_product(view: &ListView, descending: bool) -> String {
+    let (dir, cmp) = match descending {
+        true => ("DESC", "<="),
+        false => ("ASC", ">="),
+    };
+    let columns = columns();
+    let search = match view.q.is_empty() {
+        true => "",
+        false => "AND p.name ILIKE $7",
+    };
+    // The cursor's product: its line's.
+    let (cursor, products_from, lines_from) = match view.after {
+        Some(_) => (
+            "WITH cur AS (SELECT q.id, q.name FROM order_lines y JOIN products q ON q.id = y.product_id
+                           WHERE y.order_id = $5 AND y.line_number = $6 AND y.customer_id = $1)",
+            format!("AND (p.name, p.id) {cmp} (SELECT name, id FROM cur)"),
+            format!(
+                "AND (x.product_id <> (SELECT id FROM cur) OR ({}))",
+                past_cursor("<=")
+            ),
+        ),
+        None => ("", String::new(), String::new()),
+    };
+    format!(
+        "{cursor}
+         SELECT {columns}
+           FROM customers c
+           JOIN customer_counts k ON k.customer_id = c.id
+           JOIN products p ON p.family <> 'azure_reservation' {search} {products_from}
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.customer_id = $1 AND x.product_id = p.id {lines_from}
+                               ORDER BY x.placed_at DESC, x.order_id DESC, x.line_number
+                               LIMIT $2) l
+          WHERE {CLAIMED}
+          ORDER BY p.name {dir}, p.id {dir}, l.placed_at DESC, l.order_id DESC, l.line_number
+          LIMIT $2"
+    )
 }
 
 /// One purchase of this customer; `None` for an unknown line or another customer's.

@@ -111,7 +111,9 @@ impl UsersView {
             action: LIST.to_string(),
             hidden,
             q: self.q.clone(),
+            sort: None,
             oldest: false,
+            by_product: None,
             clear: (!self.q.is_empty()).then(|| {
                 UsersView {
                     q: String::new(),
@@ -120,6 +122,7 @@ impl UsersView {
                 .href(self.by_name)
             }),
             sort_href: String::new(),
+            product_href: String::new(),
             label: lang.t("users-search"),
             hint: lang.t("users-search-hint"),
             clear_label: lang.t("users-search-clear"),

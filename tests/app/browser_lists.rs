@@ -58,6 +58,12 @@ async fn story(current_view: bool) {
     b.click_to_new_page("a[data-test=software-find-clear]")
         .await;
     assert_eq!(b.attributes(lines, "data-line").await.len(), 3);
+    // By product: SQL Server before Windows Server, newest first within a product.
+    b.click_to_new_page("a[data-test=sort-product]").await;
+    assert_eq!(
+        b.attributes(lines, "data-line").await,
+        ids(&[sql, newest, oldest])
+    );
 
     // Order history: oldest first by its header, then one order found by its number.
     b.goto(&format!("/customers/{}/orders", shop.customer))

@@ -78,6 +78,31 @@ async fn the_software_tab_sorts_either_way_and_finds_purchases_by_product() {
         );
     }
 
+    // By product, A to Z then Z to A by the same header, newest first within a product; each
+    // order's pages cross from one product to the next without a gap or a repeat.
+    let windows: Vec<LineId> = newest_first
+        .iter()
+        .filter(|l| !sql.contains(l))
+        .copied()
+        .collect();
+    let a_to_z = keyset_pages(&app, &v, &format!("{tab}?sort=product")).await;
+    assert_eq!(a_to_z.len(), 3);
+    assert_eq!(
+        purchases(&a_to_z, &base),
+        [sql.clone(), windows.clone()].concat()
+    );
+    assert!(a_to_z[0].contains(&format!(
+        "aria-sort=\"ascending\"><a href=\"{tab}?sort=product_desc\" data-test=\"sort-product\""
+    )));
+    let z_to_a = keyset_pages(&app, &v, &format!("{tab}?sort=product_desc")).await;
+    assert_eq!(
+        purchases(&z_to_a, &base),
+        [windows.clone(), sql.clone()].concat()
+    );
+    let found = keyset_pages(&app, &v, &format!("{tab}?sort=product_desc&q=server")).await;
+    assert_eq!(purchases(&found, &base), [windows, sql.clone()].concat());
+    assert!(found[0].contains("<input type=\"hidden\" name=\"sort\" value=\"product_desc\">"));
+
     // The customer's own admin searches their own Software list the same way.
     let own = app
         .user(shop.partner)
@@ -87,6 +112,12 @@ async fn the_software_tab_sorts_either_way_and_finds_purchases_by_product() {
     let own = app.signed_in(&own).await;
     let found = keyset_pages(&app, &own, "/your-products/software?q=SQL").await;
     assert_eq!(purchases(&found, "/your-products/software"), sql);
+    let own_list = "/your-products/software?sort=product";
+    let by_product = keyset_pages(&app, &own, own_list).await;
+    assert_eq!(
+        purchases(&by_product, "/your-products/software")[..20],
+        sql[..]
+    );
 }
 
 /// The request numbers a list shows, in its order.
