@@ -55,7 +55,13 @@ pub async fn list(
     let after = view.after;
     let waiting = query.status.as_deref() == Some("waiting_for_partner");
     let searched = !view.q.is_empty();
-    let conn = state.pool.get().await?;
+    // The list (all or waiting) has one plan for every partner, off its index; a search's
+    // best plan depends on what is searched for.
+    let pool = match searched {
+        true => &state.pool,
+        false => &state.steady,
+    };
+    let conn = pool.get().await?;
     let reads = async {
         let rows = queries::list(&conn, &scope, &view, PER_PAGE + 1, waiting).await?;
         // The requests waiting or found are not counted: the list says what it holds instead.

@@ -1,7 +1,9 @@
 //! Sorting and searching lists in a real Chromium, in both views: Customers by domain either
 //! way, the Software tab by date either way and by product, Order history by date and by order
-//! number, and My support requests by title, each by clicking its header or typing in its
-//! search box.
+//! number, My support requests by title, User management by name, and the support console by
+//! customer, each by clicking its header or typing in its search box.
+
+use cspdesk::auth::Role;
 
 use crate::support::TestApp;
 use crate::support::browser::{open_customer, open_workspace, signed_in};
@@ -103,6 +105,43 @@ async fn story(current_view: bool) {
     let found = b.texts(rows).await;
     assert_eq!(found.len(), 1);
     assert!(found[0].contains("The ISO is corrupt"), "{found:?}");
+    b.assert_console_clean().await;
+    b.quit().await;
+
+    // User management, as a Global admin: by name by its header, then found by typing.
+    let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
+    let b = signed_in(&app, &global, current_view).await;
+    b.goto("/account/users").await;
+    let emails = "tr[data-test=user-row]";
+    let by_email = b.attributes(emails, "data-email").await;
+    let mut sorted = by_email.clone();
+    sorted.sort();
+    assert_eq!(by_email, sorted);
+    b.click_to_new_page("a[data-test=sort-name]").await;
+    assert!(b.path().await.contains("sort=name"));
+    let tag = shop.agent.trim_start_matches("user-").split('@').next();
+    b.fill("#users-find-q", tag.unwrap()).await;
+    b.click_to_new_page("form[data-test=users-find] button[type=submit]")
+        .await;
+    assert_eq!(
+        b.attributes(emails, "data-email").await,
+        [shop.agent.clone()]
+    );
+    b.quit().await;
+
+    // The support console, as support: a request found by its customer's name.
+    let support = app.support_engineer().await;
+    let b = signed_in(&app, &support, current_view).await;
+    b.goto("/console?status=all").await;
+    assert_eq!(b.count("tr[data-test=queue-row]").await, 2);
+    b.fill("#q", "northwind").await;
+    b.click_to_new_page("form[data-test=queue-filter] button[type=submit]")
+        .await;
+    assert_eq!(b.count("tr[data-test=queue-row]").await, 2);
+    b.fill("#q", "no such customer").await;
+    b.click_to_new_page("form[data-test=queue-filter] button[type=submit]")
+        .await;
+    assert!(b.exists("p[data-test=queue-empty]").await);
     b.assert_console_clean().await;
     b.quit().await;
 }

@@ -66,7 +66,13 @@ pub async fn queue(
         q: query.q.clone(),
     });
     let (after, q) = (view.after, view.q.as_str());
-    let conn = state.pool.get().await?;
+    // The queue's statements have one plan for every status (each filter's index); a search's
+    // best plan depends on what is searched for.
+    let pool = match q.is_empty() {
+        true => &state.steady,
+        false => &state.pool,
+    };
+    let conn = pool.get().await?;
     let reads = async {
         let rows = queries::queue(&conn, &filter, sort, &view, PER_PAGE + 1).await?;
         // What a search finds is not counted: the list says what it holds instead.
