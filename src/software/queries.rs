@@ -167,7 +167,7 @@ fn by_date(view: &ListView) -> String {
            FROM customers c
            JOIN customer_counts k ON k.customer_id = c.id
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.customer_id = $1 AND x.family <> 'azure_reservation'
+                               WHERE x.customer_id = c.id AND x.family <> 'azure_reservation'
                                      {after}
                                ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
                                LIMIT $2) l
@@ -187,7 +187,7 @@ fn searched_by_date(view: &ListView) -> String {
            JOIN customer_counts k ON k.customer_id = c.id
            JOIN products p ON p.name ILIKE $7 AND p.family <> 'azure_reservation'
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.customer_id = $1 AND x.product_id = p.id {after}
+                               WHERE x.customer_id = c.id AND x.product_id = p.id {after}
                                ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
                                LIMIT $2) l
           WHERE {CLAIMED}
@@ -228,7 +228,7 @@ fn by_product(view: &ListView, descending: bool) -> String {
            JOIN customer_counts k ON k.customer_id = c.id
            JOIN products p ON p.family <> 'azure_reservation' {search} {products_from}
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.customer_id = $1 AND x.product_id = p.id {lines_from}
+                               WHERE x.customer_id = c.id AND x.product_id = p.id {lines_from}
                                ORDER BY x.placed_at DESC, x.order_id DESC, x.line_number
                                LIMIT $2) l
           WHERE {CLAIMED}

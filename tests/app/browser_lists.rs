@@ -125,7 +125,7 @@ async fn story(current_view: bool) {
         .await;
     assert_eq!(
         b.attributes(emails, "data-email").await,
-        [shop.agent.clone()]
+        vec![shop.agent.to_string()]
     );
     b.quit().await;
 
