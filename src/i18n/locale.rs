@@ -155,7 +155,10 @@ fn icu(at: &DateTime<Utc>) -> IcuDateTime<icu_calendar::Iso> {
 /// The day in the language's long form: `December 1, 2026`, `2026. december 1.`,
 /// `1 grudnia 2026`, `2026年12月1日`.
 pub fn day(at: &DateTime<Utc>, lang: Lang) -> String {
-    formats(lang).day.format(&icu(at).date).to_string()
+    let unit = at.timestamp().div_euclid(86_400);
+    super::memo::instant(lang, 0, unit, || {
+        formats(lang).day.format(&icu(at).date).to_string()
+    })
 }
 
 /// A calendar day (no time of day) in the language's long form.
@@ -165,7 +168,10 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 
 /// The day and the time to the minute, 24-hour.
 pub fn day_and_minute(at: &DateTime<Utc>, lang: Lang) -> String {
-    formats(lang).minute.format(&icu(at)).to_string()
+    let unit = at.timestamp().div_euclid(60);
+    super::memo::instant(lang, 1, unit, || {
+        formats(lang).minute.format(&icu(at)).to_string()
+    })
 }
 
 /// The day and the time to the second, 24-hour.

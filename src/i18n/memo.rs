@@ -69,6 +69,33 @@ pub fn get_or_insert(
     text
 }
 
+/// What a formatted instant is remembered by: its language, what was formatted (a day, a
+/// minute) and that day's or minute's number since 1970.
+type InstantKey = (usize, u8, i64);
+
+thread_local! {
+    static INSTANTS: RefCell<HashMap<InstantKey, String>> = RefCell::new(HashMap::new());
+}
+
+/// The remembered text of an instant formatted as `kind` (`unit` its day or minute number) in
+/// `lang`, or `format()`'s, remembered. A list shows many rows of the same few days, and a
+/// page's dates come back on the next view; ICU's formatting of each was a tenth of the
+/// Software tab's time. Bounded like the messages' memory.
+pub fn instant(lang: Lang, kind: u8, unit: i64, format: impl FnOnce() -> String) -> String {
+    let key = (lang.index(), kind, unit);
+    if let Some(found) = INSTANTS.with_borrow(|m| m.get(&key).cloned()) {
+        return found;
+    }
+    let text = format();
+    INSTANTS.with_borrow_mut(|m| {
+        if m.len() >= CAPACITY {
+            m.clear();
+        }
+        m.insert(key, text.clone());
+    });
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +123,33 @@ mod tests {
             "m\u{0}5:count\u{0}2:12"
         );
         assert_ne!(key_of("m", &[]), key_of("m", &[("a", String::new())]));
+    }
+
+    #[test]
+    fn instants_are_remembered_by_language_day_and_minute() {
+        use crate::i18n::locale::{day, day_and_minute};
+        use chrono::{DateTime, Utc};
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // Twice each (the second from memory), either side of midnight and of 1970.
+        for _ in 0..2 {
+            assert_eq!(
+                day(&at("2026-12-01T23:59:59Z"), Lang::En),
+                "December 1, 2026"
+            );
+            assert_eq!(
+                day(&at("2026-12-02T00:00:00Z"), Lang::En),
+                "December 2, 2026"
+            );
+            assert_eq!(
+                day(&at("1969-12-31T23:00:00Z"), Lang::En),
+                "December 31, 1969"
+            );
+            assert_eq!(day(&at("2026-12-01T10:00:00Z"), Lang::Pl), "1 grudnia 2026");
+            let minute = day_and_minute(&at("2026-12-01T10:05:59Z"), Lang::En);
+            assert!(minute.ends_with("10:05"), "{minute}");
+            let next = day_and_minute(&at("2026-12-01T10:06:00Z"), Lang::En);
+            assert!(next.ends_with("10:06"), "{next}");
+        }
     }
 
     #[test]
