@@ -2,11 +2,13 @@
 //! way, the Software tab by date either way and by product, Order history by date and by order
 //! number, My support requests by title, User management by name, and the support console by
 //! customer, each by clicking its header or typing in its search box.
+//! The Workspaces view's run is on a phone's screen (390×844), the Current view's at the
+//! desktop size.
 
 use cspdesk::auth::Role;
 
 use crate::support::TestApp;
-use crate::support::browser::{open_customer, open_workspace, signed_in};
+use crate::support::browser::{assert_fits, open_customer, open_workspace, story_browser};
 use crate::support::ordering::order_number;
 use crate::support::requests::file_request;
 
@@ -16,7 +18,7 @@ async fn story(current_view: bool) {
     let oldest = app.purchase(shop.customer, "ws2022-std").days_old(5).await;
     let sql = app.purchase(shop.customer, "sql2022-std").days_old(3).await;
     let newest = app.purchase(shop.customer, "ws2022-std").days_old(1).await;
-    let b = signed_in(&app, &shop.agent, current_view).await;
+    let b = story_browser(&app, &shop.agent, current_view).await;
 
     // Customers: by domain by its header, then Z to A by the same header again.
     let tag = &shop.partner.to_string()[..8];
@@ -89,6 +91,7 @@ async fn story(current_view: bool) {
     b.click_to_new_page("form[data-test=order-search] button[type=submit]")
         .await;
     assert_eq!(b.texts(numbers).await, vec![middle.to_string()]);
+    assert_fits(&b).await;
 
     // My support requests: found by part of a title.
     let v = app.signed_in(&shop.agent).await;
@@ -110,7 +113,7 @@ async fn story(current_view: bool) {
 
     // User management, as a Global admin: by name by its header, then found by typing.
     let global = app.user(shop.partner).roles(&[Role::GlobalAdmin]).await;
-    let b = signed_in(&app, &global, current_view).await;
+    let b = story_browser(&app, &global, current_view).await;
     b.goto("/account/users").await;
     let emails = "tr[data-test=user-row]";
     let by_email = b.attributes(emails, "data-email").await;
@@ -131,7 +134,7 @@ async fn story(current_view: bool) {
 
     // The support console, as support: a request found by its customer's name.
     let support = app.support_engineer().await;
-    let b = signed_in(&app, &support, current_view).await;
+    let b = story_browser(&app, &support, current_view).await;
     b.goto("/console?status=all").await;
     assert_eq!(b.count("tr[data-test=queue-row]").await, 2);
     b.fill("#q", "northwind").await;
@@ -147,7 +150,7 @@ async fn story(current_view: bool) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_workspaces_view_lists_sort_by_their_header_and_find_by_typing() {
+async fn on_a_phone_in_workspaces_view_lists_sort_by_their_header_and_find_by_typing() {
     story(false).await;
 }
 

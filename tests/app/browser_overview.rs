@@ -1,6 +1,8 @@
 //! The home page's overview in a real Chromium, in both views: its figures match the data and
 //! each leads to its list (the "Needs attention" page turning its pages, the support requests
 //! waiting for the partner, this month's invoice), and Billing draws its chart's bars.
+//! The Workspaces view's run is on a phone's screen (390×844), the Current view's at the
+//! desktop size.
 
 use chrono::Duration;
 use cspdesk::clock::Clock;
@@ -9,7 +11,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use crate::support::TestApp;
-use crate::support::browser::{Browser, open_workspace, signed_in};
+use crate::support::browser::{Browser, assert_fits, open_workspace, story_browser};
 use crate::support::ordering::order_number;
 use crate::support::requests::file_request;
 use crate::support::software::make_link;
@@ -66,17 +68,19 @@ async fn story(current_view: bool) {
         .unwrap();
 
     // Signing in lands on the home page and its overview.
-    let b = signed_in(&app, &shop.agent, current_view).await;
+    let b = story_browser(&app, &shop.agent, current_view).await;
     b.wait_for("section[data-test=overview]").await;
     assert_eq!(figure(&b, "figure-ending").await, "26");
     assert_eq!(figure(&b, "figure-expiring").await, "1");
     assert_eq!(figure(&b, "figure-waiting").await, "1");
+    assert_fits(&b).await;
 
     // Windows ending: 25, then the one more, then back to the soonest.
     b.click_to_new_page("a[data-test=figure-ending]").await;
     assert_eq!(b.path().await, "/attention");
     assert_eq!(b.count("tr[data-test=ending-row]").await, 25);
     assert_eq!(b.count("tr[data-test=expiring-row]").await, 1);
+    assert_fits(&b).await;
     b.click_to_new_page("a[data-test=ending-later]").await;
     assert_eq!(b.count("tr[data-test=ending-row]").await, 1);
     assert!(!b.exists("a[data-test=ending-later]").await);
@@ -115,12 +119,14 @@ async fn story(current_view: bool) {
         "{credited:?}"
     );
     assert_eq!(b.count("table[data-test=chart-table] tbody tr").await, 12);
+    assert_fits(&b).await;
     b.assert_console_clean().await;
     b.quit().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_workspaces_view_the_overview_leads_to_each_list_and_billing_draws_its_chart() {
+async fn on_a_phone_in_workspaces_view_the_overview_leads_to_each_list_and_billing_draws_its_chart()
+{
     story(false).await;
 }
 

@@ -1,11 +1,13 @@
 //! The Software page in a real Chromium: Get key in its dialog, Copy to the clipboard, Copy
 //! link and a download by that link from a browser that is not signed in; the customer's own
 //! Software tab for its Global admin, and none of it for a plain customer user.
+//! The Workspaces view's run is on a phone's screen (390×844), the Current view's at the
+//! desktop size.
 
 use cspdesk::auth::Role;
 use cspdesk::ids::CustomerId;
 
-use crate::support::browser::{Browser, signed_in};
+use crate::support::browser::{Browser, assert_fits, signed_in, story_browser};
 use crate::support::fixtures::turkish_shop;
 use crate::support::fixtures_orders::customer_user;
 use crate::support::{Shop, TestApp};
@@ -99,7 +101,7 @@ async fn open_adatum_purchase(b: &Browser, adatum: CustomerId) {
 
 async fn partner_flow(app: &TestApp, current_view: bool) {
     let shop = adatum(app).await;
-    let b = signed_in(app, &shop.agent, current_view).await;
+    let b = story_browser(app, &shop.agent, current_view).await;
     if current_view {
         b.click("nav.side-nav a[href='/customers']").await;
     } else {
@@ -114,6 +116,7 @@ async fn partner_flow(app: &TestApp, current_view: bool) {
         "windows_server_2022_pl-PL_x64_iso.iso"
     );
     key_from_dialog(&b).await;
+    assert_fits(&b).await;
 
     b.click("button[data-test=copy-link]").await;
     b.wait_for("input[data-test=new-link-url]").await;
@@ -198,7 +201,8 @@ async fn link_downloads(app: &TestApp) -> Vec<i32> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_workspaces_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_out() {
+async fn on_a_phone_in_workspaces_view_an_admin_agent_gets_a_key_and_a_link_that_works_signed_out()
+{
     let app = TestApp::spawn().await;
     partner_flow(&app, false).await;
 }

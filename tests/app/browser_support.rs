@@ -2,13 +2,17 @@
 //! Adatum's 31-day-old purchase to a filed request with an attachment; support asks for
 //! information; the partner replies; support approves; the credit shows on the partner's
 //! invoice. No page support sees shows a product key.
+//! The Workspaces view's run is on a phone's screen (390×844), the Current view's at the
+//! desktop size.
 
 use cspdesk::billing::rules::Month;
 use cspdesk::clock::Clock;
 
 use crate::support::TestApp;
 use crate::support::browser::Browser;
-use crate::support::browser::{click_cancel, open_customer, open_workspace, signed_in};
+use crate::support::browser::{
+    assert_fits, click_cancel, open_customer, open_workspace, story_browser,
+};
 use crate::support::fixtures::{past_window_purchase, turkish_shop};
 use crate::support::software::raw_key;
 
@@ -25,7 +29,8 @@ async fn submit(b: &Browser, css: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_workspaces_view_a_refund_goes_from_the_cancel_dialog_through_support_to_the_invoice() {
+async fn on_a_phone_in_workspaces_view_a_refund_goes_from_the_cancel_dialog_through_support_to_the_invoice()
+ {
     story(false).await;
 }
 
@@ -43,11 +48,12 @@ async fn story(current_view: bool) {
     std::fs::write(&evidence, "Order confirmation: bought by mistake.\n").unwrap();
 
     // The partner: cancel dialog → support request form, prefilled → filed with a file.
-    let partner = signed_in(&app, &shop.agent, current_view).await;
+    let partner = story_browser(&app, &shop.agent, current_view).await;
     open_customer(&partner, current_view, "Adatum Corporation").await;
     click_cancel(&partner, "Windows Server 2022 Standard").await;
     submit(&partner, "dialog[open] a[data-test=support-link]").await;
     partner.wait_for("form[data-test=support-form]").await;
+    assert_fits(&partner).await;
     let tenant = partner
         .client
         .find(fantoccini::Locator::Css("#tenant"))
@@ -84,7 +90,7 @@ async fn story(current_view: bool) {
     assert_eq!(partner.text("a[data-test=attachment]").await, file_name);
 
     // Support: the console from the home page, the request, take and ask.
-    let support = signed_in(&app, &app.support_engineer().await, current_view).await;
+    let support = story_browser(&app, &app.support_engineer().await, current_view).await;
     assert_no_key(&support, &key).await;
     open_workspace(&support, current_view, "/console").await;
     support.wait_for("table[data-test=queue]").await;

@@ -117,6 +117,8 @@ pub struct Browser {
     pub client: Client,
     pub base: String,
     profile: std::path::PathBuf,
+    /// Whether `phone` has made its screen a phone's.
+    on_phone: std::sync::atomic::AtomicBool,
 }
 
 impl Browser {
@@ -154,6 +156,7 @@ impl Browser {
             client,
             base: base.to_string(),
             profile,
+            on_phone: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -196,6 +199,8 @@ impl Browser {
             .issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics))
             .await
             .expect("emulate a phone");
+        self.on_phone
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// How far the page is wider than the phone's screen, in CSS pixels, and the outermost
@@ -508,6 +513,26 @@ pub async fn signed_in(app: &super::TestApp, email: &str, current_view: bool) ->
         b.wait_for("nav.side-nav").await;
     }
     b
+}
+
+/// A browser signed in for one of a story's two runs: in Workspaces view on a phone's screen
+/// (390×844), or in Current view at the desktop size. Each story runs both ways, so every flow
+/// is shown working on a phone as well.
+pub async fn story_browser(app: &super::TestApp, email: &str, current_view: bool) -> Browser {
+    let b = signed_in(app, email, current_view).await;
+    if !current_view {
+        b.phone().await;
+    }
+    b
+}
+
+/// On a phone's screen, the page fits it: nothing sticks out sideways (see `overflow`). The
+/// desktop-sized runs are not measured: `overflow` measures against a phone's screen.
+pub async fn assert_fits(b: &Browser) {
+    if b.on_phone.load(std::sync::atomic::Ordering::Relaxed) {
+        let path = b.path().await;
+        assert_eq!(b.overflow().await, None, "{path}");
+    }
 }
 
 /// A workspace from the home page's tile, or from the left-hand menu.
