@@ -4,9 +4,6 @@
 use chrono::Duration;
 use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
-use cspdesk::db::schema::support_requests;
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
 
 use crate::support::TestApp;
 use crate::support::fixtures_people::other_shop;
@@ -50,27 +47,14 @@ async fn the_home_page_says_what_needs_attention_and_each_figure_leads_to_its_li
         .purchase(shop.customer, "sql2022-std")
         .days_old(28)
         .await;
-    let cancel = agent
-        .post(
-            &cancelled.cancel_path(),
-            &[
-                ("order", &cancelled.order.to_string()),
-                ("acknowledge", "yes"),
-            ],
-        )
-        .await;
-    assert_eq!(cancel.status, 303);
+    crate::support::ordering::cancel(&agent, cancelled).await;
     // Two requests filed; support asks the partner about one.
     let number = order_number(&app, linked.order).await;
     let tenant = shop.customer.to_string();
     for title in ["Waiting on us", "Still with support"] {
         file_request(&agent, &tenant, &number, title).await;
     }
-    diesel::update(support_requests::table.filter(support_requests::title.eq("Waiting on us")))
-        .set(support_requests::status.eq("waiting_for_partner"))
-        .execute(&mut app.conn().await)
-        .await
-        .unwrap();
+    crate::support::requests::wait_on_partner(&app, "Waiting on us").await;
 
     let home = agent.get("/").await;
     assert_eq!(home.status, 200, "{}", home.body);

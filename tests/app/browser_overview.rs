@@ -6,9 +6,6 @@
 
 use chrono::Duration;
 use cspdesk::clock::Clock;
-use cspdesk::db::schema::support_requests;
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
 
 use crate::support::TestApp;
 use crate::support::browser::{Browser, assert_fits, open_workspace, story_browser};
@@ -45,27 +42,14 @@ async fn story(current_view: bool) {
     }
     // A purchase cancelled this month: a credit on the chart (and not a window ending).
     let cancelled = app.purchase(shop.customer, "sql2022-std").days_old(2).await;
-    let cancel = agent
-        .post(
-            &cancelled.cancel_path(),
-            &[
-                ("order", &cancelled.order.to_string()),
-                ("acknowledge", "yes"),
-            ],
-        )
-        .await;
-    assert_eq!(cancel.status, 303);
+    crate::support::ordering::cancel(&agent, cancelled).await;
     // Of two requests, support waits on the partner for one.
     let number = order_number(&app, linked.order).await;
     let tenant = shop.customer.to_string();
     for title in ["Waiting on us", "Still with support"] {
         file_request(&agent, &tenant, &number, title).await;
     }
-    diesel::update(support_requests::table.filter(support_requests::title.eq("Waiting on us")))
-        .set(support_requests::status.eq("waiting_for_partner"))
-        .execute(&mut app.conn().await)
-        .await
-        .unwrap();
+    crate::support::requests::wait_on_partner(&app, "Waiting on us").await;
 
     // Signing in lands on the home page and its overview.
     let b = story_browser(&app, &shop.agent, current_view).await;

@@ -385,16 +385,7 @@ async fn an_invoice_downloads_as_a_pdf_in_the_readers_language_with_its_lines_an
         .await;
     let cancelled = order.purchases[1];
     let v = app.signed_in(&shop.agent).await;
-    let done = v
-        .post(
-            &cancelled.cancel_path(),
-            &[
-                ("order", &cancelled.order.to_string()),
-                ("acknowledge", "yes"),
-            ],
-        )
-        .await;
-    assert_eq!(done.status, 303);
+    crate::support::ordering::cancel(&v, cancelled).await;
     assert_eq!(
         v.post("/preferences/language", &[("lang", "tr")])
             .await

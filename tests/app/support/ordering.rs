@@ -206,3 +206,15 @@ pub fn older_link(body: &str) -> Option<String> {
     let start = body[..end].rfind("href=\"")? + "href=\"".len();
     Some(super::html::unescape(&body[start..end]))
 }
+
+/// Cancels a purchase from its Cancel page, as the dialog's form posts it (within its window:
+/// the answer is the redirect back).
+pub async fn cancel(v: &Visitor, p: super::Purchase) {
+    let done = v
+        .post(
+            &p.cancel_path(),
+            &[("order", &p.order.to_string()), ("acknowledge", "yes")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+}

@@ -23,3 +23,15 @@ pub async fn file_request(v: &Visitor, tenant: &str, order: &str, title: &str) {
         .await;
     assert_eq!(filed.status, 303, "{}", filed.body);
 }
+
+/// Support asks the partner about the request titled `title` (it waits for the partner).
+pub async fn wait_on_partner(app: &super::TestApp, title: &str) {
+    use cspdesk::db::schema::support_requests;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    diesel::update(support_requests::table.filter(support_requests::title.eq(title)))
+        .set(support_requests::status.eq("waiting_for_partner"))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+}
