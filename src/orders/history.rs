@@ -31,29 +31,37 @@ pub async fn page(
     };
     // A cursor has its own statement: a cached generic plan for an optional cursor could not
     // start the index scan at it.
-    let after_orders = match view.after {
-        Some(_) => format!("AND (o.placed_at, o.id) {cmp} ($4, $5)"),
+    let after = |t: &str| match view.after {
+        Some(_) => format!("AND ({t}.placed_at, {t}.id) {cmp} ($4, $5)"),
         None => String::new(),
     };
-    let search = if view.q.is_empty() {
-        String::new()
+    let orders = if view.q.is_empty() {
+        format!("JOIN orders o ON o.customer_id = c.id {}", after("o"))
     } else {
-        // Each product whose name matches is read off the (customer, product, time) index a
-        // page at a time; the number, off the orders' own. At most a page per product.
+        // The page's orders are found before any is read: each product whose name matches
+        // gives a page of the customer's lines of it off the (customer, product, time) index,
+        // the number its order off the orders' own; of those the newest page is kept, and
+        // only its orders are read, with the customer read once (not once per candidate).
         let after_lines = match view.after {
             Some(_) => format!("AND (l.placed_at, l.order_id) {cmp} ($4, $5)"),
             None => String::new(),
         };
+        let after_number = after("n");
         format!(
-            "AND o.id IN (
-               SELECT x.order_id FROM products p
-                CROSS JOIN LATERAL (
-                  SELECT l.order_id FROM order_lines l
-                   WHERE l.customer_id = $1 AND l.product_id = p.id {after_lines}
-                   ORDER BY l.placed_at {dir}, l.order_id {dir} LIMIT $3) x
-                WHERE p.name ILIKE $6
-               UNION ALL
-               SELECT n.id FROM orders n WHERE n.customer_id = $1 AND n.number = $7)"
+            "CROSS JOIN LATERAL (
+               SELECT h.order_id FROM (
+                 SELECT x.order_id, x.placed_at FROM products p
+                  CROSS JOIN LATERAL (
+                    SELECT l.order_id, l.placed_at FROM order_lines l
+                     WHERE l.customer_id = c.id AND l.product_id = p.id {after_lines}
+                     ORDER BY l.placed_at {dir}, l.order_id {dir} LIMIT $3) x
+                  WHERE p.name ILIKE $6
+                 UNION ALL
+                 SELECT n.id, n.placed_at FROM orders n
+                  WHERE n.customer_id = c.id AND n.number = $7 {after_number}) h
+                GROUP BY h.placed_at, h.order_id
+                ORDER BY h.placed_at {dir}, h.order_id {dir} LIMIT $3) m
+             JOIN orders o ON o.id = m.order_id"
         )
     };
     let sql = format!(
@@ -61,9 +69,9 @@ pub async fn page(
                 o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
            FROM customers c
            JOIN customer_counts k ON k.customer_id = c.id
-           JOIN orders o ON o.customer_id = c.id
+           {orders}
            JOIN users u ON u.id = o.placed_by
-          WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2 {after_orders} {search}
+          WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2
           ORDER BY o.placed_at {dir}, o.id {dir} LIMIT $3"
     );
     let (at, id) = match view.after {

@@ -3,7 +3,7 @@
 
 use cspdesk::ids::OrderId;
 
-use crate::support::ordering::{keyset_pages, order_number, queries_for};
+use crate::support::ordering::{fill_cart, keyset_pages, order_number, place_fields, queries_for};
 use crate::support::{Resp, TestApp};
 
 /// The orders a page lists, in its order.
@@ -78,6 +78,21 @@ async fn order_history_sorts_either_way_and_finds_an_order_by_number_or_product(
         assert_eq!(none.status, 200);
         assert!(none.contains("No order has that number or a product by that name."));
     }
+    // An order with two lines that match (Windows Server and SQL Server) is listed once, as
+    // is every other order, over pages.
+    let base = format!("/customers/{}", shop.customer);
+    let (token, seen) = place_fields(&fill_cart(&app, &v, &base).await.body);
+    let placed = v
+        .post(
+            &format!("{base}/orders"),
+            &[("order_token", &token), ("seen", &seen)],
+        )
+        .await;
+    let both = OrderId::parse(placed.location.unwrap().rsplit('/').next().unwrap()).unwrap();
+    let every = keyset_pages(&app, &v, &format!("{list}?q=server")).await;
+    let mut all = vec![both];
+    all.extend(newest_first.iter().copied());
+    assert_eq!(all_listed(&every, &list), all);
     // A search reads as much as the plain list.
     let plain = queries_for(&app, &v, &list).await;
     assert_eq!(queries_for(&app, &v, &format!("{list}?q=sql")).await, plain);
