@@ -5,6 +5,7 @@ pub mod claim;
 pub mod forms;
 pub mod handlers;
 pub mod queries;
+pub mod search;
 pub mod sorting;
 pub mod views;
 

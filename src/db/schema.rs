@@ -94,6 +94,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_search_suffixes (partner_id, suffix, customer_id) {
+        partner_id -> Uuid,
+        suffix -> Text,
+        customer_id -> Uuid,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -465,6 +473,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     cart_items,
     credits,
     customer_counts,
+    customer_search_suffixes,
     customers,
     download_links,
     invoice_lines,

@@ -145,7 +145,7 @@ pub async fn list(
     };
     let search = match view.q.is_empty() {
         true => String::new(),
-        false => format!("AND {}", search_condition("AND k.partner_id = $1")),
+        false => format!("AND {}", search_condition(Some("$1"))),
     };
     let (total, only) = if waiting {
         ("NULL", "AND r.status = 'waiting_for_partner'")
@@ -175,22 +175,21 @@ pub async fn list(
     .bind::<Nullable<SqlUuid>, _>(view.after.map(|c| c.id))
     .bind::<Text, _>(crate::db::contains_pattern(&view.q))
     .bind::<Nullable<BigInt>, _>(view.number())
+    .bind::<Text, _>(&view.q)
     .load(&mut conn)
     .await?)
 }
 
 /// The requests (`r`) whose number is `$5`, whose title contains the pattern `$4`, or whose
-/// customer's name or domain does (among at most 100 customers found, `customers` narrowing
-/// them, e.g. to a partner's). Each part has an index, so the database can gather the few
-/// requests a rare text matches instead of walking every request.
-pub fn search_condition(customers: &str) -> String {
+/// customer's name or domain contains the text `$6` (among at most 100 customers found, of
+/// the partner `partner` names, e.g. `$1`, or of every partner). Each part has an index, so
+/// the database can gather the few requests a rare text matches instead of walking every
+/// request.
+pub fn search_condition(partner: Option<&str>) -> String {
+    let customers = crate::customers::search::containing(partner, "$6", "$4");
     format!(
         "(r.number = $5 OR lower(r.title) LIKE lower($4)
-          OR r.customer_id = ANY (ARRAY(
-               SELECT k.id FROM customers k
-                WHERE (lower(k.company_name) || chr(1) || lower(k.primary_domain)) LIKE lower($4)
-                      {customers}
-                LIMIT 100)))"
+          OR r.customer_id = ANY (ARRAY({customers} LIMIT 100)))"
     )
 }
 

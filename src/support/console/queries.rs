@@ -135,7 +135,7 @@ pub async fn queue(
     // A search has its own statement, like a cursor.
     let search = match view.q.is_empty() {
         true => String::new(),
-        false => format!("AND {}", crate::support::queries::search_condition("")),
+        false => format!("AND {}", crate::support::queries::search_condition(None)),
     };
     // Planned for its pattern, like the partner's list (see `support::queries::list`).
     let statement = match view.q.is_empty() {
@@ -161,6 +161,7 @@ pub async fn queue(
     .bind::<Nullable<SqlUuid>, _>(after.map(|c| c.id))
     .bind::<Text, _>(crate::db::contains_pattern(&view.q))
     .bind::<Nullable<BigInt>, _>(view.number())
+    .bind::<Text, _>(&view.q)
     .load(&mut conn)
     .await?)
 }
