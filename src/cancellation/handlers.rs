@@ -67,16 +67,13 @@ async fn find(
     complete(conn, found, order).await
 }
 
-/// The orders of the purchase's product and its cancellation policy, read together.
+/// The orders of the purchase's product and its cancellation policy, read in one statement.
 async fn complete(
     conn: &AsyncPgConnection,
     (customer, scope, purchase): (Customer, CustomerScope, Purchase),
     order: Option<OrderId>,
 ) -> Result<Found, AppError> {
-    let (mut lines, policy) = futures_util::try_join!(
-        queries::lines_of_product(conn, scope, purchase.product_id),
-        queries::policy(conn, purchase.product_id),
-    )?;
+    let (mut lines, policy) = queries::lines_and_policy(conn, scope, purchase.product_id).await?;
     // The order asked for, or the purchase's own, even when the drop-down's newest orders
     // leave it out.
     let order = order.unwrap_or(purchase.order_id);

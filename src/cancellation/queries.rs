@@ -79,26 +79,50 @@ fn policy_of(policy: &str, window_days: Option<i32>) -> Result<Policy, AppError>
 /// dialog reads a bounded number of rows however many orders the customer has placed.
 const MAX_LINES: i64 = 25;
 
+/// A line with its product's cancellation policy as the catalog states it now.
+#[derive(QueryableByName)]
+struct WithPolicy {
+    #[diesel(embed)]
+    line: Line,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    policy: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+    window_days: Option<i32>,
+}
+
 /// The customer's newest lines of `product_id`, newest order first, straight off the
-/// (customer_id, product_id, placed_at, order_id, line_number) index of order lines.
-pub async fn lines_of_product(
+/// (customer_id, product_id, placed_at, order_id, line_number) index of order lines (each
+/// carries its order's number and time), and the product's policy, in one statement.
+pub async fn lines_and_policy(
     mut conn: &AsyncPgConnection,
     scope: CustomerScope,
     product_id: ProductId,
-) -> Result<Vec<Line>, AppError> {
+) -> Result<(Vec<Line>, Policy), AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
-    Ok(crate::db::statement::prepared(format!(
-        "SELECT {LINE_COLUMNS}
-           FROM order_lines l JOIN orders o ON o.id = l.order_id
-          WHERE l.customer_id = $1 AND l.product_id = $2
-          ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number
-          LIMIT $3"
-    ))
+    let rows: Vec<WithPolicy> = crate::db::statement::prepared(
+        "SELECT l.id, l.order_id, l.order_number, l.placed_at, l.product_id, l.product_name,
+                l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
+                l.unit_price_minor, l.credited_minor, l.currency,
+                p.cancellation_policy AS policy, p.cancellation_window_days AS window_days
+           FROM products p
+          CROSS JOIN LATERAL (SELECT * FROM order_lines x
+                               WHERE x.customer_id = $1 AND x.product_id = p.id
+                               ORDER BY x.placed_at DESC, x.order_id DESC, x.line_number
+                               LIMIT $3) l
+          WHERE p.id = $2
+          ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number",
+    )
     .bind::<SqlUuid, _>(scope.customer_id())
     .bind::<SqlUuid, _>(product_id)
     .bind::<BigInt, _>(MAX_LINES)
     .load(&mut conn)
-    .await?)
+    .await?;
+    let policy = match <[WithPolicy]>::first(&rows) {
+        Some(row) => policy_of(&row.policy, row.window_days)?,
+        // The customer has no line of it (a purchase always has one): the catalog's own.
+        None => policy(conn, product_id).await?,
+    };
+    Ok((rows.into_iter().map(|r| r.line).collect(), policy))
 }
 
 /// A line of an order locked for cancelling, with its number in the order and its product's
