@@ -6,7 +6,7 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use crate::ids::OrderId;
+use crate::ids::{CustomerId, LineId, OrderId};
 use crate::web::routes::Route;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use super::queries::{self, Line};
 use super::rules::Policy;
 use super::views::{self, CancelPage, Chosen, OrderLines};
 use crate::auth::extract::Reader;
-use crate::auth::{CurrentUser, CustomerScope, Need, perm};
+use crate::auth::{CurrentUser, CustomerScope, Need, PartnerScope, perm};
 use crate::customers::Customer;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -63,19 +63,37 @@ async fn find(
     order: Option<OrderId>,
 ) -> Result<Found, AppError> {
     let partner = user.partner()?;
-    let found = crate::software::lookup::purchase_of(conn, &partner, tenant, line).await?;
-    complete(conn, found, order).await
+    let read = read(conn, &partner, tenant, line).await?;
+    complete(conn, read, order).await
 }
 
-/// The orders of the purchase's product and its cancellation policy, read in one statement.
+/// The purchase and its product's orders and policy, the statements sent together.
+type Read = ((Customer, CustomerScope, Purchase), (Vec<Line>, Policy));
+
+async fn read(
+    conn: &AsyncPgConnection,
+    partner: &PartnerScope,
+    tenant: &str,
+    line: &str,
+) -> Result<Read, AppError> {
+    futures_util::try_join!(
+        crate::software::lookup::purchase_of(conn, partner, tenant, line),
+        queries::lines_and_policy(
+            conn,
+            partner.partner_id(),
+            CustomerId::parse(tenant),
+            LineId::parse(line),
+        ),
+    )
+}
+
+/// The order asked for, or the purchase's own, even when the drop-down's newest orders leave
+/// it out.
 async fn complete(
     conn: &AsyncPgConnection,
-    (customer, scope, purchase): (Customer, CustomerScope, Purchase),
+    ((customer, scope, purchase), (mut lines, policy)): Read,
     order: Option<OrderId>,
 ) -> Result<Found, AppError> {
-    let (mut lines, policy) = queries::lines_and_policy(conn, scope, purchase.product_id).await?;
-    // The order asked for, or the purchase's own, even when the drop-down's newest orders
-    // leave it out.
     let order = order.unwrap_or(purchase.order_id);
     if !lines.iter().any(|l| l.order_id == order) {
         lines.extend(queries::order_lines(conn, scope, order, purchase.product_id).await?);
@@ -135,9 +153,10 @@ pub async fn form(
         Some(text) => Some(OrderId::parse(text).ok_or(AppError::NotFound)?),
     };
     let partner = need.partner()?;
-    let purchase = crate::software::lookup::purchase_of(&conn, &partner, &tenant, &line);
-    let purchase = need.read(&conn, purchase).await?;
-    let found = complete(&conn, purchase, wanted).await?;
+    let read = need
+        .read(&conn, read(&conn, &partner, &tenant, &line))
+        .await?;
+    let found = complete(&conn, read, wanted).await?;
     let order = wanted.unwrap_or(found.purchase.order_id);
     let page = page(ctx, &found, order, state.clock.now(), None)?;
     render_status(StatusCode::OK, &page)

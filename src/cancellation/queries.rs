@@ -10,7 +10,7 @@ use super::rules::{Licence, Policy};
 use crate::auth::CustomerScope;
 use crate::db::schema::{order_lines, orders, products};
 use crate::error::AppError;
-use crate::ids::{CustomerId, LineId, OrderId, ProductId};
+use crate::ids::{CustomerId, LineId, OrderId, PartnerId, ProductId};
 
 /// A line of one product in one of the customer's orders.
 #[derive(Queryable, QueryableByName, Selectable, Debug, Clone)]
@@ -90,38 +90,44 @@ struct WithPolicy {
     window_days: Option<i32>,
 }
 
-/// The customer's newest lines of `product_id`, newest order first, straight off the
-/// (customer_id, product_id, placed_at, order_id, line_number) index of order lines (each
-/// carries its order's number and time), and the product's policy, in one statement.
+/// The newest lines of the product of line `line` that its customer bought, newest order
+/// first, straight off the (customer_id, product_id, placed_at, order_id, line_number) index
+/// of order lines (each carries its order's number and time), and the product's policy, in
+/// one statement. It needs only the address's ids, so it is sent alongside the purchase's own
+/// lookup; `NotFound` unless the line is of customer `customer` of partner `partner`.
 pub async fn lines_and_policy(
     mut conn: &AsyncPgConnection,
-    scope: CustomerScope,
-    product_id: ProductId,
+    partner: PartnerId,
+    customer: Option<CustomerId>,
+    line: Option<LineId>,
 ) -> Result<(Vec<Line>, Policy), AppError> {
     use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+    let (Some(customer), Some(line)) = (customer, line) else {
+        return Err(AppError::NotFound);
+    };
     let rows: Vec<WithPolicy> = crate::db::statement::prepared(
         "SELECT l.id, l.order_id, l.order_number, l.placed_at, l.product_id, l.product_name,
                 l.licence_kind, l.term_months, l.quantity, l.quantity_cancelled,
                 l.unit_price_minor, l.credited_minor, l.currency,
                 p.cancellation_policy AS policy, p.cancellation_window_days AS window_days
-           FROM products p
+           FROM order_lines b
+           JOIN products p ON p.id = b.product_id
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.customer_id = $1 AND x.product_id = p.id
+                               WHERE x.customer_id = b.customer_id AND x.product_id = b.product_id
                                ORDER BY x.placed_at DESC, x.order_id DESC, x.line_number
-                               LIMIT $3) l
-          WHERE p.id = $2
+                               LIMIT $4) l
+          WHERE b.id = $1 AND b.customer_id = $2 AND b.partner_id = $3
           ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number",
     )
-    .bind::<SqlUuid, _>(scope.customer_id())
-    .bind::<SqlUuid, _>(product_id)
+    .bind::<SqlUuid, _>(line)
+    .bind::<SqlUuid, _>(customer)
+    .bind::<SqlUuid, _>(partner)
     .bind::<BigInt, _>(MAX_LINES)
     .load(&mut conn)
     .await?;
-    let policy = match <[WithPolicy]>::first(&rows) {
-        Some(row) => policy_of(&row.policy, row.window_days)?,
-        // The customer has no line of it (a purchase always has one): the catalog's own.
-        None => policy(conn, product_id).await?,
-    };
+    // The line itself is one of its customer's lines of the product: no row, no such line.
+    let first = <[WithPolicy]>::first(&rows).ok_or(AppError::NotFound)?;
+    let policy = policy_of(&first.policy, first.window_days)?;
     Ok((rows.into_iter().map(|r| r.line).collect(), policy))
 }
 
@@ -181,22 +187,6 @@ fn in_order(customer: CustomerId, order_id: OrderId, product_id: ProductId) -> _
         .filter(order_lines::product_id.eq(product_id))
         .order(order_lines::line_number)
         .select(columns)
-}
-
-/// The product's cancellation policy as the catalog states it now.
-pub async fn policy(
-    mut conn: &AsyncPgConnection,
-    product_id: ProductId,
-) -> Result<Policy, AppError> {
-    let (policy, days): (String, Option<i32>) = products::table
-        .find(product_id)
-        .select((
-            products::cancellation_policy,
-            products::cancellation_window_days,
-        ))
-        .first(&mut conn)
-        .await?;
-    policy_of(&policy, days)
 }
 
 /// The current policies of several products, in one query.
