@@ -137,8 +137,21 @@ pub async fn purchase(
     selection: web::Query<Selection>,
 ) -> Result<HttpResponse, AppError> {
     let conn = state.steady.get().await?;
-    let found = find(&conn, &need.user, &line);
-    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    // The variants are read by the address's line alongside the lookup (see the partner's
+    // purchase page).
+    let reads = async {
+        futures_util::try_join!(
+            find(&conn, &need.user, &line),
+            crate::software::pages::purchase_reads(
+                &conn,
+                need.user.customer_id,
+                crate::ids::LineId::parse(&line),
+                false
+            ),
+        )
+    };
+    let ((customer, scope, purchase), shown) = need.read(&conn, reads).await?;
+    drop(conn);
     let ctx = crumbs(ctx).crumb_text(&purchase.product_name, None);
     // Links are the partner's to send; the customer downloads directly.
     let options = PurchaseOptions {
@@ -147,7 +160,7 @@ pub async fn purchase(
         can_migrate: false,
     };
     let caller = caller(&need.user, scope, &customer);
-    pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
+    pages::purchase_page(&state, &session, ctx, &caller, &purchase, options, shown).await
 }
 
 /// Shows a key and records that it was shown, once the session was confirmed (`read`); the

@@ -37,8 +37,21 @@ pub async fn purchase(
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
     let conn = state.steady.get().await?;
-    let found = find(&conn, need.partner()?, &tenant, &line);
-    let (customer, scope, purchase) = need.read(&conn, found).await?;
+    // The variants and links are read by the address's ids alongside the lookup, and shown
+    // only when it finds the purchase: one round trip for the page.
+    let reads = async {
+        futures_util::try_join!(
+            find(&conn, need.partner()?, &tenant, &line),
+            pages::purchase_reads(
+                &conn,
+                crate::ids::CustomerId::parse(&tenant),
+                crate::ids::LineId::parse(&line),
+                true
+            ),
+        )
+    };
+    let ((customer, scope, purchase), shown) = need.read(&conn, reads).await?;
+    drop(conn);
     let ctx = ctx
         .customer_crumbs(&customer, true)
         .crumb_text(&purchase.product_name, None);
@@ -48,7 +61,7 @@ pub async fn purchase(
         can_migrate: true,
     };
     let caller = caller(&need.user, scope, customer.partner_id);
-    pages::purchase_page(&conn, &state, &session, ctx, &caller, &purchase, options).await
+    pages::purchase_page(&state, &session, ctx, &caller, &purchase, options, shown).await
 }
 
 /// Shows a key and records that it was shown: the purchase and its key are read alongside the

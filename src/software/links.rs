@@ -121,13 +121,24 @@ impl LinkRow {
 
 /// The links made for a purchase, newest first.
 pub async fn for_purchase(
-    mut conn: &AsyncPgConnection,
+    conn: &AsyncPgConnection,
     scope: CustomerScope,
+    line_id: LineId,
+) -> Result<Vec<LinkRow>, AppError> {
+    for_line(conn, scope.customer_id(), line_id).await
+}
+
+/// The links made for line `line_id` of customer `customer`, newest first: for a page that
+/// sends it alongside the lookup that proves the customer is the reader's, and shows the
+/// rows only if that lookup found the purchase.
+pub async fn for_line(
+    mut conn: &AsyncPgConnection,
+    customer: CustomerId,
     line_id: LineId,
 ) -> Result<Vec<LinkRow>, AppError> {
     Ok(download_links::table
         .inner_join(users::table)
-        .filter(download_links::customer_id.eq(scope.customer_id()))
+        .filter(download_links::customer_id.eq(customer))
         .filter(download_links::order_line_id.eq(line_id))
         .order(download_links::created_at.desc())
         .limit(20)

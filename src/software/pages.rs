@@ -11,7 +11,7 @@ use serde_json::json;
 use super::audit::{self, Subject};
 use super::chooser::{Choices, ChosenView, Selection};
 use super::link_views::{LinkView, NewLink, NewLinkView};
-use super::links;
+use super::links::{self, LinkRow};
 use super::queries::{self, Listed, Purchase, Variant};
 use super::views::{KeyPage, PurchasePage, PurchaseView, SoftwareList};
 use crate::activity::Operation;
@@ -19,8 +19,8 @@ use crate::auth::{CurrentUser, CustomerScope};
 use crate::customers::claim::{Claim, split};
 use crate::customers::{Counts, Customer};
 use crate::error::AppError;
-use crate::ids::LineId;
 use crate::ids::PartnerId;
+use crate::ids::{CustomerId, LineId};
 use crate::web::list_view::{ListView, SearchBox};
 use crate::web::pagination::{Keyset, cut_page};
 use crate::web::{AppState, PageContext, render_status};
@@ -122,32 +122,46 @@ pub struct PurchaseOptions<'a> {
     pub can_migrate: bool,
 }
 
-pub async fn purchase_page(
+/// What a purchase's page shows besides the purchase: its product's variants and its links.
+pub type PurchaseReads = (Vec<Variant>, Vec<LinkRow>);
+
+/// The purchase page's reads by the address's ids (`None`: not an id; nothing is found), to
+/// be sent alongside the purchase's lookup, which decides whether they are shown; links only
+/// when the page shows them.
+pub async fn purchase_reads(
     conn: &AsyncPgConnection,
+    customer: Option<CustomerId>,
+    line: Option<LineId>,
+    can_links: bool,
+) -> Result<PurchaseReads, AppError> {
+    let (Some(customer), Some(line)) = (customer, line) else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let links = async {
+        match can_links {
+            true => links::for_line(conn, customer, line).await,
+            false => Ok(Vec::new()),
+        }
+    };
+    futures_util::try_join!(queries::variants_of_line(conn, customer, line), links)
+}
+
+pub async fn purchase_page(
     state: &AppState,
     session: &Session,
     ctx: PageContext,
     caller: &Caller<'_>,
     purchase: &Purchase,
     options: PurchaseOptions<'_>,
+    (variants, links): PurchaseReads,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let selection = options.selection;
-    let variants = async {
-        if purchase.has_keys() {
-            queries::variants(conn, purchase.product_id).await
-        } else {
-            Ok(Vec::new())
-        }
+    // A plan has no key or files, whatever its product lists.
+    let variants = match purchase.has_keys() {
+        true => variants,
+        false => Vec::new(),
     };
-    let links = async {
-        if options.can_links {
-            links::for_purchase(conn, caller.scope, purchase.line_id).await
-        } else {
-            Ok(Vec::new())
-        }
-    };
-    let (variants, links) = futures_util::try_join!(variants, links)?;
     let chosen = selection.find(&variants);
     let selection_error = (!selection.is_empty() && chosen.is_none())
         .then(|| lang.t("software-selection-not-offered"));

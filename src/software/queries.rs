@@ -333,6 +333,31 @@ pub async fn variants(
         .await?)
 }
 
+/// The variants of the product of line `line` of customer `customer`, in `variants`' order;
+/// none unless the line is that customer's. It needs only the address's ids, so a purchase's
+/// page sends it alongside the purchase's own lookup (which decides whether it is shown).
+pub async fn variants_of_line(
+    mut conn: &AsyncPgConnection,
+    customer: CustomerId,
+    line: LineId,
+) -> Result<Vec<Variant>, AppError> {
+    let product = order_lines::table
+        .filter(order_lines::id.eq(line))
+        .filter(order_lines::customer_id.eq(customer))
+        .select(order_lines::product_id);
+    Ok(product_variants::table
+        .left_join(artifacts::table)
+        .filter(product_variants::product_id.eq_any(product))
+        .order((
+            product_variants::version,
+            product_variants::language,
+            product_variants::file_type,
+        ))
+        .select(Variant::as_select())
+        .load(&mut conn)
+        .await?)
+}
+
 /// The variants of several products with their products' ids, in one statement, each
 /// product's in `variants`' order.
 pub async fn variants_of_products(
