@@ -6,7 +6,7 @@ use chrono::Duration;
 use cspdesk::auth::Role;
 use cspdesk::clock::Clock;
 use cspdesk::db::schema::{
-    activity, credits, order_lines, product_keys, support_events, support_requests,
+    activity, credits, order_lines, product_keys, support_events, support_requests, users,
 };
 use cspdesk::i18n::Lang;
 use cspdesk::ids::LineId;
@@ -205,7 +205,8 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     let link = make_link(&app, &partner, b).await;
     assert_eq!(partner.get(&link).await.status, 200);
     let id = refund(&app, &partner, b, "100.00", "Refund after the window").await;
-    let support = app.signed_in(&app.support_engineer().await).await;
+    let engineer = app.support_engineer().await;
+    let support = app.signed_in(&engineer).await;
 
     // The queue shows it; the review page shows the partner, order, paid and window — no key.
     let queue = support.get("/console").await;
@@ -247,6 +248,25 @@ async fn support_asks_the_partner_replies_with_a_file_and_an_approved_refund_cre
     assert_eq!(waiting_since().await, filed_at);
     let s = state(&app, id).await;
     assert_eq!((s.status.as_str(), s.assigned), ("in_review", true));
+    // The queue names who took it; the requests nobody took name nobody.
+    let name: String = users::table
+        .filter(users::email.eq(&engineer))
+        .select(users::display_name)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let queue = support.get("/console").await;
+    let rows: Vec<&str> = queue
+        .body
+        .split("data-test=\"queue-row\"")
+        .skip(1)
+        .collect();
+    let taken_row = rows.iter().find(|r| r.contains(&id.to_string())).unwrap();
+    assert!(
+        taken_row.contains(&format!("<td>{name}</td>")),
+        "{taken_row}"
+    );
+    assert_eq!(rows.iter().filter(|r| r.contains(&name)).count(), 1);
     let empty = act(&support, id, "ask", &[("body", "  ")]).await;
     assert_eq!(empty.status, 422);
     assert!(empty.contains("Write a message of at most 4,000 characters."));
