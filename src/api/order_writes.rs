@@ -204,7 +204,7 @@ async fn answer_with(
         "the order just written is gone",
     )))?;
     let lines = lines?;
-    let order = assemble(customer.id, vec![row], lines).pop();
+    let order = assemble(customer.id, vec![(row, lines)]).pop();
     let body = serde_json::to_value(order).map_err(AppError::internal)?;
     Ok(Answer { status, body })
 }

@@ -148,19 +148,18 @@ fn line_item(l: LineRow, currency: Currency) -> LineItem {
 }
 
 /// Orders with their lines (`lines` in any order) as the API shows them.
-pub fn assemble(customer: CustomerId, orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<ApiOrder> {
-    let mut lines = lines;
-    lines.sort_by_key(|l| l.line_number);
+pub fn assemble(customer: CustomerId, orders: Vec<(OrderRow, Vec<LineRow>)>) -> Vec<ApiOrder> {
     orders
         .into_iter()
-        .map(|o| {
-            let (mine, rest): (Vec<LineRow>, Vec<LineRow>) =
-                lines.drain(..).partition(|l| l.order_id == o.id);
-            lines = rest;
+        .map(|(o, mut lines)| {
+            lines.sort_by_key(|l| l.line_number);
             ApiOrder {
                 id: o.id,
                 reference_customer_id: customer,
-                line_items: mine.into_iter().map(|l| line_item(l, o.currency)).collect(),
+                line_items: lines
+                    .into_iter()
+                    .map(|l| line_item(l, o.currency))
+                    .collect(),
                 currency_code: o.currency.code(),
                 creation_date: o.placed_at,
                 status: match o.status {
@@ -311,7 +310,8 @@ pub async fn list(
     let tenant = tenant_id(&tenant, lang)?;
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let scope = &api.caller.partner;
-    let limit = shapes::fetch_limit(size);
+    // The limit is bound, not written into the statement: one more than the page.
+    let limit = size + 1;
     let reads = async {
         futures_util::try_join!(
             crate::customers::queries::find(&conn, scope, tenant),
@@ -329,8 +329,7 @@ pub async fn list(
         }
         .encode()
     });
-    let (orders, lines): (Vec<OrderRow>, Vec<Vec<LineRow>>) = orders.into_iter().unzip();
-    let items = assemble(customer.id, orders, lines.into_iter().flatten().collect());
+    let items = assemble(customer.id, orders);
     let uri = format!("/customers/{}/orders?size={size}", customer.id);
     Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
 }
@@ -381,7 +380,7 @@ pub async fn read_order<P: crate::auth::policy::Permission>(
         .map_err(app)?
         .ok_or_else(|| ApiError::not_found(lang))?;
     let lines = lines_of(&conn, scope, &[row.id]).await.map_err(app)?;
-    let mut orders = assemble(customer.id, vec![row], lines);
+    let mut orders = assemble(customer.id, vec![(row, lines)]);
     orders.pop().ok_or_else(|| ApiError::not_found(lang))
 }
 
