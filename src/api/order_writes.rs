@@ -15,7 +15,7 @@ use super::body::{self, Body};
 use super::customers::customer_of;
 use super::once::{self, Answer, Claim, Once};
 use super::order_rules::{self, Refusal};
-use super::orders::{OrderRow, assemble, lines_of, one_order};
+use super::orders::{LineRow, OrderRow, assemble, lines_of, one_order};
 use super::{Api, ApiError, Caller};
 use crate::auth::perm;
 use crate::cancellation::cancel::{self, Outcome};
@@ -363,7 +363,48 @@ pub async fn cancel(
                 }
             }
         }
-        answer_with(conn, caller, &customer, order, 200).await
+        answer_of_locked(&customer, order, lines)
     };
     once_only(&mut conn, caller, &req, fingerprint, now, write).await
+}
+
+/// The cancelled order as the API shows it, from its lines as locked and then cancelled in
+/// this transaction (each cancellation updates the lines it holds): nothing to read back. The
+/// order is cancelled when every line is, as the trigger that keeps its status decides.
+fn answer_of_locked(
+    customer: &Customer,
+    order: OrderId,
+    lines: Vec<locking::Locked>,
+) -> Result<Answer, TxError> {
+    let first = lines.first().ok_or(TxError::App(AppError::NotFound))?;
+    let row = OrderRow {
+        id: order,
+        placed_at: first.line.placed_at,
+        status: match lines.iter().all(|l| l.line.is_cancelled()) {
+            true => crate::orders::OrderStatus::Cancelled,
+            false => crate::orders::OrderStatus::Completed,
+        },
+        currency: first.line.currency,
+    };
+    let lines = lines
+        .into_iter()
+        .map(|l| LineRow {
+            order_id: l.line.order_id,
+            product_id: l.line.product_id,
+            line_number: l.line_number,
+            sku: l.sku,
+            product_name: l.line.product_name,
+            licence_kind: l.line.licence_kind,
+            term_months: l.line.term_months,
+            quantity: l.line.quantity,
+            quantity_cancelled: l.line.quantity_cancelled,
+            unit_price_minor: l.line.unit_price_minor,
+            tax_included: l.tax_included,
+            tax_rate_bp: l.tax_rate_bp,
+            credited_minor: l.line.credited_minor,
+        })
+        .collect();
+    let order = assemble(customer.id, vec![(row, lines)]).pop();
+    let body = serde_json::to_value(order).map_err(AppError::internal)?;
+    Ok(Answer { status: 200, body })
 }

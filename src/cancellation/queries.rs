@@ -143,6 +143,13 @@ pub struct Locked {
     policy: String,
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
     window_days: Option<i32>,
+    /// What the API's answer shows of the line besides: its offer and tax treatment.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub sku: String,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    pub tax_included: bool,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub tax_rate_bp: i32,
 }
 
 impl Locked {
@@ -162,7 +169,8 @@ pub async fn lock_order(
     use diesel::sql_types::Uuid as SqlUuid;
     Ok(crate::db::statement::prepared(format!(
         "SELECT {LINE_COLUMNS}, l.line_number,
-                p.cancellation_policy AS policy, p.cancellation_window_days AS window_days
+                p.cancellation_policy AS policy, p.cancellation_window_days AS window_days,
+                p.sku, l.tax_included, l.tax_rate_bp
            FROM order_lines l
            JOIN orders o ON o.id = l.order_id
            JOIN products p ON p.id = l.product_id

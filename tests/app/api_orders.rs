@@ -14,6 +14,7 @@ use crate::support::api::{ApiClient, token};
 use crate::support::fixtures_people::other_shop;
 
 const WS: &str = "ws2022-std:0001:0001";
+const SQL: &str = "sql2022-std:0001:0001";
 
 fn buy(offer: &str, quantity: i32) -> Value {
     json!({ "lineItems": [{ "lineItemNumber": 0, "offerId": offer, "quantity": quantity }] })
@@ -144,8 +145,31 @@ async fn a_program_buys_reads_and_cancels_an_order_as_the_dashboard_would() {
         line["pricing"]["amount"]
     );
     assert_eq!(count(&app, "credits").await, credits + 1);
+    // The answer is the order as stored.
+    assert_eq!(api.get(&format!("{path}/{id}")).await.json, cancelled.json);
     let again = api.patch(&format!("{path}/{id}"), &body).await;
     assert_eq!((again.status, again.code()), (400, 800061));
+
+    // One line of two: the other stays, the order stays completed, as stored.
+    let two = json!({ "lineItems": [
+        { "lineItemNumber": 0, "offerId": WS, "quantity": 2 },
+        { "lineItemNumber": 1, "offerId": SQL, "quantity": 1 },
+    ] });
+    let placed = api.post(&path, &two).await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let both = placed.json["id"].as_str().unwrap().to_string();
+    let one_line = json!({ "status": "cancelled", "lineItems": [{ "lineItemNumber": 1 }] });
+    let partly = api.patch(&format!("{path}/{both}"), &one_line).await;
+    assert_eq!(partly.status, 200, "{:?}", partly.json);
+    assert_eq!(partly.json["status"], "completed");
+    let quantities: Vec<i64> = partly.json["lineItems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["quantity"].as_i64().unwrap())
+        .collect();
+    assert_eq!(quantities, vec![2, 0]);
+    assert_eq!(api.get(&format!("{path}/{both}")).await.json, partly.json);
 
     // Both are on the audit records, done by the token.
     let today = app.clock.now().date_naive();
@@ -169,7 +193,8 @@ async fn a_program_buys_reads_and_cancels_an_order_as_the_dashboard_would() {
         .load(&mut app.conn().await)
         .await
         .unwrap();
-    assert_eq!(names.len(), 2);
+    // Two orders placed, each cancelled (the second in part).
+    assert_eq!(names.len(), 4);
     assert!(names.iter().all(|n| n.starts_with("Program ")), "{names:?}");
 }
 
