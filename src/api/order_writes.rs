@@ -15,7 +15,7 @@ use super::body::{self, Body};
 use super::customers::customer_of;
 use super::once::{self, Answer, Claim, Once};
 use super::order_rules::{self, Refusal};
-use super::orders::{LineRow, OrderRow, assemble, lines_of, one_order};
+use super::orders::{LineRow, OrderRow, assemble};
 use super::{Api, ApiError, Caller};
 use crate::auth::perm;
 use crate::cancellation::cancel::{self, Outcome};
@@ -185,30 +185,6 @@ pub(super) async fn once_only(
     }
 }
 
-/// The order as the API shows it, read on `conn` (inside the write's transaction).
-async fn answer_with(
-    conn: &AsyncPgConnection,
-    caller: &Caller,
-    customer: &Customer,
-    order: OrderId,
-    status: u16,
-) -> Result<Answer, TxError> {
-    let scope = &caller.partner;
-    // Two reads sent together (pipelined), after the writes they read.
-    let orders = [order];
-    let (row, lines) = futures_util::join!(
-        one_order(conn, scope, customer.id, order),
-        lines_of(conn, scope, &orders)
-    );
-    let row: OrderRow = row?.ok_or(TxError::App(AppError::internal(
-        "the order just written is gone",
-    )))?;
-    let lines = lines?;
-    let order = assemble(customer.id, vec![(row, lines)]).pop();
-    let body = serde_json::to_value(order).map_err(AppError::internal)?;
-    Ok(Answer { status, body })
-}
-
 fn line_state(locked: &locking::Locked) -> order_rules::LineState {
     order_rules::LineState {
         line_number: locked.line_number,
@@ -281,7 +257,7 @@ pub async fn place(
                     TxError::App(AppError::internal("an API order refused as a cart"))
                 }
             })?;
-        answer_with(conn, caller, &customer, placed.order_id, 201).await
+        answer_of_placed(&customer, &wanted, &lines, placed.order_id, now)
     };
     once_only(&mut conn, caller, &req, fingerprint, now, write).await
 }
@@ -366,6 +342,49 @@ pub async fn cancel(
         answer_of_locked(&customer, order, lines)
     };
     once_only(&mut conn, caller, &req, fingerprint, now, write).await
+}
+
+/// The order just placed as the API shows it, from what was written (each line numbered in
+/// the order asked, the time as PostgreSQL keeps it, to the microsecond): nothing to read
+/// back.
+fn answer_of_placed(
+    customer: &Customer,
+    wanted: &order_rules::Wanted,
+    lines: &[crate::orders::cart::CartLine],
+    order: OrderId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Answer, TxError> {
+    use chrono::SubsecRound;
+    let tax = crate::catalog::rules::tax_treatment(&customer.market);
+    let row = OrderRow {
+        id: order,
+        placed_at: now.trunc_subsecs(6),
+        status: crate::orders::OrderStatus::Completed,
+        currency: customer.currency,
+    };
+    let lines = lines
+        .iter()
+        .zip(&wanted.lines)
+        .enumerate()
+        .map(|(n, (l, (sku, _)))| LineRow {
+            order_id: order,
+            product_id: l.product_id,
+            line_number: n as i32,
+            sku: sku.clone(),
+            product_name: l.name.clone(),
+            licence_kind: l.licence_kind,
+            term_months: l.term_months,
+            quantity: l.quantity,
+            quantity_cancelled: 0,
+            unit_price_minor: l.unit_price_minor.unwrap_or_default(),
+            tax_included: tax.included,
+            tax_rate_bp: tax.rate_bp,
+            credited_minor: 0,
+        })
+        .collect();
+    let order = assemble(customer.id, vec![(row, lines)]).pop();
+    let body = serde_json::to_value(order).map_err(AppError::internal)?;
+    Ok(Answer { status: 201, body })
 }
 
 /// The cancelled order as the API shows it, from its lines as locked and then cancelled in
