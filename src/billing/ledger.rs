@@ -81,15 +81,13 @@ pub async fn open_invoice(
     Err(AppError::internal("no open invoice within three months"))
 }
 
-/// Adds every line of the order, as placed, to the partner's open invoice.
+/// Adds every line of the order, as placed, to `invoice`, an open invoice of its partner found
+/// by `open_invoice` in the same transaction.
 pub async fn charge_order(
-    conn: &mut AsyncPgConnection,
-    partner: PartnerId,
-    currency: Currency,
+    mut conn: &AsyncPgConnection,
+    invoice: Uuid,
     order: OrderId,
-    at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let invoice = open_invoice(conn, partner, currency, at).await?;
     crate::db::statement::prepared(
         "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
                                     product, quantity, amount_minor, tax_included, tax_rate_bp)
@@ -102,7 +100,7 @@ pub async fn charge_order(
     )
     .bind::<SqlUuid, _>(invoice)
     .bind::<SqlUuid, _>(order)
-    .execute(conn)
+    .execute(&mut conn)
     .await?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use super::cart::CartLine;
 use super::place::{Placed, Placement, TxError};
 use super::{keys, pricing};
 use crate::activity::{self, Entry, Operation};
+use crate::billing::ledger;
 use crate::catalog::Family;
 use crate::catalog::rules::{self, TaxTreatment};
 use crate::db::schema::{order_lines, orders, product_keys};
@@ -45,19 +46,36 @@ pub async fn insert_order(
     lines: &[CartLine],
 ) -> Result<Placed, TxError> {
     let order_id = OrderId::random();
-    let number: i64 = diesel::insert_into(orders::table)
-        .values((
-            orders::id.eq(order_id),
-            orders::partner_id.eq(req.partner_id),
-            orders::customer_id.eq(req.customer.id),
-            orders::placed_by.eq(req.placed_by),
-            orders::placed_at.eq(req.now),
-            orders::currency.eq(req.customer.currency),
-            orders::idempotency_token.eq(req.idempotency),
-        ))
-        .returning(orders::number)
-        .get_result(conn)
-        .await?;
+    let partner = req.partner_id;
+    let currency = req.customer.currency;
+    // The order's row and the open invoice it goes on are sent together (neither needs the
+    // other); the invoice's lines and the activity record, the last two, likewise.
+    let (number, invoice) = {
+        let shared: &AsyncPgConnection = conn;
+        let order_row = async {
+            let mut conn = shared;
+            diesel::insert_into(orders::table)
+                .values((
+                    orders::id.eq(order_id),
+                    orders::partner_id.eq(partner),
+                    orders::customer_id.eq(req.customer.id),
+                    orders::placed_by.eq(req.placed_by),
+                    orders::placed_at.eq(req.now),
+                    orders::currency.eq(currency),
+                    orders::idempotency_token.eq(req.idempotency),
+                ))
+                .returning(orders::number)
+                .get_result::<i64>(&mut conn)
+                .await
+                .map_err(TxError::from)
+        };
+        let invoice = async {
+            ledger::open_invoice(shared, partner, currency, req.now)
+                .await
+                .map_err(TxError::App)
+        };
+        futures_util::try_join!(order_row, invoice)?
+    };
     let tax = rules::tax_treatment(&req.customer.market);
     let mut described = Vec::new();
     for (n, line) in lines.iter().enumerate() {
@@ -69,10 +87,13 @@ pub async fn insert_order(
         }));
     }
     let placed = Placed { order_id, number };
-    let partner = req.partner_id;
-    let currency = req.customer.currency;
-    crate::billing::ledger::charge_order(conn, partner, currency, order_id, req.now).await?;
-    record(conn, req, placed, lines, &tax, described).await?;
+    let shared: &AsyncPgConnection = conn;
+    let charged = async {
+        ledger::charge_order(shared, invoice, order_id)
+            .await
+            .map_err(TxError::App)
+    };
+    futures_util::try_join!(charged, record(shared, req, placed, lines, &tax, described))?;
     Ok(placed)
 }
 
@@ -123,7 +144,7 @@ async fn insert_line(
 
 /// The activity record of the order, with its total and what each line bought.
 async fn record(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     req: &Placement<'_>,
     placed: Placed,
     lines: &[CartLine],

@@ -345,7 +345,10 @@ async fn charge_on_invoices(app: &TestApp, customer: cspdesk::ids::CustomerId) {
         .await
         .unwrap();
     for (order, partner, currency, at) in placed {
-        cspdesk::billing::ledger::charge_order(&mut conn, partner, currency, order, at)
+        let invoice = cspdesk::billing::ledger::open_invoice(&conn, partner, currency, at)
+            .await
+            .unwrap();
+        cspdesk::billing::ledger::charge_order(&conn, invoice, order)
             .await
             .unwrap();
     }
