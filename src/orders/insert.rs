@@ -72,7 +72,10 @@ pub async fn insert_order(
 }
 
 /// One line, and its key when the product is software with keys, in one statement: the key
-/// goes in with the line it is of (a round trip fewer per line).
+/// goes in with the line it is of (a round trip fewer per line). The product's name, kind,
+/// term and price are copied onto the line, so later catalog changes do not change what was
+/// sold; the columns are named, so a column added to the table cannot shift the others, and a
+/// missing term is bound as NULL (never `DEFAULT`), so the statement is prepared once.
 const LINE_WITH_KEY: &str = "
     WITH l AS (
         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id, product_name,
