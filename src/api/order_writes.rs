@@ -382,9 +382,7 @@ fn answer_of_placed(
             credited_minor: 0,
         })
         .collect();
-    let order = assemble(customer.id, vec![(row, lines)]).pop();
-    let body = serde_json::to_value(order).map_err(AppError::internal)?;
-    Ok(Answer { status: 201, body })
+    answer(customer, row, lines, 201)
 }
 
 /// The cancelled order as the API shows it, from its lines as locked and then cancelled in
@@ -423,7 +421,17 @@ fn answer_of_locked(
             credited_minor: l.line.credited_minor,
         })
         .collect();
+    answer(customer, row, lines, 200)
+}
+
+/// The answer with `status` and the order of `row` and `lines` as the API shows it.
+fn answer(
+    customer: &Customer,
+    row: OrderRow,
+    lines: Vec<LineRow>,
+    status: u16,
+) -> Result<Answer, TxError> {
     let order = assemble(customer.id, vec![(row, lines)]).pop();
     let body = serde_json::to_value(order).map_err(AppError::internal)?;
-    Ok(Answer { status: 200, body })
+    Ok(Answer { status, body })
 }

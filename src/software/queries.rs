@@ -316,18 +316,22 @@ pub struct Variant {
     pub size_bytes: Option<i64>,
 }
 
+/// Variants with their files, in the order a purchase's page lists them.
+#[diesel::dsl::auto_type]
+fn variants_in_order() -> _ {
+    product_variants::table.left_join(artifacts::table).order((
+        product_variants::version,
+        product_variants::language,
+        product_variants::file_type,
+    ))
+}
+
 pub async fn variants(
     mut conn: &AsyncPgConnection,
     product_id: ProductId,
 ) -> Result<Vec<Variant>, AppError> {
-    Ok(product_variants::table
-        .left_join(artifacts::table)
+    Ok(variants_in_order()
         .filter(product_variants::product_id.eq(product_id))
-        .order((
-            product_variants::version,
-            product_variants::language,
-            product_variants::file_type,
-        ))
         .select(Variant::as_select())
         .load(&mut conn)
         .await?)
@@ -345,14 +349,8 @@ pub async fn variants_of_line(
         .filter(order_lines::id.eq(line))
         .filter(order_lines::customer_id.eq(customer))
         .select(order_lines::product_id);
-    Ok(product_variants::table
-        .left_join(artifacts::table)
+    Ok(variants_in_order()
         .filter(product_variants::product_id.eq_any(product))
-        .order((
-            product_variants::version,
-            product_variants::language,
-            product_variants::file_type,
-        ))
         .select(Variant::as_select())
         .load(&mut conn)
         .await?)
