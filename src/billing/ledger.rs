@@ -105,18 +105,6 @@ pub async fn charge_order(
     Ok(())
 }
 
-/// Adds a booked credit (a negative line) to the partner's open invoice.
-pub async fn credit(
-    conn: &mut AsyncPgConnection,
-    partner: PartnerId,
-    currency: Currency,
-    credit: Uuid,
-    at: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let invoice = open_invoice(conn, partner, currency, at).await?;
-    add_credits(conn, invoice, &[credit]).await
-}
-
 /// Adds booked credits (negative lines) to `invoice`, an open invoice of their partner found
 /// by `open_invoice` in the same transaction.
 pub async fn add_credits(

@@ -123,14 +123,14 @@ pub async fn cancel_product(
     Ok(Outcome::Cancelled(done))
 }
 
-/// Writes a decided cancellation in two round trips: first the lines, their credits and the
-/// open invoice, which do not depend on each other; then what follows from them (the credits'
-/// invoice lines, the revocation and the activity record). The statements of each are sent
-/// together on the connection and run in turn (pipelining); each runs to its end before the
-/// results are looked at, and any error rolls the whole back. Only statements that do not
-/// depend on each other share a round trip: one prepared for the first time on a connection
-/// may run after another sent later. The order's totals, and its status once every line is
-/// cancelled, follow the lines by trigger (the `order_closes_with_its_lines` migration).
+/// Writes a decided cancellation in one round trip: the lines marked cancelled, their credits
+/// booked on the open invoice, their keys and links revoked and the activity record, four
+/// statements that do not depend on each other, sent together on the connection and run in
+/// turn (pipelining). Each runs to its end before the results are looked at, and any error
+/// rolls the whole back. Only statements that do not depend on each other share a round trip:
+/// one prepared for the first time on a connection may run after another sent later. The
+/// order's totals, and its status once every line is cancelled, follow the lines by trigger
+/// (the `order_closes_with_its_lines` migration).
 async fn write(
     conn: &AsyncPgConnection,
     req: &Request<'_>,
@@ -143,14 +143,6 @@ async fn write(
         .collect();
     let ids: Vec<LineId> = open.iter().map(|(l, _)| l.line_id).collect();
     let amounts: Vec<i64> = open.iter().map(|(_, credit)| *credit).collect();
-    let (marked, booked, invoice) = futures_util::join!(
-        mark_cancelled(conn, &ids, &amounts, req.now),
-        futures_util::future::join_all(credits.iter().map(|c| billing::credits::insert(conn, c))),
-        billing::ledger::open_invoice(conn, req.partner_id, done.currency, req.now),
-    );
-    marked?;
-    booked.into_iter().collect::<Result<Vec<()>, AppError>>()?;
-    let credit_ids: Vec<Uuid> = credits.iter().map(|c| c.id).collect();
     let described = open.iter().map(|(line, credit)| {
         json!({
             "line": line.line_id.to_string(),
@@ -159,12 +151,14 @@ async fn write(
             "credit_minor": credit,
         })
     });
-    let (added, revoked, recorded) = futures_util::join!(
-        billing::ledger::add_credits(conn, invoice?, &credit_ids),
+    let (marked, booked, revoked, recorded) = futures_util::join!(
+        mark_cancelled(conn, &ids, &amounts, req.now),
+        billing::credits::book_together(conn, &credits),
         revoke_access(conn, &ids, req.now),
         activity::record(conn, entry(req, done, described.collect())),
     );
-    added?;
+    marked?;
+    booked?;
     revoked?;
     recorded?;
     Ok(())
