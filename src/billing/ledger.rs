@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::rules::Month;
 use crate::error::AppError;
-use crate::ids::{OrderId, PartnerId};
+use crate::ids::{LineId, OrderId, PartnerId};
 use crate::money::Currency;
 
 #[derive(QueryableByName)]
@@ -81,8 +81,9 @@ pub async fn open_invoice(
     Err(AppError::internal("no open invoice within three months"))
 }
 
-/// Adds every line of the order, as placed, to `invoice`, an open invoice of its partner found
-/// by `open_invoice` in the same transaction.
+/// Adds every line of an order already written to `invoice`, an open invoice of its partner
+/// found by `open_invoice` in the same transaction, reading them back (orders written in bulk;
+/// placing an order uses `charge_lines`).
 pub async fn charge_order(
     mut conn: &AsyncPgConnection,
     invoice: Uuid,
@@ -100,6 +101,60 @@ pub async fn charge_order(
     )
     .bind::<SqlUuid, _>(invoice)
     .bind::<SqlUuid, _>(order)
+    .execute(&mut conn)
+    .await?;
+    Ok(())
+}
+
+/// An order's line as its charge on the invoice.
+pub struct Charge<'a> {
+    pub line: LineId,
+    pub product: &'a str,
+    pub quantity: i32,
+    pub amount_minor: i64,
+}
+
+/// What every charge of one order shares on the invoice.
+pub struct ChargedOrder<'a> {
+    pub number: i64,
+    pub placed_at: DateTime<Utc>,
+    pub customer: &'a crate::customers::Customer,
+    pub tax_included: bool,
+    pub tax_rate_bp: i32,
+}
+
+/// Adds the lines of an order being placed to `invoice`, an open invoice of its partner found
+/// by `open_invoice` in the same transaction, from what is being written: nothing is read, so
+/// it is sent alongside the lines themselves.
+pub async fn charge_lines(
+    mut conn: &AsyncPgConnection,
+    invoice: Uuid,
+    order: &ChargedOrder<'_>,
+    charges: &[Charge<'_>],
+) -> Result<(), AppError> {
+    use diesel::sql_types::{Array, BigInt, Integer, Text, Timestamptz};
+    let ids: Vec<LineId> = charges.iter().map(|c| c.line).collect();
+    let products: Vec<&str> = charges.iter().map(|c| c.product).collect();
+    let quantities: Vec<i32> = charges.iter().map(|c| c.quantity).collect();
+    let amounts: Vec<i64> = charges.iter().map(|c| c.amount_minor).collect();
+    crate::db::statement::prepared(
+        "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
+                                    product, quantity, amount_minor, tax_included, tax_rate_bp)
+         SELECT $1, 'charge', $2, c.id, $3, $4, $5, c.product, c.quantity, c.amount, $6, $7
+           FROM unnest($8::uuid[], $9::text[], $10::int[], $11::bigint[])
+                AS c(id, product, quantity, amount)",
+    )
+    .bind::<SqlUuid, _>(invoice)
+    .bind::<Timestamptz, _>(order.placed_at)
+    .bind::<BigInt, _>(order.number)
+    .bind::<Text, _>(&order.customer.company_name)
+    .bind::<SqlUuid, _>(order.customer.id)
+    .bind::<Bool, _>(order.tax_included)
+    .bind::<Integer, _>(order.tax_rate_bp)
+    .bind::<Array<SqlUuid>, _>(ids)
+    .bind::<Array<Text>, _>(products)
+    .bind::<Array<Integer>, _>(quantities)
+    .bind::<Array<BigInt>, _>(amounts)
     .execute(&mut conn)
     .await?;
     Ok(())

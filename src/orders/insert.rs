@@ -51,23 +51,58 @@ pub async fn insert_order(
         futures_util::try_join!(order_row, invoice)?
     };
     let tax = rules::tax_treatment(&req.customer.market);
-    let mut described = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
-        insert_line(conn, req, order_id, n as i32, line, &tax).await?;
-        described.push(json!({
-            "product": line.name,
-            "quantity": line.quantity,
-            "unit_price_minor": line.unit_price_minor.unwrap_or_default(),
-        }));
-    }
     let placed = Placed { order_id, number };
+    // The lines, their charges on the invoice and the activity record need only the order's
+    // row and the invoice: all are sent together.
+    let ids: Vec<LineId> = lines.iter().map(|_| LineId::random()).collect();
+    let charges: Vec<ledger::Charge> = lines
+        .iter()
+        .zip(&ids)
+        .map(|(line, id)| ledger::Charge {
+            line: *id,
+            product: &line.name,
+            quantity: line.quantity,
+            amount_minor: pricing::line_amount(
+                line.unit_price_minor.unwrap_or_default(),
+                line.quantity,
+            ),
+        })
+        .collect();
+    let order = ledger::ChargedOrder {
+        number,
+        placed_at: req.now,
+        customer: req.customer,
+        tax_included: tax.included,
+        tax_rate_bp: tax.rate_bp,
+    };
+    let described = lines
+        .iter()
+        .map(|line| {
+            json!({
+                "product": line.name,
+                "quantity": line.quantity,
+                "unit_price_minor": line.unit_price_minor.unwrap_or_default(),
+            })
+        })
+        .collect();
     let shared: &AsyncPgConnection = conn;
+    let written =
+        futures_util::future::try_join_all(
+            lines.iter().zip(&ids).enumerate().map(|(n, (line, id))| {
+                insert_line(shared, req, order_id, *id, n as i32, line, &tax)
+            }),
+        );
+    let written = async { written.await.map_err(TxError::from) };
     let charged = async {
-        ledger::charge_order(shared, invoice, order_id)
+        ledger::charge_lines(shared, invoice, &order, &charges)
             .await
             .map_err(TxError::App)
     };
-    futures_util::try_join!(charged, record(shared, req, placed, lines, &tax, described))?;
+    futures_util::try_join!(
+        written,
+        charged,
+        record(shared, req, placed, lines, &tax, described)
+    )?;
     Ok(placed)
 }
 
@@ -90,6 +125,7 @@ async fn insert_line(
     mut conn: &AsyncPgConnection,
     req: &Placement<'_>,
     order_id: OrderId,
+    id: LineId,
     line_number: i32,
     line: &CartLine,
     tax: &TaxTreatment,
@@ -97,7 +133,7 @@ async fn insert_line(
     use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
     let key = line.family.has_keys().then(keys::generate);
     crate::db::statement::prepared(LINE_WITH_KEY)
-        .bind::<SqlUuid, _>(LineId::random())
+        .bind::<SqlUuid, _>(id)
         .bind::<SqlUuid, _>(order_id)
         .bind::<SqlUuid, _>(req.partner_id)
         .bind::<Integer, _>(line_number)
