@@ -171,24 +171,24 @@ pub async fn customer_of<P: crate::auth::policy::Permission>(
     tenant: &str,
 ) -> Result<Customer, ApiError> {
     let lang = api.caller.lang;
+    let id = tenant_id(tenant, lang)?;
     // Found by its key: one plan suits every customer.
     let conn = state
         .steady
         .get()
         .await
         .map_err(|e| ApiError::from_app(e.into(), lang))?;
-    customer_on(&conn, api, tenant).await
+    customer_on(&conn, api, id).await
 }
 
-/// `customer_of` on a connection the caller holds, to go on using it: a write that takes a
-/// connection once waits in the pool's queue once.
+/// `customer_of` by the tenant id already read, on a connection the caller holds to go on
+/// using it: a write that takes a connection once waits in the pool's queue once.
 pub async fn customer_on<P: crate::auth::policy::Permission>(
     conn: &diesel_async::AsyncPgConnection,
     api: &Api<P>,
-    tenant: &str,
+    id: CustomerId,
 ) -> Result<Customer, ApiError> {
     let lang = api.caller.lang;
-    let id = tenant_id(tenant, lang)?;
     let found = queries::find(conn, &api.caller.partner, id);
     api.read(conn, async {
         found.await.map_err(|e| ApiError::from_app(e, lang))

@@ -12,7 +12,7 @@ use serde::de::IgnoredAny;
 use utoipa::ToSchema;
 
 use super::body::{self, Body};
-use super::customers::customer_on;
+use super::customers::{customer_on, tenant_id};
 use super::once::{self, Answer, Claim, Once};
 use super::order_rules::{self, Refusal};
 use super::orders::{LineRow, OrderRow, assemble};
@@ -230,10 +230,11 @@ pub async fn place(
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
     let Body { value, fingerprint } = body::read::<NewOrder>(&bytes, lang)?;
+    let tenant = tenant_id(&tenant, lang)?;
     // Every statement finds its rows by key (the offers by their SKUs), so one plan each
     // suits every request.
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
-    let customer = customer_on(&conn, &api, &tenant).await?;
+    let customer = customer_on(&conn, &api, tenant).await?;
     let wanted = order_rules::new_order(&value, &customer).map_err(|r| refused(lang, r))?;
     let caller = &api.caller;
     let now = state.clock.now();
@@ -295,10 +296,11 @@ pub async fn cancel(
     let app = |e: AppError| ApiError::from_app(e, lang);
     let (tenant, order) = path.into_inner();
     let Body { value, fingerprint } = body::read::<OrderPatch>(&bytes, lang)?;
+    let tenant = tenant_id(&tenant, lang)?;
+    let order = OrderId::parse(&order).ok_or_else(|| ApiError::not_found(lang))?;
     // Every statement finds its rows by key, so one plan each suits every request.
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
-    let customer = customer_on(&conn, &api, &tenant).await?;
-    let order = OrderId::parse(&order).ok_or_else(|| ApiError::not_found(lang))?;
+    let customer = customer_on(&conn, &api, tenant).await?;
     let asked = order_rules::patch(&value, order).map_err(|r| refused(lang, r))?;
     let caller = &api.caller;
     let scope = &caller.partner;

@@ -52,8 +52,12 @@ pub async fn book_together(
             "credits booked together differ in partner, currency or time",
         ));
     }
-    if book_on_open_invoice(conn, credits).await? == credits.len() as i64 {
-        return Ok(());
+    match book_on_open_invoice(conn, credits).await? {
+        n if n == credits.len() as i64 => return Ok(()),
+        // The month's invoice is not open: found or made below.
+        0 => {}
+        // Each credit has one line and one customer, so all or none are invoiced.
+        _ => return Err(AppError::internal("credits put on an invoice only in part")),
     }
     let invoice = super::ledger::open_invoice(conn, partner, currency, at).await?;
     let ids: Vec<Uuid> = credits.iter().map(|c| c.id).collect();

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::rules::Month;
 use crate::error::AppError;
-use crate::ids::{LineId, OrderId, PartnerId};
+use crate::ids::{LineId, PartnerId};
 use crate::money::Currency;
 
 #[derive(QueryableByName)]
@@ -79,31 +79,6 @@ pub async fn open_invoice(
         }
     }
     Err(AppError::internal("no open invoice within three months"))
-}
-
-/// Adds every line of an order already written to `invoice`, an open invoice of its partner
-/// found by `open_invoice` in the same transaction, reading them back (orders written in bulk;
-/// placing an order uses `charge_lines`).
-pub async fn charge_order(
-    mut conn: &AsyncPgConnection,
-    invoice: Uuid,
-    order: OrderId,
-) -> Result<(), AppError> {
-    crate::db::statement::prepared(
-        "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer, customer_id,
-                                    product, quantity, amount_minor, tax_included, tax_rate_bp)
-         SELECT $1, 'charge', o.placed_at, l.id, o.number, c.company_name, c.id, l.product_name,
-                l.quantity, l.unit_price_minor * l.quantity, l.tax_included, l.tax_rate_bp
-           FROM order_lines l
-           JOIN orders o ON o.id = l.order_id
-           JOIN customers c ON c.id = o.customer_id
-          WHERE o.id = $2",
-    )
-    .bind::<SqlUuid, _>(invoice)
-    .bind::<SqlUuid, _>(order)
-    .execute(&mut conn)
-    .await?;
-    Ok(())
 }
 
 /// An order's line as its charge on the invoice.

@@ -123,11 +123,11 @@ pub async fn cancel_product(
     Ok(Outcome::Cancelled(done))
 }
 
-/// Writes a decided cancellation in one round trip: the lines marked cancelled, their credits
-/// booked on the open invoice, their keys and links revoked and the activity record, four
-/// statements that do not depend on each other, sent together on the connection and run in
-/// turn (pipelining). Each runs to its end before the results are looked at, and any error
-/// rolls the whole back. Only statements that do not depend on each other share a round trip:
+/// Writes a decided cancellation in one round trip (two more for the month's first credit,
+/// whose invoice is found or made): the lines marked cancelled, their credits booked on the
+/// open invoice, their keys and links revoked and the activity record, four statements that do
+/// not depend on each other, sent together on the connection and run in turn (pipelining).
+/// Each runs to its end before the results are looked at, and any error rolls the whole back. Only statements that do not depend on each other share a round trip:
 /// one prepared for the first time on a connection may run after another sent later. The
 /// order's totals, and its status once every line is cancelled, follow the lines by trigger
 /// (the `order_closes_with_its_lines` migration).
@@ -157,11 +157,28 @@ async fn write(
         revoke_access(conn, &ids, req.now),
         activity::record(conn, entry(req, done, described.collect())),
     );
-    marked?;
-    booked?;
-    revoked?;
-    recorded?;
-    Ok(())
+    first_cause([marked, booked, revoked, recorded.map_err(AppError::from)])
+}
+
+/// The first error among statements sent together that is not only PostgreSQL refusing to go
+/// on after an earlier one failed (SQLSTATE 25P02): the one worth logging.
+fn first_cause(results: [Result<(), AppError>; 4]) -> Result<(), AppError> {
+    let mut aborted = None;
+    for result in results {
+        match result {
+            Ok(()) => {}
+            Err(e) if is_aborted(&e) => {
+                aborted.get_or_insert(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    aborted.map_or(Ok(()), Err)
+}
+
+fn is_aborted(e: &AppError) -> bool {
+    matches!(e, AppError::Database(DbError::DatabaseError(_, info))
+        if info.message().starts_with("current transaction is aborted"))
 }
 
 fn credit_of(req: &Request<'_>, line: &Line, credit: i64) -> NewCredit {

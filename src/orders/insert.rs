@@ -23,7 +23,7 @@ pub async fn insert_order(
     let partner = req.partner_id;
     let currency = req.customer.currency;
     // The order's row and the open invoice it goes on are sent together (neither needs the
-    // other); the invoice's lines and the activity record, the last two, likewise.
+    // other); then the lines, their charges on the invoice and the activity record, likewise.
     let (number, invoice) = {
         let shared: &AsyncPgConnection = conn;
         let order_row = async {

@@ -329,7 +329,8 @@ async fn a_credit_goes_on_the_invoice_of_the_month_it_is_given_not_the_orders() 
     assert!(previous.contains(&format!(">{}</td>", shown(paid, "TRY"))));
 }
 
-/// Charges the customer's orders, inserted in bulk, on their invoices as Place order does.
+/// Charges the customer's orders, inserted in bulk, on their invoices: each line at its price
+/// times its quantity, as placing an order charges it.
 async fn charge_on_invoices(app: &TestApp, customer: cspdesk::ids::CustomerId) {
     use cspdesk::db::schema::orders;
     let mut conn = app.conn().await;
@@ -348,9 +349,23 @@ async fn charge_on_invoices(app: &TestApp, customer: cspdesk::ids::CustomerId) {
         let invoice = cspdesk::billing::ledger::open_invoice(&conn, partner, currency, at)
             .await
             .unwrap();
-        cspdesk::billing::ledger::charge_order(&conn, invoice, order)
-            .await
-            .unwrap();
+        diesel::sql_query(
+            "INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer,
+                                        customer_id, product, quantity, amount_minor,
+                                        tax_included, tax_rate_bp)
+             SELECT $1, 'charge', o.placed_at, l.id, o.number, c.company_name, c.id,
+                    l.product_name, l.quantity, l.unit_price_minor * l.quantity,
+                    l.tax_included, l.tax_rate_bp
+               FROM order_lines l
+               JOIN orders o ON o.id = l.order_id
+               JOIN customers c ON c.id = o.customer_id
+              WHERE o.id = $2",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(invoice)
+        .bind::<diesel::sql_types::Uuid, _>(order)
+        .execute(&mut conn)
+        .await
+        .unwrap();
     }
 }
 
