@@ -15,7 +15,7 @@ use super::body::{self, Body};
 use super::customers::{customer_on, tenant_id};
 use super::once::{self, Answer, Claim, Once};
 use super::order_rules::{self, Refusal};
-use super::orders::{LineRow, OrderRow, assemble};
+use super::orders::{LineRow, OrderRow, assemble, status_of};
 use super::{Api, ApiError, Caller};
 use crate::auth::perm;
 use crate::cancellation::cancel::{self, Outcome};
@@ -370,7 +370,6 @@ fn answer_of_placed(
         .enumerate()
         .map(|(n, (l, (sku, _)))| LineRow {
             order_id: order,
-            product_id: l.product_id,
             line_number: n as i32,
             sku: sku.clone(),
             product_name: l.name.clone(),
@@ -396,20 +395,11 @@ fn answer_of_locked(
     lines: Vec<locking::Locked>,
 ) -> Result<Answer, TxError> {
     let first = lines.first().ok_or(TxError::App(AppError::NotFound))?;
-    let row = OrderRow {
-        id: order,
-        placed_at: first.line.placed_at,
-        status: match lines.iter().all(|l| l.line.is_cancelled()) {
-            true => crate::orders::OrderStatus::Cancelled,
-            false => crate::orders::OrderStatus::Completed,
-        },
-        currency: first.line.currency,
-    };
-    let lines = lines
+    let (placed_at, currency) = (first.line.placed_at, first.line.currency);
+    let lines: Vec<LineRow> = lines
         .into_iter()
         .map(|l| LineRow {
             order_id: l.line.order_id,
-            product_id: l.line.product_id,
             line_number: l.line_number,
             sku: l.sku,
             product_name: l.line.product_name,
@@ -423,6 +413,12 @@ fn answer_of_locked(
             credited_minor: l.line.credited_minor,
         })
         .collect();
+    let row = OrderRow {
+        id: order,
+        placed_at,
+        status: status_of(&lines),
+        currency,
+    };
     answer(customer, row, lines, 200)
 }
 

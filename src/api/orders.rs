@@ -4,6 +4,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use diesel::QueryableByName;
+use diesel::pg::Pg;
+use diesel::row::NamedRow;
 use diesel::sql_types::{Array, BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::AsyncPgConnection;
 use serde::Serialize;
@@ -16,6 +18,7 @@ use super::{Api, ApiError};
 use crate::auth::{PartnerScope, perm};
 use crate::billing::export::plain_amount;
 use crate::catalog::LicenceKind;
+use crate::db::columns::at;
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::{CustomerId, OrderId};
@@ -88,8 +91,6 @@ pub struct OrderRow {
 pub struct LineRow {
     #[diesel(sql_type = SqlUuid)]
     pub order_id: OrderId,
-    #[diesel(sql_type = SqlUuid)]
-    pub product_id: crate::ids::ProductId,
     #[diesel(sql_type = diesel::sql_types::Integer)]
     pub line_number: i32,
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -175,19 +176,79 @@ pub fn assemble(customer: CustomerId, orders: Vec<(OrderRow, Vec<LineRow>)>) -> 
         .collect()
 }
 
+/// About what an order of a line or two takes in JSON: a page's buffer is sized by it.
+const PER_ITEM: usize = 768;
+
 const ORDER_COLUMNS: &str = "o.id, o.placed_at, o.status, o.currency";
 
-/// A row of a page of orders: an order and one of its lines.
-#[derive(QueryableByName, Debug)]
+/// A row of a page of orders: one line, with what its order shows (each line carries its
+/// order's time and currency). Read by position, in the order of `page`'s select list.
+#[derive(Debug)]
 struct PagedLine {
-    #[diesel(embed)]
-    order: OrderRow,
-    #[diesel(embed)]
+    placed_at: DateTime<Utc>,
+    currency: Currency,
     line: LineRow,
 }
 
-/// A page of the customer's orders, newest first, off the (customer_id, placed_at, id) index,
-/// with their lines: one statement, so it goes with the token's and the customer's checks.
+impl QueryableByName<Pg> for PagedLine {
+    fn build<'a>(row: &impl NamedRow<'a, Pg>) -> diesel::deserialize::Result<Self> {
+        use diesel::sql_types::{Bool, Bpchar, Integer, Nullable, Text};
+        Ok(PagedLine {
+            placed_at: at::<Timestamptz, _>(row, 0)?,
+            currency: at::<Bpchar, _>(row, 1)?,
+            line: LineRow {
+                order_id: at::<SqlUuid, _>(row, 2)?,
+                line_number: at::<Integer, _>(row, 3)?,
+                sku: at::<Text, _>(row, 4)?,
+                product_name: at::<Text, _>(row, 5)?,
+                licence_kind: at::<Text, _>(row, 6)?,
+                term_months: at::<Nullable<Integer>, _>(row, 7)?,
+                quantity: at::<Integer, _>(row, 8)?,
+                quantity_cancelled: at::<Integer, _>(row, 9)?,
+                unit_price_minor: at::<BigInt, _>(row, 10)?,
+                tax_included: at::<Bool, _>(row, 11)?,
+                tax_rate_bp: at::<Integer, _>(row, 12)?,
+                credited_minor: at::<BigInt, _>(row, 13)?,
+            },
+        })
+    }
+}
+
+/// An order is cancelled once every one of its lines is (as the database closes it).
+pub fn status_of(lines: &[LineRow]) -> OrderStatus {
+    match lines.iter().all(|l| l.quantity_cancelled >= l.quantity) {
+        true => OrderStatus::Cancelled,
+        false => OrderStatus::Completed,
+    }
+}
+
+/// Lines of consecutive orders, in the list's order, grouped into their orders.
+fn group(rows: Vec<PagedLine>) -> Vec<(OrderRow, Vec<LineRow>)> {
+    let mut orders: Vec<(OrderRow, Vec<LineRow>)> = Vec::new();
+    for row in rows {
+        match orders.last_mut() {
+            Some((order, lines)) if order.id == row.line.order_id => lines.push(row.line),
+            _ => {
+                let order = OrderRow {
+                    id: row.line.order_id,
+                    placed_at: row.placed_at,
+                    status: OrderStatus::Completed,
+                    currency: row.currency,
+                };
+                orders.push((order, vec![row.line]));
+            }
+        }
+    }
+    for (order, lines) in &mut orders {
+        order.status = status_of(lines);
+    }
+    orders
+}
+
+/// A page of the customer's orders (`limit` of them), newest first, with their lines: the
+/// lines from the newest order to the page's last, as one range of the customer's lines in
+/// time order, the last order found on the (customer_id, placed_at, id) index. One
+/// statement, so it goes with the token's and the customer's checks.
 async fn page(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
@@ -195,44 +256,46 @@ async fn page(
     after: Option<&Cursor>,
     limit: i64,
 ) -> Result<Vec<(OrderRow, Vec<LineRow>)>, AppError> {
-    let orders = |after: &str| {
+    // With fewer orders than the page holds, the range runs to the customer's first line.
+    let lines = |after_o: &str, after_l: &str| {
         format!(
-            "SELECT o.id, o.placed_at, o.status, o.currency, l.order_id, l.product_id,
-                    l.line_number, p.sku, l.product_name, l.licence_kind, l.term_months,
-                    l.quantity, l.quantity_cancelled, l.unit_price_minor, l.tax_included,
-                    l.tax_rate_bp, l.credited_minor
-               FROM (SELECT {ORDER_COLUMNS} FROM orders o
-                      WHERE o.customer_id = $1 AND o.partner_id = $2 {after}
-                      ORDER BY o.placed_at DESC, o.id DESC LIMIT $3) o
-               JOIN order_lines l ON l.order_id = o.id
-               JOIN products p ON p.id = l.product_id
-              ORDER BY o.placed_at DESC, o.id DESC, l.line_number"
+            "SELECT l.placed_at, l.currency, l.order_id, l.line_number, p.sku,
+                    l.product_name, l.licence_kind, l.term_months, l.quantity,
+                    l.quantity_cancelled, l.unit_price_minor, l.tax_included, l.tax_rate_bp,
+                    l.credited_minor
+               FROM order_lines l JOIN products p ON p.id = l.product_id
+              WHERE l.customer_id = $1 AND l.partner_id = $2 {after_l}
+                AND (l.placed_at, l.order_id) >= (
+                    SELECT COALESCE(last.placed_at, '-infinity'),
+                           COALESCE(last.id, '00000000-0000-0000-0000-000000000000')
+                      FROM (SELECT) one LEFT JOIN LATERAL (
+                           SELECT o.placed_at, o.id FROM orders o
+                            WHERE o.customer_id = $1 AND o.partner_id = $2 {after_o}
+                            ORDER BY o.placed_at DESC, o.id DESC
+                           OFFSET $3 - 1 LIMIT 1) last ON true)
+              ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number"
         )
     };
-    let first = prepared(orders(""))
+    let first = prepared(lines("", ""))
         .bind::<SqlUuid, _>(customer)
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<BigInt, _>(limit);
     let rows: Vec<PagedLine> = match after {
         None => diesel_async::RunQueryDsl::load(first, &mut conn).await?,
         Some(c) => {
-            let next = prepared(orders("AND (o.placed_at, o.id) < ($4, $5)"))
-                .bind::<SqlUuid, _>(customer)
-                .bind::<SqlUuid, _>(scope.partner_id())
-                .bind::<BigInt, _>(limit)
-                .bind::<Timestamptz, _>(c.at)
-                .bind::<SqlUuid, _>(c.id);
+            let next = prepared(lines(
+                "AND (o.placed_at, o.id) < ($4, $5)",
+                "AND (l.placed_at, l.order_id) < ($4, $5)",
+            ))
+            .bind::<SqlUuid, _>(customer)
+            .bind::<SqlUuid, _>(scope.partner_id())
+            .bind::<BigInt, _>(limit)
+            .bind::<Timestamptz, _>(c.at)
+            .bind::<SqlUuid, _>(c.id);
             diesel_async::RunQueryDsl::load(next, &mut conn).await?
         }
     };
-    let mut orders: Vec<(OrderRow, Vec<LineRow>)> = Vec::new();
-    for row in rows {
-        match orders.last_mut() {
-            Some((order, lines)) if order.id == row.order.id => lines.push(row.line),
-            _ => orders.push((row.order, vec![row.line])),
-        }
-    }
-    Ok(orders)
+    Ok(group(rows))
 }
 
 /// One order of the customer, if it is theirs.
@@ -265,7 +328,7 @@ pub async fn lines_of(
         return Ok(Vec::new());
     }
     let query = prepared(
-        "SELECT l.order_id, l.product_id, l.line_number, p.sku, l.product_name, l.licence_kind,
+        "SELECT l.order_id, l.line_number, p.sku, l.product_name, l.licence_kind,
                 l.term_months, l.quantity, l.quantity_cancelled, l.unit_price_minor,
                 l.tax_included, l.tax_rate_bp, l.credited_minor
            FROM order_lines l JOIN products p ON p.id = l.product_id
@@ -331,7 +394,7 @@ pub async fn list(
     });
     let items = assemble(customer.id, orders);
     let uri = format!("/customers/{}/orders?size={size}", customer.id);
-    Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
+    Ok(Collection::page(items, uri, next).respond(PER_ITEM))
 }
 
 /// One order of a customer.

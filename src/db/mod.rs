@@ -4,6 +4,7 @@
 pub mod cluster;
 mod cluster_host;
 pub mod codes;
+pub mod columns;
 pub mod migrate;
 pub mod schema;
 pub mod statement;

@@ -367,39 +367,97 @@ async fn a_cancellation_past_the_window_or_of_a_missing_line_is_refused_with_the
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customers_orders_come_a_page_at_a_time_each_with_all_its_lines() {
     let app = TestApp::spawn().await;
-    let (api, path, _) = writer(&app).await;
+    let (api, path, shop) = writer(&app).await;
+    // Another customer's orders, placed at the same moments, stay off this customer's list.
+    let other = app.customer(shop.partner).named("Fabrikam").await;
+    let other_path = format!("/v1/customers/{other}/orders");
     let mut placed = Vec::new();
     for n in 0..5 {
         let lines = json!([
             { "lineItemNumber": 0, "offerId": WS, "quantity": n + 1 },
-            { "lineItemNumber": 1, "offerId": "sql2022-std:0001:0001", "quantity": 1 },
+            { "lineItemNumber": 1, "offerId": SQL, "quantity": 1 },
         ]);
         let r = api.post(&path, &json!({ "lineItems": lines })).await;
         assert_eq!(r.status, 201, "{:?}", r.json);
         placed.push(r.json["id"].as_str().unwrap().to_string());
-        app.clock.advance(chrono::Duration::minutes(1));
-    }
-    let mut seen = Vec::new();
-    let mut page = api.get(&format!("{path}?size=2")).await;
-    loop {
-        for order in page.json["items"].as_array().unwrap() {
-            let lines = order["lineItems"].as_array().unwrap();
-            let numbers: Vec<i64> = lines
-                .iter()
-                .map(|l| l["lineItemNumber"].as_i64().unwrap())
-                .collect();
-            assert_eq!(numbers, [0, 1], "{order}");
-            seen.push(order["id"].as_str().unwrap().to_string());
+        assert_eq!(api.post(&other_path, &buy(SQL, 1)).await.status, 201);
+        // Two orders at one moment: the page's order breaks the tie by id.
+        if n % 2 == 0 {
+            app.clock.advance(chrono::Duration::minutes(1));
         }
-        let next = &page.json["links"]["next"];
-        if next.is_null() {
-            break;
-        }
-        let value = next["headers"][0]["value"].as_str().unwrap();
-        let uri = format!("/v1{}", next["uri"].as_str().unwrap());
-        page = api.get_with(&uri, &[("MS-ContinuationToken", value)]).await;
-        assert_eq!(page.status, 200);
     }
-    placed.reverse();
-    assert_eq!(seen, placed, "newest first, none missed or repeated");
+    // One order cancelled, one cancelled in part: the list says what each order's own
+    // address says.
+    let whole = json!({ "status": "cancelled" });
+    assert_eq!(
+        api.patch(&format!("{path}/{}", placed[1]), &whole)
+            .await
+            .status,
+        200
+    );
+    let part = json!({ "status": "cancelled", "lineItems": [{ "lineItemNumber": 0 }] });
+    assert_eq!(
+        api.patch(&format!("{path}/{}", placed[3]), &part)
+            .await
+            .status,
+        200
+    );
+    for size in [1, 2, 3, 5, 6] {
+        let mut seen = Vec::new();
+        let mut page = api.get(&format!("{path}?size={size}")).await;
+        loop {
+            let items = page.json["items"].as_array().unwrap();
+            assert!(items.len() <= size, "{size}: {}", page.json);
+            for order in items {
+                let lines = order["lineItems"].as_array().unwrap();
+                let numbers: Vec<i64> = lines
+                    .iter()
+                    .map(|l| l["lineItemNumber"].as_i64().unwrap())
+                    .collect();
+                assert_eq!(numbers, [0, 1], "{order}");
+                let id = order["id"].as_str().unwrap().to_string();
+                let own = api.get(&format!("{path}/{id}")).await;
+                assert_eq!(&own.json, order, "as its own address shows it");
+                seen.push(id);
+            }
+            let next = &page.json["links"]["next"];
+            if next.is_null() {
+                break;
+            }
+            let value = next["headers"][0]["value"].as_str().unwrap();
+            let uri = format!("/v1{}", next["uri"].as_str().unwrap());
+            page = api.get_with(&uri, &[("MS-ContinuationToken", value)]).await;
+            assert_eq!(page.status, 200);
+        }
+        let mut newest_first = placed.clone();
+        newest_first.reverse();
+        // Ties come in the order of their ids, highest first.
+        for (a, b) in [(0, 1), (2, 3)] {
+            if newest_first[a] < newest_first[b] {
+                newest_first.swap(a, b);
+            }
+        }
+        assert_eq!(
+            seen, newest_first,
+            "size {size}: newest first, none missed or repeated"
+        );
+    }
+    let statuses = |json: &Value| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["status"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let all = api.get(&format!("{path}?size=10")).await;
+    assert_eq!(
+        statuses(&all.json)
+            .iter()
+            .filter(|s| *s == "cancelled")
+            .count(),
+        1,
+        "{}",
+        all.json
+    );
 }
