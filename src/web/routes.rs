@@ -33,7 +33,8 @@ pub struct Route {
     pub method: &'static str,
     pub path: &'static str,
     pub access: Access,
-    register: fn(&mut web::ServiceConfig),
+    /// Registers the handler at the path it is given: `path`, less its scope's first segment.
+    register: fn(&mut web::ServiceConfig, &str),
 }
 
 impl Route {
@@ -43,7 +44,7 @@ impl Route {
         method: &'static str,
         path: &'static str,
         access: Access,
-        register: fn(&mut web::ServiceConfig),
+        register: fn(&mut web::ServiceConfig, &str),
     ) -> Route {
         Route {
             method,
@@ -85,18 +86,18 @@ macro_rules! route {
         )
     };
     (@make GET $path:literal, $access:expr, $handler:expr) => {
-        $crate::web::routes::Route::declare("GET", $path, $access, |cfg| {
-            cfg.route($path, ::actix_web::web::get().to($handler));
+        $crate::web::routes::Route::declare("GET", $path, $access, |cfg, path| {
+            cfg.route(path, ::actix_web::web::get().to($handler));
         })
     };
     (@make POST $path:literal, $access:expr, $handler:expr) => {
-        $crate::web::routes::Route::declare("POST", $path, $access, |cfg| {
-            cfg.route($path, ::actix_web::web::post().to($handler));
+        $crate::web::routes::Route::declare("POST", $path, $access, |cfg, path| {
+            cfg.route(path, ::actix_web::web::post().to($handler));
         })
     };
     (@make PATCH $path:literal, $access:expr, $handler:expr) => {
-        $crate::web::routes::Route::declare("PATCH", $path, $access, |cfg| {
-            cfg.route($path, ::actix_web::web::patch().to($handler));
+        $crate::web::routes::Route::declare("PATCH", $path, $access, |cfg, path| {
+            cfg.route(path, ::actix_web::web::patch().to($handler));
         })
     };
 }
@@ -141,15 +142,54 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
     TABLES.iter().flat_map(|table| table.iter())
 }
 
+/// The path's first segment (`/customers` of `/customers/{tenant}`); none for `/`.
+fn first_segment(path: &str) -> &str {
+    let end = path[1..].find('/').map_or(path.len(), |i| i + 1);
+    if end == 1 { "" } else { &path[..end] }
+}
+
+/// Registers every route, in a scope per first segment: a request is matched against the few
+/// routes under its own first segment, not tried against every pattern of the table in turn
+/// (each a regular expression). Within a scope the table's order is kept.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    let mut scopes: Vec<(&str, Vec<&Route>)> = Vec::new();
     for route in all() {
-        (route.register)(cfg);
+        let segment = first_segment(route.path);
+        match scopes.iter_mut().find(|(s, _)| *s == segment) {
+            Some((_, routes)) => routes.push(route),
+            None => scopes.push((segment, vec![route])),
+        }
+    }
+    for (segment, routes) in scopes {
+        if segment.is_empty() {
+            routes.iter().for_each(|r| (r.register)(cfg, r.path));
+            continue;
+        }
+        cfg.service(web::scope(segment).configure(|scope| {
+            routes
+                .iter()
+                .for_each(|r| (r.register)(scope, &r.path[segment.len()..]));
+        }));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_route_has_a_literal_first_segment_to_be_scoped_by() {
+        assert_eq!(first_segment("/"), "");
+        assert_eq!(first_segment("/customers"), "/customers");
+        assert_eq!(first_segment("/v1/customers/{tenant}"), "/v1");
+        for route in all() {
+            let segment = first_segment(route.path);
+            assert!(
+                route.path.starts_with('/') && !segment.contains('{'),
+                "{route:?}"
+            );
+        }
+    }
 
     #[test]
     fn no_route_is_declared_twice() {
