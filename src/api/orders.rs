@@ -259,11 +259,11 @@ async fn page(
     // With fewer orders than the page holds, the range runs to the customer's first line.
     let lines = |after_o: &str, after_l: &str| {
         format!(
-            "SELECT l.placed_at, l.currency, l.order_id, l.line_number, p.sku,
+            "SELECT l.placed_at, l.currency, l.order_id, l.line_number, l.sku,
                     l.product_name, l.licence_kind, l.term_months, l.quantity,
                     l.quantity_cancelled, l.unit_price_minor, l.tax_included, l.tax_rate_bp,
                     l.credited_minor
-               FROM order_lines l JOIN products p ON p.id = l.product_id
+               FROM order_lines l
               WHERE l.customer_id = $1 AND l.partner_id = $2 {after_l}
                 AND (l.placed_at, l.order_id) >= (
                     SELECT COALESCE(last.placed_at, '-infinity'),
@@ -318,7 +318,7 @@ pub async fn one_order(
         .optional()?)
 }
 
-/// The lines of `orders` (of this partner), with the products' SKUs.
+/// The lines of `orders` (of this partner).
 pub async fn lines_of(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
@@ -328,10 +328,10 @@ pub async fn lines_of(
         return Ok(Vec::new());
     }
     let query = prepared(
-        "SELECT l.order_id, l.line_number, p.sku, l.product_name, l.licence_kind,
+        "SELECT l.order_id, l.line_number, l.sku, l.product_name, l.licence_kind,
                 l.term_months, l.quantity, l.quantity_cancelled, l.unit_price_minor,
                 l.tax_included, l.tax_rate_bp, l.credited_minor
-           FROM order_lines l JOIN products p ON p.id = l.product_id
+           FROM order_lines l
           WHERE l.order_id = ANY($1) AND l.partner_id = $2",
     )
     .bind::<Array<SqlUuid>, _>(orders.to_vec())

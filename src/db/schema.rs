@@ -215,6 +215,7 @@ diesel::table! {
         placed_at -> Timestamptz,
         window_ends_at -> Nullable<Timestamptz>,
         order_number -> Int8,
+        sku -> Text,
     }
 }
 
