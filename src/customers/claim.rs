@@ -9,11 +9,12 @@
 
 use diesel::deserialize::{self, QueryableByName};
 use diesel::pg::Pg;
-use diesel::row::NamedRow;
+use diesel::row::{Field, NamedRow, Row};
 use diesel::sql_types::{Integer, Text, Timestamptz, Uuid as SqlUuid};
 
 use super::{Counts, Customer};
 use crate::auth::{CustomerScope, PartnerScope};
+use crate::db::columns::at;
 use crate::ids::{CustomerId, PartnerId};
 use crate::money::Currency;
 
@@ -65,7 +66,7 @@ impl Claim {
 }
 
 /// The customer's columns for a statement that names `customers` as `c` and joins its
-/// counts as `k` (`JOIN customer_counts k ON k.customer_id = c.id`).
+/// counts as `k` (`JOIN customer_counts k ON k.customer_id = c.id`), last in its select list.
 pub const COLUMNS: &str = "c.id AS c_id, c.partner_id AS c_partner_id, \
      c.company_name AS c_company_name, c.primary_domain AS c_primary_domain, \
      c.market AS c_market, c.currency AS c_currency, c.created_at AS c_created_at, \
@@ -77,26 +78,41 @@ pub struct OfCustomer<T> {
     pub customer: (Customer, Counts),
 }
 
+/// How many columns `COLUMNS` names.
+const COLUMN_COUNT: usize = 9;
+
 impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
     fn build<'a>(row: &impl NamedRow<'a, Pg>) -> deserialize::Result<Self> {
-        let customer = Customer {
-            id: NamedRow::get::<SqlUuid, _>(row, "c_id")?,
-            partner_id: NamedRow::get::<SqlUuid, _>(row, "c_partner_id")?,
-            company_name: NamedRow::get::<Text, _>(row, "c_company_name")?,
-            primary_domain: NamedRow::get::<Text, _>(row, "c_primary_domain")?,
-            market: NamedRow::get::<Text, _>(row, "c_market")?,
-            currency: NamedRow::get::<diesel::sql_types::Bpchar, Currency>(row, "c_currency")?,
-            created_at: NamedRow::get::<Timestamptz, _>(row, "c_created_at")?,
-        };
-        let counts = Counts {
-            orders: NamedRow::get::<Integer, _>(row, "c_order_count")?,
-            software_lines: NamedRow::get::<Integer, _>(row, "c_software_lines")?,
-        };
+        // The customer's columns come last in the statement: read by position there, as
+        // finding each by name compared it with every column before it, on every row.
+        let base = row.field_count().saturating_sub(COLUMN_COUNT);
+        let first = Row::get(row, base).and_then(|f| f.field_name().map(|n| n == "c_id"));
+        if first != Some(true) {
+            return Err("the customer's columns must come last in the statement".into());
+        }
+        let customer = by_position(row, base)?;
         Ok(OfCustomer {
             row: T::build(row)?,
-            customer: (customer, counts),
+            customer,
         })
     }
+}
+
+fn by_position<'a>(row: &impl Row<'a, Pg>, base: usize) -> deserialize::Result<(Customer, Counts)> {
+    let customer = Customer {
+        id: at::<SqlUuid, _>(row, base)?,
+        partner_id: at::<SqlUuid, _>(row, base + 1)?,
+        company_name: at::<Text, _>(row, base + 2)?,
+        primary_domain: at::<Text, _>(row, base + 3)?,
+        market: at::<Text, _>(row, base + 4)?,
+        currency: at::<diesel::sql_types::Bpchar, Currency>(row, base + 5)?,
+        created_at: at::<Timestamptz, _>(row, base + 6)?,
+    };
+    let counts = Counts {
+        orders: at::<Integer, _>(row, base + 7)?,
+        software_lines: at::<Integer, _>(row, base + 8)?,
+    };
+    Ok((customer, counts))
 }
 
 /// The page's rows, and their customer with its counts when there is at least one row.

@@ -10,8 +10,13 @@ use super::Lang;
 
 const CAPACITY: usize = 4_096;
 
+/// The memories' hasher: a message id is hashed on every lookup, a dozen times a row, and the
+/// standard library's (SipHash) was a visible share of a list page. Seeded at random per
+/// process, and the memories are bounded, so a crafted key gains nothing.
+type Hasher = foldhash::fast::RandomState;
+
 /// Per language (in `Lang::OFFERED` order), the texts by `key_of`.
-type Memory = Vec<HashMap<String, String>>;
+type Memory = Vec<HashMap<String, String, Hasher>>;
 
 thread_local! {
     static FORMATTED: RefCell<Memory> = const { RefCell::new(Vec::new()) };
@@ -58,7 +63,7 @@ pub fn get_or_insert(
     let text = format();
     FORMATTED.with_borrow_mut(|m| {
         if m.len() <= slot {
-            m.resize_with(Lang::OFFERED.len().max(slot + 1), HashMap::new);
+            m.resize_with(Lang::OFFERED.len().max(slot + 1), HashMap::default);
         }
         let texts = &mut m[slot];
         if texts.len() >= CAPACITY {
@@ -74,7 +79,8 @@ pub fn get_or_insert(
 type InstantKey = (usize, u8, i64);
 
 thread_local! {
-    static INSTANTS: RefCell<HashMap<InstantKey, String>> = RefCell::new(HashMap::new());
+    static INSTANTS: RefCell<HashMap<InstantKey, String, Hasher>> =
+        RefCell::new(HashMap::default());
 }
 
 /// The remembered text of an instant formatted as `kind` (`unit` its day or minute number) in
