@@ -81,6 +81,9 @@ pub struct OfCustomer<T> {
 /// How many columns `COLUMNS` names.
 const COLUMN_COUNT: usize = 9;
 
+/// A programming error, not a user's: a statement that put the customer's columns elsewhere.
+const NOT_LAST: &str = "the customer's columns must come last in the statement";
+
 impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
     fn build<'a>(row: &impl NamedRow<'a, Pg>) -> deserialize::Result<Self> {
         // The customer's columns come last in the statement: read by position there, as
@@ -88,7 +91,7 @@ impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
         let base = row.field_count().saturating_sub(COLUMN_COUNT);
         let first = Row::get(row, base).and_then(|f| f.field_name().map(|n| n == "c_id"));
         if first != Some(true) {
-            return Err("the customer's columns must come last in the statement".into());
+            return Err(NOT_LAST.into());
         }
         let customer = by_position(row, base)?;
         Ok(OfCustomer {
