@@ -65,15 +65,51 @@ impl Purchase {
 }
 
 /// A purchase as the Software list shows it: with its product's cancellation policy, for the
-/// "Cancellable until" column.
-#[derive(QueryableByName, Debug, Clone)]
+/// "Cancellable until" column. Read by position, in the order of `columns()`.
+#[derive(Debug, Clone)]
 pub struct Listed {
-    #[diesel(embed)]
     pub purchase: Purchase,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub cancellation_policy: String,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
     pub cancellation_window_days: Option<i32>,
+}
+
+/// A programming error, not a user's: a statement that did not start with `columns()`.
+const NOT_FIRST: &str = "a purchase's columns must come first, as columns() lists them";
+
+impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
+    fn build<'a>(
+        row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
+    ) -> diesel::deserialize::Result<Self> {
+        use crate::db::columns::at;
+        use diesel::row::{Field, Row};
+        use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid};
+        // Finding a column by name compares it with every column before it, on every row.
+        let named = |i: usize, name: &str| {
+            Row::get(row, i).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
+        };
+        if !named(0, "id") || !named(14, "cancellation_window_days") {
+            return Err(NOT_FIRST.into());
+        }
+        Ok(Listed {
+            purchase: Purchase {
+                line_id: at::<Uuid, _>(row, 0)?,
+                order_id: at::<Uuid, _>(row, 1)?,
+                line_number: at::<Integer, _>(row, 2)?,
+                order_number: at::<BigInt, _>(row, 3)?,
+                placed_at: at::<Timestamptz, _>(row, 4)?,
+                product_id: at::<Uuid, _>(row, 5)?,
+                product_name: at::<Text, _>(row, 6)?,
+                family: at::<Text, _>(row, 7)?,
+                licence_kind: at::<Text, _>(row, 8)?,
+                term_months: at::<Nullable<Integer>, _>(row, 9)?,
+                quantity: at::<Integer, _>(row, 10)?,
+                quantity_cancelled: at::<Integer, _>(row, 11)?,
+                revoked_at: at::<Nullable<Timestamptz>, _>(row, 12)?,
+            },
+            cancellation_policy: at::<Text, _>(row, 13)?,
+            cancellation_window_days: at::<Nullable<Integer>, _>(row, 14)?,
+        })
+    }
 }
 
 impl Listed {
@@ -125,7 +161,8 @@ pub async fn purchases(
         .await?)
 }
 
-/// The list's columns, over lines `l`, their products `p` and the customer `c`.
+/// The list's columns, over lines `l`, their products `p` and the customer `c`: the
+/// purchase's and its policy's (in `Listed`'s order), then the customer's.
 fn columns() -> String {
     format!(
         "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
