@@ -224,25 +224,28 @@ pub fn status_of(lines: &[LineRow]) -> OrderStatus {
 
 /// Lines of consecutive orders, in the list's order, grouped into their orders.
 fn group(rows: Vec<PagedLine>) -> Vec<(OrderRow, Vec<LineRow>)> {
-    let mut orders: Vec<(OrderRow, Vec<LineRow>)> = Vec::new();
+    let mut runs: Vec<(PagedLine, Vec<LineRow>)> = Vec::new();
     for row in rows {
-        match orders.last_mut() {
-            Some((order, lines)) if order.id == row.line.order_id => lines.push(row.line),
-            _ => {
-                let order = OrderRow {
-                    id: row.line.order_id,
-                    placed_at: row.placed_at,
-                    status: OrderStatus::Completed,
-                    currency: row.currency,
-                };
-                orders.push((order, vec![row.line]));
+        match runs.last_mut() {
+            Some((first, lines)) if first.line.order_id == row.line.order_id => {
+                lines.push(row.line)
             }
+            _ => runs.push((row, Vec::new())),
         }
     }
-    for (order, lines) in &mut orders {
-        order.status = status_of(lines);
-    }
-    orders
+    runs.into_iter()
+        .map(|(first, rest)| {
+            let order = (first.line.order_id, first.placed_at, first.currency);
+            let lines: Vec<LineRow> = std::iter::once(first.line).chain(rest).collect();
+            let row = OrderRow {
+                id: order.0,
+                placed_at: order.1,
+                status: status_of(&lines),
+                currency: order.2,
+            };
+            (row, lines)
+        })
+        .collect()
 }
 
 /// A page of the customer's orders (`limit` of them), newest first, with their lines: the
