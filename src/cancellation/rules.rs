@@ -66,17 +66,20 @@ pub fn window(policy: Policy, placed_at: DateTime<Utc>, now: DateTime<Utc>) -> W
     match policy {
         Policy::Never => Window::Never,
         Policy::SupportOnly => Window::SupportOnly,
-        Policy::Window { days } => {
-            let until = placed_at + Duration::days(i64::from(days));
-            if now < until {
-                Window::Open {
-                    until,
-                    days_left: ceil_days(until - now),
-                }
-            } else {
-                Window::Passed { ended: until }
-            }
+        Policy::Window { days } => window_until(placed_at + Duration::days(i64::from(days)), now),
+    }
+}
+
+/// A window that ends at `until` (exclusive), at `now`. The database keeps each line's end
+/// as `window` computes it (whole 24-hour days after the purchase), so a list can read it.
+pub fn window_until(until: DateTime<Utc>, now: DateTime<Utc>) -> Window {
+    if now < until {
+        Window::Open {
+            until,
+            days_left: ceil_days(until - now),
         }
+    } else {
+        Window::Passed { ended: until }
     }
 }
 

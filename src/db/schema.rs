@@ -216,6 +216,7 @@ diesel::table! {
         window_ends_at -> Nullable<Timestamptz>,
         order_number -> Int8,
         sku -> Text,
+        cancellation_policy -> Text,
     }
 }
 

@@ -64,13 +64,14 @@ impl Purchase {
     }
 }
 
-/// A purchase as the Software list shows it: with its product's cancellation policy, for the
-/// "Cancellable until" column. Read by position, in the order of `columns()`.
+/// A purchase as the Software list shows it: with its cancellation policy and the end of its
+/// window (as the line keeps them), for the "Cancellable until" column. Read by position, in
+/// the order of `columns()`.
 #[derive(Debug, Clone)]
 pub struct Listed {
     pub purchase: Purchase,
     pub cancellation_policy: String,
-    pub cancellation_window_days: Option<i32>,
+    pub window_ends_at: Option<DateTime<Utc>>,
 }
 
 /// A programming error, not a user's: a statement that did not start with `columns()`.
@@ -87,7 +88,7 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
         let named = |i: usize, name: &str| {
             Row::get(row, i).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
         };
-        if !named(0, "id") || !named(14, "cancellation_window_days") {
+        if !named(0, "id") || !named(14, "window_ends_at") {
             return Err(NOT_FIRST.into());
         }
         Ok(Listed {
@@ -107,17 +108,22 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
                 revoked_at: at::<Nullable<Timestamptz>, _>(row, 12)?,
             },
             cancellation_policy: at::<Text, _>(row, 13)?,
-            cancellation_window_days: at::<Nullable<Integer>, _>(row, 14)?,
+            window_ends_at: at::<Nullable<Timestamptz>, _>(row, 14)?,
         })
     }
 }
 
 impl Listed {
-    pub fn policy(&self) -> Option<crate::cancellation::rules::Policy> {
-        crate::cancellation::rules::Policy::from_columns(
-            &self.cancellation_policy,
-            self.cancellation_window_days,
-        )
+    /// Where the purchase stands against its policy at `now`; `None` for a policy the
+    /// catalog's CHECK refuses (or a window without its end).
+    pub fn window(&self, now: DateTime<Utc>) -> Option<crate::cancellation::rules::Window> {
+        use crate::cancellation::rules::{Window, window_until};
+        match self.cancellation_policy.as_str() {
+            "window" => self.window_ends_at.map(|until| window_until(until, now)),
+            "never" => Some(Window::Never),
+            "support_only" => Some(Window::SupportOnly),
+            _ => None,
+        }
     }
 }
 
@@ -161,14 +167,14 @@ pub async fn purchases(
         .await?)
 }
 
-/// The list's columns, over lines `l`, their products `p` and the customer `c`: the
-/// purchase's and its policy's (in `Listed`'s order), then the customer's.
+/// The list's columns, over lines `l` and the customer `c`: the purchase's and its policy's
+/// (in `Listed`'s order), then the customer's.
 fn columns() -> String {
     format!(
         "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
          l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
          l.quantity, l.quantity_cancelled, l.revoked_at,
-         p.cancellation_policy, p.cancellation_window_days, {CUSTOMER}"
+         l.cancellation_policy, l.window_ends_at, {CUSTOMER}"
     )
 }
 
@@ -195,20 +201,21 @@ fn time_order(view: &ListView) -> (&'static str, &'static str) {
     }
 }
 
+/// The page's lines come first and the claimed customer is joined to them: the lines' index
+/// order is then the statement's, with no sort of the page (the customer, one row, is read
+/// once and kept).
 fn by_date(view: &ListView) -> String {
     let (dir, cmp) = time_order(view);
     let columns = columns();
     let after = lines_after(view, cmp);
     format!(
         "SELECT {columns}
-           FROM customers c
+           FROM (SELECT * FROM order_lines x
+                  WHERE x.customer_id = $1 AND x.family <> 'azure_reservation' {after}
+                  ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
+                  LIMIT $2) l
+          CROSS JOIN customers c
            JOIN customer_counts k ON k.customer_id = c.id
-          CROSS JOIN LATERAL (SELECT * FROM order_lines x
-                               WHERE x.customer_id = c.id AND x.family <> 'azure_reservation'
-                                     {after}
-                               ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
-                               LIMIT $2) l
-           JOIN products p ON p.id = l.product_id
           WHERE {CLAIMED}
           ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number"
     )

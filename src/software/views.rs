@@ -6,7 +6,6 @@ use askama::Template;
 use super::chooser::{Choices, ChosenView};
 use super::link_views::{LinkView, NewLinkView};
 use super::queries::{Listed, Purchase};
-use crate::cancellation::rules;
 use crate::cancellation::views::window_short;
 use crate::catalog::views::licence_text;
 use crate::i18n::Lang;
@@ -61,11 +60,8 @@ impl PurchaseView {
         let mut view = PurchaseView::new(&l.purchase, lang);
         if !view.cancelled {
             view.cancellable = l
-                .policy()
-                .map(|policy| {
-                    let window = rules::window(policy, l.purchase.placed_at, now);
-                    window_short(window, lang)
-                })
+                .window(now)
+                .map(|window| window_short(window, lang))
                 .unwrap_or_default();
         }
         view

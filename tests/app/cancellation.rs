@@ -622,6 +622,80 @@ fn cancellable_cell(tab: &str, line: LineId) -> String {
     row[start..].split("</td>").next().unwrap().to_string()
 }
 
+/// The Software tab reads a purchase's policy from its line (which keeps its product's): a
+/// change of the product's policy in the catalog reaches the tab and the dialog alike.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_products_new_policy_reaches_the_software_tab_and_the_cancel_dialog_alike() {
+    use cspdesk::db::schema::products;
+    use cspdesk::i18n::Lang;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    let bought = app.purchase(shop.customer, "ws2022-std").days_old(5).await;
+    let tab_cell = async || {
+        let tab = v.get(&format!("/customers/{}", shop.customer)).await.body;
+        cancellable_cell(&tab, bought.line)
+    };
+    let set_policy = async |policy: &str, days: Option<i32>| {
+        diesel::update(products::table.filter(products::sku.eq("ws2022-std")))
+            .set((
+                products::cancellation_policy.eq(policy),
+                products::cancellation_window_days.eq(days),
+            ))
+            .execute(&mut app.conn().await)
+            .await
+            .unwrap();
+    };
+    set_policy("support_only", None).await;
+    assert_eq!(tab_cell().await, "Support request only");
+    let dialog = v.get(&bought.cancel_path()).await;
+    assert!(dialog.contains("can only be cancelled through a customer support request"));
+    set_policy("window", Some(10)).await;
+    let until = placed_at(&app, bought.order).await + Duration::days(10);
+    assert_eq!(
+        tab_cell().await,
+        cspdesk::web::format::datetime_utc(&until, Lang::En)
+    );
+}
+
+/// A window ends whole 24-hour days after the purchase, as the cancellation rules count them,
+/// whatever time zone the database server runs in: across a change to winter time, a window
+/// counted in the server's calendar days would end an hour later than the rules allow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_ends_thirty_whole_days_after_the_purchase_whatever_the_servers_time_zone() {
+    use cspdesk::i18n::Lang;
+    use diesel_async::SimpleAsyncConnection;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let v = app.signed_in(&shop.agent).await;
+    // Central Europe leaves summer time on 25 October 2026, inside this purchase's window.
+    set_clock(&app, "2026-10-10T12:00:00Z".parse().unwrap());
+    let bought = app.purchase(shop.customer, "ws2022-std").await;
+    let until = placed_at(&app, bought.order).await + Duration::days(30);
+    // The line's window worked out again by a session in that time zone.
+    app.conn()
+        .await
+        .batch_execute(&format!(
+            "BEGIN; SET LOCAL TIME ZONE 'Europe/Warsaw';
+             UPDATE order_lines SET window_ends_at = NULL WHERE id = '{}'; COMMIT;",
+            bought.line
+        ))
+        .await
+        .unwrap();
+    let kept: Option<DateTime<Utc>> = order_lines::table
+        .find(bought.line)
+        .select(order_lines::window_ends_at)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(kept, Some(until));
+    let tab = v.get(&format!("/customers/{}", shop.customer)).await.body;
+    assert_eq!(
+        cancellable_cell(&tab, bought.line),
+        cspdesk::web::format::datetime_utc(&until, Lang::En)
+    );
+}
+
 /// Before opening the dialog, the Software tab says until when each purchase can be cancelled,
 /// or why it cannot; the dialog's credit preview says how the credit was computed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
