@@ -461,3 +461,29 @@ async fn a_customers_orders_come_a_page_at_a_time_each_with_all_its_lines() {
         all.json
     );
 }
+
+/// A customer without orders has an empty list; a tenant that is not the partner's customer
+/// (unknown, or another partner's with orders of its own) is 404, whatever the page asks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_orders_list_is_a_customer_without_orders_and_anyone_elses_is_not_found() {
+    let app = TestApp::spawn().await;
+    let (api, _, shop) = writer(&app).await;
+    let quiet = app.customer(shop.partner).named("Tailspin").await;
+    let empty = api
+        .get(&format!("/v1/customers/{quiet}/orders?size=5"))
+        .await;
+    assert_eq!(empty.status, 200, "{:?}", empty.json);
+    assert_eq!(empty.json["totalCount"], 0);
+    assert_eq!(empty.json["items"], json!([]));
+    let theirs = crate::support::fixtures_people::other_shop(&app).await;
+    app.purchase(theirs.customer, "ws2022-std").await;
+    for tenant in [
+        theirs.customer.to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    ] {
+        let r = api
+            .get(&format!("/v1/customers/{tenant}/orders?size=5"))
+            .await;
+        assert_eq!((r.status, r.code()), (404, 20000), "{tenant}");
+    }
+}
