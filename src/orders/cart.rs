@@ -3,14 +3,12 @@
 
 use crate::catalog::Family;
 use crate::ids::{CustomerId, PartnerId, ProductId, UserId};
-use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use crate::auth::PartnerScope;
-use crate::catalog::queries::price_in;
-use crate::db::schema::{cart_items, prices, products};
+use crate::db::schema::{cart_items, customers, prices, products};
 use crate::db::statement::Reuse;
 use crate::error::AppError;
 
@@ -170,16 +168,21 @@ pub async fn count(mut conn: &AsyncPgConnection, owner: &CartOwner) -> Result<i6
         .await?)
 }
 
-/// The cart's lines with today's prices in `currency`, in the order they were added.
+/// The cart's lines with today's prices in its customer's currency, in the order they were
+/// added. The currency is the customer's row's, read by the same statement, so a page can
+/// send this alongside the customer's own lookup.
 pub async fn lines(
     mut conn: &AsyncPgConnection,
     owner: &CartOwner,
-    currency: Currency,
 ) -> Result<Vec<CartLine>, AppError> {
+    let in_currency = prices::product_id
+        .eq(products::id)
+        .and(prices::currency.eq(customers::currency));
     Ok(cart_items::table
         .filter(mine(owner))
         .inner_join(products::table)
-        .left_join(prices::table.on(price_in(currency)))
+        .inner_join(customers::table.on(customers::id.eq(cart_items::customer_id)))
+        .left_join(prices::table.on(in_currency))
         .order((cart_items::added_at, products::name))
         .select(CartLine::as_select())
         .load(&mut conn)

@@ -4,7 +4,7 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 
-use crate::ids::ProductId;
+use crate::ids::{CustomerId, ProductId};
 use crate::web::routes::Route;
 use serde::Deserialize;
 
@@ -119,10 +119,30 @@ pub(super) async fn review_page(
     owner: &CartOwner,
     warning: Option<String>,
 ) -> Result<ReviewPage, AppError> {
-    let (lines, newest) =
-        futures_util::try_join!(cart::lines(conn, owner, customer.currency), async {
-            Ok::<_, AppError>(tokens::newest_order(conn, owner).await?)
-        },)?;
+    let reads = review_reads(conn, owner).await?;
+    Ok(review_of(state, ctx, customer, owner, reads, warning))
+}
+
+/// What the Review page reads besides the customer: the cart's lines, priced in the
+/// customer's currency, and the newest order placed from the cart.
+type ReviewReads = (Vec<cart::CartLine>, i64);
+
+async fn review_reads(
+    conn: &AsyncPgConnection,
+    owner: &CartOwner,
+) -> Result<ReviewReads, AppError> {
+    let newest = async { Ok::<_, AppError>(tokens::newest_order(conn, owner).await?) };
+    futures_util::try_join!(cart::lines(conn, owner), newest)
+}
+
+fn review_of(
+    state: &AppState,
+    ctx: PageContext,
+    customer: crate::customers::Customer,
+    owner: &CartOwner,
+    (lines, newest): ReviewReads,
+    warning: Option<String>,
+) -> ReviewPage {
     let key = tokens::FormKey::new(&state.settings.session_key);
     let token = tokens::FormToken::new(newest, state.clock.now()).seal(&key, owner);
     let tax = rules::tax_treatment(&customer.market);
@@ -131,7 +151,7 @@ pub(super) async fn review_page(
     let ctx = ctx
         .customer_crumbs(&customer, true)
         .crumb("review-title", None);
-    Ok(ReviewPage {
+    ReviewPage {
         lines: ReviewPage::lines_from(&lines, &customer, lang),
         seen: seen::encode_seen(&lines),
         tax_note: tax_note(&tax, lang),
@@ -141,20 +161,35 @@ pub(super) async fn review_page(
         warning,
         ctx,
         customer,
-    })
+    }
 }
 
+/// The customer, the cart and its newest order are read in one round trip behind the
+/// session's check: the cart is the address's customer's (and the partner's, which the
+/// lookup of the customer confirms; a cart of another partner's customer cannot exist).
 pub async fn review(
     state: web::Data<AppState>,
     need: Reader<perm::OrdersPlace>,
     ctx: PageContext,
     tenant: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let scope = need.user.partner()?;
+    let customer_id = CustomerId::parse(&tenant).ok_or(AppError::NotFound)?;
+    let owner = CartOwner {
+        scope,
+        user_id: need.user.id,
+        customer_id,
+    };
     let conn = state.pool.get().await?;
-    let found = cart_context(&conn, &need.user, &tenant);
-    let (customer, owner) = need.read(&conn, found).await?;
-    let page = review_page(&conn, &state, ctx, customer, &owner, None).await?;
-    render(&page)
+    let reads = async {
+        futures_util::try_join!(
+            find_or_404(&conn, &scope, &tenant),
+            review_reads(&conn, &owner)
+        )
+    };
+    let (customer, reads) = need.read(&conn, reads).await?;
+    drop(conn);
+    render(&review_of(&state, ctx, customer, &owner, reads, None))
 }
 
 #[derive(Deserialize)]

@@ -115,7 +115,7 @@ pub async fn place(conn: &mut AsyncPgConnection, req: Request<'_>) -> Result<Out
                 }
                 TokenState::Open => {}
             }
-            let lines = cart::lines(conn, &req.owner, req.customer.currency).await?;
+            let lines = cart::lines(conn, &req.owner).await?;
             check_sellable(&lines, &req)?;
             let placed = insert_order(conn, &req.placement(), &lines).await?;
             cart::clear(conn, &req.owner).await?;

@@ -62,7 +62,7 @@ pub async fn insert(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<
             let product = product_by_sku(conn, sku).await?;
             cart::add(conn, &owner, product, *quantity, at).await?;
         }
-        let lines = cart::lines(conn, &owner, customer.currency).await?;
+        let lines = cart::lines(conn, &owner).await?;
         let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap_or_default();
         let token = tokens::FormToken::new(tokens::newest_order(conn, &owner).await?, at);
         let request = Request {

@@ -396,7 +396,7 @@ impl OrderBuilder<'_> {
                 .unwrap();
             products.push(product);
         }
-        let lines = cart::lines(&conn, &owner, customer.currency).await.unwrap();
+        let lines = cart::lines(&conn, &owner).await.unwrap();
         let seen = seen::decode_seen(&seen::encode_seen(&lines)).unwrap();
         let newest = tokens::newest_order(&conn, &owner).await.unwrap();
         let token = tokens::FormToken::new(newest, at);
