@@ -67,10 +67,14 @@ pub async fn browse(
             false => Ok(0),
         }
     };
-    let reads = async { futures_util::try_join!(find_or_404(&conn, &scope, &tenant), cart_count) };
-    let (customer, cart_count) = need.read(&conn, reads).await?;
+    // The offers are priced in the customer's currency by their own statement, so all three
+    // reads go in one round trip behind the session's check.
     let filter = query.filter();
-    let offers = queries::offers(&conn, customer.currency, &filter).await?;
+    let offers = queries::offers(&conn, customer_id, &filter);
+    let reads =
+        async { futures_util::try_join!(find_or_404(&conn, &scope, &tenant), cart_count, offers) };
+    let (customer, cart_count, offers) = need.read(&conn, reads).await?;
+    drop(conn);
     let tax = rules::tax_treatment(&customer.market);
     let lang = ctx.lang;
     let ctx = ctx

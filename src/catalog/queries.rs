@@ -4,9 +4,9 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::Family;
-use crate::db::schema::{prices, products};
+use crate::db::schema::{customers, prices, products};
 use crate::error::AppError;
-use crate::ids::ProductId;
+use crate::ids::{CustomerId, ProductId};
 use crate::money::Currency;
 
 /// A product with its list price in one currency (`None`: not priced in that currency).
@@ -38,13 +38,20 @@ pub fn price_in(currency: Currency) -> _ {
         .and(prices::currency.eq(currency))
 }
 
+/// The products still sold that pass `filter`, each with its list price in the currency of
+/// customer `customer` (read from the customer's row by the same statement, so a page can send
+/// this alongside the customer's own lookup; an unknown customer has no offers).
 pub async fn offers(
     mut conn: &AsyncPgConnection,
-    currency: Currency,
+    customer: CustomerId,
     filter: &Filter,
 ) -> Result<Vec<Offer>, AppError> {
+    let in_currency = prices::product_id
+        .eq(products::id)
+        .and(prices::currency.eq(customers::currency));
     let mut query = products::table
-        .left_join(prices::table.on(price_in(currency)))
+        .inner_join(customers::table.on(customers::id.eq(customer)))
+        .left_join(prices::table.on(in_currency))
         .filter(products::retired_at.is_null())
         .select(Offer::as_select())
         .order((
@@ -68,15 +75,15 @@ pub async fn offers(
     Ok(query.load(&mut conn).await?)
 }
 
-/// One product that is still sold, with its price in `currency`.
+/// One product that is still sold, with its price in customer `customer`'s currency.
 pub async fn offer(
     conn: &mut AsyncPgConnection,
-    currency: Currency,
+    customer: CustomerId,
     id: ProductId,
 ) -> Result<Option<Offer>, AppError> {
     let filter = Filter {
         id: Some(id),
         ..Filter::default()
     };
-    Ok(offers(conn, currency, &filter).await?.into_iter().next())
+    Ok(offers(conn, customer, &filter).await?.into_iter().next())
 }

@@ -61,7 +61,7 @@ pub async fn add_to_cart(
         Err(key) => return refuse(key, &[]),
     };
     let offer = match ProductId::parse(form.product_id.trim()) {
-        Some(id) => catalog::offer(&mut conn, customer.currency, id).await?,
+        Some(id) => catalog::offer(&mut conn, customer.id, id).await?,
         None => None,
     };
     let Some(offer) = offer else {
