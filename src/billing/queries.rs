@@ -128,31 +128,53 @@ pub async fn find(
     )
 }
 
-/// One line of an invoice: a charge for an order line, or a credit (negative amount).
-#[derive(QueryableByName, Debug, Clone)]
+/// One line of an invoice: a charge for an order line, or a credit (negative amount). Read
+/// by position, in the order of `LINES`' select list.
+#[derive(Debug, Clone)]
 pub struct InvoiceLine {
-    #[diesel(sql_type = Text)]
     pub kind: super::LineKind,
-    #[diesel(sql_type = Timestamptz)]
     pub at: DateTime<Utc>,
-    #[diesel(sql_type = SqlUuid)]
     pub id: Uuid,
-    #[diesel(sql_type = BigInt)]
     pub order_number: i64,
-    #[diesel(sql_type = Text)]
     pub customer: String,
-    #[diesel(sql_type = SqlUuid)]
     pub customer_id: CustomerId,
-    #[diesel(sql_type = Text)]
     pub product: String,
-    #[diesel(sql_type = Integer)]
     pub quantity: i32,
-    #[diesel(sql_type = BigInt)]
     pub amount_minor: i64,
-    #[diesel(sql_type = Bool)]
     pub tax_included: bool,
-    #[diesel(sql_type = Integer)]
     pub tax_rate_bp: i32,
+}
+
+/// A programming error, not a user's: a statement whose columns are not `LINES`' own.
+const NOT_LINES: &str = "an invoice line's columns must be LINES', in its order";
+
+impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for InvoiceLine {
+    fn build<'a>(
+        row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
+    ) -> diesel::deserialize::Result<Self> {
+        use crate::db::columns::at;
+        use diesel::row::{Field, Row};
+        // Finding a column by name compares it with every column before it, on every row.
+        let named = |i: usize, name: &str| {
+            Row::get(row, i).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
+        };
+        if !named(0, "kind") || !named(10, "tax_rate_bp") {
+            return Err(NOT_LINES.into());
+        }
+        Ok(InvoiceLine {
+            kind: at::<Text, _>(row, 0)?,
+            at: at::<Timestamptz, _>(row, 1)?,
+            id: at::<SqlUuid, _>(row, 2)?,
+            order_number: at::<BigInt, _>(row, 3)?,
+            customer: at::<Text, _>(row, 4)?,
+            customer_id: at::<SqlUuid, _>(row, 5)?,
+            product: at::<Text, _>(row, 6)?,
+            quantity: at::<Integer, _>(row, 7)?,
+            amount_minor: at::<BigInt, _>(row, 8)?,
+            tax_included: at::<Bool, _>(row, 9)?,
+            tax_rate_bp: at::<Integer, _>(row, 10)?,
+        })
+    }
 }
 
 impl InvoiceLine {
