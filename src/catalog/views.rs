@@ -57,13 +57,12 @@ impl OfferView {
 
 /// How a line was taxed, as orders and invoices say it: "Includes tax (10%)" or "Excludes tax".
 pub fn tax_text(included: bool, rate_bp: i32, lang: Lang) -> String {
-    let key = if included {
-        "order-tax-included"
-    } else {
-        "order-tax-excluded"
-    };
+    // "Excludes tax" names no rate: a list of such lines need not format one per row.
+    if !included {
+        return lang.t("order-tax-excluded");
+    }
     lang.t_args(
-        key,
+        "order-tax-included",
         &[("rate", locale::hundredths(i64::from(rate_bp), lang))],
     )
 }
