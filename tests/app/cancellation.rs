@@ -650,12 +650,16 @@ async fn a_products_new_policy_reaches_the_software_tab_and_the_cancel_dialog_al
     assert_eq!(tab_cell().await, "Support request only");
     let dialog = v.get(&bought.cancel_path()).await;
     assert!(dialog.contains("can only be cancelled through a customer support request"));
-    set_policy("window", Some(10)).await;
-    let until = placed_at(&app, bought.order).await + Duration::days(10);
-    assert_eq!(
-        tab_cell().await,
-        cspdesk::web::format::datetime_utc(&until, Lang::En)
-    );
+    let placed = placed_at(&app, bought.order).await;
+    // A new window, then only its length changed: the line's end follows each time.
+    for days in [10, 20] {
+        set_policy("window", Some(days)).await;
+        let until = placed + Duration::days(i64::from(days));
+        assert_eq!(
+            tab_cell().await,
+            cspdesk::web::format::datetime_utc(&until, Lang::En)
+        );
+    }
 }
 
 /// A window ends whole 24-hour days after the purchase, as the cancellation rules count them,
