@@ -152,13 +152,8 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for InvoiceLine {
     fn build<'a>(
         row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
     ) -> diesel::deserialize::Result<Self> {
-        use crate::db::columns::at;
-        use diesel::row::{Field, Row};
-        // Finding a column by name compares it with every column before it, on every row.
-        let named = |i: usize, name: &str| {
-            Row::get(row, i).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
-        };
-        if !named(0, "kind") || !named(10, "tax_rate_bp") {
+        use crate::db::columns::{at, named};
+        if !named(row, 0, "kind") || !named(row, 10, "tax_rate_bp") {
             return Err(NOT_LINES.into());
         }
         Ok(InvoiceLine {

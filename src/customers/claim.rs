@@ -9,7 +9,7 @@
 
 use diesel::deserialize::{self, QueryableByName};
 use diesel::pg::Pg;
-use diesel::row::{Field, NamedRow, Row};
+use diesel::row::{NamedRow, Row};
 use diesel::sql_types::{Integer, Text, Timestamptz, Uuid as SqlUuid};
 
 use super::{Counts, Customer};
@@ -89,8 +89,7 @@ impl<T: QueryableByName<Pg>> QueryableByName<Pg> for OfCustomer<T> {
         // The customer's columns come last in the statement: read by position there, as
         // finding each by name compared it with every column before it, on every row.
         let base = row.field_count().saturating_sub(COLUMN_COUNT);
-        let first = Row::get(row, base).and_then(|f| f.field_name().map(|n| n == "c_id"));
-        if first != Some(true) {
+        if !crate::db::columns::named(row, base, "c_id") {
             return Err(NOT_LAST.into());
         }
         let customer = by_position(row, base)?;

@@ -15,3 +15,9 @@ where
     let field = Row::get(row, index).ok_or("the statement has fewer columns than read")?;
     T::from_nullable_sql(field.value())
 }
+
+/// Whether the column at `index` is named `name`: a struct read by position checks with it
+/// that the statement's columns stand where it reads them.
+pub fn named<'a>(row: &impl Row<'a, Pg>, index: usize, name: &str) -> bool {
+    Row::get(row, index).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
+}

@@ -81,14 +81,9 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
     fn build<'a>(
         row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
     ) -> diesel::deserialize::Result<Self> {
-        use crate::db::columns::at;
-        use diesel::row::{Field, Row};
+        use crate::db::columns::{at, named};
         use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid};
-        // Finding a column by name compares it with every column before it, on every row.
-        let named = |i: usize, name: &str| {
-            Row::get(row, i).and_then(|f| f.field_name().map(|n| n == name)) == Some(true)
-        };
-        if !named(0, "id") || !named(14, "window_ends_at") {
+        if !named(row, 0, "id") || !named(row, 14, "window_ends_at") {
             return Err(NOT_FIRST.into());
         }
         Ok(Listed {
