@@ -47,9 +47,18 @@ pub fn encode(user: &CurrentUser) -> serde_json::Value {
     })
 }
 
-/// The user the claims describe; `None` for anything unreadable (then the database decides).
-pub fn decode(value: serde_json::Value) -> Option<CurrentUser> {
-    let c: Claims = serde_json::from_value(value).ok()?;
+/// The user the session's claims describe; `None` without readable ones (then the database
+/// decides). Read straight from the session's text into `Claims`, with no JSON value between.
+pub fn read(session: &actix_session::Session) -> Option<CurrentUser> {
+    session
+        .get::<Claims>(SESSION_CLAIMS)
+        .ok()
+        .flatten()
+        .and_then(user_of)
+}
+
+/// The user the claims describe; `None` for codes this version does not know.
+fn user_of(c: Claims) -> Option<CurrentUser> {
     let language = match c.lang {
         Some(code) => Some(Lang::from_code(&code)?),
         None => None,
@@ -71,6 +80,12 @@ pub fn decode(value: serde_json::Value) -> Option<CurrentUser> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The claims as a session that stored `value` gives them back.
+    fn decode(value: serde_json::Value) -> Option<CurrentUser> {
+        let text = serde_json::to_string(&value).ok()?;
+        serde_json::from_str::<Claims>(&text).ok().and_then(user_of)
+    }
 
     fn user(language: Option<Lang>, roles: Vec<Role>) -> CurrentUser {
         CurrentUser {

@@ -108,11 +108,7 @@ fn app_state(req: &HttpRequest) -> Result<&AppState, AppError> {
 
 /// The session's claims, if it has readable ones.
 fn session_claims(session: &Session) -> Option<CurrentUser> {
-    session
-        .get::<serde_json::Value>(claims::SESSION_CLAIMS)
-        .ok()
-        .flatten()
-        .and_then(claims::decode)
+    claims::read(session)
 }
 
 /// Keeps the cookie's claims in step with the database. Claims that already say the same are
