@@ -8,12 +8,13 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use super::error::code;
 use super::order_writes::{NewOrder, OrderPatch};
 use super::products::sku_of;
+use crate::auth::PartnerScope;
 use crate::cancellation::rules::{Policy, Window};
 use crate::catalog::rules::{Availability, availability};
 use crate::customers::Customer;
-use crate::db::schema::{prices, products};
+use crate::db::statement::prepared;
 use crate::error::AppError;
-use crate::ids::{OrderId, ProductId};
+use crate::ids::{CustomerId, OrderId, ProductId};
 use crate::orders::cart::CartLine;
 
 /// Lines an order may have; quantities a line may have (as the database allows).
@@ -157,46 +158,81 @@ pub fn new_order(order: &NewOrder, customer: &Customer) -> Result<Wanted, Refusa
     })
 }
 
-#[derive(Queryable, Selectable, Debug)]
-#[diesel(table_name = products, check_for_backend(diesel::pg::Pg))]
-struct Offer {
+/// A product an order names, with its list price in the customer's currency if it has one.
+#[derive(QueryableByName, Debug)]
+pub struct Offer {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
     id: ProductId,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     sku: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     family: crate::catalog::Family,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     licence_kind: crate::catalog::LicenceKind,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
     term_months: Option<i32>,
-    #[diesel(select_expression = prices::amount_minor.nullable())]
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
     price_minor: Option<i64>,
-    #[diesel(select_expression = products::retired_at.is_not_null())]
+    #[diesel(sql_type = diesel::sql_types::Bool)]
     retired: bool,
 }
 
-/// The lines of `wanted` as the catalog sells them to `customer` now (price in their currency),
-/// or the first offer it does not sell them.
-pub async fn offers(
-    conn: &mut AsyncPgConnection,
+/// The SKUs an order's body names, as far as they can be read, before the body is judged
+/// (`new_order` refuses what is wrong with them): what `find_offers` looks up.
+pub fn named_skus(order: &NewOrder) -> Vec<&str> {
+    order
+        .line_items
+        .iter()
+        .take(MOST_LINES)
+        .filter_map(|item| sku_of(&item.offer_id))
+        .collect()
+}
+
+/// The products of `skus`, each priced in the currency of customer `customer` of `partner`
+/// (read from the customer's row by the same statement, so it goes with the customer's own
+/// check; no price for anyone else's customer).
+pub async fn find_offers(
+    mut conn: &AsyncPgConnection,
+    partner: &PartnerScope,
+    customer: CustomerId,
+    skus: &[&str],
+) -> Result<Vec<Offer>, AppError> {
+    use diesel::sql_types::{Array, Text, Uuid as SqlUuid};
+    Ok(prepared(
+        "SELECT p.id, p.sku, p.name, p.family, p.licence_kind, p.term_months,
+                pr.amount_minor AS price_minor, p.retired_at IS NOT NULL AS retired
+           FROM products p
+           LEFT JOIN prices pr ON pr.product_id = p.id AND pr.currency =
+                (SELECT c.currency FROM customers c WHERE c.id = $2 AND c.partner_id = $3)
+          WHERE p.sku = ANY($1)",
+    )
+    .bind::<Array<Text>, _>(skus)
+    .bind::<SqlUuid, _>(customer)
+    .bind::<SqlUuid, _>(partner.partner_id())
+    .load(&mut conn)
+    .await?)
+}
+
+/// The lines of `wanted` as the catalog sells them to `customer` now (`found` priced in their
+/// currency by `find_offers`), or the first offer it does not sell them.
+pub fn priced(
+    found: &[Offer],
     customer: &Customer,
     wanted: &Wanted,
-) -> Result<Result<Vec<CartLine>, Refusal>, AppError> {
-    let skus: Vec<&str> = wanted.lines.iter().map(|(s, _)| s.as_str()).collect();
-    let found: Vec<Offer> = products::table
-        .left_join(prices::table.on(crate::catalog::queries::price_in(customer.currency)))
-        .filter(products::sku.eq_any(&skus))
-        .select(Offer::as_select())
-        .load(conn)
-        .await?;
+) -> Result<Vec<CartLine>, Refusal> {
     let mut lines = Vec::with_capacity(wanted.lines.len());
     for (sku, quantity) in &wanted.lines {
         let offer_id = super::products::offer_id(sku);
         let Some(o) = found.iter().find(|o| &o.sku == sku) else {
-            return Ok(Err(Refusal::UnknownOffer(offer_id)));
+            return Err(Refusal::UnknownOffer(offer_id));
         };
         if o.retired || o.price_minor.is_none() {
-            return Ok(Err(Refusal::UnknownOffer(offer_id)));
+            return Err(Refusal::UnknownOffer(offer_id));
         }
         if let Availability::Unavailable(why) = availability(o.family, &customer.market) {
-            return Ok(Err(Refusal::NotSold(offer_id, why)));
+            return Err(Refusal::NotSold(offer_id, why));
         }
         lines.push(CartLine {
             product_id: o.id,
@@ -209,7 +245,7 @@ pub async fn offers(
             retired: false,
         });
     }
-    Ok(Ok(lines))
+    Ok(lines)
 }
 
 /// The lines a cancellation asks for: `None` for every line.

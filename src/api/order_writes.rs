@@ -234,12 +234,23 @@ pub async fn place(
     // Every statement finds its rows by key (the offers by their SKUs), so one plan each
     // suits every request.
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
-    let customer = customer_on(&conn, &api, tenant).await?;
-    let wanted = order_rules::new_order(&value, &customer).map_err(|r| refused(lang, r))?;
     let caller = &api.caller;
     let now = state.clock.now();
+    let skus = order_rules::named_skus(&value);
     let write = async |conn: &mut AsyncPgConnection| {
-        let lines = order_rules::offers(conn, &customer, &wanted).await?;
+        // The token's check, the customer's and the offers named (priced in the customer's
+        // currency) in one round trip: the transaction holds its connection for one round
+        // trip less than with the customer looked up first. What the body asks is judged once
+        // the customer is known to be the partner's (else 404, whatever it says).
+        let (customer, found) = {
+            let shared: &AsyncPgConnection = conn;
+            let customer = customer_on(shared, &api, tenant);
+            let found = order_rules::find_offers(shared, &caller.partner, tenant, &skus);
+            futures_util::join!(customer, found)
+        };
+        let customer = customer?;
+        let wanted = order_rules::new_order(&value, &customer).map_err(|r| refused(lang, r))?;
+        let lines = order_rules::priced(&found?, &customer, &wanted);
         let lines = lines.map_err(|r| TxError::Api(refused(lang, r)))?;
         let placement = Placement {
             partner_id: caller.partner.partner_id(),
@@ -300,15 +311,27 @@ pub async fn cancel(
     let order = OrderId::parse(&order).ok_or_else(|| ApiError::not_found(lang))?;
     // Every statement finds its rows by key, so one plan each suits every request.
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
-    let customer = customer_on(&conn, &api, tenant).await?;
-    let asked = order_rules::patch(&value, order).map_err(|r| refused(lang, r))?;
+    // What the body asks is judged once the customer is known to be the partner's: an
+    // unknown customer is a 404 whatever the body says.
+    let asked = order_rules::patch(&value, order);
     let caller = &api.caller;
     let scope = &caller.partner;
     let now = state.clock.now();
     let write = async |conn: &mut AsyncPgConnection| {
+        // The token's check, the customer's and the order's lines, locked, in one round trip
+        // (the lines only of an order of the token's partner): a cancellation's transaction
+        // holds its connection for one round trip less than with the customer looked up first.
+        let (customer, lines) = {
+            let shared: &AsyncPgConnection = conn;
+            let customer = customer_on(shared, &api, tenant);
+            let lines = locking::lock_partner_order(shared, scope, tenant, order);
+            futures_util::join!(customer, lines)
+        };
+        let customer = customer?;
+        let asked = asked.map_err(|r| TxError::Api(refused(lang, r)))?;
         let claimed = crate::auth::CustomerScope::claimed(customer.id);
-        // The order's lines, locked: none if the order is not this customer's (404).
-        let mut lines = locking::lock_order(conn, claimed, order).await?;
+        // None if the order is not this customer's (404).
+        let mut lines = lines?;
         if lines.is_empty() {
             return Err(ApiError::not_found(lang).into());
         }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::rules::{Licence, Policy};
-use crate::auth::CustomerScope;
+use crate::auth::{CustomerScope, PartnerScope};
 use crate::db::schema::{order_lines, orders, products};
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, OrderId, PartnerId, ProductId};
@@ -167,21 +167,46 @@ pub async fn lock_order(
     order_id: OrderId,
 ) -> Result<Vec<Locked>, AppError> {
     use diesel::sql_types::Uuid as SqlUuid;
-    Ok(crate::db::statement::prepared(format!(
+    Ok(crate::db::statement::prepared(lock_sql(""))
+        .bind::<SqlUuid, _>(order_id)
+        .bind::<SqlUuid, _>(scope.customer_id())
+        .load(&mut conn)
+        .await?)
+}
+
+/// `lock_order` for a customer not yet shown to be the partner's (its check goes in the same
+/// round trip): nothing is read or locked unless the order is the partner's.
+pub async fn lock_partner_order(
+    mut conn: &AsyncPgConnection,
+    partner: &PartnerScope,
+    customer_id: CustomerId,
+    order_id: OrderId,
+) -> Result<Vec<Locked>, AppError> {
+    use diesel::sql_types::Uuid as SqlUuid;
+    Ok(
+        crate::db::statement::prepared(lock_sql("AND o.partner_id = $3"))
+            .bind::<SqlUuid, _>(order_id)
+            .bind::<SqlUuid, _>(customer_id)
+            .bind::<SqlUuid, _>(partner.partner_id())
+            .load(&mut conn)
+            .await?,
+    )
+}
+
+/// The order's lines with what a cancellation decides by, locked with the order; `also` is a
+/// further condition on the order `o`.
+fn lock_sql(also: &str) -> String {
+    format!(
         "SELECT {LINE_COLUMNS}, l.line_number,
                 p.cancellation_policy AS policy, p.cancellation_window_days AS window_days,
                 p.sku, l.tax_included, l.tax_rate_bp
            FROM order_lines l
            JOIN orders o ON o.id = l.order_id
            JOIN products p ON p.id = l.product_id
-          WHERE o.id = $1 AND o.customer_id = $2
+          WHERE o.id = $1 AND o.customer_id = $2 {also}
           ORDER BY l.line_number
             FOR UPDATE OF l, o"
-    ))
-    .bind::<SqlUuid, _>(order_id)
-    .bind::<SqlUuid, _>(scope.customer_id())
-    .load(&mut conn)
-    .await?)
+    )
 }
 
 /// The lines of `product_id` in one order of this customer.

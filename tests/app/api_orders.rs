@@ -487,3 +487,60 @@ async fn an_empty_orders_list_is_a_customer_without_orders_and_anyone_elses_is_n
         assert_eq!((r.status, r.code()), (404, 20000), "{tenant}");
     }
 }
+
+/// A cancellation names a customer and an order; both must be the partner's. A customer that
+/// is not the partner's is 404 before anything the body says is judged (for a new order too),
+/// and another partner's order is 404 with one of ours too; either way that order stays as it
+/// was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_partners_order_is_not_found_to_a_cancellation_whatever_its_body() {
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    let theirs = crate::support::fixtures_people::other_shop(&app).await;
+    let bought = app.purchase(theirs.customer, "ws2022-std").await;
+    let credits = count(&app, "credits").await;
+    let cancelled = json!({ "status": "cancelled" });
+    let refused_anyway = json!({ "status": "completed" });
+    for tenant in [
+        theirs.customer.to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    ] {
+        let order_path = format!("/v1/customers/{tenant}/orders/{}", bought.order);
+        for body in [&cancelled, &refused_anyway] {
+            let r = api.patch(&order_path, body).await;
+            assert_eq!((r.status, r.code()), (404, 20000), "{order_path} {body}");
+        }
+    }
+    let r = api
+        .patch(&format!("{path}/{}", bought.order), &cancelled)
+        .await;
+    assert_eq!((r.status, r.code()), (404, 20000), "{:?}", r.json);
+    assert_eq!(count(&app, "credits").await, credits);
+    // Buying for their customer is 404 too, whatever the order names.
+    let orders = orders_of(&app).await;
+    for body in [
+        buy(WS, 1),
+        buy("no-such:0001:0001", 1),
+        json!({ "lineItems": [] }),
+    ] {
+        let r = api
+            .post(&format!("/v1/customers/{}/orders", theirs.customer), &body)
+            .await;
+        assert_eq!((r.status, r.code()), (404, 20000), "{body}");
+    }
+    assert_eq!(orders_of(&app).await, orders);
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let open: N = diesel::sql_query(
+        "SELECT count(*) AS n FROM order_lines
+          WHERE order_id = $1 AND quantity_cancelled = 0 AND revoked_at IS NULL",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(bought.order)
+    .get_result(&mut app.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(open.n, 1, "their order is untouched");
+}
