@@ -63,7 +63,7 @@ async fn claimed_user(
     }
     let session = req.get_session();
     let token = session.get::<String>(SESSION_TOKEN).ok().flatten();
-    let claimed = session_claims(&session).filter(|u| may_use_claims(req) && fit(u));
+    let claimed = claims::read(&session).filter(|u| may_use_claims(req) && fit(u));
     if let (Some(token), Some(user)) = (token, claimed) {
         // Nothing was awaited since the look above, so the cell is still empty.
         if cell.0.user.set(Some(user.clone())).is_ok() {
@@ -106,15 +106,10 @@ fn app_state(req: &HttpRequest) -> Result<&AppState, AppError> {
         .ok_or(AppError::internal("no state"))
 }
 
-/// The session's claims, if it has readable ones.
-fn session_claims(session: &Session) -> Option<CurrentUser> {
-    claims::read(session)
-}
-
 /// Keeps the cookie's claims in step with the database. Claims that already say the same are
 /// left alone: a changed session is sealed again and sent back as a cookie.
 fn keep_claims(session: &Session, user: &CurrentUser) {
-    if session_claims(session).as_ref() != Some(user) {
+    if claims::read(session).as_ref() != Some(user) {
         let _ = session.insert(claims::SESSION_CLAIMS, claims::encode(user));
     }
 }

@@ -7,7 +7,6 @@ use super::Family;
 use crate::db::schema::{customers, prices, products};
 use crate::error::AppError;
 use crate::ids::{CustomerId, ProductId};
-use crate::money::Currency;
 
 /// A product with its list price in one currency (`None`: not priced in that currency).
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -28,14 +27,6 @@ pub struct Filter {
     pub family: Option<Family>,
     pub licence_kind: Option<super::LicenceKind>,
     pub text: String,
-}
-
-/// Joins a product's list price in `currency` (a product may have none).
-#[diesel::dsl::auto_type]
-pub fn price_in(currency: Currency) -> _ {
-    prices::product_id
-        .eq(products::id)
-        .and(prices::currency.eq(currency))
 }
 
 /// The products still sold that pass `filter`, each with its list price in the currency of
