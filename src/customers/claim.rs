@@ -65,8 +65,15 @@ impl Claim {
     }
 }
 
+/// The customer's counts as `k` for a statement that names `customers` as `c`: added up
+/// from its slots (a few rows at most; see the `customer_count_slots` migration).
+pub const COUNTS: &str = "CROSS JOIN LATERAL (
+        SELECT coalesce(sum(n.order_count), 0)::integer AS order_count,
+               coalesce(sum(n.software_lines), 0)::integer AS software_lines
+          FROM customer_counts n WHERE n.customer_id = c.id) k";
+
 /// The customer's columns for a statement that names `customers` as `c` and joins its
-/// counts as `k` (`JOIN customer_counts k ON k.customer_id = c.id`), last in its select list.
+/// counts as `k` (`COUNTS`), last in its select list.
 pub const COLUMNS: &str = "c.id AS c_id, c.partner_id AS c_partner_id, \
      c.company_name AS c_company_name, c.primary_domain AS c_primary_domain, \
      c.market AS c_market, c.currency AS c_currency, c.created_at AS c_created_at, \

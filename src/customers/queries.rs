@@ -211,19 +211,21 @@ pub async fn own(
 }
 
 /// The customer's kept counts, for a page whose own statement found no rows to bring them
-/// (see `claim`). The customer was found first, so its counts row exists.
+/// (see `claim`): added up from its slots.
 pub async fn counts(mut conn: &AsyncPgConnection, id: CustomerId) -> Result<Counts, AppError> {
-    let (orders, software_lines): (i32, i32) = customer_counts::table
-        .find(id)
+    use diesel::dsl::sum;
+    let (orders, software_lines): (Option<i64>, Option<i64>) = customer_counts::table
+        .filter(customer_counts::customer_id.eq(id))
         .select((
-            customer_counts::order_count,
-            customer_counts::software_lines,
+            sum(customer_counts::order_count),
+            sum(customer_counts::software_lines),
         ))
         .first(&mut conn)
         .await?;
+    let count = |n: Option<i64>| i32::try_from(n.unwrap_or(0)).map_err(AppError::internal);
     Ok(Counts {
-        orders,
-        software_lines,
+        orders: count(orders)?,
+        software_lines: count(software_lines)?,
     })
 }
 

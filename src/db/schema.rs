@@ -86,10 +86,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    customer_counts (customer_id) {
+    customer_counts (customer_id, slot) {
         customer_id -> Uuid,
         order_count -> Int4,
         software_lines -> Int4,
+        slot -> Int2,
     }
 }
 

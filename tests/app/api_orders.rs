@@ -257,6 +257,31 @@ async fn bad_orders_are_refused_naming_the_field_and_write_nothing() {
     assert_eq!(orders_of(&app).await, before);
 }
 
+/// Orders of one customer committing at once add to its counts in slots of their own (the
+/// `customer_count_slots` migration) and none is lost: the counts the pages show are the
+/// orders and lines there are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_orders_of_one_customer_at_once_are_all_counted() {
+    let app = TestApp::spawn().await;
+    let (api, path, shop) = writer(&app).await;
+    let body = json!({ "lineItems": [
+        { "lineItemNumber": 0, "offerId": WS, "quantity": 1 },
+        { "lineItemNumber": 1, "offerId": SQL, "quantity": 2 },
+    ] });
+    let answers = futures_util::future::join_all((0..20).map(|_| api.post(&path, &body))).await;
+    for r in &answers {
+        assert_eq!(r.status, 201, "{:?}", r.json);
+    }
+    let kept = cspdesk::customers::queries::counts(&*app.conn().await, shop.customer)
+        .await
+        .unwrap();
+    assert_eq!((kept.orders, kept.software_lines), (20, 40));
+    let v = app.signed_in(&shop.agent).await;
+    let history = v.get(&format!("/customers/{}/orders", shop.customer)).await;
+    assert_eq!(history.status, 200);
+    assert!(history.body.contains("20 orders"), "{}", history.body);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_posts_with_one_request_id_place_one_order() {
     let app = TestApp::spawn().await;

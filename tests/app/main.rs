@@ -25,6 +25,7 @@ mod browser_software;
 mod browser_support;
 mod buying;
 mod cancellation;
+mod customer_counts;
 mod customer_search;
 mod customers;
 mod faults;

@@ -414,12 +414,10 @@ async fn order_history_is_newest_first_25_a_page() {
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-    let kept: i32 = cspdesk::db::schema::customer_counts::table
-        .find(shop.customer)
-        .select(cspdesk::db::schema::customer_counts::order_count)
-        .first(&mut app.conn().await)
+    let kept = cspdesk::customers::queries::counts(&*app.conn().await, shop.customer)
         .await
-        .unwrap();
+        .unwrap()
+        .orders;
     assert_eq!(i64::from(kept), order_count(&app, shop.customer).await);
     let v = app.signed_in(&shop.agent).await;
     let base = format!("/customers/{}/orders", shop.customer);
