@@ -1,0 +1,152 @@
+//! Figures many transactions add to at once are kept in slots: a customer's counts (orders,
+//! software lines) and an open invoice's tallies. Transactions adding at once take different
+//! slots instead of waiting for each other, and what the pages show adds the slots up.
+
+use cspdesk::ids::CustomerId;
+use diesel::sql_types::{BigInt, Uuid as SqlUuid};
+use diesel_async::{AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
+
+use crate::support::TestApp;
+
+async fn counts(app: &TestApp, customer: CustomerId) -> (i32, i32) {
+    let c = cspdesk::customers::queries::counts(&*app.conn().await, customer)
+        .await
+        .unwrap();
+    (c.orders, c.software_lines)
+}
+
+async fn slots(app: &TestApp, customer: CustomerId) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let n: N =
+        diesel::sql_query("SELECT count(*) AS n FROM customer_counts WHERE customer_id = $1")
+            .bind::<SqlUuid, _>(customer)
+            .get_result(&mut app.conn().await)
+            .await
+            .unwrap();
+    n.n
+}
+
+/// What an order's commit adds to its customer's counts (the triggers call it at commit).
+async fn add(conn: &mut AsyncPgConnection, customer: CustomerId) -> diesel::QueryResult<usize> {
+    diesel::sql_query("SELECT customer_counts_add($1, 1, 2)")
+        .bind::<SqlUuid, _>(customer)
+        .execute(conn)
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customers_orders_committing_at_once_add_to_its_counts_without_waiting() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let before = counts(&app, shop.customer).await;
+    assert_eq!(
+        slots(&app, shop.customer).await,
+        1,
+        "a new customer has one slot"
+    );
+
+    // One transaction holds the customer's slot until it ends, as a committing order does.
+    let mut holder = app.conn().await;
+    holder.batch_execute("BEGIN").await.unwrap();
+    add(&mut holder, shop.customer).await.unwrap();
+    // Another adds meanwhile: had it waited for the first, its lock timeout would fail it.
+    let mut other = app.conn().await;
+    other
+        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
+        .await
+        .unwrap();
+    add(&mut other, shop.customer)
+        .await
+        .expect("added without waiting for the other transaction");
+    other.batch_execute("COMMIT").await.unwrap();
+    holder.batch_execute("COMMIT").await.unwrap();
+    assert_eq!(
+        counts(&app, shop.customer).await,
+        (before.0 + 2, before.1 + 4)
+    );
+    assert_eq!(slots(&app, shop.customer).await, 2);
+
+    // With no transaction holding them, the first slot takes it: no third slot.
+    add(&mut *app.conn().await, shop.customer).await.unwrap();
+    assert_eq!(
+        counts(&app, shop.customer).await,
+        (before.0 + 3, before.1 + 6)
+    );
+    assert_eq!(slots(&app, shop.customer).await, 2);
+}
+
+/// The open invoice's tallies, added up, and how many slots hold them.
+async fn tallies(app: &TestApp, invoice: uuid::Uuid) -> (i64, i64, i64) {
+    #[derive(diesel::QueryableByName)]
+    struct T {
+        #[diesel(sql_type = BigInt)]
+        charges: i64,
+        #[diesel(sql_type = BigInt)]
+        lines: i64,
+        #[diesel(sql_type = BigInt)]
+        slots: i64,
+    }
+    let t: T = diesel::sql_query(
+        "SELECT coalesce(sum(charges_minor), 0)::bigint AS charges,
+                coalesce(sum(line_count), 0)::bigint AS lines, count(*) AS slots
+           FROM invoice_tallies WHERE invoice_id = $1",
+    )
+    .bind::<SqlUuid, _>(invoice)
+    .get_result(&mut app.conn().await)
+    .await
+    .unwrap();
+    (t.charges, t.lines, t.slots)
+}
+
+/// What a statement adding one invoice line of 100 adds to the invoice's tallies.
+async fn charge(conn: &mut AsyncPgConnection, invoice: uuid::Uuid) -> diesel::QueryResult<usize> {
+    diesel::sql_query("SELECT invoice_tallies_add($1, 100, 0, 1)")
+        .bind::<SqlUuid, _>(invoice)
+        .execute(conn)
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_and_credits_on_one_invoice_at_once_add_to_its_tallies_without_waiting() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let invoice = uuid::Uuid::new_v4();
+    diesel::sql_query(
+        "INSERT INTO invoices (id, partner_id, month, currency)
+         VALUES ($1, $2, date_trunc('month', now())::date, 'USD')",
+    )
+    .bind::<SqlUuid, _>(invoice)
+    .bind::<SqlUuid, _>(shop.partner)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+
+    // The invoice's first line makes its first slot.
+    charge(&mut *app.conn().await, invoice).await.unwrap();
+    assert_eq!(tallies(&app, invoice).await, (100, 1, 1));
+
+    // One transaction holds that slot until it ends, as an order does from its invoice lines
+    // on.
+    let mut holder = app.conn().await;
+    holder.batch_execute("BEGIN").await.unwrap();
+    charge(&mut holder, invoice).await.unwrap();
+    let mut other = app.conn().await;
+    other
+        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
+        .await
+        .unwrap();
+    charge(&mut other, invoice)
+        .await
+        .expect("added without waiting for the other transaction");
+    other.batch_execute("COMMIT").await.unwrap();
+    holder.batch_execute("COMMIT").await.unwrap();
+    assert_eq!(tallies(&app, invoice).await, (300, 3, 2));
+
+    // With no transaction holding them, the first slot takes it: no third slot.
+    charge(&mut *app.conn().await, invoice).await.unwrap();
+    assert_eq!(tallies(&app, invoice).await, (400, 4, 2));
+}
