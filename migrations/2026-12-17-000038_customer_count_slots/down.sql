@@ -1,3 +1,6 @@
+-- Nothing is added to the counts while they are folded back.
+LOCK TABLE customers, orders, order_lines, customer_counts IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE OR REPLACE FUNCTION orders_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE customer_counts SET order_count = order_count + 1

@@ -13,6 +13,7 @@ CREATE FUNCTION customer_counts_add(customer uuid, orders integer, lines integer
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     free smallint;
+    candidate integer;
 BEGIN
     LOOP
         SELECT slot INTO free FROM customer_counts
@@ -23,11 +24,18 @@ BEGIN
              WHERE customer_id = customer AND slot = free;
             RETURN;
         END IF;
-        -- Every slot is held by a transaction committing now. Two making the same new slot:
-        -- one waits for the other and then finds it free on its next turn.
+        -- Every slot is held (or there is none yet): a new one, numbered past those this
+        -- transaction sees. Another transaction making a slot at the same moment sees the
+        -- same numbers, so each number is first claimed by an advisory lock (held until the
+        -- transaction ends), and a number claimed by another is passed over: neither waits
+        -- for the other. A number committed meanwhile is skipped by the insert and the loop
+        -- starts again (it may be free).
+        candidate := (SELECT coalesce(max(slot) + 1, 0) FROM customer_counts WHERE customer_id = customer);
+        WHILE NOT pg_try_advisory_xact_lock(hashtext('customer_counts:' || customer), candidate) LOOP
+            candidate := candidate + 1;
+        END LOOP;
         INSERT INTO customer_counts (customer_id, slot, order_count, software_lines)
-        SELECT customer, coalesce(max(slot) + 1, 0), orders, lines
-          FROM customer_counts WHERE customer_id = customer
+        VALUES (customer, candidate, orders, lines)
         ON CONFLICT DO NOTHING;
         IF FOUND THEN
             RETURN;

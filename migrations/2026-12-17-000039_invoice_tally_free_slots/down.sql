@@ -1,3 +1,6 @@
+-- Nothing is added to the tallies while they are folded back.
+LOCK TABLE invoice_lines, invoice_tallies IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE OR REPLACE FUNCTION invoice_lines_add_totals() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     wanted integer;

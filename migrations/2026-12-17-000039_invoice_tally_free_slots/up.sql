@@ -10,6 +10,7 @@ CREATE FUNCTION invoice_tallies_add(invoice uuid, charges bigint, credits bigint
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     free smallint;
+    candidate integer;
 BEGIN
     LOOP
         SELECT slot INTO free FROM invoice_tallies
@@ -22,11 +23,18 @@ BEGIN
              WHERE invoice_id = invoice AND slot = free;
             RETURN;
         END IF;
-        -- Every slot is held (or there is none yet). Two making the same new slot: one waits
-        -- for the other and then finds it free on its next turn.
+        -- Every slot is held (or there is none yet): a new one, numbered past those this
+        -- transaction sees. Another transaction making a slot at the same moment sees the
+        -- same numbers, so each number is first claimed by an advisory lock (held until the
+        -- transaction ends), and a number claimed by another is passed over: neither waits
+        -- for the other. A number committed meanwhile is skipped by the insert and the loop
+        -- starts again (it may be free).
+        candidate := (SELECT coalesce(max(slot) + 1, 0) FROM invoice_tallies WHERE invoice_id = invoice);
+        WHILE NOT pg_try_advisory_xact_lock(hashtext('invoice_tallies:' || invoice), candidate) LOOP
+            candidate := candidate + 1;
+        END LOOP;
         INSERT INTO invoice_tallies (invoice_id, slot, charges_minor, credits_minor, line_count)
-        SELECT invoice, coalesce(max(slot) + 1, 0), charges, credits, lines
-          FROM invoice_tallies WHERE invoice_id = invoice
+        VALUES (invoice, candidate, charges, credits, lines)
         ON CONFLICT DO NOTHING;
         IF FOUND THEN
             RETURN;

@@ -70,8 +70,9 @@ impl InvoiceSummary {
     }
 }
 
-/// The invoices with their totals: an open one's tallies (at most 16 rows, through their
-/// primary key) are added to its row's; an issued one's are already in its row.
+/// The invoices with their totals: an open one's tallies (a row per slot, as many as it ever
+/// had writers at once, through their primary key) are added to its row's; an issued one's
+/// are already in its row.
 const SUMMARY: &str = "
     SELECT i.month, i.currency,
            i.charges_minor + coalesce(t.charges_minor, 0) AS charges_minor,

@@ -65,19 +65,18 @@ impl Claim {
     }
 }
 
-/// The customer's counts as `k` for a statement that names `customers` as `c`: added up
-/// from its slots (a few rows at most; see the `customer_count_slots` migration).
-pub const COUNTS: &str = "CROSS JOIN LATERAL (
-        SELECT coalesce(sum(n.order_count), 0)::integer AS order_count,
-               coalesce(sum(n.software_lines), 0)::integer AS software_lines
-          FROM customer_counts n WHERE n.customer_id = c.id) k";
-
-/// The customer's columns for a statement that names `customers` as `c` and joins its
-/// counts as `k` (`COUNTS`), last in its select list.
+/// The customer's columns for a statement that names `customers` as `c` and binds the
+/// customer's id as `$1`, last in its select list. Its counts are added up from its slots (a
+/// few rows; see the `customer_count_slots` migration) by two subqueries on `$1`, which
+/// PostgreSQL runs once per statement whatever the number of rows (a subquery on `c.id` would
+/// run once per row).
 pub const COLUMNS: &str = "c.id AS c_id, c.partner_id AS c_partner_id, \
      c.company_name AS c_company_name, c.primary_domain AS c_primary_domain, \
      c.market AS c_market, c.currency AS c_currency, c.created_at AS c_created_at, \
-     k.order_count AS c_order_count, k.software_lines AS c_software_lines";
+     (SELECT coalesce(sum(n.order_count), 0)::integer FROM customer_counts n \
+       WHERE n.customer_id = $1) AS c_order_count, \
+     (SELECT coalesce(sum(n.software_lines), 0)::integer FROM customer_counts n \
+       WHERE n.customer_id = $1) AS c_software_lines";
 
 /// A row of a page together with the customer it belongs to.
 pub struct OfCustomer<T> {

@@ -29,9 +29,9 @@ pub struct Customer {
     pub created_at: DateTime<Utc>,
 }
 
-/// A customer's counts, kept by the database as orders are placed, in a row of their own so
+/// A customer's counts, kept by the database as orders are placed, in rows of their own so
 /// that the customer's row does not change with every order (the `customer_counts`
-/// migration).
+/// migration), one per slot (the `customer_count_slots` migration).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub orders: i32,

@@ -9,7 +9,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::queries::OrderSummary;
 use crate::auth::PartnerScope;
-use crate::customers::claim::{COLUMNS as CUSTOMER, COUNTS, OfCustomer};
+use crate::customers::claim::{COLUMNS as CUSTOMER, OfCustomer};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 use crate::ids::CustomerId;
@@ -68,7 +68,6 @@ pub async fn page(
         "SELECT o.id, o.number, o.placed_at, u.display_name AS placed_by,
                 o.status, o.currency, o.total_minor, o.line_count, {CUSTOMER}
            FROM customers c
-           {COUNTS}
            {orders}
            JOIN users u ON u.id = o.placed_by
           WHERE c.id = $1 AND c.partner_id = $2 AND o.partner_id = $2

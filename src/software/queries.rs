@@ -8,7 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::auth::CustomerScope;
 use crate::catalog::Family;
 use crate::customers::Customer;
-use crate::customers::claim::{COLUMNS as CUSTOMER, COUNTS, Claim, OfCustomer};
+use crate::customers::claim::{COLUMNS as CUSTOMER, Claim, OfCustomer};
 use crate::db::schema::{artifacts, customers, order_lines, orders, product_variants};
 use crate::db::statement::prepared;
 use crate::error::AppError;
@@ -210,7 +210,6 @@ fn by_date(view: &ListView) -> String {
                   ORDER BY x.placed_at {dir}, x.order_id {dir}, x.line_number
                   LIMIT $2) l
           CROSS JOIN customers c
-           {COUNTS}
           WHERE {CLAIMED}
           ORDER BY l.placed_at {dir}, l.order_id {dir}, l.line_number"
     )
@@ -223,7 +222,6 @@ fn searched_by_date(view: &ListView) -> String {
     format!(
         "SELECT {columns}
            FROM customers c
-           {COUNTS}
            JOIN products p ON p.name ILIKE $7 AND p.family <> 'azure_reservation'
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.customer_id = c.id AND x.product_id = p.id {after}
@@ -264,7 +262,6 @@ fn by_product(view: &ListView, descending: bool) -> String {
         "{cursor}
          SELECT {columns}
            FROM customers c
-           {COUNTS}
            JOIN products p ON p.family <> 'azure_reservation' {search} {products_from}
           CROSS JOIN LATERAL (SELECT * FROM order_lines x
                                WHERE x.customer_id = c.id AND x.product_id = p.id {lines_from}

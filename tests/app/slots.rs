@@ -62,21 +62,32 @@ async fn a_customers_orders_committing_at_once_add_to_its_counts_without_waiting
     add(&mut other, shop.customer)
         .await
         .expect("added without waiting for the other transaction");
-    other.batch_execute("COMMIT").await.unwrap();
-    holder.batch_execute("COMMIT").await.unwrap();
-    assert_eq!(
-        counts(&app, shop.customer).await,
-        (before.0 + 2, before.1 + 4)
-    );
-    assert_eq!(slots(&app, shop.customer).await, 2);
-
-    // With no transaction holding them, the first slot takes it: no third slot.
-    add(&mut *app.conn().await, shop.customer).await.unwrap();
+    // A third while the second's new slot is not committed yet: it makes a slot of its own
+    // rather than wait to see whether the second's is taken.
+    let mut third = app.conn().await;
+    third
+        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
+        .await
+        .unwrap();
+    add(&mut third, shop.customer)
+        .await
+        .expect("added without waiting for the slot being made");
+    for conn in [&mut third, &mut other, &mut holder] {
+        conn.batch_execute("COMMIT").await.unwrap();
+    }
     assert_eq!(
         counts(&app, shop.customer).await,
         (before.0 + 3, before.1 + 6)
     );
-    assert_eq!(slots(&app, shop.customer).await, 2);
+    assert_eq!(slots(&app, shop.customer).await, 3);
+
+    // With no transaction holding them, the first slot takes it: no fourth slot.
+    add(&mut *app.conn().await, shop.customer).await.unwrap();
+    assert_eq!(
+        counts(&app, shop.customer).await,
+        (before.0 + 4, before.1 + 8)
+    );
+    assert_eq!(slots(&app, shop.customer).await, 3);
 }
 
 /// The open invoice's tallies, added up, and how many slots hold them.
@@ -142,11 +153,22 @@ async fn orders_and_credits_on_one_invoice_at_once_add_to_its_tallies_without_wa
     charge(&mut other, invoice)
         .await
         .expect("added without waiting for the other transaction");
-    other.batch_execute("COMMIT").await.unwrap();
-    holder.batch_execute("COMMIT").await.unwrap();
-    assert_eq!(tallies(&app, invoice).await, (300, 3, 2));
+    // A third while the second's new slot is not committed yet: it makes a slot of its own
+    // rather than wait to see whether the second's is taken.
+    let mut third = app.conn().await;
+    third
+        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
+        .await
+        .unwrap();
+    charge(&mut third, invoice)
+        .await
+        .expect("added without waiting for the slot being made");
+    for conn in [&mut third, &mut other, &mut holder] {
+        conn.batch_execute("COMMIT").await.unwrap();
+    }
+    assert_eq!(tallies(&app, invoice).await, (400, 4, 3));
 
-    // With no transaction holding them, the first slot takes it: no third slot.
+    // With no transaction holding them, the first slot takes it: no fourth slot.
     charge(&mut *app.conn().await, invoice).await.unwrap();
-    assert_eq!(tallies(&app, invoice).await, (400, 4, 2));
+    assert_eq!(tallies(&app, invoice).await, (500, 5, 3));
 }
