@@ -30,6 +30,16 @@ async fn slots(app: &TestApp, customer: CustomerId) -> i64 {
     n.n
 }
 
+/// A connection in a transaction that gives up on any lock it waits 200 ms for: had it
+/// waited for another transaction, its statement fails.
+async fn impatient(app: &TestApp) -> cspdesk::db::DbConn {
+    let mut conn = app.conn().await;
+    conn.batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
+        .await
+        .unwrap();
+    conn
+}
+
 /// What an order's commit adds to its customer's counts (the triggers call it at commit).
 async fn add(conn: &mut AsyncPgConnection, customer: CustomerId) -> diesel::QueryResult<usize> {
     diesel::sql_query("SELECT customer_counts_add($1, 1, 2)")
@@ -54,21 +64,13 @@ async fn a_customers_orders_committing_at_once_add_to_its_counts_without_waiting
     holder.batch_execute("BEGIN").await.unwrap();
     add(&mut holder, shop.customer).await.unwrap();
     // Another adds meanwhile: had it waited for the first, its lock timeout would fail it.
-    let mut other = app.conn().await;
-    other
-        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
-        .await
-        .unwrap();
+    let mut other = impatient(&app).await;
     add(&mut other, shop.customer)
         .await
         .expect("added without waiting for the other transaction");
     // A third while the second's new slot is not committed yet: it makes a slot of its own
     // rather than wait to see whether the second's is taken.
-    let mut third = app.conn().await;
-    third
-        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
-        .await
-        .unwrap();
+    let mut third = impatient(&app).await;
     add(&mut third, shop.customer)
         .await
         .expect("added without waiting for the slot being made");
@@ -145,21 +147,13 @@ async fn orders_and_credits_on_one_invoice_at_once_add_to_its_tallies_without_wa
     let mut holder = app.conn().await;
     holder.batch_execute("BEGIN").await.unwrap();
     charge(&mut holder, invoice).await.unwrap();
-    let mut other = app.conn().await;
-    other
-        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
-        .await
-        .unwrap();
+    let mut other = impatient(&app).await;
     charge(&mut other, invoice)
         .await
         .expect("added without waiting for the other transaction");
     // A third while the second's new slot is not committed yet: it makes a slot of its own
     // rather than wait to see whether the second's is taken.
-    let mut third = app.conn().await;
-    third
-        .batch_execute("BEGIN; SET LOCAL lock_timeout = '200ms'")
-        .await
-        .unwrap();
+    let mut third = impatient(&app).await;
     charge(&mut third, invoice)
         .await
         .expect("added without waiting for the slot being made");
