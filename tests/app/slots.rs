@@ -166,3 +166,95 @@ async fn orders_and_credits_on_one_invoice_at_once_add_to_its_tallies_without_wa
     charge(&mut *app.conn().await, invoice).await.unwrap();
     assert_eq!(tallies(&app, invoice).await, (500, 5, 3));
 }
+
+/// An order like the customer's first, with a line like its first line, written by plain SQL:
+/// the counts and tallies follow by trigger alone. Its invoice line is a copy of the first
+/// one on `invoice`.
+async fn another_order(conn: &mut AsyncPgConnection, customer: CustomerId, invoice: uuid::Uuid) {
+    conn.batch_execute(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS made (id uuid);
+         TRUNCATE made;
+         WITH o AS (
+             INSERT INTO orders (id, partner_id, customer_id, placed_by, placed_at, currency,
+                                 idempotency_token)
+             SELECT gen_random_uuid(), partner_id, customer_id, placed_by, now(), currency,
+                    gen_random_uuid()
+               FROM orders WHERE customer_id = '{customer}' LIMIT 1
+             RETURNING id)
+         INSERT INTO made SELECT id FROM o;
+         INSERT INTO order_lines (id, order_id, partner_id, line_number, product_id,
+                                  product_name, family, licence_kind, term_months, quantity,
+                                  unit_price_minor, currency, tax_included, tax_rate_bp)
+         SELECT gen_random_uuid(), m.id, l.partner_id, 0, l.product_id, l.product_name,
+                l.family, l.licence_kind, l.term_months, l.quantity, l.unit_price_minor,
+                l.currency, l.tax_included, l.tax_rate_bp
+           FROM made m,
+                (SELECT * FROM order_lines WHERE customer_id = '{customer}' LIMIT 1) l;
+         INSERT INTO invoice_lines (invoice_id, kind, at, id, order_number, customer,
+                                    customer_id, product, quantity, amount_minor, tax_included,
+                                    tax_rate_bp)
+         SELECT invoice_id, kind, now(), gen_random_uuid(), order_number, customer, customer_id,
+                product, quantity, amount_minor, tax_included, tax_rate_bp
+           FROM invoice_lines WHERE invoice_id = '{invoice}' LIMIT 1;"
+    ))
+    .await
+    .unwrap();
+}
+
+/// The triggers that keep the counts and tallies add to the first free slot in one statement
+/// and fall back on making a slot only when every one is held: an order written while another
+/// transaction holds the first slots neither waits for it nor is lost, and once nothing is
+/// held the triggers add to the first slot again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_triggers_add_an_order_to_a_free_slot_and_make_one_only_when_all_are_held() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    app.purchase(shop.customer, "ws2022-std").await;
+    let invoice: uuid::Uuid = {
+        use cspdesk::db::schema::invoices;
+        use diesel::{ExpressionMethods, QueryDsl};
+        invoices::table
+            .filter(invoices::partner_id.eq(shop.partner))
+            .select(invoices::id)
+            .first(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    let (orders, lines) = counts(&app, shop.customer).await;
+    let (charges, invoiced, _) = tallies(&app, invoice).await;
+    let price = charges / invoiced;
+    assert_eq!((orders, lines, invoiced), (1, 1, 1));
+
+    // The first slots, held until the holder ends.
+    let mut holder = app.conn().await;
+    holder.batch_execute("BEGIN").await.unwrap();
+    add(&mut holder, shop.customer).await.unwrap();
+    charge(&mut holder, invoice).await.unwrap();
+
+    let mut other = impatient(&app).await;
+    another_order(&mut other, shop.customer, invoice).await;
+    other
+        .batch_execute("COMMIT")
+        .await
+        .expect("the order's counts were added at commit without waiting");
+    holder.batch_execute("COMMIT").await.unwrap();
+    assert_eq!(counts(&app, shop.customer).await, (1 + 1 + 1, 1 + 2 + 1));
+    assert_eq!(slots(&app, shop.customer).await, 2);
+    assert_eq!(
+        tallies(&app, invoice).await,
+        (charges + 100 + price, 3, 2),
+        "the line went on a slot of its own"
+    );
+
+    // Nothing held: the next order adds to the first slots.
+    let mut plain = app.conn().await;
+    plain.batch_execute("BEGIN").await.unwrap();
+    another_order(&mut plain, shop.customer, invoice).await;
+    plain.batch_execute("COMMIT").await.unwrap();
+    assert_eq!(counts(&app, shop.customer).await, (4, 5));
+    assert_eq!(slots(&app, shop.customer).await, 2);
+    assert_eq!(
+        tallies(&app, invoice).await,
+        (charges + 100 + 2 * price, 4, 2)
+    );
+}

@@ -48,6 +48,25 @@ async fn count_rows(url: &str) -> i64 {
     rows[0].n
 }
 
+/// The cluster's `min_wal_size` and `max_wal_size`.
+async fn wal_sizes(url: &str) -> (String, String) {
+    #[derive(diesel::QueryableByName)]
+    struct S {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        min: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        max: String,
+    }
+    let mut conn = AsyncPgConnection::establish(url).await.unwrap();
+    let s: S = diesel::sql_query(
+        "SELECT current_setting('min_wal_size') AS min, current_setting('max_wal_size') AS max",
+    )
+    .get_result(&mut conn)
+    .await
+    .unwrap();
+    (s.min, s.max)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_private_cluster_keeps_its_data_across_restarts_and_serves_one_process() {
     let dir = std::env::temp_dir().join(format!("cspdesk-cluster-{}", uuid::Uuid::new_v4()));
@@ -74,6 +93,11 @@ async fn the_private_cluster_keeps_its_data_across_restarts_and_serves_one_proce
     // A port that is taken does not matter: the server picks a free one at every start.
     let again = LocalCluster::start(&dir, ClusterOptions { ephemeral: false }).unwrap();
     assert_eq!(count_rows(&again.url("postgres")).await, 2);
+    assert_eq!(
+        wal_sizes(&again.url("postgres")).await,
+        ("1GB".to_string(), "4GB".to_string()),
+        "a cluster that keeps its data runs with room for the log between checkpoints"
+    );
     let mut no_password: url::Url = again.url("postgres").parse().unwrap();
     no_password.set_password(None).unwrap();
     assert!(

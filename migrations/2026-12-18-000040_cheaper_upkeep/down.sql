@@ -1,0 +1,48 @@
+-- The upkeep as the slots left it: each count and tally added through its function.
+CREATE OR REPLACE FUNCTION orders_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM customer_counts_add(NEW.customer_id, 1, 0);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION order_lines_count_software() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM customer_counts_add(NEW.customer_id, 0, 1);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION invoice_lines_add_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    wanted integer;
+    open integer;
+    added_up record;
+BEGIN
+    -- Every invoice the lines go on must be open, and stays open until this transaction
+    -- ends: an issuer waits for the share lock, and a line added after an invoice was issued
+    -- finds it issued once the lock is granted (the row is read again then).
+    SELECT count(DISTINCT invoice_id) INTO wanted FROM added;
+    SELECT count(*) INTO open
+      FROM (SELECT id FROM invoices
+             WHERE id IN (SELECT invoice_id FROM added) AND issued_at IS NULL
+               FOR SHARE) locked;
+    IF open <> wanted THEN
+        RAISE EXCEPTION 'lines cannot be added to an issued invoice'
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    FOR added_up IN
+        SELECT invoice_id,
+               coalesce(sum(amount_minor) FILTER (WHERE kind = 'charge'), 0)::bigint AS charges,
+               coalesce(-sum(amount_minor) FILTER (WHERE kind <> 'charge'), 0)::bigint AS credits,
+               count(*) AS lines
+          FROM added GROUP BY invoice_id ORDER BY invoice_id
+    LOOP
+        PERFORM invoice_tallies_add(added_up.invoice_id, added_up.charges, added_up.credits,
+                                    added_up.lines);
+    END LOOP;
+    RETURN NULL;
+END $$;
+
+DROP TRIGGER invoice_tallies_issued_are_final ON invoice_tallies;
+CREATE TRIGGER invoice_tallies_issued_are_final BEFORE INSERT OR UPDATE OR DELETE
+    ON invoice_tallies
+    FOR EACH ROW EXECUTE FUNCTION invoice_tallies_refuse_change_when_issued();
