@@ -46,3 +46,30 @@ DROP TRIGGER invoice_tallies_issued_are_final ON invoice_tallies;
 CREATE TRIGGER invoice_tallies_issued_are_final BEFORE INSERT OR UPDATE OR DELETE
     ON invoice_tallies
     FOR EACH ROW EXECUTE FUNCTION invoice_tallies_refuse_change_when_issued();
+
+CREATE OR REPLACE FUNCTION order_lines_of_order() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT o.customer_id, o.placed_at, o.number
+      INTO NEW.customer_id, NEW.placed_at, NEW.order_number
+      FROM orders o WHERE o.id = NEW.order_id;
+    SELECT p.sku, p.cancellation_policy,
+           CASE WHEN NEW.family <> 'azure_reservation' AND p.cancellation_policy = 'window'
+                THEN NEW.placed_at + p.cancellation_window_days * interval '24 hours' END
+      INTO NEW.sku, NEW.cancellation_policy, NEW.window_ends_at
+      FROM products p WHERE p.id = NEW.product_id;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION activity_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.customer_id IS NOT NULL AND NEW.customer_name IS NULL THEN
+        SELECT company_name INTO NEW.customer_name FROM customers WHERE id = NEW.customer_id;
+    END IF;
+    IF NEW.product_id IS NOT NULL AND NEW.product_name IS NULL THEN
+        SELECT name INTO NEW.product_name FROM products WHERE id = NEW.product_id;
+    END IF;
+    IF NEW.order_id IS NOT NULL AND NEW.order_number IS NULL THEN
+        SELECT number INTO NEW.order_number FROM orders WHERE id = NEW.order_id;
+    END IF;
+    RETURN NEW;
+END $$;

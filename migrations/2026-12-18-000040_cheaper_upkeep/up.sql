@@ -77,3 +77,28 @@ CREATE TRIGGER invoice_tallies_issued_are_final
     BEFORE INSERT OR UPDATE OR DELETE ON invoice_tallies
     FOR EACH ROW WHEN (pg_trigger_depth() = 0)
     EXECUTE FUNCTION invoice_tallies_refuse_change_when_issued();
+
+-- A line's copies of its order's and product's fields, read in one statement.
+CREATE OR REPLACE FUNCTION order_lines_of_order() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT o.customer_id, o.placed_at, o.number, p.sku, p.cancellation_policy,
+           CASE WHEN NEW.family <> 'azure_reservation' AND p.cancellation_policy = 'window'
+                THEN o.placed_at + p.cancellation_window_days * interval '24 hours' END
+      INTO NEW.customer_id, NEW.placed_at, NEW.order_number, NEW.sku, NEW.cancellation_policy,
+           NEW.window_ends_at
+      FROM orders o, products p
+     WHERE o.id = NEW.order_id AND p.id = NEW.product_id;
+    RETURN NEW;
+END $$;
+
+-- An activity record's names, those the writer did not give read in one statement (a name
+-- given is kept: `coalesce` reads no further).
+CREATE OR REPLACE FUNCTION activity_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT coalesce(NEW.customer_name,
+                    (SELECT company_name FROM customers WHERE id = NEW.customer_id)),
+           coalesce(NEW.product_name, (SELECT name FROM products WHERE id = NEW.product_id)),
+           coalesce(NEW.order_number, (SELECT number FROM orders WHERE id = NEW.order_id))
+      INTO NEW.customer_name, NEW.product_name, NEW.order_number;
+    RETURN NEW;
+END $$;
