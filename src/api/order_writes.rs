@@ -258,7 +258,8 @@ pub async fn place(
             placed_by: caller.creator,
             actor: &caller.name,
             actor_user_id: None,
-            idempotency: uuid::Uuid::new_v4(),
+            // In time order (its unique index), as `ids::OrderId::ordered` says why.
+            idempotency: uuid::Uuid::now_v7(),
             now,
         };
         let placed = insert_order(conn, &placement, &lines)

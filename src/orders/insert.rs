@@ -19,7 +19,7 @@ pub async fn insert_order(
     req: &Placement<'_>,
     lines: &[CartLine],
 ) -> Result<Placed, TxError> {
-    let order_id = OrderId::random();
+    let order_id = OrderId::ordered();
     let partner = req.partner_id;
     let currency = req.customer.currency;
     // The order's row and the open invoice it goes on are sent together (neither needs the
@@ -54,7 +54,7 @@ pub async fn insert_order(
     let placed = Placed { order_id, number };
     // The lines, their charges on the invoice and the activity record need only the order's
     // row and the invoice: all are sent together.
-    let ids: Vec<LineId> = lines.iter().map(|_| LineId::random()).collect();
+    let ids: Vec<LineId> = lines.iter().map(|_| LineId::ordered()).collect();
     let charges: Vec<ledger::Charge> = lines
         .iter()
         .zip(&ids)

@@ -138,7 +138,8 @@ async fn credit(
             .execute(conn)
             .await?;
         let credit = NewCredit {
-            id: Uuid::new_v4(),
+            // In time order, as `ids::OrderId::ordered` says why.
+            id: Uuid::now_v7(),
             partner_id: request.partner_id,
             customer_id: request.customer_id,
             order_id,
