@@ -95,9 +95,11 @@ pub async fn page(
     query = match f.operations {
         // `=`, not `= ANY` of one: so one plan reads the (partner, operation, time) index.
         Operations::One(op) => query.filter(activity::operation.eq(op.code())),
-        // The kept flag, not `= ANY` of the five: one plan then reads the (partner, access,
-        // time) index in order and stops at the page, however many the range holds.
-        Operations::Access => query.filter(activity::access.eq(true)),
+        // The kept flag, not `= ANY` of the five: one plan then reads the index of access
+        // records in time order and stops at the page, however many the range holds. The
+        // flag itself, not `= $1` of `true`, so a plan made once for every value still
+        // matches that index's condition.
+        Operations::Access => query.filter(activity::access),
         Operations::All => query,
     };
     if let Some(customer_id) = sel.customer_id {
