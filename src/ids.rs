@@ -9,6 +9,16 @@
 
 use uuid::Uuid;
 
+/// A fresh UUID that sorts after every one this process made before it (a UUIDv7: the time in
+/// milliseconds, then 74 random bits), for the key of a row written many a second: an order,
+/// its lines, a credit, an order's idempotency token. Its index entries go on the index's last
+/// page, which PostgreSQL keeps at hand, instead of a random page of a large index, each of
+/// which is logged in full the first time it changes after a checkpoint. Not for an id that
+/// must be hard to guess on its own (a link's): it tells when it was made.
+pub fn ordered_uuid() -> Uuid {
+    Uuid::now_v7()
+}
+
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
@@ -27,14 +37,9 @@ macro_rules! ids {
                 $name(Uuid::new_v4())
             }
 
-            /// A fresh id that sorts after every id this process made before it (a UUIDv7: the
-            /// time in milliseconds, then 74 random bits), for rows written many a second. Its
-            /// index entries go on the index's last page, which PostgreSQL keeps at hand,
-            /// instead of a random page of a large index, each of which is logged in full the
-            /// first time it changes after a checkpoint. Not for an id that must be hard to
-            /// guess on its own (a link's): it tells when it was made.
+            /// A fresh id in time order, for rows written many a second (`ordered_uuid`).
             pub fn ordered() -> $name {
-                $name(Uuid::now_v7())
+                $name(ordered_uuid())
             }
 
             /// The all-zero id, which no row has: a blank for a bind a statement leaves unused.

@@ -258,8 +258,7 @@ pub async fn place(
             placed_by: caller.creator,
             actor: &caller.name,
             actor_user_id: None,
-            // In time order (its unique index), as `ids::OrderId::ordered` says why.
-            idempotency: uuid::Uuid::now_v7(),
+            idempotency: crate::ids::ordered_uuid(),
             now,
         };
         let placed = insert_order(conn, &placement, &lines)

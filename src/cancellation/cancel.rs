@@ -9,7 +9,6 @@ use diesel::result::{DatabaseErrorKind, Error as DbError};
 use diesel::sql_types::{Array, BigInt, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
-use uuid::Uuid;
 
 use super::queries::{self, Line, Locked};
 use super::rules::{self, Window};
@@ -183,8 +182,7 @@ fn is_aborted(e: &AppError) -> bool {
 
 fn credit_of(req: &Request<'_>, line: &Line, credit: i64) -> NewCredit {
     NewCredit {
-        // In time order, as `ids::OrderId::ordered` says why.
-        id: Uuid::now_v7(),
+        id: crate::ids::ordered_uuid(),
         partner_id: req.partner_id,
         customer_id: req.scope.customer_id(),
         order_id: line.order_id,

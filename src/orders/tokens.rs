@@ -68,9 +68,9 @@ pub struct FormToken {
 impl FormToken {
     pub fn new(after: i64, now: DateTime<Utc>) -> FormToken {
         FormToken {
-            // In time order (the orders' unique index of it), as `ids::OrderId::ordered` says
-            // why; the token is signed, so it need not be hard to guess.
-            id: Uuid::now_v7(),
+            // In time order (the orders' unique index of it); the token is signed, so it need
+            // not be hard to guess.
+            id: crate::ids::ordered_uuid(),
             after,
             issued_at: now,
         }

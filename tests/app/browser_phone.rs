@@ -61,6 +61,19 @@ async fn walk(current_view: bool) {
     signed_out.phone().await;
     signed_out.goto("/signin").await;
     check(&signed_out, "Sign in", &mut problems).await;
+    // The overflow check works: an element wider than the screen is reported by its name,
+    // after the second measurement too.
+    signed_out
+        .client
+        .execute(
+            "var d = document.createElement('div'); d.id = 'too-wide'; d.style.width = '600px'; d.style.height = '1em';
+             document.querySelector('main').appendChild(d);",
+            vec![],
+        )
+        .await
+        .expect("add a wide element");
+    let over = signed_out.overflow().await.unwrap_or_default();
+    assert!(over.contains("div#too-wide"), "{over:?}");
     // The checker itself works: an image without a text alternative is reported.
     signed_out
         .client

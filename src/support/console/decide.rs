@@ -6,7 +6,6 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::billing::{self, credits::NewCredit};
@@ -138,8 +137,7 @@ async fn credit(
             .execute(conn)
             .await?;
         let credit = NewCredit {
-            // In time order, as `ids::OrderId::ordered` says why.
-            id: Uuid::now_v7(),
+            id: crate::ids::ordered_uuid(),
             partner_id: request.partner_id,
             customer_id: request.customer_id,
             order_id,

@@ -206,7 +206,24 @@ impl Browser {
     /// How far the page is wider than the phone's screen, in CSS pixels, and the outermost
     /// element that sticks out (`None`: no horizontal scrolling). Measured against the screen,
     /// not `innerWidth`: a mobile browser widens its layout viewport to a page that does not fit.
+    /// A page found wider is measured again after two frames and a pause: a measurement taken
+    /// while the page was still laying out once reported an overflow with no element past the
+    /// edge, which the page did not have once laid out.
     pub async fn overflow(&self) -> Option<String> {
+        self.overflow_now().await?;
+        self.client
+            .execute_async(
+                "var done = arguments[arguments.length - 1];
+                 requestAnimationFrame(function () { requestAnimationFrame(function () {
+                   setTimeout(done, 200); }); });",
+                vec![],
+            )
+            .await
+            .expect("wait for the page's layout");
+        self.overflow_now().await
+    }
+
+    async fn overflow_now(&self) -> Option<String> {
         let found = self
             .client
             .execute(
