@@ -83,6 +83,7 @@ fn app_state_shared(
         recorder: Arc::new(activity::batch::Recorder::new(database_url)),
         api_leases: Default::default(),
         api_callers: Default::default(),
+        api_variants: Default::default(),
     })
 }
 
@@ -99,6 +100,7 @@ fn app_state(shared: &AppState, pool: DbPool, steady: DbPool) -> AppState {
         recorder: shared.recorder.clone(),
         api_leases: shared.api_leases.clone(),
         api_callers: shared.api_callers.clone(),
+        api_variants: shared.api_variants.clone(),
     }
 }
 

@@ -25,6 +25,7 @@ pub mod software;
 pub mod token_form;
 pub mod token_pages;
 pub mod tokens;
+pub mod variants;
 
 use crate::web::routes::Route;
 

@@ -8,11 +8,13 @@ use chrono::{DateTime, Utc};
 use diesel_async::AsyncConnection;
 use serde::Serialize;
 use serde_json::json;
+use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
 use super::customers::customer_of;
 use super::orders::term_duration;
 use super::shapes::{self, Attributes, Collection, Link, SelfLinks};
+use super::variants::Written;
 use super::{Api, ApiError, Caller};
 use crate::activity::Operation;
 use crate::auth::perm;
@@ -20,7 +22,7 @@ use crate::customers::Customer;
 use crate::customers::claim::Claim;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::ids::{LineId, ProductId};
+use crate::ids::{CustomerId, LineId};
 use crate::software::audit::{self, Subject};
 use crate::software::queries::{self, Purchase, Variant};
 use crate::software::{links, pages};
@@ -40,9 +42,22 @@ pub struct ApiVariant {
     pub available: bool,
 }
 
+impl ApiVariant {
+    pub fn of(v: &Variant) -> ApiVariant {
+        ApiVariant {
+            id: v.id.to_string(),
+            version: v.version.clone(),
+            language: v.language.clone(),
+            file_type: v.file_type.clone(),
+            file_name: v.file_name.clone(),
+            available: v.sha256.is_some(),
+        }
+    }
+}
+
 #[derive(Serialize, Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ApiPurchase {
+pub struct ApiPurchase<'a> {
     /// The purchase's id: the order line's.
     pub id: String,
     pub order_id: String,
@@ -58,7 +73,9 @@ pub struct ApiPurchase {
     pub status: &'static str,
     /// Whether it comes with a key and files (plans do not).
     pub has_keys: bool,
-    pub variants: Vec<ApiVariant>,
+    // Written once per product (`api::variants`).
+    #[schema(value_type = Vec<ApiVariant>)]
+    pub variants: &'a RawValue,
     pub links: SelfLinks,
     pub attributes: Attributes,
 }
@@ -82,11 +99,11 @@ pub struct ApiDownloadLink {
     pub attributes: Attributes,
 }
 
-fn purchase_of(p: Purchase, variants: &[(ProductId, Variant)], customer: &Customer) -> ApiPurchase {
+fn purchase_of(p: Purchase, variants: &Written, tenant: CustomerId) -> ApiPurchase<'_> {
     let id = p.line_id.to_string();
     ApiPurchase {
         links: SelfLinks {
-            this: Link::get(format!("/customers/{}/software/{id}", customer.id)),
+            this: Link::get(format!("/customers/{tenant}/software/{id}")),
         },
         order_id: p.order_id.to_string(),
         line_item_number: p.line_number,
@@ -100,18 +117,11 @@ fn purchase_of(p: Purchase, variants: &[(ProductId, Variant)], customer: &Custom
             "active"
         },
         has_keys: p.has_keys(),
-        variants: variants
-            .iter()
-            .filter(|(product, _)| *product == p.product_id && p.has_keys())
-            .map(|(_, v)| ApiVariant {
-                id: v.id.to_string(),
-                version: v.version.clone(),
-                language: v.language.clone(),
-                file_type: v.file_type.clone(),
-                file_name: v.file_name.clone(),
-                available: v.sha256.is_some(),
-            })
-            .collect(),
+        variants: if p.has_keys() {
+            variants.of_product(p.product_id)
+        } else {
+            variants.none()
+        },
         friendly_name: p.product_name,
         id,
         attributes: Attributes::of("SoftwarePurchase"),
@@ -149,32 +159,45 @@ pub async fn list(
     let app = |e: AppError| ApiError::from_app(e, lang);
     let size = shapes::size(query.size.as_deref(), lang)?;
     let after = shapes::continuation(&req, query.seek_operation.as_deref(), lang, Cursor::decode)?;
-    let customer = customer_of(&state, &api, &tenant).await?;
+    let tenant = super::customers::tenant_id(&tenant, lang)?;
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
-    let claim = Claim::of_partner(&api.caller.partner, customer.id);
+    let scope = &api.caller.partner;
+    let claim = Claim::of_partner(scope, tenant);
     let limit = shapes::fetch_limit(size);
     let view = crate::web::list_view::ListView {
         after,
         ..Default::default()
     };
-    let rows = queries::purchases(&conn, claim, &view, limit)
-        .await
-        .map_err(app)?;
-    let mut rows: Vec<Purchase> = rows.into_iter().map(|r| r.row.purchase).collect();
-    let next = cut_page(&mut rows, size, |p| p.cursor().encode());
-    let mut products: Vec<ProductId> = rows.iter().map(|p| p.product_id).collect();
-    products.sort();
-    products.dedup();
-    let variants = queries::variants_of_products(&conn, &products)
-        .await
-        .map_err(app)?;
+    // The page's purchases are of the partner's customer only (the statement checks the
+    // claim), so a page with any shows the customer is the partner's; only an empty page
+    // looks the customer up. Each row carries the catalog's stamp.
+    let reads = async {
+        queries::purchases_newest(&conn, claim, &view, limit)
+            .await
+            .map_err(app)
+    };
+    let mut rows = api.read(&conn, reads).await?;
+    let Some(stamp) = rows.first().map(|r| r.stamp) else {
+        crate::customers::queries::find(&conn, scope, tenant)
+            .await
+            .map_err(app)?
+            .ok_or_else(|| ApiError::not_found(lang))?;
+        let uri = format!("/customers/{tenant}/software?size={size}");
+        return Ok(Collection::<ApiPurchase>::page(Vec::new(), uri, None).respond(0));
+    };
+    let next = cut_page(&mut rows, size, |r| r.listed.purchase.cursor().encode());
+    let variants = state.api_variants.at(&conn, stamp).await.map_err(app)?;
+    drop(conn);
     let items = rows
         .into_iter()
-        .map(|p| purchase_of(p, &variants, &customer))
+        .map(|r| purchase_of(r.listed.purchase, &variants, tenant))
         .collect();
-    let uri = format!("/customers/{}/software?size={size}", customer.id);
-    Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
+    let uri = format!("/customers/{tenant}/software?size={size}");
+    Ok(Collection::page(items, uri, next).respond(PER_ITEM))
 }
+
+/// About what a purchase takes as JSON with its variants, to size the answer's buffer.
+const PER_ITEM: usize = 4096;
 
 /// The purchase `line` of the customer `tenant`, for a key or a link: 404 if it is not
 /// theirs or has no keys, 400 (800061's kind: it was cancelled) once revoked.

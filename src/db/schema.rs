@@ -68,6 +68,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    catalog_stamp (one) {
+        one -> Bool,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
     credits (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -474,6 +481,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     artifacts,
     cart_items,
+    catalog_stamp,
     credits,
     customer_counts,
     customer_search_suffixes,

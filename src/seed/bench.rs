@@ -153,6 +153,25 @@ SELECT $3, c.id, p.id, $1, 2, $2
    AND p.sku IN ('ws2022-std', 'sql2022-std-3y', 'ws2022-dc')
 ON CONFLICT DO NOTHING";
 
+/// Download links made over the weeks, one for every twentieth software line of the benchmark
+/// customers (most expired by now), as a partner's links spread over its purchases. Without
+/// them the table held only the benchmark's own links, all of one purchase, and PostgreSQL
+/// took any purchase to have all of them: revoking a cancelled purchase's links then read the
+/// whole table instead of its index. Added again on every run, skipping those present.
+const LINKS: &str = "
+INSERT INTO download_links (id, token_hash, partner_id, customer_id, order_line_id, variant_id,
+                            created_by, created_at, expires_at, max_downloads, downloads)
+SELECT gen_random_uuid(), sha256(convert_to('bench-link:' || l.id, 'UTF8')), $1,
+       l.customer_id, l.id, v.id, $3, l.placed_at + interval '1 hour',
+       l.placed_at + interval '7 days 1 hour', 3, 1
+  FROM customers c
+  JOIN order_lines l ON l.customer_id = c.id
+ CROSS JOIN LATERAL (SELECT id FROM product_variants
+                      WHERE product_id = l.product_id ORDER BY id LIMIT 1) v
+ WHERE c.partner_id = $1 AND c.primary_domain LIKE 'bench-%'
+   AND get_byte(uuid_send(l.id), 15) % 20 = 0
+ON CONFLICT (token_hash) DO NOTHING";
+
 /// Adds the benchmark data unless it is there already; returns the big customer's tenant id.
 pub async fn insert(
     conn: &mut AsyncPgConnection,
@@ -226,11 +245,12 @@ async fn insert_all(
     }
     run(SUPPORT).execute(conn).await?;
     run(CART).execute(conn).await?;
+    run(LINKS).execute(conn).await?;
     // Fresh statistics and visibility map, so the planner sees the new table sizes and
     // index-only scans work straight away rather than after autovacuum's next round.
     diesel::sql_query(
         "VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items, invoices, \
-         invoice_lines, support_requests",
+         invoice_lines, support_requests, download_links",
     )
     .execute(conn)
     .await?;

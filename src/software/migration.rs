@@ -14,12 +14,13 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::kms::{self, BadRow, Device, Standing};
-use super::lookup::{caller, find};
+use super::lookup::{caller, find, find_keyed};
 use super::migration_form::read_form;
 use super::pages;
 use super::queries::Purchase;
 use super::views::PurchaseView;
 use crate::auth::CustomerScope;
+use crate::auth::extract::Reader;
 use crate::auth::{Need, perm};
 use crate::customers::Customer;
 use crate::db::DbConn;
@@ -200,19 +201,23 @@ async fn shown_key(
     pages::reveal_key(conn, state, &caller, purchase, details).await
 }
 
-/// The commands as a Windows command script, to run as administrator on each device.
+/// The commands as a Windows command script, to run as administrator on each device. As
+/// "Get key": the purchase and its key are read alongside the session's check, and the view
+/// is recorded with no connection held.
 pub async fn script(
     state: web::Data<AppState>,
-    need: Need<perm::SoftwareKeys>,
+    need: Reader<perm::SoftwareKeys>,
     ctx: PageContext,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant, line) = path.into_inner();
-    let mut conn = state.pool.get().await?;
-    let (customer, scope, purchase) = find(&conn, need.partner()?, &tenant, &line).await?;
-    pages::usable(&purchase)?;
-    let found = (&customer, scope, &purchase);
-    let key = shown_key(&mut conn, &state, &need, found, "script").await?;
+    let conn = state.steady.get().await?;
+    let found = find_keyed(&conn, need.partner()?, &tenant, &line);
+    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    drop(conn);
+    let caller = caller(&need.user, scope, customer.partner_id);
+    let details = json!({ "via": "kms-migration-script" });
+    let key = pages::record_shown(&state, &caller, &purchase, key, details).await?;
     let (ipk, ato) = commands(&key);
     let lang = ctx.lang;
     let about = lang.t_args(

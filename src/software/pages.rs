@@ -210,7 +210,7 @@ pub async fn reveal_key(
 }
 
 /// `key` (the purchase's key read before), once its view is recorded; gone if there is none.
-async fn record_shown(
+pub async fn record_shown(
     state: &AppState,
     caller: &Caller<'_>,
     purchase: &Purchase,

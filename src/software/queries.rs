@@ -162,15 +162,71 @@ pub async fn purchases(
         .await?)
 }
 
+/// A purchase of the API's list, with the catalog's stamp as the statement read it.
+pub struct Stamped {
+    pub listed: Listed,
+    pub stamp: i64,
+}
+
+impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Stamped {
+    fn build<'a>(
+        row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
+    ) -> diesel::deserialize::Result<Self> {
+        use crate::db::columns::{at, named};
+        if !named(row, 15, "stamp") {
+            return Err(NOT_FIRST.into());
+        }
+        Ok(Stamped {
+            listed: Listed::build(row)?,
+            stamp: at::<diesel::sql_types::BigInt, _>(row, 15)?,
+        })
+    }
+}
+
+/// A page of the customer's purchases newest first, as `purchases` reads them by date, but
+/// without the customer's columns: for the API, whose answer names the customer only by the
+/// id it was asked for. The claim is still checked (no row for another partner's customer).
+/// Each row carries the catalog's stamp (`catalog_stamp`), read once by the statement, for
+/// the variants the API keeps (`api::variants`).
+pub async fn purchases_newest(
+    mut conn: &AsyncPgConnection,
+    claim: Claim,
+    view: &ListView,
+    limit: i64,
+) -> Result<Vec<Stamped>, AppError> {
+    use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    let after = lines_after(view, "<=");
+    let sql = format!(
+        "SELECT {LINE_COLUMNS}, (SELECT version FROM catalog_stamp) AS stamp
+           FROM (SELECT * FROM order_lines x
+                  WHERE x.customer_id = $1 AND x.family <> 'azure_reservation' {after}
+                    AND EXISTS (SELECT 1 FROM customers c WHERE {CLAIMED})
+                  ORDER BY x.placed_at DESC, x.order_id DESC, x.line_number
+                  LIMIT $2) l
+          ORDER BY l.placed_at DESC, l.order_id DESC, l.line_number"
+    );
+    Ok(prepared(sql)
+        .bind::<SqlUuid, _>(claim.customer_id())
+        .bind::<BigInt, _>(limit)
+        .bind::<Nullable<SqlUuid>, _>(claim.partner_id())
+        .bind::<Nullable<Timestamptz>, _>(view.after.map(|c| c.at))
+        .bind::<Nullable<SqlUuid>, _>(view.after.map(|c| c.id))
+        .bind::<Integer, _>(view.after.and_then(|c| c.line).unwrap_or(-1))
+        .bind::<Text, _>(String::new())
+        .load(&mut conn)
+        .await?)
+}
+
+/// A purchase's columns and its policy's, over lines `l`, in `Listed`'s order.
+const LINE_COLUMNS: &str = "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
+         l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
+         l.quantity, l.quantity_cancelled, l.revoked_at,
+         l.cancellation_policy, l.window_ends_at";
+
 /// The list's columns, over lines `l` and the customer `c`: the purchase's and its policy's
 /// (in `Listed`'s order), then the customer's.
 fn columns() -> String {
-    format!(
-        "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
-         l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-         l.quantity, l.quantity_cancelled, l.revoked_at,
-         l.cancellation_policy, l.window_ends_at, {CUSTOMER}"
-    )
+    format!("{LINE_COLUMNS}, {CUSTOMER}")
 }
 
 /// The claim's check on the customer `c` and its counts `k` (binds $1 and $3).
@@ -392,15 +448,13 @@ pub async fn variants_of_line(
         .await?)
 }
 
-/// The variants of several products with their products' ids, in one statement, each
-/// product's in `variants`' order.
-pub async fn variants_of_products(
+/// Every product's variants with their products' ids, in one statement, each product's in
+/// `variants`' order: the whole downloadable catalog, for the API to keep (`api::variants`).
+pub async fn all_variants(
     mut conn: &AsyncPgConnection,
-    products: &[ProductId],
 ) -> Result<Vec<(ProductId, Variant)>, AppError> {
     Ok(product_variants::table
         .left_join(artifacts::table)
-        .filter(product_variants::product_id.eq_any(products))
         .order((
             product_variants::product_id,
             product_variants::version,

@@ -51,4 +51,6 @@ pub struct AppState {
     pub api_leases: Arc<crate::api::quota::Leases>,
     /// The API tokens this process has accepted (`api::known`).
     pub api_callers: Arc<crate::api::known::Known>,
+    /// The catalog's variants as the API writes them (`api::variants`).
+    pub api_variants: Arc<crate::api::variants::Kept>,
 }

@@ -231,6 +231,9 @@ async fn a_program_adds_a_customer_by_the_dashboards_rules_once_per_request_id()
     let app = TestApp::spawn().await;
     let shop = app.shop().await;
     let api = token(&app, shop.partner, &["customers:read", "customers:write"]).await;
+    let shop_customers = api.get("/v1/customers").await.json["totalCount"]
+        .as_i64()
+        .unwrap();
     let t = tag();
     let id_header = [("MS-RequestId", "4b1a3c52-0000-4000-8000-000000000001")];
     let body = new_customer(&t).to_string();
@@ -258,6 +261,14 @@ async fn a_program_adds_a_customer_by_the_dashboards_rules_once_per_request_id()
         api.get(&format!("/v1/customers/{tenant}")).await.status,
         200
     );
+    // The same id with another body: 409, and no customer made.
+    let other = new_customer(&tag()).to_string();
+    let r = api
+        .send(reqwest::Method::POST, "/v1/customers", &other, &id_header)
+        .await;
+    assert_eq!((r.status, r.code()), (409, 409), "{:?}", r.json);
+    let listed = api.get("/v1/customers?size=500").await;
+    assert_eq!(listed.json["totalCount"], shop_customers + 1);
     // The same domain again, without the request id: taken.
     let taken = api.post("/v1/customers", &new_customer(&t)).await;
     assert_eq!((taken.status, taken.code()), (409, 409));

@@ -389,6 +389,118 @@ async fn a_cancellation_past_the_window_or_of_a_missing_line_is_refused_with_the
     assert_eq!(count(&app, "credits").await, credits);
 }
 
+/// An order and a list of orders in the original's shapes: dates in ISO 8601 UTC, a term for
+/// subscriptions only, each object's type and its own link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_come_in_the_originals_shapes() {
+    let app = TestApp::spawn().await;
+    let (api, path, shop) = writer(&app).await;
+    let body = json!({ "lineItems": [
+        { "lineItemNumber": 0, "offerId": WS, "quantity": 1 },
+        { "lineItemNumber": 1, "offerId": "sql2022-std-3y:0001:0001", "quantity": 1 },
+    ] });
+    let placed = api.post(&path, &body).await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let order = &placed.json;
+    let id = order["id"].as_str().unwrap();
+    let date = order["creationDate"].as_str().unwrap();
+    let parsed = chrono::DateTime::parse_from_rfc3339(date).expect("an ISO 8601 date");
+    assert!(
+        date.ends_with('Z') && parsed.offset().local_minus_utc() == 0,
+        "{date}"
+    );
+    assert!(
+        (parsed.with_timezone(&chrono::Utc) - app.clock.now())
+            .num_seconds()
+            .abs()
+            < 5
+    );
+    assert_eq!(order["attributes"]["objectType"], "Order");
+    let own = format!("/customers/{}/orders/{id}", shop.customer);
+    assert_eq!(order["links"]["self"]["uri"], own.as_str());
+    assert_eq!(order["links"]["self"]["method"], "GET");
+    let lines = order["lineItems"].as_array().unwrap();
+    assert!(
+        lines[0].get("termDuration").is_none(),
+        "perpetual: {}",
+        lines[0]
+    );
+    assert_eq!(lines[1]["termDuration"], "P3Y");
+    assert_eq!(lines[1]["friendlyName"], "SQL Server 2022 Standard");
+
+    let list = api.get(&format!("{path}?size=1")).await;
+    assert_eq!(list.json["attributes"]["objectType"], "Collection");
+    assert_eq!(
+        list.json["links"]["self"]["uri"],
+        format!("/customers/{}/orders?size=1", shop.customer)
+    );
+    assert_eq!(list.json["items"][0], *order);
+}
+
+/// The market rule holds for programs as for the dashboard: no Azure reservation for a
+/// customer in a market where they are not sold, and nothing written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reservation_for_a_customer_in_a_restricted_market_is_refused() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let api = token(&app, shop.partner, &["customers:write", "orders:write"]).await;
+    let tag = uuid::Uuid::new_v4().simple().to_string();
+    let made = api
+        .post(
+            "/v1/customers",
+            &json!({
+                "companyProfile": { "companyName": format!("Gobi {tag}"), "domain": format!("{tag}.example") },
+                "billingProfile": { "defaultAddress": { "country": "CN" }, "currencyCode": "USD" }
+            }),
+        )
+        .await;
+    assert_eq!(made.status, 201, "{:?}", made.json);
+    let path = format!("/v1/customers/{}/orders", made.json["id"].as_str().unwrap());
+    let before = orders_of(&app).await;
+    let offer = "azure-ri-d2sv5-1y:0001:0001";
+    let refused = api.post(&path, &buy(offer, 1)).await;
+    assert_eq!(
+        (refused.status, refused.code()),
+        (400, 400),
+        "{:?}",
+        refused.json
+    );
+    assert_eq!(
+        refused.json["description"],
+        format!("The offer {offer} is not available in the customer's market.")
+    );
+    assert_eq!(orders_of(&app).await, before);
+    // Software is sold there.
+    assert_eq!(api.post(&path, &buy(WS, 1)).await.status, 201);
+}
+
+/// 900117 names the product's own window, not the original's usual 30 days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_cancellation_names_the_products_own_window() {
+    use cspdesk::db::schema::products;
+    let app = TestApp::spawn().await;
+    let (api, path, _) = writer(&app).await;
+    diesel::update(products::table.filter(products::sku.eq("ws2022-std")))
+        .set(products::cancellation_window_days.eq(7))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let placed = api.post(&path, &buy(WS, 1)).await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let order_path = format!("{path}/{}", placed.json["id"].as_str().unwrap());
+    let credits = count(&app, "credits").await;
+    app.clock.advance(chrono::Duration::days(8));
+    let late = api
+        .patch(&order_path, &json!({ "status": "cancelled" }))
+        .await;
+    assert_eq!((late.status, late.code()), (400, 900117), "{:?}", late.json);
+    assert_eq!(
+        late.json["description"],
+        "You have passed your 7-day cancellation window. We are unable to cancel your purchase."
+    );
+    assert_eq!(count(&app, "credits").await, credits);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customers_orders_come_a_page_at_a_time_each_with_all_its_lines() {
     let app = TestApp::spawn().await;

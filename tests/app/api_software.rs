@@ -119,3 +119,55 @@ async fn a_cancelled_purchase_another_partners_and_a_plan_give_no_key_or_link() 
         .unwrap();
     assert_eq!(viewed, 0);
 }
+
+/// The variants the API keeps in memory follow the catalog: a file removed or registered (by
+/// another process, as `cspdesk artifacts` does) shows on the next request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_registered_or_removed_shows_on_the_next_list() {
+    use cspdesk::db::schema::artifacts;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").await;
+    let api = token(&app, shop.partner, &["software:keys"]).await;
+    let base = format!("/v1/customers/{}/software", shop.customer);
+    let variant = filed_variant(&app, ws.line).await;
+    let available = async || {
+        let list = api.get(&base).await;
+        assert_eq!(list.status, 200, "{:?}", list.json);
+        let listed = list.json["items"][0]["variants"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let found = listed
+            .iter()
+            .find(|v| v["id"] == variant.to_string().as_str());
+        found.expect("the variant is listed")["available"].as_bool()
+    };
+    assert_eq!(available().await, Some(true));
+    let file: (String, i64, chrono::DateTime<chrono::Utc>) = artifacts::table
+        .find(variant)
+        .select((
+            artifacts::sha256,
+            artifacts::size_bytes,
+            artifacts::registered_at,
+        ))
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    diesel::delete(artifacts::table.find(variant))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(available().await, Some(false));
+    diesel::insert_into(artifacts::table)
+        .values((
+            artifacts::variant_id.eq(variant),
+            artifacts::sha256.eq(&file.0),
+            artifacts::size_bytes.eq(file.1),
+            artifacts::registered_at.eq(file.2),
+        ))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(available().await, Some(true));
+}

@@ -83,6 +83,17 @@ async fn a_global_admin_creates_a_token_sees_it_once_uses_it_and_revokes_it() {
         let r = api.get(&path).await;
         assert_eq!((r.status, r.code()), (401, 800001), "{path}: {:?}", r.json);
     }
+    // Writes too, before their body or scope is looked at.
+    let orders = format!("/v1/customers/{tenant}/orders");
+    let body = serde_json::json!({ "lineItems": [] });
+    for r in [
+        api.post(&orders, &body).await,
+        api.patch(&format!("{orders}/{}", uuid::Uuid::new_v4()), &body)
+            .await,
+        api.post("/v1/customers", &body).await,
+    ] {
+        assert_eq!((r.status, r.code()), (401, 800001), "{:?}", r.json);
+    }
     assert_eq!(admin.post(&action, &[]).await.status, 404);
     let list = admin.get(TOKENS).await;
     assert!(list.contains("Revoked") && revoke_action(&list.body, "Billing sync").is_none());

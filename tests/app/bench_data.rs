@@ -54,6 +54,33 @@ async fn counts(app: &TestApp) -> Counts {
     .unwrap()
 }
 
+/// The benchmark customers' download links, the purchases they are for, and the purchases
+/// that could have one (a product with files).
+#[derive(diesel::QueryableByName, Debug, PartialEq)]
+struct Links {
+    #[diesel(sql_type = BigInt)]
+    links: i64,
+    #[diesel(sql_type = BigInt)]
+    lines: i64,
+    #[diesel(sql_type = BigInt)]
+    downloadable: i64,
+}
+
+async fn links(app: &TestApp) -> Links {
+    diesel::sql_query(
+        "SELECT count(*) AS links, count(DISTINCT d.order_line_id) AS lines,
+                (SELECT count(*) FROM order_lines l JOIN customers c ON c.id = l.customer_id
+                  WHERE c.primary_domain LIKE 'bench-%' AND EXISTS
+                        (SELECT 1 FROM product_variants v WHERE v.product_id = l.product_id))
+                  AS downloadable
+           FROM download_links d JOIN customers c ON c.id = d.customer_id
+          WHERE c.primary_domain LIKE 'bench-%'",
+    )
+    .get_result(&mut app.conn().await)
+    .await
+    .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_once() {
     let app = TestApp::spawn().await;
@@ -81,6 +108,14 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
         "the same customer"
     );
     assert_eq!(counts(&app).await, want, "nothing added the second time");
+    let spread = links(&app).await;
+    assert_eq!(links(&app).await, spread, "no link added the second time");
+    assert_eq!(spread.links, spread.lines, "one link a purchase");
+    assert!(
+        spread.links * 100 > spread.downloadable * 3
+            && spread.links * 100 < spread.downloadable * 7,
+        "about one downloadable purchase in twenty has a link: {spread:?}"
+    );
 
     let v = app.signed_in(crate::support::demo::ADMIN).await;
     let history = v.get(&format!("/customers/{tenant}/orders")).await;

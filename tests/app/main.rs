@@ -6,6 +6,7 @@ mod api;
 mod api_audit;
 mod api_invoices;
 mod api_orders;
+mod api_repeats;
 mod api_software;
 mod api_story;
 mod api_tokens;
