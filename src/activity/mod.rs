@@ -61,6 +61,7 @@ operations! {
     ApiTokenCreated = "api_token_created",
     ApiTokenRevoked = "api_token_revoked",
     LinkRevoked = "link_revoked",
+    CustomerAdded = "customer_added",
 }
 
 /// The operations that touch keys and files: what the log shows unless asked otherwise.

@@ -33,6 +33,7 @@ pub fn names(op: Operation) -> (&'static str, &'static str) {
         ApiTokenCreated => ("ApplicationCredentials", "create_api_token"),
         ApiTokenRevoked => ("ApplicationCredentials", "revoke_api_token"),
         LinkRevoked => ("Software", "revoke_software_download_link"),
+        CustomerAdded => ("Customer", "add_customer"),
     }
 }
 

@@ -127,11 +127,16 @@ pub async fn create(
     api.confirm(&conn).await?;
     let caller = &api.caller;
     let now = state.clock.now();
+    let by = queries::AddedBy {
+        user_id: None,
+        actor: &caller.name,
+    };
     let write = async |conn: &mut AsyncPgConnection| match queries::insert(
         conn,
         &caller.partner,
         &valid,
         now,
+        &by,
     )
     .await?
     {

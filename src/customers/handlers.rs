@@ -159,7 +159,11 @@ pub async fn create(
         }
     };
     let mut conn = state.pool.get().await?;
-    match queries::insert(&mut conn, &scope, &valid, state.clock.now()).await? {
+    let by = queries::AddedBy {
+        user_id: Some(need.user.id),
+        actor: &need.user.email,
+    };
+    match queries::add(&mut conn, &scope, &valid, state.clock.now(), &by).await? {
         InsertOutcome::Created(customer) => {
             flash::push(
                 &session,

@@ -259,13 +259,25 @@ pub enum InsertOutcome {
     DomainTaken,
 }
 
+/// Who adds a customer, as the activity log names them.
+pub struct AddedBy<'a> {
+    /// The signed-in user; `None` for an API token.
+    pub user_id: Option<crate::ids::UserId>,
+    /// A user's e-mail, or an API token's name.
+    pub actor: &'a str,
+}
+
+/// Adds the customer and its record on the activity log, in one transaction the caller opened
+/// (the dashboard's `add`, or the API's request). A domain already taken adds nothing: the
+/// unique index decides, so two people adding the same domain at once cannot both win.
 pub async fn insert(
     conn: &mut AsyncPgConnection,
     scope: &PartnerScope,
     new: &ValidCustomer,
     now: DateTime<Utc>,
+    by: &AddedBy<'_>,
 ) -> Result<InsertOutcome, AppError> {
-    let result = diesel::insert_into(customers::table)
+    let added: Option<Customer> = diesel::insert_into(customers::table)
         .values((
             customers::id.eq(CustomerId::random()),
             customers::partner_id.eq(scope.partner_id()),
@@ -275,16 +287,44 @@ pub async fn insert(
             customers::currency.eq(new.currency),
             customers::created_at.eq(now),
         ))
+        .on_conflict(customers::primary_domain)
+        .do_nothing()
         .returning(Customer::as_returning())
         .get_result(conn)
-        .await;
-    use diesel::result::{DatabaseErrorKind, Error};
-    match result {
-        Ok(c) => Ok(InsertOutcome::Created(c)),
-        // The unique index decides, so two people adding the same domain at once cannot both win.
-        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            Ok(InsertOutcome::DomainTaken)
-        }
-        Err(e) => Err(e.into()),
-    }
+        .await
+        .optional()?;
+    let Some(customer) = added else {
+        return Ok(InsertOutcome::DomainTaken);
+    };
+    let entry = crate::activity::Entry {
+        partner_id: Some(scope.partner_id()),
+        at: now,
+        actor_user_id: by.user_id,
+        actor: by.actor,
+        operation: crate::activity::Operation::CustomerAdded,
+        customer_id: Some(customer.id),
+        order_id: None,
+        product_id: None,
+        details: serde_json::json!({
+            "company": customer.company_name,
+            "domain": customer.primary_domain,
+            "market": customer.market,
+            "currency": customer.currency,
+        }),
+    };
+    crate::activity::record(conn, entry).await?;
+    Ok(InsertOutcome::Created(customer))
+}
+
+/// `insert` in a transaction of its own: the dashboard's "Add customer".
+pub async fn add(
+    conn: &mut AsyncPgConnection,
+    scope: &PartnerScope,
+    new: &ValidCustomer,
+    now: DateTime<Utc>,
+    by: &AddedBy<'_>,
+) -> Result<InsertOutcome, AppError> {
+    use diesel_async::AsyncConnection;
+    conn.transaction::<_, AppError, _>(async |conn| insert(conn, scope, new, now, by).await)
+        .await
 }

@@ -261,6 +261,28 @@ async fn a_program_adds_a_customer_by_the_dashboards_rules_once_per_request_id()
         api.get(&format!("/v1/customers/{tenant}")).await.status,
         200
     );
+    // On the audit records once, done by the token, naming the customer.
+    let auditor = token(&app, shop.partner, &["audit:read"]).await;
+    let today = cspdesk::clock::Clock::now(app.clock.as_ref()).date_naive();
+    let records = auditor
+        .get(&format!(
+            "/v1/auditrecords?startDate={today}&filter=%7B%22Field%22%3A%22ResourceType%22%2C%22Value%22%3A%22Customer%22%2C%22Operator%22%3A%22equals%22%7D"
+        ))
+        .await;
+    assert_eq!(records.status, 200, "{:?}", records.json);
+    let items = records.json["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["operationType"], "add_customer");
+    assert_eq!(items[0]["customerId"], tenant.as_str());
+    assert_eq!(items[0]["customerName"], format!("Wingtip {t}"));
+    assert!(
+        items[0]["userPrincipalName"]
+            .as_str()
+            .unwrap()
+            .starts_with("Program "),
+        "{:?}",
+        items[0]
+    );
     // The same id with another body: 409, and no customer made.
     let other = new_customer(&tag()).to_string();
     let r = api

@@ -37,6 +37,18 @@ async fn a_global_admin_creates_a_token_sees_it_once_uses_it_and_revokes_it() {
     let list = admin.get(TOKENS).await;
     assert_eq!(list.status, 200);
     assert!(list.contains("Billing sync") && list.contains("customers:read"));
+    // Who made it, when, and until when (30 days), in the reader's format.
+    let row = &list.body[list.body.find("data-name=\"Billing sync\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    let now = cspdesk::clock::Clock::now(app.clock.as_ref());
+    let when = |at| cspdesk::web::format::datetime_utc(&at, cspdesk::i18n::Lang::En);
+    assert!(row.contains(&format!("<td>{global}</td>")), "{row}");
+    assert!(row.contains(&format!("<td>{}</td>", when(now))), "{row}");
+    let expires = now + chrono::Duration::days(30);
+    assert!(
+        row.contains(&format!("<td>{}</td>", when(expires))),
+        "{row}"
+    );
     assert!(!list.contains(&secret), "the list never shows the secret");
     assert_eq!(secret_in(&list.body), None);
     let stored: Vec<Vec<u8>> = cspdesk::db::schema::api_tokens::table

@@ -283,6 +283,33 @@ async fn an_admin_agent_adds_a_customer_and_sees_its_page() {
     );
     let orders = v.get(&format!("{location}/orders")).await;
     assert!(orders.contains("This customer has no orders yet."));
+    // On the activity log, by the agent, naming the customer.
+    let tenant = location.trim_start_matches("/customers/");
+    let added = added_records(&app).await;
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert_eq!(
+        (added[0].0.as_str(), added[0].1.as_deref()),
+        (agent.as_str(), Some(tenant))
+    );
+    assert_eq!(added[0].2.as_deref(), Some("Coho Winery"));
+}
+
+/// The activity log's records of customers added: who, which customer, its name.
+async fn added_records(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
+    use cspdesk::db::schema::activity;
+    activity::table
+        .filter(activity::operation.eq("customer_added"))
+        .select((
+            activity::actor,
+            activity::customer_id,
+            activity::customer_name,
+        ))
+        .load::<(String, Option<uuid::Uuid>, Option<String>)>(&mut app.conn().await)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(actor, id, name)| (actor, id.map(|i| i.to_string()), name))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -361,6 +388,7 @@ async fn a_domain_that_belongs_to_a_customer_is_refused() {
     assert_eq!(res.status, 422);
     assert!(res.contains("This domain already belongs to a customer."));
     assert_eq!(count_customers(&app).await, before);
+    assert!(added_records(&app).await.is_empty(), "nothing on the log");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

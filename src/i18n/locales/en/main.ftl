@@ -592,6 +592,7 @@ activity-detail-unrecorded-refusals = { $count ->
 }
 activity-op-signed-in = Signed in
 activity-op-user-added = User added
+activity-op-customer-added = Customer added
 activity-op-user-roles-changed = Roles changed
 activity-op-user-disabled = User disabled
 activity-op-user-enabled = User re-enabled

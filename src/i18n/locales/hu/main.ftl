@@ -593,6 +593,7 @@ activity-detail-unrecorded-refusals = { $count ->
 }
 activity-op-signed-in = Bejelentkezés
 activity-op-user-added = Felhasználó hozzáadva
+activity-op-customer-added = Ügyfél hozzáadva
 activity-op-user-roles-changed = Szerepkörök módosítva
 activity-op-user-disabled = Felhasználó letiltva
 activity-op-user-enabled = Felhasználó újra engedélyezve

@@ -553,6 +553,7 @@ activity-detail-request = 지원 요청 { $number }
 activity-detail-unrecorded-refusals = 이전 기록 이후 이 링크에 대한 거부가 { $count }건 더 집계되었으나 기록되지는 않았습니다
 activity-op-signed-in = 로그인
 activity-op-user-added = 사용자 추가
+activity-op-customer-added = 고객 추가
 activity-op-user-roles-changed = 역할 변경
 activity-op-user-disabled = 사용자 비활성화
 activity-op-user-enabled = 사용자 다시 활성화

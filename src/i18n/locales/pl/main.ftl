@@ -619,6 +619,7 @@ activity-detail-unrecorded-refusals = { $count ->
 }
 activity-op-signed-in = Zalogowano
 activity-op-user-added = Dodano użytkownika
+activity-op-customer-added = Dodano klienta
 activity-op-user-roles-changed = Zmieniono role
 activity-op-user-disabled = Wyłączono użytkownika
 activity-op-user-enabled = Ponownie włączono użytkownika

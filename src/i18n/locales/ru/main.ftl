@@ -635,6 +635,7 @@ activity-detail-unrecorded-refusals = { $count ->
 }
 activity-op-signed-in = Выполнен вход
 activity-op-user-added = Пользователь добавлен
+activity-op-customer-added = Клиент добавлен
 activity-op-user-roles-changed = Роли изменены
 activity-op-user-disabled = Пользователь отключен
 activity-op-user-enabled = Пользователь снова включен

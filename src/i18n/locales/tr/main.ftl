@@ -557,6 +557,7 @@ activity-detail-request = Destek isteği { $number }
 activity-detail-unrecorded-refusals = Bu bağlantının önceki kaydından bu yana { $count } reddi daha sayıldı, kaydedilmedi
 activity-op-signed-in = Oturum açıldı
 activity-op-user-added = Kullanıcı eklendi
+activity-op-customer-added = Müşteri eklendi
 activity-op-user-roles-changed = Roller değiştirildi
 activity-op-user-disabled = Kullanıcı devre dışı bırakıldı
 activity-op-user-enabled = Kullanıcı yeniden etkinleştirildi

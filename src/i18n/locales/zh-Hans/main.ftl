@@ -554,6 +554,7 @@ activity-detail-request = 支持请求 { $number }
 activity-detail-unrecorded-refusals = 自上一条记录以来，此链接又被拒绝 { $count } 次，这些拒绝仅被计数，未被记录
 activity-op-signed-in = 已登录
 activity-op-user-added = 已添加用户
+activity-op-customer-added = 已添加客户
 activity-op-user-roles-changed = 已更改角色
 activity-op-user-disabled = 已禁用用户
 activity-op-user-enabled = 已重新启用用户
