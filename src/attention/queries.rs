@@ -196,12 +196,10 @@ pub async fn expiring(
 ) -> Result<Vec<Expiring>, AppError> {
     let keyset = keyset(after, "d.expires_at, d.id");
     let sql = format!(
-        "SELECT d.customer_id, c.company_name AS customer, l.id AS line_id, d.id AS link_id,
-                l.product_name AS product, u.display_name AS created_by, d.expires_at,
-                (d.max_downloads - d.downloads)::bigint AS downloads_left
+        "SELECT d.customer_id, d.customer_name AS customer, d.order_line_id AS line_id,
+                d.id AS link_id, d.product_name AS product, u.display_name AS created_by,
+                d.expires_at, (d.max_downloads - d.downloads)::bigint AS downloads_left
          {EXPIRING_FROM}
-         JOIN order_lines l ON l.id = d.order_line_id
-         JOIN customers c ON c.id = d.customer_id
          JOIN users u ON u.id = d.created_by
          {EXPIRING_WHERE} {keyset}
          ORDER BY d.expires_at, d.id LIMIT {limit}"

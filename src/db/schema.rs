@@ -137,6 +137,8 @@ diesel::table! {
         max_downloads -> Int4,
         downloads -> Int4,
         revoked_at -> Nullable<Timestamptz>,
+        product_name -> Text,
+        customer_name -> Text,
     }
 }
 

@@ -160,10 +160,11 @@ ON CONFLICT DO NOTHING";
 /// whole table instead of its index. Added again on every run, skipping those present.
 const LINKS: &str = "
 INSERT INTO download_links (id, token_hash, partner_id, customer_id, order_line_id, variant_id,
-                            created_by, created_at, expires_at, max_downloads, downloads)
+                            created_by, created_at, expires_at, max_downloads, downloads,
+                            product_name, customer_name)
 SELECT gen_random_uuid(), sha256(convert_to('bench-link:' || l.id, 'UTF8')), $1,
        l.customer_id, l.id, v.id, $3, l.placed_at + interval '1 hour',
-       l.placed_at + interval '7 days 1 hour', 3, 1
+       l.placed_at + interval '7 days 1 hour', 3, 1, l.product_name, c.company_name
   FROM customers c
   JOIN order_lines l ON l.customer_id = c.id
  CROSS JOIN LATERAL (SELECT id FROM product_variants

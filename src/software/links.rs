@@ -4,6 +4,7 @@
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -11,7 +12,7 @@ use uuid::Uuid;
 use super::rules::{self, LINK_MAX_DOWNLOADS, LinkState};
 use crate::auth::CustomerScope;
 use crate::db::schema::{download_links, order_lines, users};
-use crate::db::statement::Reuse;
+use crate::db::statement::{Reuse, prepared};
 use crate::error::AppError;
 use crate::ids::{CustomerId, LineId, PartnerId, UserId, VariantId};
 
@@ -47,6 +48,29 @@ struct LinkInsert<'a> {
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     max_downloads: i32,
+    product_name: &'a str,
+    customer_name: &'a str,
+}
+
+/// Whether a purchase may still get links, with what a link keeps of it. Shares the lock a
+/// cancellation takes on the line (and only on the line): a link made while the purchase is
+/// being cancelled waits for it, then is refused instead of being stored unrevoked.
+const STANDING: &str = "
+    SELECT l.quantity_cancelled < l.quantity AND l.revoked_at IS NULL AS standing,
+           l.product_name, c.company_name AS customer_name
+      FROM order_lines l
+      JOIN customers c ON c.id = l.customer_id
+     WHERE l.id = $1
+       FOR SHARE OF l";
+
+#[derive(QueryableByName)]
+struct Standing {
+    #[diesel(sql_type = Bool)]
+    standing: bool,
+    #[diesel(sql_type = Text)]
+    product_name: String,
+    #[diesel(sql_type = Text)]
+    customer_name: String,
 }
 
 /// Stores a fresh link and returns (its id, the token for the URL, shown once).
@@ -55,19 +79,11 @@ pub async fn create(
     link: &NewLink,
     now: DateTime<Utc>,
 ) -> Result<(Uuid, String), AppError> {
-    // Shares the lock a cancellation takes on the line: a link made while the purchase is
-    // being cancelled waits for it, then is refused instead of being stored unrevoked.
-    let standing: bool = order_lines::table
-        .find(link.order_line_id)
-        .select(
-            order_lines::quantity_cancelled
-                .lt(order_lines::quantity)
-                .and(order_lines::revoked_at.is_null()),
-        )
-        .for_share()
-        .first(conn)
+    let line: Standing = prepared(STANDING)
+        .bind::<SqlUuid, _>(link.order_line_id)
+        .get_result(conn)
         .await?;
-    if !standing {
+    if !line.standing {
         return Err(AppError::Gone);
     }
     let id = Uuid::new_v4();
@@ -84,6 +100,8 @@ pub async fn create(
         created_at: now,
         expires_at: rules::link_expiry(now),
         max_downloads: LINK_MAX_DOWNLOADS,
+        product_name: &line.product_name,
+        customer_name: &line.customer_name,
     };
     diesel::insert_into(download_links::table)
         .values(&row)

@@ -192,3 +192,43 @@ fn link(body: &str, test: &str) -> String {
     let href = &before[before.rfind("href=\"").unwrap() + 6..];
     href[..href.find('"').unwrap()].to_string()
 }
+
+/// An expiring link names its customer and product, kept on the link when it is made; a link
+/// made before they were kept gets them from the migration that keeps them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expiring_link_names_its_customer_and_product_made_before_or_after_they_were_kept() {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let agent = app.signed_in(&shop.agent).await;
+    let linked = app.purchase(shop.customer, "ws2022-std").days_old(40).await;
+    make_link(&app, &agent, linked).await;
+    let conn = crate::support::db::before_migration(&app.database_url(), "20261220000046").await;
+    drop(crate::support::db::migrated(conn));
+    make_link(&app, &agent, linked).await;
+    app.clock.advance(Duration::days(13));
+    let agent = app.signed_in(&shop.agent).await;
+
+    use cspdesk::db::schema::{customers, order_lines};
+    let mut conn = app.conn().await;
+    let customer: String = customers::table
+        .find(shop.customer)
+        .select(customers::company_name)
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let product: String = order_lines::table
+        .find(linked.line)
+        .select(order_lines::product_name)
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let page = agent.get("/attention").await;
+    let rows = listed(&page.body, "expiring-row");
+    assert_eq!(rows.len(), 2, "{}", page.body);
+    for row in rows {
+        let row = crate::support::html::unescape(&row);
+        assert!(row.contains(&customer) && row.contains(&product), "{row}");
+    }
+}
