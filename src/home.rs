@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::attention::views::Overview;
-use crate::auth::SignedIn;
+use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::web::{AppState, PageContext, render};
 
@@ -19,10 +19,10 @@ pub struct HomePage {
 
 pub async fn home(
     state: web::Data<AppState>,
-    user: SignedIn,
+    viewer: Viewer,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
-    let overview = crate::attention::handlers::overview(&state, &user.0, ctx.lang).await?;
+    let overview = crate::attention::handlers::overview(&state, &viewer, ctx.lang).await?;
     // No breadcrumb trail: every other page's trail starts here.
     render(&HomePage { ctx, overview })
 }

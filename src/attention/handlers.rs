@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::queries;
 use super::views::{AttentionPage, Overview, Pager, Shown, rows};
 use crate::auth::extract::Reader;
-use crate::auth::{CurrentUser, Perm, perm};
+use crate::auth::{Perm, Viewer, perm};
 use crate::error::AppError;
 use crate::web::cursor::Cursor;
 use crate::web::routes::Route;
@@ -75,12 +75,13 @@ pub async fn page(
 }
 
 /// The home page's overview for partner staff: each figure the user may follow, read in one
-/// round trip; nothing for customers' users and support.
+/// round trip with the session's check; nothing for customers' users and support.
 pub async fn overview(
     state: &AppState,
-    user: &CurrentUser,
+    viewer: &Viewer,
     lang: crate::i18n::Lang,
 ) -> Result<Overview, AppError> {
+    let user = &viewer.user;
     let Some(scope) = user.partner_scope() else {
         return Ok(Overview::default());
     };
@@ -102,7 +103,7 @@ pub async fn overview(
             Ok(Vec::new())
         }
     };
-    let (figures, invoices) =
-        futures_util::try_join!(queries::figures(&conn, &scope, now), invoices)?;
+    let reads = async { futures_util::try_join!(queries::figures(&conn, &scope, now), invoices) };
+    let (figures, invoices) = viewer.read(&conn, reads).await?;
     Ok(Overview::new(&figures, &shown, &invoices, lang))
 }

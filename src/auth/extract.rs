@@ -308,16 +308,58 @@ impl<P: Permission> Reader<P> {
         conn: &AsyncPgConnection,
         reads: impl Future<Output = Result<T, AppError>>,
     ) -> Result<T, AppError> {
-        // Both run to the end (not `try_join`): a read that fails must not cut the check short.
-        let confirmed = confirm(&self.req, conn, |u| u.can(P::PERM));
-        let (confirmed, read) = futures_util::join!(confirmed, reads);
-        confirmed?;
-        read
+        read_behind_check(&self.req, conn, |u| u.can(P::PERM), reads).await
     }
 
     /// Confirms the session now, on `conn`, with nothing alongside: before a write.
     pub async fn confirm(&self, conn: &AsyncPgConnection) -> Result<(), AppError> {
         self.read(conn, async { Ok(()) }).await
+    }
+}
+
+/// `reads` sent behind the check of the claims this request used (users who fail `fit` are
+/// refused), on the same connection; their rows are given only if the check passes.
+async fn read_behind_check<T>(
+    req: &HttpRequest,
+    conn: &AsyncPgConnection,
+    fit: impl Fn(&CurrentUser) -> bool,
+    reads: impl Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    // Both run to the end (not `try_join`): a read that fails must not cut the check short.
+    let (confirmed, read) = futures_util::join!(confirm(req, conn, fit), reads);
+    confirmed?;
+    read
+}
+
+/// Any signed-in user who may use the dashboard, as `SignedIn`, but taken on the session's
+/// claims for a page view like `Reader`: for a page that needs no permission and reads with
+/// `read`, so the session's check shares the page's own round trip (the home page).
+pub struct Viewer {
+    pub user: CurrentUser,
+    req: HttpRequest,
+}
+
+impl Viewer {
+    /// As `Reader::read`.
+    pub async fn read<T>(
+        &self,
+        conn: &AsyncPgConnection,
+        reads: impl Future<Output = Result<T, AppError>>,
+    ) -> Result<T, AppError> {
+        read_behind_check(&self.req, conn, |_| true, reads).await
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let user = usable(&req, claimed_user(&req, |_| true).await?)?;
+            Ok(Viewer { user, req })
+        })
     }
 }
 

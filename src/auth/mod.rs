@@ -12,7 +12,7 @@ pub mod store;
 
 use crate::ids::{CustomerId, PartnerId, UserId};
 
-pub use extract::{Authenticated, Need, SignedIn};
+pub use extract::{Authenticated, Need, SignedIn, Viewer};
 
 pub use policy::{Perm, Role, UserKind, perm};
 

@@ -512,3 +512,51 @@ async fn a_page_read_alongside_its_session_check_follows_the_accounts_roles() {
     assert_eq!(refused.status, 403, "{:?}", refused.location);
     assert!(!refused.contains("Windows Server 2022 Standard"));
 }
+
+/// The home page reads its figures alongside the session's check as well: a role taken away
+/// has it asked for again and built without what the role showed, and an ended session sees
+/// none of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_reads_alongside_its_session_check() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let email = app
+        .user(shop.partner)
+        .roles(&[Role::BillingAdmin, Role::SalesAgent])
+        .await;
+    app.purchase(shop.customer, "ws2022-std").days_old(0).await;
+    let id: uuid::Uuid = users::table
+        .filter(users::email.eq(&email))
+        .select(users::id)
+        .first(&mut app.conn().await)
+        .await
+        .unwrap();
+    let v = app.signed_in(&email).await;
+    let home = v.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.contains("/billing/invoices/") && home.contains("data-test=\"overview\""));
+
+    diesel::delete(
+        user_roles::table
+            .filter(user_roles::user_id.eq(id))
+            .filter(user_roles::role.eq("billing_admin")),
+    )
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let again = v.get("/").await;
+    assert_eq!((again.status, again.location.as_deref()), (303, Some("/")));
+    assert!(!again.contains("/billing/invoices/"));
+    let home = v.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.contains("data-test=\"figure-ending\"") && !home.contains("/billing/invoices/"));
+
+    diesel::update(user_sessions::table.filter(user_sessions::user_id.eq(id)))
+        .set(user_sessions::ended_at.eq(chrono::Utc::now()))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    let out = v.get("/").await;
+    assert_eq!(out.location.as_deref(), Some("/signin"));
+    assert!(!out.contains("data-test=\"overview\""), "{}", out.body);
+}
