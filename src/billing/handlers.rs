@@ -7,12 +7,10 @@ use actix_web::{HttpResponse, web};
 use crate::web::routes::Route;
 use serde::Deserialize;
 
-use super::chart;
 use super::queries::{self, InvoiceKey, InvoiceSummary};
 use super::rules::Month;
 use super::views::{
-    BillingPage, Choice, Figures, InvoiceLineView, InvoicePage, InvoiceRow, invoice_href,
-    invoice_number, period, status_key,
+    Figures, InvoiceLineView, InvoicePage, invoice_href, invoice_number, period, status_key,
 };
 use crate::auth::extract::Reader;
 use crate::auth::{CurrentUser, Need, perm};
@@ -25,7 +23,7 @@ use crate::web::{AppState, PageContext, render};
 use diesel_async::AsyncPgConnection;
 
 pub const ROUTES: &[Route] = &[
-    crate::route!(GET "/billing", needs BillingRead => list),
+    crate::route!(GET "/billing", needs BillingRead => super::list_page::list),
     crate::route!(GET "/billing/invoices/{month}/{currency}", needs BillingRead => invoice),
     crate::route!(GET "/billing/invoices/{month}/{currency}/csv", needs BillingRead => invoice_csv),
     crate::route!(GET "/billing/invoices/{month}/{currency}/pdf", needs BillingRead => invoice_pdf),
@@ -34,7 +32,7 @@ pub const ROUTES: &[Route] = &[
 /// Issues the partner's past months first when this process has not yet: a write, so only
 /// once the session is confirmed. Usually there is nothing to do, and the page's statements go
 /// with the session's check.
-async fn issue_due(
+pub(super) async fn issue_due(
     state: &AppState,
     need: &Reader<perm::BillingRead>,
     conn: &mut AsyncPgConnection,
@@ -46,109 +44,6 @@ async fn issue_due(
     }
     need.confirm(conn).await?;
     super::issue::due_on(conn, &state.issued, partner, now).await
-}
-
-/// Billing's filters, from the address: `?currency=USD&year=2026&all=1`. Nonsense in them means
-/// no filter.
-#[derive(Deserialize, Default)]
-pub struct ListQuery {
-    currency: Option<String>,
-    year: Option<String>,
-    /// "1": also the open invoices of currencies with nothing in them yet.
-    all: Option<String>,
-}
-
-pub async fn list(
-    state: web::Data<AppState>,
-    need: Reader<perm::BillingRead>,
-    ctx: PageContext,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
-    let scope = need.partner()?;
-    let now = state.clock.now();
-    let mut conn = state.pool.get().await?;
-    issue_due(&state, &need, &mut conn, scope.partner_id()).await?;
-    let summaries = need.read(&conn, queries::invoices(&conn, &scope)).await?;
-    let summaries = with_open_months(summaries, now);
-    let lang = ctx.lang;
-    let filter = Filter {
-        currency: query.currency.as_deref().and_then(Currency::from_code),
-        year: query.year.as_deref().and_then(|y| y.parse::<i32>().ok()),
-        all: query.all.as_deref() == Some("1"),
-    };
-    let charts = chart::charts(&summaries, Month::of(now), lang)
-        .into_iter()
-        .filter(|c| filter.currency.is_none_or(|f| c.currency == f.code()))
-        .collect();
-    let page = BillingPage {
-        currencies: choices(
-            &summaries,
-            |s| s.currency.to_string(),
-            filter.currency.map(|c| c.to_string()),
-        ),
-        years: choices(
-            &summaries,
-            |s| s.month().year().to_string(),
-            filter.year.map(|y| y.to_string()),
-        ),
-        hidden: summaries.iter().filter(|s| filter.hides(s)).count(),
-        rows: summaries
-            .iter()
-            .filter(|s| filter.keeps(s))
-            .map(|s| InvoiceRow::new(s, lang))
-            .collect(),
-        all: filter.all,
-        charts,
-        ctx: ctx.crumb("nav-billing", None),
-    };
-    render(&page)
-}
-
-/// What the list is narrowed to.
-struct Filter {
-    currency: Option<Currency>,
-    year: Option<i32>,
-    all: bool,
-}
-
-impl Filter {
-    /// An open invoice with nothing in it yet is left out unless all are asked for.
-    fn hides(&self, s: &InvoiceSummary) -> bool {
-        !self.all && !s.is_issued() && s.line_count == 0 && self.matches(s)
-    }
-
-    fn matches(&self, s: &InvoiceSummary) -> bool {
-        self.currency.is_none_or(|c| c == s.currency)
-            && self.year.is_none_or(|y| y == s.month().year())
-    }
-
-    fn keeps(&self, s: &InvoiceSummary) -> bool {
-        self.matches(s) && !self.hides(s)
-    }
-}
-
-/// The distinct values of a column, sorted, newest year first, with the one chosen marked.
-fn choices(
-    summaries: &[InvoiceSummary],
-    value: impl Fn(&InvoiceSummary) -> String,
-    chosen: Option<String>,
-) -> Vec<Choice> {
-    let mut values: Vec<String> = summaries.iter().map(value).collect();
-    values.sort();
-    values.dedup();
-    if values
-        .first()
-        .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit()))
-    {
-        values.reverse();
-    }
-    values
-        .into_iter()
-        .map(|v| Choice {
-            selected: chosen.as_deref() == Some(v.as_str()),
-            value: v,
-        })
-        .collect()
 }
 
 /// The current month's invoice is always listed as open, in every currency the partner has

@@ -7,6 +7,7 @@ pub mod export;
 pub mod handlers;
 pub mod issue;
 pub mod ledger;
+pub mod list_page;
 pub mod pdf;
 pub mod queries;
 pub mod rules;

@@ -100,6 +100,101 @@ pub async fn invoices(
     )
 }
 
+/// Where a page of the invoice list starts and what it is narrowed to: invoices of months from
+/// `from` up to `upto` (both included), of `currency` when given; in `upto`'s month, only
+/// currencies after `after_currency` when given (the page continues after that invoice).
+pub struct ListRange {
+    pub upto: Month,
+    pub from: Option<Month>,
+    pub currency: Option<Currency>,
+    pub after_currency: Option<Currency>,
+}
+
+/// A page of the list, newest month first and by currency within a month: a range of
+/// `invoices_partner_month_idx` that starts at `upto`, so a later page costs what the first
+/// does.
+pub async fn invoice_page(
+    mut conn: &AsyncPgConnection,
+    scope: &PartnerScope,
+    range: &ListRange,
+    limit: i64,
+) -> Result<Vec<InvoiceSummary>, AppError> {
+    // No year: from the first day PostgreSQL and the calendar agree on (`NaiveDate::MIN` is
+    // out of PostgreSQL's range).
+    let first = range
+        .from
+        .map_or(NaiveDate::from_ymd_opt(1, 1, 1), |m| Some(m.first_day()));
+    Ok(prepared(format!(
+        "{SUMMARY} AND i.month <= $2 AND i.month >= $3
+                   AND ($4::text IS NULL OR i.currency = $4)
+                   AND ($5::text IS NULL OR i.month < $2 OR i.currency > $5)
+          ORDER BY i.month DESC, i.currency LIMIT $6"
+    ))
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<Date, _>(range.upto.first_day())
+    .bind::<Nullable<Date>, _>(first)
+    .bind::<Nullable<Text>, _>(range.currency.map(|c| c.code()))
+    .bind::<Nullable<Text>, _>(range.after_currency.map(|c| c.code()))
+    .bind::<BigInt, _>(limit)
+    .load(&mut conn)
+    .await?)
+}
+
+/// The partner's invoices from `from` on (the chart's months), newest first: at most a row
+/// per month and currency.
+pub async fn invoices_since(
+    mut conn: &AsyncPgConnection,
+    scope: &PartnerScope,
+    from: Month,
+) -> Result<Vec<InvoiceSummary>, AppError> {
+    Ok(prepared(format!(
+        "{SUMMARY} AND i.month >= $2 ORDER BY i.month DESC, i.currency"
+    ))
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<Date, _>(from.first_day())
+    .load(&mut conn)
+    .await?)
+}
+
+#[derive(QueryableByName)]
+struct SpanRow {
+    #[diesel(sql_type = Nullable<Date>)]
+    first: Option<NaiveDate>,
+    #[diesel(sql_type = diesel::sql_types::Array<Text>)]
+    billed: Vec<Currency>,
+}
+
+/// How far the partner's invoices reach: the first month, if any, and the currencies ever
+/// billed in, in code order.
+pub struct Span {
+    pub first: Option<Month>,
+    pub billed: Vec<Currency>,
+}
+
+/// The partner's `Span`, in one statement that reads the same whatever the number of months:
+/// the end of `invoices_partner_month_idx`'s range, and a probe of
+/// `invoices_partner_currency_idx` per currency we bill in.
+pub async fn span(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result<Span, AppError> {
+    let codes: Vec<&str> = Currency::ALL.iter().map(|c| c.code()).collect();
+    let row: SpanRow = prepared(
+        "SELECT (SELECT min(month) FROM invoices WHERE partner_id = $1) AS first,
+                ARRAY(SELECT c.code FROM unnest($2::text[]) AS c(code)
+                       WHERE EXISTS (SELECT 1 FROM invoices i
+                                      WHERE i.partner_id = $1 AND i.currency = c.code)
+                       ORDER BY c.code) AS billed",
+    )
+    .bind::<SqlUuid, _>(scope.partner_id())
+    .bind::<diesel::sql_types::Array<Text>, _>(codes)
+    .get_result(&mut conn)
+    .await?;
+    Ok(Span {
+        first: row
+            .first
+            .map(|d| Month::of(d.and_time(chrono::NaiveTime::MIN).and_utc())),
+        billed: row.billed,
+    })
+}
+
 /// The partner's open invoices (this month's, one per currency with activity).
 pub async fn open_invoices(
     mut conn: &AsyncPgConnection,

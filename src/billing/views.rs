@@ -72,6 +72,7 @@ pub struct BillingPage {
     pub all: bool,
     /// How many empty open invoices the list leaves out.
     pub hidden: usize,
+    pub pager: crate::web::pagination::Keyset,
 }
 
 /// An option of a filter.

@@ -422,3 +422,101 @@ async fn billing_charts_twelve_months_hides_empty_open_invoices_and_filters() {
     assert_eq!(nonsense.status, 200);
     assert!(nonsense.contains("/USD\""));
 }
+
+/// The invoices a list page shows, in order, as (month, currency) from their links.
+fn listed_invoices(body: &str) -> Vec<String> {
+    body.match_indices("<tr data-test=\"invoice-row\">")
+        .map(|(at, _)| {
+            let row = &body[at..];
+            let href = &row[row.find("href=\"/billing/invoices/").unwrap() + 24..];
+            href[..href.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The "Older" link under the list, if there is one.
+fn older_link(body: &str) -> Option<String> {
+    let at = body.find("data-test=\"pager-older\"")?;
+    let before = &body[..at];
+    let href = &before[before.rfind("href=\"").unwrap() + 6..];
+    Some(crate::support::html::unescape(
+        &href[..href.find('"').unwrap()],
+    ))
+}
+
+/// The list shows 24 invoices at a time, newest month first and by currency within a month,
+/// and continues by its "Older" link without a gap or a repeat, keeping the currency or year
+/// it is narrowed to.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_invoice_list_turns_its_pages_newest_first_keeping_its_filter() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
+    let mut month = Month::of(app.clock.now());
+    let mut expected = Vec::new();
+    for i in 0..20 {
+        month = month.previous();
+        let at = month.start() + Duration::days(1);
+        if i % 2 == 0 {
+            app.purchase(hungarian, "ws2022-std").placed_at(at).await;
+            expected.push(format!("{}/HUF", month.code()));
+        }
+        app.purchase(shop.customer, "ws2022-std")
+            .placed_at(at)
+            .await;
+        expected.push(format!("{}/USD", month.code()));
+    }
+    // Within a month, HUF before USD.
+    expected.sort_by(|a, b| b[..7].cmp(&a[..7]).then(a.cmp(b)));
+    let agent = app.signed_in(&shop.agent).await;
+
+    let first = agent.get("/billing").await;
+    assert_eq!(first.status, 200);
+    let mut shown = listed_invoices(&first.body);
+    assert_eq!(shown.len(), 24);
+    let older = older_link(&first.body).expect("an Older link");
+    assert!(older.starts_with("/billing?after="), "{older}");
+    let second = agent.get(&older).await;
+    assert_eq!(second.status, 200);
+    shown.extend(listed_invoices(&second.body));
+    assert!(older_link(&second.body).is_none());
+    assert!(second.contains("data-test=\"pager-newest\""));
+    assert_eq!(shown, expected);
+
+    // Narrowed to HUF: its ten invoices on one page; to a year: that year's only.
+    let huf = agent.get("/billing?currency=HUF").await;
+    let only: Vec<String> = expected
+        .iter()
+        .filter(|e| e.ends_with("HUF"))
+        .cloned()
+        .collect();
+    assert_eq!(listed_invoices(&huf.body), only);
+    assert!(older_link(&huf.body).is_none());
+    let year = expected[23][..4].to_string();
+    let of_year = agent.get(&format!("/billing?year={year}")).await;
+    let in_year: Vec<String> = expected
+        .iter()
+        .filter(|e| e.starts_with(&year))
+        .cloned()
+        .collect();
+    assert_eq!(listed_invoices(&of_year.body), in_year);
+    // The pages of a filtered list keep its filter: with all currencies asked for, this
+    // month's two open invoices head the first page, and the next page is the same as before.
+    let all = agent.get("/billing?all=1").await;
+    let rows = listed_invoices(&all.body);
+    let this_month = Month::of(app.clock.now()).code();
+    assert_eq!(
+        rows[..2],
+        [format!("{this_month}/HUF"), format!("{this_month}/USD")]
+    );
+    assert_eq!(rows[2..], expected[..24]);
+    let older = older_link(&all.body).expect("an Older link");
+    assert!(older.starts_with("/billing?all=1&after="), "{older}");
+    assert_eq!(
+        listed_invoices(&agent.get(&older).await.body),
+        expected[24..]
+    );
+    // Nonsense after the list's end or in the cursor is its start, or nothing more.
+    let nonsense = agent.get("/billing?after=nonsense").await;
+    assert_eq!(listed_invoices(&nonsense.body), expected[..24]);
+}

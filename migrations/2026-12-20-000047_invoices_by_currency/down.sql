@@ -1,0 +1,1 @@
+DROP INDEX invoices_partner_currency_idx;
