@@ -131,14 +131,20 @@ async fn issue_due(
         .map_err(|e| ApiError::from_app(e, lang))
 }
 
-/// The partner's invoices, newest month first: the open month in every currency billed, and
-/// the issued ones.
+/// The partner's invoices, newest month first, a page at a time: the open month in every
+/// currency billed, then the issued ones.
 #[utoipa::path(
     get,
     path = "/v1/invoices",
     tag = "Invoices",
+    params(
+        shapes::ListQuery,
+        ("MS-ContinuationToken" = Option<String>, Header,
+         description = "With seekOperation=Next: the value from the previous page's next link"),
+    ),
     responses(
-        (status = 200, description = "The invoices", body = Collection<ApiInvoice>),
+        (status = 200, description = "A page of invoices", body = Collection<ApiInvoice>),
+        (status = 400, description = "A bad size, seekOperation or continuation", body = super::error::Envelope),
         (status = 401, description = "No usable token (800001)", body = super::error::Envelope),
         (status = 403, description = "The token's scopes do not cover it (900150)", body = super::error::Envelope),
     ),
@@ -147,19 +153,49 @@ async fn issue_due(
 pub async fn list(
     api: Api<perm::BillingRead>,
     state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<shapes::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    use crate::billing::list_page::{
+        comes_after, cursor_of, in_list_order, open_this_month, parse_cursor,
+    };
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
+    let size = shapes::size(query.size.as_deref(), lang)?;
+    let after = shapes::continuation(&req, query.seek_operation.as_deref(), lang, parse_cursor)?;
+    let now = state.clock.now();
+    let current = Month::of(now);
+    let range = queries::ListRange {
+        upto: after.map_or(current, |a| a.0.min(current)),
+        from: None,
+        currency: None,
+        after_currency: after.filter(|a| a.0 <= current).map(|a| a.1),
+    };
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     issue_due(&state, &api, &mut conn).await?;
-    let all = queries::invoices(&conn, &api.caller.partner);
-    let summaries = api.read(&conn, async { all.await.map_err(app) }).await?;
-    let now = state.clock.now();
-    let items = crate::billing::handlers::with_open_months(summaries, now)
-        .into_iter()
-        .map(invoice)
-        .collect();
-    Ok(HttpResponse::Ok().json(Collection::page(items, "/invoices".into(), None)))
+    let scope = &api.caller.partner;
+    let reads = async {
+        futures_util::try_join!(
+            queries::invoice_page(&conn, scope, &range, shapes::fetch_limit(size)),
+            queries::invoices_since(&conn, scope, current),
+            queries::span(&conn, scope),
+        )
+        .map_err(app)
+    };
+    let (mut page, this_month, span) = api.read(&conn, reads).await?;
+    drop(conn);
+    // This month's open invoices, one in every currency billed, in their places: the page is
+    // cut to its size after they are in, so it never holds more than asked for.
+    let open = open_this_month(&span.billed, &this_month, current);
+    page.extend(
+        open.into_iter()
+            .filter(|s| after.is_none_or(|a| comes_after(s, a))),
+    );
+    in_list_order(&mut page);
+    let next = cut_page(&mut page, size, cursor_of);
+    let items = page.into_iter().map(invoice).collect();
+    let uri = format!("/invoices?size={size}");
+    Ok(HttpResponse::Ok().json(Collection::page(items, uri, next)))
 }
 
 /// The invoice an id names (`2026-11-USD`): a real month up to the current one, in a

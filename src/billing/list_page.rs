@@ -91,11 +91,11 @@ impl Filter {
 }
 
 /// `2026-03.USD`: the invoice a page continues after.
-fn cursor_of(s: &InvoiceSummary) -> String {
+pub fn cursor_of(s: &InvoiceSummary) -> String {
     format!("{}.{}", s.month().code(), s.currency.code())
 }
 
-fn parse_cursor(text: &str) -> Option<(Month, Currency)> {
+pub fn parse_cursor(text: &str) -> Option<(Month, Currency)> {
     let (month, currency) = text.split_once('.')?;
     Some((Month::parse(month)?, Currency::from_code(currency)?))
 }
@@ -129,11 +129,7 @@ pub async fn list(
     if after.is_none() {
         let open = open_this_month(&span.billed, &recent, current);
         page.extend(open.into_iter().filter(|s| filter.matches(s)));
-        page.sort_by(|a, b| {
-            b.month()
-                .cmp(&a.month())
-                .then(a.currency.code().cmp(b.currency.code()))
-        });
+        in_list_order(&mut page);
     }
     let lang = ctx.lang;
     let charts = chart::charts(&recent, current, lang)
@@ -166,7 +162,7 @@ pub async fn list(
 
 /// An empty open invoice for this month in each currency billed that has no row this month
 /// yet: the month is always listed as open, even before anything happens in it.
-fn open_this_month(
+pub fn open_this_month(
     billed: &[Currency],
     recent: &[InvoiceSummary],
     current: Month,
@@ -180,6 +176,20 @@ fn open_this_month(
         })
         .map(|c| InvoiceSummary::empty(current, *c))
         .collect()
+}
+
+/// Newest month first, and by currency within a month, as the statements read them.
+pub fn in_list_order(rows: &mut [InvoiceSummary]) {
+    rows.sort_by(|a, b| {
+        b.month()
+            .cmp(&a.month())
+            .then(a.currency.code().cmp(b.currency.code()))
+    });
+}
+
+/// Whether `s` comes after the invoice `after` names in the list's order.
+pub fn comes_after(s: &InvoiceSummary, after: (Month, Currency)) -> bool {
+    s.month() < after.0 || (s.month() == after.0 && s.currency.code() > after.1.code())
 }
 
 /// The years from the first invoice's to this one, newest first.

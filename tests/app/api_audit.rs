@@ -5,10 +5,9 @@ use chrono::{DateTime, Duration, Utc};
 use cspdesk::clock::Clock;
 use cspdesk::ids::{CustomerId, PartnerId};
 use diesel_async::RunQueryDsl;
-use serde_json::Value;
 
 use crate::support::TestApp;
-use crate::support::api::{ApiClient, token};
+use crate::support::api::{token, walk};
 use crate::support::fixtures_people::other_shop;
 
 /// `n` key-view records of `customer`, one a minute up to `at`, tagged with their number.
@@ -26,27 +25,6 @@ async fn views(app: &TestApp, partner: PartnerId, customer: CustomerId, at: Date
     .execute(&mut app.conn().await)
     .await
     .unwrap();
-}
-
-/// Every record of every page, following `links.next` from `first`.
-async fn walk(api: &ApiClient, first: &str) -> (Vec<Value>, usize) {
-    let mut items = Vec::new();
-    let mut page = api.get(first).await;
-    let mut pages = 1;
-    loop {
-        assert_eq!(page.status, 200, "{:?}", page.json);
-        items.extend(page.json["items"].as_array().unwrap().iter().cloned());
-        let next = &page.json["links"]["next"];
-        if next.is_null() {
-            return (items, pages);
-        }
-        let uri = next["uri"].as_str().unwrap();
-        let token = next["headers"][0]["value"].as_str().unwrap();
-        page = api
-            .get_with(&format!("/v1{uri}"), &[("MS-ContinuationToken", token)])
-            .await;
-        pages += 1;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

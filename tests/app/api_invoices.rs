@@ -101,3 +101,44 @@ async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_
         assert_eq!((r.status, r.code()), (404, 20000), "{bad}");
     }
 }
+
+/// The invoices come a page at a time, newest month first and by currency within a month:
+/// this month's open invoice in every currency billed, then the issued ones, each once, and
+/// never more on a page than asked for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invoices_come_a_page_at_a_time_newest_first_each_once() {
+    use chrono::Duration;
+    use cspdesk::billing::rules::Month;
+    use cspdesk::money::Currency;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
+    let mut month = Month::of(app.clock.now());
+    let mut expected = vec![
+        format!("{}-HUF", month.code()),
+        format!("{}-USD", month.code()),
+    ];
+    for i in 0..12 {
+        month = month.previous();
+        let at = month.start() + Duration::days(1);
+        if i % 2 == 0 {
+            app.purchase(hungarian, "ws2022-std").placed_at(at).await;
+            expected.push(format!("{}-HUF", month.code()));
+        }
+        app.purchase(shop.customer, "ws2022-std")
+            .placed_at(at)
+            .await;
+        expected.push(format!("{}-USD", month.code()));
+    }
+    let api = token(&app, shop.partner, &["billing:read"]).await;
+    let (items, pages) = crate::support::api::walk(&api, "/v1/invoices?size=5").await;
+    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(pages, 4, "20 invoices, 5 a page");
+    assert_eq!(items[0]["status"], "open");
+    assert_eq!(items[2]["status"], "issued");
+    // The first page by default holds them all; a bad size is a 400.
+    let all = api.get("/v1/invoices").await;
+    assert_eq!(all.json["items"].as_array().unwrap().len(), 20);
+    assert_eq!(api.get("/v1/invoices?size=0").await.status, 400);
+}

@@ -146,3 +146,24 @@ pub fn secret_in(html: &str) -> Option<String> {
     let rest = &html[start..];
     Some(rest[..rest.find('<')?].to_string())
 }
+
+/// Every item of every page, following `links.next` from `first`.
+pub async fn walk(api: &ApiClient, first: &str) -> (Vec<Value>, usize) {
+    let mut items = Vec::new();
+    let mut page = api.get(first).await;
+    let mut pages = 1;
+    loop {
+        assert_eq!(page.status, 200, "{:?}", page.json);
+        items.extend(page.json["items"].as_array().unwrap().iter().cloned());
+        let next = &page.json["links"]["next"];
+        if next.is_null() {
+            return (items, pages);
+        }
+        let uri = next["uri"].as_str().unwrap();
+        let token = next["headers"][0]["value"].as_str().unwrap();
+        page = api
+            .get_with(&format!("/v1{uri}"), &[("MS-ContinuationToken", token)])
+            .await;
+        pages += 1;
+    }
+}
