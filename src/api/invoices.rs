@@ -177,16 +177,16 @@ pub async fn list(
     let reads = async {
         futures_util::try_join!(
             queries::invoice_page(&conn, scope, &range, shapes::fetch_limit(size)),
-            queries::invoices_since(&conn, scope, current),
             queries::span(&conn, scope),
         )
         .map_err(app)
     };
-    let (mut page, this_month, span) = api.read(&conn, reads).await?;
+    let (mut page, span) = api.read(&conn, reads).await?;
     drop(conn);
-    // This month's open invoices, one in every currency billed, in their places: the page is
-    // cut to its size after they are in, so it never holds more than asked for.
-    let open = open_this_month(&span.billed, &this_month, current);
+    // This month's open invoices, one in every currency billed, in their places (the rows
+    // read hold all of this month's after the cursor: more than there are currencies); the
+    // page is cut to its size after they are in, so it never holds more than asked for.
+    let open = open_this_month(&span.billed, &page, current);
     page.extend(
         open.into_iter()
             .filter(|s| after.is_none_or(|a| comes_after(s, a))),

@@ -46,28 +46,6 @@ pub(super) async fn issue_due(
     super::issue::due_on(conn, &state.issued, partner, now).await
 }
 
-/// The current month's invoice is always listed as open, in every currency the partner has
-/// been billed in, even before anything happens in it.
-pub fn with_open_months(
-    mut summaries: Vec<InvoiceSummary>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Vec<InvoiceSummary> {
-    let current = Month::of(now);
-    let mut missing: Vec<Currency> = summaries.iter().map(|s| s.currency).collect();
-    missing.sort_by_key(|c| c.code());
-    missing.dedup();
-    missing.retain(|c| {
-        !summaries
-            .iter()
-            .any(|s| s.month() == current && s.currency == *c)
-    });
-    let open = missing
-        .into_iter()
-        .map(|currency| InvoiceSummary::empty(current, currency));
-    summaries.splice(0..0, open);
-    summaries
-}
-
 /// The invoice a URL names: a real month up to the current one, in a currency we bill in.
 fn key_of(
     user: &CurrentUser,

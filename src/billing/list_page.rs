@@ -73,20 +73,25 @@ impl Filter {
         }
     }
 
-    /// The months a page reads, continuing after `after` (an invoice shown last).
-    fn range(&self, current: Month, after: Option<(Month, Currency)>) -> ListRange {
+    /// The months a page reads, continuing after `after` (an invoice shown last); `None` when
+    /// the year chosen is one no invoice can have.
+    fn range(&self, current: Month, after: Option<(Month, Currency)>) -> Option<ListRange> {
+        let from = match self.year {
+            Some(y) => Some(Month::parse(&format!("{y:04}-01"))?),
+            None => None,
+        };
         let year_end = self.year.and_then(|y| Month::parse(&format!("{y:04}-12")));
         let upto = [Some(current), year_end, after.map(|a| a.0)]
             .into_iter()
             .flatten()
             .min()
             .unwrap_or(current);
-        ListRange {
+        Some(ListRange {
             upto,
-            from: self.year.and_then(|y| Month::parse(&format!("{y:04}-01"))),
+            from,
             currency: self.currency,
             after_currency: after.filter(|a| a.0 == upto).map(|a| a.1),
-        }
+        })
     }
 }
 
@@ -115,19 +120,23 @@ pub async fn list(
     let chart_from = (1..chart::MONTHS).fold(current, |m, _| m.previous());
     let mut conn = state.pool.get().await?;
     issue_due(&state, &need, &mut conn, scope.partner_id()).await?;
-    let reads = async {
-        futures_util::try_join!(
-            queries::invoices_since(&conn, &scope, chart_from),
-            queries::invoice_page(&conn, &scope, &range, PER_PAGE + 1),
-            queries::span(&conn, &scope),
-        )
-    };
-    let (recent, mut page, span) = need.read(&conn, reads).await?;
+    // A year no invoice can have reads a range with no months.
+    let range = range.unwrap_or(ListRange {
+        upto: current.previous(),
+        from: Some(current),
+        currency: None,
+        after_currency: None,
+    });
+    let reads = queries::billing_page(&conn, &scope, chart_from, &range, PER_PAGE + 1);
+    let parts = need.read(&conn, reads).await?;
     drop(conn);
+    let (recent, mut page, span) = (parts.chart, parts.page, parts.span);
+    // Which open invoices of this month are still empty, from the page itself (it starts
+    // with all of this month's, and reads one row more than it shows).
+    let open = open_this_month(&span.billed, &page, current);
     let older = cut_page(&mut page, PER_PAGE, cursor_of);
     // This month's open invoices head the first page, one in every currency billed.
     if after.is_none() {
-        let open = open_this_month(&span.billed, &recent, current);
         page.extend(open.into_iter().filter(|s| filter.matches(s)));
         in_list_order(&mut page);
     }
@@ -161,16 +170,18 @@ pub async fn list(
 }
 
 /// An empty open invoice for this month in each currency billed that has no row this month
-/// yet: the month is always listed as open, even before anything happens in it.
+/// among `read` (rows read in one statement that hold all of this month's, so none can be
+/// missed between two statements): the month is always listed as open, even before anything
+/// happens in it.
 pub fn open_this_month(
     billed: &[Currency],
-    recent: &[InvoiceSummary],
+    read: &[InvoiceSummary],
     current: Month,
 ) -> Vec<InvoiceSummary> {
     billed
         .iter()
         .filter(|c| {
-            !recent
+            !read
                 .iter()
                 .any(|s| s.month() == current && s.currency == **c)
         })
@@ -220,19 +231,25 @@ mod tests {
     fn a_page_reads_up_to_the_year_the_cursor_and_this_month_whichever_comes_first() {
         let now = month("2026-12");
         let mut filter = Filter::of(&ListQuery::default());
-        let r = filter.range(now, None);
+        let r = filter.range(now, None).unwrap();
         assert_eq!((r.upto, r.from, r.after_currency), (now, None, None));
-        let r = filter.range(now, Some((month("2025-03"), Currency::Usd)));
+        let after = Some((month("2025-03"), Currency::Usd));
+        let r = filter.range(now, after).unwrap();
         assert_eq!(
             (r.upto, r.after_currency),
             (month("2025-03"), Some(Currency::Usd))
         );
         filter.year = Some(2024);
-        let r = filter.range(now, Some((month("2025-03"), Currency::Usd)));
+        let r = filter.range(now, after).unwrap();
         assert_eq!((r.upto, r.from), (month("2024-12"), Some(month("2024-01"))));
         assert_eq!(r.after_currency, None, "the cursor's month is not read");
         filter.year = Some(2030);
-        assert_eq!(filter.range(now, None).upto, now);
+        assert_eq!(filter.range(now, None).unwrap().upto, now);
+        filter.year = Some(1999);
+        assert!(
+            filter.range(now, None).is_none(),
+            "no invoice has that year"
+        );
     }
 
     #[test]

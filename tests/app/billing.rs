@@ -516,7 +516,15 @@ async fn the_invoice_list_turns_its_pages_newest_first_keeping_its_filter() {
         listed_invoices(&agent.get(&older).await.body),
         expected[24..]
     );
-    // Nonsense after the list's end or in the cursor is its start, or nothing more.
+    // Nonsense in the cursor is the list's start; a cursor past its end shows nothing, with
+    // the way back; a year no invoice can have shows nothing either.
     let nonsense = agent.get("/billing?after=nonsense").await;
     assert_eq!(listed_invoices(&nonsense.body), expected[..24]);
+    let past = agent.get("/billing?after=2000-01.USD").await;
+    assert_eq!(past.status, 200);
+    assert!(listed_invoices(&past.body).is_empty());
+    assert!(past.contains("data-test=\"pager-newest\""));
+    let none = agent.get("/billing?year=1999").await;
+    assert_eq!(none.status, 200);
+    assert!(listed_invoices(&none.body).is_empty() && older_link(&none.body).is_none());
 }
