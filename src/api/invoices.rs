@@ -175,13 +175,12 @@ pub async fn list(
     issue_due(&state, &api, &mut conn).await?;
     let scope = &api.caller.partner;
     let reads = async {
-        futures_util::try_join!(
-            queries::invoice_page(&conn, scope, &range, shapes::fetch_limit(size)),
-            queries::span(&conn, scope),
-        )
-        .map_err(app)
+        queries::invoice_list(&conn, scope, &range, shapes::fetch_limit(size), None)
+            .await
+            .map_err(app)
     };
-    let (mut page, span) = api.read(&conn, reads).await?;
+    let parts = api.read(&conn, reads).await?;
+    let (mut page, span) = (parts.page, parts.span);
     drop(conn);
     // This month's open invoices, one in every currency billed, in their places (the rows
     // read hold all of this month's after the cursor: more than there are currencies); the

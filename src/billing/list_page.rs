@@ -127,7 +127,7 @@ pub async fn list(
         currency: None,
         after_currency: None,
     });
-    let reads = queries::billing_page(&conn, &scope, chart_from, &range, PER_PAGE + 1);
+    let reads = queries::invoice_list(&conn, &scope, &range, PER_PAGE + 1, Some(chart_from));
     let parts = need.read(&conn, reads).await?;
     drop(conn);
     let (recent, mut page, span) = (parts.chart, parts.page, parts.span);

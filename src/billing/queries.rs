@@ -70,22 +70,37 @@ impl InvoiceSummary {
     }
 }
 
-/// The invoices with their totals: an open one's tallies (a row per slot, as many as it ever
-/// had writers at once, through their primary key) are added to its row's; an issued one's
-/// are already in its row.
-const SUMMARY: &str = "
-    SELECT i.month, i.currency,
-           i.charges_minor + coalesce(t.charges_minor, 0) AS charges_minor,
-           i.credits_minor + coalesce(t.credits_minor, 0) AS credits_minor,
-           i.line_count + coalesce(t.line_count, 0) AS line_count,
-           i.number, i.issued_at
-      FROM invoices i
-      LEFT JOIN LATERAL (SELECT sum(charges_minor)::bigint AS charges_minor,
-                                sum(credits_minor)::bigint AS credits_minor,
-                                sum(line_count)::bigint AS line_count
-                           FROM invoice_tallies
-                          WHERE invoice_id = i.id AND i.issued_at IS NULL) t ON true
-     WHERE i.partner_id = $1";
+/// An invoice's totals, from `i` (its row) and `t` (its tallies, joined by `tallies!`): an open
+/// one's tallies (a row per slot, as many as it ever had writers at once, through their
+/// primary key) are added to its row's; an issued one's are already in its row.
+macro_rules! totals {
+    () => {
+        "i.month, i.currency,
+         i.charges_minor + coalesce(t.charges_minor, 0) AS charges_minor,
+         i.credits_minor + coalesce(t.credits_minor, 0) AS credits_minor,
+         i.line_count + coalesce(t.line_count, 0) AS line_count,
+         i.number, i.issued_at"
+    };
+}
+
+macro_rules! tallies {
+    () => {
+        "LEFT JOIN LATERAL (SELECT sum(charges_minor)::bigint AS charges_minor,
+                                   sum(credits_minor)::bigint AS credits_minor,
+                                   sum(line_count)::bigint AS line_count
+                              FROM invoice_tallies
+                             WHERE invoice_id = i.id AND i.issued_at IS NULL) t ON true"
+    };
+}
+
+/// The partner's invoices with their totals.
+const SUMMARY: &str = concat!(
+    "SELECT ",
+    totals!(),
+    " FROM invoices i ",
+    tallies!(),
+    " WHERE i.partner_id = $1"
+);
 
 /// Where a page of the invoice list starts and what it is narrowed to: invoices of months from
 /// `from` up to `upto` (both included), of `currency` when given; in `upto`'s month, only
@@ -123,29 +138,22 @@ fn first_day(range: &ListRange) -> Option<NaiveDate> {
         .map_or(NaiveDate::from_ymd_opt(1, 1, 1), |m| Some(m.first_day()))
 }
 
-/// A page of the list, newest month first and by currency within a month: a range of
-/// `invoices_partner_month_idx` that starts at `upto`, so a later page costs what the first
-/// does.
-pub async fn invoice_page(
-    mut conn: &AsyncPgConnection,
-    scope: &PartnerScope,
-    range: &ListRange,
-    limit: i64,
-) -> Result<Vec<InvoiceSummary>, AppError> {
-    Ok(
-        prepared(format!("{SUMMARY} {} LIMIT $6", page_conditions(range)))
-            .bind::<SqlUuid, _>(scope.partner_id())
-            .bind::<Date, _>(range.upto.first_day())
-            .bind::<Nullable<Date>, _>(first_day(range))
-            .bind::<Nullable<Text>, _>(range.currency.map(|c| c.code()))
-            .bind::<Nullable<Text>, _>(range.after_currency.map(|c| c.code()))
-            .bind::<BigInt, _>(limit)
-            .load(&mut conn)
-            .await?,
-    )
+/// What the Billing page and `GET /v1/invoices` show: the charts' months (the page only), a
+/// page of the list, and how far the invoices reach.
+pub struct BillingParts {
+    pub chart: Vec<InvoiceSummary>,
+    pub page: Vec<InvoiceSummary>,
+    pub span: Span,
 }
 
-/// A row of `billing_page`: which part it belongs to, and an invoice.
+/// How far the partner's invoices reach: the first month, if any, and the currencies ever
+/// billed in, in code order.
+pub struct Span {
+    pub first: Option<Month>,
+    pub billed: Vec<Currency>,
+}
+
+/// A row of `invoice_list`: which part it belongs to, and an invoice.
 #[derive(QueryableByName)]
 struct Part {
     #[diesel(sql_type = Text)]
@@ -154,42 +162,42 @@ struct Part {
     invoice: InvoiceSummary,
 }
 
-/// What the Billing page shows: the charts' months, a page of the list, and how far the
-/// invoices reach.
-pub struct BillingParts {
-    pub chart: Vec<InvoiceSummary>,
-    pub page: Vec<InvoiceSummary>,
-    pub span: Span,
-}
-
-/// The Billing page's rows in one statement, each part a bounded read of its index: the
-/// invoices from `chart_from` on; the page (as `invoice_page`); and a row per currency ever
-/// billed (a probe of `invoices_partner_currency_idx` each) carrying the first month as its
-/// month. One statement instead of three: on a page that reads a few rows, each statement's
-/// own cost was most of the page's (measured: 3,867 → 2,972 requests/s with three).
-pub async fn billing_page(
+/// A page of the list, newest month first and by currency within a month (a range of
+/// `invoices_partner_month_idx` that starts at `upto`, so a later page costs what the first
+/// does); with `chart_from`, every invoice from that month on; and the partner's
+/// `billed_currencies` (kept by the database), each with its first month. One statement, each
+/// part a bounded read of an index, so what it shows is of one moment, and the open invoices'
+/// tallies are summed once: each statement's own cost was most of the page's (measured:
+/// 3,867 → 2,972 requests/s with three).
+pub async fn invoice_list(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,
-    chart_from: Month,
     range: &ListRange,
     limit: i64,
+    chart_from: Option<Month>,
 ) -> Result<BillingParts, AppError> {
-    let tagged = |part: &str| SUMMARY.replacen("SELECT", &format!("SELECT '{part}' AS part,"), 1);
+    const ROW: &str = "i.id, i.month, i.currency, i.charges_minor, i.credits_minor, \
+                       i.line_count, i.number, i.issued_at";
+    let chart = match chart_from {
+        Some(_) => format!(
+            "(SELECT 'chart' AS part, {ROW} FROM invoices i
+               WHERE i.partner_id = $1 AND i.month >= $7) UNION ALL"
+        ),
+        None => String::new(),
+    };
     let sql = format!(
-        "({chart} AND i.month >= $7)
-         UNION ALL ({page} {conditions} LIMIT $6)
-         UNION ALL (SELECT 'billed', (SELECT min(month) FROM invoices WHERE partner_id = $1),
-                           c.code, 0::bigint, 0::bigint, 0::bigint, NULL::bigint,
-                           NULL::timestamptz
-                      FROM unnest($8::text[]) AS c(code)
-                     WHERE EXISTS (SELECT 1 FROM invoices b
-                                    WHERE b.partner_id = $1 AND b.currency = c.code)
-                     ORDER BY c.code)",
-        chart = tagged("chart"),
-        page = tagged("page"),
+        "WITH shown AS (
+             {chart}
+             (SELECT 'page' AS part, {ROW} FROM invoices i
+               WHERE i.partner_id = $1 {conditions} LIMIT $6))
+         SELECT i.part, {totals} FROM shown i {tallies}
+         UNION ALL
+         SELECT 'billed', first_month, currency, 0, 0, 0, NULL, NULL
+           FROM billed_currencies WHERE partner_id = $1",
         conditions = page_conditions(range),
+        totals = totals!(),
+        tallies = tallies!(),
     );
-    let codes: Vec<&str> = Currency::ALL.iter().map(|c| c.code()).collect();
     let rows: Vec<Part> = prepared(sql)
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<Date, _>(range.upto.first_day())
@@ -197,10 +205,15 @@ pub async fn billing_page(
         .bind::<Nullable<Text>, _>(range.currency.map(|c| c.code()))
         .bind::<Nullable<Text>, _>(range.after_currency.map(|c| c.code()))
         .bind::<BigInt, _>(limit)
-        .bind::<Date, _>(chart_from.first_day())
-        .bind::<diesel::sql_types::Array<Text>, _>(codes)
+        .bind::<Nullable<Date>, _>(chart_from.map(Month::first_day))
         .load(&mut conn)
         .await?;
+    Ok(parts_of(rows))
+}
+
+/// `invoice_list`'s rows sorted into their parts, the page in the list's order and the
+/// currencies in code order.
+fn parts_of(rows: Vec<Part>) -> BillingParts {
     let mut parts = BillingParts {
         chart: Vec::new(),
         page: Vec::new(),
@@ -214,51 +227,15 @@ pub async fn billing_page(
             "chart" => parts.chart.push(row.invoice),
             "page" => parts.page.push(row.invoice),
             _ => {
-                parts.span.first = Some(row.invoice.month());
+                let first = row.invoice.month();
+                parts.span.first = Some(parts.span.first.map_or(first, |f| f.min(first)));
                 parts.span.billed.push(row.invoice.currency);
             }
         }
     }
-    Ok(parts)
-}
-
-#[derive(QueryableByName)]
-struct SpanRow {
-    #[diesel(sql_type = Nullable<Date>)]
-    first: Option<NaiveDate>,
-    #[diesel(sql_type = diesel::sql_types::Array<Text>)]
-    billed: Vec<Currency>,
-}
-
-/// How far the partner's invoices reach: the first month, if any, and the currencies ever
-/// billed in, in code order.
-pub struct Span {
-    pub first: Option<Month>,
-    pub billed: Vec<Currency>,
-}
-
-/// The partner's `Span`, in one statement that reads the same whatever the number of months:
-/// the end of `invoices_partner_month_idx`'s range, and a probe of
-/// `invoices_partner_currency_idx` per currency we bill in.
-pub async fn span(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result<Span, AppError> {
-    let codes: Vec<&str> = Currency::ALL.iter().map(|c| c.code()).collect();
-    let row: SpanRow = prepared(
-        "SELECT (SELECT min(month) FROM invoices WHERE partner_id = $1) AS first,
-                ARRAY(SELECT c.code FROM unnest($2::text[]) AS c(code)
-                       WHERE EXISTS (SELECT 1 FROM invoices i
-                                      WHERE i.partner_id = $1 AND i.currency = c.code)
-                       ORDER BY c.code) AS billed",
-    )
-    .bind::<SqlUuid, _>(scope.partner_id())
-    .bind::<diesel::sql_types::Array<Text>, _>(codes)
-    .get_result(&mut conn)
-    .await?;
-    Ok(Span {
-        first: row
-            .first
-            .map(|d| Month::of(d.and_time(chrono::NaiveTime::MIN).and_utc())),
-        billed: row.billed,
-    })
+    super::list_page::in_list_order(&mut parts.page);
+    parts.span.billed.sort_by_key(|c| c.code());
+    parts
 }
 
 /// The partner's open invoices (this month's, one per currency with activity).

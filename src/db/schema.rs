@@ -57,6 +57,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    billed_currencies (partner_id, currency) {
+        partner_id -> Uuid,
+        #[max_length = 3]
+        currency -> Bpchar,
+        first_month -> Date,
+    }
+}
+
+diesel::table! {
     cart_items (user_id, customer_id, product_id) {
         user_id -> Uuid,
         customer_id -> Uuid,
@@ -432,6 +441,7 @@ diesel::table! {
 diesel::joinable!(api_requests -> api_tokens (token_id));
 diesel::joinable!(api_tokens -> partners (partner_id));
 diesel::joinable!(artifacts -> product_variants (variant_id));
+diesel::joinable!(billed_currencies -> partners (partner_id));
 diesel::joinable!(cart_items -> customers (customer_id));
 diesel::joinable!(cart_items -> partners (partner_id));
 diesel::joinable!(cart_items -> products (product_id));
@@ -482,6 +492,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_requests,
     api_tokens,
     artifacts,
+    billed_currencies,
     cart_items,
     catalog_stamp,
     credits,

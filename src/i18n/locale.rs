@@ -23,6 +23,7 @@ use icu_locale_core::Locale;
 use icu_locale_core::subtags::Region;
 
 use super::Lang;
+use super::digits::Grouping;
 use crate::money::Currency;
 
 /// One language's formatters, made once per process.
@@ -37,6 +38,9 @@ struct Formats {
     regions: RegionDisplayNames,
     /// Where each currency's sign goes, in `Currency::ALL` order.
     currencies: Vec<Placement>,
+    /// `number`'s grouping, read off it once, to write amounts without it (`None`: ICU
+    /// writes them).
+    grouping: Option<Grouping>,
 }
 
 /// What stands before and after an amount's digits: `("$", "")`, `("", "\u{a0}zł")`,
@@ -59,9 +63,15 @@ impl Formats {
         let locale: Locale = format!("{}-u-hc-h23", lang.code())
             .parse()
             .expect("the offered languages are valid locales");
+        let number =
+            DecimalFormatter::try_new((&locale).into(), Default::default()).expect("CLDR data");
         Formats {
-            number: DecimalFormatter::try_new((&locale).into(), Default::default())
-                .expect("CLDR data"),
+            grouping: Grouping::learn(|n, fraction| {
+                let mut d = Decimal::from(n);
+                d.multiply_pow10(-fraction);
+                number.format(&d).to_string()
+            }),
+            number,
             day: DateTimeFormatter::try_new((&locale).into(), YMD::long()).expect("CLDR data"),
             minute: DateTimeFormatter::try_new(
                 (&locale).into(),
@@ -100,6 +110,18 @@ impl Placement {
     }
 }
 
+impl Placement {
+    /// What stands before and after the digits of `amount_minor`.
+    fn around(&self, amount_minor: i64) -> (&str, &str) {
+        let (before, after) = if amount_minor < 0 {
+            &self.negative
+        } else {
+            &self.positive
+        };
+        (before, after)
+    }
+}
+
 /// What comes before the first digit and after the last one.
 fn around_digits(text: &str) -> (String, String) {
     let first = text
@@ -118,12 +140,26 @@ fn around_digits(text: &str) -> (String, String) {
 /// `$1,069.00`, `1069,00 zł`, `12 345,00 Ft`, `₩12,345`, `-1 234,56 ₽`.
 pub fn money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
     let f = formats(lang);
-    let place = &f.currencies[currency.index()];
-    let (before, after) = if amount_minor < 0 {
-        &place.negative
-    } else {
-        &place.positive
+    let Some(grouping) = &f.grouping else {
+        return money_by_icu(amount_minor, currency, lang);
     };
+    let (before, after) = f.currencies[currency.index()].around(amount_minor);
+    let mut out = String::with_capacity(before.len() + after.len() + 24);
+    out.push_str(before);
+    grouping.push_fixed(
+        &mut out,
+        amount_minor.unsigned_abs(),
+        currency.exponent() as usize,
+    );
+    out.push_str(after);
+    out
+}
+
+/// `money` as ICU's formatter writes the digits: for a language whose grouping `Grouping`
+/// does not know, and to check that it writes the same.
+fn money_by_icu(amount_minor: i64, currency: Currency, lang: Lang) -> String {
+    let f = formats(lang);
+    let (before, after) = f.currencies[currency.index()].around(amount_minor);
     let mut digits = Decimal::from(amount_minor.unsigned_abs());
     digits.multiply_pow10(-(currency.exponent() as i16));
     digits.pad_end(-(currency.exponent() as i16));
@@ -132,6 +168,13 @@ pub fn money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
 
 /// A whole number: `10,010`, `10 010`, `1234` (Polish leaves four digits ungrouped).
 pub fn number(n: i64, lang: Lang) -> String {
+    match (&formats(lang).grouping, u64::try_from(n)) {
+        (Some(grouping), Ok(n)) => grouping.whole(n),
+        _ => number_by_icu(n, lang),
+    }
+}
+
+fn number_by_icu(n: i64, lang: Lang) -> String {
     formats(lang).number.format(&Decimal::from(n)).to_string()
 }
 
@@ -184,15 +227,12 @@ pub fn day_and_second(at: &DateTime<Utc>, lang: Lang) -> String {
 pub fn month(year: i32, month: u32, lang: Lang) -> Option<String> {
     let m = u8::try_from(month).ok()?;
     let date = Date::try_new_iso(year, m, 1).ok()?;
-    // Remembered per thread like a message (Billing names 12 months a chart, and formatting
-    // each was a tenth of the page's time); "\u{1}" keeps the key apart from message ids.
-    let at = format!("{year:04}-{m:02}");
-    Some(super::memo::get_or_insert(
-        lang,
-        "\u{1}month",
-        &[("at", at)],
-        || formats(lang).month.format(&date).to_string(),
-    ))
+    // Remembered per thread like a day (Billing names 12 months a chart, and formatting each
+    // was a tenth of the page's time), by the month's number since year 0.
+    let unit = i64::from(year) * 12 + i64::from(m) - 1;
+    Some(super::memo::instant(lang, 2, unit, || {
+        formats(lang).month.format(&date).to_string()
+    }))
 }
 
 /// A country's name from its ISO 3166 code (`TR` → `Türkiye`, `Turcja`, `土耳其`); the code

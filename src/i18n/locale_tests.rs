@@ -103,3 +103,54 @@ fn numbers_and_rates_follow_the_language_separators() {
     assert_eq!(hundredths(825, Lang::Ru), "8,25");
     assert_eq!(hundredths(2_000, Lang::Tr), "20");
 }
+
+/// Amounts around every place the grouping changes, the ends of the range, and a spread of
+/// others.
+fn amounts() -> Vec<i64> {
+    let mut values = vec![0, 1, -1, i64::MAX, i64::MIN, i64::MIN + 1];
+    let mut power = 1i64;
+    while let Some(next) = power.checked_mul(10) {
+        values.extend([power - 1, power, power + 1, -power, -(power - 1)]);
+        power = next;
+    }
+    let mut x = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..2_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        values.push((x >> (x % 60)) as i64 * if x.is_multiple_of(2) { 1 } else { -1 });
+    }
+    values
+}
+
+#[test]
+fn amounts_and_numbers_are_written_exactly_as_icu_writes_them() {
+    for lang in Lang::OFFERED {
+        assert!(
+            formats(*lang).grouping.is_some(),
+            "{lang:?} groups its digits in a way only ICU writes"
+        );
+        for n in amounts() {
+            for currency in Currency::ALL {
+                assert_eq!(
+                    money(n, *currency, *lang),
+                    money_by_icu(n, *currency, *lang),
+                    "{lang:?} {currency:?} {n}"
+                );
+            }
+            assert_eq!(number(n, *lang), number_by_icu(n, *lang), "{lang:?} {n}");
+        }
+    }
+}
+
+#[test]
+fn a_month_is_named_the_same_when_remembered() {
+    for lang in Lang::OFFERED {
+        let first = month(2026, 12, *lang).expect("a month");
+        assert_eq!(month(2026, 12, *lang).as_deref(), Some(first.as_str()));
+        assert_ne!(month(2025, 12, *lang).as_deref(), Some(first.as_str()));
+        assert_ne!(month(2026, 11, *lang).as_deref(), Some(first.as_str()));
+    }
+    assert_eq!(month(2026, 12, Lang::En).as_deref(), Some("December 2026"));
+    assert_eq!(month(2026, 13, Lang::En), None);
+}

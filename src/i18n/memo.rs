@@ -75,7 +75,7 @@ pub fn get_or_insert(
 }
 
 /// What a formatted instant is remembered by: its language, what was formatted (a day, a
-/// minute) and that day's or minute's number since 1970.
+/// minute, a month) and its number (days and minutes since 1970, months since year 0).
 type InstantKey = (usize, u8, i64);
 
 thread_local! {
@@ -83,7 +83,7 @@ thread_local! {
         RefCell::new(HashMap::default());
 }
 
-/// The remembered text of an instant formatted as `kind` (`unit` its day or minute number) in
+/// The remembered text of an instant formatted as `kind` (`unit` its day, minute or month number) in
 /// `lang`, or `format()`'s, remembered. A list shows many rows of the same few days, and a
 /// page's dates come back on the next view; ICU's formatting of each was a tenth of the
 /// Software tab's time. Bounded like the messages' memory.

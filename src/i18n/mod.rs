@@ -1,6 +1,7 @@
 //! Language negotiation and the Fluent catalogs (`locales/<lang>/*.ftl`), compiled into the
 //! binary. Every user-visible string is looked up here.
 
+mod digits;
 pub mod locale;
 mod memo;
 

@@ -528,3 +528,61 @@ async fn the_invoice_list_turns_its_pages_newest_first_keeping_its_filter() {
     assert_eq!(none.status, 200);
     assert!(listed_invoices(&none.body).is_empty() && older_link(&none.body).is_none());
 }
+
+/// The options of a filter's `<select>`, in order, without the "any" one.
+fn options(body: &str, id: &str) -> Vec<String> {
+    let start = body.find(&format!("id=\"{id}\"")).expect("the filter");
+    let select = &body[start..start + body[start..].find("</select>").unwrap()];
+    select
+        .match_indices("<option value=\"")
+        .map(|(at, m)| {
+            let value = &select[at + m.len()..];
+            value[..value.find('"').unwrap()].to_string()
+        })
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// The filter offers every currency the partner was ever billed in and every year since its
+/// first invoice: kept by the database for invoices made before that was kept (the migration
+/// fills them in), after it, and of an earlier month than any before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_filter_offers_every_currency_and_year_billed_however_long_ago() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
+    let now = Month::of(app.clock.now());
+    let ago = |months: usize| (0..months).fold(now, |m, _| m.previous());
+    let on = |m: Month| m.start() + Duration::days(1);
+    app.purchase(shop.customer, "ws2022-std")
+        .placed_at(on(ago(3)))
+        .await;
+    let conn = crate::support::db::before_migration(&app.database_url(), "20261221000048").await;
+    app.purchase(hungarian, "ws2022-std")
+        .placed_at(on(ago(14)))
+        .await;
+    drop(crate::support::db::migrated(conn));
+    app.purchase(shop.customer, "ws2022-std")
+        .placed_at(on(ago(30)))
+        .await;
+
+    let agent = app.signed_in(&shop.agent).await;
+    let page = agent.get("/billing").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(options(&page.body, "filter-currency"), ["HUF", "USD"]);
+    let years: Vec<String> = (ago(30).year()..=now.year())
+        .rev()
+        .map(|y| y.to_string())
+        .collect();
+    assert_eq!(options(&page.body, "filter-year"), years);
+    // The oldest invoice is on the list, reached through the filter for its year.
+    let oldest = format!("{}/USD", ago(30).code());
+    let of_year = agent
+        .get(&format!("/billing?year={}", ago(30).year()))
+        .await;
+    assert!(listed_invoices(&of_year.body).contains(&oldest));
+    // Another partner's currencies are not offered.
+    let other = app.shop().await;
+    let theirs = app.signed_in(&other.agent).await.get("/billing").await;
+    assert!(options(&theirs.body, "filter-currency").is_empty());
+}
