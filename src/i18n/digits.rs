@@ -46,29 +46,39 @@ impl Grouping {
     /// `n` with its groups: `1,234,567`, `1234`, `12 345`.
     pub fn whole(&self, n: u64) -> String {
         let mut out = String::with_capacity(24);
-        self.push_grouped(&mut out, &n.to_string());
+        self.push_fixed(&mut out, n, 0);
         out
     }
 
     /// `minor` units with `exponent` decimals (`106900`, 2 → `1,069.00`), no sign.
     pub fn push_fixed(&self, out: &mut String, minor: u64, exponent: usize) {
-        let digits = format!("{minor:0>width$}", width = exponent + 1);
+        // The digits, at least one more than the decimals, written without a formatter:
+        // amounts are the most frequent thing a page writes.
+        let mut buffer = [b'0'; 24];
+        let mut start = buffer.len();
+        let mut rest = minor;
+        while rest > 0 || buffer.len() - start <= exponent {
+            start -= 1;
+            buffer[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        let digits = &buffer[start..];
         let (whole, fraction) = digits.split_at(digits.len() - exponent);
         self.push_grouped(out, whole);
         if exponent > 0 {
             out.push_str(&self.decimal);
-            out.push_str(fraction);
+            fraction.iter().for_each(|d| out.push(char::from(*d)));
         }
     }
 
-    fn push_grouped(&self, out: &mut String, digits: &str) {
+    fn push_grouped(&self, out: &mut String, digits: &[u8]) {
         let n = digits.len();
         let grouped = n >= 3 + self.minimum;
-        for (i, d) in digits.char_indices() {
+        for (i, d) in digits.iter().enumerate() {
             if grouped && i > 0 && (n - i).is_multiple_of(3) {
                 out.push_str(&self.separator);
             }
-            out.push(d);
+            out.push(char::from(*d));
         }
     }
 }
