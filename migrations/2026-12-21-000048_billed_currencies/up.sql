@@ -15,16 +15,19 @@ CREATE TABLE billed_currencies (
 INSERT INTO billed_currencies (partner_id, currency, first_month)
 SELECT partner_id, currency, min(month) FROM invoices GROUP BY partner_id, currency;
 
--- An invoice of an earlier month than the kept one (seeded history) moves the first month
--- back; any other leaves the row as it is, without writing it.
+-- Only for an invoice really made (an order or a credit finds its month's invoice far more
+-- often than it makes one, and then nothing here runs). The row is added if there is none,
+-- and moved back when the invoice is of an earlier month (seeded history); neither statement
+-- locks or writes a row it leaves as it is.
 CREATE FUNCTION invoices_billed_currency() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO billed_currencies (partner_id, currency, first_month)
-    SELECT partner_id, currency, min(month) FROM made GROUP BY partner_id, currency
-    ON CONFLICT (partner_id, currency) DO UPDATE SET first_month = EXCLUDED.first_month
-     WHERE billed_currencies.first_month > EXCLUDED.first_month;
+    VALUES (NEW.partner_id, NEW.currency, NEW.month)
+    ON CONFLICT (partner_id, currency) DO NOTHING;
+    UPDATE billed_currencies SET first_month = NEW.month
+     WHERE partner_id = NEW.partner_id AND currency = NEW.currency
+       AND first_month > NEW.month;
     RETURN NULL;
 END $$;
 CREATE TRIGGER invoices_billed_currency AFTER INSERT ON invoices
-    REFERENCING NEW TABLE AS made FOR EACH STATEMENT
-    EXECUTE FUNCTION invoices_billed_currency();
+    FOR EACH ROW EXECUTE FUNCTION invoices_billed_currency();

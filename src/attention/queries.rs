@@ -60,15 +60,16 @@ pub async fn figures(
     scope: &PartnerScope,
     now: DateTime<Utc>,
 ) -> Result<Figures, AppError> {
+    debug_assert_eq!(EXPIRING_WHERE.matches("<= $3").count(), 1);
     let capped = |rows: &str| format!("(SELECT count(*) FROM ({rows} LIMIT {}) x)", CAP + 1);
     let sql = format!(
         "SELECT {} AS waiting, {} AS ending, {} AS expiring",
         capped(&format!("SELECT 1 {WAITING}")),
         capped(&format!("SELECT 1 {ENDING_FROM} {ENDING_WHERE}")),
-        // The links' range ends at `$4`.
+        // The links' range ends at `$4` (their list binds its end as `$3`).
         capped(&format!(
             "SELECT 1 {EXPIRING_FROM} {}",
-            EXPIRING_WHERE.replace("$3", "$4")
+            EXPIRING_WHERE.replace("<= $3", "<= $4")
         )),
     );
     let row: Counts = prepared(sql)

@@ -112,8 +112,7 @@ pub struct ListRange {
     pub after_currency: Option<Currency>,
 }
 
-/// The page's conditions on `invoices i` after `SUMMARY`'s, with `$2`–`$5` as
-/// `invoice_page` binds them. Each case is its own statement, so each keeps a plan that reads
+/// The page's conditions on `invoices i`, with `$2`–`$5` as `invoice_list` binds them. Each case is its own statement, so each keeps a plan that reads
 /// its index range: one currency's invoices off `invoices_partner_currency_idx`, all of them
 /// off the month's.
 fn page_conditions(range: &ListRange) -> String {
@@ -166,9 +165,10 @@ struct Part {
 /// `invoices_partner_month_idx` that starts at `upto`, so a later page costs what the first
 /// does); with `chart_from`, every invoice from that month on; and the partner's
 /// `billed_currencies` (kept by the database), each with its first month. One statement, each
-/// part a bounded read of an index, so what it shows is of one moment, and the open invoices'
-/// tallies are summed once: each statement's own cost was most of the page's (measured:
-/// 3,867 → 2,972 requests/s with three).
+/// part a bounded read of an index, so what it shows is of one moment, and one join of the
+/// open invoices' tallies serves the charts and the page: each statement's and each plan
+/// node's own cost was most of the page's (measured: 3,867 → 2,972 requests/s with three
+/// statements).
 pub async fn invoice_list(
     mut conn: &AsyncPgConnection,
     scope: &PartnerScope,

@@ -15,6 +15,7 @@ mod bench_data;
 mod billing;
 mod browser_activity;
 mod browser_api_tokens;
+mod browser_billing;
 mod browser_buying;
 mod browser_cancel;
 mod browser_flows;

@@ -4,9 +4,10 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use cspdesk::auth::Role;
+use cspdesk::ids::UserId;
 
 use crate::support::demo::{ADMIN, GLOBAL};
-use crate::support::fixtures_people::account;
+use crate::support::fixtures_people::{account, user_id};
 use crate::support::{PASSWORD, TestApp};
 
 /// A partner's Admin agent, who signs in with `PASSWORD`: their e-mail.
@@ -195,12 +196,7 @@ async fn a_changed_role_takes_effect_on_the_next_request() {
     let email = email.as_str();
     let v = app.signed_in(email).await;
     assert_eq!(v.get("/customers/new").await.status, 403);
-    let id: uuid::Uuid = users::table
-        .filter(users::email.eq(email))
-        .select(users::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
+    let id = user_id(&app, email).await;
     diesel::insert_into(user_roles::table)
         .values((
             user_roles::user_id.eq(id),
@@ -414,15 +410,10 @@ async fn lockout_records_of_unknown_emails_are_removed_once_their_window_and_loc
 
 /// The user's e-mail and id, with `roles`, at a partner with one customer and one purchase of
 /// that customer: the purchase's page is one that reads with its session check (`Reader`).
-async fn purchase_page_of(app: &TestApp, roles: &[Role]) -> (String, uuid::Uuid, String) {
+async fn purchase_page_of(app: &TestApp, roles: &[Role]) -> (String, UserId, String) {
     let shop = app.shop().await;
     let email = app.user(shop.partner).roles(roles).await;
-    let id: uuid::Uuid = users::table
-        .filter(users::email.eq(&email))
-        .select(users::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
+    let id = user_id(app, &email).await;
     let page = app
         .purchase(shop.customer, "ws2022-std")
         .days_old(5)
@@ -525,12 +516,7 @@ async fn the_home_page_reads_alongside_its_session_check() {
         .roles(&[Role::BillingAdmin, Role::SalesAgent])
         .await;
     app.purchase(shop.customer, "ws2022-std").days_old(0).await;
-    let id: uuid::Uuid = users::table
-        .filter(users::email.eq(&email))
-        .select(users::id)
-        .first(&mut app.conn().await)
-        .await
-        .unwrap();
+    let id = user_id(&app, &email).await;
     let v = app.signed_in(&email).await;
     let home = v.get("/").await;
     assert_eq!(home.status, 200);
