@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::support::TestApp;
 use crate::support::api::token;
+use crate::support::fixtures_orders::monthly_invoices;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_page_shows() {
@@ -107,29 +108,18 @@ async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_
 /// never more on a page than asked for.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invoices_come_a_page_at_a_time_newest_first_each_once() {
-    use chrono::Duration;
     use cspdesk::billing::rules::Month;
     use cspdesk::money::Currency;
     let app = TestApp::spawn().await;
     let shop = app.shop().await;
     let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
-    let mut month = Month::of(app.clock.now());
+    let month = Month::of(app.clock.now());
     let mut expected = vec![
         format!("{}-HUF", month.code()),
         format!("{}-USD", month.code()),
     ];
-    for i in 0..12 {
-        month = month.previous();
-        let at = month.start() + Duration::days(1);
-        if i % 2 == 0 {
-            app.purchase(hungarian, "ws2022-std").placed_at(at).await;
-            expected.push(format!("{}-HUF", month.code()));
-        }
-        app.purchase(shop.customer, "ws2022-std")
-            .placed_at(at)
-            .await;
-        expected.push(format!("{}-USD", month.code()));
-    }
+    let made = monthly_invoices(&app, &shop, Some(hungarian), 12).await;
+    expected.extend(made.iter().map(|(m, c)| format!("{}-{c}", m.code())));
     let api = token(&app, shop.partner, &["billing:read"]).await;
     let (items, pages) = crate::support::api::walk(&api, "/v1/invoices?size=5").await;
     let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();

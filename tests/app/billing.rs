@@ -13,7 +13,7 @@ use diesel_async::RunQueryDsl;
 
 use crate::support::build::placed_at;
 use crate::support::fixtures::turkish_shop;
-use crate::support::fixtures_orders::partner_with_agent;
+use crate::support::fixtures_orders::{monthly_invoices, partner_with_agent};
 use crate::support::{Shop, TestApp};
 
 /// What the partner was charged in `month` in `currency`, read straight from the tables.
@@ -452,20 +452,11 @@ async fn the_invoice_list_turns_its_pages_newest_first_keeping_its_filter() {
     let app = TestApp::spawn().await;
     let shop = app.shop().await;
     let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
-    let mut month = Month::of(app.clock.now());
-    let mut expected = Vec::new();
-    for i in 0..20 {
-        month = month.previous();
-        let at = month.start() + Duration::days(1);
-        if i % 2 == 0 {
-            app.purchase(hungarian, "ws2022-std").placed_at(at).await;
-            expected.push(format!("{}/HUF", month.code()));
-        }
-        app.purchase(shop.customer, "ws2022-std")
-            .placed_at(at)
-            .await;
-        expected.push(format!("{}/USD", month.code()));
-    }
+    let made = monthly_invoices(&app, &shop, Some(hungarian), 20).await;
+    let mut expected: Vec<String> = made
+        .iter()
+        .map(|(m, c)| format!("{}/{c}", m.code()))
+        .collect();
     // Within a month, HUF before USD.
     expected.sort_by(|a, b| b[..7].cmp(&a[..7]).then(a.cmp(b)));
     let agent = app.signed_in(&shop.agent).await;

@@ -3,12 +3,9 @@
 //! the filter. The Workspaces view's run is on a phone's screen (390×844),
 //! the Current view's at the desktop size.
 
-use chrono::Duration;
-use cspdesk::billing::rules::Month;
-use cspdesk::clock::Clock;
-
 use crate::support::TestApp;
 use crate::support::browser::{Browser, assert_fits, open_workspace, story_browser};
+use crate::support::fixtures_orders::monthly_invoices;
 
 /// The invoices the list shows, as their addresses.
 async fn listed(b: &Browser) -> Vec<String> {
@@ -24,15 +21,12 @@ async fn story(current_view: bool) {
     let shop = app.shop().await;
     // A purchase in each of the last 30 months: 30 issued invoices (this month's open one is
     // empty, so the list leaves it out).
-    let mut expected = Vec::new();
-    let mut month = Month::of(app.clock.now());
-    for _ in 0..30 {
-        month = month.previous();
-        app.purchase(shop.customer, "ws2022-std")
-            .placed_at(month.start() + Duration::days(1))
-            .await;
-        expected.push(format!("/billing/invoices/{}/USD", month.code()));
-    }
+    let made = monthly_invoices(&app, &shop, None, 30).await;
+    let expected: Vec<String> = made
+        .iter()
+        .map(|(m, c)| format!("/billing/invoices/{}/{c}", m.code()))
+        .collect();
+    let month = made.last().expect("30 months").0;
     let b = story_browser(&app, &shop.agent, current_view).await;
 
     open_workspace(&b, current_view, "/billing").await;

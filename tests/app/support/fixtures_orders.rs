@@ -39,3 +39,30 @@ pub async fn display_name(app: &TestApp, email: String, name: &str) -> String {
         .expect("user renamed");
     email
 }
+
+/// A purchase on the second day of each of the `months` months before this one, by the shop's
+/// customer (USD) and, every other month from the last one back, by `hungarian` (HUF): the
+/// invoices they make, newest month first, as (month, currency code), in the order made.
+pub async fn monthly_invoices(
+    app: &TestApp,
+    shop: &Shop,
+    hungarian: Option<cspdesk::ids::CustomerId>,
+    months: usize,
+) -> Vec<(cspdesk::billing::rules::Month, &'static str)> {
+    use cspdesk::clock::Clock;
+    let mut month = cspdesk::billing::rules::Month::of(app.clock.now());
+    let mut made = Vec::new();
+    for i in 0..months {
+        month = month.previous();
+        let at = month.start() + chrono::Duration::days(1);
+        if let Some(customer) = hungarian.filter(|_| i % 2 == 0) {
+            app.purchase(customer, "ws2022-std").placed_at(at).await;
+            made.push((month, "HUF"));
+        }
+        app.purchase(shop.customer, "ws2022-std")
+            .placed_at(at)
+            .await;
+        made.push((month, "USD"));
+    }
+    made
+}
