@@ -40,6 +40,7 @@ pub struct AuditRecord {
     pub user_principal_name: String,
     pub resource_type: &'static str,
     pub operation_type: &'static str,
+    #[serde(serialize_with = "super::dates::iso")]
     pub operation_date: DateTime<Utc>,
     /// Always "succeeded": only what happened is recorded.
     pub operation_status: &'static str,

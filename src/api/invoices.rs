@@ -49,6 +49,7 @@ pub struct ApiInvoice {
 pub struct ApiLineItem {
     /// `charge`, or the credit's reason (`cancellation`, `refund`).
     pub kind: &'static str,
+    #[serde(serialize_with = "super::dates::iso")]
     pub date: DateTime<Utc>,
     pub order_number: i64,
     pub customer_id: String,
@@ -175,7 +176,7 @@ pub async fn list(
     issue_due(&state, &api, &mut conn).await?;
     let scope = &api.caller.partner;
     let reads = async {
-        queries::invoice_list(&conn, scope, &range, shapes::fetch_limit(size), None)
+        queries::invoice_list(&conn, scope, &range, shapes::bound_limit(size), None)
             .await
             .map_err(app)
     };
@@ -249,7 +250,7 @@ pub async fn line_items(
     let after = shapes::continuation(&req, query.seek_operation.as_deref(), lang, Cursor::decode)?;
     let mut conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     issue_due(&state, &api, &mut conn).await?;
-    let limit = shapes::fetch_limit(size);
+    let limit = shapes::bound_limit(size);
     let page = queries::lines(&conn, key, after.map(|c| (c.at, c.id)), limit);
     let mut lines = api.read(&conn, async { page.await.map_err(app) }).await?;
     let next = cut_page(&mut lines, size, |l| {

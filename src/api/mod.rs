@@ -9,6 +9,7 @@ pub mod body;
 pub mod caller;
 pub mod customer_writes;
 pub mod customers;
+pub mod dates;
 pub mod error;
 pub mod invoices;
 pub mod known;

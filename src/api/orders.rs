@@ -68,6 +68,7 @@ pub struct ApiOrder {
     pub reference_customer_id: CustomerId,
     pub line_items: Vec<LineItem>,
     pub currency_code: &'static str,
+    #[serde(serialize_with = "super::dates::iso")]
     pub creation_date: DateTime<Utc>,
     /// `completed`, or `cancelled` once every line is.
     pub status: &'static str,

@@ -169,12 +169,19 @@ pub fn continuation<T>(
     }
 }
 
-/// The LIMIT a statement reading a page of `size` items (and one more, to know whether
-/// another page follows) is prepared with: one of a few, so a client choosing sizes cannot
-/// make a connection prepare a statement for each. The caller cuts the rows to the page.
+/// The LIMIT a statement that writes it into its text reads a page of `size` items with (and
+/// one more, to know whether another page follows): one of a few, so a client choosing sizes
+/// cannot make a connection prepare a statement for each. The caller cuts the rows to the page.
 pub fn fetch_limit(size: i64) -> i64 {
     const LIMITS: [i64; 5] = [26, 51, 101, 251, 501];
     LIMITS.into_iter().find(|&l| l > size).unwrap_or(size + 1)
+}
+
+/// The LIMIT bound to a statement reading a page of `size` items: one more, to know whether
+/// another page follows. A bound limit is one prepared statement whatever the size, so it need
+/// not be rounded up as `fetch_limit`'s, which would read rows the page does not show.
+pub fn bound_limit(size: i64) -> i64 {
+    size + 1
 }
 
 #[cfg(test)]
@@ -186,5 +193,6 @@ mod tests {
         assert_eq!(super::fetch_limit(40), 51);
         assert_eq!(super::fetch_limit(100), 101);
         assert_eq!(super::fetch_limit(500), 501);
+        assert_eq!(super::bound_limit(40), 41);
     }
 }

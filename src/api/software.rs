@@ -22,7 +22,7 @@ use crate::customers::Customer;
 use crate::customers::claim::Claim;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::ids::{CustomerId, LineId};
+use crate::ids::{CustomerId, LineId, OrderId};
 use crate::software::audit::{self, Subject};
 use crate::software::queries::{self, Purchase, Variant};
 use crate::software::{links, pages};
@@ -59,8 +59,10 @@ impl ApiVariant {
 #[serde(rename_all = "camelCase")]
 pub struct ApiPurchase<'a> {
     /// The purchase's id: the order line's.
-    pub id: String,
-    pub order_id: String,
+    #[schema(value_type = String, format = Uuid)]
+    pub id: LineId,
+    #[schema(value_type = String, format = Uuid)]
+    pub order_id: OrderId,
     pub line_item_number: i32,
     pub friendly_name: String,
     /// `windows_server`, `sql_server`, `linux_plan`, `windows_esu`.
@@ -68,6 +70,7 @@ pub struct ApiPurchase<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term_duration: Option<String>,
     pub quantity: i32,
+    #[serde(serialize_with = "super::dates::iso")]
     pub purchase_date: DateTime<Utc>,
     /// `active`, or `cancelled` (its key and links revoked).
     pub status: &'static str,
@@ -100,12 +103,12 @@ pub struct ApiDownloadLink {
 }
 
 fn purchase_of(p: Purchase, variants: &Written, tenant: CustomerId) -> ApiPurchase<'_> {
-    let id = p.line_id.to_string();
+    let id = p.line_id;
     ApiPurchase {
         links: SelfLinks {
-            this: Link::get(format!("/customers/{tenant}/software/{id}")),
+            this: Link::get(format!("/customers/{tenant}/software/{}", id.0)),
         },
-        order_id: p.order_id.to_string(),
+        order_id: p.order_id,
         line_item_number: p.line_number,
         product_type: p.family.code(),
         term_duration: term_duration(p.licence_kind, p.term_months),
@@ -163,7 +166,7 @@ pub async fn list(
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let scope = &api.caller.partner;
     let claim = Claim::of_partner(scope, tenant);
-    let limit = shapes::fetch_limit(size);
+    let limit = shapes::bound_limit(size);
     let view = crate::web::list_view::ListView {
         after,
         ..Default::default()
@@ -185,12 +188,12 @@ pub async fn list(
         let uri = format!("/customers/{tenant}/software?size={size}");
         return Ok(Collection::<ApiPurchase>::page(Vec::new(), uri, None).respond(0));
     };
-    let next = cut_page(&mut rows, size, |r| r.listed.purchase.cursor().encode());
+    let next = cut_page(&mut rows, size, |r| r.purchase.cursor().encode());
     let variants = state.api_variants.at(&conn, stamp).await.map_err(app)?;
     drop(conn);
     let items = rows
         .into_iter()
-        .map(|r| purchase_of(r.listed.purchase, &variants, tenant))
+        .map(|r| purchase_of(r.purchase, &variants, tenant))
         .collect();
     let uri = format!("/customers/{tenant}/software?size={size}");
     Ok(Collection::page(items, uri, next).respond(PER_ITEM))

@@ -82,30 +82,42 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
         row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
     ) -> diesel::deserialize::Result<Self> {
         use crate::db::columns::{at, named};
-        use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid};
-        if !named(row, 0, "id") || !named(row, 14, "window_ends_at") {
+        use diesel::sql_types::{Nullable, Text, Timestamptz};
+        if !named(row, 14, "window_ends_at") {
             return Err(NOT_FIRST.into());
         }
         Ok(Listed {
-            purchase: Purchase {
-                line_id: at::<Uuid, _>(row, 0)?,
-                order_id: at::<Uuid, _>(row, 1)?,
-                line_number: at::<Integer, _>(row, 2)?,
-                order_number: at::<BigInt, _>(row, 3)?,
-                placed_at: at::<Timestamptz, _>(row, 4)?,
-                product_id: at::<Uuid, _>(row, 5)?,
-                product_name: at::<Text, _>(row, 6)?,
-                family: at::<Text, _>(row, 7)?,
-                licence_kind: at::<Text, _>(row, 8)?,
-                term_months: at::<Nullable<Integer>, _>(row, 9)?,
-                quantity: at::<Integer, _>(row, 10)?,
-                quantity_cancelled: at::<Integer, _>(row, 11)?,
-                revoked_at: at::<Nullable<Timestamptz>, _>(row, 12)?,
-            },
+            purchase: purchase_at(row)?,
             cancellation_policy: at::<Text, _>(row, 13)?,
             window_ends_at: at::<Nullable<Timestamptz>, _>(row, 14)?,
         })
     }
+}
+
+/// The purchase in a row's first 13 columns, as `PURCHASE_COLUMNS` lists them.
+fn purchase_at<'a>(
+    row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
+) -> diesel::deserialize::Result<Purchase> {
+    use crate::db::columns::{at, named};
+    use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid};
+    if !named(row, 0, "id") || !named(row, 12, "revoked_at") {
+        return Err(NOT_FIRST.into());
+    }
+    Ok(Purchase {
+        line_id: at::<Uuid, _>(row, 0)?,
+        order_id: at::<Uuid, _>(row, 1)?,
+        line_number: at::<Integer, _>(row, 2)?,
+        order_number: at::<BigInt, _>(row, 3)?,
+        placed_at: at::<Timestamptz, _>(row, 4)?,
+        product_id: at::<Uuid, _>(row, 5)?,
+        product_name: at::<Text, _>(row, 6)?,
+        family: at::<Text, _>(row, 7)?,
+        licence_kind: at::<Text, _>(row, 8)?,
+        term_months: at::<Nullable<Integer>, _>(row, 9)?,
+        quantity: at::<Integer, _>(row, 10)?,
+        quantity_cancelled: at::<Integer, _>(row, 11)?,
+        revoked_at: at::<Nullable<Timestamptz>, _>(row, 12)?,
+    })
 }
 
 impl Listed {
@@ -164,7 +176,7 @@ pub async fn purchases(
 
 /// A purchase of the API's list, with the catalog's stamp as the statement read it.
 pub struct Stamped {
-    pub listed: Listed,
+    pub purchase: Purchase,
     pub stamp: i64,
 }
 
@@ -173,12 +185,12 @@ impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Stamped {
         row: &impl diesel::row::NamedRow<'a, diesel::pg::Pg>,
     ) -> diesel::deserialize::Result<Self> {
         use crate::db::columns::{at, named};
-        if !named(row, 15, "stamp") {
+        if !named(row, 13, "stamp") {
             return Err(NOT_FIRST.into());
         }
         Ok(Stamped {
-            listed: Listed::build(row)?,
-            stamp: at::<diesel::sql_types::BigInt, _>(row, 15)?,
+            purchase: purchase_at(row)?,
+            stamp: at::<diesel::sql_types::BigInt, _>(row, 13)?,
         })
     }
 }
@@ -197,7 +209,7 @@ pub async fn purchases_newest(
     use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
     let after = lines_after(view, "<=");
     let sql = format!(
-        "SELECT {LINE_COLUMNS}, (SELECT version FROM catalog_stamp) AS stamp
+        "SELECT {PURCHASE_COLUMNS}, (SELECT version FROM catalog_stamp) AS stamp
            FROM (SELECT * FROM order_lines x
                   WHERE x.customer_id = $1 AND x.family <> 'azure_reservation' {after}
                     AND EXISTS (SELECT 1 FROM customers c WHERE {CLAIMED})
@@ -217,16 +229,18 @@ pub async fn purchases_newest(
         .await?)
 }
 
-/// A purchase's columns and its policy's, over lines `l`, in `Listed`'s order.
-const LINE_COLUMNS: &str = "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
+/// A purchase's columns over lines `l`, in `Purchase`'s order.
+const PURCHASE_COLUMNS: &str = "l.id, l.order_id, l.line_number, l.order_number, l.placed_at,
          l.product_id, l.product_name, l.family, l.licence_kind, l.term_months,
-         l.quantity, l.quantity_cancelled, l.revoked_at,
-         l.cancellation_policy, l.window_ends_at";
+         l.quantity, l.quantity_cancelled, l.revoked_at";
+
+/// After a purchase's columns, its policy's: `Listed`'s order.
+const POLICY_COLUMNS: &str = "l.cancellation_policy, l.window_ends_at";
 
 /// The list's columns, over lines `l` and the customer `c`: the purchase's and its policy's
 /// (in `Listed`'s order), then the customer's.
 fn columns() -> String {
-    format!("{LINE_COLUMNS}, {CUSTOMER}")
+    format!("{PURCHASE_COLUMNS}, {POLICY_COLUMNS}, {CUSTOMER}")
 }
 
 /// The claim's check on the customer `c` and its counts `k` (binds $1 and $3).
