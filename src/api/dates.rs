@@ -17,6 +17,20 @@ pub fn iso<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// Appends `at` as a JSON string, as `iso` writes it.
+pub fn push_json(out: &mut Vec<u8>, at: &DateTime<Utc>) {
+    let mut buf = [0u8; 30];
+    match write(at, &mut buf) {
+        Some(len) => {
+            out.push(b'"');
+            out.extend_from_slice(&buf[..len]);
+            out.push(b'"');
+        }
+        // Writing into a Vec does not fail.
+        None => serde_json::to_writer(out, at).unwrap_or_default(),
+    }
+}
+
 /// For `#[serde(serialize_with = "…")]` on a time that may be absent (`null`).
 pub fn iso_opt<S: Serializer>(at: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
     match at {
@@ -117,6 +131,9 @@ mod tests {
         for at in times {
             let (fast, chrono) = both(at);
             assert_eq!(fast, chrono, "{at:?}");
+            let mut pushed = Vec::new();
+            push_json(&mut pushed, &at);
+            assert_eq!(String::from_utf8(pushed).unwrap(), chrono, "{at:?}");
         }
     }
 

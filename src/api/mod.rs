@@ -19,6 +19,7 @@ pub mod order_rules;
 pub mod order_writes;
 pub mod orders;
 pub mod products;
+pub mod purchase_json;
 pub mod quota;
 pub mod scope;
 pub mod shapes;

@@ -196,7 +196,7 @@ pub async fn list(
         .map(|r| purchase_of(r.purchase, &variants, tenant))
         .collect();
     let uri = format!("/customers/{tenant}/software?size={size}");
-    Ok(Collection::page(items, uri, next).respond(PER_ITEM))
+    Ok(Collection::page(items, uri, next).respond_written(PER_ITEM, super::purchase_json::push))
 }
 
 /// About what a purchase takes as JSON with its variants, to size the answer's buffer.
