@@ -406,7 +406,7 @@ pub async fn list(
     });
     let items = assemble(tenant, orders);
     let uri = format!("/customers/{tenant}/orders?size={size}");
-    Ok(Collection::page(items, uri, next).respond(PER_ITEM))
+    Ok(Collection::page(items, uri, next).respond_written(PER_ITEM, super::list_json::push_order))
 }
 
 /// One order of a customer.

@@ -24,7 +24,7 @@ const ONLY: &str = "0001";
 
 /// The offer id of the product with SKU code `sku`.
 pub fn offer_id(sku: &str) -> String {
-    format!("{sku}:{ONLY}:{ONLY}")
+    [sku, ONLY, ONLY].join(":")
 }
 
 /// The SKU code an offer id names, if it is one of ours in form.

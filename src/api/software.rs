@@ -196,7 +196,8 @@ pub async fn list(
         .map(|r| purchase_of(r.purchase, &variants, tenant))
         .collect();
     let uri = format!("/customers/{tenant}/software?size={size}");
-    Ok(Collection::page(items, uri, next).respond_written(PER_ITEM, super::purchase_json::push))
+    Ok(Collection::page(items, uri, next)
+        .respond_written(PER_ITEM, super::list_json::push_purchase))
 }
 
 /// About what a purchase takes as JSON with its variants, to size the answer's buffer.
