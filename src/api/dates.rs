@@ -31,14 +31,6 @@ pub fn push_json(out: &mut Vec<u8>, at: &DateTime<Utc>) {
     }
 }
 
-/// For `#[serde(serialize_with = "…")]` on a time that may be absent (`null`).
-pub fn iso_opt<S: Serializer>(at: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
-    match at {
-        Some(at) => iso(at, s),
-        None => s.serialize_none(),
-    }
-}
-
 /// Writes `at` into `buf` and returns its length; `None` for a time left to chrono.
 fn write(at: &DateTime<Utc>, buf: &mut [u8; 30]) -> Option<usize> {
     let year = u32::try_from(at.year()).ok().filter(|y| *y <= 9999)?;
@@ -135,17 +127,5 @@ mod tests {
             push_json(&mut pushed, &at);
             assert_eq!(String::from_utf8(pushed).unwrap(), chrono, "{at:?}");
         }
-    }
-
-    #[test]
-    fn an_absent_time_is_null() {
-        #[derive(Serialize)]
-        struct Maybe(#[serde(serialize_with = "iso_opt")] Option<DateTime<Utc>>);
-        assert_eq!(serde_json::to_string(&Maybe(None)).unwrap(), "null");
-        let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
-        assert_eq!(
-            serde_json::to_string(&Maybe(Some(at))).unwrap(),
-            "\"2026-01-02T03:04:05Z\""
-        );
     }
 }

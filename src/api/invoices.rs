@@ -183,9 +183,10 @@ pub async fn list(
     let parts = api.read(&conn, reads).await?;
     let (mut page, span) = (parts.page, parts.span);
     drop(conn);
-    // This month's open invoices, one in every currency billed, in their places (the rows
-    // read hold all of this month's after the cursor: more than there are currencies); the
-    // page is cut to its size after they are in, so it never holds more than asked for.
+    // This month's open invoices, one in every currency billed, in their places; the page is
+    // cut to its size after they are in, so it never holds more than asked for. The rows are
+    // read in list order, one more than the page: a currency whose invoice of this month was
+    // not read gets an empty one here, but it sorts after every row read and is cut off.
     let open = open_this_month(&span.billed, &page, current);
     page.extend(
         open.into_iter()

@@ -377,8 +377,7 @@ pub async fn list(
     let tenant = tenant_id(&tenant, lang)?;
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let scope = &api.caller.partner;
-    // The limit is bound, not written into the statement: one more than the page.
-    let limit = size + 1;
+    let limit = shapes::bound_limit(size);
     // The page's lines are the partner's lines of this customer, so a page with any shows
     // the customer is the partner's; only an empty page looks the customer up, to tell a
     // customer without orders from one that is not there.

@@ -70,7 +70,7 @@ fn row(l: &InvoiceLine, currency: Currency, lang: Lang) -> Vec<String> {
 /// CSV three a line, and `format!` with its padding was a tenth of the orders page's time.
 pub fn plain_amount(minor: i64, currency: Currency) -> String {
     let exp = currency.exponent() as usize;
-    // u64::MAX has 20 digits; a fraction pads to at most exp + 1 (a currency has 0 to 3).
+    // u64::MAX has 20 digits; a fraction pads to exp + 1 (a currency has 0 or 2 decimals).
     let mut digits = [b'0'; 24];
     let (mut rest, mut len) = (minor.unsigned_abs(), 0);
     while rest > 0 || len <= exp {

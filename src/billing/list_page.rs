@@ -170,9 +170,10 @@ pub async fn list(
 }
 
 /// An empty open invoice for this month in each currency billed that has no row this month
-/// among `read` (rows read in one statement that hold all of this month's, so none can be
-/// missed between two statements): the month is always listed as open, even before anything
-/// happens in it.
+/// among `read` (rows read in list order in one statement, so none can be missed between two
+/// statements): the month is always listed as open, even before anything happens in it. Rows
+/// read up to a limit may leave out some of this month's; their empty stand-ins sort after
+/// every row read, past the page the caller cuts.
 pub fn open_this_month(
     billed: &[Currency],
     read: &[InvoiceSummary],

@@ -74,8 +74,9 @@ pub struct Listed {
     pub window_ends_at: Option<DateTime<Utc>>,
 }
 
-/// A programming error, not a user's: a statement that did not start with `columns()`.
-const NOT_FIRST: &str = "a purchase's columns must come first, as columns() lists them";
+/// A programming error, not a user's: a statement that did not start with a purchase's
+/// columns (`PURCHASE_COLUMNS`).
+const NOT_FIRST: &str = "a purchase's columns must come first, as PURCHASE_COLUMNS lists them";
 
 impl diesel::deserialize::QueryableByName<diesel::pg::Pg> for Listed {
     fn build<'a>(

@@ -103,6 +103,41 @@ async fn a_purchase_and_its_cancellation_are_on_the_open_invoice_as_the_billing_
     }
 }
 
+/// A page reads one invoice more than it shows: this month's invoices beyond that are not
+/// taken for currencies without charges this month (an empty open invoice), so each page of
+/// one holds the real invoice, with its charges.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_of_one_shows_each_of_this_months_invoices_with_its_own_totals() {
+    use cspdesk::money::Currency;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let hungarian = app.customer(shop.partner).market("HU", Currency::Huf).await;
+    let german = app.customer(shop.partner).market("DE", Currency::Eur).await;
+    for customer in [german, hungarian, shop.customer] {
+        app.purchase(customer, "ws2022-std").await;
+    }
+    let api = token(&app, shop.partner, &["billing:read"]).await;
+    let all = api.get("/v1/invoices").await.json["items"].clone();
+    let all = all.as_array().unwrap();
+    let currencies: Vec<&str> = all
+        .iter()
+        .map(|i| i["currencyCode"].as_str().unwrap())
+        .collect();
+    assert_eq!(currencies, ["EUR", "HUF", "USD"]);
+    let (one_by_one, pages) = crate::support::api::walk(&api, "/v1/invoices?size=1").await;
+    assert_eq!(&one_by_one, all);
+    assert_eq!(pages, 3);
+    for invoice in &one_by_one {
+        assert_ne!(
+            invoice["totalCharges"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches(['0', '.']),
+            ""
+        );
+    }
+}
+
 /// The invoices come a page at a time, newest month first and by currency within a month:
 /// this month's open invoice in every currency billed, then the issued ones, each once, and
 /// never more on a page than asked for.
