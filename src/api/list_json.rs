@@ -46,14 +46,9 @@ pub fn push_order(out: &mut Vec<u8>, o: &ApiOrder) {
     push_uuid(out, &o.id.0);
     out.extend_from_slice(b",\"referenceCustomerId\":");
     push_uuid(out, &o.reference_customer_id.0);
-    out.extend_from_slice(b",\"lineItems\":[");
-    for (i, line) in o.line_items.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_line(out, line);
-    }
-    out.extend_from_slice(b"],\"currencyCode\":");
+    out.extend_from_slice(b",\"lineItems\":");
+    push_array(out, &o.line_items, push_line);
+    out.extend_from_slice(b",\"currencyCode\":");
     push_escaped(out, o.currency_code);
     out.extend_from_slice(b",\"creationDate\":");
     dates::push_json(out, &o.creation_date);
@@ -90,6 +85,18 @@ fn push_line(out: &mut Vec<u8>, l: &LineItem) {
     out.extend_from_slice(b",\"credited\":");
     push_escaped(out, &p.credited);
     out.extend_from_slice(b"}}");
+}
+
+/// Appends `items` as a JSON array, each written by `push`.
+pub fn push_array<T>(out: &mut Vec<u8>, items: &[T], push: impl Fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push(out, item);
+    }
+    out.push(b']');
 }
 
 fn push_term(out: &mut Vec<u8>, term: &Option<String>) {

@@ -138,14 +138,9 @@ impl<T: ToSchema + Serialize> Collection<T> {
     ) -> serde_json::Result<()> {
         body.extend_from_slice(b"{\"totalCount\":");
         serde_json::to_writer(&mut *body, &self.total_count)?;
-        body.extend_from_slice(b",\"items\":[");
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                body.push(b',');
-            }
-            write_item(body, item);
-        }
-        body.extend_from_slice(b"],\"links\":");
+        body.extend_from_slice(b",\"items\":");
+        super::list_json::push_array(body, &self.items, write_item);
+        body.extend_from_slice(b",\"links\":");
         serde_json::to_writer(&mut *body, &self.links)?;
         body.extend_from_slice(b",\"attributes\":");
         serde_json::to_writer(&mut *body, &self.attributes)?;
