@@ -552,14 +552,17 @@ pub async fn assert_fits(b: &Browser) {
     }
 }
 
-/// A workspace from the home page's tile, or from the left-hand menu.
+/// A workspace from the home page's tile, or from the left-hand menu. Returns once the
+/// workspace's page has replaced the one clicked on: a click does not always wait for the
+/// page it loads, and reading the old page then fails only on a busy machine.
 pub async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
-    if current_view {
-        b.click(&format!("nav.side-nav a[href='{href}']")).await;
+    let link = if current_view {
+        format!("nav.side-nav a[href='{href}']")
     } else {
         b.goto("/").await;
-        b.click(&format!("a.tile[href='{href}']")).await;
-    }
+        format!("a.tile[href='{href}']")
+    };
+    b.click_to_new_page(&link).await;
 }
 
 /// Customers → search → the customer's Software tab.
