@@ -135,6 +135,9 @@ async fn partner_flow(app: &TestApp, current_view: bool) {
             .await
             .starts_with("50 of 50 downloads left · expires")
     );
+    // The copy is asynchronous: pasting before it ends would paste the key copied earlier.
+    b.wait_for("button[data-test=copy-new-link][data-copied]")
+        .await;
     assert_eq!(clipboard(&b).await, url, "Copy link also copied it");
     let purchase_page = b.path().await;
 

@@ -357,3 +357,98 @@ async fn a_review_page_shown_over_a_day_ago_orders_nothing_but_its_order_is_stil
     );
     assert_eq!(order_count(&app, shop.customer).await, 1);
 }
+
+/// However its lines are updated, an order's total, line count and status follow: an update
+/// that changes no amount leaves the order's row alone; a part cancelled, a price or quantity
+/// changed, both lines cancelled in one statement and a line moved to another order are each
+/// counted, and the order is cancelled with its last open line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
+    use diesel_async::SimpleAsyncConnection;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let order = app
+        .order(shop.customer)
+        .line("ws2022-std", 2)
+        .line("suse-sles-1y", 1)
+        .await;
+    let other = app.order(shop.customer).line("ws2022-std", 1).await;
+    let (first, second) = (order.purchases[0], order.purchases[1]);
+    let id = first.order;
+    let state = async |order| -> (i64, i32, String, String) {
+        orders::table
+            .find(order)
+            .select((
+                orders::total_minor,
+                orders::line_count,
+                orders::status,
+                diesel::dsl::sql::<diesel::sql_types::Text>("xmin::text"),
+            ))
+            .first(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    let price = async |line| -> i64 {
+        order_lines::table
+            .find(line)
+            .select(order_lines::unit_price_minor)
+            .first(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    let run = async |sql: String| app.conn().await.batch_execute(&sql).await.unwrap();
+    let (p1, p2) = (price(first.line).await, price(second.line).await);
+    let (total, lines, status, version) = state(id).await;
+    assert_eq!(
+        (total, lines, status.as_str()),
+        (2 * p1 + p2, 2, "completed")
+    );
+
+    // No amount changes: the order's row is not even rewritten.
+    run(format!(
+        "UPDATE order_lines SET revoked_at = now(), credited_minor = credited_minor
+          WHERE order_id = '{id}'"
+    ))
+    .await;
+    assert_eq!(
+        state(id).await.3,
+        version,
+        "the order's row was not updated"
+    );
+
+    // One of two seats cancelled, then the other line's price raised.
+    run(format!(
+        "UPDATE order_lines SET quantity_cancelled = 1 WHERE id = '{}'",
+        first.line
+    ))
+    .await;
+    assert_eq!(state(id).await.0, p1 + p2);
+    run(format!(
+        "UPDATE order_lines SET unit_price_minor = unit_price_minor + 100 WHERE id = '{}'",
+        second.line
+    ))
+    .await;
+    let (total, _, status, _) = state(id).await;
+    assert_eq!((total, status.as_str()), (p1 + p2 + 100, "completed"));
+
+    // Both lines closed by one statement: nothing left to pay, and the order is cancelled.
+    run(format!(
+        "UPDATE order_lines SET quantity_cancelled = quantity WHERE order_id = '{id}'"
+    ))
+    .await;
+    let (total, lines, status, _) = state(id).await;
+    assert_eq!((total, lines, status.as_str()), (0, 2, "cancelled"));
+
+    // A line moved to another order leaves one and joins the other.
+    let moved = other.purchases[0].line;
+    run(format!(
+        "UPDATE order_lines SET order_id = '{id}', line_number = 2 WHERE id = '{moved}'"
+    ))
+    .await;
+    assert_eq!(state(id).await.1, 3);
+    assert_eq!(state(other.purchases[0].order).await.1, 0);
+    assert_eq!(
+        crate::support::ordering::orders_with_wrong_totals(&app).await,
+        []
+    );
+}

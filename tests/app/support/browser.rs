@@ -567,12 +567,8 @@ pub async fn open_workspace(b: &Browser, current_view: bool, href: &str) {
 
 /// Customers → search → the customer's Software tab.
 pub async fn open_customer(b: &Browser, current_view: bool, name: &str) {
-    if current_view {
-        b.click("nav.side-nav a[href='/customers']").await;
-    } else {
-        b.goto("/").await;
-        b.click("a.tile-customers").await;
-    }
+    // From the customer list itself, its search box is on the old page too: wait for the new.
+    open_workspace(b, current_view, "/customers").await;
     b.wait_for("#customer-search").await;
     b.fill("#customer-search", name).await;
     // The list is already shown before the search: wait for the page the search brings.
