@@ -113,7 +113,27 @@ pub struct Entry<'a> {
     pub details: serde_json::Value,
 }
 
-pub async fn record(mut conn: &AsyncPgConnection, e: Entry<'_>) -> QueryResult<()> {
+/// The names a record shows, given by a writer that has them at hand: the customer's company
+/// name, the product's name in the catalog and the order's number, as they are when the
+/// record is written. Whatever is left out and has its id given, the database looks up (the
+/// `activity_names` trigger, which runs only then).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Names<'a> {
+    pub customer: Option<&'a str>,
+    pub product: Option<&'a str>,
+    pub order_number: Option<i64>,
+}
+
+pub async fn record(conn: &AsyncPgConnection, e: Entry<'_>) -> QueryResult<()> {
+    record_named(conn, e, Names::default()).await
+}
+
+/// `record` with the names the writer gives.
+pub async fn record_named(
+    mut conn: &AsyncPgConnection,
+    e: Entry<'_>,
+    names: Names<'_>,
+) -> QueryResult<()> {
     diesel::insert_into(activity::table)
         .values((
             activity::partner_id.eq(e.partner_id),
@@ -125,6 +145,9 @@ pub async fn record(mut conn: &AsyncPgConnection, e: Entry<'_>) -> QueryResult<(
             activity::order_id.eq(e.order_id),
             activity::product_id.eq(e.product_id),
             activity::details.eq(e.details),
+            activity::customer_name.eq(names.customer),
+            activity::product_name.eq(names.product),
+            activity::order_number.eq(names.order_number),
         ))
         .execute(&mut conn)
         .await

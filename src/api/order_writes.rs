@@ -343,6 +343,7 @@ pub async fn cancel(
                 partner_id: scope.partner_id(),
                 user_id: caller.creator,
                 actor_email: &caller.name,
+                customer_name: &customer.company_name,
                 actor_user_id: None,
                 order_id: order,
                 product_id: product,

@@ -25,6 +25,8 @@ pub struct Request<'a> {
     pub user_id: UserId,
     /// Who the activity log names: an email, or an API token's name.
     pub actor_email: &'a str,
+    /// The customer's company name, as the activity log records it.
+    pub customer_name: &'a str,
     /// The signed-in user, for the activity log; `None` for an API token.
     pub actor_user_id: Option<UserId>,
     pub order_id: OrderId,
@@ -92,6 +94,7 @@ pub async fn cancel_product(
     let (order_number, product_name) = (first.line.order_number, first.line.product_name.clone());
     let (currency, placed_at, policy) =
         (first.line.currency, first.line.placed_at, first.policy()?);
+    let catalog_name = first.catalog_name.clone();
     let mut open: Vec<(Line, i64)> = Vec::new();
     for locked in lines.iter().filter(|l| l.line.product_id == req.product_id) {
         if !locked.line.is_cancelled() {
@@ -118,7 +121,7 @@ pub async fn cancel_product(
         currency,
         order_cancelled: lines.iter().all(|l| l.line.is_cancelled()),
     };
-    write(conn, req, &open, &done).await?;
+    write(conn, req, &open, &done, &catalog_name).await?;
     Ok(Outcome::Cancelled(done))
 }
 
@@ -135,6 +138,7 @@ async fn write(
     req: &Request<'_>,
     open: &[(Line, i64)],
     done: &Done,
+    catalog_name: &str,
 ) -> Result<(), AppError> {
     let credits: Vec<NewCredit> = open
         .iter()
@@ -154,7 +158,15 @@ async fn write(
         mark_cancelled(conn, &ids, &amounts, req.now),
         billing::credits::book_together(conn, &credits),
         revoke_access(conn, &ids, req.now),
-        activity::record(conn, entry(req, done, described.collect())),
+        activity::record_named(
+            conn,
+            entry(req, done, described.collect()),
+            activity::Names {
+                customer: Some(req.customer_name),
+                product: Some(catalog_name),
+                order_number: Some(done.order_number),
+            },
+        ),
     );
     first_cause([marked, booked, revoked, recorded.map_err(AppError::from)])
 }

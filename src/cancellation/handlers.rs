@@ -195,6 +195,7 @@ pub async fn submit(
         partner_id: found.customer.partner_id,
         user_id: need.user.id,
         actor_email: &need.user.email,
+        customer_name: &found.customer.company_name,
         actor_user_id: Some(need.user.id),
         order_id: order,
         product_id: found.purchase.product_id,

@@ -150,6 +150,10 @@ pub struct Locked {
     pub tax_included: bool,
     #[diesel(sql_type = diesel::sql_types::Integer)]
     pub tax_rate_bp: i32,
+    /// The product's name in the catalog now, as the activity log records it (the line keeps
+    /// the name it was sold under).
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub catalog_name: String,
 }
 
 impl Locked {
@@ -199,7 +203,7 @@ fn lock_sql(also: &str) -> String {
     format!(
         "SELECT {LINE_COLUMNS}, l.line_number,
                 p.cancellation_policy AS policy, p.cancellation_window_days AS window_days,
-                p.sku, l.tax_included, l.tax_rate_bp
+                p.sku, l.tax_included, l.tax_rate_bp, p.name AS catalog_name
            FROM order_lines l
            JOIN orders o ON o.id = l.order_id
            JOIN products p ON p.id = l.product_id

@@ -173,7 +173,7 @@ async fn record(
         "total_minor": total.amount_minor,
         "lines": described,
     });
-    activity::record(
+    activity::record_named(
         conn,
         Entry {
             partner_id: Some(req.partner_id),
@@ -185,6 +185,11 @@ async fn record(
             order_id: Some(placed.order_id),
             product_id: None,
             details,
+        },
+        activity::Names {
+            customer: Some(&req.customer.company_name),
+            product: None,
+            order_number: Some(placed.number),
         },
     )
     .await?;

@@ -681,3 +681,79 @@ async fn another_partners_order_is_not_found_to_a_cancellation_whatever_its_body
     .unwrap();
     assert_eq!(open.n, 1, "their order is untouched");
 }
+
+/// The activity records of an order placed and of its purchase cancelled, whether through
+/// the API or the dashboard, name the customer as it is called then, the product as the
+/// catalog names it then (not as the line was sold) and the order's number: the names a
+/// record would get from its ids.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_of_orders_and_cancellations_name_things_as_they_are_called_then() {
+    use cspdesk::ids::OrderId;
+    let app = TestApp::spawn().await;
+    let (api, path, shop) = writer(&app).await;
+    let run = async |sql: &str| {
+        diesel::sql_query(sql)
+            .execute(&mut app.conn().await)
+            .await
+            .unwrap();
+    };
+    type Names = (Option<String>, Option<String>, Option<i64>);
+    let names = async |operation: &str, order: OrderId| -> Vec<Names> {
+        activity::table
+            .filter(activity::operation.eq(operation))
+            .filter(activity::order_id.eq(order))
+            .select((
+                activity::customer_name,
+                activity::product_name,
+                activity::order_number,
+            ))
+            .load(&mut app.conn().await)
+            .await
+            .unwrap()
+    };
+    let number = async |order: OrderId| -> Option<i64> {
+        crate::support::ordering::order_number(&app, order)
+            .await
+            .parse()
+            .ok()
+    };
+    run("UPDATE customers SET company_name = 'Northwind Traders'").await;
+    let placed = api.post(&path, &buy(WS, 1)).await.json;
+    let by_api = OrderId::parse(placed["id"].as_str().unwrap()).unwrap();
+    let by_dashboard = app.purchase(shop.customer, "sql2022-std").await;
+    run("UPDATE products SET name = name || ' (2027)' WHERE sku IN ('ws2022-std', 'sql2022-std')")
+        .await;
+    run("UPDATE customers SET company_name = 'Northwind Traders Ltd'").await;
+    let body = json!({ "status": "cancelled" });
+    let cancelled = api.patch(&format!("{path}/{by_api}"), &body).await;
+    assert_eq!(cancelled.status, 200, "{:?}", cancelled.json);
+    let v = app.signed_in(&shop.agent).await;
+    let order = by_dashboard.order.to_string();
+    let form = [("order", order.as_str()), ("acknowledge", "yes")];
+    let submitted = v.post(&by_dashboard.cancel_path(), &form).await;
+    assert_eq!(submitted.status, 303, "{}", submitted.body);
+
+    let old_name = Some("Northwind Traders".to_string());
+    assert_eq!(
+        names("order_placed", by_api).await,
+        [(old_name, None, number(by_api).await)]
+    );
+    let new_name = Some("Northwind Traders Ltd".to_string());
+    let renamed = |product: &str| Some(format!("{product} (2027)"));
+    assert_eq!(
+        names("purchase_cancelled", by_api).await,
+        [(
+            new_name.clone(),
+            renamed("Windows Server 2022 Standard"),
+            number(by_api).await
+        )]
+    );
+    assert_eq!(
+        names("purchase_cancelled", by_dashboard.order).await,
+        [(
+            new_name,
+            renamed("SQL Server 2022 Standard"),
+            number(by_dashboard.order).await
+        )]
+    );
+}
