@@ -126,14 +126,13 @@ pub async fn cancel_product(
 }
 
 /// Writes a decided cancellation in one round trip (two more for the month's first credit,
-/// whose invoice is found or made): the lines marked cancelled with their keys and links
-/// revoked, their credits booked on the open invoice, and the activity record, three
-/// statements that do not depend on each other, sent together on the connection and run in
-/// turn (pipelining). Each runs to its end before the results are looked at, and any error
-/// rolls the whole back. Only statements that do not depend on each other share a round trip:
+/// whose invoice is found or made): the lines marked cancelled, their credits booked on the
+/// open invoice, their keys and links revoked and the activity record, four statements that do
+/// not depend on each other, sent together on the connection and run in turn (pipelining).
+/// Each runs to its end before the results are looked at, and any error rolls the whole back. Only statements that do not depend on each other share a round trip:
 /// one prepared for the first time on a connection may run after another sent later. The
 /// order's totals, and its status once every line is cancelled, follow the lines by trigger
-/// (the `order_totals_by_line` migration).
+/// (the `order_closes_with_its_lines` migration).
 async fn write(
     conn: &AsyncPgConnection,
     req: &Request<'_>,
@@ -155,9 +154,10 @@ async fn write(
             "credit_minor": credit,
         })
     });
-    let (marked, booked, recorded) = futures_util::join!(
+    let (marked, booked, revoked, recorded) = futures_util::join!(
         mark_cancelled(conn, &ids, &amounts, req.now),
         billing::credits::book_together(conn, &credits),
+        revoke_access(conn, &ids, req.now),
         activity::record_named(
             conn,
             entry(req, done, described.collect()),
@@ -168,12 +168,12 @@ async fn write(
             },
         ),
     );
-    first_cause([marked, booked, recorded.map_err(AppError::from)])
+    first_cause([marked, booked, revoked, recorded.map_err(AppError::from)])
 }
 
 /// The first error among statements sent together that is not only PostgreSQL refusing to go
 /// on after an earlier one failed (SQLSTATE 25P02): the one worth logging.
-fn first_cause(results: [Result<(), AppError>; 3]) -> Result<(), AppError> {
+fn first_cause(results: [Result<(), AppError>; 4]) -> Result<(), AppError> {
     let mut aborted = None;
     for result in results {
         match result {
@@ -232,24 +232,13 @@ fn entry<'a>(req: &'a Request<'_>, done: &Done, lines: Vec<serde_json::Value>) -
 }
 
 /// The lines cancelled, each with its credit added, and revoked (no new key view or link is
-/// made for them), and their keys and download links stopped (R-34): one statement for all of
-/// them, as none depends on another (one statement less to run than with the keys and links
-/// apart).
+/// made for them): one statement for all of them.
 const MARK_CANCELLED: &str = "
-    WITH marked AS (
-        UPDATE order_lines l
-           SET quantity_cancelled = l.quantity, credited_minor = l.credited_minor + c.credit,
-               revoked_at = coalesce(l.revoked_at, $3)
-          FROM unnest($1::uuid[], $2::bigint[]) AS c(id, credit)
-         WHERE l.id = c.id RETURNING 1),
-    keys AS (
-        UPDATE product_keys SET revoked_at = $3
-         WHERE order_line_id = ANY($1) AND revoked_at IS NULL RETURNING 1),
-    links AS (
-        UPDATE download_links SET revoked_at = $3
-         WHERE order_line_id = ANY($1) AND revoked_at IS NULL RETURNING 1)
-    SELECT (SELECT count(*) FROM marked) + (SELECT count(*) FROM keys)
-           + (SELECT count(*) FROM links) AS changed";
+    UPDATE order_lines l
+       SET quantity_cancelled = l.quantity, credited_minor = l.credited_minor + c.credit,
+           revoked_at = coalesce(l.revoked_at, $3)
+      FROM unnest($1::uuid[], $2::bigint[]) AS c(id, credit)
+     WHERE l.id = c.id";
 
 async fn mark_cancelled(
     mut conn: &AsyncPgConnection,
@@ -261,6 +250,30 @@ async fn mark_cancelled(
         .bind::<Array<SqlUuid>, _>(ids)
         .bind::<Array<BigInt>, _>(credits)
         .bind::<Timestamptz, _>(now)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
+}
+
+/// The lines' keys and download links stop working (R-34); the lines themselves were marked
+/// by `mark_cancelled`.
+const REVOKE_ACCESS: &str = "
+    WITH keys AS (
+        UPDATE product_keys SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1),
+    links AS (
+        UPDATE download_links SET revoked_at = $1
+         WHERE order_line_id = ANY($2) AND revoked_at IS NULL RETURNING 1)
+    SELECT (SELECT count(*) FROM keys) + (SELECT count(*) FROM links) AS revoked";
+
+async fn revoke_access(
+    mut conn: &AsyncPgConnection,
+    line_ids: &[LineId],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    crate::db::statement::prepared(REVOKE_ACCESS)
+        .bind::<Timestamptz, _>(now)
+        .bind::<Array<SqlUuid>, _>(line_ids)
         .execute(&mut conn)
         .await?;
     Ok(())
