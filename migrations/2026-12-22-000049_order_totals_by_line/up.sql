@@ -10,27 +10,30 @@ DROP TRIGGER order_lines_total_on_update ON order_lines;
 DROP FUNCTION order_lines_total_changed();
 
 CREATE FUNCTION order_line_amount_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    moved boolean := NEW.order_id IS DISTINCT FROM OLD.order_id;
+    before_amount bigint := OLD.unit_price_minor * (OLD.quantity - OLD.quantity_cancelled);
+    after_amount bigint := NEW.unit_price_minor * (NEW.quantity - NEW.quantity_cancelled);
+    -- The line's last open seat cancelled by this update.
+    closing boolean := NEW.quantity_cancelled >= NEW.quantity
+                       AND OLD.quantity_cancelled < OLD.quantity;
 BEGIN
-    IF NEW.order_id IS DISTINCT FROM OLD.order_id THEN
-        -- Never done by the product; counted right all the same.
+    IF moved THEN
+        -- Never done by the product; counted right all the same: the line leaves one order
+        -- and joins the other whole.
         UPDATE orders
-           SET total_minor = total_minor - OLD.unit_price_minor * (OLD.quantity - OLD.quantity_cancelled),
-               line_count = line_count - 1
+           SET total_minor = total_minor - before_amount, line_count = line_count - 1
          WHERE id = OLD.order_id;
-        UPDATE orders
-           SET total_minor = total_minor + NEW.unit_price_minor * (NEW.quantity - NEW.quantity_cancelled),
-               line_count = line_count + 1
-         WHERE id = NEW.order_id;
+        before_amount := 0;
+    ELSIF after_amount = before_amount AND NOT closing THEN
         RETURN NULL;
     END IF;
     -- The order is cancelled in the update that closes its last open line: one update of the
     -- order's row per cancellation (see the `order_closes_with_its_lines` migration).
     UPDATE orders o
-       SET total_minor = o.total_minor
-                         + NEW.unit_price_minor * (NEW.quantity - NEW.quantity_cancelled)
-                         - OLD.unit_price_minor * (OLD.quantity - OLD.quantity_cancelled),
-           status = CASE WHEN NEW.quantity_cancelled >= NEW.quantity
-                              AND OLD.quantity_cancelled < OLD.quantity
+       SET total_minor = o.total_minor + after_amount - before_amount,
+           line_count = o.line_count + CASE WHEN moved THEN 1 ELSE 0 END,
+           status = CASE WHEN closing
                               AND NOT EXISTS (SELECT 1 FROM order_lines l
                                                WHERE l.order_id = o.id
                                                  AND l.quantity_cancelled < l.quantity)

@@ -359,9 +359,10 @@ async fn a_review_page_shown_over_a_day_ago_orders_nothing_but_its_order_is_stil
 }
 
 /// However its lines are updated, an order's total, line count and status follow: an update
-/// that changes no amount leaves the order's row alone; a part cancelled, a price or quantity
-/// changed, both lines cancelled in one statement and a line moved to another order are each
-/// counted, and the order is cancelled with its last open line.
+/// that changes no amount leaves the order's row alone; a part cancelled, a price and a
+/// quantity changed, both lines cancelled in one statement and a line moved to another order
+/// (closed on the way, or not) are each counted, and an order is cancelled with its last open
+/// line.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
     use diesel_async::SimpleAsyncConnection;
@@ -373,6 +374,7 @@ async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
         .line("suse-sles-1y", 1)
         .await;
     let other = app.order(shop.customer).line("ws2022-std", 1).await;
+    let fourth = app.order(shop.customer).line("ws2022-std", 1).await;
     let (first, second) = (order.purchases[0], order.purchases[1]);
     let id = first.order;
     let state = async |order| -> (i64, i32, String, String) {
@@ -406,7 +408,9 @@ async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
 
     // No amount changes: the order's row is not even rewritten.
     run(format!(
-        "UPDATE order_lines SET revoked_at = now(), credited_minor = credited_minor
+        "UPDATE order_lines SET revoked_at = now(), credited_minor = credited_minor,
+                quantity = quantity, quantity_cancelled = quantity_cancelled,
+                unit_price_minor = unit_price_minor
           WHERE order_id = '{id}'"
     ))
     .await;
@@ -430,6 +434,12 @@ async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
     .await;
     let (total, _, status, _) = state(id).await;
     assert_eq!((total, status.as_str()), (p1 + p2 + 100, "completed"));
+    run(format!(
+        "UPDATE order_lines SET quantity = 3 WHERE id = '{}'",
+        second.line
+    ))
+    .await;
+    assert_eq!(state(id).await.0, p1 + 3 * (p2 + 100));
 
     // Both lines closed by one statement: nothing left to pay, and the order is cancelled.
     run(format!(
@@ -440,13 +450,23 @@ async fn an_orders_total_lines_and_status_follow_every_change_of_its_lines() {
     assert_eq!((total, lines, status.as_str()), (0, 2, "cancelled"));
 
     // A line moved to another order leaves one and joins the other.
-    let moved = other.purchases[0].line;
+    let (moved, emptied) = (other.purchases[0].line, other.purchases[0].order);
     run(format!(
         "UPDATE order_lines SET order_id = '{id}', line_number = 2 WHERE id = '{moved}'"
     ))
     .await;
     assert_eq!(state(id).await.1, 3);
-    assert_eq!(state(other.purchases[0].order).await.1, 0);
+    let (total, lines, status, _) = state(emptied).await;
+    assert_eq!((total, lines, status.as_str()), (0, 0, "completed"));
+    // Closed on its way into an order with no open line, it cancels that order.
+    let closed = fourth.purchases[0].line;
+    run(format!(
+        "UPDATE order_lines SET order_id = '{emptied}', quantity_cancelled = quantity
+          WHERE id = '{closed}'"
+    ))
+    .await;
+    let (total, lines, status, _) = state(emptied).await;
+    assert_eq!((total, lines, status.as_str()), (0, 1, "cancelled"));
     assert_eq!(
         crate::support::ordering::orders_with_wrong_totals(&app).await,
         []
