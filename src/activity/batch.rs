@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use super::Entry;
+use super::{Entry, Names};
 use crate::db::statement::prepared;
 use crate::error::AppError;
 
@@ -38,9 +38,12 @@ struct Row {
     order_id: Option<Uuid>,
     product_id: Option<Uuid>,
     details: serde_json::Value,
+    customer_name: Option<String>,
+    product_name: Option<String>,
+    order_number: Option<i64>,
 }
 
-fn row(e: Entry<'_>) -> Row {
+fn row(e: Entry<'_>, names: Names<'_>) -> Row {
     Row {
         partner_id: e.partner_id.map(|id| id.0),
         at: e.at,
@@ -51,6 +54,9 @@ fn row(e: Entry<'_>) -> Row {
         order_id: e.order_id.map(|id| id.0),
         product_id: e.product_id.map(|id| id.0),
         details: e.details,
+        customer_name: names.customer.map(str::to_string),
+        product_name: names.product.map(str::to_string),
+        order_number: names.order_number,
     }
 }
 
@@ -73,10 +79,16 @@ impl Recorder {
     /// Writes `entry` and returns once it is committed. It takes no connection from the pools,
     /// so a caller may hold one of its own while it waits.
     pub async fn record(&self, entry: Entry<'_>) -> Result<(), AppError> {
+        self.record_named(entry, Names::default()).await
+    }
+
+    /// `record` with the names the writer gives; those left out are looked up by the
+    /// database (`activity_names`), which costs a lookup per record.
+    pub async fn record_named(&self, entry: Entry<'_>, names: Names<'_>) -> Result<(), AppError> {
         let queue = self.queue.get_or_init(|| start(self.url.clone()));
         let (done, written) = oneshot::channel();
         let queued = Queued {
-            row: row(entry),
+            row: row(entry, names),
             done,
         };
         match queue.send(queued) {
@@ -155,13 +167,16 @@ async fn write_own(
 /// One statement for any number of records, so each connection prepares and plans it once:
 /// a column's values go as one array.
 async fn write(conn: &mut AsyncPgConnection, rows: &[Row]) -> Result<(), AppError> {
-    use diesel::sql_types::{Array, Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+    use diesel::sql_types::{Array, BigInt, Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid};
     let ids = |f: fn(&Row) -> Option<Uuid>| rows.iter().map(f).collect::<Vec<_>>();
+    let names = |f: fn(&Row) -> Option<&str>| rows.iter().map(f).collect::<Vec<_>>();
     prepared(
         "INSERT INTO activity (partner_id, at, actor_user_id, actor, operation, customer_id,
-                               order_id, product_id, details)
+                               order_id, product_id, details, customer_name, product_name,
+                               order_number)
          SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[],
-                              $6::uuid[], $7::uuid[], $8::uuid[], $9::jsonb[])",
+                              $6::uuid[], $7::uuid[], $8::uuid[], $9::jsonb[], $10::text[],
+                              $11::text[], $12::bigint[])",
     )
     .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.partner_id))
     .bind::<Array<Timestamptz>, _>(rows.iter().map(|r| r.at).collect::<Vec<_>>())
@@ -172,6 +187,9 @@ async fn write(conn: &mut AsyncPgConnection, rows: &[Row]) -> Result<(), AppErro
     .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.order_id))
     .bind::<Array<Nullable<SqlUuid>>, _>(ids(|r| r.product_id))
     .bind::<Array<Jsonb>, _>(rows.iter().map(|r| &r.details).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(names(|r| r.customer_name.as_deref()))
+    .bind::<Array<Nullable<Text>>, _>(names(|r| r.product_name.as_deref()))
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.order_number).collect::<Vec<_>>())
     .execute(conn)
     .await?;
     Ok(())

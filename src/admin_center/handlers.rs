@@ -104,12 +104,12 @@ async fn find_keyed(
     conn: &AsyncPgConnection,
     user: &CurrentUser,
     line: &str,
-) -> Result<(Customer, CustomerScope, Purchase, Option<String>), AppError> {
+) -> Result<(Customer, CustomerScope, Purchase, software::Keyed), AppError> {
     let (scope, line) = own_line(user, line)?;
-    let (customer, purchase, key) = software::claimed_purchase_key(conn, Claim::own(scope), line)
+    let (customer, purchase, keyed) = software::claimed_purchase_key(conn, Claim::own(scope), line)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((customer, scope, purchase, key))
+    Ok((customer, scope, purchase, keyed))
 }
 
 /// The user's own customer, and the line the address names.
@@ -173,10 +173,10 @@ pub async fn key(
 ) -> Result<HttpResponse, AppError> {
     let conn = state.steady.get().await?;
     let found = find_keyed(&conn, &need.user, &line);
-    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    let (customer, scope, purchase, keyed) = need.read(&conn, found).await?;
     drop(conn);
     let caller = caller(&need.user, scope, &customer);
-    pages::key(&state, crumbs(ctx), &caller, &purchase, key).await
+    pages::key(&state, crumbs(ctx), &caller, &purchase, &customer, keyed).await
 }
 
 pub async fn download(

@@ -210,14 +210,14 @@ async fn usable_purchase(
     api: &Api<perm::SoftwareKeys>,
     tenant: &str,
     line: &str,
-) -> Result<(Customer, Purchase, Option<String>), ApiError> {
+) -> Result<(Customer, Purchase, queries::Keyed), ApiError> {
     let lang = api.caller.lang;
     let app = |e: AppError| ApiError::from_app(e, lang);
     let customer = customer_of(state, api, tenant).await?;
     let line = LineId::parse(line).ok_or_else(|| ApiError::not_found(lang))?;
     let conn = state.steady.get().await.map_err(|e| app(e.into()))?;
     let claim = Claim::of_partner(&api.caller.partner, customer.id);
-    let (customer, purchase, key) = queries::claimed_purchase_key(&conn, claim, line)
+    let (customer, purchase, keyed) = queries::claimed_purchase_key(&conn, claim, line)
         .await
         .map_err(app)?
         .ok_or_else(|| ApiError::not_found(lang))?;
@@ -225,7 +225,7 @@ async fn usable_purchase(
         AppError::Gone => cancelled(lang),
         e => app(e),
     })?;
-    Ok((customer, purchase, key))
+    Ok((customer, purchase, keyed))
 }
 
 fn cancelled(lang: Lang) -> ApiError {
@@ -274,8 +274,8 @@ pub async fn key(
 ) -> Result<HttpResponse, ApiError> {
     let lang = api.caller.lang;
     let (tenant, line) = path.into_inner();
-    let (customer, purchase, key) = usable_purchase(&state, &api, &tenant, &line).await?;
-    let key = key.ok_or_else(|| cancelled(lang))?;
+    let (customer, purchase, keyed) = usable_purchase(&state, &api, &tenant, &line).await?;
+    let key = keyed.key.ok_or_else(|| cancelled(lang))?;
     let entry = audit::entry(
         &subject(&api.caller, &customer, &purchase),
         Operation::KeyViewed,
@@ -283,9 +283,10 @@ pub async fn key(
         json!({ "via": "api" }),
     );
     // As on the dashboard: no key leaves unless its view is on the log.
+    let names = audit::names(&customer, &purchase, &keyed.catalog_name);
     state
         .recorder
-        .record(entry)
+        .record_named(entry, names)
         .await
         .map_err(|e| ApiError::from_app(e, lang))?;
     Ok(crate::web::render::no_store(HttpResponse::Ok().json(

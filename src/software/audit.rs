@@ -30,6 +30,21 @@ pub async fn record(
     Ok(())
 }
 
+/// The names a record of the purchase gives, as they are called now: the customer's company
+/// name and the product's name in the catalog (`catalog_name`, not the name it was sold
+/// under), as the database would look them up.
+pub fn names<'a>(
+    customer: &'a crate::customers::Customer,
+    purchase: &Purchase,
+    catalog_name: &'a str,
+) -> activity::Names<'a> {
+    activity::Names {
+        customer: Some(&customer.company_name),
+        product: Some(catalog_name),
+        order_number: Some(purchase.order_number),
+    }
+}
+
 /// The record of `operation` on the subject's purchase, its order and product named in the
 /// details too (they outlive a renamed product).
 pub fn entry<'a>(

@@ -75,10 +75,10 @@ pub async fn key(
     let (tenant, line) = path.into_inner();
     let conn = state.steady.get().await?;
     let found = find_keyed(&conn, need.partner()?, &tenant, &line);
-    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    let (customer, scope, purchase, keyed) = need.read(&conn, found).await?;
     drop(conn);
     let caller = caller(&need.user, scope, customer.partner_id);
-    pages::key(&state, ctx, &caller, &purchase, key).await
+    pages::key(&state, ctx, &caller, &purchase, &customer, keyed).await
 }
 
 pub async fn download(

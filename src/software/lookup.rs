@@ -43,7 +43,7 @@ pub async fn find_keyed(
     partner: PartnerScope,
     tenant: &str,
     line: &str,
-) -> Result<(Customer, CustomerScope, Purchase, Option<String>), AppError> {
+) -> Result<(Customer, CustomerScope, Purchase, queries::Keyed), AppError> {
     let (claim, line) = claimed(&partner, tenant, line)?;
     let (customer, purchase, key) = queries::claimed_purchase_key(conn, claim, line)
         .await?

@@ -213,11 +213,12 @@ pub async fn script(
     let (tenant, line) = path.into_inner();
     let conn = state.steady.get().await?;
     let found = find_keyed(&conn, need.partner()?, &tenant, &line);
-    let (customer, scope, purchase, key) = need.read(&conn, found).await?;
+    let (customer, scope, purchase, keyed) = need.read(&conn, found).await?;
     drop(conn);
     let caller = caller(&need.user, scope, customer.partner_id);
     let details = json!({ "via": "kms-migration-script" });
-    let key = pages::record_shown(&state, &caller, &purchase, key, details).await?;
+    let names = super::audit::names(&customer, &purchase, &keyed.catalog_name);
+    let key = pages::record_shown(&state, &caller, &purchase, keyed.key, details, names).await?;
     let (ipk, ato) = commands(&key);
     let lang = ctx.lang;
     let about = lang.t_args(

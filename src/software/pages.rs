@@ -206,7 +206,8 @@ pub async fn reveal_key(
     details: serde_json::Value,
 ) -> Result<String, AppError> {
     let key = queries::active_key(conn, purchase.line_id).await?;
-    record_shown(state, caller, purchase, key, details).await
+    let names = crate::activity::Names::default();
+    record_shown(state, caller, purchase, key, details, names).await
 }
 
 /// `key` (the purchase's key read before), once its view is recorded; gone if there is none.
@@ -216,12 +217,13 @@ pub async fn record_shown(
     purchase: &Purchase,
     key: Option<String>,
     details: serde_json::Value,
+    names: crate::activity::Names<'_>,
 ) -> Result<String, AppError> {
     usable(purchase)?;
     let key = key.ok_or(AppError::Gone)?;
     let subject = caller.subject(purchase);
     let entry = audit::entry(&subject, Operation::KeyViewed, state.clock.now(), details);
-    state.recorder.record(entry).await?;
+    state.recorder.record_named(entry, names).await?;
     Ok(key)
 }
 
@@ -232,9 +234,11 @@ pub async fn key(
     ctx: PageContext,
     caller: &Caller<'_>,
     purchase: &Purchase,
-    key: Option<String>,
+    customer: &Customer,
+    keyed: queries::Keyed,
 ) -> Result<HttpResponse, AppError> {
-    let key = record_shown(state, caller, purchase, key, json!({})).await?;
+    let names = audit::names(customer, purchase, &keyed.catalog_name);
+    let key = record_shown(state, caller, purchase, keyed.key, json!({}), names).await?;
     let back = format!("{}/{}", caller.base, purchase.line_id);
     let view = PurchaseView::new(purchase, ctx.lang);
     let page = KeyPage::new(ctx, back, view, &key);

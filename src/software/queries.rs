@@ -380,19 +380,26 @@ pub async fn claimed_purchase(
     Ok(query.first(&mut conn).await.optional()?)
 }
 
-/// `claimed_purchase` with the purchase's key while it is valid (a cancelled purchase's key
-/// is revoked and gone), for the key page: one statement.
+/// A purchase's key while it is valid (a cancelled purchase's key is revoked and gone), with
+/// the product's name in the catalog now, which the record of the key's view gives.
+pub struct Keyed {
+    pub key: Option<String>,
+    pub catalog_name: String,
+}
+
+/// `claimed_purchase` with the purchase's key, for the key page: one statement.
 pub async fn claimed_purchase_key(
     mut conn: &AsyncPgConnection,
     claim: Claim,
     line_id: LineId,
-) -> Result<Option<(Customer, Purchase, Option<String>)>, AppError> {
-    use crate::db::schema::product_keys;
+) -> Result<Option<(Customer, Purchase, Keyed)>, AppError> {
+    use crate::db::schema::{product_keys, products};
     let active_key = product_keys::order_line_id
         .eq(order_lines::id)
         .and(product_keys::revoked_at.is_null());
     let mut query = order_lines::table
         .inner_join(orders::table.inner_join(customers::table))
+        .inner_join(products::table)
         .left_join(product_keys::table.on(active_key))
         .filter(software_of(claim.customer_id()))
         .filter(order_lines::id.eq(line_id))
@@ -400,12 +407,17 @@ pub async fn claimed_purchase_key(
             Customer::as_select(),
             Purchase::as_select(),
             product_keys::key_text.nullable(),
+            products::name,
         ))
         .into_boxed();
     if let Some(partner_id) = claim.partner_id() {
         query = query.filter(customers::partner_id.eq(partner_id));
     }
-    Ok(query.first(&mut conn).await.optional()?)
+    let found: Option<(Customer, Purchase, Option<String>, String)> =
+        query.first(&mut conn).await.optional()?;
+    Ok(found.map(|(customer, purchase, key, catalog_name)| {
+        (customer, purchase, Keyed { key, catalog_name })
+    }))
 }
 
 /// A downloadable variant of a product, with its registered file if there is one.

@@ -171,3 +171,61 @@ async fn a_file_registered_or_removed_shows_on_the_next_list() {
         .unwrap();
     assert_eq!(available().await, Some(true));
 }
+
+/// Every view of a key (the dashboard's key page and KMS script, the customer's own key page
+/// and the API) is recorded with the customer and product as they are called when it is
+/// viewed: the product's name in the catalog, not the one it was sold under.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_of_a_key_names_the_customer_and_product_as_they_are_called_then() {
+    use cspdesk::auth::Role;
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let ws = app.purchase(shop.customer, "ws2022-std").await;
+    for sql in [
+        "UPDATE products SET name = name || ' (2027)' WHERE sku = 'ws2022-std'",
+        "UPDATE customers SET company_name = 'Northwind Traders Ltd'",
+    ] {
+        diesel::sql_query(sql)
+            .execute(&mut app.conn().await)
+            .await
+            .unwrap();
+    }
+    let agent = app.signed_in(&shop.agent).await;
+    let script = format!("{}/kms-migration/script", ws.path());
+    for path in [ws.key_path(), script] {
+        let viewed = agent.get(&path).await;
+        assert_eq!(viewed.status, 200, "{path}: {}", viewed.body);
+    }
+    let admin = app
+        .user(shop.partner)
+        .customer(shop.customer)
+        .roles(&[Role::CustomerGlobalAdmin])
+        .await;
+    let own = format!("/your-products/software/{}/key", ws.line);
+    assert_eq!(app.signed_in(&admin).await.get(&own).await.status, 200);
+    let api = token(&app, shop.partner, &["software:keys"]).await;
+    let base = format!("/v1/customers/{}/software", shop.customer);
+    let key = api
+        .post(&format!("{base}/{}/key", ws.line), &json!({}))
+        .await;
+    assert_eq!(key.status, 200, "{:?}", key.json);
+
+    let named: Vec<(Option<String>, Option<String>, Option<i64>)> = activity::table
+        .filter(activity::operation.eq("key_viewed"))
+        .filter(activity::order_id.eq(ws.order))
+        .select((
+            activity::customer_name,
+            activity::product_name,
+            activity::order_number,
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    let number = crate::support::ordering::order_number(&app, ws.order).await;
+    let now = (
+        Some("Northwind Traders Ltd".to_string()),
+        Some("Windows Server 2022 Standard (2027)".to_string()),
+        number.parse().ok(),
+    );
+    assert_eq!(named, vec![now; 4]);
+}
