@@ -697,19 +697,8 @@ async fn records_of_orders_and_cancellations_name_things_as_they_are_called_then
             .await
             .unwrap();
     };
-    type Names = (Option<String>, Option<String>, Option<i64>);
-    let names = async |operation: &str, order: OrderId| -> Vec<Names> {
-        activity::table
-            .filter(activity::operation.eq(operation))
-            .filter(activity::order_id.eq(order))
-            .select((
-                activity::customer_name,
-                activity::product_name,
-                activity::order_number,
-            ))
-            .load(&mut app.conn().await)
-            .await
-            .unwrap()
+    let names = async |operation: &str, order: OrderId| {
+        crate::support::ordering::record_names(&app, operation, order).await
     };
     let number = async |order: OrderId| -> Option<i64> {
         crate::support::ordering::order_number(&app, order)

@@ -210,17 +210,7 @@ async fn every_view_of_a_key_names_the_customer_and_product_as_they_are_called_t
         .await;
     assert_eq!(key.status, 200, "{:?}", key.json);
 
-    let named: Vec<(Option<String>, Option<String>, Option<i64>)> = activity::table
-        .filter(activity::operation.eq("key_viewed"))
-        .filter(activity::order_id.eq(ws.order))
-        .select((
-            activity::customer_name,
-            activity::product_name,
-            activity::order_number,
-        ))
-        .load(&mut app.conn().await)
-        .await
-        .unwrap();
+    let named = crate::support::ordering::record_names(&app, "key_viewed", ws.order).await;
     let number = crate::support::ordering::order_number(&app, ws.order).await;
     let now = (
         Some("Northwind Traders Ltd".to_string()),

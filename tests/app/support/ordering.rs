@@ -74,6 +74,25 @@ pub async fn keys_of(app: &TestApp, customer: CustomerId) -> Vec<String> {
         .unwrap()
 }
 
+/// The customer name, product name and order number of each activity record of `operation`
+/// about the order, as stored.
+pub type RecordNames = (Option<String>, Option<String>, Option<i64>);
+
+pub async fn record_names(app: &TestApp, operation: &str, order: OrderId) -> Vec<RecordNames> {
+    use cspdesk::db::schema::activity;
+    activity::table
+        .filter(activity::operation.eq(operation))
+        .filter(activity::order_id.eq(order))
+        .select((
+            activity::customer_name,
+            activity::product_name,
+            activity::order_number,
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap()
+}
+
 /// The order's number, as forms and pages show it.
 pub async fn order_number(app: &TestApp, order: OrderId) -> String {
     let n: i64 = orders::table
