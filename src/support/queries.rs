@@ -122,6 +122,10 @@ pub async fn count(mut conn: &AsyncPgConnection, scope: &PartnerScope) -> Result
 /// than running it). The index gives the list's order for any one partner, so the plan it
 /// keeps is the same walk for a partner with 5 requests or 50,000.
 ///
+/// The customer's name is read by a subquery, not a join: a search is planned on every view,
+/// and planning the join (estimating a merge join probes the customers' index) was a fifth of
+/// the search's time in the database.
+///
 /// `waiting` keeps only the requests waiting for the partner, off their own partial index; their
 /// number is not kept, so `listed_total` is then NULL.
 pub async fn list(
@@ -163,9 +167,9 @@ pub async fn list(
     };
     Ok(statement(format!(
         "SELECT r.id, r.number, r.title, r.problem_type, r.status,
-                c.company_name AS customer, r.created_at, {total}::bigint AS listed_total
+                (SELECT c.company_name FROM customers c WHERE c.id = r.customer_id) AS customer,
+                r.created_at, {total}::bigint AS listed_total
            FROM support_requests r
-           JOIN customers c ON c.id = r.customer_id
           WHERE r.partner_id = $1 {only} {keyset} {search}
           ORDER BY r.created_at {dir}, r.id {dir}
           LIMIT {limit}"
