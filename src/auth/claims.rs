@@ -29,10 +29,15 @@ struct Claims {
     lang: Option<String>,
     view: String,
     must_change: bool,
+    /// The version of the account the claims were written at (`user_sessions.claims_version`).
+    /// Claims written before versions were kept have none: 0, which no session has, so their
+    /// first check reads the account in full and writes them again.
+    #[serde(default)]
+    version: i64,
 }
 
-/// The claims of `user`, as the session stores them.
-pub fn encode(user: &CurrentUser) -> serde_json::Value {
+/// The claims of `user` at version `version` of the account, as the session stores them.
+pub fn encode(user: &CurrentUser, version: i64) -> serde_json::Value {
     serde_json::json!(Claims {
         id: user.id,
         email: user.email.clone(),
@@ -44,12 +49,14 @@ pub fn encode(user: &CurrentUser) -> serde_json::Value {
         lang: user.language.map(|l| l.code().to_string()),
         view: user.view_mode.code().to_string(),
         must_change: user.password_must_change,
+        version,
     })
 }
 
-/// The user the session's claims describe; `None` without readable ones (then the database
-/// decides). Read straight from the session's text into `Claims`, with no JSON value between.
-pub fn read(session: &actix_session::Session) -> Option<CurrentUser> {
+/// The user the session's claims describe, and the version of the account they were written
+/// at; `None` without readable ones (then the database decides). Read straight from the
+/// session's text into `Claims`, with no JSON value between.
+pub fn read(session: &actix_session::Session) -> Option<(CurrentUser, i64)> {
     session
         .get::<Claims>(SESSION_CLAIMS)
         .ok()
@@ -57,13 +64,14 @@ pub fn read(session: &actix_session::Session) -> Option<CurrentUser> {
         .and_then(user_of)
 }
 
-/// The user the claims describe; `None` for codes this version does not know.
-fn user_of(c: Claims) -> Option<CurrentUser> {
+/// The user the claims describe, and their version; `None` for codes this version does not
+/// know.
+fn user_of(c: Claims) -> Option<(CurrentUser, i64)> {
     let language = match c.lang {
         Some(code) => Some(Lang::from_code(&code)?),
         None => None,
     };
-    Some(CurrentUser {
+    let user = CurrentUser {
         id: c.id,
         email: c.email,
         display_name: c.name,
@@ -74,7 +82,8 @@ fn user_of(c: Claims) -> Option<CurrentUser> {
         language,
         view_mode: ViewMode::from_code(&c.view)?,
         password_must_change: c.must_change,
-    })
+    };
+    Some((user, c.version))
 }
 
 #[cfg(test)]
@@ -82,7 +91,7 @@ mod tests {
     use super::*;
 
     /// The claims as a session that stored `value` gives them back.
-    fn decode(value: serde_json::Value) -> Option<CurrentUser> {
+    fn decode(value: serde_json::Value) -> Option<(CurrentUser, i64)> {
         let text = serde_json::to_string(&value).ok()?;
         serde_json::from_str::<Claims>(&text).ok().and_then(user_of)
     }
@@ -108,13 +117,21 @@ mod tests {
             user(Some(Lang::Tr), vec![Role::AdminAgent, Role::GlobalAdmin]),
             user(None, vec![]),
         ] {
-            assert_eq!(decode(encode(&u)), Some(u));
+            assert_eq!(decode(encode(&u, 7)), Some((u, 7)));
         }
     }
 
     #[test]
+    fn claims_written_before_versions_have_a_version_no_session_has() {
+        let u = user(None, vec![Role::SalesAgent]);
+        let mut value = encode(&u, 3);
+        value.as_object_mut().unwrap().remove("version");
+        assert_eq!(decode(value), Some((u, 0)));
+    }
+
+    #[test]
     fn unreadable_claims_are_no_user() {
-        let mut value = encode(&user(None, vec![Role::SalesAgent]));
+        let mut value = encode(&user(None, vec![Role::SalesAgent]), 1);
         value["kind"] = "nobody".into();
         assert_eq!(decode(value), None);
         assert_eq!(decode(serde_json::json!({"id": 1})), None);

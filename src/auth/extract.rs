@@ -32,9 +32,10 @@ struct Loaded(Rc<LoadedUser>);
 #[derive(Default)]
 struct LoadedUser {
     user: OnceCell<Option<CurrentUser>>,
-    /// The session token while `user` comes from the cookie's claims and the database has
-    /// not confirmed them yet; `None` once it has (or when the database gave the user).
-    unconfirmed: RefCell<Option<String>>,
+    /// The session token and the claims' version while `user` comes from the cookie's claims
+    /// and the database has not confirmed them yet; `None` once it has (or when the database
+    /// gave the user).
+    unconfirmed: RefCell<Option<(String, i64)>>,
 }
 
 fn loaded(req: &HttpRequest) -> Loaded {
@@ -63,11 +64,11 @@ async fn claimed_user(
     }
     let session = req.get_session();
     let token = session.get::<String>(SESSION_TOKEN).ok().flatten();
-    let claimed = claims::read(&session).filter(|u| may_use_claims(req) && fit(u));
-    if let (Some(token), Some(user)) = (token, claimed) {
+    let claimed = claims::read(&session).filter(|(u, _)| may_use_claims(req) && fit(u));
+    if let (Some(token), Some((user, version))) = (token, claimed) {
         // Nothing was awaited since the look above, so the cell is still empty.
         if cell.0.user.set(Some(user.clone())).is_ok() {
-            *cell.0.unconfirmed.borrow_mut() = Some(token);
+            *cell.0.unconfirmed.borrow_mut() = Some((token, version));
             return Ok(Some(user));
         }
     }
@@ -87,17 +88,17 @@ async fn load(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
     };
     let state = app_state(req)?;
     let conn = state.pool.get().await?;
-    let user = store::resume_session(&conn, &token, state.clock.now()).await?;
-    match &user {
+    let found = store::resume_session(&conn, &token, state.clock.now()).await?;
+    match &found {
         None => session.purge(),
         // A form may change its own user (language, layout, password, roles): the page after
         // it reads the user from the database again.
         Some(_) if !may_use_claims(req) => {
             crate::web::session_store::take::<serde_json::Value>(&session, claims::SESSION_CLAIMS);
         }
-        Some(u) => keep_claims(&session, u),
+        Some((u, version)) => keep_claims(&session, u, *version),
     }
-    Ok(user)
+    Ok(found.map(|(user, _)| user))
 }
 
 fn app_state(req: &HttpRequest) -> Result<&AppState, AppError> {
@@ -108,9 +109,10 @@ fn app_state(req: &HttpRequest) -> Result<&AppState, AppError> {
 
 /// Keeps the cookie's claims in step with the database. Claims that already say the same are
 /// left alone: a changed session is sealed again and sent back as a cookie.
-fn keep_claims(session: &Session, user: &CurrentUser) {
-    if claims::read(session).as_ref() != Some(user) {
-        let _ = session.insert(claims::SESSION_CLAIMS, claims::encode(user));
+fn keep_claims(session: &Session, user: &CurrentUser, version: i64) {
+    let same = claims::read(session).is_some_and(|(u, v)| &u == user && v == version);
+    if !same {
+        let _ = session.insert(claims::SESSION_CLAIMS, claims::encode(user, version));
     }
 }
 
@@ -125,28 +127,38 @@ fn is_unconfirmed(req: &HttpRequest) -> bool {
 /// used none. A session that ended (signed out, expired, user disabled) sends the visitor to
 /// sign in. Claims that no longer match the account (a role changed) are renewed: a user who
 /// no longer passes `fit` is refused, anyone else asks for the page again, so no page is built
-/// from an outdated account.
+/// from an outdated account. A session whose account moved on without changing what the claims
+/// say (a new password hash) only has its claims' version renewed.
 async fn confirm(
     req: &HttpRequest,
     conn: &AsyncPgConnection,
     fit: impl Fn(&CurrentUser) -> bool,
 ) -> Result<(), AppError> {
     let cell = loaded(req);
-    let Some(token) = cell.0.unconfirmed.borrow().clone() else {
+    let Some((token, version)) = cell.0.unconfirmed.borrow().clone() else {
         return Ok(());
     };
-    let state = app_state(req)?;
-    let found = store::resume_session(conn, &token, state.clock.now()).await?;
+    let now = app_state(req)?.clock.now();
+    // Most checks end here: the session is live and its account unchanged since the claims.
+    // Anything else reads the account (a second round trip, for this request only).
+    let unchanged = store::still_as_claimed(conn, &token, version, now).await?;
+    let found = match unchanged {
+        true => None,
+        false => Some(store::resume_session(conn, &token, now).await?),
+    };
     // The database has answered: whatever it said goes back to the caller, who answers with
     // it, so the net under the response has nothing left to check.
     *cell.0.unconfirmed.borrow_mut() = None;
+    let Some(found) = found else {
+        return Ok(());
+    };
     let session = req.get_session();
-    let Some(user) = found else {
+    let Some((user, version)) = found else {
         session.purge();
         return Err(sign_in_required(req));
     };
+    keep_claims(&session, &user, version);
     if cell.0.user.get().and_then(Option::as_ref) != Some(&user) {
-        keep_claims(&session, &user);
         return Err(if fit(&user) {
             AppError::Reload(here(req))
         } else {

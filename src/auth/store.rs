@@ -99,6 +99,8 @@ struct Resumed {
     created_at: DateTime<Utc>,
     #[diesel(sql_type = diesel::sql_types::Timestamptz)]
     last_seen_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    claims_version: i64,
     #[diesel(sql_type = diesel::sql_types::Uuid)]
     id: UserId,
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -127,20 +129,22 @@ struct Resumed {
 /// request (building a three-table select was a few percent of a page's time). The roles come
 /// as an array, so the answer is one row, and the password's hash is not read.
 const RESUME: &str = "
-    SELECT s.created_at, s.last_seen_at, u.id, u.email, u.display_name, u.kind, u.partner_id,
+    SELECT s.created_at, s.last_seen_at, s.claims_version, u.id, u.email, u.display_name,
+           u.kind, u.partner_id,
            u.customer_id, u.language, u.view_mode, u.disabled_at, u.password_must_change,
            ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles
       FROM user_sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.ended_at IS NULL";
 
-/// The user behind a session token, if the session is still valid at `now`. An idle, expired
-/// or disabled user's session is ended here, so it cannot be revived. A shared connection, so
-/// a page's own statements can be sent on it behind this one (pipelined).
+/// The user behind a session token, if the session is still valid at `now`, with the version
+/// of the account the session's cookie may say it is (`claims_version`). An idle, expired or
+/// disabled user's session is ended here, so it cannot be revived. A shared connection, so a
+/// page's own statements can be sent on it behind this one (pipelined).
 pub async fn resume_session(
     mut conn: &AsyncPgConnection,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Option<CurrentUser>, AppError> {
+) -> Result<Option<(CurrentUser, i64)>, AppError> {
     let hash = token_hash(token);
     let found: Option<Resumed> = prepared(RESUME)
         .bind::<diesel::sql_types::Bytea, _>(&hash)
@@ -155,18 +159,8 @@ pub async fn resume_session(
         end_session(conn, token, now).await?;
         return Ok(None);
     }
-    if now - session.last_seen_at >= rules::LAST_SEEN_GRANULARITY {
-        // Several requests of one session (tabs, a page's parallel loads) find it stale at
-        // once. The condition makes all but the first a no-op once it commits: they wait for
-        // its row lock but write nothing, instead of each writing and flushing in turn.
-        diesel::update(user_sessions::table.find(&hash))
-            .filter(user_sessions::last_seen_at.le(now - rules::LAST_SEEN_GRANULARITY))
-            .set(user_sessions::last_seen_at.eq(now))
-            .reused()
-            .execute(&mut conn)
-            .await?;
-    }
-    Ok(Some(CurrentUser {
+    touch(conn, &hash, session.last_seen_at, now).await?;
+    let user = CurrentUser {
         id: session.id,
         email: session.email,
         display_name: session.display_name,
@@ -177,7 +171,73 @@ pub async fn resume_session(
         language: session.language,
         view_mode: session.view_mode,
         password_must_change: session.password_must_change,
-    }))
+    };
+    Ok(Some((user, session.claims_version)))
+}
+
+/// The check of a request made on the cookie's claims: one row of the session's own, not its
+/// account (see the migration `session_claims_version`).
+const STILL: &str = "
+    SELECT created_at, last_seen_at, claims_version FROM user_sessions
+     WHERE token_hash = $1 AND ended_at IS NULL";
+
+#[derive(QueryableByName)]
+struct Stamp {
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    last_seen_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    claims_version: i64,
+}
+
+/// Whether the session is valid at `now` and its account still at `version`, the version its
+/// claims were written at: then the claims are the account as the database has it, since any
+/// change to an account or its roles moves the version of its live sessions in the same
+/// transaction (and disabling a user is such a change). `false` for anything else (no such
+/// session, ended, idle, expired, another version): `resume_session` then says what it is.
+pub async fn still_as_claimed(
+    mut conn: &AsyncPgConnection,
+    token: &str,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let hash = token_hash(token);
+    let found: Option<Stamp> = prepared(STILL)
+        .bind::<diesel::sql_types::Bytea, _>(&hash)
+        .get_result(&mut conn)
+        .await
+        .optional()?;
+    let Some(stamp) = found else {
+        return Ok(false);
+    };
+    let state = rules::session_state(stamp.created_at, stamp.last_seen_at, now);
+    if state != rules::SessionState::Active || stamp.claims_version != version {
+        return Ok(false);
+    }
+    touch(conn, &hash, stamp.last_seen_at, now).await?;
+    Ok(true)
+}
+
+/// Notes that the session was seen at `now`, at most once a `LAST_SEEN_GRANULARITY`.
+async fn touch(
+    mut conn: &AsyncPgConnection,
+    hash: &[u8],
+    last_seen_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if now - last_seen_at >= rules::LAST_SEEN_GRANULARITY {
+        // Several requests of one session (tabs, a page's parallel loads) find it stale at
+        // once. The condition makes all but the first a no-op once it commits: they wait for
+        // its row lock but write nothing, instead of each writing and flushing in turn.
+        diesel::update(user_sessions::table.find(hash))
+            .filter(user_sessions::last_seen_at.le(now - rules::LAST_SEEN_GRANULARITY))
+            .set(user_sessions::last_seen_at.eq(now))
+            .reused()
+            .execute(&mut conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// An account as the app sees it once signed in; for work done on a user's behalf outside a

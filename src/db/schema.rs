@@ -418,6 +418,7 @@ diesel::table! {
         created_at -> Timestamptz,
         last_seen_at -> Timestamptz,
         ended_at -> Nullable<Timestamptz>,
+        claims_version -> Int8,
     }
 }
 

@@ -546,3 +546,81 @@ async fn the_home_page_reads_alongside_its_session_check() {
     assert_eq!(out.location.as_deref(), Some("/signin"));
     assert!(!out.contains("data-test=\"overview\""), "{}", out.body);
 }
+
+/// The live sessions' versions of the account `id` and those of its ended ones.
+async fn session_versions(app: &TestApp, id: UserId) -> (Vec<i64>, Vec<i64>) {
+    let rows: Vec<(i64, bool)> = user_sessions::table
+        .filter(user_sessions::user_id.eq(id))
+        .select((
+            user_sessions::claims_version,
+            user_sessions::ended_at.is_null(),
+        ))
+        .load(&mut app.conn().await)
+        .await
+        .unwrap();
+    let pick = |live: bool| -> Vec<i64> {
+        rows.iter()
+            .filter(|(_, l)| *l == live)
+            .map(|(v, _)| *v)
+            .collect()
+    };
+    (pick(true), pick(false))
+}
+
+/// The session's check reads the account only when it may have changed: any change to the
+/// account or its roles, made anywhere (here straight in the database), moves the version of
+/// its live sessions. A page on claims of an older version is asked for again and then shows
+/// the account as it is; one whose account came back to what the claims say is shown at once,
+/// and the next check is the short one again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_change_to_an_account_moves_its_live_sessions_versions() {
+    let app = TestApp::spawn().await;
+    let (email, id, page) = purchase_page_of(&app, &[Role::AdminAgent]).await;
+    let ended = app.signed_in(&email).await;
+    assert_eq!(ended.post("/signout", &[]).await.status, 303);
+    let v = app.signed_in(&email).await;
+    let usual = crate::support::ordering::queries_for(&app, &v, &page).await;
+    assert_eq!(session_versions(&app, id).await, (vec![1], vec![1]));
+
+    diesel::update(users::table.find(id))
+        .set(users::display_name.eq("Renamed Person"))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(session_versions(&app, id).await, (vec![2], vec![1]));
+    let again = v.get(&page).await;
+    assert_eq!(
+        (again.status, again.location.as_deref()),
+        (303, Some(page.as_str()))
+    );
+    let shown = v.get(&page).await;
+    assert_eq!(shown.status, 200);
+    assert!(shown.contains("Renamed Person"), "{}", shown.body);
+
+    let give = diesel::insert_into(user_roles::table).values((
+        user_roles::user_id.eq(id),
+        user_roles::role.eq("sales_agent"),
+    ));
+    give.execute(&mut app.conn().await).await.unwrap();
+    diesel::delete(user_roles::table.filter(user_roles::role.eq("sales_agent")))
+        .filter(user_roles::user_id.eq(id))
+        .execute(&mut app.conn().await)
+        .await
+        .unwrap();
+    assert_eq!(session_versions(&app, id).await, (vec![4], vec![1]));
+    let before = app.queries.get();
+    assert_eq!(
+        v.get(&page).await.status,
+        200,
+        "the account is as the claims say"
+    );
+    assert_eq!(
+        app.queries.get() - before,
+        usual + 1,
+        "the account was read once"
+    );
+    assert_eq!(
+        crate::support::ordering::queries_for(&app, &v, &page).await,
+        usual
+    );
+}
