@@ -75,9 +75,9 @@ pub async fn list(
         });
     }
     let after = query.after.as_deref().and_then(CustomerId::parse);
-    // The list's statements suit one plan for every partner; a search's best plan depends on
-    // what is searched for.
-    let pool = if q.is_empty() {
+    // The list's statements suit one plan for every partner and most searches; a text that may
+    // start a GUID is planned for what is searched for.
+    let pool = if queries::suits_one_plan(&q) {
         &state.steady
     } else {
         &state.pool

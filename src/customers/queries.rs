@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::forms::ValidCustomer;
 use super::sorting::Sort;
-use super::{Counts, Customer};
+use super::{Counts, Customer, search};
 use crate::auth::PartnerScope;
 use crate::db::schema::{customer_counts, customers};
 use crate::db::statement::prepared;
@@ -21,6 +21,7 @@ enum Search {
     All,
     Tenant(CustomerId),
     Text {
+        text: String,
         pattern: String,
         prefix: Option<String>,
     },
@@ -36,6 +37,7 @@ impl Search {
         }
         let hex = q.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
         Search::Text {
+            text: q.to_string(),
             pattern: crate::db::contains_pattern(q),
             prefix: hex.then(|| format!("{}%", q.to_ascii_lowercase())),
         }
@@ -61,24 +63,56 @@ impl Search {
         }
     }
 
-    /// A text search is planned for its pattern: a plan cached for any pattern would either
-    /// walk every customer in name order for a rare one or sort every match of a common one.
+    /// Whether the text is looked for off the suffixes the database keeps (`search::few`):
+    /// any text but one that may also start a tenant GUID, which the GUIDs' trigram index
+    /// answers along with the names'.
+    fn by_suffixes(&self) -> bool {
+        matches!(self, Search::Text { prefix: None, .. })
+    }
+
+    /// A text that may start a GUID is planned for its pattern: a plan cached for any pattern
+    /// would either walk every customer in name order for a rare one or sort every match of a
+    /// common one. Any other search's statement has one plan that suits every value: off the
+    /// suffixes when they hold every match, else the list's own index in its order.
     fn statement(&self, sql: String) -> crate::db::statement::Prepared {
         match self {
-            Search::Text { .. } => crate::db::statement::planned_each_time(sql),
+            Search::Text {
+                prefix: Some(_), ..
+            } => crate::db::statement::planned_each_time(sql),
             _ => prepared(sql),
         }
     }
 
-    fn binds(&self) -> (&str, &str, CustomerId) {
+    /// The binds $3 (the text's pattern), $4 (a GUID's start), $5 (a tenant GUID) and $7 (the
+    /// text itself), each unused one blank.
+    fn binds(&self) -> (&str, &str, CustomerId, &str) {
         match self {
-            Search::All => ("", "", CustomerId::nil()),
-            Search::Tenant(id) => ("", "", *id),
-            Search::Text { pattern, prefix } => {
-                (pattern, prefix.as_deref().unwrap_or(""), CustomerId::nil())
-            }
+            Search::All => ("", "", CustomerId::nil(), ""),
+            Search::Tenant(id) => ("", "", *id, ""),
+            Search::Text {
+                text,
+                pattern,
+                prefix,
+            } => (
+                pattern,
+                prefix.as_deref().unwrap_or(""),
+                CustomerId::nil(),
+                text,
+            ),
         }
     }
+}
+
+/// Whether the list's statements for the search `q` have one plan that suits every value (the
+/// pool that keeps plans may run them).
+pub fn suits_one_plan(q: &str) -> bool {
+    !matches!(
+        Search::new(q),
+        Search::Text {
+            prefix: Some(_),
+            ..
+        }
+    )
 }
 
 /// How many customers the list shows: the partner's count, kept by the database, or the
@@ -99,21 +133,44 @@ pub async fn total(
             .await?;
         return Ok(Total::Exactly(i64::from(kept)));
     }
-    let (pattern, prefix, id) = search.binds();
+    let (pattern, prefix, id, text) = search.binds();
     let counted: Counted = search
-        .statement(format!(
-            "SELECT count(*) AS n FROM (SELECT 1 FROM customers
-          WHERE partner_id = $1 {} LIMIT $2) matched",
-            search.condition()
-        ))
+        .statement(count_sql(&search))
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<BigInt, _>(MAX_COUNTED + 1)
         .bind::<Text, _>(pattern)
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)
+        .bind::<SqlUuid, _>(CustomerId::nil())
+        .bind::<Text, _>(text)
         .get_result(&mut conn)
         .await?;
     Ok(counted.into())
+}
+
+/// The count's statement. A text found off the suffixes counts the customers they name when
+/// they are every match (at most `MOST_SUFFIXES`, so at most `MAX_COUNTED`; see
+/// `search::few_matches`), and otherwise the matches up to the bound `$2`; only the branch
+/// that applies runs.
+fn count_sql(search: &Search) -> String {
+    if !search.by_suffixes() {
+        return format!(
+            "SELECT count(*) AS n FROM (SELECT 1 FROM customers
+              WHERE partner_id = $1 {} LIMIT $2) matched",
+            search.condition()
+        );
+    }
+    let contains = search::contains("$7");
+    format!(
+        "WITH {}
+         SELECT CASE WHEN {} THEN {}
+                     ELSE (SELECT count(*) FROM (SELECT 1 FROM customers
+                            WHERE partner_id = $1 AND {contains} LIMIT $2) matched)
+                END AS n",
+        search::few("$1", "$7"),
+        search::not_too_many(),
+        search::few_matches("$7"),
+    )
 }
 
 /// A page of the list and, when it has rows, the partner's count of customers kept by the
@@ -156,21 +213,17 @@ pub async fn page(
         ),
         None => String::new(),
     };
-    let (pattern, prefix, id) = search.binds();
+    let (pattern, prefix, id, text) = search.binds();
+    let order = format!("ORDER BY {key} {dir}, id {dir} LIMIT {limit}");
     let listed: Vec<Listed> = search
-        .statement(format!(
-            "SELECT {COLUMNS},
-                    (SELECT p.customer_count FROM partners p WHERE p.id = $1) AS partner_total
-               FROM customers WHERE partner_id = $1 {} {keyset}
-              ORDER BY {key} {dir}, id {dir} LIMIT {limit}",
-            search.condition()
-        ))
+        .statement(page_sql(&search, &keyset, &order))
         .bind::<SqlUuid, _>(scope.partner_id())
         .bind::<BigInt, _>(limit)
         .bind::<Text, _>(pattern)
         .bind::<Text, _>(prefix)
         .bind::<SqlUuid, _>(id)
         .bind::<SqlUuid, _>(after.unwrap_or_else(CustomerId::nil))
+        .bind::<Text, _>(text)
         .load(&mut conn)
         .await?;
     let partner_total = <[Listed]>::first(&listed).map(|l| i64::from(l.partner_total));
@@ -182,6 +235,39 @@ pub async fn page(
 
 const COLUMNS: &str = "id, partner_id, company_name, primary_domain, market, currency, \
                        created_at";
+
+/// The page's statement, past the cursor's condition `keyset`, in `order` (with its limit).
+/// A text found off the suffixes has two branches, of which only one runs: the customers the
+/// suffixes name, when they are every match (a text in few names: a few rows by their key,
+/// sorted), or else the list's own index walked in its order, each customer checked, up to the
+/// page's end (a text in many names finds a page soon).
+fn page_sql(search: &Search, keyset: &str, order: &str) -> String {
+    let total = "(SELECT p.customer_count FROM partners p WHERE p.id = $1) AS partner_total";
+    if !search.by_suffixes() {
+        return format!(
+            "SELECT {COLUMNS}, {total} FROM customers
+              WHERE partner_id = $1 {} {keyset} {order}",
+            search.condition()
+        );
+    }
+    let contains = search::contains("$7");
+    format!(
+        "WITH {}
+         SELECT {COLUMNS}, {total} FROM (
+             (SELECT {COLUMNS} FROM customers
+               WHERE id = ANY ({}) AND partner_id = $1 AND {contains} {keyset} AND {}
+               {order})
+             UNION ALL
+             (SELECT {COLUMNS} FROM customers
+               WHERE partner_id = $1 AND {contains} {keyset} AND {}
+               {order})
+         ) found {order}",
+        search::few("$1", "$7"),
+        search::FEW_CUSTOMERS,
+        search::not_too_many(),
+        search::too_many(),
+    )
+}
 
 /// `None` both when the customer does not exist and when it belongs to another partner.
 pub async fn find(

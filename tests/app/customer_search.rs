@@ -164,3 +164,104 @@ async fn customers_are_found_by_any_part_of_their_name_or_domain() {
         found(conn, Some(shop.partner), "e").await
     );
 }
+
+/// The names a page of the Customers list shows, in its order.
+fn listed_names(body: &str) -> Vec<String> {
+    body.split("<td><a href=\"/customers/")
+        .skip(1)
+        .filter_map(|row| {
+            let name = row.split_once("\">")?.1;
+            Some(name.split_once("</a>")?.0.to_string())
+        })
+        .collect()
+}
+
+/// The names of `partner`'s customers whose name or domain contains `text`, by a plain `LIKE`
+/// over every one of them, in the list's order `order`.
+async fn like_names(
+    conn: &mut AsyncPgConnection,
+    partner: PartnerId,
+    text: &str,
+    order: &str,
+) -> Vec<String> {
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = Text)]
+        company_name: String,
+    }
+    let rows: Vec<Name> = diesel::sql_query(format!(
+        "SELECT company_name FROM customers
+          WHERE partner_id = $1
+            AND (lower(company_name) || chr(1) || lower(primary_domain)) LIKE lower($2)
+          ORDER BY {order}"
+    ))
+    .bind::<SqlUuid, _>(partner)
+    .bind::<Text, _>(cspdesk::db::contains_pattern(text))
+    .load(conn)
+    .await
+    .unwrap();
+    rows.into_iter().map(|n| n.company_name).collect()
+}
+
+/// The Customers list's search pages through exactly the customers a plain `LIKE` finds, in
+/// the list's order, and counts them: for a text in a few names (found off the suffixes), a
+/// text longer than the suffixes kept, and a text in more names than a search reads suffixes
+/// of (the list's own index walked instead).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_customers_list_finds_every_match_of_rare_common_and_long_texts_in_order() {
+    let app = TestApp::spawn().await;
+    let shop = app.shop().await;
+    let tag = shop.partner.to_string()[..8].to_string();
+    diesel::sql_query(
+        "INSERT INTO customers (id, partner_id, company_name, primary_domain, market, currency, created_at)
+         SELECT gen_random_uuid(), $1, 'Store ' || g, 'store-' || g || '-' || $2 || '.test', 'US', 'USD', now()
+           FROM generate_series(1, 1200) g
+         UNION ALL
+         SELECT gen_random_uuid(), $1, 'Fabrikam Stores of the Northern ' || r, 'north-' || n || '-' || $2 || '.test', 'US', 'USD', now()
+           FROM unnest(ARRAY['Region 1', 'Region 2', 'Rivers 2']) WITH ORDINALITY AS x(r, n)
+         UNION ALL
+         SELECT gen_random_uuid(), $1, 'Fabrikam Stores of the Northern Region 2' || g, 'north2-' || g || '-' || $2 || '.test', 'US', 'USD', now()
+           FROM generate_series(1, 30) g",
+    )
+    .bind::<SqlUuid, _>(shop.partner)
+    .bind::<Text, _>(&tag)
+    .execute(&mut app.conn().await)
+    .await
+    .unwrap();
+    let email = app
+        .user(shop.partner)
+        .roles(&[cspdesk::auth::Role::AdminAgent])
+        .await;
+    let v = app.signed_in(&email).await;
+    let mut pooled = app.conn().await;
+    let conn: &mut AsyncPgConnection = &mut pooled;
+    let by_name = "lower(company_name), id";
+    let by_domain_desc = "primary_domain DESC, id DESC";
+    let cases = [
+        ("store 11", "", by_name, "111 customers"),
+        ("STORE-11", "domain_desc", by_domain_desc, "111 customers"),
+        (
+            "stores of the northern region 2",
+            "",
+            by_name,
+            "31 customers",
+        ),
+        ("of the northern region 29", "", by_name, "1 customer"),
+        ("store", "", by_name, "More than 1,000 customers"),
+        (
+            "store",
+            "domain_desc",
+            by_domain_desc,
+            "More than 1,000 customers",
+        ),
+    ];
+    for (text, sort, order, count) in cases {
+        let want = like_names(conn, shop.partner, text, order).await;
+        let query = serde_urlencoded::to_string([("q", text), ("sort", sort)]).unwrap();
+        let pages =
+            crate::support::ordering::keyset_pages(&app, &v, &format!("/customers?{query}")).await;
+        let shown: Vec<String> = pages.iter().flat_map(|p| listed_names(&p.body)).collect();
+        assert_eq!(shown, want, "{text:?} sorted {sort:?}");
+        assert!(pages[0].contains(count), "{text:?}: {}", pages[0].body);
+    }
+}
