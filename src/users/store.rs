@@ -87,6 +87,16 @@ pub async fn close_doors(
     keep: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    // The account first, then its sessions: the order every change to an account takes (its
+    // UPDATE, whose trigger then moves its sessions' version). Sessions first could deadlock
+    // with a change the user makes to their own account at the same moment.
+    users::table
+        .find(user_id)
+        .select(users::id)
+        .for_no_key_update()
+        .first::<UserId>(conn)
+        .await
+        .optional()?;
     let mut sessions = diesel::update(user_sessions::table)
         .filter(user_sessions::user_id.eq(user_id))
         .filter(user_sessions::ended_at.is_null())
