@@ -141,17 +141,12 @@ const RESUME: &str = "
 /// disabled user's session is ended here, so it cannot be revived. A shared connection, so a
 /// page's own statements can be sent on it behind this one (pipelined).
 pub async fn resume_session(
-    mut conn: &AsyncPgConnection,
+    conn: &AsyncPgConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<(CurrentUser, i64)>, AppError> {
     let hash = token_hash(token);
-    let found: Option<Resumed> = prepared(RESUME)
-        .bind::<diesel::sql_types::Bytea, _>(&hash)
-        .get_result(&mut conn)
-        .await
-        .optional()?;
-    let Some(session) = found else {
+    let Some(session) = session_row::<Resumed>(conn, RESUME, &hash).await? else {
         return Ok(None);
     };
     let state = rules::session_state(session.created_at, session.last_seen_at, now);
@@ -197,18 +192,13 @@ struct Stamp {
 /// transaction (and disabling a user is such a change). `false` for anything else (no such
 /// session, ended, idle, expired, another version): `resume_session` then says what it is.
 pub async fn still_as_claimed(
-    mut conn: &AsyncPgConnection,
+    conn: &AsyncPgConnection,
     token: &str,
     version: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let hash = token_hash(token);
-    let found: Option<Stamp> = prepared(STILL)
-        .bind::<diesel::sql_types::Bytea, _>(&hash)
-        .get_result(&mut conn)
-        .await
-        .optional()?;
-    let Some(stamp) = found else {
+    let Some(stamp) = session_row::<Stamp>(conn, STILL, &hash).await? else {
         return Ok(false);
     };
     let state = rules::session_state(stamp.created_at, stamp.last_seen_at, now);
@@ -217,6 +207,22 @@ pub async fn still_as_claimed(
     }
     touch(conn, &hash, stamp.last_seen_at, now).await?;
     Ok(true)
+}
+
+/// The row `sql` reads of the live session whose token hashes to `hash` (bound as `$1`).
+async fn session_row<T>(
+    mut conn: &AsyncPgConnection,
+    sql: &'static str,
+    hash: &[u8],
+) -> Result<Option<T>, AppError>
+where
+    T: QueryableByName<diesel::pg::Pg> + Send + 'static,
+{
+    Ok(prepared(sql)
+        .bind::<diesel::sql_types::Bytea, _>(hash)
+        .get_result(&mut conn)
+        .await
+        .optional()?)
 }
 
 /// Notes that the session was seen at `now`, at most once a `LAST_SEEN_GRANULARITY`.
