@@ -148,7 +148,7 @@ async fn run(command: Command) -> Result<(), StartupError> {
             };
             serve(settings, pool, pools, clock).await
         }
-        Command::ServeReference(addr) => cspdesk::reference::serve(pool, &addr).await,
+        Command::ServeReference(addr) => cspdesk::reference::serve(&url, &addr).await,
         Command::ServeFiles(..) => Ok(()),
     };
     if let Some(mut c) = cluster {

@@ -8,7 +8,7 @@ use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::db::DbPool;
 use crate::error::StartupError;
@@ -56,10 +56,15 @@ struct FortunesPage {
     fortunes: Vec<Fortune>,
 }
 
-/// Creates and fills the table if it is not there yet; safe to repeat.
-async fn prepare(pool: &DbPool) -> Result<(), StartupError> {
+/// Creates and fills the table if it is not there yet; safe to repeat. On a connection of its
+/// own, closed after: a pool's connection opened here would keep its driver on the main
+/// runtime, and every request that used it would wake another thread.
+async fn prepare(url: &str) -> Result<(), StartupError> {
+    use diesel_async::AsyncConnection;
     let failed = |e: &dyn std::fmt::Display| StartupError::Other(format!("reference table: {e}"));
-    let mut conn = pool.get().await.map_err(|e| failed(&e))?;
+    let mut conn = AsyncPgConnection::establish(url)
+        .await
+        .map_err(|e| failed(&e))?;
     diesel::sql_query(
         "CREATE TABLE IF NOT EXISTS reference_fortune (id integer PRIMARY KEY, message text NOT NULL)",
     )
@@ -108,9 +113,16 @@ async fn fortunes(pool: web::Data<DbPool>) -> HttpResponse {
     }
 }
 
-/// Serves `/fortunes` on `addr` until the process is stopped, with the dashboard's pool.
-pub async fn serve(pool: DbPool, addr: &str) -> Result<(), StartupError> {
-    prepare(&pool).await?;
+/// Connections of the reference's one pool, shared by its workers: deadpool's usual size
+/// for a TechEmpower-style server.
+const CONNECTIONS: usize = 16;
+
+/// Serves `/fortunes` on `addr` until the process is stopped, on a pool with the stack's
+/// defaults (`db::stock_pool`), not the dashboard's tuned ones: the yardstick is the stack as
+/// it comes.
+pub async fn serve(url: &str, addr: &str) -> Result<(), StartupError> {
+    prepare(url).await?;
+    let pool = crate::db::stock_pool(url, CONNECTIONS)?;
     let listener = std::net::TcpListener::bind(addr)
         .map_err(|e| StartupError::Config(format!("cannot listen on {addr}: {e}")))?;
     let bound = listener

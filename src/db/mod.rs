@@ -159,6 +159,19 @@ pub fn pool(url: &str, max_size: usize, queries: QueryCounter) -> Result<DbPool,
     pool_planned(url, max_size, queries, Plans::Auto)
 }
 
+/// A pool as diesel-async and deadpool make it by default: `max_size` connections shared by
+/// every worker, each checked out only after a test query (`SELECT 1`) showed it alive. For
+/// the benchmark's reference page, which measures what the stack gives untuned (a stand-alone
+/// fortunes server on this stack, with its defaults, served the same requests/s); the
+/// dashboard's own pools skip the test query and keep a pool per worker.
+pub fn stock_pool(url: &str, max_size: usize) -> Result<DbPool, StartupError> {
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
+    Pool::builder(manager)
+        .max_size(max_size)
+        .build()
+        .map_err(|e| StartupError::Database(e.to_string()))
+}
+
 fn pool_planned(
     url: &str,
     max_size: usize,
