@@ -1,6 +1,7 @@
 //! `cspdesk serve-reference <addr>`: the benchmark's yardstick for pages. TechEmpower's
-//! "fortunes" on the dashboard's own stack — the same pool, askama and actix-web — reads a
-//! 12-row table, adds a row, sorts and renders an escaped table. `./setup/bench` measures
+//! "fortunes" on the dashboard's own stack (actix-web, diesel-async's pool and askama, with
+//! their defaults, not the dashboard's tuning) reads a 12-row table, adds a row, sorts and
+//! renders an escaped table. `./setup/bench` measures
 //! every dashboard page as a share of this page's requests/s, in the same run on the same
 //! machine, because absolute numbers move with the machine. Not part of the dashboard.
 
@@ -113,8 +114,8 @@ async fn fortunes(pool: web::Data<DbPool>) -> HttpResponse {
     }
 }
 
-/// Connections of the reference's one pool, shared by its workers: deadpool's usual size
-/// for a TechEmpower-style server.
+/// Connections of the reference's one pool, shared by its workers, as a stand-alone fortunes
+/// server on this stack keeps them: one for each of the benchmark's 16 connections.
 const CONNECTIONS: usize = 16;
 
 /// Serves `/fortunes` on `addr` until the process is stopped, on a pool with the stack's

@@ -34,6 +34,10 @@ pub struct Size {
     pub activity_per_partner: i64,
     /// Contoso's support requests, a third of them decided.
     pub support_requests: i32,
+    /// Contoso's API tokens made over the last year.
+    pub api_tokens: i32,
+    /// Key views and downloads by Adatum's own admin over the last year.
+    pub tenant_access: i32,
 }
 
 impl Size {
@@ -43,6 +47,8 @@ impl Size {
         orders: 200_000,
         activity_per_partner: 100_000,
         support_requests: 20_000,
+        api_tokens: 250,
+        tenant_access: 250,
     };
 
     pub const TENTH: Size = Size {
@@ -51,6 +57,8 @@ impl Size {
         orders: 20_000,
         activity_per_partner: 10_000,
         support_requests: 2_000,
+        api_tokens: 25,
+        tenant_access: 25,
     };
 }
 const BUYER: &str = "admin.agent@contoso-partner.test";
@@ -145,6 +153,47 @@ SELECT gen_random_uuid(), $1, c.id, 'other', 'low', 'Benchmark request ' || g.i,
  WHERE NOT EXISTS (SELECT 1 FROM support_requests WHERE title LIKE 'Benchmark request %')
  ORDER BY g.i DESC";
 
+/// API tokens Contoso's Global admin made over the last year, one every 35 hours (ten times
+/// as far apart for a tenth), each for 90 days, so the API tokens page has a page to show on
+/// both sizes and more to turn to on the larger. Without them the page listed only the tokens
+/// earlier benchmark runs had made, as many as there had been runs on that data set: a page
+/// that grew with the runs, not the data. Added once, also to a data set seeded before.
+const TOKENS: &str = "
+INSERT INTO api_tokens (id, partner_id, name, secret_hash, scopes, created_by, created_at,
+                        expires_at)
+SELECT gen_random_uuid(), $1, 'Benchmark token ' || g.i,
+       sha256(convert_to('bench-token:' || $1::text || ':' || g.i, 'UTF8')),
+       ARRAY['customers:read', 'orders:read'], u.id, g.at, g.at + interval '90 days'
+  FROM (SELECT i, $2 - i * (interval '8750 hours' / $8) AS at
+          FROM generate_series(1, $8) i) g
+  JOIN users u ON u.email = 'global.admin@contoso-partner.test'
+ WHERE NOT EXISTS (SELECT 1 FROM api_tokens
+                    WHERE partner_id = $1 AND name LIKE 'Benchmark token %')";
+
+/// Key views and downloads by the demo customer Adatum's own admin, one every 35 hours over
+/// the last year (ten times as far apart for a tenth), so that the customer admin's "who
+/// accessed keys and files" has a page to show on both sizes. Without them it listed the
+/// handful of records earlier runs and the partner's records had left on that data set.
+/// Added once, also to a data set seeded before.
+const TENANT_ACCESS: &str = "
+WITH t AS (SELECT c.id AS customer_id, c.partner_id, u.id AS user_id, u.email
+             FROM users u JOIN customers c ON c.id = u.customer_id
+            WHERE u.email = 'admin@adatum.test'),
+     p AS (SELECT id, row_number() OVER (ORDER BY sku) - 1 AS k, count(*) OVER () AS n
+             FROM products WHERE family IN ('windows_server', 'sql_server')),
+     g AS (SELECT i, $2 - i * (interval '8750 hours' / $9) AS at
+             FROM generate_series(1, $9) i)
+INSERT INTO activity (partner_id, at, actor_user_id, actor, operation, customer_id, product_id,
+                      details)
+SELECT t.partner_id, g.at, t.user_id, t.email,
+       CASE WHEN g.i % 2 = 0 THEN 'key_viewed' ELSE 'downloaded' END, t.customer_id, p.id,
+       jsonb_build_object('file', 'tenant_bench_' || g.i || '.iso', 'ip', '192.0.2.' || g.i % 250)
+  FROM g CROSS JOIN t JOIN p ON p.k = g.i % p.n
+ WHERE NOT EXISTS (SELECT 1 FROM activity a
+                    WHERE a.customer_id = t.customer_id
+                      AND a.details ->> 'file' LIKE 'tenant\\_bench\\_%')
+ ORDER BY g.i DESC";
+
 const CART: &str = "
 INSERT INTO cart_items (user_id, customer_id, product_id, partner_id, quantity, added_at)
 SELECT $3, c.id, p.id, $1, 2, $2
@@ -231,11 +280,13 @@ async fn insert_all(
             .bind::<Integer, _>(size.big_orders)
             .bind::<Integer, _>(size.orders)
             .bind::<Integer, _>(size.support_requests)
+            .bind::<Integer, _>(size.api_tokens)
+            .bind::<Integer, _>(size.tenant_access)
     };
     let present = big_customer(conn).await?;
     if present.is_none() {
         conn.transaction::<_, AppError, _>(async |conn| {
-            // Every statement gets the same values ($1 partner, $2 now, $3 buyer, $4..$7 the
+            // Every statement gets the same values ($1 partner, $2 now, $3 buyer, $4..$9 the
             // size); the types are sent along, so one that uses fewer is fine.
             for sql in [CUSTOMERS, ORDERS, LINES, KEYS, INVOICES, INVOICE_LINES] {
                 run(sql).execute(conn).await?;
@@ -245,13 +296,15 @@ async fn insert_all(
         .await?;
     }
     run(SUPPORT).execute(conn).await?;
+    run(TOKENS).execute(conn).await?;
+    run(TENANT_ACCESS).execute(conn).await?;
     run(CART).execute(conn).await?;
     run(LINKS).execute(conn).await?;
     // Fresh statistics and visibility map, so the planner sees the new table sizes and
     // index-only scans work straight away rather than after autovacuum's next round.
     diesel::sql_query(
         "VACUUM ANALYZE customers, orders, order_lines, product_keys, cart_items, invoices, \
-         invoice_lines, support_requests, download_links",
+         invoice_lines, support_requests, download_links, api_tokens",
     )
     .execute(conn)
     .await?;

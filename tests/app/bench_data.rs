@@ -25,6 +25,10 @@ struct Counts {
     support_requests: i64,
     #[diesel(sql_type = BigInt)]
     open_requests: i64,
+    #[diesel(sql_type = BigInt)]
+    api_tokens: i64,
+    #[diesel(sql_type = BigInt)]
+    tenant_access: i64,
 }
 
 async fn counts(app: &TestApp) -> Counts {
@@ -47,7 +51,10 @@ async fn counts(app: &TestApp) -> Counts {
              AS support_requests,
            (SELECT count(*) FROM support_requests
              WHERE title LIKE 'Benchmark request %' AND status IN ('new', 'in_review'))
-             AS open_requests",
+             AS open_requests,
+           (SELECT count(*) FROM api_tokens WHERE name LIKE 'Benchmark token %') AS api_tokens,
+           (SELECT count(*) FROM activity WHERE details ->> 'file' LIKE 'tenant\\_bench\\_%'
+               AND actor = 'admin@adatum.test') AS tenant_access",
     )
     .get_result(&mut app.conn().await)
     .await
@@ -98,6 +105,8 @@ async fn seed_bench_adds_ten_thousand_customers_and_two_hundred_thousand_orders_
         cart_lines: 3,
         support_requests: 20_000,
         open_requests: 13_334,
+        api_tokens: 250,
+        tenant_access: 250,
     };
     assert_eq!(counts(&app).await, want);
     assert_eq!(
@@ -145,6 +154,8 @@ async fn seed_bench_tenth_adds_a_tenth_over_the_same_days() {
         cart_lines: 3,
         support_requests: 2_000,
         open_requests: 1_334,
+        api_tokens: 25,
+        tenant_access: 25,
     };
     assert_eq!(counts(&app).await, want);
     let oldest: Option<chrono::DateTime<chrono::Utc>> = {
@@ -163,6 +174,22 @@ async fn seed_bench_tenth_adds_a_tenth_over_the_same_days() {
     let v = app.signed_in(crate::support::demo::ADMIN).await;
     let history = v.get(&format!("/customers/{tenant}/orders")).await;
     assert!(history.contains("200 orders"), "{}", history.body);
+    // The API tokens page has a whole page on the tenth too, as on the full size.
+    let admin = app.signed_in(crate::support::demo::GLOBAL).await;
+    let tokens = admin.get("/account/api-tokens").await;
+    assert_eq!(
+        tokens.body.matches("data-test=\"api-token-row\"").count(),
+        25
+    );
+    // And so has the customer admin's "who accessed keys and files".
+    let tenant = app.signed_in("admin@adatum.test").await;
+    let access = tenant.get("/your-products/access").await;
+    assert_eq!(
+        access.body.matches("<tr><td>").count(),
+        25,
+        "{}",
+        access.body
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

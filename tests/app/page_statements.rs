@@ -15,6 +15,8 @@ pub const SMALL: Size = Size {
     orders: 300,
     activity_per_partner: 300,
     support_requests: 90,
+    api_tokens: 30,
+    tenant_access: 30,
 };
 
 const LARGE: Size = Size {
@@ -23,6 +25,8 @@ const LARGE: Size = Size {
     orders: 3_000,
     activity_per_partner: 3_000,
     support_requests: 900,
+    api_tokens: 300,
+    tenant_access: 300,
 };
 
 /// A page as the benchmark names it, and the statements it took.
